@@ -1,0 +1,209 @@
+"""Parser for UN/ITU resolutions, Chinese and English.
+
+A resolution is a header (document number, resolution number, title,
+conference) followed by sections. A section opens with a heading line from
+`glossary.SECTIONS` (忆及 / recalling, 责成秘书长 / instructs the
+Secretary-General …) and holds clauses labelled `a)` or `1`, which may hold
+sub-items opened by `–`. Each clause and sub-item becomes one chunk.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from dataclasses import dataclass
+
+from assistant.chunking.base import ChunkingWarning, Line, id_part, lines_of, paragraph_chunks, unique_key
+from assistant.glossary import Section, generic_operative, match_section
+from assistant.schema import Chunk, Document, Language
+
+# A clause label at the start of a line: "a)", "a）", "1", "1.", "1)"; the
+# number must be followed by a separator so "2017年…" is not clause 2017.
+_LETTER = re.compile(r"^([a-z]{1,2}|[ivx]{1,4})[\)）]\s*")
+_NUMBER = re.compile(r"^(\d{1,2})(?:[\.\)）]\s*|\s+)(?=\S)")
+_SUBITEM = re.compile(r"^([–—\-•·])\s*")
+_HEADING_MAX = {"zh": 40, "en": 110}
+_DOC_NUMBER = re.compile(r"\b([A-Z]{2,6}/[0-9A-Z]+(?:/[0-9A-Z]+)+)\b")
+_RES_NUMBER = {
+    "zh": re.compile(r"第\s*(\S+?)\s*号"),
+    "en": re.compile(r"resolution\s+(\S+)", re.IGNORECASE),
+}
+_CONFERENCE = {
+    "zh": re.compile(r"^(?P<name>.*?大会)\s*[（(](?P<year>\d{4})年[，,]\s*(?P<place>[^）)]+)[）)]"),
+    "en": re.compile(r"^(?:The\s+)?(?P<name>.*?Conference.*?)\s*\((?P<place>[^,()]+),\s*(?P<year>\d{4})\)"),
+}
+
+
+@dataclass(frozen=True)
+class ResolutionHeader:
+    """What the lines above the first section say about the resolution."""
+
+    doc_number: str = ""
+    resolution_number: str = ""
+    title: str = ""
+    conference: str = ""
+    place: str = ""
+    year: str = ""
+
+
+@dataclass(frozen=True)
+class ParsedResolution:
+    header: ResolutionHeader
+    chunks: list[Chunk]
+
+
+def heading_of(line: Line, lang: Language) -> Section | None:
+    """The section a line opens, or None when it is ordinary text."""
+    if _LETTER.match(line.text) or _NUMBER.match(line.text) or _SUBITEM.match(line.text):
+        return None
+    found = match_section(line.text)
+    if found:
+        return found[0]
+    if len(line.text) > _HEADING_MAX[lang] or line.text.rstrip()[-1:] in "。；;.":
+        return None
+    return generic_operative(line.text, lang)
+
+
+def parse_header(lines: list[Line], lang: Language) -> ResolutionHeader:
+    """Document number, resolution number, title, conference, place and year."""
+    doc_number = res_number = conference = place = year = ""
+    title_lines: list[str] = []
+    for line in lines:
+        if not doc_number and (m := _DOC_NUMBER.search(line.text)):
+            doc_number = m.group(1)
+            continue
+        if not res_number and (m := _RES_NUMBER[lang].search(line.text)):
+            res_number = m.group(1)
+            continue
+        if m := _CONFERENCE[lang].search(line.text):
+            conference, place, year = m.group("name").strip(), m.group("place").strip(), m.group("year")
+            continue
+        title_lines.append(line.text)
+    joiner = "" if lang == "zh" else " "
+    return ResolutionHeader(doc_number, res_number, joiner.join(title_lines).strip(), conference, place, year)
+
+
+def parse_resolution(doc: Document) -> ParsedResolution:
+    """Header and chunks of a resolution; falls back to paragraphs (with a warning) if it has no sections."""
+    lang = doc.info.language
+    lines = lines_of(doc.text)
+    first = next((i for i, line in enumerate(lines) if heading_of(line, lang)), None)
+    if first is None:
+        return ParsedResolution(ResolutionHeader(), paragraph_chunks(doc, "no resolution section headings found"))
+    header_lines = lines[:first]
+    header = parse_header(header_lines, lang)
+    chunks: list[Chunk] = []
+    if header_lines:
+        chunks.append(_header_chunk(doc, header_lines, header))
+    chunks.extend(_section_chunks(doc, lines[first:], lang))
+    return ParsedResolution(header, chunks)
+
+
+def _header_chunk(doc: Document, lines: list[Line], header: ResolutionHeader) -> Chunk:
+    start, end = lines[0].start, lines[-1].end
+    facts = [header.doc_number, header.resolution_number, header.conference, header.place, header.year]
+    return Chunk(
+        id=f"{doc.id}/header",
+        doc_id=doc.id,
+        text=doc.text[start:end],
+        lang=doc.info.language,
+        kind="header",
+        section_kind="header",
+        start=start,
+        end=end,
+        section="标题" if doc.info.language == "zh" else "heading",
+        section_en="heading",
+        section_zh="标题",
+        path=("header",),
+        context=" ".join(f for f in [doc.info.title_en, doc.info.title_zh, *facts] if f),
+    )
+
+
+def _section_chunks(doc: Document, lines: list[Line], lang: Language) -> list[Chunk]:
+    chunks: list[Chunk] = []
+    taken: set[str] = set()
+    section: Section | None = None
+    heading = ""
+    key = ""
+    clause: Chunk | None = None  # the open lettered/numbered clause, parent of "–" items
+    unlabeled = subitems = 0
+    last_number = 0
+    for line in lines:
+        if found := heading_of(line, lang):
+            section, heading = found, line.text.rstrip(",，:：")
+            key = unique_key(found.key, taken)
+            clause, unlabeled, subitems, last_number = None, 0, 0, 0
+            continue
+        assert section is not None  # lines start at a heading
+        base = dict(
+            doc_id=doc.id,
+            lang=lang,
+            section_kind=section.kind,
+            section=heading,
+            section_en=section.en,
+            section_zh=section.zh,
+            addressee_en=section.addressee_en,
+            addressee_zh=section.addressee_zh,
+        )
+        names = f"{heading} / {section.en if lang == 'zh' else section.zh}"
+        prefix = f"{doc.id}/{section.kind}/{key}"
+        if m := _SUBITEM.match(line.text):
+            if clause is None:
+                warnings.warn(
+                    f"{doc.info.path}:{line.number}: sub-item outside a clause; kept as its own clause",
+                    ChunkingWarning,
+                    stacklevel=2,
+                )
+            subitems += 1
+            parent = clause.id.rsplit("/", 1)[1] if clause else "p"
+            start = line.start + m.end()
+            chunks.append(
+                Chunk(
+                    id=f"{prefix}/{parent}/{subitems}",
+                    text=doc.text[start : line.end],
+                    kind="subclause",
+                    start=start,
+                    end=line.end,
+                    label="–",
+                    path=(key, parent, str(subitems)),
+                    context=f"{names}\n{clause.text if clause else ''}",
+                    **base,
+                )
+            )
+            continue
+        m = _LETTER.match(line.text) or _NUMBER.match(line.text)
+        if m:
+            label = m.group(1)
+            printed = label + (")" if _LETTER.match(line.text) else "")
+            if _NUMBER.match(line.text):
+                if int(label) != last_number + 1:
+                    warnings.warn(
+                        f"{doc.info.path}:{line.number}: clause {label} follows clause {last_number or 'none'}",
+                        ChunkingWarning,
+                        stacklevel=2,
+                    )
+                last_number = int(label)
+            part = id_part(label)
+        else:
+            unlabeled += 1
+            printed, part = "", f"p{unlabeled}"
+        start = line.start + (m.end() if m else 0)
+        cid = f"{prefix}/{part}"
+        if any(c.id == cid for c in chunks):
+            warnings.warn(f"{doc.info.path}:{line.number}: clause {printed} repeats", ChunkingWarning, stacklevel=2)
+            unlabeled += 1
+            cid = f"{prefix}/{part}-{unlabeled}"
+        clause = Chunk(
+            id=cid,
+            text=doc.text[start : line.end],
+            kind="clause",
+            start=start,
+            end=line.end,
+            label=printed,
+            path=(key, part if m else ""),
+            context=names,
+            **base,
+        )
+        subitems = 0
+        chunks.append(clause)
+    return chunks

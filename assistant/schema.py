@@ -1,0 +1,201 @@
+"""Data that crosses module lines: documents, chunks, retrieval hits, answers.
+
+Everything here is a plain frozen dataclass that converts to and from JSON-able
+dicts, so the index can be stored without pickle and the API returns data a
+caller can serialise.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any, Literal
+
+Language = Literal["zh", "en"]
+DocKind = Literal["resolution", "article"]
+# What a chunk is inside its document; retrieval filters on it.
+ChunkKind = Literal[
+    "header",  # document number, title, conference of a resolution
+    "clause",  # a labelled (or the only) clause of a section
+    "subclause",  # an "–" item under a clause
+    "title",  # an article's headline
+    "dateline",  # "New York, 21 March, 2004 –"
+    "paragraph",  # an article paragraph, or a fallback paragraph chunk
+    "boilerplate",  # disclaimers, "Read more here": kept but tagged
+]
+SectionKind = Literal["header", "preamble", "operative", "body", "boilerplate", "unknown"]
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    """One corpus document as described by `corpus/manifest.json`."""
+
+    id: str
+    path: str  # relative to the corpus folder
+    language: Language
+    kind: DocKind
+    title_en: str = ""
+    title_zh: str = ""
+    doc_number: str = ""
+    source: str = ""
+    date_printed: str = ""
+    note: str = ""
+
+    def title(self, lang: Language) -> str:
+        """The title in `lang`, falling back to the other language."""
+        primary, other = (self.title_zh, self.title_en) if lang == "zh" else (self.title_en, self.title_zh)
+        return primary or other
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> DocumentInfo:
+        known = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in data.items() if k in known})
+
+
+@dataclass(frozen=True)
+class Document:
+    """A loaded document: its manifest entry and its exact source text."""
+
+    info: DocumentInfo
+    text: str
+
+    @property
+    def id(self) -> str:
+        return self.info.id
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """A citable unit of a document: one clause, sub-clause or paragraph.
+
+    `text` is always `source[start:end]` of the document it came from, so a
+    citation can be re-checked against the file. `context` is extra text used
+    only for indexing (section heading, parent clause, English and Chinese
+    section names) so that a bare clause is still findable by what it is about.
+    """
+
+    id: str
+    doc_id: str
+    text: str
+    lang: Language
+    kind: ChunkKind
+    section_kind: SectionKind
+    start: int
+    end: int
+    section: str = ""  # heading as printed in the source, e.g. 责成秘书长
+    section_en: str = ""  # canonical English name, e.g. instructs the Secretary-General
+    section_zh: str = ""  # canonical Chinese name
+    addressee_en: str = ""  # operative sections: who is asked to act
+    addressee_zh: str = ""
+    label: str = ""  # clause label as printed: "a)", "7", "–"
+    path: tuple[str, ...] = ()  # labels from section down, e.g. ("considering", "a", "2")
+    part: int = 0  # 0 = whole; 1.. = part of a chunk split for length
+    tokens: int = 0
+    context: str = ""
+    boilerplate: bool = False
+
+    @property
+    def index_text(self) -> str:
+        """What embeddings and BM25 see: context first, then the verbatim text."""
+        return f"{self.context}\n{self.text}" if self.context else self.text
+
+    def display_label(self) -> str:
+        """Human label: section (both languages) and clause, e.g. `责成秘书长 (instructs …) · 7`."""
+        names = [self.section] if self.section else []
+        other = self.section_en if self.lang == "zh" else self.section_zh
+        if other and other != self.section:
+            names.append(f"({other})")
+        parts = [" ".join(names)] if names else []
+        clause = " – ".join(p for p in self.path[1:] if p) if len(self.path) > 1 else self.label
+        if clause:
+            parts.append(clause)
+        if self.part:
+            parts.append(f"part {self.part}")
+        return " · ".join(parts) if parts else self.kind
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["path"] = list(self.path)
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Chunk:
+        known = {f.name for f in fields(cls)}
+        values = {k: v for k, v in data.items() if k in known}
+        values["path"] = tuple(values.get("path", ()))
+        return cls(**values)
+
+
+@dataclass(frozen=True)
+class RetrievedChunk:
+    """A chunk with its fused score and what each retriever said about it."""
+
+    chunk: Chunk
+    score: float
+    dense_score: float | None = None
+    dense_rank: int | None = None
+    lexical_score: float | None = None
+    lexical_rank: int | None = None
+
+    @property
+    def found_by(self) -> tuple[str, ...]:
+        found = []
+        if self.dense_rank is not None:
+            found.append("dense")
+        if self.lexical_rank is not None:
+            found.append("bm25")
+        return tuple(found)
+
+
+@dataclass(frozen=True)
+class Citation:
+    """The exact source text an answer rests on."""
+
+    chunk_id: str
+    doc_id: str
+    doc_title: str
+    doc_number: str
+    section: str
+    section_other: str  # the section's canonical name in the other language
+    label: str
+    quote: str  # verbatim source text, == document.text[start:end]
+    start: int
+    end: int
+    score: float
+    lang: Language
+
+    def header(self) -> str:
+        """One line naming document, section and clause, as the CLI prints it."""
+        parts = [p for p in (self.doc_number, self.doc_title) if p]
+        section = self.section
+        if self.section_other and self.section_other != self.section:
+            section = f"{section} ({self.section_other})" if section else self.section_other
+        if section:
+            parts.append(section)
+        if self.label:
+            parts.append(self.label)
+        return " · ".join(parts)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What `Assistant.ask` returns."""
+
+    question: str
+    text: str
+    language: Language
+    citations: list[Citation] = field(default_factory=list)
+    abstained: bool = False
+    mode: str = "extractive"
+    notes: list[str] = field(default_factory=list)  # e.g. citations dropped by the checker
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["citations"] = [c.to_dict() for c in self.citations]
+        return data

