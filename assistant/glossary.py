@@ -176,6 +176,8 @@ TERMS: tuple[Term, ...] = (
         ("发展局主任", "BDT主任"),
     ),
     Term("Telecommunication Development Bureau", "电信发展局", ("BDT",), ("发展局",)),
+    Term("Director of the Telecommunication Standardization Bureau", "电信标准化局主任", ("TSB Director",)),
+    Term("Director of the Radiocommunication Bureau", "无线电通信局主任", ("BR Director",)),
     Term("Telecommunication Standardization Bureau", "电信标准化局", ("TSB",)),
     Term("Radiocommunication Bureau", "无线电通信局", ("BR",)),
     Term("Member States", "成员国", ("member state", "member countries", "countries", "nations")),
@@ -318,22 +320,21 @@ def _term_patterns(lang: Language) -> list[tuple[re.Pattern[str], Term]]:
 
 
 def find_terms(text: str, lang: Language) -> list[Term]:
-    """Glossary terms written in `text`, longest match first, each once.
+    """Glossary terms written in `text`, in reading order, each once.
 
     Overlapping shorter forms are skipped, so 电信发展局主任 does not also
     count as 电信.
     """
     taken = [False] * len(text)
-    found: list[Term] = []
+    found: dict[Term, int] = {}
     for pattern, term in _term_patterns(lang):
         for m in pattern.finditer(text):
             if any(taken[m.start() : m.end()]):
                 continue
             for i in range(m.start(), m.end()):
                 taken[i] = True
-            if term not in found:
-                found.append(term)
-    return found
+            found[term] = min(found.get(term, m.start()), m.start())
+    return sorted(found, key=found.__getitem__)  # in reading order
 
 
 def translate_phrase(phrase: str, lang: Language) -> str:
@@ -358,7 +359,10 @@ def translate_phrase(phrase: str, lang: Language) -> str:
         if out and not out.startswith(("the ", "The ")) and out.split()[0] in {"Secretary-General", "Council", "Director"}:
             out = "the " + out
     else:
-        out = re.sub(r"^(the|The)\s+", "", out).replace(", ", "、").replace(" and ", "和").replace(" ", "")
+        out = re.sub(r"^(the|The)\s+", "", out).replace(", ", "、").replace(" and ", "和")
+        if re.search(r"[a-z]{2,}", out):
+            return phrase  # half-translated; the English is clearer than a mix
+        out = out.replace(" ", "")
     return out
 
 

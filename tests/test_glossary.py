@@ -1,0 +1,41 @@
+from assistant.glossary import SECTIONS, expand_query, find_terms, generic_operative, match_section, translate_phrase
+
+
+def test_section_table_has_both_languages_and_unique_keys():
+    assert len({s.key for s in SECTIONS}) == len(SECTIONS)
+    assert all(s.en and s.zh and s.kind in ("preamble", "operative") for s in SECTIONS)
+
+
+def test_headings_match_in_either_language_and_spacing():
+    assert match_section("责成秘书长")[0].key == "secretary-general"
+    assert match_section("Instructs the Secretary-General,")[0].key == "secretary-general"
+    assert match_section("considering further")[0].en == "considering further"
+    assert match_section("每年向理事会报告") is None
+
+
+def test_longest_term_wins():
+    terms = find_terms("责成电信发展局主任", "zh")
+    assert [t.en for t in terms] == ["Director of the Telecommunication Development Bureau"]
+
+
+def test_english_terms_respect_word_boundaries_and_acronym_case():
+    assert [t.zh for t in find_terms("Who must report to Council?", "en")] == ["报告", "理事会"]
+    assert find_terms("the un-official word", "en") == []
+    assert find_terms("said hi to an itu official", "en") == []  # "ITU" must be upper case
+
+
+def test_query_expansion_crosses_languages():
+    assert "理事会" in expand_query("Who reports to the Council?", "en")
+    assert "Council" in expand_query("谁向理事会报告？", "zh")
+
+
+def test_translate_addressee_phrases():
+    assert translate_phrase("成员国、部门成员和学术成员", "zh") == "Member States, Sector Members and Academia"
+    assert translate_phrase("the Council", "en") == "理事会"
+    assert translate_phrase("nothing known", "en") == "nothing known"
+
+
+def test_generic_operative_heading():
+    section = generic_operative("instructs the Director of the Radiocommunication Bureau", "en")
+    assert section and section.addressee_zh == "无线电通信局主任" and section.kind == "operative"
+    assert generic_operative("请注意这是一个很长的句子而不是标题因为它太长了超过三十个字符的限制真的很长很长", "zh") is None
