@@ -45,9 +45,13 @@ SECTIONS: tuple[Section, ...] = (
     Section("noting-with-satisfaction", "preamble", "noting with satisfaction", "满意地注意到"),
     Section("noting-with-concern", "preamble", "noting with concern", "关切地注意到"),
     Section("considering", "preamble", "considering", "考虑到"),
-    Section("considering-further", "preamble", "considering further", "进一步考虑到", en_aliases=("further considering",)),
+    Section(
+        "considering-further", "preamble", "considering further", "进一步考虑到", en_aliases=("further considering",)
+    ),
     Section("recognizing", "preamble", "recognizing", "认识到", en_aliases=("recognising",)),
-    Section("further-recognizing", "preamble", "further recognizing", "进一步认识到", en_aliases=("recognizing further",)),
+    Section(
+        "further-recognizing", "preamble", "further recognizing", "进一步认识到", en_aliases=("recognizing further",)
+    ),
     Section("aware", "preamble", "aware", "意识到", en_aliases=("being aware",)),
     Section("bearing-in-mind", "preamble", "bearing in mind", "铭记"),
     Section("emphasizing", "preamble", "emphasizing", "强调", en_aliases=("emphasising",)),
@@ -138,7 +142,12 @@ SECTIONS: tuple[Section, ...] = (
 # the rest of the line is the addressee ("instructs the Director of X").
 OPERATIVE_VERBS: dict[Language, tuple[tuple[str, str, str], ...]] = {
     # (verb as printed, English verb, Chinese verb)
-    "zh": (("责成", "instructs", "责成"), ("请", "invites", "请"), ("鼓励", "encourages", "鼓励"), ("敦促", "urges", "敦促")),
+    "zh": (
+        ("责成", "instructs", "责成"),
+        ("请", "invites", "请"),
+        ("鼓励", "encourages", "鼓励"),
+        ("敦促", "urges", "敦促"),
+    ),
     "en": (
         ("instructs", "instructs", "责成"),
         ("invites", "invites", "请"),
@@ -206,7 +215,9 @@ TERMS: tuple[Term, ...] = (
     Term("World Intellectual Property Organization", "世界知识产权组织", ("WIPO",)),
     Term("Internet Governance Forum", "互联网治理论坛", ("IGF",)),
     Term("Organisation for Economic Co-operation and Development", "经济合作和发展组织", ("OECD",)),
-    Term("United Nations Interregional Crime and Justice Research Institute", "联合国区域间犯罪和司法研究所", ("UNICRI",)),
+    Term(
+        "United Nations Interregional Crime and Justice Research Institute", "联合国区域间犯罪和司法研究所", ("UNICRI",)
+    ),
     Term("United Nations Industrial Development Organization", "联合国工业发展组织", ("UNIDO",), ("工发组织",)),
     Term("International Organization for Standardization", "国际标准化组织", ("ISO",)),
     Term("AI for Good Global Summit", "人工智能造福人类高峰会议", ("AI for Good",)),
@@ -234,6 +245,66 @@ TERMS: tuple[Term, ...] = (
     Term("challenges", "挑战", ("challenge",)),
     Term("opportunities", "机遇", ("opportunity",)),
     Term("draft resolution", "决议草案", ("draft new resolution",), ("新决议草案",)),
+    # General policy vocabulary of UN/ITU texts, so that questions in one
+    # language can be matched to clauses in the other beyond proper names.
+    Term("online", "线上", ("on-line",), ("在线", "网上")),
+    Term("offline", "线下", ("off-line",), ("离线",)),
+    Term("protect", "保护", ("protection", "protecting", "safeguard", "safeguarded", "safeguarding"), ("保障",)),
+    Term("support", "支持", ("supported", "supporting", "backing", "endorsement", "endorsed")),
+    Term("adopt", "通过", ("adopted", "adopts", "adoption", "embraced")),
+    Term("member states of the United Nations", "联合国会员国", ("UN member states",), ("会员国",)),
+    Term("inclusive", "包容性", ("inclusion",), ("包容",)),
+    Term("access", "获取", ("equitable access", "accessible"), ("接入", "普及")),
+    Term("developing nations", "发展中国家"),
+    Term("global challenges", "全球挑战", ("pressing global challenges",)),
+    Term("stakeholders", "利益攸关方", ("stakeholder", "multi-stakeholder"), ("利益攸关多方", "利益相关方")),
+    Term("lifecycle", "生命周期", ("life cycle",)),
+    Term("design", "设计"),
+    Term("deployment", "部署", ("deploy", "deploying", "deployed")),
+    Term("development", "开发", ("develop", "developing"), ("发展",)),
+    Term("risks", "风险", ("risk",)),
+    Term("emerging technologies", "新兴技术", ("emerging technology",)),
+    Term("historic", "历史性", ("milestone", "watershed", "landmark"), ("里程碑",)),
+    Term("first time", "首次", ("first instance", "for the first time"), ("第一次",)),
+    Term("international human rights law", "国际人权法", ("international human rights standards",)),
+    Term("international cooperation", "国际合作", ("global cooperation",)),
+    Term("digital cooperation", "数字合作"),
+    Term("news", "新闻", ("article", "news item", "press release"), ("报道", "文章")),
+    Term("city", "城市", ("place",), ("地点",)),
+    Term("date", "日期", ("dated",), ("哪天",)),
+    Term("mechanisms", "机制", ("mechanism",)),
+    Term("existing mechanisms", "现有机制", (), ("现行机制",)),
+    Term("recommendations", "建议", ("recommendation", "advice")),
+    Term("information", "信息", ("info",)),
+    Term("potential", "潜力", ("potential of",)),
+    Term("awareness", "认识", ("raise awareness", "understanding"), ("宣传",)),
+    Term("discussions", "讨论", ("discussion", "discuss", "debate")),
+    Term("experience", "经验", ("experiences", "best practices")),
+    Term("benefits", "裨益", ("benefit",), ("好处", "惠益")),
+    Term("role", "作用", ("roles",)),
+    Term("consistency", "一致性", ("consistent", "coherence"), ()),
+    Term("complementarity", "互补性", ("complementary",)),
+    Term("core competencies", "核心能力", ("core competence",)),
+    Term("regulatory frameworks", "监管框架", ("regulatory framework", "national regulatory frameworks")),
+    Term("jurisdiction", "管辖范围", ("jurisdictions",)),
+    Term("economic", "经济", ("economy",)),
+    Term("social", "社会", ("society", "societal")),
+    Term("innovation", "创新", ("innovative",)),
+    Term("telecommunication networks and services", "电信网络和服务", ("networks and services",), ("网络和服务",)),
+    Term("telecommunication providers", "电信提供商", ("telecom operators", "service providers")),
+    Term("public sector", "公共部门"),
+    Term("purposes of the Union", "国际电联的宗旨", ("purposes of ITU", "ITU's purposes"), ("宗旨",)),
+    Term("inhabitants of the world", "世界上所有居民", ("world's inhabitants", "all people"), ("所有居民",)),
+    Term("intergovernmental organizations", "政府间组织", ("intergovernmental organization",)),
+    Term("non-governmental organizations", "非政府组织", ("NGOs", "NGO")),
+    Term("Association for Computing Machinery", "计算机协会", ("ACM",)),
+    Term("XPRIZE Foundation", "XPRIZE基金会", ("XPRIZE",)),
+    Term("study groups", "研究组", ("study group",)),
+    Term("focus groups", "焦点组", ("focus group",)),
+    Term("AI Summit", "人工智能峰会", ("annual AI summit",)),
+    Term(
+        "Partnership on AI", "人工智能造福人类与社会伙伴关系组织", ("Partnership on AI to Benefit People and Society",)
+    ),
 )
 
 
@@ -356,7 +427,11 @@ def translate_phrase(phrase: str, lang: Language) -> str:
     if other == "en":
         out = out.replace("、", ", ").replace("和", " and ").replace("及", " and ")
         out = re.sub(r"\s+", " ", out).strip()
-        if out and not out.startswith(("the ", "The ")) and out.split()[0] in {"Secretary-General", "Council", "Director"}:
+        if (
+            out
+            and not out.startswith(("the ", "The "))
+            and out.split()[0] in {"Secretary-General", "Council", "Director"}
+        ):
             out = "the " + out
     else:
         out = re.sub(r"^(the|The)\s+", "", out).replace(", ", "、").replace(" and ", "和")

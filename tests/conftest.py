@@ -42,3 +42,14 @@ def write_corpus(folder: Path, files: dict[str, str | bytes], entries: list[dict
             path.write_text(content, encoding="utf-8")
     (folder / "manifest.json").write_text(json.dumps({"documents": entries}, ensure_ascii=False), encoding="utf-8")
     return folder
+
+
+@pytest.fixture(scope="session")
+def assistant(tmp_path_factory):
+    """The real assistant (default model) over the bundled corpus, indexed into a temp folder."""
+    from assistant import Assistant, Settings
+
+    settings = Settings.from_env(index_dir=tmp_path_factory.mktemp("index"), show_progress=False)
+    a = Assistant(settings, build=True)
+    a.store  # build once, up front
+    return a

@@ -1,0 +1,283 @@
+"""`Assistant`: the Python API that the CLI, the UI and the eval runner share.
+
+Example:
+    >>> from assistant import Assistant
+    >>> a = Assistant()                                   # doctest: +SKIP
+    >>> answer = a.ask("Who must report to Council?")     # doctest: +SKIP
+    >>> answer.citations[0].chunk_id                      # doctest: +SKIP
+    'eur-44a25-1/operative/secretary-general/7'
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+import unicodedata
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+
+from assistant.answering import AnswerContext, answer_extractive
+from assistant.chunking import CHUNKER_VERSION, chunk_corpus
+from assistant.corpus import corpus_hash, load_corpus
+from assistant.embeddings import get_embeddings
+from assistant.language import UnsupportedLanguageError, detect_language
+from assistant.retrieval import ClauseRetriever, HybridRetriever, RetrievalFilter
+from assistant.schema import Answer, Chunk, Document, Language, RetrievedChunk
+from assistant.settings import RetrieverMode, Settings
+from assistant.store import (
+    IndexManifest,
+    IndexMissingError,
+    IndexStaleError,
+    IndexStore,
+    load_index,
+    write_index,
+)
+
+
+class QuestionError(ValueError):
+    """The question cannot be answered as asked; the message says why."""
+
+
+class EmptyQuestionError(QuestionError):
+    pass
+
+
+class QuestionTooLongError(QuestionError):
+    pass
+
+
+class InvalidQuestionError(QuestionError):
+    pass
+
+
+class UnsupportedQuestionLanguageError(QuestionError, UnsupportedLanguageError):
+    pass
+
+
+def validate_question(question: object, max_chars: int = 2000) -> tuple[str, Language]:
+    """The cleaned question and its language, or a `QuestionError` saying what is wrong."""
+    if isinstance(question, bytes):
+        raise InvalidQuestionError("the question must be text, not bytes")
+    if not isinstance(question, str):
+        raise InvalidQuestionError(f"the question must be text, not {type(question).__name__}")
+    text = unicodedata.normalize("NFC", question).strip()
+    if not text:
+        raise EmptyQuestionError("the question is empty")
+    if len(text) > max_chars:
+        raise QuestionTooLongError(f"the question is {len(text)} characters long; the limit is {max_chars}")
+    if "\ufffd" in text or any(unicodedata.category(ch) in ("Cc", "Cs", "Co") and ch not in "\t\n\r" for ch in text):
+        raise InvalidQuestionError("the question contains control or undecodable characters; is it binary data?")
+    if not any(ch.isalnum() for ch in text):
+        raise InvalidQuestionError("the question has no words in it")
+    try:
+        lang = detect_language(text)
+    except UnsupportedLanguageError as exc:
+        raise UnsupportedQuestionLanguageError(str(exc)) from exc
+    return text, lang
+
+
+class Assistant:
+    """Question answering over the corpus with clause-level citations.
+
+    The index is loaded once on first use (or built, with `build=True` or
+    `ASSISTANT_...` settings) and shared by every call; calls are thread-safe.
+    """
+
+    def __init__(self, settings: Settings | None = None, *, build: bool = False, **overrides: Any) -> None:
+        self.settings = (settings or Settings.from_env()).with_(**overrides)
+        self._build = build
+        # Re-entrant: loading may build, and building takes the same lock.
+        self._lock = threading.RLock()
+        self._embed_lock = threading.Lock()
+        self._store: IndexStore | None = None
+        self._retriever: HybridRetriever | None = None
+        self._documents: dict[str, Document] | None = None
+        self._embeddings: Any = None
+        self._llm: Any = None
+
+    # -- loading -----------------------------------------------------------------------------------------------
+    @property
+    def documents(self) -> dict[str, Document]:
+        if self._documents is None:
+            self._documents = {d.id: d for d in load_corpus(self.settings.corpus_dir)}
+        return self._documents
+
+    @property
+    def embeddings(self) -> Any:
+        if self._embeddings is None:
+            s = self.settings
+            self._embeddings = get_embeddings(
+                s.embedding_model, device=s.device, batch_size=s.batch_size, show_progress=s.show_progress
+            )
+        return self._embeddings
+
+    def chunks(self) -> list[Chunk]:
+        """The corpus's chunks as the chunker makes them now (not necessarily as indexed)."""
+        return chunk_corpus(self.documents.values(), self.settings.max_chunk_tokens)
+
+    def build_index(self, progress: Callable[[str], None] | None = None) -> IndexManifest:
+        """Chunk, embed and index the corpus; vectors of unchanged chunks are reused."""
+        say = progress or (lambda _msg: None)
+        with self._lock:
+            self._documents = None
+            docs = list(self.documents.values())
+            chunks = chunk_corpus(docs, self.settings.max_chunk_tokens)
+            say(f"{len(docs)} documents, {len(chunks)} chunks")
+            emb = self.embeddings
+            manifest = write_index(
+                self.settings.index_dir,
+                chunks,
+                self._embed_documents,
+                model=emb.model_name,
+                dim=emb.dimension,
+                corpus_hash=corpus_hash(docs),
+                chunker_version=CHUNKER_VERSION,
+                index_type=self.settings.index_type,
+            )
+            self._store = None
+            self._retriever = None
+            return manifest
+
+    def _embed_documents(self, texts: list[str]) -> Any:
+        with self._embed_lock:
+            return self.embeddings.embed_documents_array(texts)
+
+    def _embed_query(self, text: str) -> Any:
+        with self._embed_lock:
+            return self.embeddings.embed_query_array(text)
+
+    @property
+    def store(self) -> IndexStore:
+        """The loaded index; raises `IndexMissingError`/`IndexStaleError` with what to run."""
+        if self._store is None:
+            with self._lock:
+                if self._store is None:
+                    self._store = self._load_store()
+        return self._store
+
+    def _load_store(self) -> IndexStore:
+        docs = list(self.documents.values())
+        expected = dict(
+            model=self.embeddings.model_name, corpus_hash=corpus_hash(docs), chunker_version=CHUNKER_VERSION
+        )
+        try:
+            return load_index(self.settings.index_dir, **expected)
+        except (IndexMissingError, IndexStaleError):
+            if not self._build:
+                raise
+        self.build_index()
+        return load_index(self.settings.index_dir, **expected)
+
+    @property
+    def retriever(self) -> HybridRetriever:
+        if self._retriever is None:
+            s = self.settings
+            self._retriever = HybridRetriever(
+                self.store,
+                _QueryEmbedder(self._embed_query),
+                dense_weight=s.dense_weight,
+                lexical_weight=s.lexical_weight,
+                rrf_k=s.rrf_k,
+                candidates=s.candidates,
+            )
+        return self._retriever
+
+    def chunk_ids(self) -> list[str]:
+        return self.store.chunk_ids()
+
+    # -- asking ------------------------------------------------------------------------------------------------
+    def retrieve(
+        self,
+        question: str,
+        k: int | None = None,
+        *,
+        mode: RetrieverMode | None = None,
+        doc_ids: tuple[str, ...] | list[str] = (),
+        languages: tuple[str, ...] | list[str] = (),
+        section_kinds: tuple[str, ...] | list[str] = (),
+        include_boilerplate: bool | None = None,
+    ) -> list[RetrievedChunk]:
+        """Ranked chunks for `question` with fused scores and which retriever found each."""
+        text, _ = validate_question(question, self.settings.max_question_chars)
+        flt = RetrievalFilter(
+            tuple(doc_ids),
+            tuple(languages),
+            tuple(section_kinds),
+            self.settings.include_boilerplate if include_boilerplate is None else include_boilerplate,
+        )
+        return self.retriever.retrieve(text, k or self.settings.top_k, mode or self.settings.retriever, flt)
+
+    def ask(
+        self,
+        question: str,
+        *,
+        k: int | None = None,
+        mode: RetrieverMode | None = None,
+        doc_ids: tuple[str, ...] | list[str] = (),
+        use_llm: bool | None = None,
+    ) -> Answer:
+        """Answer `question` in its language, citing the clauses it rests on, or abstain."""
+        t0 = time.perf_counter()
+        text, lang = validate_question(question, self.settings.max_question_chars)
+        hits = self.retrieve(text, k, mode=mode, doc_ids=doc_ids)
+        t1 = time.perf_counter()
+        ctx = AnswerContext(
+            hits=hits,
+            documents=self.documents,
+            idf=self._idf,
+            min_dense=self.settings.min_dense_score,
+            min_overlap=self.settings.min_term_overlap,
+        )
+        llm = self.settings.llm_enabled if use_llm is None else use_llm
+        if llm:
+            from assistant.llm import answer_with_llm
+
+            answer = answer_with_llm(text, lang, ctx, self.llm)
+        else:
+            answer = answer_extractive(text, lang, ctx)
+        t2 = time.perf_counter()
+        timings = {"retrieve": t1 - t0, "answer": t2 - t1, "total": t2 - t0}
+        return Answer(**{**answer.__dict__, "timings": timings})
+
+    def _idf(self, token: str) -> float | None:
+        """BM25 idf of a token, None for a word the corpus never uses; "" gives the median idf."""
+        lexical = self.store.lexical
+        if token == "":
+            return float(np.median(lexical.idf)) if len(lexical.idf) else 1.0
+        row = lexical.vocabulary.get(token)
+        return None if row is None else float(lexical.idf[row])
+
+    @property
+    def llm(self) -> Any:
+        if self._llm is None:
+            from assistant.llm import chat_model_from_settings
+
+            self._llm = chat_model_from_settings(self.settings)
+        return self._llm
+
+    def use_llm(self, chat_model: Any) -> Assistant:
+        """Answer with this LangChain chat model from now on (returns self)."""
+        self._llm = chat_model
+        self.settings = self.settings.with_(llm_provider=self.settings.llm_provider or "custom")
+        return self
+
+    # -- LangChain ---------------------------------------------------------------------------------------------
+    def as_retriever(self, k: int | None = None, mode: RetrieverMode | None = None, **filters: Any) -> ClauseRetriever:
+        """A LangChain `BaseRetriever` over this assistant's index."""
+        flt = RetrievalFilter(**filters) if filters else None
+        return ClauseRetriever(
+            retriever=self.retriever, k=k or self.settings.top_k, mode=mode or self.settings.retriever, filter=flt
+        )
+
+    def as_runnable(self) -> Any:
+        """The LCEL chain question → retrieve → answer → cite, as a LangChain Runnable."""
+        from assistant.chain import build_chain
+
+        return build_chain(self)
+
+
+class _QueryEmbedder:
+    def __init__(self, fn: Callable[[str], Any]) -> None:
+        self.embed_query_array = fn

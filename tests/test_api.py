@@ -1,0 +1,151 @@
+"""The public API, end to end on the bundled corpus with the default offline model."""
+
+import threading
+
+import pytest
+
+from assistant import (
+    Answer,
+    EmptyQuestionError,
+    InvalidQuestionError,
+    QuestionTooLongError,
+    UnsupportedQuestionLanguageError,
+)
+
+REPORT_CLAUSE = "eur-44a25-1/operative/secretary-general/7"
+
+
+def assert_quotes_are_verbatim(answer: Answer, documents) -> None:
+    for c in answer.citations:
+        assert documents[c.doc_id].text[c.start : c.end] == c.quote
+
+
+def test_english_example_names_the_secretary_general_and_cites_clause_7(assistant, documents):
+    answer = assistant.ask("Who must report to Council?")
+    assert not answer.abstained and answer.language == "en"
+    assert answer.text.startswith("The Secretary-General (秘书长)")
+    top = answer.citations[0]
+    assert top.chunk_id == REPORT_CLAUSE
+    assert top.label == "7" and top.section == "责成秘书长" and top.section_other == "instructs the Secretary-General"
+    assert top.doc_number == "EUR/44A25/1"
+    assert top.quote.startswith("每年向理事会报告")
+    assert "[1]" in answer.text
+    assert_quotes_are_verbatim(answer, documents)
+
+
+def test_chinese_example_answers_in_chinese(assistant, documents):
+    answer = assistant.ask("谁必须向理事会报告？")
+    assert answer.language == "zh" and not answer.abstained
+    assert answer.text.startswith("秘书长")
+    assert answer.citations[0].chunk_id == REPORT_CLAUSE
+    assert_quotes_are_verbatim(answer, documents)
+
+
+def test_english_question_about_the_english_article(assistant, documents):
+    answer = assistant.ask("How many member states supported the General Assembly resolution on AI?")
+    assert not answer.abstained
+    c = answer.citations[0]
+    assert c.doc_id == "unido-unga-ai-resolution"
+    assert "more than 120 member states" in c.quote
+    assert "120" in answer.text
+    assert_quotes_are_verbatim(answer, documents)
+
+
+def test_chinese_question_answered_from_the_english_article(assistant, documents):
+    answer = assistant.ask("联合国大会的决议强调线上和线下都必须保护什么？")
+    assert answer.language == "zh" and not answer.abstained
+    c = answer.citations[0]
+    assert c.doc_id == "unido-unga-ai-resolution" and c.lang == "en"
+    assert "human rights" in c.quote  # the quote stays in the source language
+    assert_quotes_are_verbatim(answer, documents)
+
+
+@pytest.mark.parametrize(
+    "question", ["What is the best recipe for dumplings?", "Who won the 2022 World Cup?", "明天北京的天气怎么样？"]
+)
+def test_out_of_corpus_questions_abstain_in_the_question_language(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.abstained and answer.citations == []
+    expected = "语料中没有" if answer.language == "zh" else "The corpus does not say"
+    assert answer.text.startswith(expected)
+
+
+@pytest.mark.parametrize(
+    ("question", "error"),
+    [
+        ("", EmptyQuestionError),
+        ("   \n\t", EmptyQuestionError),
+        ("x" * 2001, QuestionTooLongError),
+        ("\x00\x01\x02binary\xff", InvalidQuestionError),
+        (b"bytes?", InvalidQuestionError),
+        ("?!…", InvalidQuestionError),
+        ("Кто должен отчитываться перед Советом?", UnsupportedQuestionLanguageError),
+    ],
+)
+def test_bad_questions_raise_typed_errors(assistant, question, error):
+    with pytest.raises(error):
+        assistant.ask(question)
+
+
+def test_retrieve_reports_scores_and_retrievers(assistant):
+    hits = assistant.retrieve("Who must report to Council?", k=5)
+    assert len(hits) == 5
+    assert hits[0].chunk.id == REPORT_CLAUSE
+    assert set(hits[0].found_by) == {"dense", "bm25"}
+    assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
+
+
+def test_retrieve_filters(assistant):
+    hits = assistant.retrieve("human rights", k=5, doc_ids=["eur-44a25-1"])
+    assert hits and all(h.chunk.doc_id == "eur-44a25-1" for h in hits)
+    hits = assistant.retrieve("UNIDO warranties disclaimer", k=20)
+    assert not any(h.chunk.boilerplate for h in hits)
+    hits = assistant.retrieve("UNIDO warranties disclaimer", k=3, include_boilerplate=True)
+    assert any(h.chunk.boilerplate for h in hits)
+    hits = assistant.retrieve("Council", k=10, section_kinds=["operative"])
+    assert all(h.chunk.section_kind == "operative" for h in hits)
+
+
+@pytest.mark.parametrize("mode", ["dense", "bm25", "hybrid"])
+def test_each_retriever_mode_works(assistant, mode):
+    hits = assistant.retrieve("谁必须向理事会报告？", k=3, mode=mode)
+    assert hits and all(h.found_by for h in hits)
+
+
+def test_ask_is_safe_from_several_threads(assistant):
+    questions = ["Who must report to Council?", "谁必须向理事会报告？"] * 4
+    results: dict[int, str] = {}
+
+    def run(i: int, q: str) -> None:
+        results[i] = assistant.ask(q).citations[0].chunk_id
+
+    threads = [threading.Thread(target=run, args=(i, q)) for i, q in enumerate(questions)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert set(results.values()) == {REPORT_CLAUSE} and len(results) == len(questions)
+
+
+def test_answer_has_timings_and_serialises(assistant):
+    import json
+
+    answer = assistant.ask("Who must report to Council?")
+    assert set(answer.timings) == {"retrieve", "answer", "total"}
+    assert json.loads(json.dumps(answer.to_dict(), ensure_ascii=False))["citations"][0]["label"] == "7"
+
+
+def test_lcel_runnable_composes(assistant):
+    chain = assistant.as_runnable()
+    answer = chain.invoke("谁必须向理事会报告？")
+    assert answer.citations[0].chunk_id == REPORT_CLAUSE
+    batch = chain.batch([{"question": "Who must report to Council?", "k": 3}, "What is the capital of France?"])
+    assert not batch[0].abstained and batch[1].abstained
+
+
+def test_missing_index_says_what_to_run(tmp_path):
+    from assistant import Assistant, Settings
+    from assistant.store import IndexMissingError
+
+    with pytest.raises(IndexMissingError, match="assistant index"):
+        Assistant(Settings.from_env(index_dir=tmp_path)).ask("Who must report to Council?")
