@@ -36,7 +36,20 @@ _EXPORTS = {
     "Settings": "assistant.settings",
 }
 
-__all__ = sorted(_EXPORTS)
+__all__ = [
+    "Answer",
+    "Assistant",
+    "Chunk",
+    "Citation",
+    "EmptyQuestionError",
+    "InvalidQuestionError",
+    "QuestionError",
+    "QuestionTooLongError",
+    "RetrievedChunk",
+    "Settings",
+    "UnsupportedQuestionLanguageError",
+    "validate_question",
+]
 
 if TYPE_CHECKING:
     from assistant.api import (

@@ -165,7 +165,9 @@ def build_lock(index_dir: Path) -> Iterator[None]:
         except BlockingIOError:
             handle.seek(0)
             holder = handle.read().strip() or "unknown"
-            raise IndexLockedError(f"another process ({holder}) is building the index in {index_dir}; wait for it") from None
+            raise IndexLockedError(
+                f"another process ({holder}) is building the index in {index_dir}; wait for it"
+            ) from None
         handle.seek(0)
         handle.truncate()
         handle.write(f"pid {os.getpid()}")
@@ -307,7 +309,8 @@ def _reusable_vectors(index_dir: Path, model: str, dim: int) -> dict[str, np.nda
         if manifest.model != model or manifest.dim != dim:
             return {}
         vectors = np.load(folder / _VECTORS, allow_pickle=False)
-        keys = [json.loads(line)["content_key"] for line in open(folder / _CHUNKS, encoding="utf-8")]
+        with open(folder / _CHUNKS, encoding="utf-8") as f:
+            keys = [json.loads(line)["content_key"] for line in f]
         if len(keys) != len(vectors):
             return {}
         return dict(zip(keys, vectors, strict=True))
@@ -357,7 +360,9 @@ def load_index(
     if folder is None:
         raise IndexMissingError(f"no index in {index_dir}. Run `assistant index` to build it.")
     if not folder.is_dir():
-        raise IndexCorruptError(f"{folder}: the build named in {index_dir / 'CURRENT'} is missing. Run `assistant index`.")
+        raise IndexCorruptError(
+            f"{folder}: the build named in {index_dir / 'CURRENT'} is missing. Run `assistant index`."
+        )
     manifest = read_manifest(folder)
     reasons = check_manifest(manifest, model=model, corpus_hash=corpus_hash, chunker_version=chunker_version)
     if reasons:
@@ -377,7 +382,9 @@ def load_index(
     try:
         dense = faiss.read_index(str(folder / _FAISS))
     except RuntimeError as exc:
-        raise IndexCorruptError(f"{folder / _FAISS}: FAISS cannot read it ({str(exc)[:120]}). Run `assistant index`.") from exc
+        raise IndexCorruptError(
+            f"{folder / _FAISS}: FAISS cannot read it ({str(exc)[:120]}). Run `assistant index`."
+        ) from exc
     try:
         lexical = BM25Index.load(folder / _BM25)
     except LexicalIndexError as exc:
@@ -392,9 +399,11 @@ def load_index(
 
 def _read_chunks(path: Path) -> list[Chunk]:
     chunks = []
+    number = 0
     try:
         with open(path, encoding="utf-8") as f:
-            for number, line in enumerate(f, start=1):
+            for line in f:
+                number += 1
                 chunks.append(Chunk.from_dict(json.loads(line)))
     except (json.JSONDecodeError, UnicodeDecodeError, TypeError) as exc:
         raise IndexCorruptError(f"{path}: line {number} is not a chunk record ({exc}). Run `assistant index`.") from exc

@@ -51,5 +51,5 @@ def assistant(tmp_path_factory):
 
     settings = Settings.from_env(index_dir=tmp_path_factory.mktemp("index"), show_progress=False)
     a = Assistant(settings, build=True)
-    a.store  # build once, up front
+    assert len(a.store) > 0  # build once, up front
     return a

@@ -38,4 +38,7 @@ def test_translate_addressee_phrases():
 def test_generic_operative_heading():
     section = generic_operative("instructs the Director of the Radiocommunication Bureau", "en")
     assert section and section.addressee_zh == "无线电通信局主任" and section.kind == "operative"
-    assert generic_operative("请注意这是一个很长的句子而不是标题因为它太长了超过三十个字符的限制真的很长很长", "zh") is None
+    assert (
+        generic_operative("请注意这是一个很长的句子而不是标题因为它太长了超过三十个字符的限制真的很长很长", "zh")
+        is None
+    )

@@ -19,8 +19,14 @@ def test_detects_supported_languages(text, lang):
 
 @pytest.mark.parametrize(
     "text",
-    ["Кто должен отчитываться перед Советом?", "من يجب أن يقدم تقريرا إلى المجلس؟", "誰が理事会に報告しなければならないのですか", "Qui doit faire rapport au Conseil et pour quoi?", "12345 ?!"],
+    [
+        "Кто должен отчитываться перед Советом?",
+        "من يجب أن يقدم تقريرا إلى المجلس؟",
+        "誰が理事会に報告しなければならないのですか",
+        "Qui doit faire rapport au Conseil et pour quoi?",
+        "12345 ?!",
+    ],
 )
 def test_refuses_other_languages_clearly(text):
-    with pytest.raises(UnsupportedLanguageError, match="Chinese or English|no Chinese or English"):
+    with pytest.raises(UnsupportedLanguageError, match=r"Chinese or English"):
         detect_language(text)
