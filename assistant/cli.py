@@ -27,11 +27,15 @@ def format_answer(answer: Answer, width: int = 88) -> str:
     """The answer and its numbered citations, as DESIGN.md shows them."""
     lines = []
     for para in answer.text.split("\n"):
-        lines.extend(textwrap.wrap(para, width) or [""])
+        lines.extend(textwrap.wrap(para, width, break_on_hyphens=False) or [""])
     for n, c in enumerate(answer.citations, start=1):
         lines.append("")
-        lines.append(textwrap.fill(f"[{n}] {c.header()}", width, subsequent_indent="    "))
-        lines.append(textwrap.fill(f"「{c.quote}」", width, initial_indent="    ", subsequent_indent="    "))
+        lines.append(textwrap.fill(f"[{n}] {c.header()}", width, subsequent_indent="    ", break_on_hyphens=False))
+        lines.append(
+            textwrap.fill(
+                f"「{c.quote}」", width, initial_indent="    ", subsequent_indent="    ", break_on_hyphens=False
+            )
+        )
     for note in answer.notes:
         lines.append(f"note: {note}")
     return "\n".join(lines)

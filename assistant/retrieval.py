@@ -167,5 +167,8 @@ class ClauseRetriever(BaseRetriever):
     mode: RetrieverMode = "hybrid"
     filter: RetrievalFilter | None = None
 
-    def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun) -> list[LCDocument]:
-        return [to_langchain_document(h) for h in self.retriever.retrieve(query, self.k, self.mode, self.filter)]
+    def _get_relevant_documents(
+        self, query: str, *, run_manager: CallbackManagerForRetrieverRun, k: int | None = None
+    ) -> list[LCDocument]:
+        hits = self.retriever.retrieve(query, k or self.k, self.mode, self.filter)
+        return [to_langchain_document(h) for h in hits]

@@ -168,7 +168,9 @@ class Citation:
 
     def header(self) -> str:
         """One line naming document, section and clause, as the CLI prints it."""
-        parts = [p for p in (self.doc_number, self.doc_title) if p]
+        # A resolution's title runs long; its name up to the colon identifies it.
+        short_title = self.doc_title.split("：")[0].split(": ")[0]
+        parts = [p for p in (self.doc_number, short_title) if p]
         section = self.section
         if self.section_other and self.section_other != self.section:
             section = f"{section} ({self.section_other})" if section else self.section_other

@@ -1,0 +1,81 @@
+"""The command line: output as DESIGN.md shows it, exit codes, clear errors."""
+
+import io
+import json
+
+import pytest
+
+from assistant.cli import EXIT_ABSTAINED, EXIT_BAD_INPUT, EXIT_ERROR, EXIT_OK, main
+
+
+@pytest.fixture(scope="module")
+def index_args(assistant):
+    return ["--index-dir", str(assistant.settings.index_dir)]
+
+
+def run(argv, stdin: str | None = None, monkeypatch=None):
+    out = io.StringIO()
+    if stdin is not None:
+        monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
+    code = main(argv, out=out)
+    return code, out.getvalue()
+
+
+def test_ask_prints_answer_and_citation(index_args):
+    code, out = run(["ask", *index_args, "Who must report to Council?"])
+    assert code == EXIT_OK
+    assert out.startswith("The Secretary-General (秘书长)")
+    flat = " ".join(line.strip() for line in out.splitlines())
+    assert "[1] EUR/44A25/1 · 第[EUR-2]号新决议草案 · 责成秘书长 (instructs the Secretary-General) · 7" in flat
+    assert "「每年向理事会报告" in out
+
+
+def test_ask_json(index_args):
+    code, out = run(["ask", *index_args, "--json", "谁必须向理事会报告？"])
+    data = json.loads(out)
+    assert code == EXIT_OK and data["language"] == "zh" and data["citations"][0]["label"] == "7"
+
+
+def test_abstention_exit_code(index_args):
+    code, out = run(["ask", *index_args, "What is the best recipe for dumplings?"])
+    assert code == EXIT_ABSTAINED and "The corpus does not say" in out
+
+
+def test_bad_input_is_a_message_not_a_traceback(index_args, capsys):
+    code, _ = run(["ask", *index_args, "   "])
+    assert code == EXIT_BAD_INPUT
+    assert "error: the question is empty" in capsys.readouterr().err
+
+
+def test_repl_reads_questions_line_by_line(index_args, monkeypatch):
+    code, out = run(
+        ["ask", *index_args], stdin="Who must report to Council?\n\n谁必须向理事会报告？\n", monkeypatch=monkeypatch
+    )
+    assert code == EXIT_OK
+    assert out.count("[1] EUR/44A25/1") == 2
+
+
+def test_missing_index_tells_what_to_run(tmp_path, capsys):
+    code, _ = run(["ask", "--index-dir", str(tmp_path), "Who must report to Council?"])
+    assert code == EXIT_ERROR
+    assert "assistant index" in capsys.readouterr().err
+
+
+def test_chunks_table(capsys):
+    code, out = run(["chunks", "--doc", "eur-44a25-1"])
+    assert code == EXIT_OK
+    assert "eur-44a25-1/operative/secretary-general/7" in out
+    assert "责成秘书长 (instructs the Secretary-General) · 7" in out
+
+
+def test_index_builds_and_reuses(tmp_path):
+    code, out = run(["index", "--index-dir", str(tmp_path)])
+    assert code == EXIT_OK and "0 vectors reused" in out
+    code, out = run(["index", "--index-dir", str(tmp_path)])
+    assert code == EXIT_OK and "0 vectors reused" not in out
+
+
+def test_corpus_problem_is_reported(tmp_path, capsys):
+    (tmp_path / "manifest.json").write_text("{not json", encoding="utf-8")
+    code, _ = run(["index", "--corpus", str(tmp_path), "--index-dir", str(tmp_path / "idx")])
+    assert code == EXIT_ERROR and "not valid UTF-8 JSON" in capsys.readouterr().err
