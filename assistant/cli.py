@@ -16,6 +16,7 @@ from typing import TextIO
 
 from assistant import Assistant, QuestionError
 from assistant.corpus import CorpusError
+from assistant.embeddings import EmbeddingModelError
 from assistant.schema import Answer
 from assistant.settings import Settings
 from assistant.store import IndexError_
@@ -173,7 +174,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.func(args, out)
-    except (IndexError_, CorpusError) as exc:
+    except (IndexError_, CorpusError, EmbeddingModelError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_ERROR
     except ValueError as exc:
