@@ -163,8 +163,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_eval)
 
     p = sub.add_parser("serve", parents=[common], help="serve the Gradio chat UI")
-    p.add_argument("--host", default="127.0.0.1")
-    p.add_argument("--port", type=int, default=7860)
+    p.add_argument("--host", help="interface to listen on (default: $ASSISTANT_HOST or 127.0.0.1)")
+    p.add_argument("--port", type=int, help="port (default: $ASSISTANT_PORT or 7860)")
     p.set_defaults(func=cmd_serve)
     return parser
 
