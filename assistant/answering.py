@@ -144,11 +144,16 @@ class Support:
     overlap: float  # IDF-weighted share of the question's content words found in the chunk (either language)
     dense: float
 
-    def ok(self, min_dense: float, min_overlap: float) -> bool:
-        # Enough of the question's weighty words are in the clause; or the
-        # clause is semantically close and shares at least something (the
-        # cross-lingual case, where only glossary terms can match).
-        return self.overlap >= min_overlap or (self.dense >= min_dense and self.overlap >= min_overlap / 3)
+    @property
+    def score(self) -> float:
+        # Lexical and semantic evidence add up: a cross-lingual match shares few
+        # words but is semantically close, a paraphrase the other way round.
+        return self.overlap + self.dense
+
+    def ok(self, min_support: float) -> bool:
+        # Some word of the question must be in the clause: semantic closeness
+        # alone is what off-topic questions also get from a small corpus.
+        return self.overlap > 0 and self.score >= min_support
 
 
 @dataclass(frozen=True)
@@ -340,8 +345,7 @@ class AnswerContext:
     hits: list[RetrievedChunk]
     documents: dict[str, Document]
     idf: Callable[[str], float]
-    min_dense: float
-    min_overlap: float
+    min_support: float
 
 
 def supports(question: str, lang: Language, ctx: AnswerContext) -> list[Support]:
@@ -357,12 +361,12 @@ def supports(question: str, lang: Language, ctx: AnswerContext) -> list[Support]
 def answer_extractive(question: str, lang: Language, ctx: AnswerContext) -> Answer:
     """The default, offline answer: the best supported clause, quoted, with its addressee."""
     ranked = supports(question, lang, ctx)
-    passing = [s for s in ranked if s.ok(ctx.min_dense, ctx.min_overlap)]
+    passing = [s for s in ranked if s.ok(ctx.min_support)]
     if not passing:
         return Answer(question=question, text=abstention_text(question, lang), language=lang, abstained=True)
-    # Retrieval order decides unless a lower hit covers clearly more of the question.
+    # Retrieval order decides unless a lower hit is clearly better supported.
     rank = {id(s): i for i, s in enumerate(ranked)}
-    best = max(passing, key=lambda s: s.overlap - 0.05 * rank[id(s)])
+    best = max(passing, key=lambda s: s.score - 0.05 * rank[id(s)])
     chunk = best.hit.chunk
     groups = question_groups(question, lang)
     start, end = best_quote(chunk, groups, ctx.idf, is_figure_question(question, lang))

@@ -227,8 +227,7 @@ class Assistant:
             hits=hits,
             documents=self.documents,
             idf=self._idf,
-            min_dense=self.settings.min_dense_score,
-            min_overlap=self.settings.min_term_overlap,
+            min_support=self.settings.min_support,
         )
         llm = self.settings.llm_enabled if use_llm is None else use_llm
         if llm:

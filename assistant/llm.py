@@ -135,7 +135,7 @@ def check_citations(text: str, hits: list[RetrievedChunk], ctx: AnswerContext) -
 
 def answer_with_llm(question: str, lang: Language, ctx: AnswerContext, model: BaseChatModel) -> Answer:
     """A generated answer whose citations all point to retrieved clauses and quote them verbatim."""
-    supported = [s.hit for s in supports(question, lang, ctx) if s.ok(ctx.min_dense, ctx.min_overlap)]
+    supported = [s.hit for s in supports(question, lang, ctx) if s.ok(ctx.min_support)]
     if not supported:
         return Answer(
             question=question, text=abstention_text(question, lang), language=lang, abstained=True, mode="llm"
