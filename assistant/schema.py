@@ -39,6 +39,10 @@ class DocumentInfo:
     source: str = ""
     date_printed: str = ""
     note: str = ""
+    source_path: str = ""  # the original file `assistant add` converted (relative to the corpus folder if inside it)
+    checksum: str = ""  # "sha256:<hex>" of the original file's bytes
+    pages: tuple[int, ...] = ()  # PDFs: offset in the text where each page starts (see corpus.page_of)
+    same_as: str = ""  # id of a document this one is a language version of (`assistant add --same-as`)
 
     def title(self, lang: Language) -> str:
         """The title in `lang`, falling back to the other language."""
