@@ -1,0 +1,498 @@
+"""BM25 over mixed Chinese/English text, stored as plain arrays (no pickle).
+
+Chinese is segmented with jieba and additionally indexed as overlapping
+character bigrams; English is lower-cased, stop-worded and Snowball-stemmed.
+`benchmarks/bm25_cmrc.py` holds the measurement behind these choices.
+
+Example:
+    >>> index = BM25Index.build([tokenize("理事会的报告"), tokenize("The weather is nice")])
+    >>> [doc for doc, _ in index.search(tokenize("向理事会报告"), k=5)]
+    [0]
+    >>> tokenize("The Council reports to the Assembly")
+    ['council', 'report', 'assembl']
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+import threading
+import unicodedata
+import zipfile
+from array import array
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+__all__ = [
+    "ARRAYS_FILE",
+    "DEFAULT_B",
+    "DEFAULT_K1",
+    "META_FILE",
+    "TOKENIZER_ID",
+    "BM25Index",
+    "LexicalIndexError",
+    "tokenize",
+]
+
+# Bumped whenever `tokenize` changes what it emits: an index built with another
+# tokenizer silently loses recall, so `BM25Index.load` refuses it.
+TOKENIZER_ID = "zh-jieba+bigram/en-snowball/v1"
+ARRAYS_FILE = "bm25.npz"
+META_FILE = "bm25.json"
+_FORMAT = "assistant-bm25"
+_FORMAT_VERSION = 1
+_WEIGHT_BLOCK = 1 << 22
+
+# On CMRC 2018 dev (benchmarks/bm25_cmrc.py) every (k1, b) tried, from (0.9, 0.4)
+# to (1.5, 0.9), lands within 0.002 Recall@1 of the others; keep the usual defaults.
+DEFAULT_K1 = 1.2
+DEFAULT_B = 0.75
+
+
+class LexicalIndexError(ValueError):
+    """A stored BM25 index is missing, truncated, corrupt or from another tokenizer."""
+
+
+# --------------------------------------------------------------------------- tokenizer
+
+# CJK ideographs incl. extension A, compatibility ideographs, the supplementary
+# planes, and 〇 (used in dates such as 二〇二二年).
+_CJK_RANGES = "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+_TOKEN_RE = re.compile(
+    rf"(?P<cjk>[{_CJK_RANGES}]+)"
+    # Letters/digits of any non-CJK script, optionally joined by / - . so document
+    # symbols ("a/res/78/265"), "itu-t" and decimals ("2.5") survive as one token.
+    rf"|(?P<word>[^\W_{_CJK_RANGES}]+(?:[/.\-][^\W_{_CJK_RANGES}]+)*)"
+)
+_SPLIT_COMPOUND = re.compile(r"[/.\-]")
+# Possessive/contracted endings would otherwise leave stray "s" / "t" tokens.
+_APOSTROPHE_RE = re.compile(r"['\u2019](?:s\b)?")
+
+
+def _word_set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+_EN_STOP = _word_set(
+    """a an the and or nor but if then than so as of to in on at by for from with into onto upon about
+    over under via per within without between is are was were be been being am it its this that these
+    those there here which who whom whose what when where why how not no do does did doing has have had
+    having can could shall should will would may might must i me my we our you your he him his she her
+    they them their also any all each such other more most some only own same too very just s t"""
+)
+# Function words and question words: frequent in queries ("……是什么？"), no topical content.
+_ZH_STOP = _word_set(
+    """的 了 和 与 及 以及 或 或者 是 在 有 等 等等 也 就 都 而 并 并且 被 把 对 对于 为 以 之 其 这 那 这个 那个
+    这些 那些 这样 一个 个 吗 呢 吧 啊 么 呀 什么 哪 哪个 哪些 哪里 哪儿 谁 如何 怎么 怎样 为什么 多少 是否 还
+    又 即 则 于 所 将 着 过 得 地"""
+)
+
+
+@dataclass
+class _JiebaHolder:
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    tokenizer: Any = None
+
+
+_JIEBA = _JiebaHolder()
+
+
+def _jieba() -> Any:
+    """A private `jieba.Tokenizer` whose dictionary cache lives in $ASSISTANT_JIEBA_CACHE, never /tmp."""
+    if _JIEBA.tokenizer is None:
+        with _JIEBA.lock:
+            if _JIEBA.tokenizer is None:
+                import jieba
+
+                # jieba logs "Building prefix dict ..." at DEBUG to stderr on first use.
+                jieba.setLogLevel(logging.WARNING)
+                cache_dir = Path(os.environ.get("ASSISTANT_JIEBA_CACHE") or Path.cwd() / ".cache" / "jieba")
+                # jieba writes its cache with mkstemp(dir=...), which fails (noisily) without the folder.
+                cache_dir.mkdir(parents=True, exist_ok=True)
+                tok = jieba.Tokenizer()
+                tok.tmp_dir = str(cache_dir)
+                tok.cache_file = "jieba.cache"
+                tok.initialize()
+                _JIEBA.tokenizer = tok
+    return _JIEBA.tokenizer
+
+
+_STEMMER_LOCK = threading.Lock()
+_STEMS: dict[str, str] = {}
+_STEMMER: Any = None
+
+
+def _stem(word: str) -> str:
+    global _STEMMER
+    stem = _STEMS.get(word)
+    if stem is None:
+        with _STEMMER_LOCK:
+            if _STEMMER is None:
+                import Stemmer
+
+                _STEMMER = Stemmer.Stemmer("english")
+            stem = _STEMMER.stemWord(word)
+        # Vocabulary is bounded by the corpus; the cache only saves repeated C calls.
+        _STEMS[word] = stem
+    return stem
+
+
+def _english(word: str, out: list[str]) -> None:
+    if word in _EN_STOP:
+        return
+    if word.isalpha() and word.isascii():
+        out.append(_stem(word))
+    else:
+        # Numbers, mixed "g20", other scripts: stemming rules would mangle them.
+        out.append(word)
+
+
+def tokenize(text: str, *, cjk_words: bool = True, cjk_bigrams: bool = True, hmm: bool = False) -> list[str]:
+    """BM25 terms of mixed Chinese/English `text`, in text order.
+
+    Chinese runs give jieba words (minus particles and question words) and, with
+    `cjk_bigrams`, every overlapping character bigram, prefixed with "\u00b7" so the
+    two kinds keep separate statistics; a segmentation that differs between a
+    query and a passage then still matches through the bigrams. English words are
+    NFKC-normalised, case-folded, stop-worded and stemmed; joined symbols such as
+    "A/RES/78/265" give the whole symbol plus its parts.
+
+    The switches serve benchmarks/bm25_cmrc.py and word-level uses such as term
+    overlap (`cjk_bigrams=False`); a BM25 index must be built and queried with
+    the defaults, which is what TOKENIZER_ID records.
+
+    Example:
+        >>> tokenize("理事会", cjk_bigrams=False)
+        ['理事会']
+        >>> tokenize("A/RES/78/265 reports")
+        ['a/res/78/265', 'res', '78', '265', 'report']
+    """
+    # NFKC folds full-width Latin/digits (ＩＴＵ，２０３０) that Chinese text often uses.
+    text = _APOSTROPHE_RE.sub("", unicodedata.normalize("NFKC", text).casefold())
+    out: list[str] = []
+    for match in _TOKEN_RE.finditer(text):
+        run = match.group("cjk")
+        if run is not None:
+            if cjk_words:
+                for word in _jieba().cut(run, HMM=hmm):
+                    if word not in _ZH_STOP:
+                        out.append(word)
+            if cjk_bigrams:
+                if len(run) == 1 and not cjk_words:
+                    out.append(run)
+                out.extend("\u00b7" + run[i : i + 2] for i in range(len(run) - 1))
+            continue
+        word = match.group("word")
+        if _SPLIT_COMPOUND.search(word):
+            out.append(word)
+            for part in _SPLIT_COMPOUND.split(word):
+                _english(part, out)
+        else:
+            _english(word, out)
+    return out
+
+
+# --------------------------------------------------------------------------- index
+
+
+@dataclass(eq=False)
+class BM25Index:
+    """An Okapi BM25 index over pre-tokenized documents, as a term -> postings CSR.
+
+    Postings hold raw term frequencies; the BM25 weights are derived from them,
+    `k1` and `b` once on build/load, so a query is one gather and a `bincount`.
+
+    Example:
+        >>> index = BM25Index.build([["council", "report"], ["weather"]])
+        >>> index.search(["report"], k=3)[0][0]
+        0
+    """
+
+    vocabulary: dict[str, int]
+    indptr: np.ndarray  # int64, len(vocabulary) + 1
+    doc_ids: np.ndarray  # int32, postings' document numbers, ascending within a term
+    term_freqs: np.ndarray  # int32, parallel to doc_ids
+    doc_lengths: np.ndarray  # int64, tokens per document
+    k1: float = DEFAULT_K1
+    b: float = DEFAULT_B
+    tokenizer: str = TOKENIZER_ID
+    weights: np.ndarray = field(init=False, repr=False)
+    idf: np.ndarray = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        n_docs = len(self.doc_lengths)
+        df = np.diff(self.indptr)
+        self.idf = np.log1p((n_docs - df + 0.5) / (df + 0.5))
+        avgdl = float(self.doc_lengths.mean()) if n_docs and self.doc_lengths.any() else 1.0
+        # float32 halves memory at 10^5 passages (scores are still summed in float64);
+        # blocks keep the float64 temporaries small when there are ~10^8 postings.
+        doc_norm = self.k1 * (1.0 - self.b + self.b * self.doc_lengths / avgdl)
+        self.weights = np.empty(self.doc_ids.size, dtype=np.float32)
+        for lo in range(0, self.doc_ids.size, _WEIGHT_BLOCK):
+            hi = min(lo + _WEIGHT_BLOCK, self.doc_ids.size)
+            # The terms whose postings overlap [lo, hi), and how many of each fall inside.
+            first, last = np.searchsorted(self.indptr, [lo, hi - 1], side="right") - 1
+            counts = np.diff(np.clip(self.indptr[first : last + 2], lo, hi))
+            tf = self.term_freqs[lo:hi].astype(np.float64)
+            idf = np.repeat(self.idf[first : last + 1], counts)
+            self.weights[lo:hi] = idf * tf * (self.k1 + 1.0) / (tf + doc_norm[self.doc_ids[lo:hi]])
+
+    @property
+    def n_docs(self) -> int:
+        return len(self.doc_lengths)
+
+    @classmethod
+    def build(
+        cls,
+        docs_tokens: Iterable[Sequence[str]],
+        k1: float = DEFAULT_K1,
+        b: float = DEFAULT_B,
+        *,
+        tokenizer: str = TOKENIZER_ID,
+    ) -> BM25Index:
+        """Index `docs_tokens` (one token list per document, e.g. from `tokenize`).
+
+        Example:
+            >>> BM25Index.build([["a", "b"], []]).n_docs
+            2
+        """
+        if k1 < 0 or not 0.0 <= b <= 1.0:
+            raise ValueError(f"need k1 >= 0 and 0 <= b <= 1, got k1={k1}, b={b}")
+        # A miss assigns the next id, so the per-posting lookup below stays in C (map + __getitem__).
+        vocabulary: defaultdict[str, int] = defaultdict()
+        vocabulary.default_factory = vocabulary.__len__
+        # array('i') instead of lists: ~10^8 postings at 10^5 passages must not become Python ints.
+        terms, freqs = array("i"), array("i")
+        lengths, unique = array("q"), array("q")
+        for tokens in docs_tokens:
+            counts = Counter(tokens)
+            lengths.append(len(tokens))
+            unique.append(len(counts))
+            terms.extend(map(vocabulary.__getitem__, counts))
+            freqs.extend(counts.values())
+        docs = np.repeat(np.arange(len(lengths), dtype=np.int32), np.frombuffer(unique, dtype=np.int64))
+        term_arr = np.frombuffer(terms, dtype=np.int32)
+        order = np.argsort(term_arr, kind="stable")  # stable keeps documents ascending within a term
+        indptr = np.zeros(len(vocabulary) + 1, dtype=np.int64)
+        np.cumsum(np.bincount(term_arr, minlength=len(vocabulary)), out=indptr[1:])
+        return cls(
+            vocabulary=dict(vocabulary),
+            indptr=indptr,
+            doc_ids=docs[order],
+            term_freqs=np.frombuffer(freqs, dtype=np.int32)[order].copy(),
+            doc_lengths=np.frombuffer(lengths, dtype=np.int64).copy(),
+            k1=float(k1),
+            b=float(b),
+            tokenizer=tokenizer,
+        )
+
+    def scores(self, query_tokens: Sequence[str]) -> np.ndarray:
+        """BM25 score of every document (float64, length `n_docs`); unknown terms add nothing.
+
+        A term repeated in the query counts once, as in most BM25 implementations.
+
+        Example:
+            >>> BM25Index.build([["x"], ["y"]]).scores(["y"]).round(3).tolist()
+            [0.0, 0.693]
+        """
+        rows = sorted({self.vocabulary[t] for t in query_tokens if t in self.vocabulary})
+        if not rows:
+            return np.zeros(self.n_docs, dtype=np.float64)
+        slices = [slice(self.indptr[r], self.indptr[r + 1]) for r in rows]
+        docs = np.concatenate([self.doc_ids[s] for s in slices])
+        weights = np.concatenate([self.weights[s] for s in slices])
+        return np.bincount(docs, weights=weights, minlength=self.n_docs)
+
+    def search(self, query_tokens: Sequence[str], k: int, allowed: np.ndarray | None = None) -> list[tuple[int, float]]:
+        """Up to `k` (document, score) pairs, best first, score > 0; ties go to the lower index.
+
+        `allowed` is an optional boolean mask over documents; masked-out ones never appear.
+
+        Example:
+            >>> index = BM25Index.build([["x"], ["x", "y"]])
+            >>> [d for d, _ in index.search(["x"], k=5, allowed=np.array([False, True]))]
+            [1]
+        """
+        if k <= 0 or not query_tokens:
+            return []
+        scores = self.scores(query_tokens)
+        if allowed is not None:
+            allowed = np.asarray(allowed)
+            if allowed.dtype != np.bool_ or allowed.shape != (self.n_docs,):
+                raise ValueError(
+                    f"allowed must be a boolean mask of shape ({self.n_docs},), got {allowed.dtype} {allowed.shape}"
+                )
+            scores = np.where(allowed, scores, 0.0)
+        hits = np.flatnonzero(scores > 0)
+        if hits.size > k:
+            # argpartition alone would pick arbitrarily among documents tied at the
+            # k-th score; keep the lowest indices so results are reproducible.
+            kth = -np.partition(-scores[hits], k - 1)[k - 1]
+            above = hits[scores[hits] > kth]
+            hits = np.concatenate([above, hits[scores[hits] == kth][: k - above.size]])
+        hits = hits[np.lexsort((hits, -scores[hits]))]
+        return [(int(d), float(scores[d])) for d in hits]
+
+    # ------------------------------------------------------------------ persistence
+
+    def save(self, directory: Path) -> None:
+        """Write `bm25.npz` (arrays) and `bm25.json` (vocabulary, k1, b) into `directory`.
+
+        Each file is written to a temporary name and renamed, so an interrupted
+        save leaves the previous index intact.
+
+        Example:
+            >>> import tempfile
+            >>> with tempfile.TemporaryDirectory() as d:
+            ...     BM25Index.build([["x"]]).save(Path(d))
+            ...     BM25Index.load(Path(d)).n_docs
+            1
+        """
+        directory = Path(directory)
+        directory.mkdir(parents=True, exist_ok=True)
+        arrays_tmp = directory / (ARRAYS_FILE + ".tmp")
+        with open(arrays_tmp, "wb") as fh:
+            np.savez(
+                fh,
+                indptr=self.indptr,
+                doc_ids=self.doc_ids,
+                term_freqs=self.term_freqs,
+                doc_lengths=self.doc_lengths,
+            )
+        meta = {
+            "format": _FORMAT,
+            "version": _FORMAT_VERSION,
+            "tokenizer": self.tokenizer,
+            "k1": self.k1,
+            "b": self.b,
+            "n_docs": self.n_docs,
+            "n_postings": int(self.doc_ids.size),
+            # A list in term-id order: JSON object key order is not something to rely on.
+            "vocabulary": sorted(self.vocabulary, key=self.vocabulary.__getitem__),
+        }
+        meta_tmp = directory / (META_FILE + ".tmp")
+        meta_tmp.write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+        os.replace(arrays_tmp, directory / ARRAYS_FILE)
+        os.replace(meta_tmp, directory / META_FILE)
+
+    @classmethod
+    def load(cls, directory: Path, *, tokenizer: str | None = TOKENIZER_ID) -> BM25Index:
+        """Read an index written by `save`; `LexicalIndexError` naming the bad file otherwise.
+
+        With `tokenizer=None` an index built with another tokenizer is accepted.
+
+        Example:
+            >>> BM25Index.load(Path("/nonexistent"))
+            Traceback (most recent call last):
+            ...
+            assistant.lexical.LexicalIndexError: BM25 index file /nonexistent/bm25.json is missing; rebuild the index
+        """
+        directory = Path(directory)
+        meta_path, arrays_path = directory / META_FILE, directory / ARRAYS_FILE
+        meta = _read_meta(meta_path)
+        if tokenizer is not None and meta["tokenizer"] != tokenizer:
+            raise LexicalIndexError(
+                f"{meta_path} was built with tokenizer {meta['tokenizer']!r} but this code tokenizes as "
+                f"{tokenizer!r}; rebuild the index"
+            )
+        arrays = _read_arrays(arrays_path)
+        vocabulary = {term: i for i, term in enumerate(meta["vocabulary"])}
+        _check_consistent(arrays_path, arrays, meta, len(vocabulary))
+        try:
+            return cls(
+                vocabulary=vocabulary,
+                indptr=arrays["indptr"],
+                doc_ids=arrays["doc_ids"],
+                term_freqs=arrays["term_freqs"],
+                doc_lengths=arrays["doc_lengths"],
+                k1=float(meta["k1"]),
+                b=float(meta["b"]),
+                tokenizer=meta["tokenizer"],
+            )
+        except (ValueError, IndexError, TypeError) as exc:  # pragma: no cover - guarded by _check_consistent
+            raise LexicalIndexError(f"BM25 index file {arrays_path} is corrupt: {exc}; rebuild the index") from exc
+
+
+_ARRAY_DTYPES = {"indptr": np.int64, "doc_ids": np.int32, "term_freqs": np.int32, "doc_lengths": np.int64}
+
+
+def _read_meta(path: Path) -> dict[str, Any]:
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise LexicalIndexError(f"BM25 index file {path} is missing; rebuild the index") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise LexicalIndexError(f"BM25 index file {path} cannot be read: {exc}") from exc
+    try:
+        meta = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise LexicalIndexError(f"BM25 index file {path} is truncated or corrupt: {exc}; rebuild the index") from exc
+    ok = (
+        isinstance(meta, dict)
+        and meta.get("format") == _FORMAT
+        and isinstance(meta.get("vocabulary"), list)
+        and all(isinstance(t, str) for t in meta["vocabulary"])
+        and isinstance(meta.get("k1"), (int, float))
+        and isinstance(meta.get("b"), (int, float))
+        and isinstance(meta.get("n_docs"), int)
+        and isinstance(meta.get("n_postings"), int)
+        and isinstance(meta.get("tokenizer"), str)
+    )
+    if not ok:
+        raise LexicalIndexError(f"BM25 index file {path} is not a BM25 index description; rebuild the index")
+    if meta.get("version") != _FORMAT_VERSION:
+        raise LexicalIndexError(
+            f"BM25 index file {path} has format version {meta.get('version')!r}, "
+            f"this code reads {_FORMAT_VERSION}; rebuild the index"
+        )
+    return meta
+
+
+def _read_arrays(path: Path) -> dict[str, np.ndarray]:
+    try:
+        with np.load(path, allow_pickle=False) as npz:
+            arrays = {name: npz[name] for name in _ARRAY_DTYPES}
+    except FileNotFoundError:
+        raise LexicalIndexError(f"BM25 index file {path} is missing; rebuild the index") from None
+    except KeyError as exc:
+        raise LexicalIndexError(f"BM25 index file {path} lacks array {exc}; rebuild the index") from exc
+    except (OSError, ValueError, EOFError, zipfile.BadZipFile) as exc:
+        # np.load raises ValueError for object arrays (allow_pickle=False) and garbage,
+        # BadZipFile/EOFError for truncation, OSError for unreadable files.
+        raise LexicalIndexError(
+            f"BM25 index file {path} is truncated or corrupt ({type(exc).__name__}: {exc}); rebuild the index"
+        ) from exc
+    for name, dtype in _ARRAY_DTYPES.items():
+        if arrays[name].dtype != dtype or arrays[name].ndim != 1:
+            raise LexicalIndexError(
+                f"BM25 index file {path}: array {name} is {arrays[name].dtype}{arrays[name].shape}, "
+                f"expected 1-d {np.dtype(dtype)}; rebuild the index"
+            )
+    return arrays
+
+
+def _check_consistent(path: Path, arrays: dict[str, np.ndarray], meta: dict[str, Any], n_terms: int) -> None:
+    """Cheap structural checks, so a damaged file fails here and not as a wrong score later."""
+    indptr, doc_ids, tfs, lengths = (arrays[n] for n in ("indptr", "doc_ids", "term_freqs", "doc_lengths"))
+    problems = []
+    if indptr.size != n_terms + 1:
+        problems.append(f"{indptr.size - 1} postings lists for {n_terms} vocabulary terms")
+    elif indptr[0] != 0 or np.any(np.diff(indptr) < 0) or indptr[-1] != doc_ids.size:
+        problems.append("postings offsets are not monotonic")
+    if doc_ids.size != tfs.size or doc_ids.size != meta["n_postings"]:
+        problems.append(f"{doc_ids.size} postings, {tfs.size} frequencies, {meta['n_postings']} expected")
+    if lengths.size != meta["n_docs"]:
+        problems.append(f"{lengths.size} document lengths for {meta['n_docs']} documents")
+    if doc_ids.size and (doc_ids.min() < 0 or doc_ids.max() >= lengths.size):
+        problems.append("postings point outside the documents")
+    if tfs.size and tfs.min() < 1:
+        problems.append("non-positive term frequencies")
+    if problems:
+        raise LexicalIndexError(f"BM25 index file {path} is corrupt: {'; '.join(problems)}; rebuild the index")
