@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# The test command: the whole test suite, then the gold eval suite with the
+# thresholds CI enforces (eval/thresholds.txt). Fails on any failure,
+# including "no tests collected" (pytest exit 5).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+.venv/bin/python -m pytest "$@"
+mins=()
+while IFS= read -r line; do
+  case "$line" in ''|'#'*) continue ;; esac
+  mins+=(--min "$line")
+done < eval/thresholds.txt
+.venv/bin/assistant eval --suite eval/gold/qa.jsonl --modes hybrid,dense,bm25 \
+  --baseline eval/reports/baseline.json --max latency_p95_s=0.5 "${mins[@]}"
