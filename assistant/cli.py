@@ -1,7 +1,15 @@
-"""`assistant index | chunks | ask | eval | serve`: one settings object, clear errors, useful exit codes.
+"""`assistant add | remove | docs | index | chunks | ask | eval | serve`: one settings object, useful exit codes.
 
-Exit codes: 0 answered (or done), 1 error (missing/stale index, corpus problem),
-2 bad input or arguments, 3 the assistant abstained.
+Exit codes: 0 answered (or done), 1 error (missing/stale index, corpus problem;
+for `add`/`index`: some files were skipped, the rest was indexed), 2 bad input
+or arguments, 3 the assistant abstained.
+
+Building a corpus of one's own:
+
+    assistant add --corpus mycorpus reports/ A_RES_78_265_C.pdf   # convert, register, index
+    assistant add --corpus mycorpus en.docx --same-as a-res-78-265 # a language version of it
+    assistant docs --corpus mycorpus                               # what is in it
+    assistant remove --corpus mycorpus a-res-78-265-en             # take one out
 """
 
 from __future__ import annotations
@@ -11,17 +19,22 @@ import json
 import sys
 import textwrap
 import warnings
-from collections.abc import Sequence
-from typing import TextIO
+from collections.abc import Collection, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
 
 from assistant import Assistant, QuestionError
-from assistant.corpus import CorpusError
+from assistant.corpus import MANIFEST_NAME, CorpusError, read_manifest
 from assistant.embeddings import EmbeddingModelError
 from assistant.schema import Answer
 from assistant.settings import Settings
 from assistant.store import IndexError_
 
+if TYPE_CHECKING:  # the ingest package (and its optional readers) loads only for the commands that use it
+    from assistant.ingest import FileResult
+
 EXIT_OK, EXIT_ERROR, EXIT_BAD_INPUT, EXIT_ABSTAINED = 0, 1, 2, 3
+EXIT_SKIPPED = EXIT_ERROR  # `add`/`index`: some files could not be read; the others were indexed
 
 
 def format_answer(answer: Answer, width: int = 88) -> str:
@@ -54,12 +67,173 @@ def _settings(args: argparse.Namespace) -> Settings:
 
 
 def cmd_index(args: argparse.Namespace, out: TextIO) -> int:
-    assistant = Assistant(_settings(args))
+    settings = _settings(args)
+    results = []
+    if not args.no_scan:
+        from assistant.ingest import add_files, untracked_files
+
+        # Files dropped into the corpus folder are ingested first, as `assistant add` would.
+        new = untracked_files(settings.corpus_dir)
+        if new:
+            results = add_files(settings.corpus_dir, new, max_tokens=settings.max_chunk_tokens)
+            _print_results(results, out)
+    _update_links(settings, out)
+    _build(settings, out)
+    return EXIT_SKIPPED if any(not r.ok for r in results) else EXIT_OK
+
+
+def _build(settings: Settings, out: TextIO) -> None:
+    """Build the index (re-embedding only new or changed chunks) and print what it did."""
+    assistant = Assistant(settings)
     manifest = assistant.build_index(progress=lambda msg: print(msg, file=out))
+    embedded = manifest.counts["chunks"] - manifest.reused_vectors
     print(
         f"indexed {manifest.counts['chunks']} chunks from {manifest.counts['documents']} documents "
         f"with {manifest.model} (dim {manifest.dim}, {manifest.index_type}) in {manifest.build_seconds:.1f}s; "
-        f"{manifest.reused_vectors} vectors reused → {assistant.settings.index_dir}",
+        f"{manifest.reused_vectors} vectors reused, {embedded} embedded → {assistant.settings.index_dir}",
+        file=out,
+    )
+
+
+def _update_links(settings: Settings, out: TextIO, focus: Collection[str] | None = None) -> None:
+    """Re-align language versions (unchanged pairs are kept) and say what was linked.
+
+    One line per pair that involves a document in `focus` (the ones just
+    added), or per pair when there are few; a total line for large corpora.
+    """
+    from assistant.alignment import update_links
+
+    if not (settings.corpus_dir / MANIFEST_NAME).is_file():
+        return
+    pairs = update_links(settings.corpus_dir, settings.max_chunk_tokens)
+    shown = [p for p in pairs if focus is None or {p.pair.a, p.pair.b} & set(focus)]
+    if focus is None and len(shown) > 10:
+        shown = []
+    for pair in shown:
+        print(f"linked    {pair.summary()}", file=out)
+    if len(pairs) > len(shown):
+        clauses = sum(len(p.links) for p in pairs)
+        print(f"linked    {len(pairs)} pairs of language versions in all ({clauses} clauses)", file=out)
+
+
+def _print_results(results: Sequence[FileResult], out: TextIO) -> None:
+    for r in results:
+        print(r.describe(), file=out)
+        for note in r.notes:
+            print(f"          note: {note}", file=out)
+
+
+def _totals(results: Sequence[FileResult]) -> str:
+    counts = {status: sum(r.status == status for r in results) for status in ("added", "updated", "unchanged")}
+    skipped = sum(not r.ok for r in results)
+    parts = [f"{n} {status}" for status, n in counts.items() if n or status == "added"]
+    parts.append(f"{skipped} skipped")
+    return ", ".join(parts)
+
+
+def cmd_add(args: argparse.Namespace, out: TextIO) -> int:
+    from assistant.ingest import FORMATS, UnknownDocumentError, add_files
+
+    settings = _settings(args)
+    paths = [Path(p) for p in args.paths]
+    if args.id and len(paths) > 1:
+        print("error: --id names one document; give one file with it", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if not any(p.exists() for p in paths):
+        print(f"error: no such file or folder: {', '.join(map(str, paths))}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    try:
+        results = add_files(
+            settings.corpus_dir,
+            paths,
+            same_as=args.same_as or "",
+            kind=args.kind,
+            language=args.language,
+            note=args.note or "",
+            title=args.title or "",
+            doc_id=args.id or "",
+            max_tokens=settings.max_chunk_tokens,
+        )
+    except UnknownDocumentError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    _print_results(results, out)
+    if not results:
+        print(f"no supported files ({', '.join(sorted(FORMATS))}) in {', '.join(map(str, paths))}", file=out)
+    changed = any(r.status in ("added", "updated") for r in results)
+    print(_totals(results), file=out)
+    if changed:
+        _update_links(settings, out, focus={r.doc_id for r in results if r.status in ("added", "updated")})
+        if args.no_index:
+            print("index not rebuilt (--no-index); run `assistant index` before asking", file=out)
+        else:
+            _build(settings, out)
+    return EXIT_OK if all(r.ok for r in results) and results else EXIT_SKIPPED
+
+
+def cmd_remove(args: argparse.Namespace, out: TextIO) -> int:
+    from assistant.ingest import UnknownDocumentError, remove_document
+
+    settings = _settings(args)
+    try:
+        removed = remove_document(settings.corpus_dir, args.doc_id, delete_text=not args.keep_text)
+    except UnknownDocumentError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    what = f"text {removed.deleted_file.name} deleted" if removed.deleted_file else f"{removed.info.path} kept"
+    print(f"removed   {removed.info.id} ({what})", file=out)
+    for other in removed.unlinked:
+        print(f"          {other} is no longer marked as its language version", file=out)
+    _update_links(settings, out, focus=[removed.info.id, *removed.unlinked])
+    if args.no_index:
+        print("index not rebuilt (--no-index); run `assistant index` before asking", file=out)
+    elif (settings.corpus_dir / MANIFEST_NAME).is_file() and read_manifest(settings.corpus_dir):
+        _build(settings, out)
+    else:
+        print("the corpus is empty; nothing to index", file=out)
+    return EXIT_OK
+
+
+def cmd_docs(args: argparse.Namespace, out: TextIO) -> int:
+    from assistant.alignment import ParallelIndex, find_pairs
+
+    settings = _settings(args)
+    infos = read_manifest(settings.corpus_dir)
+    pairs = find_pairs(infos)
+    parallel: dict[str, list[str]] = {}
+    for pair in pairs:
+        parallel.setdefault(pair.a, []).append(pair.b)
+        parallel.setdefault(pair.b, []).append(pair.a)
+    if args.json:
+        links = ParallelIndex.load(settings.corpus_dir)
+        for info in infos:
+            data = {**info.to_dict(), "page_count": len(info.pages), "parallel": parallel.get(info.id, [])}
+            data["linked_clauses"] = len(links.links(info.id))
+            print(json.dumps(data, ensure_ascii=False), file=out)
+        return EXIT_OK
+    width = min(40, max([len(i.id) for i in infos] + [2]))
+    print(f"{'ID':{width}}  LANG  KIND        PAGES  {'DOC NUMBER':14}  TITLE", file=out)
+    for info in infos:
+        title = info.title(info.language).replace("\n", " ")
+        title = title if len(title) <= 60 else title[:59] + "…"
+        pages = str(len(info.pages)) if info.pages else "-"
+        number = info.doc_number or "-"
+        print(f"{info.id:{width}}  {info.language:4}  {info.kind:10}  {pages:>5}  {number:14}  {title}", file=out)
+        details = []
+        if parallel.get(info.id):
+            details.append("⇄ " + ", ".join(parallel[info.id]))
+        if args.long:
+            details.append(f"source: {info.source_path or info.path}")
+            if info.checksum:
+                details.append(info.checksum[:19] + "…")
+            if info.note:
+                details.append(f"note: {info.note}")
+        if details:
+            print(f"{'':{width}}  " + " · ".join(details), file=out)
+    langs = {lang: sum(i.language == lang for i in infos) for lang in ("zh", "en")}
+    print(
+        f"{len(infos)} documents ({langs['zh']} zh, {langs['en']} en); "
+        f"{len(pairs)} pair{'s' if len(pairs) != 1 else ''} of language versions",
         file=out,
     )
     return EXIT_OK
@@ -140,9 +314,38 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", required=True)
 
-    p = sub.add_parser("index", parents=[common], help="build or refresh the index from the corpus")
+    p = sub.add_parser(
+        "index",
+        parents=[common],
+        help="build or refresh the index from the corpus (new files in the corpus folder are added first)",
+    )
     p.add_argument("--index-type", choices=["flat", "hnsw", "ivf"])
+    p.add_argument("--no-scan", action="store_true", help="do not ingest files the manifest does not list")
     p.set_defaults(func=cmd_index)
+
+    p = sub.add_parser(
+        "add", parents=[common], help="add .txt/.md/.html/.docx/.pdf files or folders to the corpus and index them"
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files, or folders to search for supported files")
+    p.add_argument("--same-as", metavar="ID", help="the files are language versions of document ID")
+    p.add_argument("--kind", choices=["resolution", "article"], help="do not detect the kind")
+    p.add_argument("--language", choices=["zh", "en"], help="do not detect the language")
+    p.add_argument("--title", help="title to record instead of the detected one")
+    p.add_argument("--note", help="a note to record, e.g. 'unofficial translation'")
+    p.add_argument("--id", help="document id to use (one file only)")
+    p.add_argument("--no-index", action="store_true", help="only update the corpus; index later")
+    p.set_defaults(func=cmd_add)
+
+    p = sub.add_parser("remove", parents=[common], help="take a document out of the corpus and the index")
+    p.add_argument("doc_id", metavar="ID")
+    p.add_argument("--keep-text", action="store_true", help="keep the converted text file in the corpus folder")
+    p.add_argument("--no-index", action="store_true", help="only update the corpus; index later")
+    p.set_defaults(func=cmd_remove)
+
+    p = sub.add_parser("docs", parents=[common], help="list the corpus's documents")
+    p.add_argument("--json", action="store_true", help="one JSON object per document")
+    p.add_argument("-l", "--long", action="store_true", help="also show source, checksum and note")
+    p.set_defaults(func=cmd_docs)
 
     p = sub.add_parser("chunks", parents=[common], help="print the chunks the corpus splits into")
     p.add_argument("--doc", help="only this document id")

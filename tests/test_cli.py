@@ -79,3 +79,16 @@ def test_corpus_problem_is_reported(tmp_path, capsys):
     (tmp_path / "manifest.json").write_text("{not json", encoding="utf-8")
     code, _ = run(["index", "--corpus", str(tmp_path), "--index-dir", str(tmp_path / "idx")])
     assert code == EXIT_ERROR and "not valid UTF-8 JSON" in capsys.readouterr().err
+
+
+def test_docs_lists_the_bundled_corpus():
+    code, out = run(["docs"])
+    assert code == EXIT_OK
+    assert out.splitlines()[0].split()[:3] == ["ID", "LANG", "KIND"]
+    assert any(line.split()[:3] == ["eur-44a25-1", "zh", "resolution"] for line in out.splitlines())
+    assert out.splitlines()[-1] == "2 documents (1 zh, 1 en); 0 pairs of language versions"
+
+
+def test_index_reports_how_many_chunks_it_embedded(tmp_path):
+    code, out = run(["index", "--no-scan", "--index-dir", str(tmp_path)])
+    assert code == EXIT_OK and "0 vectors reused" in out and " embedded → " in out

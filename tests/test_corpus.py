@@ -1,3 +1,6 @@
+import hashlib
+import json
+
 import pytest
 
 from assistant.corpus import CorpusError, corpus_hash, load_corpus, read_manifest
@@ -56,3 +59,52 @@ def test_corpus_hash_changes_with_text(tmp_path):
     before = corpus_hash(load_corpus(folder))
     (folder / "a.txt").write_text("Title\nBody changed", encoding="utf-8")
     assert corpus_hash(load_corpus(folder)) != before
+
+
+def test_page_of_maps_offsets_to_pdf_pages():
+    from assistant.corpus import page_of, pages_of
+    from assistant.schema import DocumentInfo
+
+    info = DocumentInfo(id="r", path="r.en.txt", language="en", kind="resolution", pages=(0, 100, 100, 250))
+    assert [page_of(info, n) for n in (0, 99, 100, 249, 250, 10_000)] == [1, 1, 3, 3, 4, 4]  # page 2 has no text
+    assert pages_of(info, 90, 120) == (1, 3)
+    assert page_of(DocumentInfo(id="t", path="t.txt", language="en", kind="article"), 5) is None
+
+
+def test_page_maps_are_validated(tmp_path):
+    folder = write_corpus(tmp_path, {"a.txt": "x"}, [entry("a.txt", pages=[0, 50, 10])])
+    with pytest.raises(CorpusError, match=r"a\.txt.*'pages' offsets must not decrease"):
+        read_manifest(folder)
+    folder = write_corpus(tmp_path, {"a.txt": "x"}, [entry("a.txt", pages="0,50")])
+    with pytest.raises(CorpusError, match="'pages' must be a list"):
+        read_manifest(folder)
+    folder = write_corpus(tmp_path, {"a.txt": "x"}, [entry("a.txt", pages=[0, 50])])
+    assert read_manifest(folder)[0].pages == (0, 50)  # a tuple: DocumentInfo stays hashable
+    hash(read_manifest(folder)[0])
+
+
+def test_write_manifest_round_trips_and_keeps_unknown_keys(tmp_path):
+    from assistant.corpus import manifest_entry, read_manifest_data, write_manifest
+    from assistant.schema import DocumentInfo
+
+    assert read_manifest_data(tmp_path) == {"documents": []}
+    folder = write_corpus(tmp_path, {"a.txt": "Title\nBody"}, [entry("a.txt", reviewed=True)])
+    data = read_manifest_data(folder)
+    data["documents"].append(manifest_entry(DocumentInfo(id="b", path="a.txt", language="en", kind="article")))
+    data["owner"] = "secretariat"
+    write_manifest(folder, data)
+    again = read_manifest_data(folder)
+    assert again["owner"] == "secretariat" and again["documents"][0]["reviewed"] is True
+    assert again["documents"][1] == {"id": "b", "path": "a.txt", "language": "en", "kind": "article"}
+    assert not list(folder.glob(".*.tmp"))
+
+
+def test_new_optional_fields_do_not_change_the_hash_of_existing_corpora(corpus_dir):
+    # The hash of the bundled corpus as computed before source_path/checksum/pages/same_as existed.
+    docs = load_corpus(corpus_dir)
+    legacy = hashlib.sha256()
+    for doc in docs:
+        info = {k: v for k, v in doc.info.to_dict().items() if k not in ("source_path", "checksum", "pages", "same_as")}
+        legacy.update(json.dumps(info, sort_keys=True, ensure_ascii=False).encode() + b"\0")
+        legacy.update(doc.text.encode("utf-8") + b"\0")
+    assert corpus_hash(docs) == legacy.hexdigest()
