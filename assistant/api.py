@@ -14,17 +14,19 @@ import threading
 import time
 import unicodedata
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
 
+from assistant.alignment import ParallelIndex, update_links
 from assistant.answering import AnswerContext, answer_extractive
 from assistant.chunking import CHUNKER_VERSION, chunk_corpus
-from assistant.corpus import corpus_hash, load_corpus
+from assistant.corpus import corpus_hash, load_corpus, page_of
 from assistant.embeddings import get_embeddings
 from assistant.language import UnsupportedLanguageError, detect_language
 from assistant.retrieval import ClauseRetriever, HybridRetriever, RetrievalFilter
-from assistant.schema import Answer, Chunk, Document, Language, RetrievedChunk
+from assistant.schema import Answer, Chunk, Citation, Document, Language, RetrievedChunk
 from assistant.settings import RetrieverMode, Settings
 from assistant.store import (
     IndexManifest,
@@ -96,6 +98,8 @@ class Assistant:
         self._documents: dict[str, Document] | None = None
         self._embeddings: Any = None
         self._llm: Any = None
+        self._parallel: ParallelIndex | None = None
+        self._chunk_map: tuple[IndexStore, dict[str, Chunk]] | None = None
 
     # -- loading -----------------------------------------------------------------------------------------------
     @property
@@ -121,7 +125,10 @@ class Assistant:
         """Chunk, embed and index the corpus; vectors of unchanged chunks are reused."""
         say = progress or (lambda _msg: None)
         with self._lock:
+            # Language versions added by hand must be linked too; unchanged pairs are kept as they are.
+            update_links(self.settings.corpus_dir, self.settings.max_chunk_tokens)
             self._documents = None
+            self._parallel = None
             docs = list(self.documents.values())
             chunks = chunk_corpus(docs, self.settings.max_chunk_tokens)
             say(f"{len(docs)} documents, {len(chunks)} chunks")
@@ -237,8 +244,35 @@ class Assistant:
         else:
             answer = answer_extractive(text, lang, ctx)
         t2 = time.perf_counter()
-        timings = {"retrieve": t1 - t0, "answer": t2 - t1, "total": t2 - t0}
-        return Answer(**{**answer.__dict__, "timings": timings})
+        citations = [self._locate(c) for c in answer.citations]
+        timings = {"retrieve": t1 - t0, "answer": t2 - t1, "total": time.perf_counter() - t0}
+        return Answer(**{**answer.__dict__, "citations": citations, "timings": timings})
+
+    def _locate(self, citation: Citation) -> Citation:
+        """Add the PDF page and the linked clause of the other language version, where they exist."""
+        info = self.documents[citation.doc_id].info
+        changes: dict[str, Any] = {"page": page_of(info, citation.start)}
+        other = self.parallel.parallel_of(citation.chunk_id, self._chunks_by_id())
+        if other is not None:
+            changes.update(
+                parallel_chunk_id=other.id,
+                parallel_quote=other.text,
+                parallel_lang=other.lang,
+                parallel_label=other.display_label(),
+            )
+        return replace(citation, **changes)
+
+    @property
+    def parallel(self) -> ParallelIndex:
+        """Clause links between language versions of the same document (corpus/links.json)."""
+        if self._parallel is None:
+            self._parallel = ParallelIndex.load(self.settings.corpus_dir)
+        return self._parallel
+
+    def _chunks_by_id(self) -> dict[str, Chunk]:
+        if self._chunk_map is None or self._chunk_map[0] is not self.store:
+            self._chunk_map = (self.store, {c.id: c for c in self.store.chunks})
+        return self._chunk_map[1]
 
     def _idf(self, token: str) -> float | None:
         """BM25 idf of a token, None for a word the corpus never uses; "" gives the median idf."""

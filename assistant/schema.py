@@ -120,7 +120,9 @@ class Chunk:
         return " · ".join(parts) if parts else self.kind
 
     def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
+        # Shallow: every field is a str/int/bool except `path`; asdict's deep copy
+        # dominated index writes at 10^4+ chunks.
+        data = {f.name: getattr(self, f.name) for f in fields(self)}
         data["path"] = list(self.path)
         return data
 
@@ -169,6 +171,12 @@ class Citation:
     end: int
     score: float
     lang: Language
+    page: int | None = None  # PDFs: the page of the original the quote starts on
+    # The same clause in the document's other language version, when one is linked.
+    parallel_chunk_id: str = ""
+    parallel_quote: str = ""
+    parallel_lang: str = ""
+    parallel_label: str = ""
 
     def header(self) -> str:
         """One line naming document, section and clause, as the CLI prints it."""
@@ -182,6 +190,8 @@ class Citation:
             parts.append(section)
         if self.label:
             parts.append(self.label)
+        if self.page is not None:
+            parts.append(f"p. {self.page}")
         return " · ".join(parts)
 
     def to_dict(self) -> dict[str, Any]:

@@ -216,6 +216,8 @@ def _card(n: int, c: Citation, doc: Document | None, anchor: str) -> str:
         where.append(f"<b>{_esc(section)}</b>")
     if c.label:
         where.append(_esc(_clause_words(c.label, c.lang)))
+    if c.page is not None:
+        where.append(_esc(f"p. {c.page} · 第{c.page}页"))
 
     parts = [
         f'<div class="cite-card" id="{_esc(anchor)}" data-chunk="{_esc(c.chunk_id)}">',
@@ -230,7 +232,18 @@ def _card(n: int, c: Citation, doc: Document | None, anchor: str) -> str:
         parts.append(f'<div class="cite-docno">{_esc(c.doc_number)}</div>')
     if where:
         parts.append(f'<div class="cite-where">{" · ".join(where)}</div>')
-    parts.append(f'<blockquote class="cite-quote" lang="{_esc(c.lang)}">「{_esc(c.quote)}」</blockquote>')
+    quote = f'<blockquote class="cite-quote" lang="{_esc(c.lang)}">「{_esc(c.quote)}」</blockquote>'
+    if c.parallel_quote:
+        # The linked clause of the other language version, side by side with the source.
+        parts.append(
+            '<div class="cite-parallel" style="display:grid;grid-template-columns:1fr 1fr;gap:.5em">'
+            f"{quote}"
+            f'<blockquote class="cite-quote cite-quote-parallel" lang="{_esc(c.parallel_lang)}" '
+            f'title="{_esc(c.parallel_chunk_id)}">「{_esc(c.parallel_quote)}」'
+            f'<div class="cite-meta">{_esc(c.parallel_label)}</div></blockquote></div>'
+        )
+    else:
+        parts.append(quote)
 
     if doc is not None and 0 <= c.start <= c.end <= len(doc.text):
         before, clause, after, cut_before, cut_after = _context_window(doc.text, c.start, c.end)

@@ -257,3 +257,30 @@ def test_app_passes_host_and_port(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("ASSISTANT_PORT", "8123")
     app.main([])
     assert calls[-1] == {"host": "0.0.0.0", "port": 8123}
+
+
+def test_parallel_clause_is_shown_beside_the_quote(documents):
+    from assistant.schema import Answer, Citation
+    from assistant.ui import render_citations
+
+    c = Citation(
+        chunk_id="eur-44a25-1/operative/secretary-general/7",
+        doc_id="eur-44a25-1",
+        doc_title="t",
+        doc_number="EUR/44A25/1",
+        section="责成秘书长",
+        section_other="instructs the Secretary-General",
+        label="7",
+        quote="每年向理事会报告",
+        start=0,
+        end=8,
+        score=0.1,
+        lang="zh",
+        page=3,
+        parallel_chunk_id="eur-44a25-1-en/operative/secretary-general/7",
+        parallel_quote="to report annually to the <Council>",
+        parallel_lang="en",
+        parallel_label="instructs the Secretary-General · 7",
+    )
+    html = render_citations(Answer(question="q", text="a [1]", language="en", citations=[c]), documents)
+    assert "cite-quote-parallel" in html and "&lt;Council&gt;" in html and "p. 3" in html

@@ -1,0 +1,487 @@
+"""Add files to a corpus, and take documents out, keeping the manifest consistent.
+
+Each added file is converted to UTF-8 text stored in the corpus folder as
+`<id>.<lang>.txt` (a `.txt` file already inside the corpus folder is used where
+it is), and described in `manifest.json` with its source path, sha256 checksum,
+language, kind, number, title and, for PDFs, the offset of every page.
+
+Crash safety: converted texts are written first (each via a temp file and a
+rename), then the manifest in one atomic replace; a journal names the texts of
+an unfinished batch so the next run deletes them instead of mistaking them for
+user files. An updated document gets a new text file; the old one is deleted
+only after the manifest names the new one. A process killed at any point leaves the old manifest (and the old
+index, see `assistant.store`) loadable. One writer at a time holds
+`<corpus>/.ingest.lock`.
+
+Example:
+    >>> from assistant.ingest import add_files
+    >>> results = add_files("corpus", ["downloads/"])        # doctest: +SKIP
+    >>> [(r.path.name, r.status, r.doc_id or r.reason) for r in results]   # doctest: +SKIP
+    [('A_RES_78_265_E.pdf', 'added', 'a-res-78-265'), ('scan.pdf', 'skipped', 'no text layer …')]
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import hashlib
+import json
+import os
+import re
+import warnings
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from assistant.chunking import chunk_document
+from assistant.corpus import (
+    MANIFEST_NAME,
+    CorpusError,
+    manifest_entry,
+    read_manifest,
+    read_manifest_data,
+    read_text_strict,
+    write_manifest,
+)
+from assistant.ingest.detect import describe, document_id, normalise_number
+from assistant.ingest.formats import FORMATS, Extracted, SkipFile, extract
+from assistant.schema import DocKind, Document, DocumentInfo, Language
+
+Status = Literal["added", "updated", "unchanged", "skipped"]
+_JOURNAL = ".ingest-pending.json"
+_LOCK = ".ingest.lock"
+# Files a corpus folder under version control often has that are about the corpus, not in it.
+_NOT_DOCUMENTS = re.compile(r"^(readme|license|licence|changelog|notice|contributing)(\.|$)", re.IGNORECASE)
+
+
+class UnknownDocumentError(CorpusError):
+    """No document with that id is in the corpus."""
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """What happened to one input file."""
+
+    path: Path
+    status: Status
+    doc_id: str = ""
+    reason: str = ""  # why it was skipped, or why nothing changed
+    notes: tuple[str, ...] = ()  # warnings worth reading: pages without text, paragraph fallback …
+    info: DocumentInfo | None = None
+    chunks: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return self.status != "skipped"
+
+    def describe(self) -> str:
+        """One line for the CLI, e.g. `added     report.pdf → a-res-78-265 (en, resolution, 12 pages, 48 chunks)`."""
+        if self.status == "skipped":
+            return f"skipped   {self.path}: {self.reason}"
+        if self.status == "unchanged":
+            return f"unchanged {self.path}: {self.reason}"
+        info = self.info
+        facts = [info.language, info.kind] if info else []
+        if info and info.pages:
+            facts.append(f"{len(info.pages)} page{'s' if len(info.pages) != 1 else ''}")
+        facts.append(f"{self.chunks} chunk{'s' if self.chunks != 1 else ''}")
+        return f"{self.status:9} {self.path} → {self.doc_id} ({', '.join(facts)})"
+
+
+@dataclass(frozen=True)
+class RemoveResult:
+    info: DocumentInfo
+    deleted_file: Path | None  # the converted text, when `add` had made it
+    unlinked: tuple[str, ...]  # documents that named it with --same-as
+
+
+def sha256_of(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return f"sha256:{h.hexdigest()}"
+
+
+@contextlib.contextmanager
+def corpus_lock(corpus_dir: Path) -> Iterator[None]:
+    """Hold the corpus's ingest lock, or fail at once naming the holder. Also finishes a killed batch's clean-up."""
+    corpus_dir.mkdir(parents=True, exist_ok=True)
+    with open(corpus_dir / _LOCK, "a+") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.seek(0)
+            holder = handle.read().strip() or "another process"
+            raise CorpusError(f"{corpus_dir}: {holder} is changing this corpus; wait for it") from None
+        handle.seek(0)
+        handle.truncate()
+        handle.write(f"pid {os.getpid()}")
+        handle.flush()
+        try:
+            _recover(corpus_dir)
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _recover(corpus_dir: Path) -> None:
+    """Delete texts a killed `add` wrote but never listed in the manifest."""
+    journal = corpus_dir / _JOURNAL
+    if not journal.is_file():
+        return
+    pending = _pending(corpus_dir)
+    listed = {info.path for info in read_manifest(corpus_dir)} if (corpus_dir / MANIFEST_NAME).is_file() else set()
+    for rel in pending:
+        if rel not in listed and "/" not in rel:
+            (corpus_dir / rel).unlink(missing_ok=True)
+    journal.unlink(missing_ok=True)
+
+
+def _pending(corpus_dir: Path) -> list[str]:
+    """Names of the texts an unfinished `add` wrote (see `_recover`)."""
+    try:
+        names = json.loads((corpus_dir / _JOURNAL).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    return [n for n in names if isinstance(n, str)] if isinstance(names, list) else []
+
+
+def collect_files(paths: Iterable[Path | str]) -> tuple[list[Path], list[FileResult]]:
+    """Files to read (folders walked recursively for supported extensions), and results for missing paths.
+
+    A file named explicitly is always tried, so a wrong or missing extension
+    is reported; inside folders, hidden files and other extensions are passed over.
+    """
+    files: list[Path] = []
+    missing: list[FileResult] = []
+    seen: set[Path] = set()
+    for raw in paths:
+        path = Path(raw).expanduser()
+        if path.is_dir():
+            found = sorted(
+                p
+                for p in path.rglob("*")
+                if p.is_file()
+                and p.suffix.lower() in FORMATS
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
+        elif path.is_file():
+            found = [path]
+        else:
+            missing.append(FileResult(path, "skipped", reason="no such file or folder"))
+            continue
+        for p in found:
+            key = p.resolve()
+            if key not in seen:
+                seen.add(key)
+                files.append(p)
+    return files, missing
+
+
+def untracked_files(corpus_dir: Path | str) -> list[Path]:
+    """Supported files in the corpus folder that the manifest does not list (as text or as source).
+
+    `assistant index` ingests these, so dropping PDFs into the corpus folder is enough.
+    """
+    corpus_dir = Path(corpus_dir)
+    if not corpus_dir.is_dir():
+        return []
+    known: set[Path] = set()
+    if (corpus_dir / MANIFEST_NAME).is_file():
+        for info in read_manifest(corpus_dir):
+            known.add((corpus_dir / info.path).resolve())
+            if info.source_path:
+                known.add((corpus_dir / info.source_path).resolve())
+    # Texts of a killed `add` are deleted by the next one, not ingested as the user's files.
+    known.update((corpus_dir / name).resolve() for name in _pending(corpus_dir))
+    files, _ = collect_files([corpus_dir])
+    return [p for p in files if p.resolve() not in known and not _NOT_DOCUMENTS.match(p.name)]
+
+
+def add_files(
+    corpus_dir: Path | str,
+    paths: Sequence[Path | str],
+    *,
+    same_as: str = "",
+    kind: DocKind | None = None,
+    language: Language | None = None,
+    note: str = "",
+    title: str = "",
+    doc_id: str = "",
+    max_tokens: int = 256,
+) -> list[FileResult]:
+    """Convert and register `paths` (files or folders) in the corpus; one `FileResult` per file, in order.
+
+    Bad files are skipped with a reason and the rest are added. A file whose
+    source path is already registered is re-read if its checksum changed
+    (status "updated", same id) and left alone otherwise ("unchanged").
+    `same_as`, `kind`, `language`, `note`, `title` and `doc_id` apply to every
+    file (`doc_id` only makes sense for one).
+
+    Raises `UnknownDocumentError` if `same_as` names no document, and
+    `CorpusError` if the manifest is unreadable.
+    """
+    corpus_dir = Path(corpus_dir)
+    files, results = collect_files(paths)
+    if not files:
+        return results
+    with corpus_lock(corpus_dir):
+        batch = _Batch(corpus_dir, max_tokens)
+        if same_as and same_as not in batch.infos:
+            raise UnknownDocumentError(f"--same-as {same_as}: no such document in {corpus_dir} (see `assistant docs`)")
+        options = dict(same_as=same_as, kind=kind, language=language, note=note, title=title, doc_id=doc_id)
+        for path in files:
+            try:
+                results.append(batch.add(path, **options))
+            except SkipFile as exc:
+                results.append(FileResult(path, "skipped", reason=exc.reason))
+        batch.commit()
+    order = {str(Path(p)): i for i, p in enumerate(files)}
+    return sorted(results, key=lambda r: order.get(str(r.path), -1))
+
+
+def remove_document(corpus_dir: Path | str, doc_id: str, *, delete_text: bool = True) -> RemoveResult:
+    """Take `doc_id` out of the manifest; delete its converted text unless `delete_text` is False.
+
+    A text file that is the user's own (registered in place, or listed by
+    hand in the manifest) is never deleted. Documents that were marked
+    `same_as` this one lose that mark.
+    """
+    corpus_dir = Path(corpus_dir)
+    with corpus_lock(corpus_dir):
+        data = read_manifest_data(corpus_dir)
+        infos = {info.id: info for info in read_manifest(corpus_dir)} if data["documents"] else {}
+        if doc_id not in infos:
+            known = ", ".join(sorted(infos)[:10]) or "none"
+            raise UnknownDocumentError(f"no document {doc_id!r} in {corpus_dir} (documents: {known})")
+        info = infos[doc_id]
+        data["documents"] = [e for e in data["documents"] if e.get("id") != doc_id]
+        unlinked = []
+        for entry in data["documents"]:
+            if entry.get("same_as") == doc_id:
+                entry.pop("same_as")
+                unlinked.append(entry["id"])
+        write_manifest(corpus_dir, data)
+        deleted = None
+        text = (corpus_dir / info.path).resolve()
+        generated = bool(info.source_path) and (corpus_dir / info.source_path).resolve() != text
+        if delete_text and generated and text.parent == corpus_dir.resolve() and text.is_file():
+            text.unlink()
+            deleted = text
+        return RemoveResult(info, deleted, tuple(unlinked))
+
+
+class _Batch:
+    """The manifest being edited by one `add_files` call, and the texts it has written."""
+
+    def __init__(self, corpus_dir: Path, max_tokens: int) -> None:
+        self.corpus_dir = corpus_dir
+        self.root = corpus_dir.resolve()
+        self.max_tokens = max_tokens
+        self.data: dict[str, Any] = read_manifest_data(corpus_dir)
+        self.infos: dict[str, DocumentInfo] = (
+            {i.id: i for i in read_manifest(corpus_dir)} if self.data["documents"] else {}
+        )
+        self.written: list[str] = []
+        self.replaced: list[str] = []  # texts of updated documents, deleted after the commit
+        self.changed = False
+        # Lookups by source, content and number, kept up to date as files are added (a
+        # scan over every entry per file made batches of thousands quadratic).
+        self._by_source: dict[str, DocumentInfo] = {}
+        self._by_checksum: dict[str, DocumentInfo] = {}
+        self._by_number: dict[str, list[DocumentInfo]] = {}
+        self._texts: dict[str, DocumentInfo] = {}  # stored text path -> its document
+        for info in self.infos.values():
+            self._index(info)
+
+    def _index(self, info: DocumentInfo) -> None:
+        self._by_source[info.source_path or info.path] = info
+        if info.checksum:
+            self._by_checksum.setdefault(info.checksum, info)
+        if info.doc_number:
+            self._by_number.setdefault(normalise_number(info.doc_number), []).append(info)
+        self._texts[info.path] = info
+
+    # -- lookups ---------------------------------------------------------------------------------------------
+    def _source_key(self, path: Path) -> str:
+        """How the manifest records a source: relative inside the corpus folder, so the folder can move."""
+        resolved = path.resolve()
+        try:
+            return resolved.relative_to(self.root).as_posix()
+        except ValueError:
+            return str(resolved)
+
+    def _find(self, source: str, checksum: str) -> tuple[DocumentInfo | None, DocumentInfo | None]:
+        """(entry with this source, entry with this content)."""
+        return self._by_source.get(source), self._by_checksum.get(checksum)
+
+    def _versions(self, number: str) -> list[Language]:
+        return [i.language for i in self._by_number.get(normalise_number(number), [])]
+
+    # -- adding ----------------------------------------------------------------------------------------------
+    def add(self, path: Path, **options: Any) -> FileResult:
+        source = self._source_key(path)
+        try:
+            checksum = sha256_of(path)
+        except OSError as exc:
+            raise SkipFile(f"cannot read it: {exc.strerror or exc}") from exc
+        existing, same_content = self._find(source, checksum)
+        stored = self._texts.get(source)
+        if stored and stored is not existing:  # e.g. `assistant add corpus/`: the texts `add` wrote itself
+            return FileResult(path, "unchanged", stored.id, reason=f"the stored text of {stored.id}")
+        if existing and (existing.checksum == checksum or (not existing.checksum and existing.path == source)):
+            return FileResult(path, "unchanged", existing.id, reason=f"already in the corpus as {existing.id}")
+        if same_content and same_content is not existing:
+            return FileResult(path, "unchanged", same_content.id, reason=f"same content as {same_content.id}")
+        in_place = path.suffix.lower() in (".txt", ".text") and not Path(source).is_absolute()
+        if in_place:
+            # A text file already in the corpus folder is used where it is: offsets then
+            # point into the user's own file, and nothing is duplicated.
+            try:
+                text = read_text_strict(path)
+            except CorpusError as exc:
+                raise SkipFile(_plain_reason(str(exc), path)) from exc
+            extracted = Extracted(text=text, format="text")
+        else:
+            extracted = extract(path, options["language"])
+        described = describe(
+            extracted.text,
+            language=options["language"] or extracted.language,
+            kind=options["kind"],
+            title_hint=extracted.title,
+        )
+        notes = [*extracted.notes, *described.notes]
+        lang = described.language
+        same_as = options["same_as"]
+        doc_number = described.doc_number
+        if same_as:
+            target = self.infos[same_as]
+            if target.language == lang:
+                notes.append(f"--same-as {same_as}: both are in {lang}; not linked as language versions")
+            if not doc_number:
+                doc_number = target.doc_number  # language versions share their number
+            elif target.doc_number and normalise_number(target.doc_number) != normalise_number(doc_number):
+                notes.append(f"its number {doc_number} differs from {same_as}'s {target.doc_number}")
+        if existing:
+            new_id = existing.id
+        elif options["doc_id"]:
+            new_id = options["doc_id"]
+            if new_id in self.infos:
+                raise SkipFile(f"--id {new_id}: a document with that id exists (remove it first)")
+            if any(ch in new_id for ch in "/# \t") or new_id.startswith("."):
+                raise SkipFile(f"--id {new_id!r}: ids may not contain '/', '#', spaces or start with '.'")
+        else:
+            new_id = document_id(
+                doc_number,
+                lang,
+                path.name,
+                self.infos,
+                other_versions=self._versions(doc_number) if doc_number else (),
+                same_as=same_as,
+            )
+        if in_place:
+            rel = source
+        else:
+            # An update writes a new text and deletes the old one only once the manifest
+            # names the new one: killed in between, the old manifest still matches its text.
+            rel = self._text_name(new_id, lang)
+            if existing and existing.path != existing.source_path:
+                self.replaced.append(existing.path)
+        title = options["title"] or described.title
+        info = DocumentInfo(
+            id=new_id,
+            path=rel,
+            language=lang,
+            kind=described.kind,
+            title_en=title if lang == "en" else (existing.title_en if existing else ""),
+            title_zh=title if lang == "zh" else (existing.title_zh if existing else ""),
+            doc_number=doc_number,
+            source=f"added from {path.name} ({extracted.format})",
+            note=options["note"] or (existing.note if existing else ""),
+            source_path=source,
+            checksum=checksum,
+            pages=extracted.pages,
+            same_as=same_as or (existing.same_as if existing else ""),
+        )
+        chunks, chunk_notes = self._chunk(info, extracted.text)
+        if not in_place:
+            self._write_text(rel, extracted.text)
+        self._register(info, existing)
+        return FileResult(
+            path,
+            "updated" if existing else "added",
+            new_id,
+            notes=tuple(notes + chunk_notes),
+            info=info,
+            chunks=chunks,
+        )
+
+    def _chunk(self, info: DocumentInfo, text: str) -> tuple[int, list[str]]:
+        """How many chunks the document makes, and the chunker's warnings (e.g. the paragraph fallback)."""
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            try:
+                chunks = chunk_document(Document(info, text), self.max_tokens)
+            except Exception as exc:  # a chunker bug must not take the batch down with it
+                raise SkipFile(f"could not be chunked ({type(exc).__name__}: {exc})") from exc
+        if not chunks:
+            raise SkipFile("no text to index after conversion")
+        return len(chunks), [str(w.message).replace(f"{info.path}: ", "", 1) for w in caught][:5]
+
+    def _text_name(self, doc_id: str, lang: Language) -> str:
+        name, n = f"{doc_id}.{lang}.txt", 1
+        while name in self._texts or (self.corpus_dir / name).exists():
+            n += 1
+            name = f"{doc_id}-{n}.{lang}.txt"
+        return name
+
+    def _write_text(self, rel: str, text: str) -> None:
+        self.written.append(rel)
+        self._journal(self.written)
+        target = self.corpus_dir / rel
+        tmp = self.corpus_dir / f".{rel}.tmp"
+        with open(tmp, "w", encoding="utf-8", newline="\n") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, target)
+
+    def _journal(self, names: list[str]) -> None:
+        tmp = self.corpus_dir / f"{_JOURNAL}.tmp"
+        tmp.write_text(json.dumps(names), encoding="utf-8")
+        os.replace(tmp, self.corpus_dir / _JOURNAL)
+
+    def _register(self, info: DocumentInfo, existing: DocumentInfo | None) -> None:
+        entry = manifest_entry(info)
+        if existing:
+            for i, old in enumerate(self.data["documents"]):
+                if old.get("id") == existing.id:
+                    # Keep keys this version does not know; drop page maps etc. the new file lacks.
+                    kept = {k: v for k, v in old.items() if k not in DocumentInfo.__dataclass_fields__}
+                    self.data["documents"][i] = {**entry, **kept}
+        else:
+            self.data["documents"].append(entry)
+        if existing:
+            self._texts.pop(existing.path, None)
+        if existing and existing.doc_number:  # an update may change the number: forget the old one
+            key = normalise_number(existing.doc_number)
+            self._by_number[key] = [i for i in self._by_number.get(key, []) if i.id != existing.id]
+        self.infos[info.id] = info
+        self._index(info)
+        self.changed = True
+
+    def commit(self) -> None:
+        if self.changed:
+            write_manifest(self.corpus_dir, self.data)
+        (self.corpus_dir / _JOURNAL).unlink(missing_ok=True)
+        listed = set(self._texts)
+        for rel in self.replaced:
+            if rel not in listed and "/" not in rel:
+                (self.corpus_dir / rel).unlink(missing_ok=True)
+
+
+def _plain_reason(message: str, path: Path) -> str:
+    """A corpus error about `path` without the path (the result line names it already)."""
+    return message.split(f"{path}: ", 1)[-1] if f"{path}: " in message else message
