@@ -129,6 +129,18 @@ _FIGURE_ZH = re.compile(r"多少|几个|几次|何时|什么时候|哪一年|哪
 _NUMBER = re.compile(
     r"(?:more than |over |at least |about |some |超过|逾|约)?\d[\d,.]*(?:\s?(?:年|月|日|多个|个|%|per cent|percent))?"
 )
+# Questions about the document itself (its title, number, conference, place, date) are the
+# only ones a header, title or dateline can answer; for any other question they match
+# merely because they name the document's topic.
+_METADATA = re.compile(
+    r"\b(title|titled|headline|called|named|name|number|symbol|conference|where|when|date|dated|year|city|"
+    r"held|place|dateline|published|filed|issued|session|document)\b",
+    re.I,
+)
+_METADATA_ZH = re.compile(
+    r"标题|题目|名称|叫什么|编号|文号|大会|会议|哪里|何地|何时|什么时候|日期|哪一年|哪年|年份|城市|举行|举办|发布|电头|文件"
+)
+_DOCUMENT_LEVEL = ("header", "title", "dateline")
 _SENTENCE = re.compile(r"[^。；！？!?;.]*(?:[。；！？!?;]|\.(?=\s|$)|$)")
 
 
@@ -358,10 +370,21 @@ def supports(question: str, lang: Language, ctx: AnswerContext) -> list[Support]
     return out
 
 
+def is_metadata_question(question: str, lang: Language) -> bool:
+    return bool(_METADATA_ZH.search(question) if lang == "zh" else _METADATA.search(question))
+
+
+def citable(support: Support, question: str, lang: Language, min_support: float) -> bool:
+    """Supported enough, and not a document header answering a question about the content."""
+    if support.hit.chunk.kind in _DOCUMENT_LEVEL and not is_metadata_question(question, lang):
+        return False
+    return support.ok(min_support)
+
+
 def answer_extractive(question: str, lang: Language, ctx: AnswerContext) -> Answer:
     """The default, offline answer: the best supported clause, quoted, with its addressee."""
     ranked = supports(question, lang, ctx)
-    passing = [s for s in ranked if s.ok(ctx.min_support)]
+    passing = [s for s in ranked if citable(s, question, lang, ctx.min_support)]
     if not passing:
         return Answer(question=question, text=abstention_text(question, lang), language=lang, abstained=True)
     # Retrieval order decides unless a lower hit is clearly better supported.

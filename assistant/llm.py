@@ -17,7 +17,7 @@ from typing import Any
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import HumanMessage, SystemMessage
 
-from assistant.answering import AnswerContext, abstention_text, answer_extractive, make_citation, supports
+from assistant.answering import AnswerContext, abstention_text, answer_extractive, citable, make_citation, supports
 from assistant.schema import Answer, Citation, Language, RetrievedChunk
 from assistant.settings import Settings
 
@@ -135,7 +135,7 @@ def check_citations(text: str, hits: list[RetrievedChunk], ctx: AnswerContext) -
 
 def answer_with_llm(question: str, lang: Language, ctx: AnswerContext, model: BaseChatModel) -> Answer:
     """A generated answer whose citations all point to retrieved clauses and quote them verbatim."""
-    supported = [s.hit for s in supports(question, lang, ctx) if s.ok(ctx.min_support)]
+    supported = [s.hit for s in supports(question, lang, ctx) if citable(s, question, lang, ctx.min_support)]
     if not supported:
         return Answer(
             question=question, text=abstention_text(question, lang), language=lang, abstained=True, mode="llm"

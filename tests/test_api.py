@@ -149,3 +149,17 @@ def test_missing_index_says_what_to_run(tmp_path):
 
     with pytest.raises(IndexMissingError, match="assistant index"):
         Assistant(Settings.from_env(index_dir=tmp_path)).ask("Who must report to Council?")
+
+
+@pytest.mark.parametrize(
+    "question", ["What does the draft say about AI budgets?", "这份决议草案对人工智能的经费有什么规定？"]
+)
+def test_header_never_answers_a_question_about_content(assistant, question):
+    answer = assistant.ask(question)
+    assert all(not c.chunk_id.endswith(("/header", "/title", "/dateline")) for c in answer.citations)
+
+
+def test_header_answers_a_question_about_the_document(assistant):
+    answer = assistant.ask("Where was the Plenipotentiary Conference of this draft held?")
+    assert not answer.abstained
+    assert any(c.chunk_id == "eur-44a25-1/header" for c in answer.citations)
