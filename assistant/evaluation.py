@@ -1441,7 +1441,9 @@ def main(argv: list[str] | None = None) -> int:
             return fail(str(exc))
         from assistant import Assistant
 
-        assistant = Assistant()
+        # An eval measures the code as it is: a missing or stale index is rebuilt first
+        # (vectors of unchanged chunks are reused), instead of failing the run.
+        assistant = Assistant(build=True)
         corpus_dir = args.corpus or assistant.settings.corpus_dir
         try:
             report = run_suite(assistant, suite, corpus_dir=corpus_dir, modes=modes, progress=progress)
