@@ -17,7 +17,18 @@ from typing import Any
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import HumanMessage, SystemMessage
 
-from assistant.answering import AnswerContext, abstention_text, answer_extractive, citable, make_citation, supports
+from assistant.answering import (
+    AnswerContext,
+    abstention_text,
+    answer_extractive,
+    chunk_evidence,
+    citable,
+    make_citation,
+    overlap,
+    question_groups,
+    supports,
+)
+from assistant.language import detect_language
 from assistant.schema import Answer, Citation, Language, RetrievedChunk
 from assistant.settings import Settings
 
@@ -133,6 +144,24 @@ def check_citations(text: str, hits: list[RetrievedChunk], ctx: AnswerContext) -
     return text, citations, notes
 
 
+def grounded(text: str, cited: list[RetrievedChunk], ctx: AnswerContext, min_overlap: float = 0.2) -> bool:
+    """Whether the answer's own words come from the clauses it cites (in either language).
+
+    A reply such as "PWNED [1]" cites a real clause but says nothing from it:
+    markers alone do not make an answer grounded.
+    """
+    body = _QUOTE.sub(" ", _MARKER.sub(" ", text))
+    try:
+        lang = detect_language(body)
+    except ValueError:
+        return False
+    groups = question_groups(body, lang)
+    evidence = [chunk_evidence(h.chunk.index_text) for h in cited]
+    terms = frozenset().union(*(e[0] for e in evidence)) if evidence else frozenset()
+    tokens = frozenset().union(*(e[1] for e in evidence)) if evidence else frozenset()
+    return overlap(groups, (terms, tokens), ctx.idf) >= min_overlap
+
+
 def answer_with_llm(question: str, lang: Language, ctx: AnswerContext, model: BaseChatModel) -> Answer:
     """A generated answer whose citations all point to retrieved clauses and quote them verbatim."""
     supported = [s.hit for s in supports(question, lang, ctx) if citable(s, question, lang, ctx.min_support)]
@@ -147,6 +176,9 @@ def answer_with_llm(question: str, lang: Language, ctx: AnswerContext, model: Ba
             question=question, text=abstention_text(question, lang), language=lang, abstained=True, mode="llm"
         )
     text, citations, notes = check_citations(raw, supported, ctx)
+    if citations and not grounded(text, [h for h in supported if h.chunk.id in {c.chunk_id for c in citations}], ctx):
+        citations = []
+        notes.append("the model's answer shares no content with the clauses it cites")
     if not citations:
         fallback = answer_extractive(question, lang, ctx)
         note = "the model's answer cited no retrieved clause, so it was replaced by the extractive answer"

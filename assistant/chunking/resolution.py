@@ -119,6 +119,42 @@ def _header_chunk(doc: Document, lines: list[Line], header: ResolutionHeader) ->
     )
 
 
+_BARE_LABEL = re.compile(r"([a-z]{1,2}|[ivx]{1,4})[\)）]|\d{1,2}[\.\)）]?|[–—\-•·]")
+
+
+def _join_bare_labels(doc: Document, lines: list[Line], lang: Language) -> list[Line]:
+    """Lines with a label alone ("a)", "1", "–") merged with the line that follows, so no clause is empty.
+
+    Some files put the label and its text on separate lines; the merged line
+    spans both, and the clause text still starts after the label. A label
+    with no text after it (end of file, or a heading next) is dropped with a
+    warning: there is nothing to cite.
+    """
+    out: list[Line] = []
+    bare: Line | None = None
+    for line in lines:
+        if bare is not None:
+            if heading_of(line, lang) is None and not _BARE_LABEL.fullmatch(line.text):
+                out.append(Line(doc.text[bare.start : line.end], bare.start, line.end, bare.number))
+                bare = None
+                continue
+            _warn_bare(doc, bare)
+            bare = None
+        if _BARE_LABEL.fullmatch(line.text):
+            bare = line
+            continue
+        out.append(line)
+    if bare is not None:
+        _warn_bare(doc, bare)
+    return out
+
+
+def _warn_bare(doc: Document, line: Line) -> None:
+    warnings.warn(
+        f"{doc.info.path}:{line.number}: label {line.text!r} has no text; skipped", ChunkingWarning, stacklevel=4
+    )
+
+
 def _section_chunks(doc: Document, lines: list[Line], lang: Language) -> list[Chunk]:
     chunks: list[Chunk] = []
     taken: set[str] = set()
@@ -128,7 +164,7 @@ def _section_chunks(doc: Document, lines: list[Line], lang: Language) -> list[Ch
     clause: Chunk | None = None  # the open lettered/numbered clause, parent of "–" items
     unlabeled = subitems = 0
     last_number = 0
-    for line in lines:
+    for line in _join_bare_labels(doc, lines, lang):
         if found := heading_of(line, lang):
             section, heading = found, line.text.rstrip(",，:：")
             key = unique_key(found.key, taken)
