@@ -66,40 +66,34 @@ def parse_article(doc: Document) -> list[Chunk]:
         in_boilerplate = in_boilerplate or bool(_BOILERPLATE_START.match(line.text))
         if in_boilerplate or _BOILERPLATE_LINE.match(line.text):
             boiler += 1
-            chunks.append(
-                Chunk(
-                    id=f"{doc.id}/boilerplate/{boiler}",
-                    text=doc.text[start : line.end],
-                    kind="boilerplate",
-                    section_kind="boilerplate",
-                    start=start,
-                    end=line.end,
-                    section="附注" if lang == "zh" else "boilerplate",
-                    section_en="boilerplate",
-                    section_zh="附注",
-                    label=f"¶{boiler}",
-                    path=("boilerplate", str(boiler)),
-                    boilerplate=True,
-                    **common,
-                )
-            )
+            chunks.append(_numbered(doc, "boilerplate", boiler, start, line.end, boilerplate=True))
             continue
         body += 1
-        chunks.append(
-            Chunk(
-                id=f"{doc.id}/body/{body}",
-                text=doc.text[start : line.end],
-                kind="paragraph",
-                section_kind="body",
-                start=start,
-                end=line.end,
-                section="正文" if lang == "zh" else "body",
-                section_en="body",
-                section_zh="正文",
-                label=f"¶{body}",
-                path=("body", str(body)),
-                context=chunks[0].text,
-                **common,
-            )
-        )
+        chunks.append(_numbered(doc, "body", body, start, line.end, context=chunks[0].text))
     return chunks
+
+
+# Section names of the two kinds of numbered article chunks, in English and Chinese.
+_NUMBERED = {"body": ("paragraph", "body", "正文"), "boilerplate": ("boilerplate", "boilerplate", "附注")}
+
+
+def _numbered(doc: Document, part: str, n: int, start: int, end: int, **extra: object) -> Chunk:
+    """The n-th body paragraph or boilerplate block of an article."""
+    kind, en, zh = _NUMBERED[part]
+    lang = doc.info.language
+    return Chunk(
+        id=f"{doc.id}/{part}/{n}",
+        doc_id=doc.id,
+        text=doc.text[start:end],
+        lang=lang,
+        kind=kind,  # type: ignore[arg-type]
+        section_kind=part,  # type: ignore[arg-type]
+        start=start,
+        end=end,
+        section=zh if lang == "zh" else en,
+        section_en=en,
+        section_zh=zh,
+        label=f"¶{n}",
+        path=(part, str(n)),
+        **extra,  # type: ignore[arg-type]
+    )
