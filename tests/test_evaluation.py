@@ -432,7 +432,7 @@ def test_main_exit_codes(scenario, tmp_path, monkeypatch, capsys):
         ]
     }
     (corpus / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
-    monkeypatch.setattr(assistant, "Assistant", lambda: fake, raising=False)
+    monkeypatch.setattr(assistant, "Assistant", lambda **kwargs: fake, raising=False)
     out = tmp_path / "reports"
     base = ["--suite", str(suite), "--out", str(out), "--corpus", str(corpus), "--modes", "hybrid", "--quiet"]
     assert ev.main([*base, "--min", "recall@5=1.0", "--min", "hybrid.mrr@10=0.5"]) == 0
