@@ -99,6 +99,7 @@ class Assistant:
         self._embeddings: Any = None
         self._llm: Any = None
         self._parallel: ParallelIndex | None = None
+        self._median_idf: tuple[Any, float] | None = None
         self._chunk_map: tuple[IndexStore, dict[str, Chunk]] | None = None
 
     # -- loading -----------------------------------------------------------------------------------------------
@@ -278,7 +279,9 @@ class Assistant:
         """BM25 idf of a token, None for a word the corpus never uses; "" gives the median idf."""
         lexical = self.store.lexical
         if token == "":
-            return float(np.median(lexical.idf)) if len(lexical.idf) else 1.0
+            if self._median_idf is None or self._median_idf[0] is not lexical:
+                self._median_idf = (lexical, float(np.median(lexical.idf)) if len(lexical.idf) else 1.0)
+            return self._median_idf[1]
         row = lexical.vocabulary.get(token)
         return None if row is None else float(lexical.idf[row])
 

@@ -95,7 +95,16 @@ class HybridRetriever:
         self.weights = {"dense": dense_weight, "bm25": lexical_weight}
         self.rrf_k = rrf_k
         self.candidates = candidates
-        self._default_mask = RetrievalFilter().mask(store)
+        # Masks cost a pass over every chunk; filters repeat, so keep them per filter.
+        self._masks: dict[RetrievalFilter, np.ndarray | None] = {}
+
+    def _mask(self, flt: RetrievalFilter | None) -> np.ndarray | None:
+        flt = flt or RetrievalFilter()
+        if flt not in self._masks:
+            if len(self._masks) > 64:
+                self._masks.clear()
+            self._masks[flt] = flt.mask(self.store)
+        return self._masks[flt]
 
     def retrieve(
         self,
@@ -105,7 +114,7 @@ class HybridRetriever:
         flt: RetrievalFilter | None = None,
     ) -> list[RetrievedChunk]:
         """The `k` best chunks for `question`, best first, with each retriever's rank and score."""
-        mask = self._default_mask if flt is None else flt.mask(self.store)
+        mask = self._mask(flt)
         n = max(k, self.candidates)
         dense: list[tuple[int, float]] = []
         lexical: list[tuple[int, float]] = []
