@@ -34,6 +34,7 @@ _EXPORTS = {
     "Citation": "assistant.schema",
     "RetrievedChunk": "assistant.schema",
     "Settings": "assistant.settings",
+    "Turn": "assistant.schema",
 }
 
 __all__ = [
@@ -47,6 +48,7 @@ __all__ = [
     "QuestionTooLongError",
     "RetrievedChunk",
     "Settings",
+    "Turn",
     "UnsupportedQuestionLanguageError",
     "validate_question",
 ]
@@ -61,7 +63,7 @@ if TYPE_CHECKING:
         UnsupportedQuestionLanguageError,
         validate_question,
     )
-    from assistant.schema import Answer, Chunk, Citation, RetrievedChunk
+    from assistant.schema import Answer, Chunk, Citation, RetrievedChunk, Turn
     from assistant.settings import Settings
 
 

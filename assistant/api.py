@@ -13,7 +13,7 @@ from __future__ import annotations
 import threading
 import time
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -26,7 +26,7 @@ from assistant.corpus import corpus_hash, load_corpus, page_of
 from assistant.embeddings import get_embeddings
 from assistant.language import UnsupportedLanguageError, detect_language
 from assistant.retrieval import ClauseRetriever, HybridRetriever, RetrievalFilter
-from assistant.schema import Answer, Chunk, Citation, Document, Language, RetrievedChunk
+from assistant.schema import Answer, Chunk, Citation, Document, Language, RetrievedChunk, Turn
 from assistant.settings import RetrieverMode, Settings
 from assistant.store import (
     IndexManifest,
@@ -225,8 +225,13 @@ class Assistant:
         mode: RetrieverMode | None = None,
         doc_ids: tuple[str, ...] | list[str] = (),
         use_llm: bool | None = None,
+        history: Sequence[Turn] = (),
     ) -> Answer:
-        """Answer `question` in its language, citing the clauses it rests on, or abstain."""
+        """Answer `question` in its language, citing the clauses it rests on, or abstain.
+
+        `history` holds the earlier turns of a conversation, oldest first, so that a
+        follow-up ("What else must he do?") can be resolved against them.
+        """
         t0 = time.perf_counter()
         text, lang = validate_question(question, self.settings.max_question_chars)
         hits = self.retrieve(text, k, mode=mode, doc_ids=doc_ids)

@@ -215,3 +215,35 @@ class Answer:
         data = asdict(self)
         data["citations"] = [c.to_dict() for c in self.citations]
         return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Answer:
+        """The inverse of `to_dict` (e.g. a chat turn restored from browser storage)."""
+        known = {f.name for f in fields(cls)}
+        values = {k: v for k, v in data.items() if k in known}
+        cite_fields = {f.name for f in fields(Citation)}
+        values["citations"] = [
+            Citation(**{k: v for k, v in c.items() if k in cite_fields}) for c in values.get("citations", [])
+        ]
+        return cls(**values)
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One earlier exchange of a conversation, passed as `Assistant.ask(..., history=[Turn, ...])`.
+
+    The answer is optional: a follow-up can be resolved from the questions alone,
+    but the cited clauses (document, section) of the previous answer say best what
+    "he", "it" or "what else" refer to.
+    """
+
+    question: str
+    answer: Answer | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"question": self.question, "answer": self.answer.to_dict() if self.answer else None}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Turn:
+        answer = data.get("answer")
+        return cls(str(data.get("question", "")), Answer.from_dict(answer) if answer else None)

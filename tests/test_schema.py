@@ -1,0 +1,39 @@
+"""Records that cross module lines survive a JSON round trip (browser storage, --json, eval reports)."""
+
+import json
+
+from assistant.schema import Answer, Citation, Turn
+
+
+def _citation() -> Citation:
+    return Citation(
+        chunk_id="eur-44a25-1/operative/secretary-general/7",
+        doc_id="eur-44a25-1",
+        doc_title="第[EUR-2]号新决议草案",
+        doc_number="EUR/44A25/1",
+        section="责成秘书长",
+        section_other="instructs the Secretary-General",
+        label="7",
+        quote="每年向理事会报告",
+        start=10,
+        end=18,
+        score=0.5,
+        lang="zh",
+    )
+
+
+def test_answer_round_trips_through_json():
+    answer = Answer("Who must report?", "The Secretary-General.", "en", [_citation()], notes=["n"], timings={"t": 1.0})
+    restored = Answer.from_dict(json.loads(json.dumps(answer.to_dict(), ensure_ascii=False)))
+    assert restored == answer
+
+
+def test_turn_round_trips_with_and_without_answer():
+    answer = Answer("q", "a", "zh", [_citation()])
+    for turn in (Turn("谁必须向理事会报告？", answer), Turn("And the Directors?")):
+        assert Turn.from_dict(json.loads(json.dumps(turn.to_dict()))) == turn
+
+
+def test_unknown_keys_are_ignored_when_restoring():
+    data = Answer("q", "a", "en").to_dict() | {"added_in_a_later_version": 1}
+    assert Answer.from_dict(data).text == "a"
