@@ -300,7 +300,7 @@ def cmd_eval(args: argparse.Namespace, out: TextIO) -> int:
 def cmd_serve(args: argparse.Namespace, out: TextIO) -> int:
     from assistant.ui import serve
 
-    serve(_settings(args), host=args.host, port=args.port)
+    serve(_settings(args), host=args.host, port=args.port, read_only=args.read_only or None)
     return EXIT_OK
 
 
@@ -366,8 +366,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_eval)
 
     p = sub.add_parser("serve", parents=[common], help="serve the Gradio chat UI")
-    p.add_argument("--host", help="interface to listen on (default: $ASSISTANT_HOST or 127.0.0.1)")
-    p.add_argument("--port", type=int, help="port (default: $ASSISTANT_PORT or 7860)")
+    p.add_argument("--host", help="interface to listen on (default: $ASSISTANT_HOST, $GRADIO_SERVER_NAME or 127.0.0.1)")
+    p.add_argument("--port", type=int, help="port (default: $ASSISTANT_PORT, $GRADIO_SERVER_PORT or 7860)")
+    p.add_argument("--read-only", action="store_true", help="no uploads or removals in the Documents tab")
     p.set_defaults(func=cmd_serve)
     return parser
 

