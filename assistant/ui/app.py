@@ -615,9 +615,15 @@ def serve(
         settings = settings.with_(read_only=read_only)
     name, number = resolve_address(host, port)
     assistant = Assistant(settings)
-    warm = Warmup(assistant).start()
+    warm = Warmup(assistant)
     demo = build_ui(assistant, warmup=warm)
     demo.queue(default_concurrency_limit=DEFAULT_CONCURRENCY)
+    block = not launch_kwargs.pop("prevent_thread_lock", False)
     options = {**launch_options(settings), "show_error": False, **launch_kwargs}
-    demo.launch(server_name=name, server_port=number, share=False, **options)
+    demo.launch(server_name=name, server_port=number, share=False, prevent_thread_lock=True, **options)
+    # Loading starts once the server is up: started earlier, it competes (GIL, 2 cores) with the
+    # imports and the launch, and the first page comes later.
+    warm.start()
+    if block:
+        demo.block_thread()
     return demo

@@ -17,6 +17,7 @@ from assistant.api import Assistant
 from assistant.store import IndexCorruptError, IndexMissingError, IndexStaleError
 
 logger = logging.getLogger(__name__)
+WARM_UP_QUESTIONS = ("Who must report to the Council?", "谁必须向理事会报告？")
 
 
 def prepare_assistant(assistant: Assistant, *, say: Callable[[str], None] = print) -> Assistant:
@@ -28,7 +29,13 @@ def prepare_assistant(assistant: Assistant, *, say: Callable[[str], None] = prin
         assistant.build_index(progress=say)
         store = assistant.store
     say(f"index loaded: {len(store.chunk_ids())} chunks from {len(assistant.documents)} documents")
-    _ = assistant.retriever  # now rather than on the first user's question
+    # One query per language loads what the first question would otherwise pay for (the query
+    # embedding's first call, the translation dictionaries: seconds), now rather than for the first user.
+    for question in WARM_UP_QUESTIONS:
+        try:
+            assistant.retrieve(question, 1)
+        except Exception:  # a warm-up query must never fail the start; a real question will report it
+            logger.warning("warm-up query %r failed", question, exc_info=True)
     return assistant
 
 
