@@ -162,7 +162,11 @@ def build_ui(assistant: Assistant, *, warmup: Warmup | None = None, read_only: b
                         chatbot = gr.Chatbot(
                             label=label("chat", lang0),
                             elem_id="chat",
-                            height=520,
+                            # Grows with the conversation, up to a screenful: a fixed height left a phone
+                            # scrolling past an empty box to reach the citations.
+                            height=None,
+                            min_height=300,
+                            max_height=560,
                             placeholder=CHAT_PLACEHOLDER,
                             feedback_options=("Like", "Dislike"),
                             sanitize_html=True,
@@ -234,15 +238,8 @@ def build_ui(assistant: Assistant, *, warmup: Warmup | None = None, read_only: b
 
             with gr.Tab(label("tab_documents", lang0), id="documents", elem_id="tab-documents") as docs_tab:
                 tr(docs_tab, "label", "tab_documents")
-                library_table = gr.Dataframe(
-                    value=_library_rows(assistant, warm),
-                    headers=library.LIBRARY_COLUMNS,
-                    interactive=False,
-                    wrap=True,
-                    elem_id="library",
-                    label=label("library", lang0),
-                )
-                tr(library_table, "label", "library")
+                tr(gr.Markdown(f"### {label('library', lang0)}"), "value", "library")
+                library_table = gr.HTML(library.library_html(_library_rows(assistant, warm)), elem_id="library")
                 if not read_only:
                     upload = gr.File(
                         file_count="multiple",
@@ -274,6 +271,7 @@ def build_ui(assistant: Assistant, *, warmup: Warmup | None = None, read_only: b
                     wrap=True,
                     elem_id="preview",
                     label=label("preview", lang0),
+                    column_widths=["24%", "10%", "7%", "59%"],
                 )
                 tr(preview, "label", "preview")
 
@@ -310,7 +308,7 @@ def build_ui(assistant: Assistant, *, warmup: Warmup | None = None, read_only: b
             choices = _doc_choices(assistant.documents)
             infos_now = _infos()
             return (
-                _library_rows(assistant, warm),
+                library.library_html(_library_rows(assistant, warm)),
                 gr.update(choices=choices, value=None),
                 gr.update(choices=choices, value=[]),
                 gr.Dataset(samples=[[q] for q in example_questions(infos_now)]),

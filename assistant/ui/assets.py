@@ -46,6 +46,13 @@ body.show-tech .cite-tech { display: block; }
 #input-status:empty { display: none; }
 .ui-error { color: var(--error-text-color, #b91c1c); }
 #load-status p { margin: 0; }
+.library-wrap { overflow-x: auto; }
+table.library { width: 100%; border-collapse: collapse; font-size: .9em; }
+table.library th, table.library td { text-align: left; padding: 6px 8px; vertical-align: top;
+                                     border-bottom: 1px solid var(--border-color-primary); }
+table.library th { font-weight: 600; white-space: nowrap; }
+table.library td.lib-id { font-family: var(--font-mono); font-size: .85em; }
+table.library td.lib-num { text-align: right; }
 @media (max-width: 640px) {
   #ask-row { flex-wrap: nowrap; }
   #ask { min-width: 64px !important; flex-grow: 0 !important; }

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import filecmp
+import html
 import shutil
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
@@ -60,13 +61,30 @@ def library_rows(infos: Sequence[DocumentInfo], counts: Mapping[str, int], corpu
                 info.id,
                 _LANG.get(info.language, info.language),
                 _KIND.get(info.kind, info.kind),
-                counts.get(info.id, 0),
+                counts.get(info.id, ""),  # "" until the index is loaded
                 info.source or info.source_path or info.path,
                 _added(corpus_dir / info.path),
                 " ".join(f"⇄ {other}" for other in linked.get(info.id, [])),
             ]
         )
     return rows
+
+
+def library_html(rows: Sequence[Sequence[object]]) -> str:
+    """The library as an HTML table (escaped): a plain table reads better than a grid for a handful of documents."""
+    if not rows:
+        return '<div class="cite-empty">No documents yet. · 尚无文件。</div>'
+    head = "".join(f"<th>{html.escape(c)}</th>" for c in LIBRARY_COLUMNS)
+    body = []
+    for row in rows:
+        cells = []
+        for i, value in enumerate(row):
+            text = "…" if value == "" and i == 4 else html.escape(str(value))
+            cls = ' class="lib-id"' if i == 1 else (' class="lib-num"' if i == 4 else "")
+            cells.append(f"<td{cls}>{text}</td>")
+        body.append(f'<tr data-doc="{html.escape(str(row[1]))}">{"".join(cells)}</tr>')
+    table = f'<table class="library"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
+    return f'<div class="library-wrap">{table}</div>'
 
 
 def _added(path: Path) -> str:

@@ -79,4 +79,7 @@ def test_library_rows_mark_language_versions(tmp_path: Path) -> None:
     ]
     rows = library.library_rows(infos, {"a": 3}, tmp_path)
     assert rows[0][7] == "⇄ b" and rows[1][7] == "⇄ a" and rows[2][7] == ""
-    assert rows[0][4] == 3 and rows[1][4] == 0 and rows[2][3].startswith("news item")
+    assert rows[0][4] == 3 and rows[1][4] == "" and rows[2][3].startswith("news item")
+    table = library.library_html([[*rows[2][:1], "<script>", *rows[2][2:]]])
+    assert "<script>" not in table and "&lt;script&gt;" in table and "⇄" not in table
+    assert "No documents" in library.library_html([])
