@@ -62,6 +62,7 @@ def main() -> int:
 
         port = _free_port()
         demo = serve(Settings.from_env(), host="127.0.0.1", port=port, prevent_thread_lock=True, quiet=True)
+        demo.warmup.wait(300)
         args.out.mkdir(parents=True, exist_ok=True)
         try:
             with sync_playwright() as p:

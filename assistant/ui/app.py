@@ -606,7 +606,8 @@ def serve(
     (progress in the log). `host`/`port` of None: see `resolve_address`. The
     server stays local unless a host is given; analytics are off. `read_only`
     (default: `settings.read_only`) hides uploads and removals. Extra keyword
-    arguments go to `Blocks.launch`.
+    arguments go to `Blocks.launch`. The returned Blocks carry the load as
+    `demo.warmup` (`demo.warmup.wait()` blocks until the index is loaded).
     """
     settings = settings or Settings.from_env()
     if read_only is not None:
@@ -622,6 +623,7 @@ def serve(
     # Loading starts once the server is up: started earlier, it competes (GIL, 2 cores) with the
     # imports and the launch, and the first page comes later.
     warm.start()
+    demo.warmup = warm  # type: ignore[attr-defined]  # for callers that wait for the load (tests, scripts)
     if block:
         demo.block_thread()
     return demo

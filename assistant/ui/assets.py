@@ -25,7 +25,8 @@ CSS = """
 .cite-context mark { background: #fde68a; color: #111; padding: 0 1px; border-radius: 2px; }
 .cite-meta { font-size: .75em; color: var(--body-text-color-subdued); margin-top: 4px; overflow-wrap: anywhere; }
 .cite-tech { display: none; }
-body.show-tech .cite-tech { display: block; }
+/* Gradio scopes custom CSS to its container, so the switch is a class on the panel, not on <body>. */
+#cite-panel.show-tech .cite-tech { display: block; }
 .cite-empty { color: var(--body-text-color-subdued); padding: 12px; }
 .answer-actions { display: flex; justify-content: flex-end; margin-bottom: 8px; }
 .copy-answer { font-size: .85em; padding: 3px 10px; border-radius: 6px; cursor: pointer;
@@ -148,5 +149,5 @@ watch('value', reveal);
 """
 
 # Client-side only: the technical details of citation cards, and the page language.
-SHOW_TECH_JS = "(on) => { document.body.classList.toggle('show-tech', !!on); }"
+SHOW_TECH_JS = "(on) => { document.getElementById('cite-panel')?.classList.toggle('show-tech', !!on); }"
 HTML_LANG_JS = "(lang) => { document.documentElement.lang = (lang === 'en') ? 'en' : 'zh-Hans'; }"

@@ -60,6 +60,10 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
     settings = writable_settings(tmp_path_factory.mktemp("home"))
     port = _free_port()
     demo = serve(settings, host="127.0.0.1", port=port, prevent_thread_lock=True, quiet=True)
+    # Let the background load finish first: under pytest, modules imported while serving a page are
+    # assertion-rewritten (compiled), and CPython 3.11.7 can fail compiling in two threads at once
+    # ("AST constructor recursion depth mismatch"). Serving during the load is tested in test_app.py.
+    assert demo.warmup.wait(180) and demo.warmup.ready, demo.warmup.error
     try:
         yield {"url": f"http://127.0.0.1:{port}/", "settings": settings}
     finally:
@@ -139,6 +143,12 @@ def test_ask_copy_export_rate_reload(browser: Any, app: dict[str, Any]) -> None:
     page.locator("#cite-panel .cite-card.cite-active").wait_for()
     assert page.url.rstrip("/") == app["url"].rstrip("/")
 
+    # Ids, offsets and scores appear only when asked for, under Advanced.
+    page.locator("#advanced").click()
+    page.locator("#show-tech input").check()
+    page.locator("#cite-panel .cite-tech").first.wait_for()
+    assert "score" in panel.inner_text()
+
     # Copy answer: plain text with the numbered reference, no HTML.
     panel.locator("button.copy-answer").click()
     page.wait_for_function("document.querySelector('button.copy-answer').textContent.includes('Copied')")
@@ -163,9 +173,15 @@ def test_ask_copy_export_rate_reload(browser: Any, app: dict[str, Any]) -> None:
     assert records[0]["question"] == EN and records[0]["liked"] is False
     assert records[-1]["note"] == "should also name the Council session"
 
-    # A reload keeps the conversation (browser storage), answers and citations included.
+    # The interface in Chinese only; the page's language follows.
+    page.get_by_role("radio", name="中文", exact=True).check()
+    page.wait_for_function("document.querySelector('#ask').textContent.trim() === '提问'")
+    assert page.evaluate("document.documentElement.lang") == "zh-Hans"
+
+    # A reload keeps the conversation (browser storage), answers and citations included, and the language.
     page.reload()
     page.locator(BOT).first.wait_for()
+    page.wait_for_function("document.querySelector('#ask').textContent.trim() === '提问'")
     assert EN in page.locator(USER).first.inner_text()
     page.locator("#cite-panel .cite-card").first.wait_for()
     assert not errors, errors
