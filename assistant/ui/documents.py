@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from assistant.alignment import find_pairs
 from assistant.api import Assistant
@@ -24,6 +25,7 @@ from assistant.chunking import chunk_document
 from assistant.corpus import MANIFEST_NAME, read_manifest
 from assistant.ingest import FORMATS, FileResult, add_files, remove_document
 from assistant.schema import Chunk, Document, DocumentInfo
+from assistant.settings import Settings
 
 UPLOADS = "uploads"
 LIBRARY_COLUMNS = ["Document · 文件", "ID", "Language · 语言", "Kind · 类型", "Clauses · 条款数", "Source · 来源",
@@ -147,7 +149,7 @@ def add_uploads(assistant: Assistant, paths: Sequence[str | Path], progress: Pro
     for i, path in enumerate(files):
         say(0.5 * i / max(len(files), 1), f"Converting and splitting {path.name} · 转换并切分")
         copy = _keep_upload(corpus_dir, path)
-        for r in add_files(corpus_dir, [copy], max_tokens=settings.max_chunk_tokens):
+        for r in add_files(corpus_dir, [copy], max_tokens=settings.max_chunk_tokens, **_limits(settings)):
             # Name the file as the user uploaded it, not our copy; drop copies that were not used.
             results.append(_renamed(r, path.name))
             if r.status in ("skipped",) or (r.status == "unchanged" and copy != path):
@@ -158,6 +160,15 @@ def add_uploads(assistant: Assistant, paths: Sequence[str | Path], progress: Pro
         assistant.build_index(progress=lambda msg: say(0.75, msg))
         say(1.0, "Done · 完成")
     return UploadReport(tuple(results), indexed=changed)
+
+
+def _limits(settings: Settings) -> dict[str, Any]:
+    """The ingestion limits `assistant add` applies (file size, pages, chunks …), from the same settings."""
+    try:
+        from assistant.ingest.limits import IngestLimits
+    except ImportError:  # a checkout before the ingestion limits (issue 14): the pipeline has no such option
+        return {}
+    return {"limits": IngestLimits.from_settings(settings)}
 
 
 def _keep_upload(corpus_dir: Path, path: Path) -> Path:
