@@ -19,11 +19,10 @@ import secrets
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import gradio as gr
 
-from assistant.api import Assistant, QuestionError, validate_question
 from assistant.feedback import FEEDBACK_FILE, FeedbackRecord, append_feedback
 from assistant.ingest import FORMATS, UnknownDocumentError
 from assistant.settings import Settings
@@ -44,7 +43,12 @@ from assistant.ui.render import (
     render_citations,
     turn_of_message,
 )
-from assistant.ui.warmup import Warmup
+from assistant.ui.warmup import NotLoadedError, Warmup
+
+if TYPE_CHECKING:
+    # Imported when the Warmup creates the assistant, after the server is up: it pulls in
+    # LangChain and FAISS, a second or more of the time to the first page.
+    from assistant.api import Assistant
 
 logger = logging.getLogger(__name__)
 
@@ -54,8 +58,6 @@ DEFAULT_PORT = 7860
 # (one query embedding at a time) busy without queueing users behind each other.
 DEFAULT_CONCURRENCY = 4
 STORAGE_KEY = "un-itu-assistant-conversations"
-# A question asked while the index is still loading waits this long for it.
-LOAD_WAIT_S = 600
 # Gradio injects the progress tracker through this default; tqdm bars (embedding) show in it too.
 UPLOAD_PROGRESS = gr.Progress(track_tqdm=True)
 
@@ -100,19 +102,23 @@ def _doc_choices(documents: Mapping[str, Any]) -> list[tuple[str, str]]:
     return choices
 
 
-def build_ui(assistant: Assistant, *, warmup: Warmup | None = None, read_only: bool | None = None) -> gr.Blocks:
+def build_ui(
+    assistant: Assistant | None = None, *, warmup: Warmup | None = None, read_only: bool | None = None
+) -> gr.Blocks:
     """The Blocks app around `assistant` (one shared, thread-safe instance). Constructs only: no launch.
 
-    `warmup` is the background load `serve` started (None: `assistant` is used
-    as it is). Per-user data lives in the browser (`gr.BrowserState`) and in
+    Give either `assistant` (used as it is) or `warmup`, the background load
+    `serve` starts (handlers wait for it). Per-user data lives in the browser (`gr.BrowserState`) and in
     `gr.State`, never in module globals. Launch with `demo.launch(**launch_options(settings))`
     so the CSS, the scripts and the upload limit apply.
     """
-    settings = assistant.settings
-    warm = warmup or Warmup.already_ready(assistant)
+    if warmup is None and assistant is None:
+        raise TypeError("build_ui needs an assistant or a warmup")
+    warm = warmup or Warmup.already_ready(assistant)  # type: ignore[arg-type]
+    settings = warm.settings
     read_only = settings.read_only if read_only is None else read_only
     infos = library.list_documents(settings.corpus_dir)
-    documents = assistant.documents
+    documents = warm.documents()
     export_dir = Path(tempfile.mkdtemp(prefix="assistant-export-"))
     feedback_path = settings.data_dir / FEEDBACK_FILE
     # (component, property, label key): what the interface-language toggle rewrites.
@@ -239,7 +245,7 @@ def build_ui(assistant: Assistant, *, warmup: Warmup | None = None, read_only: b
             with gr.Tab(label("tab_documents", lang0), id="documents", elem_id="tab-documents") as docs_tab:
                 tr(docs_tab, "label", "tab_documents")
                 tr(gr.Markdown(f"### {label('library', lang0)}"), "value", "library")
-                library_table = gr.HTML(library.library_html(_library_rows(assistant, warm)), elem_id="library")
+                library_table = gr.HTML(library.library_html(_library_rows(warm)), elem_id="library")
                 if not read_only:
                     upload = gr.File(
                         file_count="multiple",
@@ -280,7 +286,7 @@ def build_ui(assistant: Assistant, *, warmup: Warmup | None = None, read_only: b
             conv = convs.current(store_value)
             if not conv["turns"]:
                 return gr.update(value=None, interactive=False)
-            text = conversation_markdown(conv["title"], convs.turns(store_value), assistant.documents)
+            text = conversation_markdown(conv["title"], convs.turns(store_value), warm.documents())
             slug = re.sub(r"[^\w\u4e00-\u9fff-]+", "-", conv["title"]).strip("-")[:40] or "conversation"
             path = export_dir / conv["id"] / f"{slug}.md"
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -291,7 +297,7 @@ def build_ui(assistant: Assistant, *, warmup: Warmup | None = None, read_only: b
             turns = convs.turns(store_value)
             for i in range(len(turns) - 1, -1, -1):
                 if turns[i].answer is not None:
-                    return render_citations(turns[i].answer, assistant.documents, id_prefix=answer_id_prefix(2 * i + 1))
+                    return render_citations(turns[i].answer, warm.documents(), id_prefix=answer_id_prefix(2 * i + 1))
             return PANEL_EMPTY
 
         def show(store_value: convs.Store) -> tuple[Any, ...]:
@@ -305,10 +311,10 @@ def build_ui(assistant: Assistant, *, warmup: Warmup | None = None, read_only: b
 
         def library_view(lang: str = DEFAULT_UI_LANGUAGE) -> tuple[Any, ...]:
             """library table, picker, document filter, examples, summary: on load and after the corpus changed."""
-            choices = _doc_choices(assistant.documents)
+            choices = _doc_choices(warm.documents())
             infos_now = _infos()
             return (
-                library.library_html(_library_rows(assistant, warm)),
+                library.library_html(_library_rows(warm)),
                 gr.update(choices=choices, value=None),
                 gr.update(choices=choices, value=[]),
                 gr.Dataset(samples=[[q] for q in example_questions(infos_now)]),
@@ -371,6 +377,8 @@ def build_ui(assistant: Assistant, *, warmup: Warmup | None = None, read_only: b
         # -- asking ---------------------------------------------------------------------------------------------
         def start(question: str, raw: Any) -> tuple[Any, ...]:
             """Show the question at once and lock the input; or say what is wrong and keep the text."""
+            from assistant.api import QuestionError, validate_question
+
             store_value = convs.normalise(raw)
             try:
                 validate_question(question, settings.max_question_chars)
@@ -390,7 +398,11 @@ def build_ui(assistant: Assistant, *, warmup: Warmup | None = None, read_only: b
             if not question:
                 return gr.skip(), gr.skip(), gr.skip(), gr.skip(), gr.skip(), unlock, unlock, gr.skip(), ""
             store_value = convs.normalise(raw)
-            warm.wait(LOAD_WAIT_S)
+            try:
+                assistant = warm.get()
+            except NotLoadedError as exc:
+                messages = chat_messages(convs.turns(store_value))
+                return gr.skip(), messages, gr.skip(), gr.skip(), gr.skip(), unlock, unlock, _status(str(exc)), ""
             reply = respond(assistant, question, convs.turns(store_value), k=k, mode=mode, docs=docs, use_llm=llm)
             if reply.turn is None:
                 messages = chat_messages(convs.turns(store_value))
@@ -417,8 +429,7 @@ def build_ui(assistant: Assistant, *, warmup: Warmup | None = None, read_only: b
 
         def api_ask(question: str) -> dict[str, Any]:
             """The API route `/ask`: one question, no conversation; the Answer as JSON."""
-            warm.wait(LOAD_WAIT_S)
-            reply = respond(assistant, question)
+            reply = respond(warm.get(), question)
             if reply.turn is None:
                 raise gr.Error(reply.error)
             return reply.turn.answer.to_dict() if reply.turn.answer else {}
@@ -432,7 +443,7 @@ def build_ui(assistant: Assistant, *, warmup: Warmup | None = None, read_only: b
                 return gr.skip()
             index, turn = found
             assert turn.answer is not None
-            return render_citations(turn.answer, assistant.documents, id_prefix=answer_id_prefix(index))
+            return render_citations(turn.answer, warm.documents(), id_prefix=answer_id_prefix(index))
 
         chatbot.select(on_select, [store], [citations], api_name=False, show_progress="hidden")
 
@@ -492,7 +503,7 @@ def build_ui(assistant: Assistant, *, warmup: Warmup | None = None, read_only: b
 
         # -- documents ------------------------------------------------------------------------------------------
         def on_preview(doc_id: str | None) -> tuple[Any, ...]:
-            doc = assistant.documents.get(doc_id or "")
+            doc = warm.documents().get(doc_id or "")
             rows = library.preview_rows(doc, settings.max_chunk_tokens) if doc else []
             return rows, gr.update(interactive=doc is not None)
 
@@ -505,9 +516,8 @@ def build_ui(assistant: Assistant, *, warmup: Warmup | None = None, read_only: b
                 paths = [getattr(f, "name", f) for f in files or []]
                 if not paths:
                     return ("Choose files first. · 请先选择文件。", gr.skip(), *[gr.skip()] * len(library_outputs))
-                warm.wait(LOAD_WAIT_S)
                 try:
-                    report = library.add_uploads(assistant, paths, lambda f, msg: progress(f, desc=msg))
+                    report = library.add_uploads(warm.get(), paths, lambda f, msg: progress(f, desc=msg))
                 except Exception as exc:  # e.g. the corpus lock is held by a CLI run; nothing is lost
                     logger.exception("adding %s failed", paths)
                     return (_status(f"Could not add the files: {exc}"), gr.skip(), *[gr.skip()] * len(library_outputs))
@@ -518,7 +528,7 @@ def build_ui(assistant: Assistant, *, warmup: Warmup | None = None, read_only: b
             )
 
             def on_remove_ask(doc_id: str | None) -> tuple[Any, ...]:
-                doc = assistant.documents.get(doc_id or "")
+                doc = warm.documents().get(doc_id or "")
                 if doc is None:
                     return gr.update(visible=False), ""
                 title = doc.info.title(doc.info.language) or doc.id
@@ -530,9 +540,8 @@ def build_ui(assistant: Assistant, *, warmup: Warmup | None = None, read_only: b
             def on_remove(doc_id: str | None) -> tuple[Any, ...]:
                 if not doc_id:
                     return gr.update(visible=False), "", *[gr.skip()] * len(library_outputs)
-                warm.wait(LOAD_WAIT_S)
                 try:
-                    message = library.remove(assistant, doc_id)
+                    message = library.remove(warm.get(), doc_id)
                 except UnknownDocumentError as exc:
                     message = _status(str(exc))
                 except Exception as exc:
@@ -549,10 +558,11 @@ def build_ui(assistant: Assistant, *, warmup: Warmup | None = None, read_only: b
     return demo
 
 
-def _library_rows(assistant: Assistant, warm: Warmup) -> list[list[object]]:
-    settings = assistant.settings
+def _library_rows(warm: Warmup) -> list[list[object]]:
+    settings = warm.settings
     infos = library.list_documents(settings.corpus_dir)
-    if not warm.ready:
+    assistant = warm.assistant
+    if not warm.ready or assistant is None:
         # Counting clauses means chunking every document: not before the page is up. The tick refreshes it.
         return library.library_rows(infos, {}, settings.corpus_dir)
     counts = library.chunk_counts(assistant.documents, settings.max_chunk_tokens, assistant.store.chunks)
@@ -613,9 +623,8 @@ def serve(
     if read_only is not None:
         settings = settings.with_(read_only=read_only)
     name, number = resolve_address(host, port)
-    assistant = Assistant(settings)
-    warm = Warmup(assistant)
-    demo = build_ui(assistant, warmup=warm)
+    warm = Warmup(settings)
+    demo = build_ui(warmup=warm)
     demo.queue(default_concurrency_limit=DEFAULT_CONCURRENCY)
     block = not launch_kwargs.pop("prevent_thread_lock", False)
     options = {**launch_options(settings), "show_error": False, **launch_kwargs}

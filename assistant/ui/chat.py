@@ -5,10 +5,13 @@ from __future__ import annotations
 import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from assistant.api import Assistant, QuestionError
 from assistant.schema import Document, Turn
 from assistant.ui.render import friendly_error
+
+if TYPE_CHECKING:
+    from assistant.api import Assistant
 
 logger = logging.getLogger(__name__)
 
@@ -42,6 +45,8 @@ def respond(
     only. `docs` empty (or "all") means every document; `use_llm` is honoured
     only when the settings enable an LLM.
     """
+    from assistant.api import QuestionError
+
     text = question if isinstance(question, str) else ""
     try:
         answer = assistant.ask(

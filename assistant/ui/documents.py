@@ -17,15 +17,17 @@ from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from assistant.alignment import find_pairs
-from assistant.api import Assistant
 from assistant.chunking import chunk_document
 from assistant.corpus import MANIFEST_NAME, read_manifest
 from assistant.ingest import FORMATS, FileResult, add_files, remove_document
 from assistant.schema import Chunk, Document, DocumentInfo
 from assistant.settings import Settings
+
+if TYPE_CHECKING:
+    from assistant.api import Assistant
 
 UPLOADS = "uploads"
 LIBRARY_COLUMNS = ["Document · 文件", "ID", "Language · 语言", "Kind · 类型", "Clauses · 条款数", "Source · 来源",

@@ -17,9 +17,7 @@ import html
 import re
 from collections.abc import Mapping, Sequence
 
-from assistant.api import EmptyQuestionError, QuestionError, QuestionTooLongError, UnsupportedQuestionLanguageError
 from assistant.schema import Answer, Citation, Document, DocumentInfo, Turn
-from assistant.store import IndexError_
 
 PANEL_EMPTY = (
     '<div class="cite-empty">Citations for the latest answer appear here.<br>最新回答的引文将显示在这里。</div>'
@@ -324,6 +322,10 @@ def _md_text(text: str) -> str:
 
 def friendly_error(exc: BaseException) -> str:
     """A message saying, in both languages, what went wrong and what to do; never a traceback."""
+    # Here, not at the top: the page is served before the question-answering stack is imported.
+    from assistant.api import EmptyQuestionError, QuestionError, QuestionTooLongError, UnsupportedQuestionLanguageError
+    from assistant.store import IndexError_
+
     if isinstance(exc, EmptyQuestionError):
         return "Please type a question first. · 请先输入问题。"
     if isinstance(exc, QuestionTooLongError):

@@ -1,9 +1,10 @@
-"""Load the index and models in the background, so the page responds at once and says it is loading.
+"""Create and load the Assistant in the background, so the page responds at once and says it is loading.
 
-Loading the embedding model and the index takes seconds (more on a cold disk,
-minutes when the index has to be built); the server starts first and the page
-shows "loading" until `Warmup.ready`. A question asked meanwhile simply waits
-for the load inside `Assistant.ask` (the store is loaded under a lock).
+Importing the question-answering stack (LangChain, FAISS), loading the
+embedding model and the index take seconds (more on a busy machine, minutes
+when the index has to be built). The server starts first, with only the
+settings and the corpus manifest; `Warmup` then imports, creates and loads the
+`Assistant` on a thread. Handlers that need it call `get()`, which waits.
 """
 
 from __future__ import annotations
@@ -11,17 +12,30 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING
 
-from assistant.api import Assistant
-from assistant.store import IndexCorruptError, IndexMissingError, IndexStaleError
+from assistant.corpus import CorpusError, load_corpus
+from assistant.schema import Document
+from assistant.settings import Settings
+
+if TYPE_CHECKING:
+    from assistant.api import Assistant
 
 logger = logging.getLogger(__name__)
 WARM_UP_QUESTIONS = ("Who must report to the Council?", "谁必须向理事会报告？")
+# A question asked while the index is still loading waits this long for it.
+LOAD_WAIT_S = 600.0
+
+
+class NotLoadedError(RuntimeError):
+    """The assistant could not be loaded (the message says why), or not in time."""
 
 
 def prepare_assistant(assistant: Assistant, *, say: Callable[[str], None] = print) -> Assistant:
-    """Load `assistant`'s index (building a missing, stale or corrupt one first, with progress) and its retriever."""
+    """Load `assistant`'s index (building a missing, stale or corrupt one first, with progress) and warm it up."""
+    from assistant.store import IndexCorruptError, IndexMissingError, IndexStaleError
+
     try:
         store = assistant.store
     except (IndexMissingError, IndexStaleError, IndexCorruptError) as exc:
@@ -40,19 +54,22 @@ def prepare_assistant(assistant: Assistant, *, say: Callable[[str], None] = prin
 
 
 class Warmup:
-    """`prepare_assistant` on a background thread; `ready`, `failed` and `message` say how it went."""
+    """The `Assistant`, created and loaded on a background thread; `ready`, `error` and `message` say how far."""
 
-    def __init__(self, assistant: Assistant) -> None:
+    def __init__(self, settings: Settings, assistant: Assistant | None = None) -> None:
+        self.settings = settings
         self.assistant = assistant
         self._done = threading.Event()
         self.error: str = ""
         self.seconds: float | None = None
         self.message = "loading"
         self._thread: threading.Thread | None = None
+        self._corpus: dict[str, Document] | None = None
 
     @classmethod
     def already_ready(cls, assistant: Assistant) -> Warmup:
-        w = cls(assistant)
+        """For an `Assistant` loaded (or loading lazily) by the caller: nothing runs in the background."""
+        w = cls(assistant.settings, assistant)
         w._done.set()
         w.message = "ready"
         return w
@@ -65,6 +82,10 @@ class Warmup:
     def _run(self) -> None:
         t0 = time.perf_counter()
         try:
+            if self.assistant is None:
+                from assistant.api import Assistant
+
+                self.assistant = Assistant(self.settings)
             prepare_assistant(self.assistant, say=self._say)
         except Exception as exc:  # reported on the page and in the log; questions then fail with a clear message
             logger.exception("loading the index failed")
@@ -87,3 +108,29 @@ class Warmup:
 
     def wait(self, timeout: float | None = None) -> bool:
         return self._done.wait(timeout)
+
+    def get(self, timeout: float = LOAD_WAIT_S) -> Assistant:
+        """The assistant, once loaded; `NotLoadedError` if loading failed or took longer than `timeout`."""
+        if not self._done.wait(timeout):
+            raise NotLoadedError(f"the search index is still loading after {timeout:.0f} s")
+        if self.assistant is None:
+            raise NotLoadedError(self.error or "the assistant was not created")
+        return self.assistant
+
+    def documents(self) -> Mapping[str, Document]:
+        """The corpus documents: the assistant's once it exists, else read from the corpus folder once."""
+        try:
+            if self.assistant is not None:
+                return self.assistant.documents
+            if self._corpus is None:
+                has_manifest = self._has_manifest()
+                self._corpus = {d.id: d for d in load_corpus(self.settings.corpus_dir)} if has_manifest else {}
+            return self._corpus
+        except CorpusError:  # an unreadable manifest: the load reports it; the page still renders
+            logger.warning("cannot read the corpus in %s", self.settings.corpus_dir, exc_info=True)
+            return {}
+
+    def _has_manifest(self) -> bool:
+        from assistant.corpus import MANIFEST_NAME
+
+        return (self.settings.corpus_dir / MANIFEST_NAME).is_file()

@@ -121,3 +121,30 @@ def test_serve_starts_before_the_index_is_loaded(tmp_path: Path, monkeypatch: py
     status = _by_id(demo, "load-status")["value"]
     assert "Loading" in status
     release.set()
+
+
+def test_the_page_does_not_wait_for_the_question_answering_stack() -> None:
+    """Importing the UI must not import LangChain/FAISS (a second or more before the first page)."""
+    import subprocess
+    import sys
+
+    heavy = ("assistant.api", "faiss", "langchain_core")
+    code = f"import sys, assistant.ui; print(sorted(m for m in {heavy!r} if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert out.stdout.strip() == "[]"
+
+
+def test_warmup_reports_a_failed_load(tmp_path: Path) -> None:
+    from assistant.settings import Settings
+    from assistant.ui.warmup import NotLoadedError, Warmup
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "manifest.json").write_text("{not json", encoding="utf-8")
+    settings = Settings.from_env(corpus_dir=corpus, index_dir=tmp_path / "index", show_progress=False)
+    warm = Warmup(settings).start()
+    assert warm.wait(60) and not warm.ready and warm.error
+    assert "manifest" in warm.error
+    assert warm.documents() == {}  # the page still renders, saying nothing is loaded
+    with pytest.raises(NotLoadedError, match="still loading"):
+        Warmup(settings).get(timeout=0.05)  # never started: a question would not wait forever
