@@ -33,9 +33,12 @@ class FusionWeights:
     """Weights of score fusion; chosen on the dev sets (docs/benchmarks.md has the numbers)."""
 
     method: FusionMethod = "max"
+    # Dense cosines crowd into a narrow band; they may need another scale than BM25's.
+    dense_method: FusionMethod | None = None  # None: as `method`
     dense: float = 1.0
-    lexical_same: float = 1.0  # BM25 on chunks in the question's language
-    lexical_cross: float = 1.0  # BM25 on chunks in the other language, times translation coverage
+    lexical_same: float = 1.5  # BM25 on chunks in the question's language
+    lexical_cross: float = 0.75  # BM25 on chunks in the other language, times translation coverage
+    scale_by_coverage: bool = True
     rrf_k: int = 60
 
 
@@ -106,9 +109,10 @@ def fuse_scores(
     cross = [(r, s) for r, s in lexical if not same_language(r)]
     # (scores, weight, is_dense): an unlisted chunk is below a dense list's last entry, but has
     # BM25 0 (no query term) unless the list was cut, which z-scores cannot tell apart.
-    parts = [(_normalised(r, weights.method), weights.dense, True) for r in dense_lists]
+    dense_method = weights.dense_method or weights.method
+    parts = [(_normalised(r, dense_method), weights.dense, True) for r in dense_lists]
     parts.append((_normalised(same, weights.method), weights.lexical_same, False))
-    parts.append((_normalised(cross, weights.method), weights.lexical_cross * coverage, False))
+    parts.append((_normalised(cross, weights.method), weights.lexical_cross * (coverage if weights.scale_by_coverage else 1.0), False))
     candidates = sorted({r for ranking in dense_lists for r, _ in ranking} | {r for r, _ in lexical})
     fused: dict[int, float] = dict.fromkeys(candidates, 0.0)
     for scores, weight, is_dense in parts:

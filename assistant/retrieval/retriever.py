@@ -12,7 +12,7 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Container, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -26,7 +26,14 @@ from assistant.language import detect_language
 from assistant.lexical import tokenize
 from assistant.retrieval.dictionary import Lexicon, load_lexicon
 from assistant.retrieval.fusion import FusionWeights, fuse_scores
-from assistant.retrieval.translation import LexicalQuery, TermGroup, TranslationWeights, translate_query
+from assistant.retrieval.translation import (
+    AnyTerms,
+    IndexTerms,
+    LexicalQuery,
+    TermGroup,
+    TranslationWeights,
+    translate_query,
+)
 from assistant.schema import RetrievedChunk
 from assistant.settings import RetrieverMode
 from assistant.store import IndexStore
@@ -61,25 +68,21 @@ class RetrievalFilter:
 
 def lexical_query(
     question: str,
-    vocabulary: Container[str] = (),
+    terms: IndexTerms | None = None,
     lexicon: Lexicon | None = None,
     weights: TranslationWeights | None = None,
 ) -> LexicalQuery:
     """The question's BM25 query: its own tokens plus translations of its words that the index holds.
 
-    Without a `vocabulary` every glossary translation is kept (as in a query
-    against an unknown index); without a `lexicon` only the glossary translates.
+    `terms` is the BM25 index (anything with `in` and `df`); without it every
+    translation is kept, as for an unknown index. Without a `lexicon` only the
+    glossary translates.
     """
     try:
         lang = detect_language(question)
     except ValueError:
         return LexicalQuery("en", tuple(TermGroup(t, (t,)) for t in dict.fromkeys(tokenize(question))))
-    return translate_query(question, lang, vocabulary or _Everything(), lexicon, weights)
-
-
-class _Everything:
-    def __contains__(self, item: object) -> bool:
-        return True
+    return translate_query(question, lang, terms if terms is not None else AnyTerms(), lexicon, weights)
 
 
 @dataclass(frozen=True)
@@ -129,7 +132,7 @@ class HybridRetriever:
     def query(self, question: str) -> LexicalQuery:
         """The BM25 query for `question` against this index (with its translations)."""
         lexicon = load_lexicon() if self.config.dictionary else None
-        return lexical_query(question, self.store.lexical.vocabulary, lexicon, self.config.translation)
+        return lexical_query(question, self.store.lexical, lexicon, self.config.translation)
 
     def dense_rankings(self, question: str, n: int, mask: np.ndarray | None) -> list[list[tuple[int, float]]]:
         indexes = self.store.dense_indexes
