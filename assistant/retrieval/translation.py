@@ -189,9 +189,7 @@ def _translate_english(
     content = translated = 0
     for term in find_terms(question, "en"):
         tokens = tuple(t for form in term.forms("zh") if (t := zh_index_token(form, terms)))
-        tokens = tokens or tuple(
-            dict.fromkeys(t for form in term.forms("zh") for t in tokenize(form) if t in terms)
-        )
+        tokens = tokens or tuple(dict.fromkeys(t for form in term.forms("zh") for t in tokenize(form) if t in terms))
         content += 1
         if tokens:
             translated += 1
