@@ -206,10 +206,10 @@ def remove(assistant: Assistant, doc_id: str) -> str:
     source = removed.info.source_path
     if source.startswith(f"{UPLOADS}/"):
         (settings.corpus_dir / source).unlink(missing_ok=True)
-    if list_documents(settings.corpus_dir):
-        assistant.build_index()
-        done = "The index is updated. · 索引已更新。"
-    else:
+    # Rebuilt even when nothing is left: the loaded index would otherwise go on citing the removed text.
+    assistant.build_index()
+    done = "The index is updated. · 索引已更新。"
+    if not list_documents(settings.corpus_dir):
         done = "The library is now empty. · 文件库已清空。"
     title = removed.info.title(removed.info.language) or doc_id
     unlinked = (

@@ -83,3 +83,13 @@ def test_library_rows_mark_language_versions(tmp_path: Path) -> None:
     table = library.library_html([[*rows[2][:1], "<script>", *rows[2][2:]]])
     assert "<script>" not in table and "&lt;script&gt;" in table and "⇄" not in table
     assert "No documents" in library.library_html([])
+
+
+def test_removing_every_document_leaves_nothing_to_cite(tmp_path: Path) -> None:
+    a = Assistant(writable_settings(tmp_path), build=True)
+    assert respond(a, "Who must report to Council?").turn.answer.citations
+    library.remove(a, "unido-unga-ai-resolution")
+    assert "empty" in library.remove(a, "eur-44a25-1")
+    answer = respond(a, "Who must report to Council?").turn.answer
+    assert answer.abstained and not answer.citations
+    assert library.list_documents(a.settings.corpus_dir) == []
