@@ -5,7 +5,8 @@ Modules, each with one job:
 * `render`: what is shown, as pure functions (citation cards, chat messages,
   the plain text "Copy answer" gives, Markdown export, the first screen's line);
 * `conversations`: the conversations kept in the browser (plain JSON);
-* `chat`: one question answered in the context of its conversation (`respond`);
+* `chat`: one question answered in the context of its conversation (`ask_turn`;
+  `respond` on chat messages, what the `/ask` API endpoint serves);
 * `documents`: the Documents tab's work (list, upload, remove, preview);
 * `warmup`: loading the index in the background so the page is up at once;
 * `labels`: interface wording in English, Chinese or both;
@@ -19,8 +20,16 @@ Example:
 
 from __future__ import annotations
 
-from assistant.ui.app import DEFAULT_HOST, DEFAULT_PORT, build_ui, launch_options, resolve_address, serve
-from assistant.ui.chat import Reply, respond
+from assistant.ui.app import (
+    DEFAULT_CONCURRENCY,
+    DEFAULT_HOST,
+    DEFAULT_PORT,
+    build_ui,
+    launch_options,
+    resolve_address,
+    serve,
+)
+from assistant.ui.chat import Reply, ask_turn, respond
 from assistant.ui.render import (
     PANEL_EMPTY,
     answer_plain_text,
@@ -34,12 +43,14 @@ from assistant.ui.render import (
 from assistant.ui.warmup import Warmup, prepare_assistant
 
 __all__ = [
+    "DEFAULT_CONCURRENCY",
     "DEFAULT_HOST",
     "DEFAULT_PORT",
     "PANEL_EMPTY",
     "Reply",
     "Warmup",
     "answer_plain_text",
+    "ask_turn",
     "build_ui",
     "conversation_markdown",
     "corpus_summary",

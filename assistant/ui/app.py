@@ -29,10 +29,11 @@ from assistant.settings import Settings
 from assistant.ui import conversations as convs
 from assistant.ui import documents as library
 from assistant.ui.assets import CSS, HEAD_JS, HTML_LANG_JS, PANEL_JS, SHOW_TECH_JS
-from assistant.ui.chat import respond
+from assistant.ui.chat import ask_turn, respond
 from assistant.ui.labels import DEFAULT_UI_LANGUAGE, label
 from assistant.ui.render import (
     PANEL_EMPTY,
+    PANEL_ERROR,
     answer_id_prefix,
     chat_messages,
     conversation_markdown,
@@ -403,7 +404,7 @@ def build_ui(
             except NotLoadedError as exc:
                 messages = chat_messages(convs.turns(store_value))
                 return gr.skip(), messages, gr.skip(), gr.skip(), gr.skip(), unlock, unlock, _status(str(exc)), ""
-            reply = respond(assistant, question, convs.turns(store_value), k=k, mode=mode, docs=docs, use_llm=llm)
+            reply = ask_turn(assistant, question, convs.turns(store_value), k=k, mode=mode, docs=docs, use_llm=llm)
             if reply.turn is None:
                 messages = chat_messages(convs.turns(store_value))
                 return gr.skip(), messages, gr.skip(), gr.skip(), gr.skip(), unlock, unlock, _status(reply.error), ""
@@ -427,14 +428,22 @@ def build_ui(
                 finish, *finish_io, api_name=False, show_progress="minimal"
             )
 
-        def api_ask(question: str) -> dict[str, Any]:
-            """The API route `/ask`: one question, no conversation; the Answer as JSON."""
-            reply = respond(warm.get(), question)
-            if reply.turn is None:
-                raise gr.Error(reply.error)
-            return reply.turn.answer.to_dict() if reply.turn.answer else {}
+        def api_ask(
+            message: str, history: list[dict[str, Any]], k: float, mode: str, docs: Any, use_llm: bool
+        ) -> tuple[str, list[dict[str, Any]], str]:
+            """The API endpoint `/ask` (scripts, `gradio_client`): one stateless chat turn; the page does not use it."""
+            try:
+                assistant = warm.get()
+            except NotLoadedError as exc:
+                return "", [*(history or []), {"role": "assistant", "content": _status(str(exc))}], PANEL_ERROR
+            messages, panel = respond(assistant, message, history, k, mode, docs, use_llm)
+            return "", messages, panel
 
-        gr.api(api_ask, api_name="ask")
+        api_trigger = gr.Button(visible=False)
+        api_trigger.click(
+            api_ask, [textbox, chatbot, k_slider, mode_radio, docs_dropdown, llm_box], [textbox, chatbot, citations],
+            api_name="ask", queue=True,
+        )  # fmt: skip
 
         def on_select(raw: Any, evt: gr.SelectData) -> Any:
             store_value = convs.normalise(raw)

@@ -1,14 +1,28 @@
-"""One chat turn as a plain function: the question and the conversation so far in, an answer or a message out."""
+"""One chat turn as a plain function: the question and the conversation so far in, an answer or a message out.
+
+* `ask_turn(assistant, question, history)`: what the page does, on `Turn`s
+  (the conversation kept in the browser); returns a `Reply`;
+* `respond(assistant, message, history, k, mode, docs, use_llm)`: the same on
+  chat messages, returning `(messages, citations panel)`; the app's `/ask` API
+  endpoint serves it (for scripts and `gradio_client`), so its shape stays put.
+"""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from assistant.schema import Document, Turn
-from assistant.ui.render import friendly_error
+from assistant.ui.render import (
+    PANEL_ERROR,
+    answer_id_prefix,
+    escape_markdown,
+    format_answer_markdown,
+    friendly_error,
+    render_citations,
+)
 
 if TYPE_CHECKING:
     from assistant.api import Assistant
@@ -28,7 +42,7 @@ class Reply:
         return self.turn is not None
 
 
-def respond(
+def ask_turn(
     assistant: Assistant,
     question: object,
     history: Sequence[Turn] = (),
@@ -74,3 +88,43 @@ def doc_ids(docs: Sequence[str] | str | None, documents: Mapping[str, Document])
     if "all" in chosen:
         return ()
     return tuple(d for d in chosen if d in documents)
+
+
+def respond(
+    assistant: Assistant,
+    message: object,
+    history: Sequence[dict[str, Any]] | None = None,
+    k: int | float | None = None,
+    mode: str | None = None,
+    docs: Sequence[str] | str | None = None,
+    use_llm: bool | None = False,
+) -> tuple[list[dict[str, Any]], str]:
+    """One stateless chat turn: `(history with the question and answer appended, citations panel HTML)`.
+
+    `history` is a chat's messages (`{"role", "content"}`); its questions are
+    passed on as the conversation (answers in rendered form cannot be read
+    back, and a follow-up can be resolved from the questions). Never raises: a
+    failure is an assistant message starting with ⚠️ and the "not answered" panel.
+    """
+    messages = [dict(m) for m in history or [] if isinstance(m, dict)]
+    earlier = [Turn(_message_text(m)) for m in messages if m.get("role") == "user" and _message_text(m)]
+    question = message if isinstance(message, str) else ""
+    if question.strip():
+        messages.append({"role": "user", "content": escape_markdown(question.strip())})
+    reply = ask_turn(assistant, question, earlier, k=k, mode=mode, docs=docs, use_llm=use_llm)
+    if reply.turn is None or reply.turn.answer is None:
+        error = f'<span class="ui-error">⚠️ {escape_markdown(reply.error)}</span>'
+        messages.append({"role": "assistant", "content": error})
+        return messages, PANEL_ERROR
+    prefix = answer_id_prefix(len(messages))
+    messages.append({"role": "assistant", "content": format_answer_markdown(reply.turn.answer, id_prefix=prefix)})
+    return messages, render_citations(reply.turn.answer, assistant.documents, id_prefix=prefix)
+
+
+def _message_text(message: dict[str, Any]) -> str:
+    content = message.get("content")
+    if isinstance(content, str):
+        return content
+    if isinstance(content, list):  # typed parts, as gradio_client returns them
+        return "".join(part.get("text", "") for part in content if isinstance(part, dict))
+    return ""

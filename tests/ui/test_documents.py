@@ -8,7 +8,7 @@ import pytest
 
 from assistant import Assistant
 from assistant.ui import documents as library
-from assistant.ui.chat import respond
+from assistant.ui.chat import ask_turn
 
 from .conftest import DOCX_QUESTION, PDF_QUESTION, writable_settings
 
@@ -19,7 +19,7 @@ def home_assistant(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
 
 
 def _cited(assistant: Assistant, question: str) -> set[str]:
-    reply = respond(assistant, question)
+    reply = ask_turn(assistant, question)
     assert reply.ok, reply.error
     return {c.doc_id for c in reply.turn.answer.citations}
 
@@ -87,9 +87,9 @@ def test_library_rows_mark_language_versions(tmp_path: Path) -> None:
 
 def test_removing_every_document_leaves_nothing_to_cite(tmp_path: Path) -> None:
     a = Assistant(writable_settings(tmp_path), build=True)
-    assert respond(a, "Who must report to Council?").turn.answer.citations
+    assert ask_turn(a, "Who must report to Council?").turn.answer.citations
     library.remove(a, "unido-unga-ai-resolution")
     assert "empty" in library.remove(a, "eur-44a25-1")
-    answer = respond(a, "Who must report to Council?").turn.answer
+    answer = ask_turn(a, "Who must report to Council?").turn.answer
     assert answer.abstained and not answer.citations
     assert library.list_documents(a.settings.corpus_dir) == []
