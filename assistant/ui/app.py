@@ -504,11 +504,14 @@ def build_ui(
                     append_feedback(feedback_path, FeedbackRecord.from_dict({**fields, "note": note.strip()}))
                 except OSError:
                     logger.exception("could not record feedback in %s", feedback_path)
-            return gr.update(visible=False), ""
+                    return gr.update(visible=False), "", _status("The note could not be saved. · 备注未能保存。")
+                return gr.update(visible=False), "", "Thank you, noted. · 谢谢，已记录。"
+            return gr.update(visible=False), "", ""
 
         chatbot.like(on_like, [store], [note_row, feedback_target], api_name=False, show_progress="hidden")
-        note_btn.click(on_note, [note_box, feedback_target], [note_row, note_box], api_name=False)
-        note_box.submit(on_note, [note_box, feedback_target], [note_row, note_box], api_name=False)
+        note_outputs = [note_row, note_box, input_status]
+        note_btn.click(on_note, [note_box, feedback_target], note_outputs, api_name=False)
+        note_box.submit(on_note, [note_box, feedback_target], note_outputs, api_name=False)
 
         # -- documents ------------------------------------------------------------------------------------------
         def on_preview(doc_id: str | None) -> tuple[Any, ...]:

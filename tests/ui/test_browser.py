@@ -169,6 +169,7 @@ def test_ask_copy_export_rate_reload(browser: Any, app: dict[str, Any]) -> None:
     page.locator("#note-send").click()
     feedback = app["settings"].data_dir / "feedback.jsonl"
     page.locator("#note textarea").wait_for(state="hidden")
+    page.locator("#input-status").get_by_text("noted").wait_for()
     records = [json.loads(line) for line in feedback.read_text(encoding="utf-8").splitlines()]
     assert records[0]["question"] == EN and records[0]["liked"] is False
     assert records[-1]["note"] == "should also name the Council session"
