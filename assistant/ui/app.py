@@ -353,6 +353,9 @@ def build_ui(
             [store, *view_outputs, ui_lang, *library_outputs, *label_outputs],
             api_name=False,
             show_progress="hidden",
+            # Not behind the queue: a restore that lands after a quick first question would
+            # replace the chat with the stored (older) conversation.
+            queue=False,
         ).then(None, [ui_lang], None, js=HTML_LANG_JS)
 
         def on_ui_lang(lang: str, raw: Any) -> tuple[Any, ...]:

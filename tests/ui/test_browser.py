@@ -97,6 +97,8 @@ def _page(browser: Any, url: str, **viewport: int) -> tuple[Any, Any, list[str]]
     page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
     page.goto(url)
     page.locator("#question textarea").wait_for()
+    # The page has restored the browser's conversations (the picker shows the current one).
+    page.wait_for_function("(document.querySelector('#conv-pick input') || {}).value")
     return context, page, errors
 
 
@@ -181,6 +183,7 @@ def test_ask_copy_export_rate_reload(browser: Any, app: dict[str, Any]) -> None:
 
     # A reload keeps the conversation (browser storage), answers and citations included, and the language.
     page.reload()
+    page.wait_for_function("(document.querySelector('#conv-pick input') || {}).value")
     page.locator(BOT).first.wait_for()
     page.wait_for_function("document.querySelector('#ask').textContent.trim() === '提问'")
     assert EN in page.locator(USER).first.inner_text()
