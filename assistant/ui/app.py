@@ -17,7 +17,7 @@ import os
 import re
 import secrets
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -29,7 +29,7 @@ from assistant.settings import Settings
 from assistant.ui import conversations as convs
 from assistant.ui import documents as library
 from assistant.ui.assets import CSS, HEAD_JS, HTML_LANG_JS, PANEL_JS, SHOW_TECH_JS
-from assistant.ui.chat import ask_turn, respond
+from assistant.ui.chat import Reply, ask_turn, respond
 from assistant.ui.labels import DEFAULT_UI_LANGUAGE, label
 from assistant.ui.render import (
     PANEL_EMPTY,
@@ -396,23 +396,47 @@ def build_ui(
                 question,
             )
 
-        def finish(question: str, raw: Any, k: float, mode: str, docs: Any, llm: bool) -> tuple[Any, ...]:
-            """Answer the pending question with the conversation as context; on failure keep the text to resend."""
+        def finish(question: str, raw: Any, k: float, mode: str, docs: Any, llm: bool) -> Iterator[tuple[Any, ...]]:
+            """Answer the pending question with the conversation as context; on failure keep the text to resend.
+
+            With an LLM, the model's words are shown as they come, then replaced by the checked answer.
+            """
             unlock = gr.update(interactive=True)
             if not question:
-                return gr.skip(), gr.skip(), gr.skip(), gr.skip(), gr.skip(), unlock, unlock, gr.skip(), ""
+                yield gr.skip(), gr.skip(), gr.skip(), gr.skip(), gr.skip(), unlock, unlock, gr.skip(), ""
+                return
             store_value = convs.normalise(raw)
+            history = convs.turns(store_value)
             try:
                 assistant = warm.get()
             except NotLoadedError as exc:
-                messages = chat_messages(convs.turns(store_value))
-                return gr.skip(), messages, gr.skip(), gr.skip(), gr.skip(), unlock, unlock, _status(str(exc)), ""
-            reply = ask_turn(assistant, question, convs.turns(store_value), k=k, mode=mode, docs=docs, use_llm=llm)
+                messages = chat_messages(history)
+                yield gr.skip(), messages, gr.skip(), gr.skip(), gr.skip(), unlock, unlock, _status(str(exc)), ""
+                return
+
+            def work() -> Reply:
+                return ask_turn(assistant, question, history, k=k, mode=mode, docs=docs, use_llm=llm)
+
+            if llm and assistant.settings.llm_enabled:
+                from assistant.ui.streaming import stream_tokens  # LangChain: not before the page is up
+
+                reply = None
+                shown = chat_messages(history, pending=question)
+                for draft, result in stream_tokens(work):
+                    if result is not None:
+                        reply = result
+                    elif draft:
+                        streaming = {"role": "assistant", "content": f"{escape_markdown(draft)} ▍"}
+                        yield (gr.skip(), [*shown, streaming], *[gr.skip()] * 7)
+                assert reply is not None
+            else:
+                reply = work()
             if reply.turn is None:
-                messages = chat_messages(convs.turns(store_value))
-                return gr.skip(), messages, gr.skip(), gr.skip(), gr.skip(), unlock, unlock, _status(reply.error), ""
+                messages = chat_messages(history)
+                yield gr.skip(), messages, gr.skip(), gr.skip(), gr.skip(), unlock, unlock, _status(reply.error), ""
+                return
             store_value = convs.add_turn(store_value, reply.turn)
-            return (
+            yield (
                 store_value,
                 *show(store_value),
                 gr.update(value="", interactive=True),
