@@ -10,6 +10,7 @@ Example:
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 import unicodedata
@@ -24,11 +25,13 @@ from assistant.answering import AnswerContext, answer_extractive
 from assistant.chunking import CHUNKER_VERSION, chunk_corpus
 from assistant.corpus import corpus_hash, load_corpus, page_of
 from assistant.embeddings import get_embeddings
+from assistant.journal import clear_change, pending_change
 from assistant.language import UnsupportedLanguageError, detect_language
 from assistant.retrieval import ClauseRetriever, HybridRetriever, RetrievalFilter
 from assistant.schema import Answer, Chunk, Citation, Document, Language, RetrievedChunk, Turn
 from assistant.settings import RetrieverMode, Settings
 from assistant.store import (
+    IndexCorruptError,
     IndexManifest,
     IndexMissingError,
     IndexStaleError,
@@ -36,6 +39,8 @@ from assistant.store import (
     load_index,
     write_index,
 )
+
+_log = logging.getLogger("assistant")
 
 
 class QuestionError(ValueError):
@@ -87,9 +92,19 @@ class Assistant:
     `ASSISTANT_...` settings) and shared by every call; calls are thread-safe.
     """
 
-    def __init__(self, settings: Settings | None = None, *, build: bool = False, **overrides: Any) -> None:
+    def __init__(
+        self,
+        settings: Settings | None = None,
+        *,
+        build: bool = False,
+        progress: Callable[[str], None] | None = None,
+        **overrides: Any,
+    ) -> None:
         self.settings = (settings or Settings.from_env()).with_(**overrides)
         self._build = build
+        # One-line notes about repairs done on the way (a rebuilt index, a finished `add`);
+        # by default a logging warning, which Python prints on stderr when logging is not set up.
+        self._say: Callable[[str], None] = progress or _log.warning
         # Re-entrant: loading may build, and building takes the same lock.
         self._lock = threading.RLock()
         self._embed_lock = threading.Lock()
@@ -126,6 +141,8 @@ class Assistant:
         """Chunk, embed and index the corpus; vectors of unchanged chunks are reused."""
         say = progress or (lambda _msg: None)
         with self._lock:
+            # Read before the corpus: a change recorded while this build runs keeps its record.
+            pending = pending_change(self.settings.corpus_dir)
             # Language versions added by hand must be linked too; unchanged pairs are kept as they are.
             update_links(self.settings.corpus_dir, self.settings.max_chunk_tokens)
             self._documents = None
@@ -143,7 +160,10 @@ class Assistant:
                 corpus_hash=corpus_hash(docs),
                 chunker_version=CHUNKER_VERSION,
                 index_type=self.settings.index_type,
+                lock_wait=self.settings.lock_wait_seconds,
+                progress=say,
             )
+            clear_change(self.settings.corpus_dir, pending)
             self._store = None
             self._retriever = None
             return manifest
@@ -172,10 +192,16 @@ class Assistant:
         )
         try:
             return load_index(self.settings.index_dir, **expected)
-        except (IndexMissingError, IndexStaleError):
-            if not self._build:
+        except (IndexMissingError, IndexStaleError, IndexCorruptError) as exc:
+            pending = pending_change(self.settings.corpus_dir)
+            if pending is not None:
+                # An `add`/`remove` committed its corpus change but not its index: finish it.
+                self._say(f"note: finishing {pending.describe()}, whose index build did not complete")
+            elif not self._build:
                 raise
-        self.build_index()
+            elif isinstance(exc, IndexCorruptError):
+                self._say(f"note: {exc} Rebuilding it from the corpus.")
+        self.build_index(progress=self._say)
         return load_index(self.settings.index_dir, **expected)
 
     @property

@@ -26,9 +26,10 @@ from typing import TYPE_CHECKING, TextIO
 from assistant import Assistant, QuestionError
 from assistant.corpus import MANIFEST_NAME, CorpusError, read_manifest
 from assistant.embeddings import EmbeddingModelError
+from assistant.journal import pending_change
 from assistant.schema import Answer
 from assistant.settings import Settings
-from assistant.store import IndexError_
+from assistant.store import IndexCorruptError, IndexError_, IndexLockedError, IndexMissingError, IndexStaleError
 
 if TYPE_CHECKING:  # the ingest package (and its optional readers) loads only for the commands that use it
     from assistant.ingest import FileResult
@@ -84,7 +85,7 @@ def cmd_index(args: argparse.Namespace, out: TextIO) -> int:
 
 def _build(settings: Settings, out: TextIO) -> None:
     """Build the index (re-embedding only new or changed chunks) and print what it did."""
-    assistant = Assistant(settings)
+    assistant = Assistant(settings, progress=_note)
     manifest = assistant.build_index(progress=lambda msg: print(msg, file=out))
     embedded = manifest.counts["chunks"] - manifest.reused_vectors
     print(
@@ -93,6 +94,41 @@ def _build(settings: Settings, out: TextIO) -> None:
         f"{manifest.reused_vectors} vectors reused, {embedded} embedded → {assistant.settings.index_dir}",
         file=out,
     )
+
+
+def _note(message: str) -> None:
+    """Repairs and waits the library reports on the way (stderr, so `--json` output stays clean)."""
+    print(message, file=sys.stderr)
+
+
+def _index_after_change(settings: Settings, out: TextIO, changed: bool, what: str) -> int:
+    """Bring the index in step with a corpus that `add`/`remove` just changed (or found unchanged).
+
+    Unchanged files still rebuild an index that is stale, missing, damaged or
+    behind an unfinished change. A build refused because another process holds
+    the lock for longer than `lock_wait_seconds` says that the corpus change is
+    saved and what finishes it.
+    """
+    try:
+        pending = pending_change(settings.corpus_dir)
+        if changed or pending is not None:
+            if not changed:
+                print(f"finishing {pending.describe()}, whose index build did not complete", file=out)
+            _build(settings, out)
+        else:
+            try:
+                _ = Assistant(settings, progress=_note).store
+            except (IndexMissingError, IndexStaleError, IndexCorruptError) as exc:
+                print(f"the index is not up to date ({str(exc).split('. Run')[0]}); rebuilding it", file=out)
+                _build(settings, out)
+    except IndexLockedError as exc:
+        print(
+            f"error: {what} is saved in the corpus but not indexed yet: {exc}. "
+            "Until then, `assistant ask` and the UI finish the index themselves.",
+            file=sys.stderr,
+        )
+        return EXIT_ERROR
+    return EXIT_OK
 
 
 def _update_links(settings: Settings, out: TextIO, focus: Collection[str] | None = None) -> None:
@@ -164,10 +200,11 @@ def cmd_add(args: argparse.Namespace, out: TextIO) -> int:
     print(_totals(results), file=out)
     if changed:
         _update_links(settings, out, focus={r.doc_id for r in results if r.status in ("added", "updated")})
-        if args.no_index:
+    if args.no_index:
+        if changed:
             print("index not rebuilt (--no-index); run `assistant index` before asking", file=out)
-        else:
-            _build(settings, out)
+    elif results and _index_after_change(settings, out, changed, "the added documents' change") != EXIT_OK:
+        return EXIT_ERROR
     return EXIT_OK if all(r.ok for r in results) and results else EXIT_SKIPPED
 
 
@@ -188,7 +225,7 @@ def cmd_remove(args: argparse.Namespace, out: TextIO) -> int:
     if args.no_index:
         print("index not rebuilt (--no-index); run `assistant index` before asking", file=out)
     elif (settings.corpus_dir / MANIFEST_NAME).is_file() and read_manifest(settings.corpus_dir):
-        _build(settings, out)
+        return _index_after_change(settings, out, True, f"the removal of {removed.info.id}")
     else:
         print("the corpus is empty; nothing to index", file=out)
     return EXIT_OK
@@ -260,29 +297,36 @@ def cmd_chunks(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+# Batch mode reports the worst outcome of all its questions: a bad line outranks an abstention.
+_SEVERITY = {EXIT_OK: 0, EXIT_ABSTAINED: 1, EXIT_BAD_INPUT: 2, EXIT_ERROR: 3}
+
+
 def cmd_ask(args: argparse.Namespace, out: TextIO) -> int:
-    assistant = Assistant(_settings(args), build=args.build)
+    assistant = Assistant(_settings(args), build=args.build, progress=_note)
     if args.question:
         return _ask_one(assistant, " ".join(args.question), args, out)
     status = EXIT_OK
     interactive = sys.stdin.isatty()
+    number = 0
     while True:
         if interactive:
             print("? ", end="", file=out, flush=True)
         line = sys.stdin.readline()
         if not line:
             break
+        number += 1
         if line.strip():
-            status = _ask_one(assistant, line.strip(), args, out)
+            code = _ask_one(assistant, line.strip(), args, out, where="" if interactive else f"line {number}: ")
+            status = max(status, code, key=_SEVERITY.__getitem__)
             print(file=out)
     return status
 
 
-def _ask_one(assistant: Assistant, question: str, args: argparse.Namespace, out: TextIO) -> int:
+def _ask_one(assistant: Assistant, question: str, args: argparse.Namespace, out: TextIO, where: str = "") -> int:
     try:
         answer = assistant.ask(question, use_llm=True if args.llm else None)
     except QuestionError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {where}{exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     if args.json:
         print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2), file=out)

@@ -24,13 +24,15 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import getpass
 import hashlib
 import json
 import os
 import re
 import warnings
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
@@ -46,10 +48,13 @@ from assistant.corpus import (
 )
 from assistant.ingest.detect import describe, document_id, normalise_number
 from assistant.ingest.formats import FORMATS, Extracted, SkipFile, extract
+from assistant.journal import record_change
 from assistant.schema import DocKind, Document, DocumentInfo, Language
 
 Status = Literal["added", "updated", "unchanged", "skipped"]
 _JOURNAL = ".ingest-pending.json"
+# Manifest fields a person may have curated by hand; re-adding a removed document keeps them.
+_CURATED = ("title_en", "title_zh", "note", "source", "date_printed", "doc_number", "same_as")
 _LOCK = ".ingest.lock"
 # Files a corpus folder under version control often has that are about the corpus, not in it.
 _NOT_DOCUMENTS = re.compile(r"^(readme|license|licence|changelog|notice|contributing)(\.|$)", re.IGNORECASE)
@@ -139,6 +144,34 @@ def _recover(corpus_dir: Path) -> None:
     journal.unlink(missing_ok=True)
 
 
+def removed_documents(corpus_dir: Path | str) -> list[dict[str, Any]]:
+    """Tombstones of removed documents (manifest key "removed"): id, path, source_path, checksum, entry."""
+    path = Path(corpus_dir) / MANIFEST_NAME
+    if not path.is_file():
+        return []
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    removed = data.get("removed", []) if isinstance(data, dict) else []
+    return (
+        [t for t in removed if isinstance(t, dict) and isinstance(t.get("entry"), dict)]
+        if isinstance(removed, list)
+        else []
+    )
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _user() -> str:
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):  # no login name in some containers
+        return f"uid {os.getuid()}"
+
+
 def _pending(corpus_dir: Path) -> list[str]:
     """Names of the texts an unfinished `add` wrote (see `_recover`)."""
     try:
@@ -196,6 +229,11 @@ def untracked_files(corpus_dir: Path | str) -> list[Path]:
                 known.add((corpus_dir / info.source_path).resolve())
     # Texts of a killed `add` are deleted by the next one, not ingested as the user's files.
     known.update((corpus_dir / name).resolve() for name in _pending(corpus_dir))
+    # Removed documents stay removed: their files are re-added only when named in `assistant add`.
+    for tomb in removed_documents(corpus_dir):
+        for key in ("path", "source_path"):
+            if tomb.get(key):
+                known.add((corpus_dir / tomb[key]).resolve())
     files, _ = collect_files([corpus_dir])
     return [p for p in files if p.resolve() not in known and not _NOT_DOCUMENTS.match(p.name)]
 
@@ -257,12 +295,33 @@ def remove_document(corpus_dir: Path | str, doc_id: str, *, delete_text: bool = 
             known = ", ".join(sorted(infos)[:10]) or "none"
             raise UnknownDocumentError(f"no document {doc_id!r} in {corpus_dir} (documents: {known})")
         info = infos[doc_id]
+        entry = next(e for e in data["documents"] if e.get("id") == doc_id)
         data["documents"] = [e for e in data["documents"] if e.get("id") != doc_id]
         unlinked = []
-        for entry in data["documents"]:
-            if entry.get("same_as") == doc_id:
-                entry.pop("same_as")
-                unlinked.append(entry["id"])
+        for other in data["documents"]:
+            if other.get("same_as") == doc_id:
+                other.pop("same_as")
+                unlinked.append(other["id"])
+        # A tombstone, written in the same atomic manifest replace: `assistant index` must not
+        # pick the text up again as a new file (losing the curated title and note), and
+        # `assistant add` of the same file restores the entry as it was.
+        text_path = corpus_dir / info.path
+        tomb = {
+            "id": doc_id,
+            "path": info.path,
+            "source_path": info.source_path,
+            "checksum": info.checksum,
+            "text_checksum": sha256_of(text_path) if text_path.is_file() else "",
+            "removed_at": _now(),
+            "removed_by": _user(),
+            "entry": entry,
+        }
+        data["removed"] = [
+            t
+            for t in data.get("removed", [])
+            if isinstance(t, dict) and t.get("id") != doc_id and t.get("path") != info.path
+        ] + [tomb]
+        record_change(corpus_dir, "remove", [doc_id])
         write_manifest(corpus_dir, data)
         deleted = None
         text = (corpus_dir / info.path).resolve()
@@ -287,6 +346,13 @@ class _Batch:
         self.written: list[str] = []
         self.replaced: list[str] = []  # texts of updated documents, deleted after the commit
         self.changed = False
+        self.changed_ids: list[str] = []
+        removed = self.data.get("removed", [])
+        self.tombstones: list[dict[str, Any]] = (
+            [t for t in removed if isinstance(t, dict) and isinstance(t.get("entry"), dict)]
+            if isinstance(removed, list)
+            else []
+        )
         # Lookups by source, content and number, kept up to date as files are added (a
         # scan over every entry per file made batches of thousands quadratic).
         self._by_source: dict[str, DocumentInfo] = {}
@@ -336,6 +402,9 @@ class _Batch:
         if same_content and same_content is not existing:
             return FileResult(path, "unchanged", same_content.id, reason=f"same content as {same_content.id}")
         in_place = path.suffix.lower() in (".txt", ".text") and not Path(source).is_absolute()
+        tomb = None if existing else self._tombstone(source, checksum)
+        if tomb is not None and in_place and tomb["entry"].get("path") == source:
+            return self._restore(path, tomb)
         if in_place:
             # A text file already in the corpus folder is used where it is: offsets then
             # point into the user's own file, and nothing is duplicated.
@@ -366,6 +435,8 @@ class _Batch:
                 notes.append(f"its number {doc_number} differs from {same_as}'s {target.doc_number}")
         if existing:
             new_id = existing.id
+        elif tomb is not None and not options["doc_id"] and tomb["id"] not in self.infos:
+            new_id = tomb["id"]  # re-added: the id citations and links used before
         elif options["doc_id"]:
             new_id = options["doc_id"]
             if new_id in self.infos:
@@ -404,7 +475,18 @@ class _Batch:
             checksum=checksum,
             pages=extracted.pages,
             same_as=same_as or (existing.same_as if existing else ""),
+            added_by=_user(),
+            added_at=_now(),
         )
+        if tomb is not None:
+            # Re-adding a removed document restores what was curated by hand, unless given again now.
+            old_entry = tomb["entry"]
+            given = {"title_en": options["title"], "title_zh": options["title"], "note": options["note"]}
+            curated = {k: old_entry[k] for k in _CURATED if old_entry.get(k) and not given.get(k)}
+            if curated.get("same_as") and (curated["same_as"] not in self.infos or options["same_as"]):
+                curated.pop("same_as")
+            info = replace(info, **curated)
+            self._bury(tomb)
         chunks, chunk_notes = self._chunk(info, extracted.text)
         if not in_place:
             self._write_text(rel, extracted.text)
@@ -414,6 +496,46 @@ class _Batch:
             "updated" if existing else "added",
             new_id,
             notes=tuple(notes + chunk_notes),
+            info=info,
+            chunks=chunks,
+        )
+
+    def _tombstone(self, source: str, checksum: str) -> dict[str, Any] | None:
+        """The removed document this file was, by source path or content."""
+        for tomb in reversed(self.tombstones):
+            if source in (tomb.get("source_path"), tomb.get("path")):
+                return tomb
+            if checksum in (tomb.get("checksum"), tomb.get("text_checksum")):
+                return tomb
+        return None
+
+    def _bury(self, tomb: dict[str, Any]) -> None:
+        """Forget a tombstone: its document is back."""
+        self.tombstones = [t for t in self.tombstones if t is not tomb]
+        self.data["removed"] = [t for t in self.data.get("removed", []) if t is not tomb]
+        self.changed = True
+
+    def _restore(self, path: Path, tomb: dict[str, Any]) -> FileResult:
+        """Put a removed document whose text is still in the corpus folder back exactly as it was listed."""
+        entry = dict(tomb["entry"])
+        if entry["id"] in self.infos:
+            raise SkipFile(f"it was {entry['id']}, and a document with that id exists now (remove it first)")
+        info = DocumentInfo.from_dict({**entry, "pages": tuple(entry.get("pages") or ())})
+        try:
+            text = read_text_strict(self.corpus_dir / info.path)
+        except CorpusError as exc:
+            raise SkipFile(_plain_reason(str(exc), self.corpus_dir / info.path)) from exc
+        chunks, notes = self._chunk(info, text)
+        self.data["documents"].append(entry)
+        self._bury(tomb)
+        self.infos[info.id] = info
+        self._index(info)
+        self.changed_ids.append(info.id)
+        return FileResult(
+            path,
+            "added",
+            info.id,
+            notes=(f"restored as it was before `assistant remove {info.id}`", *notes),
             info=info,
             chunks=chunks,
         )
@@ -471,9 +593,12 @@ class _Batch:
         self.infos[info.id] = info
         self._index(info)
         self.changed = True
+        self.changed_ids.append(info.id)
 
     def commit(self) -> None:
         if self.changed:
+            # The journal first: killed after the manifest replace, the next command sees the unindexed change.
+            record_change(self.corpus_dir, "add", self.changed_ids)
             write_manifest(self.corpus_dir, self.data)
         (self.corpus_dir / _JOURNAL).unlink(missing_ok=True)
         listed = set(self._texts)
