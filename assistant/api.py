@@ -28,6 +28,7 @@ from assistant.embeddings import get_embeddings
 from assistant.journal import clear_change, pending_change
 from assistant.language import UnsupportedLanguageError, detect_language
 from assistant.retrieval import ClauseRetriever, HybridRetriever, RetrievalFilter
+from assistant.safety import evidence_only, flagged_note
 from assistant.schema import Answer, Chunk, Citation, Document, Language, RetrievedChunk, Turn
 from assistant.settings import RetrieverMode, Settings
 from assistant.store import (
@@ -41,6 +42,8 @@ from assistant.store import (
 )
 
 _log = logging.getLogger("assistant")
+# Extra hits retrieved so that taking flagged passages out still leaves k to answer from.
+_FLAGGED_SLACK = 5
 
 
 class QuestionError(ValueError):
@@ -260,7 +263,13 @@ class Assistant:
         """
         t0 = time.perf_counter()
         text, lang = validate_question(question, self.settings.max_question_chars)
-        hits = self.retrieve(text, k, mode=mode, doc_ids=doc_ids)
+        k = k or self.settings.top_k
+        # Passages that read as instructions to an AI are evidence only: taken out before answering
+        # (so neither the extractive answer nor an LLM prompt sees them), named in a note.
+        ranked = self.retrieve(text, k + _FLAGGED_SLACK, mode=mode, doc_ids=doc_ids)
+        usable, flagged = evidence_only(ranked)
+        hits = usable[:k]
+        flagged_notes = [flagged_note(h, self._doc_name(h.chunk.doc_id)) for h in flagged if h in ranked[:k]]
         t1 = time.perf_counter()
         ctx = AnswerContext(
             hits=hits,
@@ -278,12 +287,18 @@ class Assistant:
         t2 = time.perf_counter()
         citations = [self._locate(c) for c in answer.citations]
         timings = {"retrieve": t1 - t0, "answer": t2 - t1, "total": time.perf_counter() - t0}
-        return Answer(**{**answer.__dict__, "citations": citations, "timings": timings})
+        notes = [*answer.notes, *flagged_notes]
+        return Answer(**{**answer.__dict__, "citations": citations, "timings": timings, "notes": notes})
+
+    def _doc_name(self, doc_id: str) -> str:
+        """How a note names a document: its number, else its id, with where it comes from."""
+        info = self.documents[doc_id].info
+        return f"{info.doc_number or info.id} [{info.provenance()}]"
 
     def _locate(self, citation: Citation) -> Citation:
         """Add the PDF page and the linked clause of the other language version, where they exist."""
         info = self.documents[citation.doc_id].info
-        changes: dict[str, Any] = {"page": page_of(info, citation.start)}
+        changes: dict[str, Any] = {"page": page_of(info, citation.start), "provenance": info.provenance()}
         other = self.parallel.parallel_of(citation.chunk_id, self._chunks_by_id())
         if other is not None:
             changes.update(

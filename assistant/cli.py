@@ -46,6 +46,8 @@ def format_answer(answer: Answer, width: int = 88) -> str:
     for n, c in enumerate(answer.citations, start=1):
         lines.append("")
         lines.append(textwrap.fill(f"[{n}] {c.header()}", width, subsequent_indent="    ", break_on_hyphens=False))
+        if c.provenance:
+            lines.append(f"    ({c.provenance})")
         lines.append(
             textwrap.fill(
                 f"「{c.quote}」", width, initial_indent="    ", subsequent_indent="    ", break_on_hyphens=False
@@ -237,6 +239,7 @@ def cmd_docs(args: argparse.Namespace, out: TextIO) -> int:
     settings = _settings(args)
     infos = read_manifest(settings.corpus_dir)
     pairs = find_pairs(infos)
+    flagged = _flagged_passages(settings)
     parallel: dict[str, list[str]] = {}
     for pair in pairs:
         parallel.setdefault(pair.a, []).append(pair.b)
@@ -246,6 +249,8 @@ def cmd_docs(args: argparse.Namespace, out: TextIO) -> int:
         for info in infos:
             data = {**info.to_dict(), "page_count": len(info.pages), "parallel": parallel.get(info.id, [])}
             data["linked_clauses"] = len(links.links(info.id))
+            data["provenance"] = info.provenance()
+            data["flagged_passages"] = flagged.get(info.id, [])
             print(json.dumps(data, ensure_ascii=False), file=out)
         return EXIT_OK
     width = min(40, max([len(i.id) for i in infos] + [2]))
@@ -259,7 +264,14 @@ def cmd_docs(args: argparse.Namespace, out: TextIO) -> int:
         details = []
         if parallel.get(info.id):
             details.append("⇄ " + ", ".join(parallel[info.id]))
+        if flagged.get(info.id):
+            n = len(flagged[info.id])
+            details.append(
+                f"⚠ {n} passage{'s' if n != 1 else ''} read{'' if n != 1 else 's'} as instructions to an AI "
+                f"(never used as an answer): {', '.join(flagged[info.id][:3])}"
+            )
         if args.long:
+            details.append(info.provenance())
             details.append(f"source: {info.source_path or info.path}")
             if info.checksum:
                 details.append(info.checksum[:19] + "…")
@@ -274,6 +286,21 @@ def cmd_docs(args: argparse.Namespace, out: TextIO) -> int:
         file=out,
     )
     return EXIT_OK
+
+
+def _flagged_passages(settings: Settings) -> dict[str, list[str]]:
+    """Chunk ids per document whose text reads as an instruction to an AI (see `assistant.safety`)."""
+    from assistant.chunking import chunk_document
+    from assistant.corpus import load_corpus
+
+    found: dict[str, list[str]] = {}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # `docs` lists documents; `chunks` is where chunking warnings are shown
+        for doc in load_corpus(settings.corpus_dir):
+            ids = [c.id for c in chunk_document(doc, settings.max_chunk_tokens) if c.flags]
+            if ids:
+                found[doc.id] = ids
+    return found
 
 
 def cmd_chunks(args: argparse.Namespace, out: TextIO) -> int:

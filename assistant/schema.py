@@ -125,6 +125,9 @@ class Chunk:
     tokens: int = 0
     context: str = ""
     boilerplate: bool = False
+    # Why the text reads as an instruction to an AI (assistant.safety), comma-separated; "" for
+    # ordinary text. A flagged chunk is evidence only: never an answer, never in an LLM prompt.
+    flags: str = ""
 
     @property
     def index_text(self) -> str:
@@ -198,6 +201,7 @@ class Citation:
     score: float
     lang: Language
     page: int | None = None  # PDFs: the page of the original the quote starts on
+    provenance: str = ""  # where the document comes from: bundled, or added by whom, when, from what file
     # The same clause in the document's other language version, when one is linked.
     parallel_chunk_id: str = ""
     parallel_quote: str = ""

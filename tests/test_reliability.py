@@ -455,4 +455,5 @@ def test_every_answer_of_the_injected_corpus_is_an_answer_or_a_typed_error(injec
         except QuestionError:
             continue
         assert "PWNED" not in _outside_quotes(answer)
-        assert "PWNED" not in format_answer_markdown(answer).replace(INJECTION, "")
+        # Only the planted paragraph (quoted as evidence) or the user's own question may carry it.
+        assert "PWNED" not in format_answer_markdown(answer).replace(INJECTION, "").replace(answer.question, "")

@@ -550,7 +550,14 @@ class _Batch:
                 raise SkipFile(f"could not be chunked ({type(exc).__name__}: {exc})") from exc
         if not chunks:
             raise SkipFile("no text to index after conversion")
-        return len(chunks), [str(w.message).replace(f"{info.path}: ", "", 1) for w in caught][:5]
+        notes = [str(w.message).replace(f"{info.path}: ", "", 1) for w in caught][:5]
+        flagged = [c.id.split("/", 1)[-1] for c in chunks if c.flags]
+        if flagged:
+            notes.append(
+                f"⚠ {len(flagged)} passage(s) read as instructions to an AI ({', '.join(flagged[:3])}); "
+                "they are indexed as evidence but never used as an answer"
+            )
+        return len(chunks), notes
 
     def _text_name(self, doc_id: str, lang: Language) -> str:
         name, n = f"{doc_id}.{lang}.txt", 1
