@@ -72,7 +72,8 @@ def validate_question(question: object, max_chars: int = 2000) -> tuple[str, Lan
         raise InvalidQuestionError("the question must be text, not bytes")
     if not isinstance(question, str):
         raise InvalidQuestionError(f"the question must be text, not {type(question).__name__}")
-    text = unicodedata.normalize("NFC", question).strip()
+    # NFKC: full-width Latin typed with a Chinese keyboard ("ｗｈｏ ｍｕｓｔ") is plain ASCII to retrieval.
+    text = unicodedata.normalize("NFKC", question).strip()
     if not text:
         raise EmptyQuestionError("the question is empty")
     if len(text) > max_chars:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import textwrap
 import warnings
@@ -74,11 +75,18 @@ def cmd_index(args: argparse.Namespace, out: TextIO) -> int:
     results = []
     if not args.no_scan:
         from assistant.ingest import add_files, untracked_files
+        from assistant.ingest.limits import IngestLimits
 
         # Files dropped into the corpus folder are ingested first, as `assistant add` would.
         new = untracked_files(settings.corpus_dir)
         if new:
-            results = add_files(settings.corpus_dir, new, max_tokens=settings.max_chunk_tokens)
+            results = add_files(
+                settings.corpus_dir,
+                new,
+                max_tokens=settings.max_chunk_tokens,
+                limits=IngestLimits.from_settings(settings),
+                progress=_note,
+            )
             _print_results(results, out)
     _update_links(settings, out)
     _build(settings, out)
@@ -171,13 +179,15 @@ def _totals(results: Sequence[FileResult]) -> str:
 
 def cmd_add(args: argparse.Namespace, out: TextIO) -> int:
     from assistant.ingest import FORMATS, UnknownDocumentError, add_files
+    from assistant.ingest.limits import IngestLimits
+    from assistant.ingest.pipeline import IngestInterrupted
 
     settings = _settings(args)
     paths = [Path(p) for p in args.paths]
     if args.id and len(paths) > 1:
         print("error: --id names one document; give one file with it", file=sys.stderr)
         return EXIT_BAD_INPUT
-    if not any(p.exists() for p in paths):
+    if not any(os.path.lexists(p) for p in paths):  # a symlink loop or a FIFO is there: add says what it is
         print(f"error: no such file or folder: {', '.join(map(str, paths))}", file=sys.stderr)
         return EXIT_BAD_INPUT
     try:
@@ -191,10 +201,21 @@ def cmd_add(args: argparse.Namespace, out: TextIO) -> int:
             title=args.title or "",
             doc_id=args.id or "",
             max_tokens=settings.max_chunk_tokens,
+            limits=IngestLimits.from_settings(settings),
+            progress=_note,
         )
     except UnknownDocumentError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except IngestInterrupted as exc:
+        _print_results(exc.results, out)
+        saved = sum(r.status in ("added", "updated") for r in exc.results)
+        print(
+            f"interrupted: the {saved} file(s) read before Ctrl-C are saved in the corpus; "
+            "their index is built by the next `assistant index`, `assistant ask` or UI start",
+            file=sys.stderr,
+        )
+        return 130
     _print_results(results, out)
     if not results:
         print(f"no supported files ({', '.join(sorted(FORMATS))}) in {', '.join(map(str, paths))}", file=out)
@@ -400,7 +421,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", metavar="PATH", help="files, or folders to search for supported files")
     p.add_argument("--same-as", metavar="ID", help="the files are language versions of document ID")
     p.add_argument("--kind", choices=["resolution", "article"], help="do not detect the kind")
-    p.add_argument("--language", choices=["zh", "en"], help="do not detect the language")
+    p.add_argument("--language", "--lang", choices=["zh", "en"], help="do not detect the language")
     p.add_argument("--title", help="title to record instead of the detected one")
     p.add_argument("--note", help="a note to record, e.g. 'unofficial translation'")
     p.add_argument("--id", help="document id to use (one file only)")

@@ -23,14 +23,17 @@ Example:
 from __future__ import annotations
 
 import contextlib
+import errno
 import fcntl
 import getpass
 import hashlib
 import json
 import os
 import re
+import stat
+import time
 import warnings
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -48,11 +51,15 @@ from assistant.corpus import (
 )
 from assistant.ingest.detect import describe, document_id, normalise_number
 from assistant.ingest.formats import FORMATS, Extracted, SkipFile, extract
+from assistant.ingest.limits import IngestLimits, estimated_min_chunks, human_size
 from assistant.journal import record_change
 from assistant.schema import DocKind, Document, DocumentInfo, Language
 
 Status = Literal["added", "updated", "unchanged", "skipped"]
 _JOURNAL = ".ingest-pending.json"
+# A long batch saves its progress this often, so Ctrl-C or a kill loses at most this much.
+_CHECKPOINT_FILES = 50
+_CHECKPOINT_SECONDS = 30.0
 # Manifest fields a person may have curated by hand; re-adding a removed document keeps them.
 _CURATED = ("title_en", "title_zh", "note", "source", "date_printed", "doc_number", "same_as")
 _LOCK = ".ingest.lock"
@@ -62,6 +69,14 @@ _NOT_DOCUMENTS = re.compile(r"^(readme|license|licence|changelog|notice|contribu
 
 class UnknownDocumentError(CorpusError):
     """No document with that id is in the corpus."""
+
+
+class IngestInterrupted(KeyboardInterrupt):
+    """Ctrl-C during `add_files`: the files finished before it are saved; `results` says which."""
+
+    def __init__(self, results: list[FileResult]) -> None:
+        super().__init__("interrupted")
+        self.results = results
 
 
 @dataclass(frozen=True)
@@ -203,7 +218,7 @@ def collect_files(paths: Iterable[Path | str]) -> tuple[list[Path], list[FileRes
         elif path.is_file():
             found = [path]
         else:
-            missing.append(FileResult(path, "skipped", reason="no such file or folder"))
+            missing.append(FileResult(path, "skipped", reason=_not_readable(path)))
             continue
         for p in found:
             key = p.resolve()
@@ -211,6 +226,32 @@ def collect_files(paths: Iterable[Path | str]) -> tuple[list[Path], list[FileRes
                 seen.add(key)
                 files.append(p)
     return files, missing
+
+
+def _not_readable(path: Path) -> str:
+    """Why a named path is neither a file nor a folder: missing, a symlink loop, a dangling link, a FIFO …"""
+    if not os.path.lexists(path):
+        return "no such file or folder"
+    if path.is_symlink():
+        try:
+            path.resolve(strict=True)
+        except RuntimeError:
+            return "a symbolic link loop (the link points back to itself)"
+        except OSError:
+            return f"a symbolic link to {os.readlink(path)}, which does not exist"
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "a symbolic link loop (the link points back to itself)"
+        return f"cannot read it: {exc.strerror or exc}"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO), not a file; save its contents to a file first"
+    if stat.S_ISSOCK(mode):
+        return "a socket, not a file"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device, not a file"
+    return "not a regular file or folder"
 
 
 def untracked_files(corpus_dir: Path | str) -> list[Path]:
@@ -249,6 +290,8 @@ def add_files(
     title: str = "",
     doc_id: str = "",
     max_tokens: int = 256,
+    limits: IngestLimits | None = None,
+    progress: Callable[[str], None] | None = None,
 ) -> list[FileResult]:
     """Convert and register `paths` (files or folders) in the corpus; one `FileResult` per file, in order.
 
@@ -260,22 +303,44 @@ def add_files(
 
     Raises `UnknownDocumentError` if `same_as` names no document, and
     `CorpusError` if the manifest is unreadable.
+
+    `limits` bound what one file may cost (a file over one is skipped with the
+    limit and the setting to raise it). Long batches report through `progress`
+    and save what they have done every `_CHECKPOINT_FILES` files or
+    `_CHECKPOINT_SECONDS`; Ctrl-C saves the files finished so far and raises
+    `IngestInterrupted` carrying their results.
     """
     corpus_dir = Path(corpus_dir)
     files, results = collect_files(paths)
     if not files:
         return results
     with corpus_lock(corpus_dir):
-        batch = _Batch(corpus_dir, max_tokens)
+        batch = _Batch(corpus_dir, max_tokens, limits or IngestLimits())
         if same_as and same_as not in batch.infos:
             raise UnknownDocumentError(f"--same-as {same_as}: no such document in {corpus_dir} (see `assistant docs`)")
         options = dict(same_as=same_as, kind=kind, language=language, note=note, title=title, doc_id=doc_id)
-        for path in files:
-            try:
-                results.append(batch.add(path, **options))
-            except SkipFile as exc:
-                results.append(FileResult(path, "skipped", reason=exc.reason))
+        last_save = last_report = time.monotonic()
+        try:
+            for n, path in enumerate(files, start=1):
+                try:
+                    results.append(batch.add(path, **options))
+                except SkipFile as exc:
+                    results.append(FileResult(path, "skipped", reason=exc.reason))
+                now = time.monotonic()
+                if progress is not None and len(files) > 1 and (now - last_report >= 2 or n == len(files)):
+                    progress(f"read {n}/{len(files)} files ({sum(r.ok for r in results)} usable) …")
+                    last_report = now
+                if n % _CHECKPOINT_FILES == 0 or now - last_save >= _CHECKPOINT_SECONDS:
+                    batch.commit()  # a long batch killed later keeps what it had read
+                    last_save = now
+        except KeyboardInterrupt:
+            batch.commit()
+            raise IngestInterrupted(_in_order(results, files)) from None
         batch.commit()
+    return _in_order(results, files)
+
+
+def _in_order(results: list[FileResult], files: list[Path]) -> list[FileResult]:
     order = {str(Path(p)): i for i, p in enumerate(files)}
     return sorted(results, key=lambda r: order.get(str(r.path), -1))
 
@@ -335,10 +400,11 @@ def remove_document(corpus_dir: Path | str, doc_id: str, *, delete_text: bool = 
 class _Batch:
     """The manifest being edited by one `add_files` call, and the texts it has written."""
 
-    def __init__(self, corpus_dir: Path, max_tokens: int) -> None:
+    def __init__(self, corpus_dir: Path, max_tokens: int, limits: IngestLimits) -> None:
         self.corpus_dir = corpus_dir
         self.root = corpus_dir.resolve()
         self.max_tokens = max_tokens
+        self.limits = limits
         self.data: dict[str, Any] = read_manifest_data(corpus_dir)
         self.infos: dict[str, DocumentInfo] = (
             {i.id: i for i in read_manifest(corpus_dir)} if self.data["documents"] else {}
@@ -408,13 +474,15 @@ class _Batch:
         if in_place:
             # A text file already in the corpus folder is used where it is: offsets then
             # point into the user's own file, and nothing is duplicated.
+            size = path.stat().st_size
+            self.limits.check("max_file_bytes", size, f"the file is {human_size(size)}")
             try:
                 text = read_text_strict(path)
             except CorpusError as exc:
                 raise SkipFile(_plain_reason(str(exc), path)) from exc
             extracted = Extracted(text=text, format="text")
         else:
-            extracted = extract(path, options["language"])
+            extracted = extract(path, options["language"], self.limits)
         described = describe(
             extracted.text,
             language=options["language"] or extracted.language,
@@ -542,6 +610,10 @@ class _Batch:
 
     def _chunk(self, info: DocumentInfo, text: str) -> tuple[int, list[str]]:
         """How many chunks the document makes, and the chunker's warnings (e.g. the paragraph fallback)."""
+        # Refused before chunking when the length alone proves it too big: a 50 MB text
+        # otherwise takes minutes to chunk only to be refused afterwards.
+        at_least = estimated_min_chunks(text, self.max_tokens)
+        self.limits.check("max_chunks_per_document", at_least, f"its text would make at least {at_least} chunks")
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
             try:
@@ -550,6 +622,7 @@ class _Batch:
                 raise SkipFile(f"could not be chunked ({type(exc).__name__}: {exc})") from exc
         if not chunks:
             raise SkipFile("no text to index after conversion")
+        self.limits.check("max_chunks_per_document", len(chunks), f"its text makes {len(chunks)} chunks")
         notes = [str(w.message).replace(f"{info.path}: ", "", 1) for w in caught][:5]
         flagged = [c.id.split("/", 1)[-1] for c in chunks if c.flags]
         if flagged:
@@ -603,15 +676,18 @@ class _Batch:
         self.changed_ids.append(info.id)
 
     def commit(self) -> None:
+        """Save what the batch has done so far; may be called again as the batch goes on."""
         if self.changed:
             # The journal first: killed after the manifest replace, the next command sees the unindexed change.
             record_change(self.corpus_dir, "add", self.changed_ids)
             write_manifest(self.corpus_dir, self.data)
-        (self.corpus_dir / _JOURNAL).unlink(missing_ok=True)
         listed = set(self._texts)
-        for rel in self.replaced:
+        # A text written for a file that was then skipped or interrupted is nobody's.
+        for rel in [*self.replaced, *self.written]:
             if rel not in listed and "/" not in rel:
                 (self.corpus_dir / rel).unlink(missing_ok=True)
+        (self.corpus_dir / _JOURNAL).unlink(missing_ok=True)
+        self.written, self.replaced, self.changed_ids, self.changed = [], [], [], False
 
 
 def _plain_reason(message: str, path: Path) -> str:
