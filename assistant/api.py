@@ -23,6 +23,7 @@ import numpy as np
 from assistant.alignment import ParallelIndex, update_links
 from assistant.answering import AnswerContext, answer_extractive
 from assistant.chunking import CHUNKER_VERSION, chunk_corpus
+from assistant.conflicts import find_conflict
 from assistant.corpus import corpus_hash, load_corpus, page_of
 from assistant.embeddings import get_embeddings
 from assistant.journal import clear_change, pending_change
@@ -282,6 +283,12 @@ class Assistant:
             answer = answer_with_llm(text, lang, ctx, self.llm)
         else:
             answer = answer_extractive(text, lang, ctx)
+        conflict = find_conflict(text, lang, answer, ctx)
+        if conflict is not None:  # two documents disagree: cite both rather than silently pick one
+            n = len(answer.citations) + 1
+            answer = replace(
+                answer, text=f"{answer.text}\n{conflict.note} [{n}]", citations=[*answer.citations, conflict.citation]
+            )
         t2 = time.perf_counter()
         citations = [self._locate(c) for c in answer.citations]
         timings = {"retrieve": t1 - t0, "answer": t2 - t1, "total": time.perf_counter() - t0}
