@@ -166,3 +166,15 @@ def test_the_language_can_be_given_with_lang(tmp_path: Path, run_cli) -> None:
     text.write_text("el comité y los estados de la región de la cooperación\n", encoding="utf-8")
     code, out, _ = run_cli("add", str(text), "--lang", "en", "--corpus", str(tmp_path / "corpus"), "--no-index")
     assert code == EXIT_OK and "(en, " in out
+
+
+def test_the_web_upload_route_gets_the_same_file_size_limit(monkeypatch, tmp_path: Path) -> None:
+    import assistant.ui as ui
+    from assistant import Assistant, Settings
+
+    settings = Settings(index_dir=tmp_path / "index", embedding_model="hash", max_file_bytes=1234)
+    launched: dict = {}
+    monkeypatch.setattr(ui, "prepare_assistant", lambda s=None: Assistant(s))
+    monkeypatch.setattr(ui.gr.Blocks, "launch", lambda self, **kwargs: launched.update(kwargs))
+    ui.serve(settings)
+    assert launched["max_file_size"] == 1234  # before: Gradio's default, no limit at all
