@@ -168,12 +168,15 @@ def removed_documents(corpus_dir: Path | str) -> list[dict[str, Any]]:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return []
+    return _tombstones(data)
+
+
+def _tombstones(data: Any) -> list[dict[str, Any]]:
+    """The well-formed tombstones of a manifest object; anything else under "removed" is ignored."""
     removed = data.get("removed", []) if isinstance(data, dict) else []
-    return (
-        [t for t in removed if isinstance(t, dict) and isinstance(t.get("entry"), dict)]
-        if isinstance(removed, list)
-        else []
-    )
+    if not isinstance(removed, list):
+        return []
+    return [t for t in removed if isinstance(t, dict) and isinstance(t.get("entry"), dict)]
 
 
 def _now() -> str:
@@ -413,12 +416,7 @@ class _Batch:
         self.replaced: list[str] = []  # texts of updated documents, deleted after the commit
         self.changed = False
         self.changed_ids: list[str] = []
-        removed = self.data.get("removed", [])
-        self.tombstones: list[dict[str, Any]] = (
-            [t for t in removed if isinstance(t, dict) and isinstance(t.get("entry"), dict)]
-            if isinstance(removed, list)
-            else []
-        )
+        self.tombstones: list[dict[str, Any]] = _tombstones(self.data)
         # Lookups by source, content and number, kept up to date as files are added (a
         # scan over every entry per file made batches of thousands quadratic).
         self._by_source: dict[str, DocumentInfo] = {}
