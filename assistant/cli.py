@@ -86,6 +86,7 @@ def cmd_index(args: argparse.Namespace, out: TextIO) -> int:
                 max_tokens=settings.max_chunk_tokens,
                 limits=IngestLimits.from_settings(settings),
                 progress=_note,
+                lock_wait=settings.lock_wait_seconds,
             )
             _print_results(results, out)
     _update_links(settings, out)
@@ -203,6 +204,7 @@ def cmd_add(args: argparse.Namespace, out: TextIO) -> int:
             max_tokens=settings.max_chunk_tokens,
             limits=IngestLimits.from_settings(settings),
             progress=_note,
+            lock_wait=settings.lock_wait_seconds,
         )
     except UnknownDocumentError as exc:
         print(f"error: {exc}", file=sys.stderr)
@@ -236,7 +238,9 @@ def cmd_remove(args: argparse.Namespace, out: TextIO) -> int:
 
     settings = _settings(args)
     try:
-        removed = remove_document(settings.corpus_dir, args.doc_id, delete_text=not args.keep_text)
+        removed = remove_document(
+            settings.corpus_dir, args.doc_id, delete_text=not args.keep_text, lock_wait=settings.lock_wait_seconds
+        )
     except UnknownDocumentError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT

@@ -77,8 +77,10 @@ _HOLD_LOCK = textwrap.dedent(
     """
     import sys, time
     from pathlib import Path
+    from assistant.ingest.pipeline import corpus_lock
     from assistant.store import build_lock
-    with build_lock(Path(sys.argv[1])):
+    lock = corpus_lock if sys.argv[3] == "corpus" else build_lock
+    with lock(Path(sys.argv[1])):
         print("READY", flush=True)
         time.sleep(float(sys.argv[2]))
     """
@@ -86,10 +88,10 @@ _HOLD_LOCK = textwrap.dedent(
 
 
 @contextlib.contextmanager
-def lock_held(index: Path, seconds: float = 60.0):
-    """Another process holding the index's build lock (as a running `assistant add` would)."""
+def lock_held(folder: Path, seconds: float = 60.0, which: str = "index"):
+    """Another process holding the index's build lock or the corpus's ingest lock (as a running `add` would)."""
     proc = subprocess.Popen(
-        [sys.executable, "-c", _HOLD_LOCK, str(index), str(seconds)],
+        [sys.executable, "-c", _HOLD_LOCK, str(folder), str(seconds), which],
         stdout=subprocess.PIPE,
         text=True,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
@@ -133,6 +135,16 @@ def test_a_second_add_waits_for_the_first_build_and_both_end_up_indexed(home, tm
         code, out, err = run("add", str(new), *opts(home))
     assert code == EXIT_OK, err
     assert "waiting for another process" in out
+    assert in_step(home) and "cooperation" in indexed_doc_ids(index)
+
+
+def test_a_second_add_waits_while_the_first_is_still_reading_its_files(home, tmp_path) -> None:
+    corpus, index = home
+    new = write_article(tmp_path / "dirB", "cooperation.en.txt", "AI safety cooperation")
+    with lock_held(corpus, seconds=1.5, which="corpus"):
+        code, _out, err = run("add", str(new), *opts(home))
+    assert code == EXIT_OK, err
+    assert "is changing this corpus" in err
     assert in_step(home) and "cooperation" in indexed_doc_ids(index)
 
 

@@ -125,16 +125,31 @@ def sha256_of(path: Path) -> str:
 
 
 @contextlib.contextmanager
-def corpus_lock(corpus_dir: Path) -> Iterator[None]:
-    """Hold the corpus's ingest lock, or fail at once naming the holder. Also finishes a killed batch's clean-up."""
+def corpus_lock(corpus_dir: Path, wait: float = 0.0, say: Callable[[str], None] | None = None) -> Iterator[None]:
+    """Hold the corpus's ingest lock; also finishes a killed batch's clean-up.
+
+    A lock held by another writer is waited for up to `wait` seconds (saying
+    so once through `say`), then `CorpusError` names the holder.
+    """
     corpus_dir.mkdir(parents=True, exist_ok=True)
     with open(corpus_dir / _LOCK, "a+") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            handle.seek(0)
-            holder = handle.read().strip() or "another process"
-            raise CorpusError(f"{corpus_dir}: {holder} is changing this corpus; wait for it") from None
+        deadline = time.monotonic() + max(0.0, wait)
+        announced = False
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                handle.seek(0)
+                holder = handle.read().strip() or "another process"
+                if time.monotonic() >= deadline:
+                    raise CorpusError(
+                        f"{corpus_dir}: {holder} is changing this corpus; wait for it, then run the command again"
+                    ) from None
+                if not announced and say is not None:
+                    say(f"waiting for {holder}, which is changing this corpus …")
+                    announced = True
+                time.sleep(0.2)
         handle.seek(0)
         handle.truncate()
         handle.write(f"pid {os.getpid()}")
@@ -295,6 +310,7 @@ def add_files(
     max_tokens: int = 256,
     limits: IngestLimits | None = None,
     progress: Callable[[str], None] | None = None,
+    lock_wait: float = 0.0,
 ) -> list[FileResult]:
     """Convert and register `paths` (files or folders) in the corpus; one `FileResult` per file, in order.
 
@@ -311,13 +327,14 @@ def add_files(
     limit and the setting to raise it). Long batches report through `progress`
     and save what they have done every `_CHECKPOINT_FILES` files or
     `_CHECKPOINT_SECONDS`; Ctrl-C saves the files finished so far and raises
-    `IngestInterrupted` carrying their results.
+    `IngestInterrupted` carrying their results. Another writer's lock is waited
+    for up to `lock_wait` seconds.
     """
     corpus_dir = Path(corpus_dir)
     files, results = collect_files(paths)
     if not files:
         return results
-    with corpus_lock(corpus_dir):
+    with corpus_lock(corpus_dir, lock_wait, progress):
         batch = _Batch(corpus_dir, max_tokens, limits or IngestLimits())
         if same_as and same_as not in batch.infos:
             raise UnknownDocumentError(f"--same-as {same_as}: no such document in {corpus_dir} (see `assistant docs`)")
@@ -348,7 +365,9 @@ def _in_order(results: list[FileResult], files: list[Path]) -> list[FileResult]:
     return sorted(results, key=lambda r: order.get(str(r.path), -1))
 
 
-def remove_document(corpus_dir: Path | str, doc_id: str, *, delete_text: bool = True) -> RemoveResult:
+def remove_document(
+    corpus_dir: Path | str, doc_id: str, *, delete_text: bool = True, lock_wait: float = 0.0
+) -> RemoveResult:
     """Take `doc_id` out of the manifest; delete its converted text unless `delete_text` is False.
 
     A text file that is the user's own (registered in place, or listed by
@@ -356,7 +375,7 @@ def remove_document(corpus_dir: Path | str, doc_id: str, *, delete_text: bool = 
     `same_as` this one lose that mark.
     """
     corpus_dir = Path(corpus_dir)
-    with corpus_lock(corpus_dir):
+    with corpus_lock(corpus_dir, lock_wait):
         data = read_manifest_data(corpus_dir)
         infos = {info.id: info for info in read_manifest(corpus_dir)} if data["documents"] else {}
         if doc_id not in infos:
