@@ -500,6 +500,7 @@ class _Batch:
             extracted = Extracted(text=text, format="text")
         else:
             extracted = extract(path, options["language"], self.limits)
+        self._check_length(extracted.text)  # before detection, which reads the whole text
         described = describe(
             extracted.text,
             language=options["language"] or extracted.language,
@@ -625,12 +626,18 @@ class _Batch:
             chunks=chunks,
         )
 
-    def _chunk(self, info: DocumentInfo, text: str) -> tuple[int, list[str]]:
-        """How many chunks the document makes, and the chunker's warnings (e.g. the paragraph fallback)."""
-        # Refused before chunking when the length alone proves it too big: a 50 MB text
-        # otherwise takes minutes to chunk only to be refused afterwards.
+    def _check_length(self, text: str) -> None:
+        """Refuse a text whose length alone proves it makes too many chunks.
+
+        A 50 MB text otherwise spends seconds in detection and minutes in
+        chunking only to be refused afterwards.
+        """
         at_least = estimated_min_chunks(text, self.max_tokens)
         self.limits.check("max_chunks_per_document", at_least, f"its text would make at least {at_least} chunks")
+
+    def _chunk(self, info: DocumentInfo, text: str) -> tuple[int, list[str]]:
+        """How many chunks the document makes, and the chunker's warnings (e.g. the paragraph fallback)."""
+        self._check_length(text)
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
             try:
