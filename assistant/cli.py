@@ -310,6 +310,13 @@ def cmd_docs(args: argparse.Namespace, out: TextIO) -> int:
         f"{len(pairs)} pair{'s' if len(pairs) != 1 else ''} of language versions",
         file=out,
     )
+    from assistant.ingest.pipeline import removed_documents
+
+    removed = removed_documents(settings.corpus_dir)
+    if removed:
+        names = ", ".join(f"{t['id']} ({t.get('source_path') or t.get('path')})" for t in removed[:5])
+        more = f" and {len(removed) - 5} more" if len(removed) > 5 else ""
+        print(f"removed (stay out until you `assistant add` their file again): {names}{more}", file=out)
     return EXIT_OK
 
 

@@ -193,7 +193,9 @@ def test_a_removed_bundled_document_stays_removed_and_re_adding_restores_its_met
     code, out, _ = run("index", *opts(home))
     assert code == EXIT_OK
     code, out, _ = run("docs", *opts(home))
-    assert "eur-44a25-1" not in out and "eur-44a25-1" not in indexed_doc_ids(index)
+    listed, _, removed_line = out.partition("removed (stay out until")
+    assert "eur-44a25-1" not in listed and "eur-44a25-1" not in indexed_doc_ids(index)
+    assert f"eur-44a25-1 ({SEED.name})" in removed_line
     code, out, _ = run("docs", "--json", *opts(home))
     assert all(json.loads(line)["id"] != "eur-44a25-1" for line in out.splitlines())
     # Named explicitly, it comes back exactly as curated: id, English title and note.
