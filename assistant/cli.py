@@ -349,7 +349,8 @@ def cmd_chunks(args: argparse.Namespace, out: TextIO) -> int:
         if args.doc and c.doc_id != args.doc:
             continue
         text = c.text.replace("\n", " ")
-        print(f"{c.id:58} {c.kind:11} {c.tokens:4}  {c.display_label()}", file=out)
+        flag = f"  ⚠ {c.flags} (instruction-like; never an answer)" if c.flags else ""
+        print(f"{c.id:58} {c.kind:11} {c.tokens:4}  {c.display_label()}{flag}", file=out)
         print(f"{'':76}{text[:60]}{'…' if len(text) > 60 else ''}", file=out)
     for w in caught:
         print(f"warning: {w.message}", file=sys.stderr)
