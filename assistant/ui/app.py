@@ -620,7 +620,8 @@ def launch_options(settings: Settings | None = None) -> dict[str, Any]:
             font_mono=["DejaVu Sans Mono", "WenQuanYi Micro Hei Mono", "monospace"],
         ),
         "footer_links": ["api"],
-        "max_file_size": f"{settings.max_upload_mb}mb",
+        # Gradio's upload route takes any size unless told; the same ceiling as `assistant add`.
+        "max_file_size": settings.max_file_bytes,
     }
 
 

@@ -17,14 +17,14 @@ from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from assistant.alignment import find_pairs
 from assistant.chunking import chunk_document
 from assistant.corpus import MANIFEST_NAME, read_manifest
 from assistant.ingest import FORMATS, FileResult, add_files, remove_document
+from assistant.ingest.limits import IngestLimits
 from assistant.schema import Chunk, Document, DocumentInfo
-from assistant.settings import Settings
 
 if TYPE_CHECKING:
     from assistant.api import Assistant
@@ -151,7 +151,14 @@ def add_uploads(assistant: Assistant, paths: Sequence[str | Path], progress: Pro
     for i, path in enumerate(files):
         say(0.5 * i / max(len(files), 1), f"Converting and splitting {path.name} · 转换并切分")
         copy = _keep_upload(corpus_dir, path)
-        for r in add_files(corpus_dir, [copy], max_tokens=settings.max_chunk_tokens, **_limits(settings)):
+        results_of_file = add_files(
+            corpus_dir,
+            [copy],
+            max_tokens=settings.max_chunk_tokens,
+            limits=IngestLimits.from_settings(settings),  # the same limits as `assistant add`
+            lock_wait=settings.lock_wait_seconds,  # a CLI run holding the corpus: wait, as it would
+        )
+        for r in results_of_file:
             # Name the file as the user uploaded it, not our copy; drop copies that were not used.
             results.append(_renamed(r, path.name))
             if r.status in ("skipped",) or (r.status == "unchanged" and copy != path):
@@ -162,15 +169,6 @@ def add_uploads(assistant: Assistant, paths: Sequence[str | Path], progress: Pro
         assistant.build_index(progress=lambda msg: say(0.75, msg))
         say(1.0, "Done · 完成")
     return UploadReport(tuple(results), indexed=changed)
-
-
-def _limits(settings: Settings) -> dict[str, Any]:
-    """The ingestion limits `assistant add` applies (file size, pages, chunks …), from the same settings."""
-    try:
-        from assistant.ingest.limits import IngestLimits
-    except ImportError:  # a checkout before the ingestion limits (issue 14): the pipeline has no such option
-        return {}
-    return {"limits": IngestLimits.from_settings(settings)}
 
 
 def _keep_upload(corpus_dir: Path, path: Path) -> Path:
@@ -202,7 +200,7 @@ def _renamed(result: FileResult, name: str) -> FileResult:
 def remove(assistant: Assistant, doc_id: str) -> str:
     """Take `doc_id` out of the corpus (and its uploaded original) and re-index; a line saying what happened."""
     settings = assistant.settings
-    removed = remove_document(settings.corpus_dir, doc_id)
+    removed = remove_document(settings.corpus_dir, doc_id, lock_wait=settings.lock_wait_seconds)
     source = removed.info.source_path
     if source.startswith(f"{UPLOADS}/"):
         (settings.corpus_dir / source).unlink(missing_ok=True)

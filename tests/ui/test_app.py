@@ -68,8 +68,8 @@ def test_llm_checkbox_shown_only_when_enabled(assistant: Assistant) -> None:
 
 
 def test_launch_options_carry_the_upload_limit(assistant: Assistant) -> None:
-    options = launch_options(assistant.settings.with_(max_upload_mb=7))
-    assert options["max_file_size"] == "7mb" and "<script>" in options["head"]
+    options = launch_options(assistant.settings.with_(max_file_bytes=7_000_000))
+    assert options["max_file_size"] == 7_000_000 and "<script>" in options["head"]
 
 
 def test_address_precedence() -> None:

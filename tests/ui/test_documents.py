@@ -93,3 +93,12 @@ def test_removing_every_document_leaves_nothing_to_cite(tmp_path: Path) -> None:
     answer = ask_turn(a, "Who must report to Council?").turn.answer
     assert answer.abstained and not answer.citations
     assert library.list_documents(a.settings.corpus_dir) == []
+
+
+def test_uploads_obey_the_ingestion_limits(tmp_path: Path, upload_files: tuple[Path, Path]) -> None:
+    settings = writable_settings(tmp_path).with_(max_file_bytes=100)
+    report = library.add_uploads(Assistant(settings), [upload_files[0]])
+    (result,) = report.results
+    assert result.status == "skipped" and "MAX_FILE_BYTES" in result.reason.upper()
+    assert not report.indexed and "lunar-frequencies.pdf** skipped" in report.markdown()
+    assert not any((settings.corpus_dir / "uploads").iterdir())  # the refused copy is not kept
