@@ -20,6 +20,8 @@ Example:
 
 from __future__ import annotations
 
+import gradio as gr  # noqa: F401  (callers and tests patch `assistant.ui.gr.Blocks`)
+
 from assistant.ui.app import (
     DEFAULT_CONCURRENCY,
     DEFAULT_HOST,

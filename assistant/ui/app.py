@@ -666,13 +666,10 @@ def serve(
     warm = Warmup(settings)
     demo = build_ui(warmup=warm)
     demo.queue(default_concurrency_limit=DEFAULT_CONCURRENCY)
-    block = not launch_kwargs.pop("prevent_thread_lock", False)
     options = {**launch_options(settings), "show_error": False, **launch_kwargs}
-    demo.launch(server_name=name, server_port=number, share=False, prevent_thread_lock=True, **options)
-    # Loading starts once the server is up: started earlier, it competes (GIL, 2 cores) with the
+    # Loading waits for the server to be up: started earlier, it competes (GIL, 2 cores) with the
     # imports and the launch, and the first page comes later.
-    warm.start()
+    warm.start(after=lambda: bool(getattr(demo, "is_running", False)))
     demo.warmup = warm  # type: ignore[attr-defined]  # for callers that wait for the load (tests, scripts)
-    if block:
-        demo.block_thread()
+    demo.launch(server_name=name, server_port=number, share=False, **options)
     return demo

@@ -32,9 +32,18 @@ class NotLoadedError(RuntimeError):
     """The assistant could not be loaded (the message says why), or not in time."""
 
 
-def prepare_assistant(assistant: Assistant, *, say: Callable[[str], None] = print) -> Assistant:
-    """Load `assistant`'s index (building a missing, stale or corrupt one first, with progress) and warm it up."""
+def prepare_assistant(
+    assistant: Assistant | Settings | None = None, *, say: Callable[[str], None] = print
+) -> Assistant:
+    """Load the index (building a missing, stale or corrupt one first, with progress) and warm it up.
+
+    `assistant` may be an `Assistant`, or `Settings` (or None, the environment's) to make one.
+    """
+    from assistant.api import Assistant
     from assistant.store import IndexCorruptError, IndexMissingError, IndexStaleError
+
+    if not isinstance(assistant, Assistant):
+        assistant = Assistant(assistant or Settings.from_env())
 
     try:
         store = assistant.store
@@ -65,6 +74,8 @@ class Warmup:
         self.message = "loading"
         self._thread: threading.Thread | None = None
         self._corpus: dict[str, Document] | None = None
+        self._after: Callable[[], bool] | None = None
+        self._after_wait_s = 0.0
 
     @classmethod
     def already_ready(cls, assistant: Assistant) -> Warmup:
@@ -74,12 +85,19 @@ class Warmup:
         w.message = "ready"
         return w
 
-    def start(self) -> Warmup:
+    def start(self, after: Callable[[], bool] | None = None, wait_s: float = 30.0) -> Warmup:
+        """Load on a thread; with `after`, first wait (up to `wait_s`) until it returns True (the server is up)."""
+        self._after = after
+        self._after_wait_s = wait_s
         self._thread = threading.Thread(target=self._run, name="assistant-warmup", daemon=True)
         self._thread.start()
         return self
 
     def _run(self) -> None:
+        after = self._after
+        deadline = time.monotonic() + self._after_wait_s
+        while after is not None and not after() and time.monotonic() < deadline:
+            time.sleep(0.02)
         t0 = time.perf_counter()
         try:
             if self.assistant is None:
