@@ -29,6 +29,7 @@ from assistant.embeddings import get_embeddings
 from assistant.journal import clear_change, pending_change
 from assistant.language import UnsupportedLanguageError, detect_language
 from assistant.retrieval import ClauseRetriever, HybridRetriever, RetrievalFilter
+from assistant.retrieval.translation import GLOSS_TOKENIZER_ID
 from assistant.safety import evidence_only, flagged_note
 from assistant.schema import Answer, Chunk, Citation, Document, Language, RetrievedChunk, Turn
 from assistant.settings import RetrieverMode, Settings
@@ -167,11 +168,26 @@ class Assistant:
                 index_type=self.settings.index_type,
                 lock_wait=self.settings.lock_wait_seconds,
                 progress=say,
+                **self._gloss_options(),
             )
             clear_change(self.settings.corpus_dir, pending)
             self._store = None
             self._retriever = None
             return manifest
+
+    def _gloss_options(self) -> dict[str, Any]:
+        """The document-translation field of the index (CC-CEDICT glosses of Chinese words), when enabled."""
+        if not self.settings.dictionary_translation:
+            return {}
+        from assistant.retrieval.dictionary import load_lexicon
+        from assistant.retrieval.translation import gloss_tokens
+
+        lexicon, cache = load_lexicon(), {}
+
+        def gloss(token_lists: list[list[str]]) -> list[list[str]]:
+            return [gloss_tokens(tokens, lexicon, cache) for tokens in token_lists]
+
+        return {"gloss": gloss, "gloss_tokenizer": GLOSS_TOKENIZER_ID}
 
     def _embed_documents(self, texts: list[str]) -> Any:
         with self._embed_lock:
@@ -192,8 +208,11 @@ class Assistant:
 
     def _load_store(self) -> IndexStore:
         docs = list(self.documents.values())
-        expected = dict(
-            model=self.embeddings.model_name, corpus_hash=corpus_hash(docs), chunker_version=CHUNKER_VERSION
+        expected: dict[str, Any] = dict(
+            model=self.embeddings.model_name,
+            corpus_hash=corpus_hash(docs),
+            chunker_version=CHUNKER_VERSION,
+            gloss_tokenizer=GLOSS_TOKENIZER_ID if self.settings.dictionary_translation else None,
         )
         try:
             return load_index(self.settings.index_dir, **expected)

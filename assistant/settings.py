@@ -76,10 +76,12 @@ class Settings:
     fusion: FusionMethod = "max"
     dense_weight: float = 1.0
     lexical_weight: float = 1.5  # BM25 for chunks in the question's language
-    cross_lexical_weight: float = 0.75  # BM25 via translations, for chunks in the other language
+    cross_lexical_weight: float = 2.5  # BM25 via translations, for chunks in the other language
     rrf_k: int = 60
     # CC-CEDICT query translation for BM25 (the project glossary applies either way).
     dictionary_translation: bool = True
+    # Weight of the CC-CEDICT gloss field of Chinese passages for English questions (document translation).
+    gloss_weight: float = 1.0
     candidates: int = 50  # per retriever, before fusion
     index_type: IndexType = "flat"
     include_boilerplate: bool = False
@@ -155,7 +157,12 @@ class Settings:
             lexical_cross=self.cross_lexical_weight,
             rrf_k=self.rrf_k,
         )
-        return RetrievalConfig(fusion=fusion, candidates=self.candidates, dictionary=self.dictionary_translation)
+        return RetrievalConfig(
+            fusion=fusion,
+            candidates=self.candidates,
+            dictionary=self.dictionary_translation,
+            gloss_weight=self.gloss_weight,
+        )
 
     @property
     def llm_enabled(self) -> bool:
