@@ -20,7 +20,7 @@ from typing import Any
 import numpy as np
 
 from assistant.alignment import ParallelIndex, update_links
-from assistant.answering import AnswerContext, answer_extractive
+from assistant.answering import AnswerContext, analyse_question, answer_extractive, resolve_follow_up
 from assistant.chunking import CHUNKER_VERSION, chunk_corpus
 from assistant.corpus import corpus_hash, load_corpus, page_of
 from assistant.embeddings import get_embeddings
@@ -234,17 +234,22 @@ class Assistant:
         """
         t0 = time.perf_counter()
         text, lang = validate_question(question, self.settings.max_question_chars)
-        hits = self.retrieve(text, k, mode=mode, doc_ids=doc_ids)
+        # A follow-up ("What else must he do?") is retrieved and answered with what it refers to.
+        analysis = resolve_follow_up(analyse_question(text, lang), list(history))
+        query = analysis.retrieval_query[-self.settings.max_question_chars :]
+        hits = self.retrieve(query, k, mode=mode, doc_ids=doc_ids)
         t1 = time.perf_counter()
         ctx = AnswerContext(
             hits=hits,
             documents=self.documents,
             idf=self._idf,
             min_support=self.settings.min_support,
+            chunks=self.store.chunks,
+            analysis=analysis,
         )
         llm = self.settings.llm_enabled if use_llm is None else use_llm
         if llm:
-            from assistant.llm import answer_with_llm
+            from assistant.answering.llm import answer_with_llm
 
             answer = answer_with_llm(text, lang, ctx, self.llm)
         else:
@@ -293,7 +298,7 @@ class Assistant:
     @property
     def llm(self) -> Any:
         if self._llm is None:
-            from assistant.llm import chat_model_from_settings
+            from assistant.answering.llm import chat_model_from_settings
 
             self._llm = chat_model_from_settings(self.settings)
         return self._llm

@@ -1,0 +1,529 @@
+"""The extractive answer: short answer first, then the verbatim quote and where it stands.
+
+Four shapes, chosen from the question analysis:
+
+* **metadata** (title, symbol, date, publisher, conference, place): from the
+  corpus manifest, citing the document's header, title or dateline;
+* **a whole section** ("What must the Director do?", "List what the draft
+  recalls", "What else must he do?"): every clause of it, numbered and cited,
+  with the count;
+* **one clause**, led by the value the question asks for: an addressee, a
+  date or frequency, a count with its unit, an amount;
+* **an abstention** that says what the documents do cover.
+
+The answerer never writes text of its own beyond fixed phrases, glossary
+wording and structure; every quote is the source text at its offsets.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from assistant.answering.analysis import (
+    QuestionAnalysis,
+    SectionName,
+    analyse_question,
+    with_section,
+)
+from assistant.answering.context import AnswerContext
+from assistant.answering.evidence import Group, chunk_evidence, overlap, question_groups
+from assistant.answering.spans import Span, best_quote, dates, spans_for
+from assistant.answering.support import (
+    Support,
+    absent_names,
+    abstention_text,
+    citable,
+    covered_terms,
+    document_level,
+    evidence_text,
+    supports,
+)
+from assistant.glossary import find_terms
+from assistant.schema import Answer, Chunk, Citation, Document, Language, RetrievedChunk
+
+# Only these "when" questions need a calendar date; "how often" needs a frequency; a bare "when"
+# is answered by either.
+_DATE_ONLY = {
+    "en": re.compile(r"\b(what|which) (year|date|day|month|session)\b|\bin (what|which) year\b|\bon what date\b", re.I),
+    "zh": re.compile(r"哪一年|哪年|哪一天|哪天|几月|哪一届|哪届|日期"),
+}
+_FREQUENCY_ONLY = {
+    "en": re.compile(r"\bhow (often|frequently)\b|\bat what interval\b", re.I),
+    "zh": re.compile(r"多久|频率|多常|多长时间"),
+}
+_PRONOUN_START = re.compile(r"^(It|They|He|She|This|These|Those|Its|Their)\b")
+# Ranking nudges for the clause to quote: retrieval order decides unless a lower hit is clearly better.
+_RANK_PENALTY = 0.05
+_SECTION_BONUS = 0.3
+_VALUE_BONUS = 0.3
+_DOC_BONUS = 0.1
+# A document date answers "when did X happen" only when the document's title and dateline cover the event.
+_MIN_DATE_COVERAGE = 0.5
+_MAX_GLOSSED_TERMS = 6
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Citations and where they stand
+# ---------------------------------------------------------------------------------------------------------------
+def make_citation(hit: RetrievedChunk, doc: Document, start: int, end: int) -> Citation:
+    """A citation of `doc.text[start:end]` inside the hit's chunk."""
+    chunk = hit.chunk
+    clause = " – ".join(p for p in chunk.path[1:] if p) if len(chunk.path) > 1 else chunk.label
+    section_other = chunk.section_en if chunk.lang == "zh" else chunk.section_zh
+    if chunk.section_kind in ("body", "header", "boilerplate", "unknown"):
+        section_other = section_other if chunk.section != section_other else ""
+    return Citation(
+        chunk_id=chunk.id,
+        doc_id=chunk.doc_id,
+        doc_title=doc.info.title(chunk.lang),
+        doc_number=doc.info.doc_number,
+        section=chunk.section,
+        section_other=section_other,
+        label=clause,
+        quote=doc.text[start:end],
+        start=start,
+        end=end,
+        score=hit.score,
+        lang=chunk.lang,
+    )
+
+
+def _cite_chunk(chunk: Chunk, ctx: AnswerContext, score: float = 0.0) -> Citation:
+    return make_citation(RetrievedChunk(chunk, score), ctx.documents[chunk.doc_id], chunk.start, chunk.end)
+
+
+def where(c: Citation, lang: Language, *, clause: bool = True) -> str:
+    """'EUR/44A25/1, 责成秘书长 (instructs the Secretary-General), clause 7' in the question's language."""
+    doc = c.doc_number or c.doc_title
+    if c.section and c.section_other:
+        section = f"{c.section}（{c.section_other}）" if lang == "zh" else f"{c.section} ({c.section_other})"
+    else:
+        section = c.section
+    if lang == "zh":
+        label = f"第{c.label}项" if c.label and clause else ""
+        return "，".join(p for p in (f"《{doc}》" if not c.doc_number else doc, section, label) if p)
+    label = f"clause {c.label}" if c.label and clause else ""
+    return ", ".join(p for p in (doc, section, label) if p)
+
+
+def _quote(text: str) -> str:
+    return f"「{text}」"
+
+
+def gloss_line(quotes: Sequence[str], quote_lang: Language, lang: Language) -> str:
+    """Key glossary terms of quotes in the other language, glossed in the question's language."""
+    if quote_lang == lang:
+        return ""
+    seen: dict[str, str] = {}
+    for q in quotes:
+        for term in find_terms(q, quote_lang):
+            seen.setdefault(term.name(quote_lang), term.name(lang))
+    if not seen:
+        return ""
+    pairs = list(seen.items())[:_MAX_GLOSSED_TERMS]
+    if lang == "zh":
+        return "关键词：" + "；".join(f"{a} = {b}" for a, b in pairs)
+    return "Key terms: " + "; ".join(f"{a} = {b}" for a, b in pairs)
+
+
+def _addressee(chunk: Chunk, lang: Language) -> tuple[str, str]:
+    """The addressee in the question's language and in the other one ('' when the clause has none)."""
+    if not chunk.addressee_en and not chunk.addressee_zh:
+        return "", ""
+    if lang == "zh":
+        return chunk.addressee_zh or chunk.addressee_en, chunk.addressee_en
+    return chunk.addressee_en or chunk.addressee_zh, chunk.addressee_zh
+
+
+def _addressee_lead(chunk: Chunk, lang: Language) -> str:
+    own, other = _addressee(chunk, lang)
+    if not own:
+        return ""
+    if lang == "zh":
+        return f"{own}（{other}）" if other and other != own else own
+    own = own[0].upper() + own[1:]
+    return f"{own} ({other})" if other and other != own else own
+
+
+def _sentence(text: str, lang: Language) -> str:
+    text = text.strip()
+    if not text:
+        return ""
+    if lang == "zh":
+        return text if text.endswith(("。", "！", "？")) else text + "。"
+    text = text[0].upper() + text[1:]
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Sections of the corpus
+# ---------------------------------------------------------------------------------------------------------------
+def section_key(chunk: Chunk) -> str:
+    """The section part of a chunk id (`…/operative/secretary-general/7` -> `secretary-general`), or ""."""
+    parts = chunk.id.split("#")[0].split("/")
+    if len(parts) >= 3 and parts[1] in ("preamble", "operative"):
+        return parts[2]
+    return ""
+
+
+def _verbless(heading: str, lang: Language) -> str:
+    """'责成发展局主任' -> '发展局主任': the addressee as a question names it, without the operative verb."""
+    if lang == "zh":
+        for verb in ("责成", "请", "鼓励", "敦促", "要求"):
+            if heading.startswith(verb) and len(heading) > len(verb) + 1:
+                return heading[len(verb) :]
+    return ""
+
+
+@lru_cache(maxsize=8)
+def _catalogue(chunks_key: tuple[tuple[str, str, str, str, str, str, str], ...]) -> tuple[SectionName, ...]:
+    out: dict[tuple[str, str], SectionName] = {}
+    for doc_id, key, section, sec_en, sec_zh, addr_en, addr_zh in chunks_key:
+        if (doc_id, key) in out:
+            continue
+        # The English heading first, then the addressee (the head-word match uses the addressee),
+        # then the glossary's other names for the addressee ("BDT Director").
+        aliases_en = tuple(
+            a for t in find_terms(addr_en, "en") if t.en == addr_en.removeprefix("the ") for a in t.en_aliases
+        )
+        aliases_zh = tuple(a for t in find_terms(addr_zh, "zh") if t.zh == addr_zh for a in t.zh_aliases)
+        names_en = (sec_en, addr_en, *aliases_en)
+        names_zh = tuple(
+            dict.fromkeys(
+                n
+                for n in (section, sec_zh, addr_zh, _verbless(section, "zh"), _verbless(sec_zh, "zh"), *aliases_zh)
+                if n
+            )
+        )
+        out[(doc_id, key)] = SectionName(doc_id, key, names_en, names_zh)
+    return tuple(out.values())
+
+
+def section_catalogue(chunks: Sequence[Chunk]) -> tuple[SectionName, ...]:
+    """Every preamble/operative section of the corpus with the names a question may use for it."""
+    rows = tuple(
+        dict.fromkeys(
+            (c.doc_id, k, c.section, c.section_en, c.section_zh, c.addressee_en, c.addressee_zh)
+            for c in chunks
+            if (k := section_key(c))
+        )
+    )
+    return _catalogue(rows)
+
+
+def section_chunks(chunks: Sequence[Chunk], section: tuple[str, str]) -> list[Chunk]:
+    """The chunks of one section in document order."""
+    doc_id, key = section
+    return sorted((c for c in chunks if c.doc_id == doc_id and section_key(c) == key), key=lambda c: c.start)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# The answer shapes
+# ---------------------------------------------------------------------------------------------------------------
+def _abstain(question: str, lang: Language, **detail: object) -> Answer:
+    return Answer(question=question, text=abstention_text(question, lang, **detail), language=lang, abstained=True)  # type: ignore[arg-type]
+
+
+def _top_label(chunk: Chunk) -> str:
+    return chunk.path[1] if len(chunk.path) > 1 else chunk.label or chunk.id.rsplit("/", 1)[-1]
+
+
+def list_answer(question: str, lang: Language, a: QuestionAnalysis, ctx: AnswerContext) -> Answer | None:
+    """Every clause of the focus section, numbered and each cited, with how many there are."""
+    section = a.focus_section
+    if section is None:
+        return None
+    members = [c for c in section_chunks(ctx.chunks, section) if c.id.split("#")[0] not in set(a.exclude)]
+    members = [c for c in members if c.text.strip()]
+    if not members:
+        return None
+    citations = [_cite_chunk(c, ctx) for c in members]
+    n = len(dict.fromkeys(_top_label(c) for c in members))
+    first = members[0]
+    head = where(citations[0], lang, clause=False)
+    lead = _addressee_lead(first, lang)
+    other = bool(a.exclude)
+    if lang == "zh":
+        count = f"另有{n}项" if other else f"共{n}项"
+        intro = f"{lead}：{count}（{head}）：" if lead else f"{head}{count}："
+    else:
+        word = "clause" if n == 1 else "clauses"
+        count = f"{n} other {word}" if other else f"{n} {word}"
+        intro = f"{lead}: {count} ({head}):" if lead else f"{head}: {count}:"
+    lines = [intro]
+    for i, (c, cit) in enumerate(zip(members, citations, strict=True), start=1):
+        label = " – ".join(p for p in c.path[1:] if p) if len(c.path) > 1 else c.label
+        lines.append(f"{label or i}. {_quote(cit.quote)} [{i}]")
+    gloss = gloss_line([c.quote for c in citations], first.lang, lang)
+    if gloss:
+        lines.append(gloss)
+    return Answer(question=question, text="\n".join(lines), language=lang, citations=citations)
+
+
+def _pick_document(a: QuestionAnalysis, ctx: AnswerContext) -> str:
+    """The document a metadata question is about: named kind, then the conversation's, then the top hit's."""
+    scores: dict[str, float] = {}
+    for i, doc_id in enumerate(dict.fromkeys(h.chunk.doc_id for h in ctx.hits)):
+        scores[doc_id] = scores.get(doc_id, 0.0) + 1.0 / (i + 1)
+    for doc_id, doc in ctx.documents.items():
+        if a.doc_hint and doc.info.kind == a.doc_hint:
+            scores[doc_id] = scores.get(doc_id, 0.0) + 2.0
+        if a.follow_up and doc_id == a.carried_doc:
+            scores[doc_id] = scores.get(doc_id, 0.0) + 3.0
+    return max(scores, key=lambda d: scores[d]) if scores else ""
+
+
+def _doc_level_chunks(ctx: AnswerContext, doc_id: str) -> list[Chunk]:
+    return [c for c in ctx.chunks if c.doc_id == doc_id and document_level(c)]
+
+
+def metadata_answer(question: str, lang: Language, a: QuestionAnalysis, ctx: AnswerContext) -> Answer | None:
+    """Title, symbol, date, publisher, conference or place of a document, from the manifest and its header."""
+    doc_id = _pick_document(a, ctx)
+    if not doc_id or doc_id not in ctx.documents:
+        return None
+    info = ctx.documents[doc_id].info
+    heads = _doc_level_chunks(ctx, doc_id)
+    by_kind = {c.kind: c for c in heads}
+    header = by_kind.get("header") or by_kind.get("title")
+    field = a.metadata
+    value, cite = "", header
+    if field == "title":
+        own, other = info.title(lang), info.title("en" if lang == "zh" else "zh")
+        value = own if not other or other == own else (f"{own}（{other}）" if lang == "zh" else f"{own} ({other})")
+    elif field == "symbol":
+        value = info.doc_number
+    elif field == "date":
+        for c in (by_kind.get("dateline"), by_kind.get("header")):
+            found = dates(c.text) if c is not None else []
+            if found:
+                value, cite = found[0].shown(lang), c
+                break
+        value = value or info.date_printed
+    elif field == "publisher":
+        value = info.source
+    elif field in ("conference", "place"):
+        cite = by_kind.get("dateline") or header
+        if field == "place" and cite is not None and cite.kind == "dateline":
+            value = cite.text.split(",")[0].strip()
+        else:
+            value = info.source if field == "conference" else ""
+    if cite is None or (not value and field not in ("conference", "place")):
+        name = info.title(lang)
+        missing = {"symbol": "document symbol", "date": "date", "publisher": "publisher", "title": "title"}
+        if lang == "zh":
+            text = f"语料中没有这个信息：文件《{name}》没有{_ZH_FIELD.get(field, field)}。"
+        else:
+            text = f"The corpus does not say: the manifest and text of “{name}” give no {missing.get(field, field)}."
+        return Answer(question=question, text=text, language=lang, abstained=True)
+    citation = _cite_chunk(cite, ctx)
+    label = _ZH_FIELD.get(field, field) if lang == "zh" else _EN_FIELD.get(field, field)
+    source_note = (
+        ""
+        if field in ("title", "place") or value in cite.text
+        else ("（据语料清单）" if lang == "zh" else " (from the corpus manifest)")
+    )
+    if lang == "zh":
+        lead = f"{label}：{value}{source_note}。" if value else ""
+        text = f"{lead}依据：{where(citation, lang)}：{_quote(citation.quote)} [1]"
+    else:
+        lead = f"{label[0].upper()}{label[1:]}: {value}{source_note}." if value else ""
+        text = f"{lead} According to {where(citation, lang)}: {_quote(citation.quote)} [1]".strip()
+    gloss = gloss_line([citation.quote], cite.lang, lang)
+    if gloss:
+        text += "\n" + gloss
+    return Answer(question=question, text=text, language=lang, citations=[citation])
+
+
+_EN_FIELD = {
+    "title": "title",
+    "symbol": "document symbol",
+    "date": "date",
+    "publisher": "source",
+    "conference": "conference",
+    "place": "place",
+}
+_ZH_FIELD = {
+    "title": "标题",
+    "symbol": "文号",
+    "date": "日期",
+    "publisher": "来源",
+    "conference": "会议",
+    "place": "地点",
+}
+
+
+def _value_kind(question: str, lang: Language, qtype: str) -> str:
+    """What value a question needs: 'date', 'frequency', 'date-or-frequency', 'count', 'amount' or ''."""
+    if qtype == "when":
+        if _FREQUENCY_ONLY[lang].search(question):
+            return "frequency"
+        if _DATE_ONLY[lang].search(question):
+            return "date"
+        return "date-or-frequency"
+    return {"how-many": "count", "how-much": "amount"}.get(qtype, "")
+
+
+def _values(kind: str, text: str) -> list[Span]:
+    if kind in ("date", "frequency", "date-or-frequency"):
+        found = spans_for("when", text)
+        if kind == "date":
+            return [s for s in found if s.kind == "date"]
+        if kind == "frequency":
+            return [s for s in found if s.kind == "frequency"]
+        return found
+    if kind == "count":
+        return spans_for("how-many", text)
+    if kind == "amount":
+        return spans_for("how-much", text)
+    return []
+
+
+def _widen(chunk: Chunk, start: int, end: int) -> tuple[int, int]:
+    """A quote that starts with 'It' or 'They' takes in the sentence before, which names who is meant."""
+    rel = start - chunk.start
+    if rel > 0 and _PRONOUN_START.match(chunk.text[rel:]):
+        before = chunk.text[:rel].rstrip()
+        cut = max(before.rfind(". ", 0, len(before) - 1), before.rfind("\n", 0, len(before) - 1))
+        return chunk.start + (cut + 2 if cut >= 0 else 0), end
+    return start, end
+
+
+def single_answer(question: str, lang: Language, a: QuestionAnalysis, ctx: AnswerContext) -> Answer:
+    """The best supported clause, led by the value or addressee the question asks for; or an abstention."""
+    support_q = f"{a.carried_terms} {question}" if a.follow_up else question
+    ranked = supports(support_q, lang, ctx)
+    about_document = a.qtype in ("when", "where")
+    excluded = set(a.exclude)
+    passing = [
+        s
+        for s in ranked
+        if citable(s, support_q, lang, ctx.min_support, about_document=about_document)
+        and s.hit.chunk.id.split("#")[0] not in excluded
+    ]
+    kind = _value_kind(question, lang, a.qtype)
+    if not passing and kind.startswith("date"):
+        # The date may be only the document's own (a dateline): the clauses that say what happened
+        # are then not needed as evidence, the title is.
+        groups = question_groups(support_q, lang)
+        for doc_id in dict.fromkeys(s.hit.chunk.doc_id for s in ranked):
+            dated = _document_date(question, lang, doc_id, ctx, groups)
+            if dated is not None:
+                return dated
+    if not passing:
+        covered, missing = covered_terms(question, lang, [evidence_text(s.hit.chunk, None) for s in ranked[:3]])
+        return _abstain(question, lang, covered=covered, missing=missing)
+    rank = {id(s): i for i, s in enumerate(ranked)}
+    focus = a.section if a.section_strength == "full" else None
+
+    def value(s: Support) -> float:
+        v = s.score - _RANK_PENALTY * rank[id(s)]
+        chunk = s.hit.chunk
+        if focus is not None and (chunk.doc_id, section_key(chunk)) == focus:
+            v += _SECTION_BONUS
+        if a.follow_up and chunk.doc_id == a.carried_doc:
+            v += _DOC_BONUS
+        doc = ctx.documents.get(chunk.doc_id)
+        if a.doc_hint and doc is not None and doc.info.kind == a.doc_hint:
+            v += _SECTION_BONUS  # "the article", "the draft": the user named the document
+        if kind and _values(kind, chunk.text):
+            v += _VALUE_BONUS
+        return v
+
+    best = max(passing, key=value)
+    chunk = best.hit.chunk
+    groups = question_groups(support_q, lang)
+    start, end = best_quote(chunk, groups, ctx.idf, a.qtype if kind else "")
+    start, end = _widen(chunk, start, end)
+    found: list[Span] = []
+    if kind:
+        found = _values(kind, ctx.documents[chunk.doc_id].text[start:end]) or _values(kind, chunk.text)
+        if not found:
+            dated = _document_date(question, lang, chunk.doc_id, ctx, groups) if kind.startswith("date") else None
+            if dated is not None:
+                return dated
+            covered, _ = covered_terms(question, lang, [evidence_text(chunk, ctx.documents.get(chunk.doc_id))])
+            return _abstain(question, lang, covered=covered, qtype=a.qtype)
+    citation = make_citation(best.hit, ctx.documents[chunk.doc_id], start, end)
+    lead = ""
+    if found:
+        lead = _sentence(found[0].shown(lang), lang)
+    elif a.qtype == "who":
+        lead = _sentence(_addressee_lead(chunk, lang), lang)
+    return Answer(
+        question=question,
+        text=_single_text(lead, citation, chunk.lang, lang),
+        language=lang,
+        citations=[citation],
+    )
+
+
+def _single_text(lead: str, citation: Citation, quote_lang: Language, lang: Language) -> str:
+    if lang == "zh":
+        text = f"{lead}依据：{where(citation, lang)}：{_quote(citation.quote)} [1]"
+    else:
+        text = f"{lead} According to {where(citation, lang)}: {_quote(citation.quote)} [1]".strip()
+    gloss = gloss_line([citation.quote], quote_lang, lang)
+    return f"{text}\n{gloss}" if gloss else text
+
+
+def _document_date(
+    question: str, lang: Language, doc_id: str, ctx: AnswerContext, groups: Sequence[Group]
+) -> Answer | None:
+    """'When did the Assembly adopt it?' answered by the document's own date, when its title covers the event."""
+    doc = ctx.documents.get(doc_id)
+    if doc is None:
+        return None
+    for c in _doc_level_chunks(ctx, doc_id):
+        found = [s for s in dates(c.text)]
+        if not found:
+            continue
+        cover = overlap(groups, chunk_evidence(evidence_text(c, doc)), ctx.idf)
+        if cover < _MIN_DATE_COVERAGE:
+            continue
+        citation = _cite_chunk(c, ctx)
+        shown = found[0].shown(lang)
+        if doc.info.kind == "article":
+            lead = f"文章注明的日期为{shown}。" if lang == "zh" else f"The article is dated {shown} (as printed)."
+        else:
+            lead = f"文件日期：{shown}。" if lang == "zh" else f"The document is dated {shown}."
+        return Answer(
+            question=question, text=_single_text(lead, citation, c.lang, lang), language=lang, citations=[citation]
+        )
+    return None
+
+
+def answer_extractive(question: str, lang: Language, ctx: AnswerContext) -> Answer:
+    """The default, offline answer: metadata, a whole section, or the best clause led by its short answer."""
+    a = ctx.analysis or analyse_question(question, lang)
+    chunks = ctx.chunks or [h.chunk for h in ctx.hits]
+    if not ctx.chunks:
+        ctx = AnswerContext(ctx.hits, ctx.documents, ctx.idf, ctx.min_support, chunks, a)
+    a = with_section(a, section_catalogue(chunks))
+    texts = [evidence_text(h.chunk, ctx.documents.get(h.chunk.doc_id)) for h in ctx.hits]
+    absent = absent_names(question, lang, ctx.idf, texts)
+    if absent:
+        return _abstain(question, lang, absent=absent)
+    if a.metadata:
+        meta = metadata_answer(question, lang, a, ctx)
+        if meta is not None:
+            return meta
+    if a.asks_whole_section:
+        listed = list_answer(question, lang, a, ctx)
+        if listed is not None:
+            return listed
+    return single_answer(question, lang, a, ctx)
+
+
+__all__ = [
+    "answer_extractive",
+    "gloss_line",
+    "list_answer",
+    "make_citation",
+    "metadata_answer",
+    "section_catalogue",
+    "single_answer",
+    "where",
+]

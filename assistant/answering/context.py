@@ -1,0 +1,27 @@
+"""`AnswerContext`: everything an answerer needs besides the question."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from assistant.answering.analysis import QuestionAnalysis
+from assistant.schema import Chunk, Document, RetrievedChunk
+
+
+@dataclass(frozen=True)
+class AnswerContext:
+    """Retrieved hits plus what lets an answer reach beyond them.
+
+    `chunks` is every indexed chunk (a list answer cites the clauses of a whole
+    section, not only the retrieved ones; a metadata answer cites the header);
+    `analysis` is the question's analysis with its follow-up context resolved;
+    both may be left empty, and the answerer then works from the hits alone.
+    """
+
+    hits: list[RetrievedChunk]
+    documents: dict[str, Document]
+    idf: Callable[[str], float | None]
+    min_support: float
+    chunks: Sequence[Chunk] = ()
+    analysis: QuestionAnalysis | None = None
