@@ -89,7 +89,10 @@ METADATA_PATTERNS: dict[Language, tuple[tuple[str, str], ...]] = {
             r"\bwho (published|issued|released|wrote|publishes)\b|\bpublisher\b|\b(published|issued|released) by\b",
         ),
         ("conference", r"\b(which|what) conference\b|\bconference (was|is) (it|the draft|this)\b"),
-        ("place", r"\b(which|what) city\b|\bwhere\b.*\b(filed|datelined|published|issued|from|held|tabled|submitted)\b"),
+        (
+            "place",
+            r"\b(which|what) city\b|\bwhere\b.*\b(filed|datelined|published|issued|from|held|tabled|submitted)\b",
+        ),
     ),
     "zh": (
         ("title", r"标题|题目|名称|叫什么|题为"),
