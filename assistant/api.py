@@ -185,10 +185,7 @@ class Assistant:
             self._retriever = HybridRetriever(
                 self.store,
                 _QueryEmbedder(self._embed_query),
-                dense_weight=s.dense_weight,
-                lexical_weight=s.lexical_weight,
-                rrf_k=s.rrf_k,
-                candidates=s.candidates,
+                s.retrieval_config(),
             )
         return self._retriever
 

@@ -338,10 +338,19 @@ def load_beir_style(directory: Path | str, limit_queries: int | None = None) -> 
     lines raise `SuiteError` naming file and line.
     """
     directory = Path(directory)
+    return load_beir_files(
+        directory / "corpus.jsonl", directory / "queries.jsonl", directory / "qrels.tsv", limit_queries=limit_queries
+    )
+
+
+def load_beir_files(
+    corpus_path: Path | str, queries_path: Path | str, qrels_path: Path | str, *, limit_queries: int | None = None
+) -> BeirSet:
+    """A retrieval set from three named files (`corpus_zh.jsonl` with `queries_en.jsonl`); see `load_beir_style`."""
     if limit_queries is not None and limit_queries < 1:
         raise ValueError(f"limit_queries must be at least 1, got {limit_queries}")
     corpus: dict[str, dict[str, str]] = {}
-    for where, obj in _jsonl(directory / "corpus.jsonl"):
+    for where, obj in _jsonl(Path(corpus_path)):
         cid, text = obj.get("id"), obj.get("text")
         if not isinstance(cid, str) or not isinstance(text, str):
             raise SuiteError(f"{where}: expected an object with string 'id' and 'text'")
@@ -349,7 +358,7 @@ def load_beir_style(directory: Path | str, limit_queries: int | None = None) -> 
             raise SuiteError(f"{where}: duplicate corpus id {cid!r}")
         corpus[cid] = {"title": str(obj.get("title") or ""), "text": text}
     queries: dict[str, str] = {}
-    for where, obj in _jsonl(directory / "queries.jsonl"):
+    for where, obj in _jsonl(Path(queries_path)):
         qid, text = obj.get("id"), obj.get("text")
         if not isinstance(qid, str) or not isinstance(text, str):
             raise SuiteError(f"{where}: expected an object with string 'id' and 'text'")
@@ -358,7 +367,7 @@ def load_beir_style(directory: Path | str, limit_queries: int | None = None) -> 
         if limit_queries is None or len(queries) < limit_queries:
             queries[qid] = text
     qrels: dict[str, set[str]] = {}
-    qrels_path = directory / "qrels.tsv"
+    qrels_path = Path(qrels_path)
     if not qrels_path.is_file():
         raise SuiteError(f"{qrels_path}: file not found")
     for lineno, line in enumerate(qrels_path.read_text(encoding="utf-8").splitlines(), start=1):

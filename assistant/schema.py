@@ -144,6 +144,8 @@ class RetrievedChunk:
     dense_rank: int | None = None
     lexical_score: float | None = None
     lexical_rank: int | None = None
+    # Query translations that matched this chunk, e.g. "report → 报告 (dictionary)".
+    translations: tuple[str, ...] = ()
 
     @property
     def found_by(self) -> tuple[str, ...]:

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, Literal, get_args, get_type_hints
 
 RetrieverMode = Literal["hybrid", "dense", "bm25"]
+FusionMethod = Literal["max", "minmax", "zscore", "rrf"]
 IndexType = Literal["flat", "hnsw", "ivf"]
 
 
@@ -69,11 +70,16 @@ class Settings:
     max_chunk_tokens: int = 256
     top_k: int = 5
     retriever: RetrieverMode = "hybrid"
+    # Hybrid fusion (assistant/retrieval/fusion.py): per-query normalised scores, BM25 weighted
+    # by the chunk's language relative to the question's; "rrf" fuses ranks instead.
+    # Chosen on the dev sets (xquad_dev, cmrc2018_dev, eval/dev); see docs/benchmarks.md.
+    fusion: FusionMethod = "max"
     dense_weight: float = 1.0
-    # BM25 counts more in fusion: with glossary expansion it is the stronger cross-lingual
-    # signal for clause-style text (chosen on eval/dev: hybrid MRR@10 0.647 -> 0.694).
-    lexical_weight: float = 1.5
+    lexical_weight: float = 1.0  # BM25 for chunks in the question's language
+    cross_lexical_weight: float = 1.0  # BM25 via translations, for chunks in the other language
     rrf_k: int = 60
+    # CC-CEDICT query translation for BM25 (the project glossary applies either way).
+    dictionary_translation: bool = True
     candidates: int = 50  # per retriever, before fusion
     index_type: IndexType = "flat"
     include_boilerplate: bool = False
@@ -97,6 +103,8 @@ class Settings:
             raise ValueError(f"top_k must be at least 1, got {self.top_k}")
         if self.retriever not in get_args(RetrieverMode):
             raise ValueError(f"retriever must be one of {get_args(RetrieverMode)}, got {self.retriever!r}")
+        if self.fusion not in get_args(FusionMethod):
+            raise ValueError(f"fusion must be one of {get_args(FusionMethod)}, got {self.fusion!r}")
         if self.index_type not in get_args(IndexType):
             raise ValueError(f"index_type must be one of {get_args(IndexType)}, got {self.index_type!r}")
         if self.max_chunk_tokens < 16:
@@ -117,6 +125,19 @@ class Settings:
 
     def with_(self, **changes: Any) -> Settings:
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+    def retrieval_config(self) -> Any:
+        """The hybrid retriever's configuration (`assistant.retrieval.RetrievalConfig`) from these settings."""
+        from assistant.retrieval import FusionWeights, RetrievalConfig
+
+        fusion = FusionWeights(
+            method=self.fusion,
+            dense=self.dense_weight,
+            lexical_same=self.lexical_weight,
+            lexical_cross=self.cross_lexical_weight,
+            rrf_k=self.rrf_k,
+        )
+        return RetrievalConfig(fusion=fusion, candidates=self.candidates, dictionary=self.dictionary_translation)
 
     @property
     def llm_enabled(self) -> bool:

