@@ -20,7 +20,7 @@ from typing import Any
 import numpy as np
 
 from assistant.alignment import ParallelIndex, update_links
-from assistant.answering import AnswerContext, analyse_question, answer_extractive, resolve_follow_up
+from assistant.answering import AnswerContext, analyse_question, answer_extractive, resolve_follow_up, words
 from assistant.chunking import CHUNKER_VERSION, chunk_corpus
 from assistant.corpus import corpus_hash, load_corpus, page_of
 from assistant.embeddings import get_embeddings
@@ -243,6 +243,7 @@ class Assistant:
             min_support=self.settings.min_support,
             chunks=self.store.chunks,
             analysis=analysis,
+            translations=self._translations(query),
         )
         llm = self.settings.llm_enabled if use_llm is None else use_llm
         if llm:
@@ -255,6 +256,14 @@ class Assistant:
         citations = [self._locate(c) for c in answer.citations]
         timings = {"retrieve": t1 - t0, "answer": t2 - t1, "total": time.perf_counter() - t0}
         return Answer(**{**answer.__dict__, "citations": citations, "timings": timings})
+
+    def _translations(self, question: str) -> dict[str, tuple[str, ...]]:
+        """Each question word's dictionary translations as index tokens, for the answerer's support check."""
+        out: dict[str, tuple[str, ...]] = {}
+        for group in self.retriever.query(question).translations:
+            for stem in words(group.source):
+                out[stem] = tuple(dict.fromkeys((*out.get(stem, ()), *group.tokens)))
+        return out
 
     def _locate(self, citation: Citation) -> Citation:
         """Add the PDF page and the linked clause of the other language version, where they exist."""

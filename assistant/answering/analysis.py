@@ -31,11 +31,16 @@ from assistant.schema import Language, Turn
 # ("how much" before "how many"-like words, "when" before "which").
 QTYPE_PATTERNS: dict[Language, tuple[tuple[str, str], ...]] = {
     "en": (
-        ("how-much", r"\bhow much\b|\b(budget|funding|funds?|costs?|salary|paid|pay|spend|spends|money|allocat\w*)\b"),
+        (
+            "how-much",
+            r"\bhow much\b|\bwhat (is|was|are|were) (the |its |their |\w+'s )?(budget|cost|costs|funding|amount|price|"
+            r"salary)\b|\b(budget|funding|salary|costs?) (for|of)\b",
+        ),
         ("how-many", r"\bhow many\b|\bnumber of\b|\bcount\b"),
         (
             "when",
-            r"\bwhen\b|\b(what|which) (year|date|day|month|session)\b|\bhow (often|frequently)\b|"
+            r"^\W*(and |so |but )?when\b|\b(by|until|since) when\b|\b(what|which) (year|date|day|month|session)\b|"
+            r"\bhow (often|frequently)\b|"
             r"\bat what interval\b|\bin (what|which) year\b",
         ),
         ("where", r"\bwhere\b|\b(what|which) (city|place|town)\b"),
@@ -138,6 +143,39 @@ DOCUMENT_KIND_CUES: dict[str, str] = {
 
 _WORD_SPLIT = re.compile(r"\s+")
 
+# The noun a "what X / which X / how many X" question asks for: the answer must be an X.
+_AUX = r"is|are|was|were|does|do|did|has|have|had|can|could|should|must|will|would"
+ANSWER_NOUN_PATTERNS: dict[Language, str] = {
+    "en": rf"\b(?:what|which|how many|how much)\s+(?:kinds? of |sorts? of |types? of )?"
+    rf"(?!(?:{_AUX}|the|a|an|this|that|it|its|they|he|she)\b)([A-Za-z][\w-]*(?:\s+(?!(?:{_AUX})\b)[a-z][\w-]*)?)",
+    "zh": r"(?:哪些?方面的|什么样的?|哪些|哪个|哪种|哪类|哪项|何种|什么|多少个?|几个|几项|几)([\u4e00-\u9fff]{1,8})",
+}
+# Answer nouns that name no category of answer ("what kind of role", "哪方面").
+GENERIC_ANSWER_NOUNS = frozenset(
+    (
+        *("kind", "sort", "type", "way", "ways", "part", "parts", "thing", "things", "extent", "aspect", "aspects"),
+        *("role", "roles", "point", "points", "else"),
+        *(
+            "方面",
+            "方式",
+            "内容",
+            "事",
+            "事情",
+            "样",
+            "种",
+            "类",
+            "些",
+            "个",
+            "项",
+            "作用",
+            "角色",
+            "工作",
+            "问题",
+            "地方",
+        ),
+    )
+)
+
 
 # ---------------------------------------------------------------------------------------------------------------
 # Data
@@ -164,6 +202,7 @@ class QuestionAnalysis:
     follow_up: bool = False
     wants_else: bool = False  # "what else": exclude what the earlier answer cited
     doc_hint: str = ""  # "resolution" / "article" when the question names the kind of document
+    answer_noun: str = ""  # "penalties" in "What penalties does ...": what the answer must be
     carried_doc: str = ""  # document of the earlier answer (follow-ups)
     carried_section: tuple[str, str] | None = None  # (doc_id, section key) of the earlier answer
     carried_terms: str = ""  # the earlier question, whose content words a follow-up inherits
@@ -231,6 +270,26 @@ def document_hint(question: str) -> str:
     return best if scores[best] and list(scores.values()).count(scores[best]) == 1 else ""
 
 
+def answer_noun(question: str, lang: Language) -> str:
+    """The noun after the question word ("What *penalties* does ...", "有什么*处罚*"), or "" when generic."""
+    m = re.search(ANSWER_NOUN_PATTERNS[lang], question, re.IGNORECASE)
+    if not m:
+        return ""
+    rest = m.group(1)
+    # A glossary name starting there is the noun, whole ("Sustainable Development Goals", not its first words).
+    after = question[m.start(1) :]
+    for term in find_terms(after, lang):
+        for form in term.forms(lang):
+            if after.lower().startswith(form.lower()):
+                return after[: len(form)]
+    if lang == "zh":
+        pieces = tokenize(rest, cjk_bigrams=False)
+        rest = pieces[0] if pieces else ""
+    if not rest or rest.lower() in GENERIC_ANSWER_NOUNS or not tokenize(rest, cjk_bigrams=False):
+        return ""
+    return rest
+
+
 def analyse_question(question: str, lang: Language) -> QuestionAnalysis:
     """Type, metadata field, list and follow-up cues of one question, without looking at any history."""
     text = question.strip()
@@ -243,6 +302,7 @@ def analyse_question(question: str, lang: Language) -> QuestionAnalysis:
         follow_up=bool(re.search(FOLLOW_UP_CUES[lang], text, re.IGNORECASE)),
         wants_else=bool(re.search(ELSE_CUES[lang], text, re.IGNORECASE)),
         doc_hint=document_hint(text),
+        answer_noun=answer_noun(text, lang),
     )
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import lru_cache
 
 from assistant.answering.analysis import (
@@ -31,6 +32,7 @@ from assistant.answering.context import AnswerContext
 from assistant.answering.evidence import Group, chunk_evidence, overlap, question_groups
 from assistant.answering.spans import Span, best_quote, dates, spans_for
 from assistant.answering.support import (
+    MAX_UNKNOWN_SHARE,
     Support,
     absent_names,
     abstention_text,
@@ -39,6 +41,8 @@ from assistant.answering.support import (
     document_level,
     evidence_text,
     supports,
+    unknown_everywhere,
+    unknown_share,
 )
 from assistant.glossary import find_terms
 from assistant.schema import Answer, Chunk, Citation, Document, Language, RetrievedChunk
@@ -381,6 +385,23 @@ def _values(kind: str, text: str) -> list[Span]:
     return []
 
 
+def _values_for_noun(kind: str, text: str, a: QuestionAnalysis, lang: Language, ctx: AnswerContext) -> list[Span]:
+    """Values of `text`, and for "how many X" only the counts of X ("17 Sustainable Development Goals")."""
+    found = _values(kind, text)
+    if kind != "count" or not a.answer_noun:
+        return found
+    groups = question_groups(a.answer_noun, lang, ctx.translations)
+    if not groups:
+        return found
+    out = []
+    for span in found:
+        # The counted noun follows the number; look a little further for Chinese (30多个机构和部门).
+        evidence = chunk_evidence(text[span.start : span.end + 12])
+        if any(g.found_in(*evidence) for g in groups):
+            out.append(span)
+    return out
+
+
 def _widen(chunk: Chunk, start: int, end: int) -> tuple[int, int]:
     """A quote that starts with 'It' or 'They' takes in the sentence before, which names who is meant."""
     rel = start - chunk.start
@@ -394,6 +415,13 @@ def _widen(chunk: Chunk, start: int, end: int) -> tuple[int, int]:
 def single_answer(question: str, lang: Language, a: QuestionAnalysis, ctx: AnswerContext) -> Answer:
     """The best supported clause, led by the value or addressee the question asks for; or an abstention."""
     support_q = f"{a.carried_terms} {question}" if a.follow_up else question
+    focus = a.section if a.section_strength == "full" else None
+    if focus is not None:
+        # The section the question names competes even when retrieval missed it ("What does the
+        # conference resolve?"): its clauses join the candidates, after the retrieved ones.
+        have = {h.chunk.id for h in ctx.hits}
+        extra = [RetrievedChunk(c, 0.0) for c in section_chunks(ctx.chunks, focus) if c.id not in have]
+        ctx = replace(ctx, hits=[*ctx.hits, *extra])
     ranked = supports(support_q, lang, ctx)
     about_document = a.qtype in ("when", "where")
     excluded = set(a.exclude)
@@ -404,10 +432,15 @@ def single_answer(question: str, lang: Language, a: QuestionAnalysis, ctx: Answe
         and s.hit.chunk.id.split("#")[0] not in excluded
     ]
     kind = _value_kind(question, lang, a.qtype)
+    texts = [evidence_text(s.hit.chunk, ctx.documents.get(s.hit.chunk.doc_id)) for s in ranked]
+    share, unknown = unknown_share(question, lang, ctx, texts)
+    if share >= MAX_UNKNOWN_SHARE:
+        covered, _ = covered_terms(question, lang, texts[:3])
+        return _abstain(question, lang, covered=covered, missing=unknown)
     if not passing and kind.startswith("date"):
         # The date may be only the document's own (a dateline): the clauses that say what happened
         # are then not needed as evidence, the title is.
-        groups = question_groups(support_q, lang)
+        groups = question_groups(support_q, lang, ctx.translations)
         for doc_id in dict.fromkeys(s.hit.chunk.doc_id for s in ranked):
             dated = _document_date(question, lang, doc_id, ctx, groups)
             if dated is not None:
@@ -416,7 +449,6 @@ def single_answer(question: str, lang: Language, a: QuestionAnalysis, ctx: Answe
         covered, missing = covered_terms(question, lang, [evidence_text(s.hit.chunk, None) for s in ranked[:3]])
         return _abstain(question, lang, covered=covered, missing=missing)
     rank = {id(s): i for i, s in enumerate(ranked)}
-    focus = a.section if a.section_strength == "full" else None
 
     def value(s: Support) -> float:
         v = s.score - _RANK_PENALTY * rank[id(s)]
@@ -428,18 +460,28 @@ def single_answer(question: str, lang: Language, a: QuestionAnalysis, ctx: Answe
         doc = ctx.documents.get(chunk.doc_id)
         if a.doc_hint and doc is not None and doc.info.kind == a.doc_hint:
             v += _SECTION_BONUS  # "the article", "the draft": the user named the document
-        if kind and _values(kind, chunk.text):
+        if kind and _values_for_noun(kind, chunk.text, a, lang, ctx):
             v += _VALUE_BONUS
         return v
 
     best = max(passing, key=value)
     chunk = best.hit.chunk
-    groups = question_groups(support_q, lang)
+    if not _has_answer_noun(a, lang, best, ctx):
+        # "What penalties …": a clause that names no penalty does not answer, however close its topic.
+        others = [s for s in passing if _has_answer_noun(a, lang, s, ctx)]
+        if not others:
+            texts = [evidence_text(chunk, ctx.documents.get(chunk.doc_id))]
+            covered, _ = covered_terms(question, lang, texts)
+            return _abstain(question, lang, covered=covered, missing=[a.answer_noun])
+        best = max(others, key=value)
+        chunk = best.hit.chunk
+    groups = question_groups(support_q, lang, ctx.translations)
     start, end = best_quote(chunk, groups, ctx.idf, a.qtype if kind else "")
     start, end = _widen(chunk, start, end)
     found: list[Span] = []
     if kind:
-        found = _values(kind, ctx.documents[chunk.doc_id].text[start:end]) or _values(kind, chunk.text)
+        quoted = ctx.documents[chunk.doc_id].text[start:end]
+        found = _values_for_noun(kind, quoted, a, lang, ctx) or _values(kind, quoted) or _values(kind, chunk.text)
         if not found:
             dated = _document_date(question, lang, chunk.doc_id, ctx, groups) if kind.startswith("date") else None
             if dated is not None:
@@ -458,6 +500,25 @@ def single_answer(question: str, lang: Language, a: QuestionAnalysis, ctx: Answe
         language=lang,
         citations=[citation],
     )
+
+
+_NOUN_CHECKED_TYPES = ("which", "what", "how-many", "how-much")
+
+
+def _has_answer_noun(a: QuestionAnalysis, lang: Language, s: Support, ctx: AnswerContext) -> bool:
+    """Whether the clause can name the kind of thing asked for ("What *penalties* …").
+
+    Only a noun the corpus never uses, in either language and through any dictionary translation,
+    rules a clause out: an abstract noun ("what boundary", "which stages") is often answered by a
+    clause that words it differently, but no clause answers "what penalties" in a corpus without any.
+    """
+    if not a.answer_noun or a.qtype not in _NOUN_CHECKED_TYPES:
+        return True
+    groups = question_groups(a.answer_noun, lang, ctx.translations)
+    if not groups or not all(unknown_everywhere(g, ctx.idf) for g in groups):
+        return True
+    evidence = chunk_evidence(evidence_text(s.hit.chunk, ctx.documents.get(s.hit.chunk.doc_id)))
+    return any(g.found_in(*evidence) for g in groups)
 
 
 def _single_text(lead: str, citation: Citation, quote_lang: Language, lang: Language) -> str:
@@ -500,7 +561,7 @@ def answer_extractive(question: str, lang: Language, ctx: AnswerContext) -> Answ
     a = ctx.analysis or analyse_question(question, lang)
     chunks = ctx.chunks or [h.chunk for h in ctx.hits]
     if not ctx.chunks:
-        ctx = AnswerContext(ctx.hits, ctx.documents, ctx.idf, ctx.min_support, chunks, a)
+        ctx = AnswerContext(ctx.hits, ctx.documents, ctx.idf, ctx.min_support, chunks, a, ctx.translations)
     a = with_section(a, section_catalogue(chunks))
     texts = [evidence_text(h.chunk, ctx.documents.get(h.chunk.doc_id)) for h in ctx.hits]
     absent = absent_names(question, lang, ctx.idf, texts)

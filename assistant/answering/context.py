@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 
 from assistant.answering.analysis import QuestionAnalysis
 from assistant.schema import Chunk, Document, RetrievedChunk
@@ -17,6 +17,7 @@ class AnswerContext:
     section, not only the retrieved ones; a metadata answer cites the header);
     `analysis` is the question's analysis with its follow-up context resolved;
     both may be left empty, and the answerer then works from the hits alone.
+    `translations` lets a question word count as found in a clause of the other language.
     """
 
     hits: list[RetrievedChunk]
@@ -25,3 +26,5 @@ class AnswerContext:
     min_support: float
     chunks: Sequence[Chunk] = ()
     analysis: QuestionAnalysis | None = None
+    # Question word (stemmed) -> index tokens of its dictionary translations (from the retriever's query).
+    translations: Mapping[str, tuple[str, ...]] = field(default_factory=dict)

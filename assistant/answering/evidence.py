@@ -8,7 +8,7 @@ words. `overlap` weighs the groups found by IDF so that rare words count most.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -115,6 +115,24 @@ _QUESTION_WORDS = set(
         "提到",
         "说",
         "么",
+        # Framing verbs of questions ("give all", "make sure", "is asked to"): no topic in them.
+        "give",
+        "list",
+        "ask",
+        "asked",
+        "make",
+        "sure",
+        "need",
+        "needs",
+        "get",
+        "gets",
+        "earlier",
+        "可以",
+        "何时",
+        "认为",
+        "能否",
+        "能够",
+        "需要",
         # Demonstratives and time words of Chinese questions ("这项决议", "什么时候"): no topic in them.
         "这",
         "这项",
@@ -145,12 +163,17 @@ _QUESTION_WORDS = set(
 
 @dataclass(frozen=True)
 class Group:
-    """One content word of the question: a glossary term (matched as a whole, either language) or a BM25 token."""
+    """One content word of the question: a glossary term (matched as a whole, either language) or a BM25 token.
+
+    `alts` are the word's dictionary translations as index tokens (e.g. "·报告" for "report"), so that
+    an English word is found in a Chinese clause and the other way round.
+    """
 
     term: Term | None
     token: str = ""
+    alts: tuple[str, ...] = ()
 
-    def weight(self, idf: Callable[[str], float], unknown: float) -> float:
+    def weight(self, idf: Callable[[str], float | None], unknown: float) -> float:
         """Rarer words weigh more. A word the corpus never uses gets an ordinary weight, not
         the highest: in a bilingual corpus that is mostly a word of the other language.
         A term weighs as its commonest known form."""
@@ -161,7 +184,9 @@ class Group:
         return min(known) if known else unknown
 
     def found_in(self, terms: frozenset[Term], tokens: frozenset[str]) -> bool:
-        return self.term in terms if self.term is not None else self.token in tokens
+        if self.term is not None:
+            return self.term in terms
+        return self.token in tokens or any(a in tokens for a in self.alts)
 
 
 # Phrases that frame a question ("take place", "according to the article") and would otherwise be
@@ -179,8 +204,14 @@ def _question_stems() -> frozenset[str]:
     return frozenset(t for w in _QUESTION_WORDS for t in words(w)) | frozenset(_QUESTION_WORDS)
 
 
-def question_groups(question: str, lang: Language) -> list[Group]:
-    """The question's content words: glossary terms first, then remaining words not covered by a term."""
+def question_groups(
+    question: str, lang: Language, translations: Mapping[str, tuple[str, ...]] | None = None
+) -> list[Group]:
+    """The question's content words: glossary terms first, then remaining words not covered by a term.
+
+    `translations` maps a word (as `words` stems it) to index tokens of its dictionary translations.
+    """
+    translations = translations or {}
     question = _FRAMING.sub(" ", question)
     terms = find_terms(question, lang)
     covered = {t for term in terms for form in term.forms(lang) for t in words(form)}
@@ -188,14 +219,17 @@ def question_groups(question: str, lang: Language) -> list[Group]:
     for token in dict.fromkeys(words(question)):
         if token in covered or token in _question_stems() or (len(token) < 2 and not token.isdigit()):
             continue
-        groups.append(Group(None, token))
+        groups.append(Group(None, token, translations.get(token, ())))
     return groups
 
 
 @lru_cache(maxsize=65536)
 def chunk_evidence(text: str) -> tuple[frozenset[Term], frozenset[str]]:
     """Glossary terms (in either language) and BM25 tokens of a chunk's text."""
-    return frozenset(find_terms(text, "zh")) | frozenset(find_terms(text, "en")), frozenset(words(text))
+    # Words and the character bigrams BM25 keeps: a dictionary translation may be either.
+    return frozenset(find_terms(text, "zh")) | frozenset(find_terms(text, "en")), frozenset(words(text)) | frozenset(
+        tokenize(text)
+    )
 
 
 def words(text: str) -> list[str]:
@@ -205,13 +239,13 @@ def words(text: str) -> list[str]:
 
 
 def overlap(
-    groups: Sequence[Group], evidence: tuple[frozenset[Term], frozenset[str]], idf: Callable[[str], float]
+    groups: Sequence[Group], evidence: tuple[frozenset[Term], frozenset[str]], idf: Callable[[str], float | None]
 ) -> float:
     """IDF-weighted share of the question's groups found in the chunk; common words weigh little."""
     if not groups:
         return 0.0
     terms, tokens = evidence
-    unknown = idf("")  # the idf callable answers "" with the weight of an ordinary unseen word
+    unknown = idf("") or 1.0  # the idf callable answers "" with the weight of an ordinary unseen word
     weights = [g.weight(idf, unknown) for g in groups]
     matched = sum(w for g, w in zip(groups, weights, strict=True) if g.found_in(terms, tokens))
     total = sum(weights)
