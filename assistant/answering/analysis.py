@@ -281,7 +281,8 @@ def answer_noun(question: str, lang: Language) -> str:
     for term in find_terms(after, lang):
         for form in term.forms(lang):
             if after.lower().startswith(form.lower()):
-                return after[: len(form)]
+                noun = after[: len(form)]
+                return "" if noun.lower() in GENERIC_ANSWER_NOUNS else noun
     if lang == "zh":
         pieces = tokenize(rest, cjk_bigrams=False)
         rest = pieces[0] if pieces else ""
@@ -324,7 +325,8 @@ def resolve_follow_up(analysis: QuestionAnalysis, history: Sequence[Turn]) -> Qu
         # A long question with its own subject is a new question even when it says "its" or "their".
         return replace(analysis, follow_up=False, wants_else=False)
     last = history[-1]
-    previous = analyse_question(last.question, last.answer.language if last.answer else analysis.lang)
+    # The earlier question may be in the other language (users switch): judge it by its own script.
+    previous = analyse_question(last.question, "zh" if re.search(r"[\u4e00-\u9fff]", last.question) else "en")
     doc, section, exclude = "", None, ()
     if last.answer is not None and last.answer.citations and not last.answer.abstained:
         first = last.answer.citations[0]
@@ -473,6 +475,8 @@ _QUESTION_STOP = frozenset(
         "their",
         "else",
         "also",
+        "many",
+        "much",
         "and",
         "so",
         "then",

@@ -422,6 +422,9 @@ def single_answer(question: str, lang: Language, a: QuestionAnalysis, ctx: Answe
         have = {h.chunk.id for h in ctx.hits}
         extra = [RetrievedChunk(c, 0.0) for c in section_chunks(ctx.chunks, focus) if c.id not in have]
         ctx = replace(ctx, hits=[*ctx.hits, *extra])
+    if not question_groups(support_q, lang, ctx.translations):
+        # Nothing to look for ("What else must he do?" with no earlier turn): no clause can be supported.
+        return _abstain(question, lang)
     ranked = supports(support_q, lang, ctx)
     about_document = a.qtype in ("when", "where")
     excluded = set(a.exclude)

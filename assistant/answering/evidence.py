@@ -116,6 +116,9 @@ _QUESTION_WORDS = set(
         "说",
         "么",
         # Framing verbs of questions ("give all", "make sure", "is asked to"): no topic in them.
+        "else",
+        "many",
+        "much",
         "give",
         "list",
         "ask",
