@@ -451,6 +451,10 @@ def single_answer(question: str, lang: Language, a: QuestionAnalysis, ctx: Answe
     if not passing:
         covered, missing = covered_terms(question, lang, [evidence_text(s.hit.chunk, None) for s in ranked[:3]])
         return _abstain(question, lang, covered=covered, missing=missing)
+    if a.doc_hint:
+        # "the draft", "the article": the user named the document; a clause of another one is not its answer.
+        named = [s for s in passing if _doc_kind(ctx, s.hit.chunk.doc_id) == a.doc_hint]
+        passing = named or passing
     rank = {id(s): i for i, s in enumerate(ranked)}
 
     def value(s: Support) -> float:
@@ -491,6 +495,17 @@ def single_answer(question: str, lang: Language, a: QuestionAnalysis, ctx: Answe
                 return dated
             covered, _ = covered_terms(question, lang, [evidence_text(chunk, ctx.documents.get(chunk.doc_id))])
             return _abstain(question, lang, covered=covered, qtype=a.qtype)
+    items = _sub_items(chunk, ctx.chunks)
+    if items and not kind:
+        # "ITU's purposes include:" says nothing without the items it introduces: cite them all.
+        intro = _cite_chunk(chunk, ctx, best.hit.score)
+        citations = [intro, *(_cite_chunk(c, ctx) for c in items)]
+        lines = [_single_text("", intro, chunk.lang, lang).split("\n")[0]]
+        lines += [f"– {_quote(c.quote)} [{i}]" for i, c in enumerate(citations[1:], start=2)]
+        gloss = gloss_line([c.quote for c in citations], chunk.lang, lang)
+        return Answer(
+            question=question, text="\n".join(lines + ([gloss] if gloss else [])), language=lang, citations=citations
+        )
     citation = make_citation(best.hit, ctx.documents[chunk.doc_id], start, end)
     lead = ""
     if found:
@@ -522,6 +537,19 @@ def _has_answer_noun(a: QuestionAnalysis, lang: Language, s: Support, ctx: Answe
         return True
     evidence = chunk_evidence(evidence_text(s.hit.chunk, ctx.documents.get(s.hit.chunk.doc_id)))
     return any(g.found_in(*evidence) for g in groups)
+
+
+def _doc_kind(ctx: AnswerContext, doc_id: str) -> str:
+    doc = ctx.documents.get(doc_id)
+    return doc.info.kind if doc is not None else ""
+
+
+def _sub_items(chunk: Chunk, chunks: Sequence[Chunk]) -> list[Chunk]:
+    """The sub-clauses a clause ending in a colon introduces, in document order."""
+    if not chunk.text.rstrip().endswith((":", "：")) or not chunk.path:
+        return []
+    prefix = chunk.id.split("#")[0] + "/"
+    return sorted((c for c in chunks if c.id.startswith(prefix)), key=lambda c: c.start)
 
 
 def _single_text(lead: str, citation: Citation, quote_lang: Language, lang: Language) -> str:
