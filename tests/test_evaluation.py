@@ -605,3 +605,41 @@ def test_history_must_be_a_list_of_questions(tmp_path):
     suite = write_suite(tmp_path / "s.jsonl", [{**row("en-a", "What else?"), "history": ["", 3]}])
     with pytest.raises(ev.SuiteError, match="history"):
         ev.load_suite(suite)
+
+
+def test_wave2_suite_is_valid():
+    """The untuned wave-2 file: loads strictly, every id exists, every key fact is grounded, follow-ups have history."""
+    from assistant.chunking import chunk_corpus
+    from assistant.corpus import load_corpus
+
+    docs = {d.id: d for d in load_corpus(ROOT / "corpus")}
+    chunks = {c.id: c for c in chunk_corpus(docs.values())}
+    by_base: dict[str, list[Chunk]] = {}
+    for c in chunks.values():
+        by_base.setdefault(ev.base_chunk_id(c.id), []).append(c)
+    questions = ev.load_suite(ROOT / "eval" / "gold" / "qa_wave2.jsonl", known_chunk_ids=list(chunks))
+    assert len(questions) >= 50
+    assert {"en->zh", "zh->en", "zh->zh", "en->en"} <= {q.direction for q in questions}
+    assert sum(bool(q.history) for q in questions) >= 10
+    assert sum(q.category.startswith("unanswerable") for q in questions) >= 10
+    numbers = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 9: "nine"}
+    for q in questions:
+        if not q.answerable:
+            continue
+        info = [docs[ev.base_chunk_id(g).split("/")[0]].info for g in q.gold_chunks]
+        source = " ".join(
+            [
+                *(
+                    f"{c.text} {c.section} {c.section_en} {c.section_zh} {c.addressee_en} {c.addressee_zh}"
+                    for gid in q.gold_chunks
+                    for c in by_base[ev.base_chunk_id(gid)]
+                ),
+                *(f"{i.title_en} {i.title_zh} {i.source} {i.doc_number} {i.date_printed}" for i in info),
+            ]
+        )
+        n = len(q.gold_chunks)
+        for group in q.key_facts:
+            is_count = any(str(n) in alt or numbers.get(n, "?") in alt or "七" in alt or "三" in alt for alt in group)
+            grounded = ev.missing_key_facts(source, [group]) == []
+            assert grounded or (q.category == "how-many" and is_count), f"{q.id}: key fact {group} not grounded"
+            assert ev.missing_key_facts(q.question, [group]) == [[*group]], f"{q.id}: {group} is in the question"
