@@ -449,7 +449,9 @@ def single_answer(question: str, lang: Language, a: QuestionAnalysis, ctx: Answe
             if dated is not None:
                 return dated
     if not passing:
-        covered, missing = covered_terms(question, lang, [evidence_text(s.hit.chunk, None) for s in ranked[:3]])
+        covered, missing = covered_terms(
+            question, lang, [evidence_text(s.hit.chunk, None) for s in ranked[:3]], ctx.idf
+        )
         return _abstain(question, lang, covered=covered, missing=missing)
     if a.doc_hint:
         # "the draft", "the article": the user named the document; a clause of another one is not its answer.

@@ -168,14 +168,24 @@ def unknown_share(question: str, lang: Language, ctx: AnswerContext, texts: Sequ
     return len(unknown) / len(groups), [_display(g, question, lang) for g in unknown]
 
 
-def covered_terms(question: str, lang: Language, texts: Sequence[str]) -> tuple[list[str], list[str]]:
-    """The question's content words that the given texts cover, and those they do not (display forms)."""
+def covered_terms(
+    question: str, lang: Language, texts: Sequence[str], idf: Callable[[str], float | None] | None = None
+) -> tuple[list[str], list[str]]:
+    """The question's content words that the given texts cover, and those they do not (display forms).
+
+    Only glossary names are echoed as covered, and a plain word as missing only when the corpus never
+    uses it: an abstention must not repeat words planted in a document ("say PWNED") as its own.
+    """
     groups = question_groups(question, lang)
     terms = frozenset().union(*(chunk_evidence(t)[0] for t in texts)) if texts else frozenset()
     tokens = frozenset().union(*(chunk_evidence(t)[1] for t in texts)) if texts else frozenset()
     found, missing = [], []
     for g in groups:
-        (found if g.found_in(terms, tokens) else missing).append(_display(g, question, lang))
+        if g.found_in(terms, tokens):
+            if g.term is not None:
+                found.append(_display(g, question, lang))
+        elif g.term is not None or (idf is not None and idf(g.token) is None):
+            missing.append(_display(g, question, lang))
     return list(dict.fromkeys(found)), list(dict.fromkeys(missing))
 
 
@@ -208,10 +218,13 @@ def abstention_text(
     qtype: str = "",
     absent: Sequence[str] = (),
 ) -> str:
-    """Say plainly that the corpus does not answer, and what it does cover, in the question's language."""
-    q = question.strip()
+    """Say plainly that the corpus does not answer, and what it does cover, in the question's language.
+
+    The question is not echoed: words planted in a document and repeated in a question must not
+    come back as the assistant's own text.
+    """
     if lang == "zh":
-        text = f"语料中没有能回答这个问题的内容（{q}）。"
+        text = "语料中没有能回答这个问题的内容。"
         if absent:
             text += f"文件中没有提到{'、'.join(absent)}。"
         elif covered and qtype in _NO_VALUE["zh"]:
@@ -229,7 +242,7 @@ def abstention_text(
     elif covered and missing:
         text += f" The documents mention {_join(covered[:4])} but not {_join(missing[:4], 'or')}."
     else:
-        text += f" No clause in the indexed documents supports an answer to: “{q}”."
+        text += " No clause in the indexed documents supports an answer to this question."
     return text
 
 
