@@ -244,6 +244,7 @@ class Assistant:
             chunks=self.store.chunks,
             analysis=analysis,
             translations=self._translations(query),
+            glosses=self._glosses(),
         )
         llm = self.settings.llm_enabled if use_llm is None else use_llm
         if llm:
@@ -264,6 +265,17 @@ class Assistant:
             for stem in words(group.source):
                 out[stem] = tuple(dict.fromkeys((*out.get(stem, ()), *group.tokens)))
         return out
+
+    def _glosses(self) -> Callable[[str], Sequence[str]] | None:
+        """CC-CEDICT's English glosses of a Chinese word, when dictionary translation is on."""
+        if not self.settings.dictionary_translation:
+            return None
+        from assistant.retrieval.dictionary import DictionaryUnavailableError, load_lexicon
+
+        try:
+            return load_lexicon().english
+        except DictionaryUnavailableError:
+            return None
 
     def _locate(self, citation: Citation) -> Citation:
         """Add the PDF page and the linked clause of the other language version, where they exist."""

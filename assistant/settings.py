@@ -85,7 +85,7 @@ class Settings:
     include_boilerplate: bool = False
     # Abstain when no retrieved clause has enough support (see answering.Support).
     # Chosen on eval/dev (not the gold suite): overlap + dense similarity of the best clause.
-    min_support: float = 0.35
+    min_support: float = 0.3
     max_question_chars: int = 2000
     # LLM answering is off unless a provider is named: "openai" (any compatible endpoint) or "ollama".
     llm_provider: str = ""

@@ -28,3 +28,6 @@ class AnswerContext:
     analysis: QuestionAnalysis | None = None
     # Question word (stemmed) -> index tokens of its dictionary translations (from the retriever's query).
     translations: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # Chinese word -> English glosses (CC-CEDICT): lets an English word be found in a Chinese clause
+    # through the clause's own words, the direction in which the dictionary is strongest.
+    glosses: Callable[[str], Sequence[str]] | None = None

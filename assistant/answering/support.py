@@ -69,8 +69,32 @@ def supports(question: str, lang: Language, ctx: AnswerContext) -> list[Support]
     for hit in ctx.hits:
         dense = hit.dense_score if hit.dense_score is not None else 0.0
         doc = ctx.documents.get(hit.chunk.doc_id)
-        out.append(Support(hit, overlap(groups, chunk_evidence(evidence_text(hit.chunk, doc)), ctx.idf), dense))
+        terms, tokens = chunk_evidence(evidence_text(hit.chunk, doc))
+        if ctx.glosses is not None and lang == "en" and hit.chunk.lang == "zh":
+            tokens = tokens | glossed_tokens(hit.chunk.text, ctx.glosses)
+        out.append(Support(hit, overlap(groups, (terms, tokens), ctx.idf), dense))
     return out
+
+
+_GLOSSED: dict[str, frozenset[str]] = {}
+_MAX_GLOSSES = 3
+
+
+def glossed_tokens(text: str, glosses: Callable[[str], Sequence[str]]) -> frozenset[str]:
+    """English words (stemmed) of the first dictionary senses of a Chinese text's words; cached per text."""
+    cached = _GLOSSED.get(text)
+    if cached is None:
+        out: set[str] = set()
+        for word in words(text):
+            if not re.search(r"[\u4e00-\u9fff]", word):
+                continue
+            for gloss in list(glosses(word))[:_MAX_GLOSSES]:
+                out.update(words(gloss))
+        cached = frozenset(out)
+        if len(_GLOSSED) > 65536:
+            _GLOSSED.clear()
+        _GLOSSED[text] = cached
+    return cached
 
 
 def document_level(chunk: Chunk) -> bool:
