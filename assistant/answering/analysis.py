@@ -147,7 +147,7 @@ _WORD_SPLIT = re.compile(r"\s+")
 _AUX = r"is|are|was|were|does|do|did|has|have|had|can|could|should|must|will|would"
 ANSWER_NOUN_PATTERNS: dict[Language, str] = {
     "en": rf"\b(?:what|which|how many|how much)\s+(?:kinds? of |sorts? of |types? of )?"
-    rf"(?!(?:{_AUX}|the|a|an|this|that|it|its|they|he|she)\b)([A-Za-z][\w-]*(?:\s+(?!(?:{_AUX})\b)[a-z][\w-]*)?)",
+    rf"(?!(?:{_AUX}|the|a|an|this|that|it|its|they|he|she)\b)([A-Za-z][\w-]*)",
     "zh": r"(?:哪些?方面的|什么样的?|哪些|哪个|哪种|哪类|哪项|何种|什么|多少个?|几个|几项|几)([\u4e00-\u9fff]{1,8})",
 }
 # Answer nouns that name no category of answer ("what kind of role", "哪方面").
@@ -203,6 +203,7 @@ class QuestionAnalysis:
     wants_else: bool = False  # "what else": exclude what the earlier answer cited
     doc_hint: str = ""  # "resolution" / "article" when the question names the kind of document
     answer_noun: str = ""  # "penalties" in "What penalties does ...": what the answer must be
+    answer_verb: str = ""  # "voted" in "Which countries voted against ...": what the X did
     carried_doc: str = ""  # document of the earlier answer (follow-ups)
     carried_section: tuple[str, str] | None = None  # (doc_id, section key) of the earlier answer
     carried_terms: str = ""  # the earlier question, whose content words a follow-up inherits
@@ -270,6 +271,18 @@ def document_hint(question: str) -> str:
     return best if scores[best] and list(scores.values()).count(scores[best]) == 1 else ""
 
 
+_VERB_AFTER = re.compile(rf"^\s+(?!(?:{_AUX}|and|or|of|in|on|for|to|with|from|by|that|which|who)\b)([a-z][\w-]*)")
+
+
+def answer_verb(question: str, lang: Language, noun: str) -> str:
+    """The word right after the answer noun in English ("Which countries *voted* …"): what the X did."""
+    if lang != "en" or not noun:
+        return ""
+    at = question.find(noun)
+    m = _VERB_AFTER.match(question[at + len(noun) :]) if at >= 0 else None
+    return m.group(1) if m else ""
+
+
 def answer_noun(question: str, lang: Language) -> str:
     """The noun after the question word ("What *penalties* does ...", "有什么*处罚*"), or "" when generic."""
     m = re.search(ANSWER_NOUN_PATTERNS[lang], question, re.IGNORECASE)
@@ -303,7 +316,8 @@ def analyse_question(question: str, lang: Language) -> QuestionAnalysis:
         follow_up=bool(re.search(FOLLOW_UP_CUES[lang], text, re.IGNORECASE)),
         wants_else=bool(re.search(ELSE_CUES[lang], text, re.IGNORECASE)),
         doc_hint=document_hint(text),
-        answer_noun=answer_noun(text, lang),
+        answer_noun=(noun := answer_noun(text, lang)),
+        answer_verb=answer_verb(text, lang, noun),
     )
 
 

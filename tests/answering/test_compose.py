@@ -100,6 +100,7 @@ def test_a_missing_metadata_field_is_an_abstention(assistant):
         "What does the draft ask the Radiocommunication Bureau to do on AI?",
         "How much funding does the draft allocate to ITU's AI work?",
         "Who won the 2022 World Cup?",
+        "Which countries opposed the UN General Assembly AI text?",
     ],
 )
 def test_near_misses_abstain_and_say_so_plainly(assistant, question):
