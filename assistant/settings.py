@@ -75,8 +75,8 @@ class Settings:
     # Chosen on the dev sets (xquad_dev, cmrc2018_dev, eval/dev); see docs/benchmarks.md.
     fusion: FusionMethod = "max"
     dense_weight: float = 1.0
-    lexical_weight: float = 1.0  # BM25 for chunks in the question's language
-    cross_lexical_weight: float = 1.0  # BM25 via translations, for chunks in the other language
+    lexical_weight: float = 1.5  # BM25 for chunks in the question's language
+    cross_lexical_weight: float = 0.75  # BM25 via translations, for chunks in the other language
     rrf_k: int = 60
     # CC-CEDICT query translation for BM25 (the project glossary applies either way).
     dictionary_translation: bool = True

@@ -99,7 +99,6 @@ class IndexStore:
     dense: faiss.Index
     lexical: BM25Index
     path: Path
-    extra_dense: list[faiss.Index] = field(default_factory=list)  # further models of a `a+b` build
 
     def __len__(self) -> int:
         return len(self.chunks)
@@ -107,16 +106,9 @@ class IndexStore:
     def chunk_ids(self) -> list[str]:
         return [c.id for c in self.chunks]
 
-    @property
-    def dense_indexes(self) -> list[faiss.Index]:
-        """One FAISS index per embedding model, in the order of the manifest's model name (`a+b`)."""
-        return [self.dense, *self.extra_dense]
-
-    def search_dense(
-        self, query: np.ndarray, k: int, allowed: np.ndarray | None = None, *, index: int = 0
-    ) -> list[tuple[int, float]]:
-        """Row indices and inner-product scores of the `k` nearest chunks in dense index `index`, best first."""
-        dense = self.dense_indexes[index]
+    def search_dense(self, query: np.ndarray, k: int, allowed: np.ndarray | None = None) -> list[tuple[int, float]]:
+        """Row indices and inner-product scores of the `k` nearest chunks, best first."""
+        dense = self.dense
         k = min(k, len(self.chunks))
         if k <= 0:
             return []

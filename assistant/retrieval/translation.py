@@ -10,16 +10,16 @@ single words. Numbers and Latin names need no translation: the question's own
 tokens stay in the query and match them in either language.
 
 Example:
-    >>> q = translate_query("Who must report to Council?", "en", vocabulary={"理事会", "·报告"})  # doctest: +SKIP
-    >>> [(g.source, g.tokens, g.origin) for g in q.translations]                                 # doctest: +SKIP
-    [('Council', ('理事会',), 'glossary'), ('report', ('·报告',), 'dictionary')]
+    >>> q = translate_query("Who must report to Council?", "en", AnyTerms())
+    >>> sorted((g.source, g.tokens, g.origin) for g in q.translations)
+    [('Council', ('理事会',), 'glossary'), ('report', ('·报告',), 'glossary')]
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Container
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from assistant.glossary import find_terms
 from assistant.lexical import tokenize
@@ -32,6 +32,18 @@ MAX_TARGETS = 8
 MAX_TARGETS_ONE_CHAR = 3
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*")
 _CJK_RUN = re.compile(r"[\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+# Question phrases whose words are not the topic ("how many" is not 许多); a value is what the
+# answer looks like in Chinese text (an age is written 岁).
+_EN_IDIOMS: dict[str, tuple[str, ...]] = {
+    "how many": (),
+    "how much": (),
+    "how old": ("岁",),
+    "how long": (),
+    "how often": (),
+    "how far": (),
+    "what kind": (),
+    "what type": (),
+}
 # English inflections tried when a word is not a gloss itself: (suffix, replacement).
 _INFLECTIONS = (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("ly", ""))
 
@@ -93,25 +105,50 @@ class TranslationWeights:
     one_char: float = 0.5  # a translation into a single Chinese character
 
 
-def zh_index_token(word: str, vocabulary: Container[str]) -> str | None:
+class IndexTerms(Protocol):
+    """What translation needs to know of the BM25 index: which tokens it holds, and how common they are."""
+
+    def __contains__(self, token: object) -> bool: ...
+
+    def df(self, token: str) -> int: ...
+
+
+class AnyTerms:
+    """Every token counts as present and equally rare (a query against an unknown index)."""
+
+    def __contains__(self, token: object) -> bool:
+        return True
+
+    def df(self, token: str) -> int:
+        return 1
+
+
+def zh_index_token(word: str, terms: IndexTerms, *, partial: bool = True) -> str | None:
     """The one index token that best stands for Chinese `word`, or None.
 
     A two-character word is its bigram token (every occurrence, however jieba
-    split the passage); a longer one its jieba word; a single character itself.
+    split the passage); a longer one its jieba word, or when jieba never made
+    that word (超级碗 split as 超级 + 碗) its rarest bigram, unless `partial` is
+    off (one of many translations of a common word: a bigram of it is noise);
+    a single character itself.
     """
-    if len(word) == 2 and "\u00b7" + word in vocabulary:
+    if len(word) == 2 and "\u00b7" + word in terms:
         return "\u00b7" + word
-    if word in vocabulary:
+    if word in terms:
         return word
+    if partial and len(word) > 2:
+        bigrams = [b for i in range(len(word) - 1) if (b := "\u00b7" + word[i : i + 2]) in terms]
+        if bigrams:
+            return min(bigrams, key=terms.df)
     return None
 
 
-def en_index_tokens(phrase: str, vocabulary: Container[str]) -> tuple[str, ...]:
+def en_index_tokens(phrase: str, terms: IndexTerms) -> tuple[str, ...]:
     """The index tokens of an English gloss ("Secretary-General" → the compound, else its stems)."""
     tokens = tokenize(phrase)
-    if len(tokens) > 1 and tokens[0] in vocabulary and re.search(r"[/\-.]", tokens[0]):
+    if len(tokens) > 1 and tokens[0] in terms and re.search(r"[/\-.]", tokens[0]):
         return (tokens[0],)  # the joined form ("secretary-general") is the precise one
-    return tuple(t for t in tokens if t in vocabulary)
+    return tuple(t for t in tokens if t in terms)
 
 
 def _english_candidates(word: str) -> list[str]:
@@ -124,7 +161,7 @@ def _english_candidates(word: str) -> list[str]:
 
 
 def _to_chinese(
-    phrase: str, lexicon: Lexicon, vocabulary: Container[str], limit: int = MAX_TARGETS
+    phrase: str, lexicon: Lexicon, terms: IndexTerms, limit: int = MAX_TARGETS, *, partial: bool = False
 ) -> tuple[tuple[str, ...], tuple[str, ...], bool]:
     """(index tokens, headwords, only-single-characters) for an English phrase or word."""
     heads: list[str] = []
@@ -135,7 +172,7 @@ def _to_chinese(
     tokens: list[str] = []
     words: list[str] = []
     for head in heads:
-        token = zh_index_token(head, vocabulary)
+        token = zh_index_token(head, terms, partial=partial)
         if token and token not in tokens:
             tokens.append(token)
             words.append(head)
@@ -145,16 +182,14 @@ def _to_chinese(
 
 
 def _translate_english(
-    question: str, lexicon: Lexicon | None, vocabulary: Container[str], weights: TranslationWeights
+    question: str, lexicon: Lexicon | None, terms: IndexTerms, weights: TranslationWeights
 ) -> tuple[list[TermGroup], int, int]:
     groups: list[TermGroup] = []
     text = question
     content = translated = 0
     for term in find_terms(question, "en"):
-        tokens = tuple(t for form in term.forms("zh") if (t := zh_index_token(form, vocabulary)))
-        tokens = tokens or tuple(
-            dict.fromkeys(t for form in term.forms("zh") for t in tokenize(form) if t in vocabulary)
-        )
+        tokens = tuple(t for form in term.forms("zh") if (t := zh_index_token(form, terms)))
+        tokens = tokens or tuple(dict.fromkeys(t for form in term.forms("zh") for t in tokenize(form) if t in terms))
         content += 1
         if tokens:
             translated += 1
@@ -164,6 +199,14 @@ def _translate_english(
             text = re.sub(rf"(?<![\w-]){re.escape(form)}(?![\w-])", " ", text, flags=re.IGNORECASE)
     if lexicon is None:
         return groups, content, translated
+    for idiom, targets in _EN_IDIOMS.items():
+        pattern = re.compile(rf"\b{idiom}\b", re.IGNORECASE)
+        if not pattern.search(text):
+            continue
+        text = pattern.sub(" ", text)
+        tokens = tuple(t for w in targets if (t := zh_index_token(w, terms)))
+        if tokens:
+            groups.append(TermGroup(idiom, tokens, weights.word, "dictionary", targets))
     words = [w for w in _LATIN_WORD.findall(text) if tokenize(w)]
     used = [False] * len(words)
     for n in (3, 2):  # phrases first: "developing countries", "Super Bowl"
@@ -171,9 +214,9 @@ def _translate_english(
             if any(used[i : i + n]):
                 continue
             phrase = " ".join(words[i : i + n])
-            tokens, heads, _ = _to_chinese(phrase, lexicon, vocabulary)
+            tokens, heads, _ = _to_chinese(phrase, lexicon, terms, partial=True)
             if not tokens and phrase.lower().endswith("s"):
-                tokens, heads, _ = _to_chinese(phrase[:-1], lexicon, vocabulary)
+                tokens, heads, _ = _to_chinese(phrase[:-1], lexicon, terms, partial=True)
             if tokens:
                 used[i : i + n] = [True] * n
                 content += 1
@@ -183,7 +226,7 @@ def _translate_english(
         if done:
             continue
         content += 1
-        tokens, heads, one_char = _to_chinese(word, lexicon, vocabulary)
+        tokens, heads, one_char = _to_chinese(word, lexicon, terms)
         if tokens:
             translated += 1
             weight = weights.one_char if one_char else weights.word
@@ -192,13 +235,13 @@ def _translate_english(
 
 
 def _translate_chinese(
-    question: str, lexicon: Lexicon | None, vocabulary: Container[str], weights: TranslationWeights
+    question: str, lexicon: Lexicon | None, terms: IndexTerms, weights: TranslationWeights
 ) -> tuple[list[TermGroup], int, int]:
     groups: list[TermGroup] = []
     text = question
     content = translated = 0
     for term in find_terms(question, "zh"):
-        tokens = tuple(dict.fromkeys(t for form in term.forms("en") for t in en_index_tokens(form, vocabulary)))
+        tokens = tuple(dict.fromkeys(t for form in term.forms("en") for t in en_index_tokens(form, terms)))
         content += 1
         if tokens:
             translated += 1
@@ -215,8 +258,8 @@ def _translate_chinese(
                     continue  # a particle or question word
                 content += 1
                 limit = MAX_TARGETS_ONE_CHAR if len(piece) == 1 else MAX_TARGETS
-                glosses = [g for g in lexicon.english(piece) if en_index_tokens(g, vocabulary)][:limit]
-                tokens = tuple(dict.fromkeys(t for g in glosses for t in en_index_tokens(g, vocabulary)))
+                glosses = [g for g in lexicon.english(piece) if en_index_tokens(g, terms)][:limit]
+                tokens = tuple(dict.fromkeys(t for g in glosses for t in en_index_tokens(g, terms)))
                 if tokens:
                     translated += 1
                     weight = weights.one_char if len(piece) == 1 else weights.word
@@ -227,17 +270,17 @@ def _translate_chinese(
 def translate_query(
     question: str,
     language: Language,
-    vocabulary: Container[str],
+    terms: IndexTerms,
     lexicon: Lexicon | None = None,
     weights: TranslationWeights | None = None,
 ) -> LexicalQuery:
     """The question's own BM25 tokens plus the translations of its words into the other language.
 
-    Only translations that occur in `vocabulary` (the BM25 index's terms) are
+    Only translations that occur in `terms` (the BM25 index's vocabulary) are
     kept. Without a `lexicon` only the glossary translates.
     """
     weights = weights or TranslationWeights()
     own = [TermGroup(t, (t,)) for t in dict.fromkeys(tokenize(question))]
     translate = _translate_english if language == "en" else _translate_chinese
-    groups, content, translated = translate(question, lexicon, vocabulary, weights)
+    groups, content, translated = translate(question, lexicon, terms, weights)
     return LexicalQuery(language, tuple(own + groups), content, translated)
