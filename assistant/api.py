@@ -234,7 +234,7 @@ class Assistant:
         # A follow-up ("What else must he do?") is retrieved and answered with what it refers to.
         analysis = resolve_follow_up(analyse_question(text, lang), list(history))
         query = analysis.retrieval_query[-self.settings.max_question_chars :]
-        hits = self.retrieve(query, k, mode=mode, doc_ids=doc_ids)
+        hits = self.retrieve(query, k or self.settings.answer_candidates, mode=mode, doc_ids=doc_ids)
         t1 = time.perf_counter()
         ctx = AnswerContext(
             hits=hits,
@@ -262,8 +262,9 @@ class Assistant:
         """Each question word's dictionary translations as index tokens, for the answerer's support check."""
         out: dict[str, tuple[str, ...]] = {}
         for group in self.retriever.query(question).translations:
+            tokens = _whole_word_tokens(group.tokens, group.targets)
             for stem in words(group.source):
-                out[stem] = tuple(dict.fromkeys((*out.get(stem, ()), *group.tokens)))
+                out[stem] = tuple(dict.fromkeys((*out.get(stem, ()), *tokens)))
         return out
 
     def _glosses(self) -> Callable[[str], Sequence[str]] | None:
@@ -340,6 +341,16 @@ class Assistant:
         from assistant.chain import build_chain
 
         return build_chain(self)
+
+
+def _whole_word_tokens(tokens: Sequence[str], targets: Sequence[str]) -> tuple[str, ...]:
+    """Index tokens that stand for a whole translation: 世界杯 found only as its bigram 世界 says nothing
+    about a clause about the world, so a support check must not count it (retrieval may)."""
+    zh_targets = [t for t in targets if any("\u4e00" <= ch <= "\u9fff" for ch in t)]
+    if not zh_targets:
+        return tuple(tokens)
+    whole = set(zh_targets) | {f"\u00b7{t}" for t in zh_targets if len(t) == 2}
+    return tuple(t for t in tokens if t in whole)
 
 
 class _QueryEmbedder:

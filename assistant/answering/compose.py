@@ -59,7 +59,7 @@ _FREQUENCY_ONLY = {
 }
 _PRONOUN_START = re.compile(r"^(It|They|He|She|This|These|Those|Its|Their)\b")
 # Ranking nudges for the clause to quote: retrieval order decides unless a lower hit is clearly better.
-_RANK_PENALTY = 0.05
+_RANK_PENALTY = 0.02
 _SECTION_BONUS = 0.3
 _VALUE_BONUS = 0.3
 _DOC_BONUS = 0.1
