@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, TextIO
 from assistant import Assistant, QuestionError
 from assistant.corpus import MANIFEST_NAME, CorpusError, read_manifest
 from assistant.embeddings import EmbeddingModelError
-from assistant.schema import Answer
+from assistant.schema import Answer, Turn
 from assistant.settings import Settings
 from assistant.store import IndexError_
 
@@ -260,12 +260,18 @@ def cmd_chunks(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+_CONVERSATION_TURNS = 5  # earlier turns kept for follow-ups in an interactive session
+
+
 def cmd_ask(args: argparse.Namespace, out: TextIO) -> int:
     assistant = Assistant(_settings(args), build=args.build)
     if args.question:
         return _ask_one(assistant, " ".join(args.question), args, out)
     status = EXIT_OK
     interactive = sys.stdin.isatty()
+    # At a terminal the questions are a conversation ("What else must he do?" follows the turn
+    # before); piped questions stay independent, one answer per line.
+    history: list[Turn] | None = [] if interactive else None
     while True:
         if interactive:
             print("? ", end="", file=out, flush=True)
@@ -273,17 +279,22 @@ def cmd_ask(args: argparse.Namespace, out: TextIO) -> int:
         if not line:
             break
         if line.strip():
-            status = _ask_one(assistant, line.strip(), args, out)
+            status = _ask_one(assistant, line.strip(), args, out, history)
             print(file=out)
     return status
 
 
-def _ask_one(assistant: Assistant, question: str, args: argparse.Namespace, out: TextIO) -> int:
+def _ask_one(
+    assistant: Assistant, question: str, args: argparse.Namespace, out: TextIO, history: list[Turn] | None = None
+) -> int:
     try:
-        answer = assistant.ask(question, use_llm=True if args.llm else None)
+        answer = assistant.ask(question, use_llm=True if args.llm else None, history=history or ())
     except QuestionError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    if history is not None:
+        history.append(Turn(question, answer))
+        del history[:-_CONVERSATION_TURNS]
     if args.json:
         print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2), file=out)
     else:
