@@ -66,6 +66,9 @@ _DOC_BONUS = 0.1
 # A document date answers "when did X happen" only when the document's title and dateline cover the event.
 _MIN_DATE_COVERAGE = 0.5
 _MAX_GLOSSED_TERMS = 6
+# Chunks of a named kind of document added as candidates when retrieval found none; beyond this the
+# corpus is too large for a scan and retrieval alone decides.
+_MAX_NAMED_DOC_CHUNKS = 200
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -422,6 +425,15 @@ def single_answer(question: str, lang: Language, a: QuestionAnalysis, ctx: Answe
         have = {h.chunk.id for h in ctx.hits}
         extra = [RetrievedChunk(c, 0.0) for c in section_chunks(ctx.chunks, focus) if c.id not in have]
         ctx = replace(ctx, hits=[*ctx.hits, *extra])
+    if a.doc_hint and not any(_doc_kind(ctx, h.chunk.doc_id) == a.doc_hint for h in ctx.hits):
+        # "the article" named, none of its clauses retrieved: they compete on coverage alone.
+        extra = [
+            RetrievedChunk(c, 0.0)
+            for c in ctx.chunks
+            if _doc_kind(ctx, c.doc_id) == a.doc_hint and not c.boilerplate and not document_level(c)
+        ]
+        if len(extra) <= _MAX_NAMED_DOC_CHUNKS:
+            ctx = replace(ctx, hits=[*ctx.hits, *extra])
     if not question_groups(support_q, lang, ctx.translations):
         # Nothing to look for ("What else must he do?" with no earlier turn): no clause can be supported.
         return _abstain(question, lang)
