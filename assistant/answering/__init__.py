@@ -13,9 +13,11 @@ Example:
 """
 
 from assistant.answering.analysis import QuestionAnalysis, analyse_question, resolve_follow_up
-from assistant.answering.compose import answer_extractive, make_citation, section_catalogue, where
+from assistant.answering.citations import make_citation, where
+from assistant.answering.compose import answer_extractive
 from assistant.answering.context import AnswerContext
 from assistant.answering.evidence import Group, chunk_evidence, overlap, question_groups, words
+from assistant.answering.sections import section_catalogue
 from assistant.answering.spans import best_quote, figures, sentences
 from assistant.answering.support import Support, absent_names, abstention_text, citable, supports
 from assistant.language import other

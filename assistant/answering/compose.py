@@ -20,16 +20,21 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
-from functools import lru_cache
 
-from assistant.answering.analysis import (
-    QuestionAnalysis,
-    SectionName,
-    analyse_question,
-    with_section,
+from assistant.answering.analysis import QuestionAnalysis, analyse_question, with_section
+from assistant.answering.citations import (
+    addressee_lead,
+    as_sentence,
+    cite_chunk,
+    gloss_line,
+    make_citation,
+    quoted,
+    where,
 )
 from assistant.answering.context import AnswerContext
 from assistant.answering.evidence import Group, chunk_evidence, overlap, question_groups
+from assistant.answering.metadata import doc_level_chunks, metadata_answer
+from assistant.answering.sections import list_answer, section_catalogue, section_chunks, section_key
 from assistant.answering.spans import Span, best_quote, dates, spans_for
 from assistant.answering.support import (
     MAX_UNKNOWN_SHARE,
@@ -44,8 +49,7 @@ from assistant.answering.support import (
     unknown_everywhere,
     unknown_share,
 )
-from assistant.glossary import find_terms
-from assistant.schema import Answer, Chunk, Citation, Document, Language, RetrievedChunk
+from assistant.schema import Answer, Chunk, Citation, Language, RetrievedChunk
 
 # Only these "when" questions need a calendar date; "how often" needs a frequency; a bare "when"
 # is answered by either.
@@ -65,301 +69,13 @@ _VALUE_BONUS = 0.3
 _DOC_BONUS = 0.1
 # A document date answers "when did X happen" only when the document's title and dateline cover the event.
 _MIN_DATE_COVERAGE = 0.5
-_MAX_GLOSSED_TERMS = 6
 # Chunks of a named kind of document added as candidates when retrieval found none; beyond this the
 # corpus is too large for a scan and retrieval alone decides.
 _MAX_NAMED_DOC_CHUNKS = 200
 
 
-# ---------------------------------------------------------------------------------------------------------------
-# Citations and where they stand
-# ---------------------------------------------------------------------------------------------------------------
-def make_citation(hit: RetrievedChunk, doc: Document, start: int, end: int) -> Citation:
-    """A citation of `doc.text[start:end]` inside the hit's chunk."""
-    chunk = hit.chunk
-    clause = " – ".join(p for p in chunk.path[1:] if p) if len(chunk.path) > 1 else chunk.label
-    section_other = chunk.section_en if chunk.lang == "zh" else chunk.section_zh
-    if chunk.section_kind in ("body", "header", "boilerplate", "unknown"):
-        section_other = section_other if chunk.section != section_other else ""
-    return Citation(
-        chunk_id=chunk.id,
-        doc_id=chunk.doc_id,
-        doc_title=doc.info.title(chunk.lang),
-        doc_number=doc.info.doc_number,
-        section=chunk.section,
-        section_other=section_other,
-        label=clause,
-        quote=doc.text[start:end],
-        start=start,
-        end=end,
-        score=hit.score,
-        lang=chunk.lang,
-    )
-
-
-def _cite_chunk(chunk: Chunk, ctx: AnswerContext, score: float = 0.0) -> Citation:
-    return make_citation(RetrievedChunk(chunk, score), ctx.documents[chunk.doc_id], chunk.start, chunk.end)
-
-
-def where(c: Citation, lang: Language, *, clause: bool = True) -> str:
-    """'EUR/44A25/1, 责成秘书长 (instructs the Secretary-General), clause 7' in the question's language."""
-    doc = c.doc_number or c.doc_title
-    if c.section and c.section_other:
-        section = f"{c.section}（{c.section_other}）" if lang == "zh" else f"{c.section} ({c.section_other})"
-    else:
-        section = c.section
-    if lang == "zh":
-        label = f"第{c.label}项" if c.label and clause else ""
-        return "，".join(p for p in (f"《{doc}》" if not c.doc_number else doc, section, label) if p)
-    label = f"clause {c.label}" if c.label and clause else ""
-    return ", ".join(p for p in (doc, section, label) if p)
-
-
-def _quote(text: str) -> str:
-    return f"「{text}」"
-
-
-def gloss_line(quotes: Sequence[str], quote_lang: Language, lang: Language) -> str:
-    """Key glossary terms of quotes in the other language, glossed in the question's language."""
-    if quote_lang == lang:
-        return ""
-    seen: dict[str, str] = {}
-    for q in quotes:
-        for term in find_terms(q, quote_lang):
-            seen.setdefault(term.name(quote_lang), term.name(lang))
-    if not seen:
-        return ""
-    pairs = list(seen.items())[:_MAX_GLOSSED_TERMS]
-    if lang == "zh":
-        return "关键词：" + "；".join(f"{a} = {b}" for a, b in pairs)
-    return "Key terms: " + "; ".join(f"{a} = {b}" for a, b in pairs)
-
-
-def _addressee(chunk: Chunk, lang: Language) -> tuple[str, str]:
-    """The addressee in the question's language and in the other one ('' when the clause has none)."""
-    if not chunk.addressee_en and not chunk.addressee_zh:
-        return "", ""
-    if lang == "zh":
-        return chunk.addressee_zh or chunk.addressee_en, chunk.addressee_en
-    return chunk.addressee_en or chunk.addressee_zh, chunk.addressee_zh
-
-
-def _addressee_lead(chunk: Chunk, lang: Language) -> str:
-    own, other = _addressee(chunk, lang)
-    if not own:
-        return ""
-    if lang == "zh":
-        return f"{own}（{other}）" if other and other != own else own
-    own = own[0].upper() + own[1:]
-    return f"{own} ({other})" if other and other != own else own
-
-
-def _sentence(text: str, lang: Language) -> str:
-    text = text.strip()
-    if not text:
-        return ""
-    if lang == "zh":
-        return text if text.endswith(("。", "！", "？")) else text + "。"
-    text = text[0].upper() + text[1:]
-    return text if text.endswith((".", "!", "?")) else text + "."
-
-
-# ---------------------------------------------------------------------------------------------------------------
-# Sections of the corpus
-# ---------------------------------------------------------------------------------------------------------------
-def section_key(chunk: Chunk) -> str:
-    """The section part of a chunk id (`…/operative/secretary-general/7` -> `secretary-general`), or ""."""
-    parts = chunk.id.split("#")[0].split("/")
-    if len(parts) >= 3 and parts[1] in ("preamble", "operative"):
-        return parts[2]
-    return ""
-
-
-def _verbless(heading: str, lang: Language) -> str:
-    """'责成发展局主任' -> '发展局主任': the addressee as a question names it, without the operative verb."""
-    if lang == "zh":
-        for verb in ("责成", "请", "鼓励", "敦促", "要求"):
-            if heading.startswith(verb) and len(heading) > len(verb) + 1:
-                return heading[len(verb) :]
-    return ""
-
-
-@lru_cache(maxsize=8)
-def _catalogue(chunks_key: tuple[tuple[str, str, str, str, str, str, str], ...]) -> tuple[SectionName, ...]:
-    out: dict[tuple[str, str], SectionName] = {}
-    for doc_id, key, section, sec_en, sec_zh, addr_en, addr_zh in chunks_key:
-        if (doc_id, key) in out:
-            continue
-        # The English heading first, then the addressee (the head-word match uses the addressee),
-        # then the glossary's other names for the addressee ("BDT Director").
-        aliases_en = tuple(
-            a for t in find_terms(addr_en, "en") if t.en == addr_en.removeprefix("the ") for a in t.en_aliases
-        )
-        aliases_zh = tuple(a for t in find_terms(addr_zh, "zh") if t.zh == addr_zh for a in t.zh_aliases)
-        names_en = (sec_en, addr_en, *aliases_en)
-        names_zh = tuple(
-            dict.fromkeys(
-                n
-                for n in (section, sec_zh, addr_zh, _verbless(section, "zh"), _verbless(sec_zh, "zh"), *aliases_zh)
-                if n
-            )
-        )
-        out[(doc_id, key)] = SectionName(doc_id, key, names_en, names_zh)
-    return tuple(out.values())
-
-
-def section_catalogue(chunks: Sequence[Chunk]) -> tuple[SectionName, ...]:
-    """Every preamble/operative section of the corpus with the names a question may use for it."""
-    rows = tuple(
-        dict.fromkeys(
-            (c.doc_id, k, c.section, c.section_en, c.section_zh, c.addressee_en, c.addressee_zh)
-            for c in chunks
-            if (k := section_key(c))
-        )
-    )
-    return _catalogue(rows)
-
-
-def section_chunks(chunks: Sequence[Chunk], section: tuple[str, str]) -> list[Chunk]:
-    """The chunks of one section in document order."""
-    doc_id, key = section
-    return sorted((c for c in chunks if c.doc_id == doc_id and section_key(c) == key), key=lambda c: c.start)
-
-
-# ---------------------------------------------------------------------------------------------------------------
-# The answer shapes
-# ---------------------------------------------------------------------------------------------------------------
 def _abstain(question: str, lang: Language, **detail: object) -> Answer:
     return Answer(question=question, text=abstention_text(question, lang, **detail), language=lang, abstained=True)  # type: ignore[arg-type]
-
-
-def _top_label(chunk: Chunk) -> str:
-    return chunk.path[1] if len(chunk.path) > 1 else chunk.label or chunk.id.rsplit("/", 1)[-1]
-
-
-def list_answer(question: str, lang: Language, a: QuestionAnalysis, ctx: AnswerContext) -> Answer | None:
-    """Every clause of the focus section, numbered and each cited, with how many there are."""
-    section = a.focus_section
-    if section is None:
-        return None
-    members = [c for c in section_chunks(ctx.chunks, section) if c.id.split("#")[0] not in set(a.exclude)]
-    members = [c for c in members if c.text.strip()]
-    if not members:
-        return None
-    citations = [_cite_chunk(c, ctx) for c in members]
-    n = len(dict.fromkeys(_top_label(c) for c in members))
-    first = members[0]
-    head = where(citations[0], lang, clause=False)
-    lead = _addressee_lead(first, lang)
-    other = bool(a.exclude)
-    if lang == "zh":
-        count = f"另有{n}项" if other else f"共{n}项"
-        intro = f"{lead}：{count}（{head}）：" if lead else f"{head}{count}："
-    else:
-        word = "clause" if n == 1 else "clauses"
-        count = f"{n} other {word}" if other else f"{n} {word}"
-        intro = f"{lead}: {count} ({head}):" if lead else f"{head}: {count}:"
-    lines = [intro]
-    for i, (c, cit) in enumerate(zip(members, citations, strict=True), start=1):
-        label = " – ".join(p for p in c.path[1:] if p) if len(c.path) > 1 else c.label
-        lines.append(f"{label or i}. {_quote(cit.quote)} [{i}]")
-    gloss = gloss_line([c.quote for c in citations], first.lang, lang)
-    if gloss:
-        lines.append(gloss)
-    return Answer(question=question, text="\n".join(lines), language=lang, citations=citations)
-
-
-def _pick_document(a: QuestionAnalysis, ctx: AnswerContext) -> str:
-    """The document a metadata question is about: named kind, then the conversation's, then the top hit's."""
-    scores: dict[str, float] = {}
-    for i, doc_id in enumerate(dict.fromkeys(h.chunk.doc_id for h in ctx.hits)):
-        scores[doc_id] = scores.get(doc_id, 0.0) + 1.0 / (i + 1)
-    for doc_id, doc in ctx.documents.items():
-        if a.doc_hint and doc.info.kind == a.doc_hint:
-            scores[doc_id] = scores.get(doc_id, 0.0) + 2.0
-        if a.follow_up and doc_id == a.carried_doc:
-            scores[doc_id] = scores.get(doc_id, 0.0) + 3.0
-    return max(scores, key=lambda d: scores[d]) if scores else ""
-
-
-def _doc_level_chunks(ctx: AnswerContext, doc_id: str) -> list[Chunk]:
-    return [c for c in ctx.chunks if c.doc_id == doc_id and document_level(c)]
-
-
-def metadata_answer(question: str, lang: Language, a: QuestionAnalysis, ctx: AnswerContext) -> Answer | None:
-    """Title, symbol, date, publisher, conference or place of a document, from the manifest and its header."""
-    doc_id = _pick_document(a, ctx)
-    if not doc_id or doc_id not in ctx.documents:
-        return None
-    info = ctx.documents[doc_id].info
-    heads = _doc_level_chunks(ctx, doc_id)
-    by_kind = {c.kind: c for c in heads}
-    header = by_kind.get("header") or by_kind.get("title")
-    field = a.metadata
-    value, cite = "", header
-    if field == "title":
-        own, other = info.title(lang), info.title("en" if lang == "zh" else "zh")
-        value = own if not other or other == own else (f"{own}（{other}）" if lang == "zh" else f"{own} ({other})")
-    elif field == "symbol":
-        value = info.doc_number
-    elif field == "date":
-        for c in (by_kind.get("dateline"), by_kind.get("header")):
-            found = dates(c.text) if c is not None else []
-            if found:
-                value, cite = found[0].shown(lang), c
-                break
-        value = value or info.date_printed
-    elif field == "publisher":
-        value = info.source
-    elif field in ("conference", "place"):
-        cite = by_kind.get("dateline") or header
-        if field == "place" and cite is not None and cite.kind == "dateline":
-            value = cite.text.split(",")[0].strip()
-        else:
-            value = info.source if field == "conference" else ""
-    if cite is None or (not value and field not in ("conference", "place")):
-        name = info.title(lang)
-        missing = {"symbol": "document symbol", "date": "date", "publisher": "publisher", "title": "title"}
-        if lang == "zh":
-            text = f"语料中没有这个信息：文件《{name}》没有{_ZH_FIELD.get(field, field)}。"
-        else:
-            text = f"The corpus does not say: the manifest and text of “{name}” give no {missing.get(field, field)}."
-        return Answer(question=question, text=text, language=lang, abstained=True)
-    citation = _cite_chunk(cite, ctx)
-    label = _ZH_FIELD.get(field, field) if lang == "zh" else _EN_FIELD.get(field, field)
-    source_note = (
-        ""
-        if field in ("title", "place") or value in cite.text
-        else ("（据语料清单）" if lang == "zh" else " (from the corpus manifest)")
-    )
-    if lang == "zh":
-        lead = f"{label}：{value}{source_note}。" if value else ""
-        text = f"{lead}依据：{where(citation, lang)}：{_quote(citation.quote)} [1]"
-    else:
-        lead = f"{label[0].upper()}{label[1:]}: {value}{source_note}." if value else ""
-        text = f"{lead} According to {where(citation, lang)}: {_quote(citation.quote)} [1]".strip()
-    gloss = gloss_line([citation.quote], cite.lang, lang)
-    if gloss:
-        text += "\n" + gloss
-    return Answer(question=question, text=text, language=lang, citations=[citation])
-
-
-_EN_FIELD = {
-    "title": "title",
-    "symbol": "document symbol",
-    "date": "date",
-    "publisher": "source",
-    "conference": "conference",
-    "place": "place",
-}
-_ZH_FIELD = {
-    "title": "标题",
-    "symbol": "文号",
-    "date": "日期",
-    "publisher": "来源",
-    "conference": "会议",
-    "place": "地点",
-}
 
 
 def _value_kind(question: str, lang: Language, qtype: str) -> str:
@@ -501,8 +217,10 @@ def single_answer(question: str, lang: Language, a: QuestionAnalysis, ctx: Answe
     start, end = _widen(chunk, start, end)
     found: list[Span] = []
     if kind:
-        quoted = ctx.documents[chunk.doc_id].text[start:end]
-        found = _values_for_noun(kind, quoted, a, lang, ctx) or _values(kind, quoted) or _values(kind, chunk.text)
+        quote_text = ctx.documents[chunk.doc_id].text[start:end]
+        found = (
+            _values_for_noun(kind, quote_text, a, lang, ctx) or _values(kind, quote_text) or _values(kind, chunk.text)
+        )
         if not found:
             dated = _document_date(question, lang, chunk.doc_id, ctx, groups) if kind.startswith("date") else None
             if dated is not None:
@@ -512,10 +230,10 @@ def single_answer(question: str, lang: Language, a: QuestionAnalysis, ctx: Answe
     items = _sub_items(chunk, ctx.chunks)
     if items and not kind:
         # "ITU's purposes include:" says nothing without the items it introduces: cite them all.
-        intro = _cite_chunk(chunk, ctx, best.hit.score)
-        citations = [intro, *(_cite_chunk(c, ctx) for c in items)]
+        intro = cite_chunk(chunk, ctx, best.hit.score)
+        citations = [intro, *(cite_chunk(c, ctx) for c in items)]
         lines = [_single_text("", intro, chunk.lang, lang).split("\n")[0]]
-        lines += [f"– {_quote(c.quote)} [{i}]" for i, c in enumerate(citations[1:], start=2)]
+        lines += [f"– {quoted(c.quote)} [{i}]" for i, c in enumerate(citations[1:], start=2)]
         gloss = gloss_line([c.quote for c in citations], chunk.lang, lang)
         return Answer(
             question=question, text="\n".join(lines + ([gloss] if gloss else [])), language=lang, citations=citations
@@ -523,9 +241,9 @@ def single_answer(question: str, lang: Language, a: QuestionAnalysis, ctx: Answe
     citation = make_citation(best.hit, ctx.documents[chunk.doc_id], start, end)
     lead = ""
     if found:
-        lead = _sentence(found[0].shown(lang), lang)
+        lead = as_sentence(found[0].shown(lang), lang)
     elif a.qtype == "who":
-        lead = _sentence(_addressee_lead(chunk, lang), lang)
+        lead = as_sentence(addressee_lead(chunk, lang), lang)
     return Answer(
         question=question,
         text=_single_text(lead, citation, chunk.lang, lang),
@@ -573,9 +291,9 @@ def _sub_items(chunk: Chunk, chunks: Sequence[Chunk]) -> list[Chunk]:
 
 def _single_text(lead: str, citation: Citation, quote_lang: Language, lang: Language) -> str:
     if lang == "zh":
-        text = f"{lead}依据：{where(citation, lang)}：{_quote(citation.quote)} [1]"
+        text = f"{lead}依据：{where(citation, lang)}：{quoted(citation.quote)} [1]"
     else:
-        text = f"{lead} According to {where(citation, lang)}: {_quote(citation.quote)} [1]".strip()
+        text = f"{lead} According to {where(citation, lang)}: {quoted(citation.quote)} [1]".strip()
     gloss = gloss_line([citation.quote], quote_lang, lang)
     return f"{text}\n{gloss}" if gloss else text
 
@@ -587,14 +305,14 @@ def _document_date(
     doc = ctx.documents.get(doc_id)
     if doc is None:
         return None
-    for c in _doc_level_chunks(ctx, doc_id):
+    for c in doc_level_chunks(ctx, doc_id):
         found = [s for s in dates(c.text)]
         if not found:
             continue
         cover = overlap(groups, chunk_evidence(evidence_text(c, doc)), ctx.idf)
         if cover < _MIN_DATE_COVERAGE:
             continue
-        citation = _cite_chunk(c, ctx)
+        citation = cite_chunk(c, ctx)
         shown = found[0].shown(lang)
         if doc.info.kind == "article":
             lead = f"文章注明的日期为{shown}。" if lang == "zh" else f"The article is dated {shown} (as printed)."

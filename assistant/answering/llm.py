@@ -18,7 +18,8 @@ from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import HumanMessage, SystemMessage
 
 from assistant.answering.analysis import analyse_question
-from assistant.answering.compose import answer_extractive, make_citation
+from assistant.answering.citations import make_citation
+from assistant.answering.compose import answer_extractive
 from assistant.answering.context import AnswerContext
 from assistant.answering.evidence import chunk_evidence, overlap, question_groups
 from assistant.answering.support import absent_names, abstention_text, citable, supports

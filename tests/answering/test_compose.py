@@ -145,3 +145,11 @@ def test_the_chain_takes_history(assistant):
     # LangChain chat history (as RunnableWithMessageHistory passes it) works too
     messages = [HumanMessage("Who must report to Council?"), AIMessage(first.text)]
     assert not chain.invoke({"question": "What else must he do?", "history": messages}).abstained
+
+
+def test_a_clause_introducing_items_is_cited_with_them(assistant):
+    answer = assistant.ask("国际电联的宗旨包括哪些？")  # considering a) is only "国际电联的宗旨包括：" on its own
+    assert cited(answer) == ["eur-44a25-1/preamble/considering/a"] + [
+        f"eur-44a25-1/preamble/considering/a/{i}" for i in (1, 2, 3)
+    ]
+    assert "所有居民" in answer.text
