@@ -12,7 +12,7 @@ from assistant.answering.context import AnswerContext
 from assistant.glossary import find_terms
 from assistant.schema import Chunk, Citation, Document, Language, RetrievedChunk
 
-_MAX_GLOSSED_TERMS = 6
+_MAX_GLOSSED_TERMS = 4
 
 
 def make_citation(hit: RetrievedChunk, doc: Document, start: int, end: int) -> Citation:
