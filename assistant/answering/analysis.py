@@ -335,6 +335,10 @@ def resolve_follow_up(analysis: QuestionAnalysis, history: Sequence[Turn]) -> Qu
     A question with no follow-up cue is returned unchanged, as is any question without history.
     A follow-up with no answer type of its own ("那么发展局主任呢？") inherits the earlier one.
     """
+    # Very short questions lean on the turn before even without a pronoun ("Which countries exactly?").
+    elliptic = bool(history) and _short(analysis.question, analysis.lang, very=True)
+    if elliptic and not analysis.follow_up:
+        analysis = replace(analysis, follow_up=True)
     if not history or not analysis.follow_up or not _short(analysis.question, analysis.lang):
         # A long question with its own subject is a new question even when it says "its" or "their".
         return replace(analysis, follow_up=False, wants_else=False)
@@ -364,11 +368,11 @@ def resolve_follow_up(analysis: QuestionAnalysis, history: Sequence[Turn]) -> Qu
     )
 
 
-def _short(question: str, lang: Language) -> bool:
+def _short(question: str, lang: Language, *, very: bool = False) -> bool:
     """Follow-ups are short: they lean on the earlier turn for their subject."""
     if lang == "zh":
-        return len(re.sub(r"[\s\W]", "", question)) <= 16
-    return len(question.split()) <= 9
+        return len(re.sub(r"[\s\W]", "", question)) <= (8 if very else 16)
+    return len(question.split()) <= (4 if very else 9)
 
 
 def match_section(question: str, lang: Language, sections: Sequence[SectionName]) -> tuple[SectionName | None, str]:

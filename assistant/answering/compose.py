@@ -186,6 +186,10 @@ def single_answer(question: str, lang: Language, a: QuestionAnalysis, ctx: Answe
         # "the draft", "the article": the user named the document; a clause of another one is not its answer.
         named = [s for s in passing if _doc_kind(ctx, s.hit.chunk.doc_id) == a.doc_hint]
         passing = named or passing
+    elif a.follow_up and a.carried_doc:
+        # A follow-up is about the document of the answer it follows, unless it names another.
+        same = [s for s in passing if s.hit.chunk.doc_id == a.carried_doc]
+        passing = same or passing
     rank = {id(s): i for i, s in enumerate(ranked)}
 
     def value(s: Support) -> float:

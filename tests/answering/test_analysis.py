@@ -173,3 +173,11 @@ def test_no_history_or_a_long_self_contained_question_is_not_a_follow_up():
     long_q = "What role does the draft see for Member States with respect to AI deployed in their jurisdiction?"
     a = resolve_follow_up(analyse_question(long_q, "en"), history)
     assert not a.follow_up and a.retrieval_query == long_q
+
+
+def test_a_very_short_question_after_a_turn_is_elliptic_and_follows_it():
+    history = [Turn("What does the article say about the digital divide?", _answer("art/body/5"))]
+    a = resolve_follow_up(analyse_question("Which countries exactly?", "en"), history)
+    assert a.follow_up and a.carried_doc == "res"  # the helper's citation is in document "res"
+    assert "digital divide" in a.retrieval_query
+    assert not resolve_follow_up(analyse_question("Which countries exactly?", "en"), []).follow_up
