@@ -273,14 +273,12 @@ def _has_answer_noun(a: QuestionAnalysis, lang: Language, s: Support, ctx: Answe
         return True
     # "Which countries voted …": the word after the noun (mostly the verb that says what the X did)
     # unknown to the whole corpus means no clause can answer, as does an unknown noun.
+    seen = chunk_evidence(evidence_text(s.hit.chunk, ctx.documents.get(s.hit.chunk.doc_id)))
     verb_groups = question_groups(a.answer_verb, lang, ctx.translations) if a.answer_verb else []
-    if verb_groups and all(unknown_everywhere(g, ctx.idf) for g in verb_groups):
+    if verb_groups and all(unknown_everywhere(g, ctx.idf, seen) for g in verb_groups):
         return False
     noun_groups = question_groups(a.answer_noun, lang, ctx.translations)
-    if not noun_groups or not all(unknown_everywhere(g, ctx.idf) for g in noun_groups):
-        return True
-    evidence = chunk_evidence(evidence_text(s.hit.chunk, ctx.documents.get(s.hit.chunk.doc_id)))
-    return any(g.found_in(*evidence) for g in noun_groups)
+    return not noun_groups or not all(unknown_everywhere(g, ctx.idf, seen) for g in noun_groups)
 
 
 def _doc_kind(ctx: AnswerContext, doc_id: str) -> str:

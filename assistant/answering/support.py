@@ -177,6 +177,8 @@ def unknown_everywhere(
     if seen is not None and group.found_in(*seen):
         return False
     if group.term is not None:
+        if seen is not None and any(set(words(f)) <= seen[1] for f in group.term.forms("en") if words(f)):
+            return False  # 会员国 = "member states of the United Nations": all its words are in the texts
         return not term_known(group.term.zh, group.term.forms("en"), idf)
     return idf(group.token) is None and all(idf(a) is None for a in group.alts)
 
