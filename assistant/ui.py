@@ -559,7 +559,9 @@ def serve(
     assistant = prepare_assistant(settings)
     demo = build_ui(assistant)
     demo.queue(default_concurrency_limit=DEFAULT_CONCURRENCY)
-    options = {**launch_options(), "show_error": False, **launch_kwargs}
+    # Gradio's upload route takes any size unless told; the same ceiling as `assistant add` (issue 14).
+    options = {**launch_options(), "show_error": False, "max_file_size": assistant.settings.max_file_bytes}
+    options.update(launch_kwargs)
     demo.launch(server_name=host, server_port=port, share=False, **options)
     return demo
 

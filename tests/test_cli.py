@@ -92,3 +92,19 @@ def test_docs_lists_the_bundled_corpus():
 def test_index_reports_how_many_chunks_it_embedded(tmp_path):
     code, out = run(["index", "--no-scan", "--index-dir", str(tmp_path)])
     assert code == EXIT_OK and "0 vectors reused" in out and " embedded → " in out
+
+
+def test_batch_mode_exits_with_the_worst_outcome_and_errors_name_their_line(index_args, monkeypatch, capsys):
+    # Before: only the last question's exit code counted, and errors did not say which line.
+    code, _ = run(["ask", *index_args], "🤖🙏🔥\nWho must report to Council?\n", monkeypatch)
+    assert code == EXIT_BAD_INPUT
+    assert "error: line 1: " in capsys.readouterr().err
+    code, _ = run(
+        ["ask", *index_args], "What is the best recipe for dumplings?\n\nWho must report to Council?\n", monkeypatch
+    )
+    assert code == EXIT_ABSTAINED
+
+
+def test_full_width_latin_questions_are_answered(index_args):
+    code, out = run(["ask", *index_args, "ｗｈｏ ｍｕｓｔ ｒｅｐｏｒｔ ｔｏ Ｃｏｕｎｃｉｌ？"])
+    assert code == EXIT_OK and out.startswith("The Secretary-General")

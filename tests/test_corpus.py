@@ -100,11 +100,15 @@ def test_write_manifest_round_trips_and_keeps_unknown_keys(tmp_path):
 
 
 def test_new_optional_fields_do_not_change_the_hash_of_existing_corpora(corpus_dir):
-    # The hash of the bundled corpus as computed before source_path/checksum/pages/same_as existed.
+    # The hash of the bundled corpus as computed before source_path/checksum/pages/same_as/added_by/added_at existed.
     docs = load_corpus(corpus_dir)
     legacy = hashlib.sha256()
     for doc in docs:
-        info = {k: v for k, v in doc.info.to_dict().items() if k not in ("source_path", "checksum", "pages", "same_as")}
+        info = {
+            k: v
+            for k, v in doc.info.to_dict().items()
+            if k not in ("source_path", "checksum", "pages", "same_as", "added_by", "added_at")
+        }
         legacy.update(json.dumps(info, sort_keys=True, ensure_ascii=False).encode() + b"\0")
         legacy.update(doc.text.encode("utf-8") + b"\0")
     assert corpus_hash(docs) == legacy.hexdigest()

@@ -262,8 +262,8 @@ def test_a_build_while_another_process_builds_is_refused_and_the_live_index_stil
     before = current_build(live_index)
     child = _start_child(tmp_path, live_index, "lock")
     try:
-        a = Assistant(Settings(index_dir=live_index, embedding_model="hash", show_progress=False))
-        with pytest.raises(IndexLockedError, match=rf"pid {child.pid}.*building the index"):
+        a = Assistant(Settings(index_dir=live_index, embedding_model="hash", show_progress=False, lock_wait_seconds=0))
+        with pytest.raises(IndexLockedError, match=rf"pid {child.pid}.*building the index.*`assistant index`"):
             a.build_index()
         store = load_index(live_index, model="hash", corpus_hash="h1", chunker_version=CHUNKER_VERSION)
         assert store.path == before and store.chunks == chunks
@@ -455,4 +455,5 @@ def test_every_answer_of_the_injected_corpus_is_an_answer_or_a_typed_error(injec
         except QuestionError:
             continue
         assert "PWNED" not in _outside_quotes(answer)
-        assert "PWNED" not in format_answer_markdown(answer).replace(INJECTION, "")
+        # Only the planted paragraph (quoted as evidence) or the user's own question may carry it.
+        assert "PWNED" not in format_answer_markdown(answer).replace(INJECTION, "").replace(answer.question, "")

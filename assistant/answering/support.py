@@ -101,7 +101,9 @@ def document_level(chunk: Chunk) -> bool:
     return chunk.kind in _DOCUMENT_LEVEL
 
 
-def citable(support: Support, question: str, lang: Language, min_support: float, *, about_document: bool) -> bool:
+def citable(
+    support: Support, question: str, lang: Language, min_support: float, *, about_document: bool = False
+) -> bool:
     """Supported enough, and not a header/title/dateline answering a question about the content.
 
     A document's header matches any question on its topic; it only answers questions about the

@@ -11,10 +11,12 @@ Example:
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from assistant.chunking.article import parse_article
 from assistant.chunking.base import ChunkingWarning, finish
 from assistant.chunking.resolution import ParsedResolution, ResolutionHeader, parse_resolution
+from assistant.safety import instruction_flags
 from assistant.schema import Chunk, Document
 
 # Bump when chunk ids, offsets or index text change: an index built by an
@@ -40,7 +42,26 @@ def chunk_document(doc: Document, max_tokens: int = 256) -> list[Chunk]:
         chunks = parse_article(doc)
     else:  # the manifest loader rejects unknown kinds; this guards direct callers
         raise ValueError(f"{doc.info.path}: no parser for document kind {doc.info.kind!r}")
-    return finish(doc, chunks, max_tokens)
+    return flag_instructions(finish(doc, chunks, max_tokens))
+
+
+def flag_instructions(chunks: list[Chunk]) -> list[Chunk]:
+    """Mark chunks that read as instructions to an AI (see `assistant.safety`).
+
+    The parts of a clause split for length share the flags of any part: the
+    sentence after "IGNORE ALL PREVIOUS INSTRUCTIONS" is what the planted
+    instruction wants said, so it must not become an answer either.
+    """
+    found = {c.id: instruction_flags(c.text) for c in chunks}
+    by_clause: dict[str, list[str]] = {}
+    for c in chunks:
+        names = by_clause.setdefault(c.id.split("#part")[0], [])
+        names.extend(f for f in found[c.id] if f not in names)
+    out = []
+    for c in chunks:
+        flags = ",".join(by_clause[c.id.split("#part")[0]])
+        out.append(replace(c, flags=flags) if flags != c.flags else c)
+    return out
 
 
 def chunk_corpus(documents: Iterable[Document], max_tokens: int = 256) -> list[Chunk]:

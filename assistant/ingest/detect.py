@@ -22,7 +22,7 @@ from assistant.chunking.base import lines_of
 from assistant.chunking.resolution import heading_of, parse_header
 from assistant.glossary import match_section
 from assistant.ingest.formats import SkipFile
-from assistant.language import UnsupportedLanguageError, detect_language
+from assistant.language import UnsupportedLanguageError, detect_language, latin_word_votes
 from assistant.schema import DocKind, Language
 
 # UN document symbols the resolution header parser does not take (it wants two
@@ -68,6 +68,12 @@ def detect_document_language(text: str) -> Language:
     try:
         return detect_language(_KANA.sub("", _HANGUL.sub("", sample)))
     except UnsupportedLanguageError as exc:
+        if "does not look English" in str(exc):
+            # Questions are judged on a few words; a document on all of its running text,
+            # where names like "Los Angeles" or "LA" do not outvote every "the" and "and".
+            english, foreign = latin_word_votes(text)
+            if foreign <= english:
+                return "en"
         what = str(exc).replace("the question", "the text").split("; ask in")[0]
         raise SkipFile(_UNSUPPORTED.format(what=what)) from exc
 

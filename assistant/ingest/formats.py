@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import io
 import re
+import stat
 import unicodedata
 import zipfile
 from dataclasses import dataclass
@@ -27,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.corpus import guess_encoding
+from assistant.ingest.limits import IngestLimits, human_size
 from assistant.ingest.reflow import reflow_pages
 from assistant.schema import Language
 
@@ -108,18 +110,25 @@ def sniff(raw: bytes) -> str:
     return "text"
 
 
-def extract(path: Path, language: Language | None = None) -> Extracted:
+def extract(path: Path, language: Language | None = None, limits: IngestLimits | None = None) -> Extracted:
     """The text of `path`, or `SkipFile` with the reason it cannot be read.
 
     `language` ("zh"/"en") only matters for PDFs, where wrapped lines are
-    joined with or without a space; it is detected when not given.
+    joined with or without a space; it is detected when not given. `limits`
+    (default: `IngestLimits()`) bound the file's size, a DOCX's unpacked size
+    and compression ratio, and a PDF's pages, checked before the expensive step.
     """
+    limits = limits or IngestLimits()
     suffix = path.suffix.lower()
     fmt = FORMATS.get(suffix)
     if fmt is None:
         hint = UNSUPPORTED.get(suffix, f"supported: {', '.join(sorted(set(FORMATS)))}")
         raise SkipFile(f"unsupported file type {suffix or '(no extension)'} ({hint})")
     try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise SkipFile("not a regular file (a named pipe, socket or device?)")
+        limits.check("max_file_bytes", info.st_size, f"the file is {human_size(info.st_size)}")
         raw = path.read_bytes()
     except OSError as exc:
         raise SkipFile(f"cannot read it: {exc.strerror or exc}") from exc
@@ -131,13 +140,13 @@ def extract(path: Path, language: Language | None = None) -> Extracted:
     if fmt == "pdf":
         if kind != "PDF":
             raise SkipFile(f"not a PDF: the content looks like {_content_name(kind)}; wrong extension?")
-        return _pdf(raw, language)
+        return _pdf(raw, language, limits)
     if fmt == "docx":
         if kind == "old Microsoft Office file (.doc/.xls)":
             raise SkipFile("an old binary Word .doc file named .docx: save it as .docx or PDF")
         if kind != "ZIP archive" or not _is_docx(raw):
             raise SkipFile(f"not a Word .docx file: the content looks like {_content_name(kind)}; wrong extension?")
-        return _docx(raw)
+        return _docx(raw, limits)
     if kind != "text":
         raise SkipFile(f"not a text file: the content looks like {_content_name(kind)}; wrong extension?")
     if fmt == "html":
@@ -329,7 +338,13 @@ def _is_docx(raw: bytes) -> bool:
         return False
 
 
-def _docx(raw: bytes) -> Extracted:
+def _docx(raw: bytes, limits: IngestLimits) -> Extracted:
+    # Before python-docx unpacks anything: a 915 KB zip bomb otherwise takes gigabytes.
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            limits.check_zip(archive)
+    except zipfile.BadZipFile as exc:
+        raise SkipFile(f"damaged .docx file (BadZipFile: {exc})") from exc
     try:
         import docx
         from docx.oxml.ns import qn
@@ -502,7 +517,7 @@ def _format_number(n: int, fmt: str) -> str:
 _OCR_HINT = "OCR it first, e.g. `ocrmypdf in.pdf out.pdf`"
 
 
-def _pdf(raw: bytes, language: Language | None) -> Extracted:
+def _pdf(raw: bytes, language: Language | None, limits: IngestLimits) -> Extracted:
     try:
         from pypdf import PdfReader
         from pypdf.errors import PdfReadError
@@ -532,6 +547,7 @@ def _pdf(raw: bytes, language: Language | None) -> Extracted:
         raise SkipFile(f"damaged PDF: cannot list its pages ({type(exc).__name__}: {exc})") from exc
     if not pages:
         raise SkipFile("PDF without pages")
+    limits.check("max_pages", len(pages), f"the PDF has {len(pages)} pages")
     texts: list[str] = []
     failed: list[int] = []
     for number, page in enumerate(pages, start=1):

@@ -23,14 +23,19 @@ Example:
 from __future__ import annotations
 
 import contextlib
+import errno
 import fcntl
+import getpass
 import hashlib
 import json
 import os
 import re
+import stat
+import time
 import warnings
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
@@ -46,10 +51,17 @@ from assistant.corpus import (
 )
 from assistant.ingest.detect import describe, document_id, normalise_number
 from assistant.ingest.formats import FORMATS, Extracted, SkipFile, extract
+from assistant.ingest.limits import IngestLimits, estimated_min_chunks, human_size
+from assistant.journal import record_change
 from assistant.schema import DocKind, Document, DocumentInfo, Language
 
 Status = Literal["added", "updated", "unchanged", "skipped"]
 _JOURNAL = ".ingest-pending.json"
+# A long batch saves its progress this often, so Ctrl-C or a kill loses at most this much.
+_CHECKPOINT_FILES = 50
+_CHECKPOINT_SECONDS = 30.0
+# Manifest fields a person may have curated by hand; re-adding a removed document keeps them.
+_CURATED = ("title_en", "title_zh", "note", "source", "date_printed", "doc_number", "same_as")
 _LOCK = ".ingest.lock"
 # Files a corpus folder under version control often has that are about the corpus, not in it.
 _NOT_DOCUMENTS = re.compile(r"^(readme|license|licence|changelog|notice|contributing)(\.|$)", re.IGNORECASE)
@@ -57,6 +69,14 @@ _NOT_DOCUMENTS = re.compile(r"^(readme|license|licence|changelog|notice|contribu
 
 class UnknownDocumentError(CorpusError):
     """No document with that id is in the corpus."""
+
+
+class IngestInterrupted(KeyboardInterrupt):
+    """Ctrl-C during `add_files`: the files finished before it are saved; `results` says which."""
+
+    def __init__(self, results: list[FileResult]) -> None:
+        super().__init__("interrupted")
+        self.results = results
 
 
 @dataclass(frozen=True)
@@ -105,16 +125,31 @@ def sha256_of(path: Path) -> str:
 
 
 @contextlib.contextmanager
-def corpus_lock(corpus_dir: Path) -> Iterator[None]:
-    """Hold the corpus's ingest lock, or fail at once naming the holder. Also finishes a killed batch's clean-up."""
+def corpus_lock(corpus_dir: Path, wait: float = 0.0, say: Callable[[str], None] | None = None) -> Iterator[None]:
+    """Hold the corpus's ingest lock; also finishes a killed batch's clean-up.
+
+    A lock held by another writer is waited for up to `wait` seconds (saying
+    so once through `say`), then `CorpusError` names the holder.
+    """
     corpus_dir.mkdir(parents=True, exist_ok=True)
     with open(corpus_dir / _LOCK, "a+") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            handle.seek(0)
-            holder = handle.read().strip() or "another process"
-            raise CorpusError(f"{corpus_dir}: {holder} is changing this corpus; wait for it") from None
+        deadline = time.monotonic() + max(0.0, wait)
+        announced = False
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                handle.seek(0)
+                holder = handle.read().strip() or "another process"
+                if time.monotonic() >= deadline:
+                    raise CorpusError(
+                        f"{corpus_dir}: {holder} is changing this corpus; wait for it, then run the command again"
+                    ) from None
+                if not announced and say is not None:
+                    say(f"waiting for {holder}, which is changing this corpus …")
+                    announced = True
+                time.sleep(0.2)
         handle.seek(0)
         handle.truncate()
         handle.write(f"pid {os.getpid()}")
@@ -137,6 +172,37 @@ def _recover(corpus_dir: Path) -> None:
         if rel not in listed and "/" not in rel:
             (corpus_dir / rel).unlink(missing_ok=True)
     journal.unlink(missing_ok=True)
+
+
+def removed_documents(corpus_dir: Path | str) -> list[dict[str, Any]]:
+    """Tombstones of removed documents (manifest key "removed"): id, path, source_path, checksum, entry."""
+    path = Path(corpus_dir) / MANIFEST_NAME
+    if not path.is_file():
+        return []
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    return _tombstones(data)
+
+
+def _tombstones(data: Any) -> list[dict[str, Any]]:
+    """The well-formed tombstones of a manifest object; anything else under "removed" is ignored."""
+    removed = data.get("removed", []) if isinstance(data, dict) else []
+    if not isinstance(removed, list):
+        return []
+    return [t for t in removed if isinstance(t, dict) and isinstance(t.get("entry"), dict)]
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _user() -> str:
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):  # no login name in some containers
+        return f"uid {os.getuid()}"
 
 
 def _pending(corpus_dir: Path) -> list[str]:
@@ -170,7 +236,7 @@ def collect_files(paths: Iterable[Path | str]) -> tuple[list[Path], list[FileRes
         elif path.is_file():
             found = [path]
         else:
-            missing.append(FileResult(path, "skipped", reason="no such file or folder"))
+            missing.append(FileResult(path, "skipped", reason=_not_readable(path)))
             continue
         for p in found:
             key = p.resolve()
@@ -178,6 +244,32 @@ def collect_files(paths: Iterable[Path | str]) -> tuple[list[Path], list[FileRes
                 seen.add(key)
                 files.append(p)
     return files, missing
+
+
+def _not_readable(path: Path) -> str:
+    """Why a named path is neither a file nor a folder: missing, a symlink loop, a dangling link, a FIFO …"""
+    if not os.path.lexists(path):
+        return "no such file or folder"
+    if path.is_symlink():
+        try:
+            path.resolve(strict=True)
+        except RuntimeError:
+            return "a symbolic link loop (the link points back to itself)"
+        except OSError:
+            return f"a symbolic link to {os.readlink(path)}, which does not exist"
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "a symbolic link loop (the link points back to itself)"
+        return f"cannot read it: {exc.strerror or exc}"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO), not a file; save its contents to a file first"
+    if stat.S_ISSOCK(mode):
+        return "a socket, not a file"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device, not a file"
+    return "not a regular file or folder"
 
 
 def untracked_files(corpus_dir: Path | str) -> list[Path]:
@@ -196,6 +288,11 @@ def untracked_files(corpus_dir: Path | str) -> list[Path]:
                 known.add((corpus_dir / info.source_path).resolve())
     # Texts of a killed `add` are deleted by the next one, not ingested as the user's files.
     known.update((corpus_dir / name).resolve() for name in _pending(corpus_dir))
+    # Removed documents stay removed: their files are re-added only when named in `assistant add`.
+    for tomb in removed_documents(corpus_dir):
+        for key in ("path", "source_path"):
+            if tomb.get(key):
+                known.add((corpus_dir / tomb[key]).resolve())
     files, _ = collect_files([corpus_dir])
     return [p for p in files if p.resolve() not in known and not _NOT_DOCUMENTS.match(p.name)]
 
@@ -211,6 +308,9 @@ def add_files(
     title: str = "",
     doc_id: str = "",
     max_tokens: int = 256,
+    limits: IngestLimits | None = None,
+    progress: Callable[[str], None] | None = None,
+    lock_wait: float = 0.0,
 ) -> list[FileResult]:
     """Convert and register `paths` (files or folders) in the corpus; one `FileResult` per file, in order.
 
@@ -222,27 +322,52 @@ def add_files(
 
     Raises `UnknownDocumentError` if `same_as` names no document, and
     `CorpusError` if the manifest is unreadable.
+
+    `limits` bound what one file may cost (a file over one is skipped with the
+    limit and the setting to raise it). Long batches report through `progress`
+    and save what they have done every `_CHECKPOINT_FILES` files or
+    `_CHECKPOINT_SECONDS`; Ctrl-C saves the files finished so far and raises
+    `IngestInterrupted` carrying their results. Another writer's lock is waited
+    for up to `lock_wait` seconds.
     """
     corpus_dir = Path(corpus_dir)
     files, results = collect_files(paths)
     if not files:
         return results
-    with corpus_lock(corpus_dir):
-        batch = _Batch(corpus_dir, max_tokens)
+    with corpus_lock(corpus_dir, lock_wait, progress):
+        batch = _Batch(corpus_dir, max_tokens, limits or IngestLimits())
         if same_as and same_as not in batch.infos:
             raise UnknownDocumentError(f"--same-as {same_as}: no such document in {corpus_dir} (see `assistant docs`)")
         options = dict(same_as=same_as, kind=kind, language=language, note=note, title=title, doc_id=doc_id)
-        for path in files:
-            try:
-                results.append(batch.add(path, **options))
-            except SkipFile as exc:
-                results.append(FileResult(path, "skipped", reason=exc.reason))
+        last_save = last_report = time.monotonic()
+        try:
+            for n, path in enumerate(files, start=1):
+                try:
+                    results.append(batch.add(path, **options))
+                except SkipFile as exc:
+                    results.append(FileResult(path, "skipped", reason=exc.reason))
+                now = time.monotonic()
+                if progress is not None and len(files) > 1 and (now - last_report >= 2 or n == len(files)):
+                    progress(f"read {n}/{len(files)} files ({sum(r.ok for r in results)} usable) …")
+                    last_report = now
+                if n % _CHECKPOINT_FILES == 0 or now - last_save >= _CHECKPOINT_SECONDS:
+                    batch.commit()  # a long batch killed later keeps what it had read
+                    last_save = now
+        except KeyboardInterrupt:
+            batch.commit()
+            raise IngestInterrupted(_in_order(results, files)) from None
         batch.commit()
+    return _in_order(results, files)
+
+
+def _in_order(results: list[FileResult], files: list[Path]) -> list[FileResult]:
     order = {str(Path(p)): i for i, p in enumerate(files)}
     return sorted(results, key=lambda r: order.get(str(r.path), -1))
 
 
-def remove_document(corpus_dir: Path | str, doc_id: str, *, delete_text: bool = True) -> RemoveResult:
+def remove_document(
+    corpus_dir: Path | str, doc_id: str, *, delete_text: bool = True, lock_wait: float = 0.0
+) -> RemoveResult:
     """Take `doc_id` out of the manifest; delete its converted text unless `delete_text` is False.
 
     A text file that is the user's own (registered in place, or listed by
@@ -250,19 +375,40 @@ def remove_document(corpus_dir: Path | str, doc_id: str, *, delete_text: bool = 
     `same_as` this one lose that mark.
     """
     corpus_dir = Path(corpus_dir)
-    with corpus_lock(corpus_dir):
+    with corpus_lock(corpus_dir, lock_wait):
         data = read_manifest_data(corpus_dir)
         infos = {info.id: info for info in read_manifest(corpus_dir)} if data["documents"] else {}
         if doc_id not in infos:
             known = ", ".join(sorted(infos)[:10]) or "none"
             raise UnknownDocumentError(f"no document {doc_id!r} in {corpus_dir} (documents: {known})")
         info = infos[doc_id]
+        entry = next(e for e in data["documents"] if e.get("id") == doc_id)
         data["documents"] = [e for e in data["documents"] if e.get("id") != doc_id]
         unlinked = []
-        for entry in data["documents"]:
-            if entry.get("same_as") == doc_id:
-                entry.pop("same_as")
-                unlinked.append(entry["id"])
+        for other in data["documents"]:
+            if other.get("same_as") == doc_id:
+                other.pop("same_as")
+                unlinked.append(other["id"])
+        # A tombstone, written in the same atomic manifest replace: `assistant index` must not
+        # pick the text up again as a new file (losing the curated title and note), and
+        # `assistant add` of the same file restores the entry as it was.
+        text_path = corpus_dir / info.path
+        tomb = {
+            "id": doc_id,
+            "path": info.path,
+            "source_path": info.source_path,
+            "checksum": info.checksum,
+            "text_checksum": sha256_of(text_path) if text_path.is_file() else "",
+            "removed_at": _now(),
+            "removed_by": _user(),
+            "entry": entry,
+        }
+        data["removed"] = [
+            t
+            for t in data.get("removed", [])
+            if isinstance(t, dict) and t.get("id") != doc_id and t.get("path") != info.path
+        ] + [tomb]
+        record_change(corpus_dir, "remove", [doc_id])
         write_manifest(corpus_dir, data)
         deleted = None
         text = (corpus_dir / info.path).resolve()
@@ -276,10 +422,11 @@ def remove_document(corpus_dir: Path | str, doc_id: str, *, delete_text: bool = 
 class _Batch:
     """The manifest being edited by one `add_files` call, and the texts it has written."""
 
-    def __init__(self, corpus_dir: Path, max_tokens: int) -> None:
+    def __init__(self, corpus_dir: Path, max_tokens: int, limits: IngestLimits) -> None:
         self.corpus_dir = corpus_dir
         self.root = corpus_dir.resolve()
         self.max_tokens = max_tokens
+        self.limits = limits
         self.data: dict[str, Any] = read_manifest_data(corpus_dir)
         self.infos: dict[str, DocumentInfo] = (
             {i.id: i for i in read_manifest(corpus_dir)} if self.data["documents"] else {}
@@ -287,6 +434,8 @@ class _Batch:
         self.written: list[str] = []
         self.replaced: list[str] = []  # texts of updated documents, deleted after the commit
         self.changed = False
+        self.changed_ids: list[str] = []
+        self.tombstones: list[dict[str, Any]] = _tombstones(self.data)
         # Lookups by source, content and number, kept up to date as files are added (a
         # scan over every entry per file made batches of thousands quadratic).
         self._by_source: dict[str, DocumentInfo] = {}
@@ -336,16 +485,22 @@ class _Batch:
         if same_content and same_content is not existing:
             return FileResult(path, "unchanged", same_content.id, reason=f"same content as {same_content.id}")
         in_place = path.suffix.lower() in (".txt", ".text") and not Path(source).is_absolute()
+        tomb = None if existing else self._tombstone(source, checksum)
+        if tomb is not None and in_place and tomb["entry"].get("path") == source:
+            return self._restore(path, tomb)
         if in_place:
             # A text file already in the corpus folder is used where it is: offsets then
             # point into the user's own file, and nothing is duplicated.
+            size = path.stat().st_size
+            self.limits.check("max_file_bytes", size, f"the file is {human_size(size)}")
             try:
                 text = read_text_strict(path)
             except CorpusError as exc:
                 raise SkipFile(_plain_reason(str(exc), path)) from exc
             extracted = Extracted(text=text, format="text")
         else:
-            extracted = extract(path, options["language"])
+            extracted = extract(path, options["language"], self.limits)
+        self._check_length(extracted.text)  # before detection, which reads the whole text
         described = describe(
             extracted.text,
             language=options["language"] or extracted.language,
@@ -366,6 +521,8 @@ class _Batch:
                 notes.append(f"its number {doc_number} differs from {same_as}'s {target.doc_number}")
         if existing:
             new_id = existing.id
+        elif tomb is not None and not options["doc_id"] and tomb["id"] not in self.infos:
+            new_id = tomb["id"]  # re-added: the id citations and links used before
         elif options["doc_id"]:
             new_id = options["doc_id"]
             if new_id in self.infos:
@@ -404,7 +561,18 @@ class _Batch:
             checksum=checksum,
             pages=extracted.pages,
             same_as=same_as or (existing.same_as if existing else ""),
+            added_by=_user(),
+            added_at=_now(),
         )
+        if tomb is not None:
+            # Re-adding a removed document restores what was curated by hand, unless given again now.
+            old_entry = tomb["entry"]
+            given = {"title_en": options["title"], "title_zh": options["title"], "note": options["note"]}
+            curated = {k: old_entry[k] for k in _CURATED if old_entry.get(k) and not given.get(k)}
+            if curated.get("same_as") and (curated["same_as"] not in self.infos or options["same_as"]):
+                curated.pop("same_as")
+            info = replace(info, **curated)
+            self._bury(tomb)
         chunks, chunk_notes = self._chunk(info, extracted.text)
         if not in_place:
             self._write_text(rel, extracted.text)
@@ -418,8 +586,58 @@ class _Batch:
             chunks=chunks,
         )
 
+    def _tombstone(self, source: str, checksum: str) -> dict[str, Any] | None:
+        """The removed document this file was, by source path or content."""
+        for tomb in reversed(self.tombstones):
+            if source in (tomb.get("source_path"), tomb.get("path")):
+                return tomb
+            if checksum in (tomb.get("checksum"), tomb.get("text_checksum")):
+                return tomb
+        return None
+
+    def _bury(self, tomb: dict[str, Any]) -> None:
+        """Forget a tombstone: its document is back."""
+        self.tombstones = [t for t in self.tombstones if t is not tomb]
+        self.data["removed"] = [t for t in self.data.get("removed", []) if t is not tomb]
+        self.changed = True
+
+    def _restore(self, path: Path, tomb: dict[str, Any]) -> FileResult:
+        """Put a removed document whose text is still in the corpus folder back exactly as it was listed."""
+        entry = dict(tomb["entry"])
+        if entry["id"] in self.infos:
+            raise SkipFile(f"it was {entry['id']}, and a document with that id exists now (remove it first)")
+        info = DocumentInfo.from_dict({**entry, "pages": tuple(entry.get("pages") or ())})
+        try:
+            text = read_text_strict(self.corpus_dir / info.path)
+        except CorpusError as exc:
+            raise SkipFile(_plain_reason(str(exc), self.corpus_dir / info.path)) from exc
+        chunks, notes = self._chunk(info, text)
+        self.data["documents"].append(entry)
+        self._bury(tomb)
+        self.infos[info.id] = info
+        self._index(info)
+        self.changed_ids.append(info.id)
+        return FileResult(
+            path,
+            "added",
+            info.id,
+            notes=(f"restored as it was before `assistant remove {info.id}`", *notes),
+            info=info,
+            chunks=chunks,
+        )
+
+    def _check_length(self, text: str) -> None:
+        """Refuse a text whose length alone proves it makes too many chunks.
+
+        A 50 MB text otherwise spends seconds in detection and minutes in
+        chunking only to be refused afterwards.
+        """
+        at_least = estimated_min_chunks(text, self.max_tokens)
+        self.limits.check("max_chunks_per_document", at_least, f"its text would make at least {at_least} chunks")
+
     def _chunk(self, info: DocumentInfo, text: str) -> tuple[int, list[str]]:
         """How many chunks the document makes, and the chunker's warnings (e.g. the paragraph fallback)."""
+        self._check_length(text)
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
             try:
@@ -428,7 +646,15 @@ class _Batch:
                 raise SkipFile(f"could not be chunked ({type(exc).__name__}: {exc})") from exc
         if not chunks:
             raise SkipFile("no text to index after conversion")
-        return len(chunks), [str(w.message).replace(f"{info.path}: ", "", 1) for w in caught][:5]
+        self.limits.check("max_chunks_per_document", len(chunks), f"its text makes {len(chunks)} chunks")
+        notes = [str(w.message).replace(f"{info.path}: ", "", 1) for w in caught][:5]
+        flagged = [c.id.split("/", 1)[-1] for c in chunks if c.flags]
+        if flagged:
+            notes.append(
+                f"⚠ {len(flagged)} passage(s) read as instructions to an AI ({', '.join(flagged[:3])}); "
+                "they are indexed as evidence but never used as an answer"
+            )
+        return len(chunks), notes
 
     def _text_name(self, doc_id: str, lang: Language) -> str:
         name, n = f"{doc_id}.{lang}.txt", 1
@@ -471,15 +697,21 @@ class _Batch:
         self.infos[info.id] = info
         self._index(info)
         self.changed = True
+        self.changed_ids.append(info.id)
 
     def commit(self) -> None:
+        """Save what the batch has done so far; may be called again as the batch goes on."""
         if self.changed:
+            # The journal first: killed after the manifest replace, the next command sees the unindexed change.
+            record_change(self.corpus_dir, "add", self.changed_ids)
             write_manifest(self.corpus_dir, self.data)
-        (self.corpus_dir / _JOURNAL).unlink(missing_ok=True)
         listed = set(self._texts)
-        for rel in self.replaced:
+        # A text written for a file that was then skipped or interrupted is nobody's.
+        for rel in [*self.replaced, *self.written]:
             if rel not in listed and "/" not in rel:
                 (self.corpus_dir / rel).unlink(missing_ok=True)
+        (self.corpus_dir / _JOURNAL).unlink(missing_ok=True)
+        self.written, self.replaced, self.changed_ids, self.changed = [], [], [], False
 
 
 def _plain_reason(message: str, path: Path) -> str:

@@ -24,7 +24,7 @@ from typing import Literal
 
 import numpy as np
 
-FusionMethod = Literal["zscore", "minmax", "max", "rrf"]
+FusionMethod = Literal["ideal", "zscore", "minmax", "max", "rrf"]
 Ranking = Sequence[tuple[int, float]]
 
 
@@ -39,13 +39,16 @@ class FusionWeights:
     lexical_same: float = 1.5  # BM25 on chunks in the question's language
     lexical_cross: float = 0.75  # BM25 on chunks in the other language, times translation coverage
     scale_by_coverage: bool = True
+    # Multilingual encoders score same-language pairs higher; normalising dense scores per
+    # language group (like BM25's) removes that bias in a corpus that mixes languages.
+    dense_by_language: bool = False
     rrf_k: int = 60
 
 
 def normalise(scores: np.ndarray, method: FusionMethod) -> np.ndarray:
     """Scores of one retriever for one query mapped to a common scale.
 
-    `max` divides by the best score (0 stays 0, so a weak match stays weak);
+    `max` divides by the best score (0 stays 0);
     `minmax` maps to [0, 1]; `zscore` centres on the mean in units of spread.
 
     Example:
@@ -54,7 +57,7 @@ def normalise(scores: np.ndarray, method: FusionMethod) -> np.ndarray:
     """
     if scores.size == 0:
         return scores
-    if method == "max":
+    if method in ("max", "ideal"):  # "ideal" without a known ideal score falls back to the best one
         top = float(scores.max())
         return scores / top if top > 0 else np.zeros_like(scores)
     if method == "minmax":
@@ -85,6 +88,10 @@ def _normalised(ranking: Ranking, method: FusionMethod) -> dict[int, float]:
     return dict(zip(rows, normalise(np.array([s for _, s in ranking], dtype=np.float64), method).tolist(), strict=True))
 
 
+def _scaled(ranking: Ranking, scale: float) -> dict[int, float]:
+    return {r: (s / scale if scale > 0 else 0.0) for r, s in ranking}
+
+
 def fuse_scores(
     dense: Ranking,
     lexical: Ranking,
@@ -92,12 +99,15 @@ def fuse_scores(
     same_language: Callable[[int], bool],
     weights: FusionWeights = FusionWeights(),
     coverage: float = 1.0,
+    ideal: tuple[float, float] | None = None,
 ) -> list[tuple[int, float]]:
     """Rows of every candidate with their fused score, best first (ties to the lower row).
 
     A candidate missing from the dense ranking gets its lowest normalised
     score, the best guess without scoring it; one missing from BM25 scores 0
-    there (it holds no query term). With method `rrf` the ranks are fused
+    there (it holds no query term). Method `ideal` divides BM25 scores by
+    `ideal` = (the query's own words' ideal score, its translations' ideal
+    score), see `BM25Index.ideal_score`. With method `rrf` the ranks are fused
     instead (dense weight and same-language BM25 weight, no language split).
     """
     if weights.method == "rrf":
@@ -106,10 +116,20 @@ def fuse_scores(
     same = [(r, s) for r, s in lexical if same_language(r)]
     cross = [(r, s) for r, s in lexical if not same_language(r)]
     cross_weight = weights.lexical_cross * (coverage if weights.scale_by_coverage else 1.0)
+    if weights.method == "ideal" and ideal is not None:
+        lexical_parts = [_scaled(same, ideal[0]), _scaled(cross, ideal[1])]
+    else:
+        lexical_parts = [_normalised(same, weights.method), _normalised(cross, weights.method)]
+    dense_method = weights.dense_method or ("max" if weights.method == "ideal" else weights.method)
+    if weights.dense_by_language:
+        dense_scores = _normalised([(r, s) for r, s in dense if same_language(r)], dense_method)
+        dense_scores |= _normalised([(r, s) for r, s in dense if not same_language(r)], dense_method)
+    else:
+        dense_scores = _normalised(dense, dense_method)
     parts = [
-        (_normalised(dense, weights.dense_method or weights.method), weights.dense, True),
-        (_normalised(same, weights.method), weights.lexical_same, False),
-        (_normalised(cross, weights.method), cross_weight, False),
+        (dense_scores, weights.dense, True),
+        (lexical_parts[0], weights.lexical_same, False),
+        (lexical_parts[1], cross_weight, False),
     ]
     candidates = sorted({r for r, _ in dense} | {r for r, _ in lexical})
     fused: dict[int, float] = dict.fromkeys(candidates, 0.0)

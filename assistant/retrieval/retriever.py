@@ -155,6 +155,7 @@ class HybridRetriever:
                 same_language=lambda row: bool(is_zh[row]) == q_zh,
                 weights=self.config.fusion,
                 coverage=lq.coverage if lq else 1.0,
+                ideal=self._ideal(lq) if lq else None,
             )
         d_info = {row: (rank, score) for rank, (row, score) in enumerate(dense, start=1)}
         l_info = {row: (rank, score) for rank, (row, score) in enumerate(lexical, start=1)}
@@ -174,6 +175,12 @@ class HybridRetriever:
                 )
             )
         return out
+
+    def _ideal(self, lq: LexicalQuery) -> tuple[float, float]:
+        """The ideal BM25 score of the question's own words and of its translations (see `fuse_scores`)."""
+        own = [(g.tokens, g.weight) for g in lq.groups if not g.translated]
+        translated = [(g.tokens, g.weight) for g in lq.translations]
+        return self.store.lexical.ideal_score(own), self.store.lexical.ideal_score(translated)
 
     def _fired(self, lq: LexicalQuery | None, row: int) -> tuple[str, ...]:
         """The translations whose tokens occur in chunk `row`: why a clause in the other language matched."""
