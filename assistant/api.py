@@ -286,7 +286,7 @@ class Assistant:
         )
         llm = self.settings.llm_enabled if use_llm is None else use_llm
         if llm:
-            from assistant.answering.llm import answer_with_llm
+            from assistant.llm import answer_with_llm  # the public path (tests and callers patch it)
 
             answer = answer_with_llm(text, lang, ctx, self.llm)
         else:
@@ -367,7 +367,7 @@ class Assistant:
     @property
     def llm(self) -> Any:
         if self._llm is None:
-            from assistant.answering.llm import chat_model_from_settings
+            from assistant.llm import chat_model_from_settings
 
             self._llm = chat_model_from_settings(self.settings)
         return self._llm
