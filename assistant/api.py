@@ -21,7 +21,7 @@ from typing import Any
 import numpy as np
 
 from assistant.alignment import ParallelIndex, update_links
-from assistant.answering import AnswerContext, answer_extractive
+from assistant.answering import AnswerContext, analyse_question, answer_extractive, resolve_follow_up, words
 from assistant.chunking import CHUNKER_VERSION, chunk_corpus
 from assistant.conflicts import find_conflict
 from assistant.corpus import corpus_hash, load_corpus, page_of
@@ -29,6 +29,7 @@ from assistant.embeddings import get_embeddings
 from assistant.journal import clear_change, pending_change
 from assistant.language import UnsupportedLanguageError, detect_language
 from assistant.retrieval import ClauseRetriever, HybridRetriever, RetrievalFilter
+from assistant.retrieval.translation import GLOSS_TOKENIZER_ID
 from assistant.safety import evidence_only, flagged_note
 from assistant.schema import Answer, Chunk, Citation, Document, Language, RetrievedChunk, Turn
 from assistant.settings import RetrieverMode, Settings
@@ -167,11 +168,26 @@ class Assistant:
                 index_type=self.settings.index_type,
                 lock_wait=self.settings.lock_wait_seconds,
                 progress=say,
+                **self._gloss_options(),
             )
             clear_change(self.settings.corpus_dir, pending)
             self._store = None
             self._retriever = None
             return manifest
+
+    def _gloss_options(self) -> dict[str, Any]:
+        """The document-translation field of the index (CC-CEDICT glosses of Chinese words), when enabled."""
+        if not self.settings.dictionary_translation:
+            return {}
+        from assistant.retrieval.dictionary import load_lexicon
+        from assistant.retrieval.translation import gloss_tokens
+
+        lexicon, cache = load_lexicon(), {}
+
+        def gloss(token_lists: list[list[str]]) -> list[list[str]]:
+            return [gloss_tokens(tokens, lexicon, cache) for tokens in token_lists]
+
+        return {"gloss": gloss, "gloss_tokenizer": GLOSS_TOKENIZER_ID}
 
     def _embed_documents(self, texts: list[str]) -> Any:
         with self._embed_lock:
@@ -192,8 +208,11 @@ class Assistant:
 
     def _load_store(self) -> IndexStore:
         docs = list(self.documents.values())
-        expected = dict(
-            model=self.embeddings.model_name, corpus_hash=corpus_hash(docs), chunker_version=CHUNKER_VERSION
+        expected: dict[str, Any] = dict(
+            model=self.embeddings.model_name,
+            corpus_hash=corpus_hash(docs),
+            chunker_version=CHUNKER_VERSION,
+            gloss_tokenizer=GLOSS_TOKENIZER_ID if self.settings.dictionary_translation else None,
         )
         try:
             return load_index(self.settings.index_dir, **expected)
@@ -262,10 +281,14 @@ class Assistant:
         """
         t0 = time.perf_counter()
         text, lang = validate_question(question, self.settings.max_question_chars)
-        k = k or self.settings.top_k
+        # A follow-up ("What else must he do?") is retrieved and answered with what it refers to.
+        analysis = resolve_follow_up(analyse_question(text, lang), list(history))
+        query = analysis.retrieval_query[-self.settings.max_question_chars :]
+        # The answerer weighs more chunks than `top_k` (it re-ranks them by coverage).
+        k = k or self.settings.answer_candidates
         # Passages that read as instructions to an AI are evidence only: taken out before answering
         # (so neither the extractive answer nor an LLM prompt sees them), named in a note.
-        ranked = self.retrieve(text, k + _FLAGGED_SLACK, mode=mode, doc_ids=doc_ids)
+        ranked = self.retrieve(query, k + _FLAGGED_SLACK, mode=mode, doc_ids=doc_ids)
         usable, flagged = evidence_only(ranked)
         hits = usable[:k]
         flagged_notes = [flagged_note(h, self._doc_name(h.chunk.doc_id)) for h in flagged if h in ranked[:k]]
@@ -275,10 +298,14 @@ class Assistant:
             documents=self.documents,
             idf=self._idf,
             min_support=self.settings.min_support,
+            chunks=self.store.chunks,
+            analysis=analysis,
+            translations=self._translations(query),
+            glosses=self._glosses(),
         )
         llm = self.settings.llm_enabled if use_llm is None else use_llm
         if llm:
-            from assistant.llm import answer_with_llm
+            from assistant.llm import answer_with_llm  # the public path (tests and callers patch it)
 
             answer = answer_with_llm(text, lang, ctx, self.llm)
         else:
@@ -299,6 +326,26 @@ class Assistant:
         """How a note names a document: its number, else its id, with where it comes from."""
         info = self.documents[doc_id].info
         return f"{info.doc_number or info.id} [{info.provenance()}]"
+
+    def _translations(self, question: str) -> dict[str, tuple[str, ...]]:
+        """Each question word's dictionary translations as index tokens, for the answerer's support check."""
+        out: dict[str, tuple[str, ...]] = {}
+        for group in self.retriever.query(question).translations:
+            tokens = _whole_word_tokens(group.tokens, group.targets)
+            for stem in words(group.source):
+                out[stem] = tuple(dict.fromkeys((*out.get(stem, ()), *tokens)))
+        return out
+
+    def _glosses(self) -> Callable[[str], Sequence[str]] | None:
+        """CC-CEDICT's English glosses of a Chinese word, when dictionary translation is on."""
+        if not self.settings.dictionary_translation:
+            return None
+        from assistant.retrieval.dictionary import DictionaryUnavailableError, load_lexicon
+
+        try:
+            return load_lexicon().english
+        except DictionaryUnavailableError:
+            return None
 
     def _locate(self, citation: Citation) -> Citation:
         """Add the PDF page and the linked clause of the other language version, where they exist."""
@@ -363,6 +410,16 @@ class Assistant:
         from assistant.chain import build_chain
 
         return build_chain(self)
+
+
+def _whole_word_tokens(tokens: Sequence[str], targets: Sequence[str]) -> tuple[str, ...]:
+    """Index tokens that stand for a whole translation: 世界杯 found only as its bigram 世界 says nothing
+    about a clause about the world, so a support check must not count it (retrieval may)."""
+    zh_targets = [t for t in targets if any("\u4e00" <= ch <= "\u9fff" for ch in t)]
+    if not zh_targets:
+        return tuple(tokens)
+    whole = set(zh_targets) | {f"\u00b7{t}" for t in zh_targets if len(t) == 2}
+    return tuple(t for t in tokens if t in whole)
 
 
 class _QueryEmbedder:

@@ -28,7 +28,7 @@ from assistant import Assistant, QuestionError
 from assistant.corpus import MANIFEST_NAME, CorpusError, read_manifest
 from assistant.embeddings import EmbeddingModelError
 from assistant.journal import pending_change
-from assistant.schema import Answer
+from assistant.schema import Answer, Turn
 from assistant.settings import Settings
 from assistant.store import IndexCorruptError, IndexError_, IndexLockedError, IndexMissingError, IndexStaleError
 
@@ -357,6 +357,7 @@ def cmd_chunks(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+_CONVERSATION_TURNS = 5  # earlier turns kept for follow-ups in an interactive session
 # Batch mode reports the worst outcome of all its questions: a bad line outranks an abstention.
 _SEVERITY = {EXIT_OK: 0, EXIT_ABSTAINED: 1, EXIT_BAD_INPUT: 2, EXIT_ERROR: 3}
 
@@ -367,6 +368,9 @@ def cmd_ask(args: argparse.Namespace, out: TextIO) -> int:
         return _ask_one(assistant, " ".join(args.question), args, out)
     status = EXIT_OK
     interactive = sys.stdin.isatty()
+    # At a terminal the questions are a conversation ("What else must he do?" follows the turn
+    # before); piped questions stay independent, one answer per line.
+    history: list[Turn] | None = [] if interactive else None
     number = 0
     while True:
         if interactive:
@@ -376,18 +380,30 @@ def cmd_ask(args: argparse.Namespace, out: TextIO) -> int:
             break
         number += 1
         if line.strip():
-            code = _ask_one(assistant, line.strip(), args, out, where="" if interactive else f"line {number}: ")
+            code = _ask_one(
+                assistant, line.strip(), args, out, where="" if interactive else f"line {number}: ", history=history
+            )
             status = max(status, code, key=_SEVERITY.__getitem__)
             print(file=out)
     return status
 
 
-def _ask_one(assistant: Assistant, question: str, args: argparse.Namespace, out: TextIO, where: str = "") -> int:
+def _ask_one(
+    assistant: Assistant,
+    question: str,
+    args: argparse.Namespace,
+    out: TextIO,
+    where: str = "",
+    history: list[Turn] | None = None,
+) -> int:
     try:
-        answer = assistant.ask(question, use_llm=True if args.llm else None)
+        answer = assistant.ask(question, use_llm=True if args.llm else None, history=history or ())
     except QuestionError as exc:
         print(f"error: {where}{exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    if history is not None:
+        history.append(Turn(question, answer))
+        del history[:-_CONVERSATION_TURNS]
     if args.json:
         print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2), file=out)
     else:

@@ -88,6 +88,7 @@ ANSWER_METRICS = (
     "citation_precision",
     "citation_recall",
     "quote_fidelity",
+    "list_completeness",
     "abstention_precision",
     "abstention_recall",
     "abstention_f1",
@@ -104,8 +105,8 @@ REQUIRED_FIELDS: dict[str, type | tuple[type, ...]] = {
     "direction": str,
     "category": str,
 }
-OPTIONAL_FIELDS: dict[str, type | tuple[type, ...]] = {"notes": str}
-BREAKDOWN_KEYS = ("language", "direction", "category", "section")
+OPTIONAL_FIELDS: dict[str, type | tuple[type, ...]] = {"notes": str, "type": str, "history": list}
+BREAKDOWN_KEYS = ("language", "direction", "category", "type", "section")
 
 SEVERITY = {
     "error": 10.0,
@@ -142,7 +143,7 @@ class AssistantLike(Protocol):
 
     def retrieve(self, question: str, k: int | None = None, *, mode: Any = None) -> Sequence[RetrievedChunk]: ...
 
-    def ask(self, question: str, *, k: int | None = None, mode: Any = None) -> Answer: ...
+    def ask(self, question: str, *, k: int | None = None, mode: Any = None, history: Any = ()) -> Answer: ...
 
 
 RetrieveFn = Callable[[str], Sequence[str]]
@@ -165,6 +166,8 @@ class GoldQuestion:
     category: str
     notes: str = ""
     line: int = 0
+    type: str = ""  # answer type (who, when, list, metadata, ...); "" = not given, derived when scored
+    history: tuple[str, ...] = ()  # earlier questions of a conversation, oldest first (follow-ups)
 
     @property
     def section(self) -> str:
@@ -289,6 +292,9 @@ def _parse_question(obj: Any, lineno: int) -> tuple[list[str], GoldQuestion | No
             problems.append("an unanswerable question must have empty key_facts")
         if obj["direction"] != "none":
             problems.append("an unanswerable question must have direction 'none'")
+    history = obj.get("history", [])
+    if not all(isinstance(h, str) and h.strip() for h in history):
+        problems.append("history must be a list of non-empty earlier questions")
     if problems:
         return problems, None
     return [], GoldQuestion(
@@ -302,6 +308,8 @@ def _parse_question(obj: Any, lineno: int) -> tuple[list[str], GoldQuestion | No
         category=obj["category"].strip(),
         notes=obj.get("notes", ""),
         line=lineno,
+        type=obj.get("type", "").strip(),
+        history=tuple(h.strip() for h in history),
     )
 
 
@@ -615,6 +623,8 @@ class QuestionResult:
     answerable: bool
     gold_chunks: list[str]
     key_facts: list[list[str]]
+    type: str = ""
+    history: list[str] = field(default_factory=list)
     answer_text: str = ""
     abstained: bool = False
     answer_mode: str = ""
@@ -626,6 +636,7 @@ class QuestionResult:
     key_fact_coverage: float | None = None
     citation_precision: float | None = None
     citation_recall: float | None = None
+    list_completeness: float | None = None  # answerable questions with 2+ gold clauses: share of them cited
     quote_fidelity: float | None = None
     rankings: dict[str, list[str]] = field(default_factory=dict)  # mode -> deduplicated top-k chunk ids
     first_gold_rank: dict[str, int | None] = field(default_factory=dict)
@@ -665,6 +676,8 @@ def score_question(
         answerable=gold.answerable,
         gold_chunks=list(gold.gold_chunks),
         key_facts=[list(g) for g in gold.key_facts],
+        type=gold.type or question_type(gold.question, gold.language),
+        history=list(gold.history),
         latency_s=latency_s,
         retrieve_latency_s=dict(retrieve_latency_s or {}),
         error=error,
@@ -705,6 +718,8 @@ def score_question(
         result.key_fact_coverage = 1 - len(missing) / len(gold.key_facts)
         cited = set(result.cited_chunks) if answered else set()
         result.citation_recall = len(cited & gold_ids) / len(gold_ids)
+        if len(gold_ids) > 1:
+            result.list_completeness = result.citation_recall
         if answered and result.cited_chunks:
             result.citation_precision = len(cited & gold_ids) / len(cited)
     result.failure_reasons, result.severity = _failures(result, gold_ids, answered)
@@ -768,6 +783,7 @@ def answer_metrics(results: Sequence[QuestionResult]) -> dict[str, float | int |
         "citation_precision": _mean(r.citation_precision for r in answerable),
         "citation_recall": _mean(r.citation_recall for r in answerable),
         "quote_fidelity": sum(c.verbatim for c in citations) / len(citations) if citations else None,
+        "list_completeness": _mean(r.list_completeness for r in answerable),
         "abstention_precision": abst.precision,
         "abstention_recall": abst.recall,
         "abstention_f1": abst.f1,
@@ -801,6 +817,7 @@ def breakdowns(results: Sequence[QuestionResult], modes: Sequence[str]) -> dict[
                     "key_fact_accuracy",
                     "citation_recall",
                     "citation_precision",
+                    "list_completeness",
                     "quote_fidelity",
                     "abstention_accuracy",
                 )
@@ -933,6 +950,28 @@ def _progress(enabled: bool, stream: TextIO | None = None) -> Callable[[str], No
     return say
 
 
+def question_type(question: str, language: str) -> str:
+    """The answer type the question analyser assigns, for the per-type breakdown of questions that give none."""
+    try:
+        from assistant.answering.analysis import analyse_question
+    except ImportError:  # pragma: no cover - an answerer without question analysis
+        return "untyped"
+    return analyse_question(question, "zh" if language == "zh" else "en").qtype
+
+
+def _history_turns(assistant: AssistantLike, questions: Sequence[str]) -> list[Any]:
+    """Ask the earlier questions of a follow-up in order, each with the turns before it, as the UI would."""
+    if not questions:
+        return []
+    from assistant.schema import Turn
+
+    turns: list[Any] = []
+    for q in questions:
+        answer = assistant.ask(q, history=list(turns)) if turns else assistant.ask(q)
+        turns.append(Turn(q, answer))
+    return turns
+
+
 def run_suite(
     assistant: AssistantLike,
     suite_path: Path | str,
@@ -987,9 +1026,14 @@ def run_suite(
             r_lat[mode] = time.perf_counter() - t0
             retrieve_times[mode].append(r_lat[mode])
         answer = None
+        turns: list[Any] = []
+        try:
+            turns = _history_turns(assistant, gq.history)
+        except Exception as exc:  # recorded on the question, not raised
+            errors.append(f"history {type(exc).__name__}: {exc}")
         t0 = time.perf_counter()
         try:
-            answer = assistant.ask(gq.question)
+            answer = assistant.ask(gq.question, history=turns) if turns else assistant.ask(gq.question)
         except Exception as exc:  # recorded on the question, not raised
             errors.append(f"{type(exc).__name__}: {exc}")
         latency = time.perf_counter() - t0

@@ -24,7 +24,7 @@ import json
 import os
 import shutil
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -42,6 +42,7 @@ _CHUNKS = "chunks.jsonl"
 _VECTORS = "vectors.npy"
 _FAISS = "dense.faiss"
 _BM25 = "bm25"
+_GLOSS = "bm25-gloss"
 
 
 class IndexError_(RuntimeError):
@@ -99,6 +100,8 @@ class IndexStore:
     dense: faiss.Index
     lexical: BM25Index
     path: Path
+    # BM25 over each passage's words glossed into the other language (see retrieval.translation).
+    gloss: BM25Index | None = None
 
     def __len__(self) -> int:
         return len(self.chunks)
@@ -245,11 +248,15 @@ def write_index(
     keep_builds: int = 2,
     lock_wait: float = 0.0,
     progress: Callable[[str], None] | None = None,
+    gloss: Callable[[list[list[str]]], Iterable[list[str]]] | None = None,
+    gloss_tokenizer: str = "",
 ) -> IndexManifest:
     """Embed (reusing cached vectors), index and publish a new build; returns its manifest.
 
     `embed` turns texts into normalised float32 rows. Vectors of chunks whose
-    index text is unchanged since the live build (same model) are reused. The
+    index text is unchanged since the live build (same model) are reused.
+    `gloss` maps every chunk's BM25 tokens to tokens of the other language for a
+    second BM25 index (document translation), recorded as `gloss_tokenizer`. The
     previous build is only a cache: if it cannot be read, everything is
     re-embedded and `progress` gets a one-line note saying so. `lock_wait`
     is how long to wait for another build to finish (see `build_lock`).
@@ -282,7 +289,10 @@ def write_index(
                     f.write(json.dumps({**chunk.to_dict(), "content_key": key}, ensure_ascii=False) + "\n")
             np.save(tmp / _VECTORS, vectors, allow_pickle=False)
             faiss.write_index(build_faiss(vectors, index_type), str(tmp / _FAISS))
-            BM25Index.build([tokenize(c.index_text) for c in chunks]).save(tmp / _BM25)
+            token_lists = [tokenize(c.index_text) for c in chunks]
+            BM25Index.build(token_lists).save(tmp / _BM25)
+            if gloss is not None:
+                BM25Index.build(gloss(token_lists), tokenizer=gloss_tokenizer).save(tmp / _GLOSS)
             manifest = IndexManifest(
                 model=model,
                 dim=dim,
@@ -391,8 +401,11 @@ def load_index(
     corpus_hash: str | None = None,
     chunker_version: str | None = None,
     verify_checksums: bool = True,
+    gloss_tokenizer: str | None = None,
 ) -> IndexStore:
     """Load the live build, checking it is complete, intact and built for this configuration.
+
+    With `gloss_tokenizer`, a build without that gloss field (or with another) is stale.
 
     Every failure is an `IndexError_` naming the file: a damaged file of an
     unexpected kind is `IndexCorruptError` too, never a raw traceback.
@@ -405,6 +418,7 @@ def load_index(
             corpus_hash=corpus_hash,
             chunker_version=chunker_version,
             verify_checksums=verify_checksums,
+            gloss_tokenizer=gloss_tokenizer,
         )
     except IndexError_:
         raise
@@ -421,6 +435,7 @@ def _load_index(
     corpus_hash: str | None,
     chunker_version: str | None,
     verify_checksums: bool,
+    gloss_tokenizer: str | None = None,
 ) -> IndexStore:
     folder = current_build(index_dir)
     if folder is None:
@@ -455,12 +470,21 @@ def _load_index(
         lexical = BM25Index.load(folder / _BM25)
     except LexicalIndexError as exc:
         raise IndexCorruptError(f"{exc}. Run `assistant index`.") from exc
+    gloss = None
+    if (folder / _GLOSS).is_dir():
+        try:
+            gloss = BM25Index.load(folder / _GLOSS, tokenizer=None)
+        except LexicalIndexError as exc:
+            raise IndexCorruptError(f"{exc}. Run `assistant index`.") from exc
+    if gloss_tokenizer and (gloss is None or gloss.tokenizer != gloss_tokenizer):
+        built = f"with gloss field {gloss.tokenizer!r}" if gloss else "without the dictionary gloss field"
+        raise IndexStaleError([f"built {built}, configured {gloss_tokenizer!r}"])
     if dense.ntotal != len(chunks) or dense.d != manifest.dim:
         raise IndexCorruptError(
             f"{folder}: {dense.ntotal} vectors of dim {dense.d} for {len(chunks)} chunks of dim {manifest.dim}. "
             "Run `assistant index`."
         )
-    return IndexStore(manifest=manifest, chunks=chunks, dense=dense, lexical=lexical, path=folder)
+    return IndexStore(manifest=manifest, chunks=chunks, dense=dense, lexical=lexical, path=folder, gloss=gloss)
 
 
 def _read_chunks(path: Path) -> list[Chunk]:

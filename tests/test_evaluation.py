@@ -288,7 +288,7 @@ def test_run_suite_metrics(scenario):
     m = report.metrics()
     assert m["recall@1"] == m["hybrid.recall@1"] and "bm25.mrr@10" in m
     assert m["latency_p50_s"] is not None and m["hybrid.latency_p95_s"] is not None
-    assert set(report.breakdowns) == {"language", "direction", "category", "section"}
+    assert set(report.breakdowns) == {"language", "direction", "category", "type", "section"}
     assert report.breakdowns["language"]["zh"]["n"] == 1
     assert report.breakdowns["direction"]["none"]["hybrid.recall@5"] is None
     assert set(report.breakdowns["direction"]) == {"en->zh", "en->en", "zh->en", "none"}
@@ -558,4 +558,88 @@ def test_gold_suite_is_valid():
         for group in q.key_facts:
             assert ev.missing_key_facts(source, [group]) == [], f"{q.id}: key fact {group} not in its gold chunks"
             # ... and not given away by the question
+            assert ev.missing_key_facts(q.question, [group]) == [[*group]], f"{q.id}: {group} is in the question"
+
+
+# ------------------------------------------------------------------------------------------------------------------
+# follow-ups, list completeness, answer types
+# ------------------------------------------------------------------------------------------------------------------
+class HistoryAssistant(FakeAssistant):
+    """Records the history each `ask` gets."""
+
+    def __init__(self, canned, ids=None):
+        super().__init__(canned, ids)
+        self.histories: list[tuple[str, list[str]]] = []
+
+    def ask(self, question, *, k=None, mode=None, history=()):
+        self.histories.append((question, [t.question for t in history]))
+        return super().ask(question, k=k, mode=mode)
+
+
+def test_follow_up_gets_its_history_as_turns_and_lists_are_scored_for_completeness(tmp_path):
+    first = "Who must report to Council?"
+    follow = "What else must he do?"
+    suite = write_suite(
+        tmp_path / "s.jsonl",
+        [
+            {**row("en-list", follow, gold=["res/sg/7", "res/sg/6"]), "history": [first], "type": "list"},
+            row("en-single", first),
+        ],
+    )
+    canned = {
+        first: (["res/sg/7"], answer(first, "秘书长", [cite("res/sg/7", "每年")])),
+        follow: (["res/sg/7"], answer(follow, "秘书长", [cite("res/sg/7", "每年")])),
+    }
+    fake = HistoryAssistant(canned)
+    report = ev.run_suite(fake, suite, documents=DOCS, modes=("hybrid",), progress=False)
+    # the earlier question is asked first, without history; the follow-up gets it as a Turn with its answer
+    assert (first, []) in fake.histories and (follow, [first]) in fake.histories
+    a = report.answers
+    # one of the two clauses cited; single-clause questions are not lists
+    assert a["list_completeness"] == pytest.approx(0.5)
+    assert report.breakdowns["type"]["list"]["list_completeness"] == pytest.approx(0.5)
+    assert "list_completeness" in ev.known_metric_names(["hybrid"])
+
+
+def test_history_must_be_a_list_of_questions(tmp_path):
+    suite = write_suite(tmp_path / "s.jsonl", [{**row("en-a", "What else?"), "history": ["", 3]}])
+    with pytest.raises(ev.SuiteError, match="history"):
+        ev.load_suite(suite)
+
+
+def test_wave2_suite_is_valid():
+    """The untuned wave-2 file: loads strictly, every id exists, every key fact is grounded, follow-ups have history."""
+    from assistant.chunking import chunk_corpus
+    from assistant.corpus import load_corpus
+
+    docs = {d.id: d for d in load_corpus(ROOT / "corpus")}
+    chunks = {c.id: c for c in chunk_corpus(docs.values())}
+    by_base: dict[str, list[Chunk]] = {}
+    for c in chunks.values():
+        by_base.setdefault(ev.base_chunk_id(c.id), []).append(c)
+    questions = ev.load_suite(ROOT / "eval" / "gold" / "qa_wave2.jsonl", known_chunk_ids=list(chunks))
+    assert len(questions) >= 50
+    assert {"en->zh", "zh->en", "zh->zh", "en->en"} <= {q.direction for q in questions}
+    assert sum(bool(q.history) for q in questions) >= 10
+    assert sum(q.category.startswith("unanswerable") for q in questions) >= 10
+    numbers = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 9: "nine"}
+    for q in questions:
+        if not q.answerable:
+            continue
+        info = [docs[ev.base_chunk_id(g).split("/")[0]].info for g in q.gold_chunks]
+        source = " ".join(
+            [
+                *(
+                    f"{c.text} {c.section} {c.section_en} {c.section_zh} {c.addressee_en} {c.addressee_zh}"
+                    for gid in q.gold_chunks
+                    for c in by_base[ev.base_chunk_id(gid)]
+                ),
+                *(f"{i.title_en} {i.title_zh} {i.source} {i.doc_number} {i.date_printed}" for i in info),
+            ]
+        )
+        n = len(q.gold_chunks)
+        for group in q.key_facts:
+            is_count = any(str(n) in alt or numbers.get(n, "?") in alt or "七" in alt or "三" in alt for alt in group)
+            grounded = ev.missing_key_facts(source, [group]) == []
+            assert grounded or (q.category == "how-many" and is_count), f"{q.id}: key fact {group} not grounded"
             assert ev.missing_key_facts(q.question, [group]) == [[*group]], f"{q.id}: {group} is in the question"

@@ -37,8 +37,12 @@ class FusionWeights:
     dense_method: FusionMethod | None = None  # None: as `method`
     dense: float = 1.0
     lexical_same: float = 1.5  # BM25 on chunks in the question's language
-    lexical_cross: float = 0.75  # BM25 on chunks in the other language, times translation coverage
+    lexical_cross: float = 2.5  # BM25 on chunks in the other language, times translation coverage
     scale_by_coverage: bool = True
+    # The cross-language weight grows as coverage ** power: a question most of whose words found
+    # a translation (UN vocabulary, glossary terms) is matched well by BM25; one full of names
+    # with no translation (most of XQuAD's) is not.
+    coverage_power: float = 1.0
     # Multilingual encoders score same-language pairs higher; normalising dense scores per
     # language group (like BM25's) removes that bias in a corpus that mixes languages.
     dense_by_language: bool = False
@@ -115,7 +119,7 @@ def fuse_scores(
         return reciprocal_rank_fusion(rankings, {"dense": weights.dense, "bm25": weights.lexical_same}, weights.rrf_k)
     same = [(r, s) for r, s in lexical if same_language(r)]
     cross = [(r, s) for r, s in lexical if not same_language(r)]
-    cross_weight = weights.lexical_cross * (coverage if weights.scale_by_coverage else 1.0)
+    cross_weight = weights.lexical_cross * (coverage**weights.coverage_power if weights.scale_by_coverage else 1.0)
     if weights.method == "ideal" and ideal is not None:
         lexical_parts = [_scaled(same, ideal[0]), _scaled(cross, ideal[1])]
     else:

@@ -92,6 +92,8 @@ class RetrievalConfig:
     translation: TranslationWeights = field(default_factory=TranslationWeights)
     candidates: int = 50  # per retriever, before fusion
     dictionary: bool = True  # CC-CEDICT query translation (the glossary always applies)
+    # English questions also match Chinese passages through their CC-CEDICT gloss field, if built.
+    gloss_weight: float = 1.0
 
 
 class HybridRetriever:
@@ -141,7 +143,7 @@ class HybridRetriever:
             dense = self.store.search_dense(self.embedder.embed_query_array(question), n, mask)
         if mode in ("hybrid", "bm25"):
             lq = self.query(question)
-            lexical = self.store.lexical.top_k(self.store.lexical.group_scores(lq.as_groups()), n, mask)
+            lexical = self.store.lexical.top_k(self.lexical_scores(lq), n, mask)
         if mode == "dense":
             fused = dense
         elif mode == "bm25":
@@ -175,6 +177,15 @@ class HybridRetriever:
                 )
             )
         return out
+
+    def lexical_scores(self, lq: LexicalQuery) -> np.ndarray:
+        """BM25 of every chunk: the translated query, plus for English questions the Chinese chunks' gloss field."""
+        scores = self.store.lexical.group_scores(lq.as_groups())
+        gloss = getattr(self.store, "gloss", None)
+        if gloss is not None and lq.language == "en" and self.config.gloss_weight and self.config.dictionary:
+            own = [(g.tokens, g.weight) for g in lq.groups if not g.translated]
+            scores = scores + self.config.gloss_weight * gloss.group_scores(own)
+        return scores
 
     def _ideal(self, lq: LexicalQuery) -> tuple[float, float]:
         """The ideal BM25 score of the question's own words and of its translations (see `fuse_scores`)."""

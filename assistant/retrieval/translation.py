@@ -284,3 +284,37 @@ def translate_query(
     translate = _translate_english if language == "en" else _translate_chinese
     groups, content, translated = translate(question, lexicon, terms, weights)
     return LexicalQuery(language, tuple(own + groups), content, translated)
+
+
+# Senses of a Chinese word kept when it is glossed into English at index time: the first are
+# the common ones, and every extra sense adds noise to a passage's English field.
+GLOSS_SENSES = 2
+GLOSS_TOKENIZER_ID = "cedict-gloss/v1"
+
+
+def gloss_tokens(tokens: list[str], lexicon: Lexicon, cache: dict[str, tuple[str, ...]] | None = None) -> list[str]:
+    """English stems for the Chinese words among a passage's BM25 tokens (document translation).
+
+    An English question then matches a Chinese clause through this field as well
+    as through its own translated words; the two errors differ, so together they
+    find more. Bigram tokens and non-Chinese tokens give nothing.
+
+    Example:
+        >>> from assistant.retrieval.dictionary import parse_cedict
+        >>> gloss_tokens(["理事会", "·理事", "itu"], parse_cedict(["理事會 理事会 [x] /council/"]))
+        ['council']
+    """
+    cache = {} if cache is None else cache
+    out: list[str] = []
+    for token in tokens:
+        if token.startswith("\u00b7") or not _CJK_RUN.fullmatch(token):
+            continue
+        stems = cache.get(token)
+        if stems is None:
+            pieces = [token] if lexicon.english(token) else lexicon.segment(token)
+            stems = tuple(
+                t for piece in pieces for gloss in lexicon.english(piece)[:GLOSS_SENSES] for t in tokenize(gloss)
+            )
+            cache[token] = stems
+        out.extend(stems)
+    return out

@@ -1,0 +1,548 @@
+"""Question analysis: what kind of answer a question wants, what it is about, and what a follow-up refers to.
+
+Everything here is driven by small tables (one per language) so that a new
+question word or metadata field is a table row, not a rule. The analysis is
+pure: it sees the question, its language, the earlier turns and, for section
+matching, the section names the corpus actually has.
+
+Example:
+    >>> a = analyse_question("谁必须向理事会报告？", "zh")
+    >>> a.qtype
+    'who'
+    >>> analyse_question("What is the title of the draft resolution?", "en").metadata
+    'title'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+
+from assistant.glossary import find_terms
+from assistant.lexical import tokenize
+from assistant.schema import Language, Turn
+
+# ---------------------------------------------------------------------------------------------------------------
+# Tables
+# ---------------------------------------------------------------------------------------------------------------
+# Answer types, first match wins. The order matters only where two patterns can both match
+# ("how much" before "how many"-like words, "when" before "which").
+QTYPE_PATTERNS: dict[Language, tuple[tuple[str, str], ...]] = {
+    "en": (
+        (
+            "how-much",
+            r"\bhow much\b|\bwhat (is|was|are|were) (the |its |their |\w+'s )?(budget|cost|costs|funding|amount|price|"
+            r"salary)\b|\b(budget|funding|salary|costs?) (for|of)\b",
+        ),
+        ("how-many", r"\bhow many\b|\bnumber of\b|\bcount\b"),
+        (
+            "when",
+            r"^\W*(and |so |but )?when\b|\b(by|until|since) when\b|\b(what|which) (year|date|day|month|session)\b|"
+            r"\bhow (often|frequently)\b|"
+            r"\bat what interval\b|\bin (what|which) year\b",
+        ),
+        ("where", r"\bwhere\b|\b(what|which) (city|place|town)\b"),
+        (
+            "who",
+            r"^\s*(who|whom)\b|\bby whom\b|\bwho\b|"
+            r"\bwhich (body|bodies|organ|official|officials|person|people|party|parties|entity|entities)\b",
+        ),
+        ("definition", r"^\s*what (is|are) meant by\b|\bdefin(e|ition)\b|\bwhat does .+ mean\b"),
+        (
+            "what-must",
+            r"\bwhat (else )?(must|should|shall|does|do|is|are|will)\b.*"
+            r"\b(do|instructed|asked|invited|required|requested|called on|urged|tasked)\b",
+        ),
+        ("yes-no", r"^\s*(is|are|does|do|did|has|have|had|can|could|should|must|will|was|were)\b"),
+        ("which", r"\bwhich\b|\bwhat (kind|sort|type)s? of\b"),
+    ),
+    "zh": (
+        ("how-much", r"预算|经费|资金|拨款|费用|工资|薪|多少钱|花费|出资"),
+        ("when", r"何时|什么时候|哪一年|哪年|哪一天|哪天|几月|多久|多长时间|频率|多常|哪一届|哪届"),
+        ("how-many", r"多少|几个|几项|几次|几条|几|一共|共有"),
+        ("where", r"哪里|何地|哪个城市|哪座城市|在哪|发自"),
+        ("who", r"谁|哪个机构|何人|由谁|哪位|哪一方|哪些方"),
+        ("definition", r"什么是|是什么意思|指什么|定义"),
+        ("what-must", r"(做|干|承担)(什么|哪些|些什么)|哪些事|什么事|什么任务|哪些任务"),
+        ("yes-no", r"是否|吗[？?]?$|有没有|能否|可否|是不是"),
+        ("which", r"哪些|哪个|哪一|哪项|哪条|哪类|哪方面|什么样"),
+    ),
+}
+
+# Document metadata fields, answered from the corpus manifest and the header chunk.
+METADATA_PATTERNS: dict[Language, tuple[tuple[str, str], ...]] = {
+    "en": (
+        (
+            "title",
+            r"\b(title|titled|headline|heading)\b|\bwhat is (the|this) (draft|document|article) called\b|"
+            r"\bname of (the|this) (\w+ ){0,2}(draft|document|article|news|story|item|proposal)\b",
+        ),
+        (
+            "symbol",
+            r"\bsymbol\b|\b(document|reference|resolution|draft|proposal)( resolution)? number\b|"
+            r"\bnumber (of|does) (the|this) (draft|document|proposal)\b|\bwhich number\b",
+        ),
+        (
+            "date",
+            r"\bdateline\b|\bdated\b|\b(what is|what's) the date of\b|\bdate (of|on) (the|this)\b|"
+            r"\bwhen was (it|the \w+|this \w+|the \w+ \w+) (published|issued|released|posted)\b",
+        ),
+        (
+            "publisher",
+            r"\bwho (published|issued|released|wrote|publishes)\b|\bpublisher\b|\b(published|issued|released) by\b",
+        ),
+        ("conference", r"\b(which|what) conference\b|\bconference (was|is) (it|the draft|this)\b"),
+        (
+            "place",
+            r"\b(which|what) city\b|\bwhere\b.*\b(filed|datelined|published|issued|from|held|tabled|submitted)\b",
+        ),
+    ),
+    "zh": (
+        ("title", r"标题|题目|名称|叫什么|题为"),
+        ("symbol", r"编号|文号|文件号|号码"),
+        ("date", r"电头|日期|(哪一天|哪天|什么时候|何时)(发布|发表|刊登|发出)"),
+        ("publisher", r"(谁|哪个机构|什么机构|哪家机构)(发布|出版|发表|刊登)|发布者|出版者|出处"),
+        ("conference", r"哪个大会|什么大会|哪次大会|哪一届大会|哪个会议|提交给"),
+        ("place", r"哪个城市|哪座城市|发自|在哪里举行"),
+    ),
+}
+
+# "all", "list", "every item": the user wants the whole section, not its best clause.
+LIST_CUES: dict[Language, str] = {
+    "en": r"\b(list|all|every|everything|each|complete|full)\b",
+    "zh": r"全部|所有|列出|列举|各项|哪些事|一共|共有|分别|哪几",
+}
+
+# Words that refer back to an earlier turn.
+FOLLOW_UP_CUES: dict[Language, str] = {
+    "en": r"\b(he|him|his|she|her|it|its|they|them|their|else|also|too)\b|^\s*(and|so|then|what about|how about)\b",
+    "zh": r"(?<!其)他|她|它|^(那么|那|还有|另外|而)|呢[？?]?\s*$|还|另外|其余|别的",
+}
+# "what else", "还": the earlier answer's clauses are not wanted again.
+ELSE_CUES: dict[Language, str] = {"en": r"\b(else|other|besides|apart from)\b", "zh": r"还|另外|其余|别的|其他"}
+
+# Words that only say "do something": once the addressee is known they add nothing, so a question
+# made of an addressee and these words asks for the whole section. Stemmed like the corpus.
+GENERIC_ACTION_WORDS = (
+    "do does did done must should shall will required require requested request asked ask instructed instruct "
+    "instructions instruction invited invite invites called call urged urge tasked task tasks item items clause "
+    "clauses point points thing things list all everything every give given make draft resolution document text "
+    "recall recalls recalling note notes noting take resolve resolves considering consider further "
+    "请求 几项 工作 邀请 做 做什么 事 事情 任务 条款 项 条 点 一共 共有 "
+    "要求 责成 请 布置 必须 应当 哪些 什么 决议 草案 文件 内容 列出"
+)
+
+# Words of a question that point at the document rather than a passage; used to pick the document
+# a metadata question is about when the question does not name it.
+DOCUMENT_KIND_CUES: dict[str, str] = {
+    "resolution": r"\b(draft|proposal|resolution text|itu)\b|草案|提案|决议草案|国际电联",
+    "article": r"\b(article|news|story|item|press release|unido|report on)\b|文章|新闻|报道|稿",
+}
+
+_WORD_SPLIT = re.compile(r"\s+")
+
+# The noun a "what X / which X / how many X" question asks for: the answer must be an X.
+_AUX = r"is|are|was|were|does|do|did|has|have|had|can|could|should|must|will|would"
+ANSWER_NOUN_PATTERNS: dict[Language, str] = {
+    "en": rf"\b(?:what|which|how many|how much)\s+(?:kinds? of |sorts? of |types? of )?"
+    rf"(?!(?:{_AUX}|the|a|an|this|that|it|its|they|he|she)\b)([A-Za-z][\w-]*)",
+    "zh": r"(?:哪些?方面的|什么样的?|哪些|哪个|哪种|哪类|哪项|何种|什么|多少个?|几个|几项|几)([\u4e00-\u9fff]{1,8})",
+}
+# Answer nouns that name no category of answer ("what kind of role", "哪方面").
+GENERIC_ANSWER_NOUNS = frozenset(
+    (
+        *("kind", "sort", "type", "way", "ways", "part", "parts", "thing", "things", "extent", "aspect", "aspects"),
+        *("role", "roles", "point", "points", "else"),
+        *(
+            "方面",
+            "方式",
+            "内容",
+            "事",
+            "事情",
+            "样",
+            "种",
+            "类",
+            "些",
+            "个",
+            "项",
+            "作用",
+            "角色",
+            "工作",
+            "问题",
+            "地方",
+        ),
+    )
+)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Data
+# ---------------------------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class SectionName:
+    """A section the corpus has, with every name a question may call it by."""
+
+    doc_id: str
+    key: str  # e.g. "secretary-general"
+    names_en: tuple[str, ...]  # heading and addressee, English
+    names_zh: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class QuestionAnalysis:
+    """What a question asks for; follow-ups carry what they inherited from earlier turns."""
+
+    question: str
+    lang: Language
+    qtype: str  # who, when, where, how-many, how-much, which, what-must, yes-no, definition, what
+    metadata: str = ""  # title, symbol, date, publisher, conference, place; "" when not a metadata question
+    wants_list: bool = False  # an explicit "all / list" cue
+    follow_up: bool = False
+    wants_else: bool = False  # "what else": exclude what the earlier answer cited
+    doc_hint: str = ""  # "resolution" / "article" when the question names the kind of document
+    answer_noun: str = ""  # "penalties" in "What penalties does ...": what the answer must be
+    answer_verb: str = ""  # "voted" in "Which countries voted against ...": what the X did
+    carried_doc: str = ""  # document of the earlier answer (follow-ups)
+    carried_section: tuple[str, str] | None = None  # (doc_id, section key) of the earlier answer
+    carried_terms: str = ""  # the earlier question, whose content words a follow-up inherits
+    exclude: tuple[str, ...] = ()  # chunk ids already given (with wants_else)
+    section: tuple[str, str] | None = None  # (doc_id, key) the question names, once matched
+    section_strength: str = ""  # "full" (heading/addressee named) or "head" (only its head word)
+    residual: tuple[str, ...] = field(default_factory=tuple)  # content words beyond the section and generic verbs
+
+    @property
+    def retrieval_query(self) -> str:
+        """What to retrieve with: a follow-up is retrieved together with the question it follows."""
+        return f"{self.carried_terms} {self.question}".strip() if self.follow_up else self.question
+
+    @property
+    def focus_section(self) -> tuple[str, str] | None:
+        return self.section or (self.carried_section if self.follow_up else None)
+
+    @property
+    def asks_whole_section(self) -> bool:
+        """'What must X do?', 'List what the draft recalls', 'What else must he do?': every clause of a section."""
+        if self.focus_section is None or self.metadata:
+            return False
+        if self.qtype in ("who", "when", "where", "how-much", "yes-no", "definition"):
+            return False
+        return self.wants_list or not self.residual
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Functions
+# ---------------------------------------------------------------------------------------------------------------
+@lru_cache(maxsize=4)
+def _compiled(table_id: str, lang: Language) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    table = {"qtype": QTYPE_PATTERNS, "meta": METADATA_PATTERNS}[table_id][lang]
+    return tuple((name, re.compile(pattern, re.IGNORECASE)) for name, pattern in table)
+
+
+@lru_cache(maxsize=1)
+def _generic_words() -> frozenset[str]:
+    """Generic action words and question words, as written and as the tokenizer stems them."""
+    raw = [*_WORD_SPLIT.split(GENERIC_ACTION_WORDS), *_QUESTION_STOP]
+    return frozenset(t for w in raw for t in [w, *tokenize(w, cjk_bigrams=False)])
+
+
+def _first_match(table_id: str, text: str, lang: Language) -> str:
+    for name, pattern in _compiled(table_id, lang):
+        if pattern.search(text):
+            return name
+    return ""
+
+
+def question_type(question: str, lang: Language) -> str:
+    """The answer type of `question` from the language's table; "what" when nothing matches."""
+    return _first_match("qtype", question, lang) or "what"
+
+
+def metadata_field(question: str, lang: Language) -> str:
+    """The document metadata field the question asks for, or ""."""
+    return _first_match("meta", question, lang)
+
+
+def document_hint(question: str) -> str:
+    """'resolution' or 'article' when the question says which kind of document it is about."""
+    scores = {kind: len(re.findall(p, question, re.IGNORECASE)) for kind, p in DOCUMENT_KIND_CUES.items()}
+    best = max(scores, key=lambda k: scores[k])
+    return best if scores[best] and list(scores.values()).count(scores[best]) == 1 else ""
+
+
+_VERB_AFTER = re.compile(rf"^\s+(?!(?:{_AUX}|and|or|of|in|on|for|to|with|from|by|that|which|who)\b)([a-z][\w-]*)")
+
+
+def answer_verb(question: str, lang: Language, noun: str) -> str:
+    """The word right after the answer noun in English ("Which countries *voted* …"): what the X did."""
+    if lang != "en" or not noun:
+        return ""
+    at = question.find(noun)
+    m = _VERB_AFTER.match(question[at + len(noun) :]) if at >= 0 else None
+    return m.group(1) if m else ""
+
+
+def answer_noun(question: str, lang: Language) -> str:
+    """The noun after the question word ("What *penalties* does ...", "有什么*处罚*"), or "" when generic."""
+    m = re.search(ANSWER_NOUN_PATTERNS[lang], question, re.IGNORECASE)
+    if not m:
+        return ""
+    rest = m.group(1)
+    # A glossary name starting there is the noun, whole ("Sustainable Development Goals", not its first words).
+    after = question[m.start(1) :]
+    for term in find_terms(after, lang):
+        for form in term.forms(lang):
+            if after.lower().startswith(form.lower()):
+                noun = after[: len(form)]
+                return "" if noun.lower() in GENERIC_ANSWER_NOUNS else noun
+    if lang == "zh":
+        pieces = tokenize(rest, cjk_bigrams=False)
+        rest = pieces[0] if pieces else ""
+    if not rest or rest.lower() in GENERIC_ANSWER_NOUNS or not tokenize(rest, cjk_bigrams=False):
+        return ""
+    return rest
+
+
+def analyse_question(question: str, lang: Language) -> QuestionAnalysis:
+    """Type, metadata field, list and follow-up cues of one question, without looking at any history."""
+    text = question.strip()
+    return QuestionAnalysis(
+        question=text,
+        lang=lang,
+        qtype=question_type(text, lang),
+        metadata=metadata_field(text, lang),
+        wants_list=bool(re.search(LIST_CUES[lang], text, re.IGNORECASE)),
+        follow_up=bool(re.search(FOLLOW_UP_CUES[lang], text, re.IGNORECASE)),
+        wants_else=bool(re.search(ELSE_CUES[lang], text, re.IGNORECASE)),
+        doc_hint=document_hint(text),
+        answer_noun=(noun := answer_noun(text, lang)),
+        answer_verb=answer_verb(text, lang, noun),
+    )
+
+
+def _cited_section(chunk_id: str, doc_id: str) -> tuple[str, str] | None:
+    """(doc, section key) from an id such as `eur-44a25-1/operative/secretary-general/7`."""
+    parts = chunk_id.split("#")[0].split("/")
+    if len(parts) >= 3 and parts[1] in ("preamble", "operative"):
+        return doc_id, parts[2]
+    return None
+
+
+def resolve_follow_up(analysis: QuestionAnalysis, history: Sequence[Turn]) -> QuestionAnalysis:
+    """Carry the focus document, section and words of the last turn into a follow-up question.
+
+    A question with no follow-up cue is returned unchanged, as is any question without history.
+    A follow-up with no answer type of its own ("那么发展局主任呢？") inherits the earlier one.
+    """
+    # Very short questions lean on the turn before even without a pronoun ("Which countries exactly?").
+    elliptic = bool(history) and _short(analysis.question, analysis.lang, very=True)
+    if elliptic and not analysis.follow_up:
+        analysis = replace(analysis, follow_up=True)
+    if not history or not analysis.follow_up or not _short(analysis.question, analysis.lang):
+        # A long question with its own subject is a new question even when it says "its" or "their".
+        return replace(analysis, follow_up=False, wants_else=False)
+    last = history[-1]
+    # The earlier question may be in the other language (users switch): judge it by its own script.
+    previous = analyse_question(last.question, "zh" if re.search(r"[\u4e00-\u9fff]", last.question) else "en")
+    doc, section, exclude = "", None, ()
+    if last.answer is not None and last.answer.citations and not last.answer.abstained:
+        first = last.answer.citations[0]
+        doc = first.doc_id
+        section = _cited_section(first.chunk_id, first.doc_id)
+        exclude = tuple(c.chunk_id for c in last.answer.citations)
+    qtype, wants_list = analysis.qtype, analysis.wants_list
+    if qtype == "what" and previous.qtype != "what":
+        qtype = previous.qtype
+    if previous.wants_list and qtype in ("what", "what-must"):
+        wants_list = True
+    return replace(
+        analysis,
+        qtype=qtype,
+        wants_list=wants_list,
+        carried_doc=doc,
+        carried_section=section,
+        carried_terms=last.question,
+        exclude=exclude if analysis.wants_else else (),
+        doc_hint=analysis.doc_hint or previous.doc_hint,
+    )
+
+
+def _short(question: str, lang: Language, *, very: bool = False) -> bool:
+    """Follow-ups are short: they lean on the earlier turn for their subject."""
+    if lang == "zh":
+        return len(re.sub(r"[\s\W]", "", question)) <= (8 if very else 16)
+    return len(question.split()) <= (4 if very else 9)
+
+
+def match_section(question: str, lang: Language, sections: Sequence[SectionName]) -> tuple[SectionName | None, str]:
+    """The corpus section the question names, and how: "full" (its heading or addressee) or "head".
+
+    English names match when all their content words are in the question (stemmed), Chinese names
+    as substrings; the most specific (most words) full match wins. Failing that, the first word
+    of an addressee ("Director") names its section when exactly one section has that head.
+    """
+    q_tokens = set(tokenize(question, cjk_bigrams=False))
+    best: tuple[int, SectionName] | None = None
+    heads: dict[str, list[SectionName]] = {}
+    for s in sections:
+        names = s.names_zh if lang == "zh" else s.names_en
+        for name in names:
+            if not name:
+                continue
+            if lang == "zh":
+                size = len(name) if name in question else 0
+            else:
+                toks = list(dict.fromkeys(tokenize(name, cjk_bigrams=False)))
+                size = len(toks) if toks and all(t in q_tokens for t in toks) else 0
+            if size and (best is None or size > best[0]):
+                best = (size, s)
+        if lang == "en" and len(s.names_en) > 1 and s.names_en[1]:
+            toks = tokenize(s.names_en[1], cjk_bigrams=False)
+            if toks:
+                heads.setdefault(toks[0], []).append(s)
+        if lang == "zh":
+            # 成员国、部门成员和学术成员: any one of the addressees names the section.
+            for name in s.names_zh:
+                for part in re.split(r"[、和及与]", name):
+                    if len(part) >= 3 and part != name:
+                        heads.setdefault(part, []).append(s)
+    if best is not None:
+        return best[1], "full"
+    for head, owners in heads.items():
+        present = head in question if lang == "zh" else head in q_tokens
+        if present and len({(o.doc_id, o.key) for o in owners}) == 1:
+            return owners[0], "head"
+    return None, ""
+
+
+def with_section(analysis: QuestionAnalysis, sections: Sequence[SectionName]) -> QuestionAnalysis:
+    """The analysis with the section the question names (if any) and the words it asks beyond it."""
+    section, strength = match_section(analysis.question, analysis.lang, sections)
+    names: list[str] = []
+    if section is not None:
+        names = list(section.names_en + section.names_zh)
+    elif analysis.follow_up and analysis.carried_section is not None:
+        names = [n for s in sections if (s.doc_id, s.key) == analysis.carried_section for n in s.names_en + s.names_zh]
+    forms = [
+        f
+        for n in names
+        for lang_ in ("en", "zh")
+        for term in find_terms(n, lang_)
+        for f in term.forms("en") + term.forms("zh")
+    ]
+    covered = {t for n in [*names, *forms] for t in tokenize(n, cjk_bigrams=False)}
+    residual = tuple(
+        t
+        for t in dict.fromkeys(tokenize(analysis.question, cjk_bigrams=False))
+        if t not in covered and t not in _generic_words() and len(t) > 1
+    )
+    return replace(
+        analysis,
+        section=(section.doc_id, section.key) if section is not None else None,
+        section_strength=strength,
+        residual=residual,
+    )
+
+
+# Question words and particles that are never content (both languages, stemmed where English).
+_QUESTION_STOP = frozenset(
+    [
+        "who",
+        "whom",
+        "whose",
+        "what",
+        "which",
+        "when",
+        "where",
+        "why",
+        "how",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "the",
+        "a",
+        "an",
+        "of",
+        "to",
+        "in",
+        "on",
+        "for",
+        "and",
+        "or",
+        "by",
+        "with",
+        "about",
+        "any",
+        "there",
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "its",
+        "he",
+        "his",
+        "she",
+        "her",
+        "they",
+        "them",
+        "their",
+        "else",
+        "also",
+        "many",
+        "much",
+        "and",
+        "so",
+        "then",
+        "me",
+        "please",
+        "tell",
+        "say",
+        "says",
+        "said",
+        "mention",
+        "according",
+        "谁",
+        "什么",
+        "哪些",
+        "哪个",
+        "哪",
+        "何",
+        "如何",
+        "怎样",
+        "怎么",
+        "为什么",
+        "是否",
+        "吗",
+        "呢",
+        "的",
+        "了",
+        "是",
+        "有",
+        "在",
+        "和",
+        "与",
+        "哪里",
+        "多少",
+        "几",
+        "根据",
+        "提到",
+        "说",
+        "么",
+        "他",
+        "她",
+        "它",
+        "他们",
+        "它们",
+        "还",
+        "那么",
+        "那",
+        "另外",
+        "其余",
+        "别的",
+    ]
+)

@@ -1,0 +1,363 @@
+"""The extractive answer: short answer first, then the verbatim quote and where it stands.
+
+Four shapes, chosen from the question analysis:
+
+* **metadata** (title, symbol, date, publisher, conference, place): from the
+  corpus manifest, citing the document's header, title or dateline;
+* **a whole section** ("What must the Director do?", "List what the draft
+  recalls", "What else must he do?"): every clause of it, numbered and cited,
+  with the count;
+* **one clause**, led by the value the question asks for: an addressee, a
+  date or frequency, a count with its unit, an amount;
+* **an abstention** that says what the documents do cover.
+
+The answerer never writes text of its own beyond fixed phrases, glossary
+wording and structure; every quote is the source text at its offsets.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from assistant.answering.analysis import QuestionAnalysis, analyse_question, with_section
+from assistant.answering.citations import (
+    addressee_lead,
+    as_sentence,
+    cite_chunk,
+    gloss_line,
+    make_citation,
+    quoted,
+    where,
+)
+from assistant.answering.context import AnswerContext
+from assistant.answering.evidence import Group, chunk_evidence, overlap, question_groups
+from assistant.answering.metadata import doc_level_chunks, metadata_answer
+from assistant.answering.sections import list_answer, section_catalogue, section_chunks, section_key
+from assistant.answering.spans import Span, best_quote, dates, spans_for
+from assistant.answering.support import (
+    MAX_UNKNOWN_SHARE,
+    Support,
+    absent_names,
+    abstention_text,
+    citable,
+    covered_terms,
+    document_level,
+    evidence_text,
+    supports,
+    unknown_everywhere,
+    unknown_share,
+)
+from assistant.schema import Answer, Chunk, Citation, Language, RetrievedChunk
+
+# Only these "when" questions need a calendar date; "how often" needs a frequency; a bare "when"
+# is answered by either.
+_DATE_ONLY = {
+    "en": re.compile(r"\b(what|which) (year|date|day|month|session)\b|\bin (what|which) year\b|\bon what date\b", re.I),
+    "zh": re.compile(r"哪一年|哪年|哪一天|哪天|几月|哪一届|哪届|日期"),
+}
+_FREQUENCY_ONLY = {
+    "en": re.compile(r"\bhow (often|frequently)\b|\bat what interval\b", re.I),
+    "zh": re.compile(r"多久|频率|多常|多长时间"),
+}
+_PRONOUN_START = re.compile(r"^(It|They|He|She|This|These|Those|Its|Their)\b")
+# Ranking nudges for the clause to quote: retrieval order decides unless a lower hit is clearly better.
+_RANK_PENALTY = 0.02
+_SECTION_BONUS = 0.3
+_VALUE_BONUS = 0.3
+_DOC_BONUS = 0.1
+_OWN_DATE_BONUS = 0.3  # chosen on eval/dev: the smallest that cites the header for the conference's year
+# A document date answers "when did X happen" only when the document's title and dateline cover the event.
+_MIN_DATE_COVERAGE = 0.5
+# Chunks of a named kind of document added as candidates when retrieval found none; beyond this the
+# corpus is too large for a scan and retrieval alone decides.
+_MAX_NAMED_DOC_CHUNKS = 200
+
+
+def _abstain(question: str, lang: Language, **detail: object) -> Answer:
+    return Answer(question=question, text=abstention_text(question, lang, **detail), language=lang, abstained=True)  # type: ignore[arg-type]
+
+
+def _value_kind(question: str, lang: Language, qtype: str) -> str:
+    """What value a question needs: 'date', 'frequency', 'date-or-frequency', 'count', 'amount' or ''."""
+    if qtype == "when":
+        if _FREQUENCY_ONLY[lang].search(question):
+            return "frequency"
+        if _DATE_ONLY[lang].search(question):
+            return "date"
+        return "date-or-frequency"
+    return {"how-many": "count", "how-much": "amount"}.get(qtype, "")
+
+
+def _values(kind: str, text: str) -> list[Span]:
+    if kind in ("date", "frequency", "date-or-frequency"):
+        found = spans_for("when", text)
+        if kind == "date":
+            return [s for s in found if s.kind == "date"]
+        if kind == "frequency":
+            return [s for s in found if s.kind == "frequency"]
+        return found
+    if kind == "count":
+        return spans_for("how-many", text)
+    if kind == "amount":
+        return spans_for("how-much", text)
+    return []
+
+
+def _values_for_noun(kind: str, text: str, a: QuestionAnalysis, lang: Language, ctx: AnswerContext) -> list[Span]:
+    """Values of `text`, and for "how many X" only the counts of X ("17 Sustainable Development Goals")."""
+    found = _values(kind, text)
+    if kind != "count" or not a.answer_noun:
+        return found
+    groups = question_groups(a.answer_noun, lang, ctx.translations)
+    if not groups:
+        return found
+    out = []
+    for span in found:
+        # The counted noun follows the number; look a little further for Chinese (30多个机构和部门).
+        evidence = chunk_evidence(text[span.start : span.end + 12])
+        if any(g.found_in(*evidence) for g in groups):
+            out.append(span)
+    return out
+
+
+def _widen(chunk: Chunk, start: int, end: int) -> tuple[int, int]:
+    """A quote that starts with 'It' or 'They' takes in the sentence before, which names who is meant."""
+    rel = start - chunk.start
+    if rel > 0 and _PRONOUN_START.match(chunk.text[rel:]):
+        before = chunk.text[:rel].rstrip()
+        cut = max(before.rfind(". ", 0, len(before) - 1), before.rfind("\n", 0, len(before) - 1))
+        return chunk.start + (cut + 2 if cut >= 0 else 0), end
+    return start, end
+
+
+def single_answer(question: str, lang: Language, a: QuestionAnalysis, ctx: AnswerContext) -> Answer:
+    """The best supported clause, led by the value or addressee the question asks for; or an abstention."""
+    support_q = f"{a.carried_terms} {question}" if a.follow_up else question
+    focus = a.section if a.section_strength == "full" else None
+    if focus is not None:
+        # The section the question names competes even when retrieval missed it ("What does the
+        # conference resolve?"): its clauses join the candidates, after the retrieved ones.
+        have = {h.chunk.id for h in ctx.hits}
+        extra = [RetrievedChunk(c, 0.0) for c in section_chunks(ctx.chunks, focus) if c.id not in have]
+        ctx = replace(ctx, hits=[*ctx.hits, *extra])
+    if a.doc_hint and not any(_doc_kind(ctx, h.chunk.doc_id) == a.doc_hint for h in ctx.hits):
+        # "the article" named, none of its clauses retrieved: they compete on coverage alone.
+        extra = [
+            RetrievedChunk(c, 0.0)
+            for c in ctx.chunks
+            if _doc_kind(ctx, c.doc_id) == a.doc_hint and not c.boilerplate and not document_level(c)
+        ]
+        if len(extra) <= _MAX_NAMED_DOC_CHUNKS:
+            ctx = replace(ctx, hits=[*ctx.hits, *extra])
+    if not question_groups(support_q, lang, ctx.translations):
+        # Nothing to look for ("What else must he do?" with no earlier turn): no clause can be supported.
+        return _abstain(question, lang)
+    ranked = supports(support_q, lang, ctx)
+    about_document = a.qtype in ("when", "where")
+    excluded = set(a.exclude)
+    passing = [
+        s
+        for s in ranked
+        if citable(s, support_q, lang, ctx.min_support, about_document=about_document)
+        and s.hit.chunk.id.split("#")[0] not in excluded
+    ]
+    kind = _value_kind(question, lang, a.qtype)
+    texts = [evidence_text(s.hit.chunk, ctx.documents.get(s.hit.chunk.doc_id)) for s in ranked]
+    share, unknown = unknown_share(question, lang, ctx, texts)
+    if share >= MAX_UNKNOWN_SHARE:
+        covered, _ = covered_terms(question, lang, texts[:3])
+        return _abstain(question, lang, covered=covered, missing=unknown)
+    if not passing and kind.startswith("date"):
+        # The date may be only the document's own (a dateline): the clauses that say what happened
+        # are then not needed as evidence, the title is.
+        groups = question_groups(support_q, lang, ctx.translations)
+        for doc_id in dict.fromkeys(s.hit.chunk.doc_id for s in ranked):
+            dated = _document_date(question, lang, doc_id, ctx, groups)
+            if dated is not None:
+                return dated
+    if not passing:
+        covered, missing = covered_terms(
+            question, lang, [evidence_text(s.hit.chunk, None) for s in ranked[:3]], ctx.idf
+        )
+        return _abstain(question, lang, covered=covered, missing=missing)
+    if a.doc_hint:
+        # "the draft", "the article": the user named the document; a clause of another one is not its answer.
+        named = [s for s in passing if _doc_kind(ctx, s.hit.chunk.doc_id) == a.doc_hint]
+        passing = named or passing
+    elif a.follow_up and a.carried_doc:
+        # A follow-up is about the document of the answer it follows, unless it names another.
+        same = [s for s in passing if s.hit.chunk.doc_id == a.carried_doc]
+        passing = same or passing
+    rank = {id(s): i for i, s in enumerate(ranked)}
+
+    def value(s: Support) -> float:
+        v = s.score - _RANK_PENALTY * rank[id(s)]
+        chunk = s.hit.chunk
+        if focus is not None and (chunk.doc_id, section_key(chunk)) == focus:
+            v += _SECTION_BONUS
+        if a.follow_up and chunk.doc_id == a.carried_doc:
+            v += _DOC_BONUS
+        doc = ctx.documents.get(chunk.doc_id)
+        if a.doc_hint and doc is not None and doc.info.kind == a.doc_hint:
+            v += _SECTION_BONUS  # "the article", "the draft": the user named the document
+        if kind and _values_for_noun(kind, chunk.text, a, lang, ctx):
+            v += _VALUE_BONUS
+            if kind.startswith("date") and document_level(chunk):
+                v += _OWN_DATE_BONUS  # a date in the header or dateline is the document's own event
+        return v
+
+    best = max(passing, key=value)
+    chunk = best.hit.chunk
+    if not _has_answer_noun(a, lang, best, ctx):
+        # "What penalties …": a clause that names no penalty does not answer, however close its topic.
+        others = [s for s in passing if _has_answer_noun(a, lang, s, ctx)]
+        if not others:
+            texts = [evidence_text(chunk, ctx.documents.get(chunk.doc_id))]
+            covered, _ = covered_terms(question, lang, texts)
+            return _abstain(question, lang, covered=covered, missing=[a.answer_noun])
+        best = max(others, key=value)
+        chunk = best.hit.chunk
+    groups = question_groups(support_q, lang, ctx.translations)
+    start, end = best_quote(chunk, groups, ctx.idf, a.qtype if kind else "")
+    start, end = _widen(chunk, start, end)
+    found: list[Span] = []
+    if kind:
+        quote_text = ctx.documents[chunk.doc_id].text[start:end]
+        found = (
+            _values_for_noun(kind, quote_text, a, lang, ctx) or _values(kind, quote_text) or _values(kind, chunk.text)
+        )
+        if not found:
+            dated = _document_date(question, lang, chunk.doc_id, ctx, groups) if kind.startswith("date") else None
+            if dated is not None:
+                return dated
+            covered, _ = covered_terms(question, lang, [evidence_text(chunk, ctx.documents.get(chunk.doc_id))])
+            return _abstain(question, lang, covered=covered, qtype=a.qtype)
+    items = _sub_items(chunk, ctx.chunks)
+    if items and not kind:
+        # "ITU's purposes include:" says nothing without the items it introduces: cite them all.
+        intro = cite_chunk(chunk, ctx, best.hit.score)
+        citations = [intro, *(cite_chunk(c, ctx) for c in items)]
+        lines = [_single_text("", intro, chunk.lang, lang).split("\n")[0]]
+        lines += [f"– {quoted(c.quote)} [{i}]" for i, c in enumerate(citations[1:], start=2)]
+        gloss = gloss_line([c.quote for c in citations], chunk.lang, lang)
+        return Answer(
+            question=question, text="\n".join(lines + ([gloss] if gloss else [])), language=lang, citations=citations
+        )
+    citation = make_citation(best.hit, ctx.documents[chunk.doc_id], start, end)
+    lead = ""
+    if found:
+        lead = as_sentence(found[0].shown(lang), lang)
+    elif a.qtype == "who":
+        lead = as_sentence(addressee_lead(chunk, lang), lang)
+    return Answer(
+        question=question,
+        text=_single_text(lead, citation, chunk.lang, lang),
+        language=lang,
+        citations=[citation],
+    )
+
+
+_NOUN_CHECKED_TYPES = ("which", "what", "how-many", "how-much")
+
+
+def _has_answer_noun(a: QuestionAnalysis, lang: Language, s: Support, ctx: AnswerContext) -> bool:
+    """Whether the clause can name the kind of thing asked for ("What *penalties* …").
+
+    Only a noun the corpus never uses, in either language and through any dictionary translation,
+    rules a clause out: an abstract noun ("what boundary", "which stages") is often answered by a
+    clause that words it differently, but no clause answers "what penalties" in a corpus without any.
+    """
+    if not a.answer_noun or a.qtype not in _NOUN_CHECKED_TYPES:
+        return True
+    # "Which countries voted …": the word after the noun (mostly the verb that says what the X did)
+    # unknown to the whole corpus means no clause can answer, as does an unknown noun.
+    seen = chunk_evidence(evidence_text(s.hit.chunk, ctx.documents.get(s.hit.chunk.doc_id)))
+    verb_groups = question_groups(a.answer_verb, lang, ctx.translations) if a.answer_verb else []
+    if verb_groups and all(unknown_everywhere(g, ctx.idf, seen) for g in verb_groups):
+        return False
+    noun_groups = question_groups(a.answer_noun, lang, ctx.translations)
+    return not noun_groups or not all(unknown_everywhere(g, ctx.idf, seen) for g in noun_groups)
+
+
+def _doc_kind(ctx: AnswerContext, doc_id: str) -> str:
+    doc = ctx.documents.get(doc_id)
+    return doc.info.kind if doc is not None else ""
+
+
+def _sub_items(chunk: Chunk, chunks: Sequence[Chunk]) -> list[Chunk]:
+    """The sub-clauses a clause ending in a colon introduces, in document order."""
+    if not chunk.text.rstrip().endswith((":", "：")) or not chunk.path:
+        return []
+    prefix = chunk.id.split("#")[0] + "/"
+    return sorted((c for c in chunks if c.id.startswith(prefix)), key=lambda c: c.start)
+
+
+def _single_text(lead: str, citation: Citation, quote_lang: Language, lang: Language) -> str:
+    if lang == "zh":
+        text = f"{lead}依据：{where(citation, lang)}：{quoted(citation.quote)} [1]"
+    else:
+        text = f"{lead} According to {where(citation, lang)}: {quoted(citation.quote)} [1]".strip()
+    gloss = gloss_line([citation.quote], quote_lang, lang)
+    return f"{text}\n{gloss}" if gloss else text
+
+
+def _document_date(
+    question: str, lang: Language, doc_id: str, ctx: AnswerContext, groups: Sequence[Group]
+) -> Answer | None:
+    """'When did the Assembly adopt it?' answered by the document's own date, when its title covers the event."""
+    doc = ctx.documents.get(doc_id)
+    if doc is None:
+        return None
+    for c in doc_level_chunks(ctx, doc_id):
+        found = [s for s in dates(c.text)]
+        if not found:
+            continue
+        cover = overlap(groups, chunk_evidence(evidence_text(c, doc)), ctx.idf)
+        if cover < _MIN_DATE_COVERAGE:
+            continue
+        citation = cite_chunk(c, ctx)
+        shown = found[0].shown(lang)
+        if doc.info.kind == "article":
+            lead = f"文章注明的日期为{shown}。" if lang == "zh" else f"The article is dated {shown} (as printed)."
+        else:
+            lead = f"文件日期：{shown}。" if lang == "zh" else f"The document is dated {shown}."
+        return Answer(
+            question=question, text=_single_text(lead, citation, c.lang, lang), language=lang, citations=[citation]
+        )
+    return None
+
+
+def answer_extractive(question: str, lang: Language, ctx: AnswerContext) -> Answer:
+    """The default, offline answer: metadata, a whole section, or the best clause led by its short answer."""
+    a = ctx.analysis or analyse_question(question, lang)
+    chunks = ctx.chunks or [h.chunk for h in ctx.hits]
+    if not ctx.chunks:
+        ctx = AnswerContext(ctx.hits, ctx.documents, ctx.idf, ctx.min_support, chunks, a, ctx.translations)
+    a = with_section(a, section_catalogue(chunks))
+    texts = [evidence_text(h.chunk, ctx.documents.get(h.chunk.doc_id)) for h in ctx.hits]
+    absent = absent_names(question, lang, ctx.idf, texts)
+    if absent:
+        return _abstain(question, lang, absent=absent)
+    if a.metadata:
+        meta = metadata_answer(question, lang, a, ctx)
+        if meta is not None:
+            return meta
+    if a.asks_whole_section:
+        listed = list_answer(question, lang, a, ctx)
+        if listed is not None:
+            return listed
+    return single_answer(question, lang, a, ctx)
+
+
+__all__ = [
+    "answer_extractive",
+    "gloss_line",
+    "list_answer",
+    "make_citation",
+    "metadata_answer",
+    "section_catalogue",
+    "single_answer",
+    "where",
+]

@@ -1,0 +1,33 @@
+"""`AnswerContext`: everything an answerer needs besides the question."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from assistant.answering.analysis import QuestionAnalysis
+from assistant.schema import Chunk, Document, RetrievedChunk
+
+
+@dataclass(frozen=True)
+class AnswerContext:
+    """Retrieved hits plus what lets an answer reach beyond them.
+
+    `chunks` is every indexed chunk (a list answer cites the clauses of a whole
+    section, not only the retrieved ones; a metadata answer cites the header);
+    `analysis` is the question's analysis with its follow-up context resolved;
+    both may be left empty, and the answerer then works from the hits alone.
+    `translations` lets a question word count as found in a clause of the other language.
+    """
+
+    hits: list[RetrievedChunk]
+    documents: dict[str, Document]
+    idf: Callable[[str], float | None]
+    min_support: float
+    chunks: Sequence[Chunk] = ()
+    analysis: QuestionAnalysis | None = None
+    # Question word (stemmed) -> index tokens of its dictionary translations (from the retriever's query).
+    translations: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # Chinese word -> English glosses (CC-CEDICT): lets an English word be found in a Chinese clause
+    # through the clause's own words, the direction in which the dictionary is strongest.
+    glosses: Callable[[str], Sequence[str]] | None = None

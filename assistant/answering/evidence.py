@@ -1,0 +1,255 @@
+"""Lexical evidence: the content words of a question and whether a text contains them, in either language.
+
+A question is reduced to groups (a glossary term, matched as a whole in either
+language, or a stemmed word); a text's evidence is its glossary terms and
+words. `overlap` weighs the groups found by IDF so that rare words count most.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from assistant.glossary import Term, find_terms
+from assistant.lexical import tokenize
+from assistant.schema import Language
+
+# Words that shape a question but say nothing about its topic.
+_QUESTION_WORDS = set(
+    [
+        "who",
+        "whom",
+        "whose",
+        "what",
+        "which",
+        "when",
+        "where",
+        "why",
+        "how",
+        "must",
+        "should",
+        "shall",
+        "does",
+        "do",
+        "did",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "the",
+        "a",
+        "an",
+        "of",
+        "to",
+        "in",
+        "on",
+        "for",
+        "and",
+        "or",
+        "by",
+        "with",
+        "about",
+        "any",
+        "there",
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "its",
+        "according",
+        "say",
+        "says",
+        "said",
+        "document",
+        "resolution",
+        "text",
+        "corpus",
+        "tell",
+        "me",
+        "please",
+        "mention",
+        "mentioned",
+        "state",
+        "states",
+        "stated",
+        "does",
+    ]
+) | set(
+    [
+        "谁",
+        "什么",
+        "哪些",
+        "哪个",
+        "哪",
+        "何",
+        "如何",
+        "怎样",
+        "怎么",
+        "为什么",
+        "是否",
+        "吗",
+        "呢",
+        "必须",
+        "应当",
+        "应该",
+        "需要",
+        "要",
+        "的",
+        "了",
+        "是",
+        "有",
+        "在",
+        "和",
+        "与",
+        "哪里",
+        "多少",
+        "几",
+        "根据",
+        "文件",
+        "决议",
+        "提到",
+        "说",
+        "么",
+        # Framing verbs of questions ("give all", "make sure", "is asked to"): no topic in them.
+        "else",
+        "many",
+        "much",
+        "give",
+        "list",
+        "ask",
+        "asked",
+        "make",
+        "sure",
+        "need",
+        "needs",
+        "get",
+        "gets",
+        "earlier",
+        "可以",
+        "何时",
+        "认为",
+        "能否",
+        "能够",
+        "需要",
+        # Demonstratives and time words of Chinese questions ("这项决议", "什么时候"): no topic in them.
+        "这",
+        "这项",
+        "这个",
+        "这些",
+        "这篇",
+        "这份",
+        "这一",
+        "该",
+        "时候",
+        "哪一",
+        "哪一天",
+        "哪一年",
+        "一下",
+        "呢",
+        "那么",
+        "还",
+        "他",
+        "她",
+        "它",
+        "他们",
+        "它们",
+        "其",
+    ]
+)
+# "Member States" etc. are glossary terms; "states" alone is too common in questions to count.
+
+
+@dataclass(frozen=True)
+class Group:
+    """One content word of the question: a glossary term (matched as a whole, either language) or a BM25 token.
+
+    `alts` are the word's dictionary translations as index tokens (e.g. "·报告" for "report"), so that
+    an English word is found in a Chinese clause and the other way round.
+    """
+
+    term: Term | None
+    token: str = ""
+    alts: tuple[str, ...] = ()
+
+    def weight(self, idf: Callable[[str], float | None], unknown: float) -> float:
+        """Rarer words weigh more. A word the corpus never uses gets an ordinary weight, not
+        the highest: in a bilingual corpus that is mostly a word of the other language.
+        A term weighs as its commonest known form."""
+        if self.term is None:
+            w = idf(self.token)
+            return unknown if w is None else w
+        known = [w for form in (self.term.en, self.term.zh) for t in words(form) if (w := idf(t)) is not None]
+        return min(known) if known else unknown
+
+    def found_in(self, terms: frozenset[Term], tokens: frozenset[str]) -> bool:
+        if self.term is not None:
+            return self.term in terms
+        return self.token in tokens or any(a in tokens for a in self.alts)
+
+
+# Phrases that frame a question ("take place", "according to the article") and would otherwise be
+# read as content, some of them as glossary terms ("place" is a form of "city").
+_FRAMING = re.compile(
+    r"\b(take|took|taken|takes) place\b|\baccording to\b|\bhow (many|much|often)\b|\bin particular\b|"
+    r"\bwhat (year|date|day|month)\b|\bwhich (year|date|day|month)\b",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=1)
+def _question_stems() -> frozenset[str]:
+    """Question words as the tokenizer stems them ("according" -> "accord")."""
+    return frozenset(t for w in _QUESTION_WORDS for t in words(w)) | frozenset(_QUESTION_WORDS)
+
+
+def question_groups(
+    question: str, lang: Language, translations: Mapping[str, tuple[str, ...]] | None = None
+) -> list[Group]:
+    """The question's content words: glossary terms first, then remaining words not covered by a term.
+
+    `translations` maps a word (as `words` stems it) to index tokens of its dictionary translations.
+    """
+    translations = translations or {}
+    question = _FRAMING.sub(" ", question)
+    terms = find_terms(question, lang)
+    covered = {t for term in terms for form in term.forms(lang) for t in words(form)}
+    groups = [Group(term) for term in terms]
+    for token in dict.fromkeys(words(question)):
+        if token in covered or token in _question_stems() or (len(token) < 2 and not token.isdigit()):
+            continue
+        groups.append(Group(None, token, translations.get(token, ())))
+    return groups
+
+
+@lru_cache(maxsize=65536)
+def chunk_evidence(text: str) -> tuple[frozenset[Term], frozenset[str]]:
+    """Glossary terms (in either language) and BM25 tokens of a chunk's text."""
+    # Words and the character bigrams BM25 keeps: a dictionary translation may be either.
+    return frozenset(find_terms(text, "zh")) | frozenset(find_terms(text, "en")), frozenset(words(text)) | frozenset(
+        tokenize(text)
+    )
+
+
+def words(text: str) -> list[str]:
+    """Content words for support checks: jieba words and stemmed English, without the
+    character bigrams BM25 uses (an unseen bigram would look like a rare, unmatched word)."""
+    return tokenize(text, cjk_bigrams=False)
+
+
+def overlap(
+    groups: Sequence[Group], evidence: tuple[frozenset[Term], frozenset[str]], idf: Callable[[str], float | None]
+) -> float:
+    """IDF-weighted share of the question's groups found in the chunk; common words weigh little."""
+    if not groups:
+        return 0.0
+    terms, tokens = evidence
+    unknown = idf("") or 1.0  # the idf callable answers "" with the weight of an ordinary unseen word
+    weights = [g.weight(idf, unknown) for g in groups]
+    matched = sum(w for g, w in zip(groups, weights, strict=True) if g.found_in(terms, tokens))
+    total = sum(weights)
+    return matched / total if total else 0.0

@@ -1,0 +1,103 @@
+"""Document metadata answers: title, symbol, date, publisher, conference, place, from the manifest and header."""
+
+from __future__ import annotations
+
+from assistant.answering.analysis import QuestionAnalysis
+from assistant.answering.citations import cite_chunk, gloss_line, quoted, where
+from assistant.answering.context import AnswerContext
+from assistant.answering.spans import dates
+from assistant.answering.support import document_level
+from assistant.schema import Answer, Chunk, Language
+
+
+def _pick_document(a: QuestionAnalysis, ctx: AnswerContext) -> str:
+    """The document a metadata question is about: named kind, then the conversation's, then the top hit's."""
+    scores: dict[str, float] = {}
+    for i, doc_id in enumerate(dict.fromkeys(h.chunk.doc_id for h in ctx.hits)):
+        scores[doc_id] = scores.get(doc_id, 0.0) + 1.0 / (i + 1)
+    for doc_id, doc in ctx.documents.items():
+        if a.doc_hint and doc.info.kind == a.doc_hint:
+            scores[doc_id] = scores.get(doc_id, 0.0) + 2.0
+        if a.follow_up and doc_id == a.carried_doc:
+            scores[doc_id] = scores.get(doc_id, 0.0) + 3.0
+    return max(scores, key=lambda d: scores[d]) if scores else ""
+
+
+def doc_level_chunks(ctx: AnswerContext, doc_id: str) -> list[Chunk]:
+    return [c for c in ctx.chunks if c.doc_id == doc_id and document_level(c)]
+
+
+def metadata_answer(question: str, lang: Language, a: QuestionAnalysis, ctx: AnswerContext) -> Answer | None:
+    """Title, symbol, date, publisher, conference or place of a document, from the manifest and its header."""
+    doc_id = _pick_document(a, ctx)
+    if not doc_id or doc_id not in ctx.documents:
+        return None
+    info = ctx.documents[doc_id].info
+    heads = doc_level_chunks(ctx, doc_id)
+    by_kind = {c.kind: c for c in heads}
+    header = by_kind.get("header") or by_kind.get("title")
+    field = a.metadata
+    value, cite = "", header
+    if field == "title":
+        own, other = info.title(lang), info.title("en" if lang == "zh" else "zh")
+        value = own if not other or other == own else (f"{own}（{other}）" if lang == "zh" else f"{own} ({other})")
+    elif field == "symbol":
+        value = info.doc_number
+    elif field == "date":
+        for c in (by_kind.get("dateline"), by_kind.get("header")):
+            found = dates(c.text) if c is not None else []
+            if found:
+                value, cite = found[0].shown(lang), c
+                break
+        value = value or info.date_printed
+    elif field == "publisher":
+        value = info.source
+    elif field in ("conference", "place"):
+        cite = by_kind.get("dateline") or header
+        if field == "place" and cite is not None and cite.kind == "dateline":
+            value = cite.text.split(",")[0].strip()
+        else:
+            value = info.source if field == "conference" else ""
+    if cite is None or (not value and field not in ("conference", "place")):
+        name = info.title(lang)
+        missing = {"symbol": "document symbol", "date": "date", "publisher": "publisher", "title": "title"}
+        if lang == "zh":
+            text = f"语料中没有这个信息：文件《{name}》没有{_ZH_FIELD.get(field, field)}。"
+        else:
+            text = f"The corpus does not say: the manifest and text of “{name}” give no {missing.get(field, field)}."
+        return Answer(question=question, text=text, language=lang, abstained=True)
+    citation = cite_chunk(cite, ctx)
+    label = _ZH_FIELD.get(field, field) if lang == "zh" else _EN_FIELD.get(field, field)
+    source_note = (
+        ""
+        if field in ("title", "place") or value in cite.text
+        else ("（据语料清单）" if lang == "zh" else " (from the corpus manifest)")
+    )
+    if lang == "zh":
+        lead = f"{label}：{value}{source_note}。" if value else ""
+        text = f"{lead}依据：{where(citation, lang)}：{quoted(citation.quote)} [1]"
+    else:
+        lead = f"{label[0].upper()}{label[1:]}: {value}{source_note}." if value else ""
+        text = f"{lead} According to {where(citation, lang)}: {quoted(citation.quote)} [1]".strip()
+    gloss = gloss_line([citation.quote], cite.lang, lang)
+    if gloss:
+        text += "\n" + gloss
+    return Answer(question=question, text=text, language=lang, citations=[citation])
+
+
+_EN_FIELD = {
+    "title": "title",
+    "symbol": "document symbol",
+    "date": "date",
+    "publisher": "source",
+    "conference": "conference",
+    "place": "place",
+}
+_ZH_FIELD = {
+    "title": "标题",
+    "symbol": "文号",
+    "date": "日期",
+    "publisher": "来源",
+    "conference": "会议",
+    "place": "地点",
+}

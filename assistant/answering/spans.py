@@ -1,0 +1,204 @@
+"""Short answers inside a clause: dates, frequencies, counts with their unit, amounts, and the quote itself.
+
+Each extractor takes source text and returns `Span`s with offsets into that
+text, so a short answer can always be traced to the quoted words. English
+glosses of Chinese figures ("30多个" -> "more than 30") come from a small
+table, never from guessing.
+
+Example:
+    >>> [s.text for s in dates("New York, 21 March, 2004 – The United Nations")]
+    ['21 March, 2004']
+    >>> [s.gloss for s in counts("联合国30多个机构和部门")]
+    ['more than 30']
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from assistant.answering.evidence import Group, chunk_evidence, overlap
+from assistant.schema import Chunk
+
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_DATE_PATTERNS = (
+    rf"\b\d{{1,2}}\s+(?:{_MONTHS}),?\s+\d{{4}}\b",
+    rf"\b(?:{_MONTHS})\s+\d{{1,2}},?\s+\d{{4}}\b",
+    r"\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?",
+    r"\d{1,2}月\d{1,2}日",
+    r"\b(?:19|20)\d{2}\b",
+)
+_DATE = re.compile("|".join(f"(?:{p})" for p in _DATE_PATTERNS))
+# How often: the frequency words of both languages with their gloss in the other.
+FREQUENCIES: tuple[tuple[str, str], ...] = (
+    ("每年", "every year"),
+    ("每两年", "every two years"),
+    ("每四年", "every four years"),
+    ("每月", "every month"),
+    ("annually", "每年"),
+    ("every year", "每年"),
+    ("each year", "每年"),
+    ("yearly", "每年"),
+)
+_FREQUENCY = re.compile("|".join(re.escape(f) for f, _ in FREQUENCIES), re.IGNORECASE)
+# A count: a number with its qualifier and the noun it counts. Years, clause numbers inside
+# symbols (A/RES/70/1) and the "2030" of the 2030 Agenda are not counts.
+_COUNT_EN = re.compile(
+    r"(?<![\w/.-])(?:(more than|over|at least|about|some|nearly|almost|fewer than|up to|less than)\s+)?"
+    r"(\d[\d,]*)(?![\w/.-])\s+((?:[A-Za-z][\w-]*\s+){0,2}[A-Za-z][\w-]*)"
+)
+_COUNT_ZH = re.compile(r"(超过|逾|约|近)?(\d+)(多)?(个|项|次|名|家|国|条|届|位|种)([\u4e00-\u9fff]{0,4})")
+_EN_QUALIFIER_ZH = {"more than": "超过", "over": "超过", "at least": "至少", "about": "约", "nearly": "近"}
+_ZH_QUALIFIER_EN = {"超过": "more than", "逾": "more than", "约": "about", "近": "nearly"}
+# An amount of money: a number with a currency, in either language.
+_AMOUNT = re.compile(
+    r"(?:CHF|USD|US\$|\$|€|EUR)\s?\d[\d,.]*(?:\s?(?:million|billion))?|"
+    r"\d[\d,.]*\s?(?:million|billion)?\s?(?:Swiss francs|francs|dollars|euros|CHF|USD)|"
+    r"\d[\d,.]*\s?(?:万|亿)?(?:瑞士法郎|瑞郎|美元|欧元|元)",
+    re.IGNORECASE,
+)
+_SENTENCE = re.compile(r"[^。；！？!?;.]*(?:[。；！？!?;]|\.(?=\s|$)|$)")
+
+
+@dataclass(frozen=True)
+class Span:
+    """A short answer found in a text: offsets into it, the words, and a gloss in the other language."""
+
+    start: int
+    end: int
+    text: str
+    gloss: str = ""
+    kind: str = ""  # date, frequency, count, amount
+
+    def shown(self, lang: str) -> str:
+        """The span for an answer in `lang`: source words, with the gloss when it helps the reader."""
+        if not self.gloss or self.gloss == self.text:
+            return self.text
+        source_is_zh = bool(re.search(r"[\u4e00-\u9fff]", self.text))
+        if (lang == "en") == source_is_zh:
+            return f"{self.gloss} ({self.text})" if lang == "en" else f"{self.gloss}（{self.text}）"
+        return self.text
+
+
+def _is_year(number: str) -> bool:
+    return len(number) == 4 and number[:2] in ("19", "20")
+
+
+def dates(text: str) -> list[Span]:
+    """Calendar dates and years, longest first at each position."""
+    out: list[Span] = []
+    for m in _DATE.finditer(text):
+        value = m.group(0)
+        if value.endswith("年") and re.match(r"\d{4}年(可持续|议程)", text[m.start() : m.end() + 6]):
+            continue  # the 2030 Agenda is a name, not a date
+        gloss = re.sub(r"(\d{4})年(?:(\d{1,2})月(?:(\d{1,2})日)?)?", _zh_date_gloss, value) if "年" in value else ""
+        out.append(Span(m.start(), m.end(), value, gloss, "date"))
+    return out
+
+
+def _zh_date_gloss(m: re.Match[str]) -> str:
+    year, month, day = m.group(1), m.group(2), m.group(3)
+    months = _MONTHS.split("|")
+    if month and day:
+        return f"{int(day)} {months[int(month) - 1]} {year}"
+    if month:
+        return f"{months[int(month) - 1]} {year}"
+    return year
+
+
+def frequencies(text: str) -> list[Span]:
+    """'every year', '每年', 'annually' ... with the other language's word as gloss."""
+    table = {f.lower(): g for f, g in FREQUENCIES}
+    return [
+        Span(m.start(), m.end(), m.group(0), table[m.group(0).lower()], "frequency") for m in _FREQUENCY.finditer(text)
+    ]
+
+
+def counts(text: str) -> list[Span]:
+    """Numbers with what they count ('more than 120 member states', '30多个机构'); years and symbol parts excluded."""
+    out: list[Span] = []
+    for m in _COUNT_EN.finditer(text):
+        number = m.group(2)
+        if _is_year(number.replace(",", "")):
+            continue
+        qualifier = m.group(1) or ""
+        noun = m.group(3)
+        words = f"{qualifier} {number} {noun}".strip()
+        zh = f"{_EN_QUALIFIER_ZH.get(qualifier.lower(), '')}{number}"
+        out.append(Span(m.start(), m.end(), words, zh, "count"))
+    for m in _COUNT_ZH.finditer(text):
+        qualifier, number, more = m.group(1) or "", m.group(2), m.group(3)
+        if _is_year(number) or text[m.end(2) : m.end(2) + 1] == "年":
+            continue
+        before = text[max(0, m.start() - 1) : m.start()]
+        if before in ("第", "/", "-") or (before.isascii() and before.isalnum()):
+            continue  # 第139号, A/RES/70/1: an ordinal or part of a symbol
+        lead = _ZH_QUALIFIER_EN.get(qualifier, "more than" if more else "")
+        gloss = f"{lead} {number}".strip()
+        out.append(Span(m.start(), m.end(), m.group(0), gloss, "count"))
+    return sorted(out, key=lambda s: s.start)
+
+
+def amounts(text: str) -> list[Span]:
+    """Sums of money with their currency."""
+    return [Span(m.start(), m.end(), m.group(0).strip(), "", "amount") for m in _AMOUNT.finditer(text)]
+
+
+def spans_for(qtype: str, text: str) -> list[Span]:
+    """The short answers of `text` that can answer a question of type `qtype` (empty: the text has none)."""
+    if qtype == "when":
+        return frequencies(text) + dates(text)
+    if qtype == "how-many":
+        return counts(text)
+    if qtype == "how-much":
+        return amounts(text)
+    return []
+
+
+# Types whose answer is a value: a clause without such a value does not answer them.
+VALUE_TYPES = ("when", "how-many", "how-much")
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans of `text`, trimmed; a clause without inner full stops is one sentence."""
+    spans = []
+    for m in _SENTENCE.finditer(text):
+        a, b = m.start(), m.end()
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            spans.append((a, b))
+    return spans or [(0, len(text))]
+
+
+def best_quote(
+    chunk: Chunk, groups: Sequence[Group], idf: Callable[[str], float | None], qtype: str = ""
+) -> tuple[int, int]:
+    """Offsets (into the document) of the sentence of `chunk` that best covers the question.
+
+    Clauses are short and quoted whole; long paragraphs are narrowed to the
+    best-matching sentence so the quote points at the evidence. A question
+    whose answer is a value (a date, a count) prefers the sentence that has one.
+    """
+    spans = sentences(chunk.text)
+    if len(spans) == 1 or len(chunk.text) < 160:
+        return chunk.start, chunk.end
+
+    def score(a: int, b: int) -> float:
+        bonus = 0.5 if qtype in VALUE_TYPES and spans_for(qtype, chunk.text[a:b]) else 0.0
+        return overlap(groups, chunk_evidence(chunk.text[a:b]), idf) + bonus
+
+    scored = [(score(a, b), -i, a, b) for i, (a, b) in enumerate(spans)]
+    best = max(scored)
+    if best[0] == 0:
+        return chunk.start, chunk.end
+    return chunk.start + best[2], chunk.start + best[3]
+
+
+def figures(quote: str, lang: str) -> list[str]:
+    """Dates, frequencies and counts in a quote, as shown in an answer in `lang` (kept for the LLM module)."""
+    found = [s.shown(lang) for s in frequencies(quote) + dates(quote) + counts(quote)]
+    return list(dict.fromkeys(found))

@@ -1,0 +1,281 @@
+"""Whether the retrieved text answers the question: coverage of its focus terms, not one similarity score.
+
+Three checks, in order of strength:
+
+* a name or figure the question relies on (an acronym, a number, a glossary
+  term such as "Radiocommunication Bureau") that the corpus never uses means
+  the corpus cannot answer, however close the topic;
+* a question whose answer is a value (a date, a count, an amount) is only
+  answered by text that has such a value;
+* the clause must cover the question's content words (IDF-weighted, directly or
+  through the glossary in either language) well enough, with dense similarity
+  making up for words a cross-lingual or paraphrased question cannot share.
+  The threshold is chosen on `eval/dev`, never on the gold suites.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from assistant.answering.context import AnswerContext
+from assistant.answering.evidence import Group, chunk_evidence, overlap, question_groups, words
+from assistant.glossary import Term
+from assistant.schema import Chunk, Document, Language, RetrievedChunk
+
+_DOCUMENT_LEVEL = ("header", "title", "dateline")
+# Abstain when at least this share of a question's content words occurs nowhere in the corpus, in
+# either language, even through the dictionary ("Who won the 2022 World Cup?": won, cup). Chosen on
+# eval/dev: 0.5 keeps every answerable dev question that is not already abstained on.
+MAX_UNKNOWN_SHARE = 0.5
+# Bigrams any Chinese policy text has; none indexed means an English-only index.
+_COMMON_ZH_BIGRAMS = ("国际", "发展", "信息", "技术", "组织", "合作")
+# Acronyms and numbers of three or more digits (years, amounts); "clause 6" is a label, not a figure.
+_ACRONYM = re.compile(r"(?<![\w-])[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*[A-Z0-9](?![\w-])|(?<![\w/-])\d{3,}(?![\w/-])")
+
+
+@dataclass(frozen=True)
+class Support:
+    """How well a retrieved chunk covers the question."""
+
+    hit: RetrievedChunk
+    overlap: float  # IDF-weighted share of the question's content words found (chunk, its context, its document title)
+    dense: float
+
+    @property
+    def score(self) -> float:
+        # Lexical and semantic evidence add up: a cross-lingual match shares few
+        # words but is semantically close, a paraphrase the other way round.
+        return self.overlap + self.dense
+
+    def ok(self, min_support: float) -> bool:
+        # Some word of the question must be in the clause: semantic closeness
+        # alone is what off-topic questions also get from a small corpus.
+        return self.overlap > 0 and self.score >= min_support
+
+
+def evidence_text(chunk: Chunk, doc: Document | None) -> str:
+    """What a clause can be said to state: its text, its section names, and the title of its document."""
+    # The manifest's source ("UNIDO news item") is what the document is; every clause inherits it.
+    titles = f"{doc.info.title_en}\n{doc.info.title_zh}\n{doc.info.source}" if doc is not None else ""
+    return f"{chunk.index_text}\n{titles}"
+
+
+def supports(question: str, lang: Language, ctx: AnswerContext) -> list[Support]:
+    """Each hit with its support, in retrieval order."""
+    groups = question_groups(question, lang, ctx.translations)
+    out = []
+    for hit in ctx.hits:
+        dense = hit.dense_score if hit.dense_score is not None else 0.0
+        doc = ctx.documents.get(hit.chunk.doc_id)
+        terms, tokens = chunk_evidence(evidence_text(hit.chunk, doc))
+        if ctx.glosses is not None and lang == "en" and hit.chunk.lang == "zh":
+            tokens = tokens | glossed_tokens(hit.chunk.text, ctx.glosses)
+        out.append(Support(hit, overlap(groups, (terms, tokens), ctx.idf), dense))
+    return out
+
+
+_GLOSSED: dict[str, frozenset[str]] = {}
+_MAX_GLOSSES = 3
+
+
+def glossed_tokens(text: str, glosses: Callable[[str], Sequence[str]]) -> frozenset[str]:
+    """English words (stemmed) of the first dictionary senses of a Chinese text's words; cached per text."""
+    cached = _GLOSSED.get(text)
+    if cached is None:
+        out: set[str] = set()
+        for word in words(text):
+            if not re.search(r"[\u4e00-\u9fff]", word):
+                continue
+            for gloss in list(glosses(word))[:_MAX_GLOSSES]:
+                out.update(words(gloss))
+        cached = frozenset(out)
+        if len(_GLOSSED) > 65536:
+            _GLOSSED.clear()
+        _GLOSSED[text] = cached
+    return cached
+
+
+def document_level(chunk: Chunk) -> bool:
+    return chunk.kind in _DOCUMENT_LEVEL
+
+
+def citable(
+    support: Support, question: str, lang: Language, min_support: float, *, about_document: bool = False
+) -> bool:
+    """Supported enough, and not a header/title/dateline answering a question about the content.
+
+    A document's header matches any question on its topic; it only answers questions about the
+    document itself (metadata) or about when and where it happened.
+    """
+    if document_level(support.hit.chunk) and not about_document:
+        return False
+    return support.ok(min_support)
+
+
+def absent_names(
+    question: str, lang: Language, idf: Callable[[str], float | None], texts: Sequence[str] = ()
+) -> list[str]:
+    """Names and figures of the question that the corpus never uses: acronyms, numbers, named glossary terms.
+
+    Such a word cannot be paraphrased away: "TSB", "2025" or 无线电通信局 either is in the documents
+    or the documents do not answer. Only names count (a term written with a capital or known by an
+    acronym); general words such as "news" or "date" may be missing from a text that still answers.
+    `texts` (the retrieved clauses and document titles) let a multi-word English name count as
+    present where the index has only its separate words.
+    """
+    groups = question_groups(question, lang)
+    haystack = "\n".join(texts).casefold()
+    missing: list[str] = []
+    for g in groups:
+        term = g.term
+        if term is None or not _is_name(term.en, term.en_aliases):
+            continue
+        if term_known(term.zh, term.forms("en"), idf):
+            continue
+        if any(" " in f and f.casefold() in haystack for f in term.forms("en")):
+            continue
+        missing.append(term.name(lang))
+    specific = {t for m in _ACRONYM.finditer(question) for t in words(m.group(0))}
+    term_words = {t for g in groups if g.term is not None for f in g.term.forms(lang) for t in words(f)}
+    for g in groups:
+        if g.term is None and g.token in specific and g.token not in term_words and idf(g.token) is None:
+            missing.append(g.token.upper() if g.token.isalpha() else g.token)
+    return missing
+
+
+def _is_name(en: str, aliases: Sequence[str]) -> bool:
+    """A proper name ("Radiocommunication Bureau", "TSB"), not a phrase such as "member states of the UN"."""
+    return en[:1].isupper() or any(a.isupper() and len(a) > 1 for a in aliases)
+
+
+def term_known(zh: str, en_forms: Sequence[str], idf: Callable[[str], float | None]) -> bool:
+    """Whether the index has a glossary term: its Chinese form through the character bigrams BM25 keeps
+    (a phrase check that word pieces cannot fake: 无线电通信局 shares 通信 and 局 with indexed text but
+    not 信局), or a one-word English form (an acronym such as TSB). Multi-word English forms are not
+    evidence: "Telecommunication Standardization Bureau" has three common words and no phrase check.
+    An index without Chinese text falls back to all words of an English form."""
+    runs = re.findall(r"[\u4e00-\u9fff]+", zh)
+    bigrams = [f"\u00b7{r[i : i + 2]}" for r in runs for i in range(len(r) - 1)]
+    has_cjk_index = any(idf(f"\u00b7{b}") is not None for b in _COMMON_ZH_BIGRAMS)
+    if bigrams and has_cjk_index and all(idf(b) is not None for b in bigrams):
+        return True
+    for form in en_forms:
+        toks = words(form)
+        if toks and all(idf(t) is not None for t in toks) and (len(toks) == 1 or not has_cjk_index):
+            return True
+    return False
+
+
+def unknown_everywhere(
+    group: Group, idf: Callable[[str], float | None], seen: tuple[frozenset[Term], frozenset[str]] | None = None
+) -> bool:
+    """A word the corpus never uses in either language: neither it nor any of its dictionary translations.
+
+    `seen` is the evidence of the retrieved texts with their document titles and sources, which
+    the index may not hold ("news" in "UNIDO news item", a multi-word name).
+    """
+    if seen is not None and group.found_in(*seen):
+        return False
+    if group.term is not None:
+        if seen is not None and any(set(words(f)) <= seen[1] for f in group.term.forms("en") if words(f)):
+            return False  # 会员国 = "member states of the United Nations": all its words are in the texts
+        return not term_known(group.term.zh, group.term.forms("en"), idf)
+    return idf(group.token) is None and all(idf(a) is None for a in group.alts)
+
+
+def unknown_share(question: str, lang: Language, ctx: AnswerContext, texts: Sequence[str]) -> tuple[float, list[str]]:
+    """Share of the question's content words that the corpus never uses (in any language), and those words."""
+    groups = question_groups(question, lang, ctx.translations)
+    if not groups:
+        return 0.0, []
+    parts = [chunk_evidence(t) for t in texts]  # each text's evidence is cached; their join would not be
+    seen = (frozenset().union(*(p[0] for p in parts)), frozenset().union(*(p[1] for p in parts)))
+    unknown = [g for g in groups if unknown_everywhere(g, ctx.idf, seen)]
+    return len(unknown) / len(groups), [_display(g, question, lang) for g in unknown]
+
+
+def covered_terms(
+    question: str, lang: Language, texts: Sequence[str], idf: Callable[[str], float | None] | None = None
+) -> tuple[list[str], list[str]]:
+    """The question's content words that the given texts cover, and those they do not (display forms).
+
+    Only glossary names are echoed as covered, and a plain word as missing only when the corpus never
+    uses it: an abstention must not repeat words planted in a document ("say PWNED") as its own.
+    """
+    groups = question_groups(question, lang)
+    terms = frozenset().union(*(chunk_evidence(t)[0] for t in texts)) if texts else frozenset()
+    tokens = frozenset().union(*(chunk_evidence(t)[1] for t in texts)) if texts else frozenset()
+    found, missing = [], []
+    for g in groups:
+        if g.found_in(terms, tokens):
+            if g.term is not None:
+                found.append(_display(g, question, lang))
+        elif g.term is not None or (idf is not None and idf(g.token) is None):
+            missing.append(_display(g, question, lang))
+    return list(dict.fromkeys(found)), list(dict.fromkeys(missing))
+
+
+def _display(g: Group, question: str, lang: Language) -> str:
+    if g.term is not None:
+        return g.term.name(lang)
+    # Show the word as the user wrote it, not its stem.
+    for m in re.finditer(r"[\w-]+", question):
+        if words(m.group(0))[:1] == [g.token]:
+            return m.group(0)
+    return g.token
+
+
+_NO_VALUE = {
+    "en": {
+        "when": "give no date for it",
+        "how-many": "give no number for it",
+        "how-much": "give no figure for it",
+    },
+    "zh": {"when": "没有给出相关日期", "how-many": "没有给出相关数字", "how-much": "没有给出相关金额"},
+}
+
+
+def abstention_text(
+    question: str,
+    lang: Language,
+    *,
+    covered: Sequence[str] = (),
+    missing: Sequence[str] = (),
+    qtype: str = "",
+    absent: Sequence[str] = (),
+) -> str:
+    """Say plainly that the corpus does not answer, and what it does cover, in the question's language.
+
+    The question is not echoed: words planted in a document and repeated in a question must not
+    come back as the assistant's own text.
+    """
+    if lang == "zh":
+        text = "语料中没有能回答这个问题的内容。"
+        if absent:
+            text += f"文件中没有提到{'、'.join(absent)}。"
+        elif covered and qtype in _NO_VALUE["zh"]:
+            text += f"文件提到了{'、'.join(covered[:4])}，但{_NO_VALUE['zh'][qtype]}。"
+        elif covered and missing:
+            text += f"文件提到了{'、'.join(covered[:4])}，但没有涉及{'、'.join(missing[:4])}。"
+        else:
+            text += "检索到的条款都不支持答案，因此不作回答。"
+        return text
+    text = "The corpus does not say."
+    if absent:
+        text += f" The documents never mention {', '.join(absent)}."
+    elif covered and qtype in _NO_VALUE["en"]:
+        text += f" The documents mention {_join(covered[:4])} but {_NO_VALUE['en'][qtype]}."
+    elif covered and missing:
+        text += f" The documents mention {_join(covered[:4])} but not {_join(missing[:4], 'or')}."
+    else:
+        text += " No clause in the indexed documents supports an answer to this question."
+    return text
+
+
+def _join(items: Sequence[str], conj: str = "and") -> str:
+    items = list(items)
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + f" {conj} " + items[-1]

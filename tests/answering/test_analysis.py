@@ -1,0 +1,183 @@
+"""Question analysis: answer types, metadata fields, list and follow-up cues, section matching, history."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answering.analysis import (
+    SectionName,
+    analyse_question,
+    answer_noun,
+    match_section,
+    resolve_follow_up,
+    with_section,
+)
+from assistant.schema import Answer, Citation, Turn
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "qtype"),
+    [
+        ("Who must report to Council?", "en", "who"),
+        ("谁必须向理事会报告？", "zh", "who"),
+        ("When did the General Assembly adopt the AI resolution?", "en", "when"),
+        ("联合国大会是什么时候通过这项决议的？", "zh", "when"),
+        ("UNICRI中心是哪一年成立的？", "zh", "when"),
+        ("How often must the Secretary-General report?", "en", "when"),
+        ("How many member states backed it?", "en", "how-many"),
+        ("有多少个会员国支持这项决议？", "zh", "how-many"),
+        ("What is ITU's budget for AI in 2025?", "en", "how-much"),
+        ("这份决议草案为人工智能工作拨了多少预算？", "zh", "how-much"),
+        ("Where was the story filed?", "en", "where"),
+        ("What must the Director of the Telecommunication Development Bureau do?", "en", "what-must"),
+        ("What else must he do?", "en", "what-must"),
+        ("责成秘书长做哪些事？", "zh", "what-must"),
+        ("Does the draft mention the OECD?", "en", "yes-no"),
+        ("文章是否提到人权？", "zh", "yes-no"),
+        ("什么是数字鸿沟？", "zh", "definition"),
+        ("Which organisations are named?", "en", "which"),
+        ("哪些论坛被提到？", "zh", "which"),
+        ("Tell me about the resolution.", "en", "what"),
+    ],
+)
+def test_answer_type_tables_in_both_languages(question, lang, qtype):
+    assert analyse_question(question, lang).qtype == qtype
+
+
+def test_when_inside_a_sentence_is_a_conjunction_not_a_when_question():
+    a = analyse_question("What kind of process does the draft call for when ITU cooperates on AI?", "en")
+    assert a.qtype != "when"
+
+
+def test_money_words_alone_do_not_make_a_how_much_question():
+    q = "At what interval must the head brief the Council about matters with money consequences?"
+    assert analyse_question(q, "en").qtype == "when"
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "field"),
+    [
+        ("What is the title of the draft resolution?", "en", "title"),
+        ("决议草案的标题是什么？", "zh", "title"),
+        ("What is the document symbol of the draft resolution?", "en", "symbol"),
+        ("这份决议草案的文号是什么？", "zh", "symbol"),
+        ("What date does the article's dateline show?", "en", "date"),
+        ("这篇文章是哪一天发布的？", "zh", "date"),
+        ("When was it published?", "en", "date"),
+        ("Who published the news item?", "en", "publisher"),
+        ("Which conference is the draft submitted to?", "en", "conference"),
+        ("Which city was the story filed from?", "en", "place"),
+        ("Who must report to Council?", "en", ""),
+        ("What was the OECD conference on AI called?", "en", ""),
+    ],
+)
+def test_metadata_fields(question, lang, field):
+    assert analyse_question(question, lang).metadata == field
+
+
+def test_document_hint_and_answer_noun():
+    assert analyse_question("What is the title of the UNIDO article?", "en").doc_hint == "article"
+    assert analyse_question("What is the title of the draft?", "en").doc_hint == "resolution"
+    assert answer_noun("What penalties does the resolution impose?", "en") == "penalties"
+    assert answer_noun("决议对滥用人工智能的国家有什么处罚？", "zh") == "处罚"
+    # a glossary name is taken whole, not its first words
+    assert answer_noun("How many Sustainable Development Goals are there?", "en") == "Sustainable Development Goals"
+    assert answer_noun("What kind of role does it play?", "en") == ""  # generic nouns name no answer category
+    voted = analyse_question("Which countries voted against the resolution?", "en")
+    assert (voted.answer_noun, voted.answer_verb) == ("countries", "voted")
+    assert analyse_question("Which UN agencies should the Secretary-General work with?", "en").answer_verb == "agencies"
+
+
+SECTIONS = (
+    SectionName(
+        "res",
+        "secretary-general",
+        ("instructs the Secretary-General", "the Secretary-General"),
+        ("责成秘书长", "秘书长"),
+    ),
+    SectionName(
+        "res",
+        "director-bdt",
+        (
+            "instructs the Director of the Telecommunication Development Bureau",
+            "the Director of the Telecommunication Development Bureau",
+        ),
+        ("责成发展局主任", "电信发展局主任", "发展局主任"),
+    ),
+    SectionName("res", "recalling", ("recalling", ""), ("忆及",)),
+    SectionName("res", "considering", ("considering", ""), ("考虑到",)),
+    SectionName("res", "considering-further", ("considering further", ""), ("进一步考虑到",)),
+    SectionName(
+        "res",
+        "msa",
+        ("invites Member States, Sector Members and Academia", "Member States, Sector Members and Academia"),
+        ("请成员国、部门成员和学术成员", "成员国、部门成员和学术成员"),
+    ),
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "key", "strength"),
+    [
+        ("What must the Director of the Telecommunication Development Bureau do?", "en", "director-bdt", "full"),
+        ("And what must the Director do?", "en", "director-bdt", "head"),
+        ("责成发展局主任做哪些事？", "zh", "director-bdt", "full"),
+        ("List everything the draft resolution recalls.", "en", "recalling", "full"),
+        ("What points does the draft make under 'considering further'?", "en", "considering-further", "full"),
+        ("学术成员被请求做什么？", "zh", "msa", "head"),
+        ("Who must report to Council?", "en", None, ""),
+    ],
+)
+def test_section_matching(question, lang, key, strength):
+    section, how = match_section(question, lang, SECTIONS)
+    assert (section.key if section else None, how) == (key, strength)
+
+
+def test_a_question_made_of_an_addressee_and_do_asks_for_the_whole_section():
+    whole = with_section(
+        analyse_question("What must the Director of the Telecommunication Development Bureau do?", "en"), SECTIONS
+    )
+    assert whole.asks_whole_section and whole.residual == ()
+    one = with_section(
+        analyse_question("What is the Secretary-General asked to pass on to Member States?", "en"), SECTIONS
+    )
+    assert one.section == ("res", "secretary-general") and not one.asks_whole_section
+    assert with_section(analyse_question("秘书长的全部任务有哪些？", "zh"), SECTIONS).asks_whole_section
+
+
+def _answer(chunk_id: str) -> Answer:
+    cite = Citation(chunk_id, "res", "", "", "", "", "7", "q", 0, 1, 1.0, "zh")
+    return Answer(question="", text="", language="en", citations=[cite])
+
+
+def test_follow_up_carries_document_section_and_words_and_excludes_what_was_given():
+    history = [Turn("Who must report to Council?", _answer("res/operative/secretary-general/7"))]
+    a = resolve_follow_up(analyse_question("What else must he do?", "en"), history)
+    assert a.follow_up and a.wants_else
+    assert a.carried_section == ("res", "secretary-general") and a.carried_doc == "res"
+    assert a.exclude == ("res/operative/secretary-general/7",)
+    assert "report to Council" in a.retrieval_query
+    assert with_section(a, SECTIONS).asks_whole_section
+
+
+def test_chinese_follow_up_inherits_the_earlier_question_type():
+    history = [Turn("责成秘书长做什么？", _answer("res/operative/secretary-general/1"))]
+    a = resolve_follow_up(analyse_question("那么发展局主任呢？", "zh"), history)
+    assert a.follow_up and a.qtype == "what-must"
+    assert with_section(a, SECTIONS).section == ("res", "director-bdt")
+
+
+def test_no_history_or_a_long_self_contained_question_is_not_a_follow_up():
+    assert not resolve_follow_up(analyse_question("What else must he do?", "en"), []).follow_up
+    history = [Turn("Who must report to Council?", None)]
+    long_q = "What role does the draft see for Member States with respect to AI deployed in their jurisdiction?"
+    a = resolve_follow_up(analyse_question(long_q, "en"), history)
+    assert not a.follow_up and a.retrieval_query == long_q
+
+
+def test_a_very_short_question_after_a_turn_is_elliptic_and_follows_it():
+    history = [Turn("What does the article say about the digital divide?", _answer("art/body/5"))]
+    a = resolve_follow_up(analyse_question("Which countries exactly?", "en"), history)
+    assert a.follow_up and a.carried_doc == "res"  # the helper's citation is in document "res"
+    assert "digital divide" in a.retrieval_query
+    assert not resolve_follow_up(analyse_question("Which countries exactly?", "en"), []).follow_up

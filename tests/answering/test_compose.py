@@ -1,0 +1,155 @@
+"""Answers through `Assistant.ask`: short answer first, complete lists, metadata, near misses, follow-ups."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.schema import Turn
+
+SG = "eur-44a25-1/operative/secretary-general"
+BDT = "eur-44a25-1/operative/director-bdt"
+MSA = "eur-44a25-1/operative/member-states-sector-members-academia"
+
+
+def cited(answer) -> list[str]:
+    return [c.chunk_id.split("#")[0] for c in answer.citations]
+
+
+def test_every_quote_is_the_source_text(assistant):
+    for q in (
+        "What must the Secretary-General do?",
+        "决议草案的标题是什么？",
+        "When did the General Assembly adopt the AI resolution?",
+    ):
+        for c in assistant.ask(q).citations:
+            assert assistant.documents[c.doc_id].text[c.start : c.end] == c.quote
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("What must the Director of the Telecommunication Development Bureau do?", [f"{BDT}/1", f"{BDT}/2"]),
+        ("责成发展局主任做哪些事？", [f"{BDT}/1", f"{BDT}/2"]),
+        (
+            "What does the resolution invite Member States, Sector Members and Academia to do?",
+            [f"{MSA}/{i}" for i in (1, 2, 3)],
+        ),
+        ("List everything the draft resolution recalls.", [f"eur-44a25-1/preamble/recalling/{x}" for x in "abcd"]),
+    ],
+)
+def test_a_section_question_gets_every_clause_numbered_and_counted(assistant, question, expected):
+    answer = assistant.ask(question)
+    assert not answer.abstained
+    assert cited(answer) == expected
+    n = len(expected)
+    assert f"{n} clauses" in answer.text or f"共{n}项" in answer.text
+    assert all(f"[{i}]" in answer.text for i in range(1, n + 1))
+
+
+def test_how_many_instructions_counts_the_section(assistant):
+    answer = assistant.ask("How many instructions does the draft give the Secretary-General?")
+    assert "7 clauses" in answer.text and len(answer.citations) == 7
+
+
+def test_the_short_answer_leads(assistant):
+    who = assistant.ask("Who must report to Council?")
+    assert who.text.startswith("The Secretary-General (秘书长).")
+    how_often = assistant.ask("How often is the Secretary-General required to report to the ITU Council on AI?")
+    assert how_often.text.startswith("Every year (每年).")
+    many = assistant.ask("How many member states backed the General Assembly resolution on AI?")
+    assert many.text.startswith("More than 120 member states.")
+    when = assistant.ask("When did the General Assembly adopt the AI resolution?")
+    assert "21 March, 2004" in when.text.split("According")[0]
+    assert cited(when) == ["unido-unga-ai-resolution/dateline"]
+
+
+def test_english_answer_about_a_chinese_clause_glosses_its_key_terms(assistant):
+    answer = assistant.ask("Who must report to Council?")
+    assert "Key terms:" in answer.text and "理事会 = Council" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "value", "chunk"),
+    [
+        ("What is the title of the draft resolution?", "Artificial intelligence technologies", "eur-44a25-1/header"),
+        ("决议草案的标题是什么？", "人工智能技术助力电信", "eur-44a25-1/header"),
+        ("What is the document symbol of the draft resolution?", "EUR/44A25/1", "eur-44a25-1/header"),
+        (
+            "Who published the news item on the General Assembly's AI resolution?",
+            "UNIDO",
+            "unido-unga-ai-resolution/title",
+        ),
+        ("What is the date of the UNIDO article?", "21 March, 2004", "unido-unga-ai-resolution/dateline"),
+    ],
+)
+def test_document_metadata_is_answered_and_cited(assistant, question, value, chunk):
+    answer = assistant.ask(question)
+    assert not answer.abstained and value in answer.text and cited(answer) == [chunk]
+
+
+def test_a_missing_metadata_field_is_an_abstention(assistant):
+    answer = assistant.ask("What is the document symbol of the UNIDO article?")
+    assert answer.abstained and "symbol" in answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What is ITU's budget for AI in 2025?",
+        "What penalties does the resolution impose on companies that break its rules?",
+        "What does the draft ask the Radiocommunication Bureau to do on AI?",
+        "How much funding does the draft allocate to ITU's AI work?",
+        "Who won the 2022 World Cup?",
+        "Which countries opposed the UN General Assembly AI text?",
+    ],
+)
+def test_near_misses_abstain_and_say_so_plainly(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.abstained and answer.citations == []
+    assert answer.text.startswith("The corpus does not say.")
+
+
+def test_follow_up_what_else_lists_the_rest_of_the_section(assistant):
+    first = assistant.ask("Who must report to Council?")
+    follow = assistant.ask("What else must he do?", history=[Turn("Who must report to Council?", first)])
+    assert not follow.abstained
+    assert cited(follow) == [f"{SG}/{i}" for i in range(1, 7)]
+    assert "6 other clauses" in follow.text
+
+
+def test_chinese_follow_up_switches_addressee(assistant):
+    first = assistant.ask("责成秘书长做什么？")
+    follow = assistant.ask("那么发展局主任呢？", history=[Turn("责成秘书长做什么？", first)])
+    assert cited(follow) == [f"{BDT}/1", f"{BDT}/2"]
+
+
+def test_follow_up_when_uses_the_document_of_the_earlier_answer(assistant):
+    q = "How many member states backed the General Assembly resolution on AI?"
+    follow = assistant.ask("When was it adopted?", history=[Turn(q, assistant.ask(q))])
+    assert "21 March, 2004" in follow.text
+
+
+def test_without_history_a_follow_up_is_just_a_question(assistant):
+    assert assistant.ask("What else must he do?").abstained
+
+
+def test_the_chain_takes_history(assistant):
+    from langchain_core.messages import AIMessage, HumanMessage
+
+    chain = assistant.as_runnable()
+    first = chain.invoke("Who must report to Council?")
+    follow = chain.invoke(
+        {"question": "What else must he do?", "history": [Turn("Who must report to Council?", first)]}
+    )
+    assert len(follow.citations) == 6
+    # LangChain chat history (as RunnableWithMessageHistory passes it) works too
+    messages = [HumanMessage("Who must report to Council?"), AIMessage(first.text)]
+    assert not chain.invoke({"question": "What else must he do?", "history": messages}).abstained
+
+
+def test_a_clause_introducing_items_is_cited_with_them(assistant):
+    answer = assistant.ask("国际电联的宗旨包括哪些？")  # considering a) is only "国际电联的宗旨包括：" on its own
+    assert cited(answer) == ["eur-44a25-1/preamble/considering/a"] + [
+        f"eur-44a25-1/preamble/considering/a/{i}" for i in (1, 2, 3)
+    ]
+    assert "所有居民" in answer.text

@@ -1,0 +1,44 @@
+"""Short answers inside a clause: dates, frequencies, counts with their unit, amounts; quotes."""
+
+from __future__ import annotations
+
+from assistant.answering.spans import amounts, counts, dates, frequencies, sentences, spans_for
+
+
+def test_dates_in_both_languages_with_english_gloss_of_chinese_dates():
+    assert [s.text for s in dates("New York, 21 March, 2004 – The United Nations")] == ["21 March, 2004"]
+    assert [s.text for s in dates("adopted on March 21, 2024.")] == ["March 21, 2024"]
+    zh = dates("2017年成立的联合国区域间犯罪和司法研究所")
+    assert [(s.text, s.gloss) for s in zh] == [("2017年", "2017")]
+    assert dates("2024年3月21日")[0].gloss == "21 March 2024"
+
+
+def test_the_2030_agenda_is_a_name_not_a_date():
+    assert dates("《2030年可持续发展议程》") == []
+
+
+def test_frequencies_are_glossed_in_the_other_language():
+    [f] = frequencies("每年向理事会报告")
+    assert (f.text, f.gloss, f.shown("en")) == ("每年", "every year", "every year (每年)")
+    assert frequencies("reports annually")[0].gloss == "每年"
+
+
+def test_counts_keep_their_noun_and_skip_years_ordinals_and_symbols():
+    [c] = counts("receiving support from more than 120 member states.")
+    assert c.text == "more than 120 member states" and c.gloss == "超过120"
+    [zh] = counts("联合国30多个机构和部门合作组织")
+    assert zh.text.startswith("30多个") and zh.gloss == "more than 30"
+    assert counts("第139号决议（2022年，布加勒斯特）") == []
+    assert counts("第A/RES/70/125号决议") == []
+    assert counts("the United Nations’ 17 Sustainable Development Goals")[0].text.startswith("17 Sustainable")
+
+
+def test_amounts_need_a_currency():
+    assert [a.text for a in amounts("a budget of CHF 2.5 million for AI")] == ["CHF 2.5 million"]
+    assert amounts("more than 120 member states") == []
+    assert spans_for("how-much", "30多个机构") == []
+
+
+def test_sentences_are_trimmed_spans():
+    text = "First sentence. Second one; third"
+    assert [text[a:b] for a, b in sentences(text)] == ["First sentence.", "Second one;", "third"]

@@ -1,0 +1,63 @@
+"""Coverage-based abstention: names the corpus never uses, unknown words, and plain abstention texts."""
+
+from __future__ import annotations
+
+from assistant.answering.evidence import Group
+from assistant.answering.support import absent_names, abstention_text, term_known, unknown_everywhere
+
+# A tiny index vocabulary: what `idf` knows. "·" marks the character bigrams BM25 keeps.
+VOCAB = {
+    "ai",
+    "·人工",
+    "·智能",
+    "report",
+    "council",
+    "秘书长",
+    "理事会",
+    "·理事",
+    "·事会",
+    "·秘书",
+    "·书长",
+    "2022",
+    "itu",
+    "·国际",
+    "·电信",
+}
+
+
+def idf(token: str) -> float | None:
+    if token == "":
+        return 1.0
+    return 2.0 if token in VOCAB else None
+
+
+def test_absent_acronyms_numbers_and_named_terms_are_reported():
+    assert absent_names("What is ITU's budget for AI in 2025?", "en", idf) == ["2025"]
+    assert "Standardization" in " ".join(absent_names("What must the TSB Director do?", "en", idf))
+    assert absent_names("无线电通信局主任要做什么？", "zh", idf)  # 无线电通信局 shares no bigram with the index
+    assert absent_names("Who must report to Council in 2022?", "en", idf) == []
+    assert absent_names("What does clause 6 say?", "en", idf) == []  # a clause label is not a figure
+
+
+def test_a_chinese_term_is_known_only_when_its_bigrams_are_indexed():
+    assert term_known("理事会", ("Council",), idf)
+    assert not term_known("电信标准化局", ("Telecommunication Standardization Bureau",), idf)
+
+
+def test_a_multi_word_name_counts_as_present_when_a_retrieved_text_has_it():
+    question = "What did the General Assembly say?"
+    assert absent_names(question, "en", idf)  # neither 联合国大会 nor one-word "UNGA" indexed here
+    assert absent_names(question, "en", idf, ["The United Nations General Assembly recently embraced"]) == []
+
+
+def test_unknown_everywhere_looks_at_translations_too():
+    assert unknown_everywhere(Group(None, "sanction", ()), idf)
+    assert not unknown_everywhere(Group(None, "brief", ("·报告", "理事会")), idf)
+
+
+def test_abstention_says_what_the_documents_cover_in_the_question_language():
+    en = abstention_text("What is ITU's budget?", "en", covered=["ITU", "AI"], qtype="how-much")
+    assert en.startswith("The corpus does not say.") and "mention ITU and AI but give no figure" in en
+    zh = abstention_text("预算是多少？", "zh", covered=["国际电联"], qtype="how-much")
+    assert zh.startswith("语料中没有") and "没有给出相关金额" in zh
+    assert "never mention TSB" in abstention_text("q", "en", absent=["TSB"])
