@@ -24,7 +24,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 QUESTION = "Who must report to Council?"
-FOLLOW_UP = "谁负责与成员国分享信息？"
+FOLLOW_UP = "What else must he do?"
 BOT = '#chat [data-testid="bot"]'
 
 

@@ -192,7 +192,6 @@ def test_ask_copy_export_rate_reload(browser: Any, app: dict[str, Any]) -> None:
     context.close()
 
 
-@pytest.mark.xfail(reason="needs follow-up resolution from issue 13", strict=False)
 def test_follow_up_answered_from_context(browser: Any, app: dict[str, Any]) -> None:
     context, page, _ = _page(browser, app["url"])
     page.locator("#new-conv").click()

@@ -39,7 +39,6 @@ def test_history_is_passed_to_ask(assistant, monkeypatch: pytest.MonkeyPatch) ->
     assert seen["history"] == (first,)
 
 
-@pytest.mark.xfail(reason="needs follow-up resolution from issue 13", strict=False)
 def test_follow_up_is_answered_from_context(assistant) -> None:
     first = ask_turn(assistant, EN).turn
     follow = ask_turn(assistant, "What else must he do?", [first]).turn
