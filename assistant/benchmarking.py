@@ -213,6 +213,7 @@ def bench_retrieval(
             {m: make(m) for m in modes}, data.corpus, data.queries, data.qrels, name=name, progress=False
         )
         used = {k: v for k, v in cfg.to_dict().items() if k not in ("corpus_dir", "index_dir", "cache_dir")}
+        used["fusion_weights"] = list(cfg.fusion_weights())  # as resolved from the model's profile
         return RetrievalBench(report=report, indexing=stats, settings=used, skipped=skipped)
     finally:
         if temporary:

