@@ -108,3 +108,15 @@ def test_batch_mode_exits_with_the_worst_outcome_and_errors_name_their_line(inde
 def test_full_width_latin_questions_are_answered(index_args):
     code, out = run(["ask", *index_args, "ｗｈｏ ｍｕｓｔ ｒｅｐｏｒｔ ｔｏ Ｃｏｕｎｃｉｌ？"])
     assert code == EXIT_OK and out.startswith("The Secretary-General")
+
+
+def test_python_dash_m_assistant_is_the_cli():
+    # `python -m assistant` must work where the `assistant` script is not on PATH.
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-m", "assistant", "--help"], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert result.returncode == EXIT_OK, result.stderr
+    assert result.stdout.startswith("usage: assistant") and "bench-retrieval" in result.stdout
