@@ -337,17 +337,23 @@ def _flagged_passages(settings: Settings) -> dict[str, list[str]]:
 
 def cmd_chunks(args: argparse.Namespace, out: TextIO) -> int:
     assistant = Assistant(_settings(args))
+    if args.doc and args.doc not in assistant.documents:
+        print(
+            f"error: no document {args.doc!r} in {assistant.settings.corpus_dir} (see `assistant docs`)",
+            file=sys.stderr,
+        )
+        return EXIT_BAD_INPUT
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         chunks = assistant.chunks()
+    if args.doc:  # before, only the table honoured --doc and `--json` printed every document's chunks
+        chunks = [c for c in chunks if c.doc_id == args.doc]
     if args.json:
         for c in chunks:
             print(json.dumps(c.to_dict(), ensure_ascii=False), file=out)
         return EXIT_OK
     print(f"{'id':58} {'kind':11} {'tok':>4}  section · clause / text", file=out)
     for c in chunks:
-        if args.doc and c.doc_id != args.doc:
-            continue
         text = c.text.replace("\n", " ")
         flag = f"  ⚠ {c.flags} (instruction-like; never an answer)" if c.flags else ""
         print(f"{c.id:58} {c.kind:11} {c.tokens:4}  {c.display_label()}{flag}", file=out)

@@ -68,6 +68,19 @@ def test_chunks_table(capsys):
     assert "责成秘书长 (instructs the Secretary-General) · 7" in out
 
 
+def test_chunks_doc_filters_the_json_output_too():
+    # Before: `--json` printed every document's chunks whatever `--doc` said.
+    code, out = run(["chunks", "--doc", "eur-44a25-1", "--json"])
+    doc_ids = {json.loads(line)["doc_id"] for line in out.splitlines()}
+    assert code == EXIT_OK and doc_ids == {"eur-44a25-1"}
+
+
+def test_chunks_doc_unknown_id_is_bad_input(capsys):
+    code, out = run(["chunks", "--doc", "no-such-doc"])
+    assert code == EXIT_BAD_INPUT and out == ""
+    assert "no-such-doc" in capsys.readouterr().err
+
+
 def test_index_builds_and_reuses(tmp_path):
     code, out = run(["index", "--index-dir", str(tmp_path)])
     assert code == EXIT_OK and "0 vectors reused" in out
