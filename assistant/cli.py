@@ -30,7 +30,7 @@ from assistant.embeddings import EmbeddingModelError
 from assistant.journal import pending_change
 from assistant.schema import Answer, Turn
 from assistant.settings import Settings
-from assistant.store import IndexCorruptError, IndexError_, IndexLockedError, IndexMissingError, IndexStaleError
+from assistant.store import AssistantIndexError, IndexCorruptError, IndexLockedError, IndexMissingError, IndexStaleError
 
 if TYPE_CHECKING:  # the ingest package (and its optional readers) loads only for the commands that use it
     from assistant.ingest import FileResult
@@ -582,7 +582,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.func(args, out)
-    except (IndexError_, CorpusError, EmbeddingModelError) as exc:
+    except (AssistantIndexError, CorpusError, EmbeddingModelError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_ERROR
     except ValueError as exc:

@@ -45,15 +45,27 @@ _BM25 = "bm25"
 _GLOSS = "bm25-gloss"
 
 
-class IndexError_(RuntimeError):
+class AssistantIndexError(RuntimeError):
     """Base of index errors (named so it does not shadow the builtin IndexError)."""
 
 
-class IndexMissingError(IndexError_):
+def __getattr__(name: str) -> Any:
+    # `IndexError_` was the old name: code importing it keeps catching the same errors, with a warning.
+    if name == "IndexError_":
+        import warnings
+
+        warnings.warn(
+            "assistant.store.IndexError_ is deprecated; use AssistantIndexError", DeprecationWarning, stacklevel=2
+        )
+        return AssistantIndexError
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+class IndexMissingError(AssistantIndexError):
     """No index has been built yet."""
 
 
-class IndexStaleError(IndexError_):
+class IndexStaleError(AssistantIndexError):
     """The index was built from another model, corpus or chunker."""
 
     def __init__(self, reasons: list[str]):
@@ -61,11 +73,11 @@ class IndexStaleError(IndexError_):
         super().__init__("index is stale: " + "; ".join(reasons) + ". Run `assistant index` to rebuild it.")
 
 
-class IndexCorruptError(IndexError_):
+class IndexCorruptError(AssistantIndexError):
     """An index file is missing, truncated or not what the manifest says."""
 
 
-class IndexLockedError(IndexError_):
+class IndexLockedError(AssistantIndexError):
     """Another process is building the index."""
 
 
@@ -407,7 +419,7 @@ def load_index(
 
     With `gloss_tokenizer`, a build without that gloss field (or with another) is stale.
 
-    Every failure is an `IndexError_` naming the file: a damaged file of an
+    Every failure is an `AssistantIndexError` naming the file: a damaged file of an
     unexpected kind is `IndexCorruptError` too, never a raw traceback.
     """
     index_dir = Path(index_dir)
@@ -420,7 +432,7 @@ def load_index(
             verify_checksums=verify_checksums,
             gloss_tokenizer=gloss_tokenizer,
         )
-    except IndexError_:
+    except AssistantIndexError:
         raise
     except (OSError, ValueError, TypeError, KeyError, AttributeError, EOFError, RuntimeError) as exc:
         raise IndexCorruptError(

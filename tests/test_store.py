@@ -162,3 +162,15 @@ def test_filtered_dense_search_only_returns_allowed_rows(tmp_path, chunks):
     allowed[[1, 2]] = True
     hits = store.search_dense(embed([chunks[5].index_text])[0], k=5, allowed=allowed)
     assert {row for row, _ in hits} == {1, 2}
+
+
+def test_old_index_error_name_still_works_with_a_deprecation_warning():
+    import assistant.store as store_module
+    from assistant.store import AssistantIndexError
+
+    with pytest.warns(DeprecationWarning, match="AssistantIndexError"):
+        from assistant.store import IndexError_
+    assert IndexError_ is AssistantIndexError
+    assert issubclass(IndexMissingError, AssistantIndexError)
+    with pytest.raises(AttributeError):
+        _ = store_module.NoSuchName
