@@ -101,7 +101,7 @@ def _build(settings: Settings, out: TextIO) -> None:
     embedded = manifest.counts["chunks"] - manifest.reused_vectors
     print(
         f"indexed {manifest.counts['chunks']} chunks from {manifest.counts['documents']} documents "
-        f"with {manifest.model} (dim {manifest.dim}, {manifest.index_type}) in {manifest.build_seconds:.1f}s; "
+        f"with {manifest.model} (dim {manifest.dim}, {manifest.index_type_note()}) in {manifest.build_seconds:.1f}s; "
         f"{manifest.reused_vectors} vectors reused, {embedded} embedded → {assistant.settings.index_dir}",
         file=out,
     )

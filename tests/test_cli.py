@@ -133,3 +133,12 @@ def test_python_dash_m_assistant_is_the_cli():
     )
     assert result.returncode == EXIT_OK, result.stderr
     assert result.stdout.startswith("usage: assistant") and "bench-retrieval" in result.stdout
+
+
+def test_index_says_when_ivf_fell_back_to_flat(tmp_path):
+    code, out = run(["index", "--no-scan", "--index-type", "ivf", "--index-dir", str(tmp_path)])
+    assert code == EXIT_OK and "flat (ivf requested; it needs 1000 vectors to train" in out
+    manifest = json.loads(
+        (tmp_path / "builds" / (tmp_path / "CURRENT").read_text().strip() / "manifest.json").read_text()
+    )
+    assert (manifest["index_type"], manifest["requested_index_type"]) == ("flat", "ivf")
