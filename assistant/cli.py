@@ -30,7 +30,7 @@ from assistant.embeddings import EmbeddingModelError
 from assistant.journal import pending_change
 from assistant.schema import Answer, Turn
 from assistant.settings import Settings
-from assistant.store import IndexCorruptError, IndexError_, IndexLockedError, IndexMissingError, IndexStaleError
+from assistant.store import AssistantIndexError, IndexCorruptError, IndexLockedError, IndexMissingError, IndexStaleError
 
 if TYPE_CHECKING:  # the ingest package (and its optional readers) loads only for the commands that use it
     from assistant.ingest import FileResult
@@ -101,7 +101,7 @@ def _build(settings: Settings, out: TextIO) -> None:
     embedded = manifest.counts["chunks"] - manifest.reused_vectors
     print(
         f"indexed {manifest.counts['chunks']} chunks from {manifest.counts['documents']} documents "
-        f"with {manifest.model} (dim {manifest.dim}, {manifest.index_type}) in {manifest.build_seconds:.1f}s; "
+        f"with {manifest.model} (dim {manifest.dim}, {manifest.index_type_note()}) in {manifest.build_seconds:.1f}s; "
         f"{manifest.reused_vectors} vectors reused, {embedded} embedded → {assistant.settings.index_dir}",
         file=out,
     )
@@ -337,17 +337,23 @@ def _flagged_passages(settings: Settings) -> dict[str, list[str]]:
 
 def cmd_chunks(args: argparse.Namespace, out: TextIO) -> int:
     assistant = Assistant(_settings(args))
+    if args.doc and args.doc not in assistant.documents:
+        print(
+            f"error: no document {args.doc!r} in {assistant.settings.corpus_dir} (see `assistant docs`)",
+            file=sys.stderr,
+        )
+        return EXIT_BAD_INPUT
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         chunks = assistant.chunks()
+    if args.doc:  # before, only the table honoured --doc and `--json` printed every document's chunks
+        chunks = [c for c in chunks if c.doc_id == args.doc]
     if args.json:
         for c in chunks:
             print(json.dumps(c.to_dict(), ensure_ascii=False), file=out)
         return EXIT_OK
     print(f"{'id':58} {'kind':11} {'tok':>4}  section · clause / text", file=out)
     for c in chunks:
-        if args.doc and c.doc_id != args.doc:
-            continue
         text = c.text.replace("\n", " ")
         flag = f"  ⚠ {c.flags} (instruction-like; never an answer)" if c.flags else ""
         print(f"{c.id:58} {c.kind:11} {c.tokens:4}  {c.display_label()}{flag}", file=out)
@@ -576,7 +582,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.func(args, out)
-    except (IndexError_, CorpusError, EmbeddingModelError) as exc:
+    except (AssistantIndexError, CorpusError, EmbeddingModelError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_ERROR
     except ValueError as exc:

@@ -45,15 +45,27 @@ _BM25 = "bm25"
 _GLOSS = "bm25-gloss"
 
 
-class IndexError_(RuntimeError):
+class AssistantIndexError(RuntimeError):
     """Base of index errors (named so it does not shadow the builtin IndexError)."""
 
 
-class IndexMissingError(IndexError_):
+def __getattr__(name: str) -> Any:
+    # `IndexError_` was the old name: code importing it keeps catching the same errors, with a warning.
+    if name == "IndexError_":
+        import warnings
+
+        warnings.warn(
+            "assistant.store.IndexError_ is deprecated; use AssistantIndexError", DeprecationWarning, stacklevel=2
+        )
+        return AssistantIndexError
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+class IndexMissingError(AssistantIndexError):
     """No index has been built yet."""
 
 
-class IndexStaleError(IndexError_):
+class IndexStaleError(AssistantIndexError):
     """The index was built from another model, corpus or chunker."""
 
     def __init__(self, reasons: list[str]):
@@ -61,11 +73,11 @@ class IndexStaleError(IndexError_):
         super().__init__("index is stale: " + "; ".join(reasons) + ". Run `assistant index` to rebuild it.")
 
 
-class IndexCorruptError(IndexError_):
+class IndexCorruptError(AssistantIndexError):
     """An index file is missing, truncated or not what the manifest says."""
 
 
-class IndexLockedError(IndexError_):
+class IndexLockedError(AssistantIndexError):
     """Another process is building the index."""
 
 
@@ -82,6 +94,17 @@ class IndexManifest:
     format_version: int = FORMAT_VERSION
     build_seconds: float = 0.0
     reused_vectors: int = 0
+    # `index_type` is the kind built; this is the kind asked for when it differs (ivf on a small corpus).
+    requested_index_type: str = ""
+
+    def index_type_note(self) -> str:
+        """'flat', or e.g. 'flat (ivf requested; it needs 1000 vectors to train, got 23)' when a fallback was built."""
+        if not self.requested_index_type or self.requested_index_type == self.index_type:
+            return self.index_type
+        why = ""
+        if self.requested_index_type == "ivf":
+            why = f"; it needs {IVF_MIN_VECTORS} vectors to train, got {self.counts.get('chunks', 0)}"
+        return f"{self.index_type} ({self.requested_index_type} requested{why})"
 
     def to_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
@@ -138,13 +161,25 @@ def content_key(chunk: Chunk) -> str:
     return hashlib.sha256(chunk.index_text.encode("utf-8")).hexdigest()[:32]
 
 
+# IVF needs enough points to train its coarse quantiser; below this a flat index is built instead.
+IVF_MIN_VECTORS = 1000
+
+
+def built_index_type(index_type: str, n_vectors: int) -> str:
+    """The FAISS index kind `build_faiss` actually builds for `index_type` over `n_vectors` vectors."""
+    if index_type == "ivf" and n_vectors < IVF_MIN_VECTORS:
+        return "flat"
+    return index_type if index_type in ("hnsw", "ivf") else "flat"
+
+
 def build_faiss(vectors: np.ndarray, index_type: str) -> faiss.Index:
     """Flat inner product by default; HNSW or IVF for large corpora. Vectors are L2-normalised."""
     n, dim = vectors.shape
-    if index_type == "hnsw":
+    kind = built_index_type(index_type, n)
+    if kind == "hnsw":
         index = faiss.IndexHNSWFlat(dim, 32, faiss.METRIC_INNER_PRODUCT)
         index.hnsw.efConstruction = 80
-    elif index_type == "ivf" and n >= 1000:
+    elif kind == "ivf":
         nlist = int(min(4096, max(16, np.sqrt(n))))
         quantizer = faiss.IndexFlatIP(dim)
         index = faiss.IndexIVFFlat(quantizer, dim, nlist, faiss.METRIC_INNER_PRODUCT)
@@ -289,6 +324,8 @@ def write_index(
                     f.write(json.dumps({**chunk.to_dict(), "content_key": key}, ensure_ascii=False) + "\n")
             np.save(tmp / _VECTORS, vectors, allow_pickle=False)
             faiss.write_index(build_faiss(vectors, index_type), str(tmp / _FAISS))
+            # The manifest records what was built, not what was asked for (ivf falls back to flat when small).
+            built = built_index_type(index_type, len(chunks))
             token_lists = [tokenize(c.index_text) for c in chunks]
             BM25Index.build(token_lists).save(tmp / _BM25)
             if gloss is not None:
@@ -298,7 +335,8 @@ def write_index(
                 dim=dim,
                 corpus_hash=corpus_hash,
                 chunker_version=chunker_version,
-                index_type=index_type,
+                index_type=built,
+                requested_index_type=index_type if built != index_type else "",
                 created=datetime.now(UTC).isoformat(timespec="seconds"),
                 counts={
                     "chunks": len(chunks),
@@ -407,7 +445,7 @@ def load_index(
 
     With `gloss_tokenizer`, a build without that gloss field (or with another) is stale.
 
-    Every failure is an `IndexError_` naming the file: a damaged file of an
+    Every failure is an `AssistantIndexError` naming the file: a damaged file of an
     unexpected kind is `IndexCorruptError` too, never a raw traceback.
     """
     index_dir = Path(index_dir)
@@ -420,7 +458,7 @@ def load_index(
             verify_checksums=verify_checksums,
             gloss_tokenizer=gloss_tokenizer,
         )
-    except IndexError_:
+    except AssistantIndexError:
         raise
     except (OSError, ValueError, TypeError, KeyError, AttributeError, EOFError, RuntimeError) as exc:
         raise IndexCorruptError(

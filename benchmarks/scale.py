@@ -61,7 +61,7 @@ from assistant.corpus import corpus_hash, load_corpus
 from assistant.embeddings import get_embeddings
 from assistant.retrieval import HybridRetriever
 from assistant.retrieval.translation import GLOSS_TOKENIZER_ID, gloss_builder
-from assistant.store import IndexError_, build_faiss, load_index, write_index
+from assistant.store import AssistantIndexError, build_faiss, load_index, write_index
 
 TARGET_P95_MS = 100.0
 TARGET_SIZE = 100_000
@@ -122,7 +122,7 @@ def build_size(
             if manifest.counts["chunks"] == n:
                 info.update(reused=True, write_index_s=manifest.build_seconds)
                 return info
-        except (IndexError_, OSError, ValueError):
+        except (AssistantIndexError, OSError, ValueError):
             pass
     shutil.rmtree(work / str(n), ignore_errors=True)
     docs_spec = write_scale_corpus(corpus_dir, paragraphs, n)

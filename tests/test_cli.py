@@ -68,6 +68,19 @@ def test_chunks_table(capsys):
     assert "责成秘书长 (instructs the Secretary-General) · 7" in out
 
 
+def test_chunks_doc_filters_the_json_output_too():
+    # Before: `--json` printed every document's chunks whatever `--doc` said.
+    code, out = run(["chunks", "--doc", "eur-44a25-1", "--json"])
+    doc_ids = {json.loads(line)["doc_id"] for line in out.splitlines()}
+    assert code == EXIT_OK and doc_ids == {"eur-44a25-1"}
+
+
+def test_chunks_doc_unknown_id_is_bad_input(capsys):
+    code, out = run(["chunks", "--doc", "no-such-doc"])
+    assert code == EXIT_BAD_INPUT and out == ""
+    assert "no-such-doc" in capsys.readouterr().err
+
+
 def test_index_builds_and_reuses(tmp_path):
     code, out = run(["index", "--index-dir", str(tmp_path)])
     assert code == EXIT_OK and "0 vectors reused" in out
@@ -108,3 +121,24 @@ def test_batch_mode_exits_with_the_worst_outcome_and_errors_name_their_line(inde
 def test_full_width_latin_questions_are_answered(index_args):
     code, out = run(["ask", *index_args, "ｗｈｏ ｍｕｓｔ ｒｅｐｏｒｔ ｔｏ Ｃｏｕｎｃｉｌ？"])
     assert code == EXIT_OK and out.startswith("The Secretary-General")
+
+
+def test_python_dash_m_assistant_is_the_cli():
+    # `python -m assistant` must work where the `assistant` script is not on PATH.
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-m", "assistant", "--help"], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert result.returncode == EXIT_OK, result.stderr
+    assert result.stdout.startswith("usage: assistant") and "bench-retrieval" in result.stdout
+
+
+def test_index_says_when_ivf_fell_back_to_flat(tmp_path):
+    code, out = run(["index", "--no-scan", "--index-type", "ivf", "--index-dir", str(tmp_path)])
+    assert code == EXIT_OK and "flat (ivf requested; it needs 1000 vectors to train" in out
+    manifest = json.loads(
+        (tmp_path / "builds" / (tmp_path / "CURRENT").read_text().strip() / "manifest.json").read_text()
+    )
+    assert (manifest["index_type"], manifest["requested_index_type"]) == ("flat", "ivf")

@@ -144,12 +144,12 @@ def test_a_second_build_at_the_same_time_is_refused(tmp_path, chunks):
         build(tmp_path, chunks)
 
 
-@pytest.mark.parametrize("index_type", ["hnsw", "ivf"])
-def test_approximate_index_types_search(tmp_path, chunks, index_type):
+@pytest.mark.parametrize(("index_type", "built"), [("hnsw", "hnsw"), ("ivf", "flat")])
+def test_approximate_index_types_search(tmp_path, chunks, index_type, built):
     embed = CountingEmbedder()
     build(tmp_path, chunks, embed, index_type=index_type)
     store = load_index(tmp_path)
-    assert store.manifest.index_type == index_type
+    assert store.manifest.index_type == built
     hits = store.search_dense(embed([chunks[3].index_text])[0], k=2)
     assert hits[0][0] == 3
 
@@ -162,3 +162,51 @@ def test_filtered_dense_search_only_returns_allowed_rows(tmp_path, chunks):
     allowed[[1, 2]] = True
     hits = store.search_dense(embed([chunks[5].index_text])[0], k=5, allowed=allowed)
     assert {row for row, _ in hits} == {1, 2}
+
+
+def test_old_index_error_name_still_works_with_a_deprecation_warning():
+    import assistant.store as store_module
+    from assistant.store import AssistantIndexError
+
+    with pytest.warns(DeprecationWarning, match="AssistantIndexError"):
+        from assistant.store import IndexError_
+    assert IndexError_ is AssistantIndexError
+    assert issubclass(IndexMissingError, AssistantIndexError)
+    with pytest.raises(AttributeError):
+        _ = store_module.NoSuchName
+
+
+def test_manifest_records_the_index_type_actually_built(tmp_path, chunks):
+    # Before: an ivf request on fewer than IVF_MIN_VECTORS chunks built a flat index but the manifest said "ivf".
+    import faiss
+
+    from assistant.store import IVF_MIN_VECTORS
+
+    assert len(chunks) < IVF_MIN_VECTORS
+    manifest = build(tmp_path, chunks, index_type="ivf")
+    store = load_index(tmp_path)
+    assert isinstance(store.dense, faiss.IndexFlatIP) and not isinstance(store.dense, faiss.IndexIVF)
+    assert store.manifest == manifest
+    assert (manifest.index_type, manifest.requested_index_type) == ("flat", "ivf")
+    assert (
+        manifest.index_type_note()
+        == f"flat (ivf requested; it needs {IVF_MIN_VECTORS} vectors to train, got {len(chunks)})"
+    )
+
+
+def test_manifest_index_type_is_plain_when_built_as_requested(tmp_path, chunks):
+    manifest = build(tmp_path, chunks, index_type="hnsw")
+    assert (manifest.index_type, manifest.requested_index_type, manifest.index_type_note()) == ("hnsw", "", "hnsw")
+
+
+def test_ivf_is_built_once_there_are_enough_vectors():
+    from assistant.store import IVF_MIN_VECTORS, build_faiss, built_index_type
+
+    assert built_index_type("ivf", IVF_MIN_VECTORS - 1) == "flat"
+    assert built_index_type("ivf", IVF_MIN_VECTORS) == "ivf"
+    rng = np.random.default_rng(0)
+    vectors = rng.standard_normal((IVF_MIN_VECTORS, DIM)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    import faiss
+
+    assert isinstance(build_faiss(vectors, "ivf"), faiss.IndexIVFFlat)

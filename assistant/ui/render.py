@@ -324,7 +324,7 @@ def friendly_error(exc: BaseException) -> str:
     """A message saying, in both languages, what went wrong and what to do; never a traceback."""
     # Here, not at the top: the page is served before the question-answering stack is imported.
     from assistant.api import EmptyQuestionError, QuestionError, QuestionTooLongError, UnsupportedQuestionLanguageError
-    from assistant.store import IndexError_
+    from assistant.store import AssistantIndexError
 
     if isinstance(exc, EmptyQuestionError):
         return "Please type a question first. · 请先输入问题。"
@@ -334,7 +334,7 @@ def friendly_error(exc: BaseException) -> str:
         return "Please ask in English or Chinese. · 请用中文或英文提问。"
     if isinstance(exc, QuestionError):
         return f"I can't answer that as asked: {exc}. · 无法按原样回答这个问题，请换一种问法。"
-    if isinstance(exc, IndexError_):
+    if isinstance(exc, AssistantIndexError):
         return "The search index is not available right now; the error has been logged. · 检索索引暂不可用，已记录。"
     return (
         "Something went wrong while answering; the error has been logged. Please try again. · "
