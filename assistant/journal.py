@@ -31,6 +31,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from assistant.fsutil import fsync_dir
+
 PENDING_NAME = ".index-pending.json"
 
 
@@ -113,7 +115,7 @@ def record_change(corpus_dir: Path | str, op: str, doc_ids: Iterable[str]) -> Pe
         f.flush()
         os.fsync(f.fileno())
     os.replace(tmp, _path(corpus_dir))
-    _fsync_dir(corpus_dir)
+    fsync_dir(corpus_dir)
     return change
 
 
@@ -130,11 +132,3 @@ def clear_change(corpus_dir: Path | str, seen: PendingChange | None) -> bool:
         return False
     _path(corpus_dir).unlink(missing_ok=True)
     return True
-
-
-def _fsync_dir(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

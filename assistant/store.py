@@ -18,7 +18,6 @@ crash or Ctrl-C mid-build leaves the previous index untouched.
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import hashlib
 import json
 import os
@@ -33,6 +32,7 @@ from typing import Any
 import faiss
 import numpy as np
 
+from assistant.fsutil import fsync_dir, held_lock
 from assistant.lexical import BM25Index, LexicalIndexError, tokenize
 from assistant.schema import Chunk
 
@@ -204,34 +204,19 @@ def build_lock(index_dir: Path, wait: float = 0.0, say: Callable[[str], None] | 
     names the holder and what to run afterwards.
     """
     index_dir.mkdir(parents=True, exist_ok=True)
-    path = index_dir / ".lock"
-    with open(path, "a+") as handle:
-        deadline = time.monotonic() + max(0.0, wait)
-        announced = False
-        while True:
-            try:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                handle.seek(0)
-                holder = handle.read().strip() or "unknown"
-                if time.monotonic() >= deadline:
-                    raise IndexLockedError(
-                        f"another process ({holder}) is building the index in {index_dir}; "
-                        "wait for it to finish, then run `assistant index`"
-                    ) from None
-                if not announced and say is not None:
-                    say(f"waiting for another process ({holder}) that is building the index …")
-                    announced = True
-                time.sleep(0.2)
-        handle.seek(0)
-        handle.truncate()
-        handle.write(f"pid {os.getpid()}")
-        handle.flush()
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+    with held_lock(
+        index_dir / ".lock",
+        wait=wait,
+        unknown="unknown",
+        on_wait=(lambda holder: say(f"waiting for another process ({holder}) that is building the index …"))
+        if say
+        else None,
+        on_timeout=lambda holder: IndexLockedError(
+            f"another process ({holder}) is building the index in {index_dir}; "
+            "wait for it to finish, then run `assistant index`"
+        ),
+    ):
+        yield
 
 
 def current_build(index_dir: Path) -> Path | None:
@@ -350,24 +335,16 @@ def write_index(
             (tmp / _MANIFEST).write_text(json.dumps(manifest.to_dict(), indent=2, ensure_ascii=False), encoding="utf-8")
             final = builds / build_id
             os.replace(tmp, final)
-            _fsync_dir(builds)
+            fsync_dir(builds)
             pointer_tmp = index_dir / ".CURRENT.tmp"
             pointer_tmp.write_text(build_id + "\n", encoding="utf-8")
             os.replace(pointer_tmp, index_dir / "CURRENT")
-            _fsync_dir(index_dir)
+            fsync_dir(index_dir)
         except BaseException:
             shutil.rmtree(tmp, ignore_errors=True)
             raise
         _prune(builds, keep=keep_builds, live=build_id)
         return manifest
-
-
-def _fsync_dir(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def _prune(builds: Path, keep: int, live: str) -> None:

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import fcntl
 import getpass
 import hashlib
 import json
@@ -49,6 +48,7 @@ from assistant.corpus import (
     read_text_strict,
     write_manifest,
 )
+from assistant.fsutil import held_lock
 from assistant.ingest.detect import describe, document_id, normalise_number
 from assistant.ingest.formats import FORMATS, Extracted, SkipFile, extract
 from assistant.ingest.limits import IngestLimits, estimated_min_chunks, human_size
@@ -132,33 +132,17 @@ def corpus_lock(corpus_dir: Path, wait: float = 0.0, say: Callable[[str], None] 
     so once through `say`), then `CorpusError` names the holder.
     """
     corpus_dir.mkdir(parents=True, exist_ok=True)
-    with open(corpus_dir / _LOCK, "a+") as handle:
-        deadline = time.monotonic() + max(0.0, wait)
-        announced = False
-        while True:
-            try:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                handle.seek(0)
-                holder = handle.read().strip() or "another process"
-                if time.monotonic() >= deadline:
-                    raise CorpusError(
-                        f"{corpus_dir}: {holder} is changing this corpus; wait for it, then run the command again"
-                    ) from None
-                if not announced and say is not None:
-                    say(f"waiting for {holder}, which is changing this corpus …")
-                    announced = True
-                time.sleep(0.2)
-        handle.seek(0)
-        handle.truncate()
-        handle.write(f"pid {os.getpid()}")
-        handle.flush()
-        try:
-            _recover(corpus_dir)
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+    with held_lock(
+        corpus_dir / _LOCK,
+        wait=wait,
+        unknown="another process",
+        on_wait=(lambda holder: say(f"waiting for {holder}, which is changing this corpus …")) if say else None,
+        on_timeout=lambda holder: CorpusError(
+            f"{corpus_dir}: {holder} is changing this corpus; wait for it, then run the command again"
+        ),
+    ):
+        _recover(corpus_dir)
+        yield
 
 
 def _recover(corpus_dir: Path) -> None:

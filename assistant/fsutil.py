@@ -1,0 +1,60 @@
+"""File-system helpers shared by the corpus, its journal and the index: one copy of each."""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+
+def fsync_dir(path: Path) -> None:
+    """Make a rename inside `path` durable: without it a crash can forget the new name."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+@contextlib.contextmanager
+def held_lock(
+    path: Path,
+    *,
+    wait: float,
+    unknown: str,
+    on_wait: Callable[[str], None] | None,
+    on_timeout: Callable[[str], Exception],
+) -> Iterator[None]:
+    """Hold an exclusive `flock` on `path`, which names its holder ("pid N") while held.
+
+    A lock held elsewhere is waited for up to `wait` seconds; `on_wait(holder)`
+    is told once, and when the time runs out `on_timeout(holder)` is raised
+    (`holder` is what the file says, or `unknown`).
+    """
+    with open(path, "a+") as handle:
+        deadline = time.monotonic() + max(0.0, wait)
+        announced = False
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                handle.seek(0)
+                holder = handle.read().strip() or unknown
+                if time.monotonic() >= deadline:
+                    raise on_timeout(holder) from None
+                if not announced and on_wait is not None:
+                    on_wait(holder)
+                    announced = True
+                time.sleep(0.2)
+        handle.seek(0)
+        handle.truncate()
+        handle.write(f"pid {os.getpid()}")
+        handle.flush()
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
