@@ -35,9 +35,12 @@ def test_a_second_holder_waits_and_is_told_once(tmp_path):
 
 def test_the_wait_runs_out_with_the_callers_error(tmp_path):
     path = tmp_path / ".lock"
-    with held_lock(path, wait=0, unknown="?", on_wait=None, on_timeout=Busy), pytest.raises(Busy, match="pid"):
-        with held_lock(path, wait=0.3, unknown="?", on_wait=None, on_timeout=lambda h: Busy(h)):
-            pass
+    with (
+        held_lock(path, wait=0, unknown="?", on_wait=None, on_timeout=Busy),
+        pytest.raises(Busy, match="pid"),
+        held_lock(path, wait=0.3, unknown="?", on_wait=None, on_timeout=lambda h: Busy(h)),
+    ):
+        pass
 
 
 def test_fsync_dir_accepts_a_folder(tmp_path):
