@@ -28,6 +28,7 @@ from assistant import Assistant, QuestionError
 from assistant.corpus import MANIFEST_NAME, CorpusError, read_manifest
 from assistant.embeddings import EmbeddingModelError
 from assistant.journal import pending_change
+from assistant.retrieval.dictionary import DictionaryUnavailableError
 from assistant.schema import Answer, Turn
 from assistant.settings import Settings
 from assistant.store import AssistantIndexError, IndexCorruptError, IndexLockedError, IndexMissingError, IndexStaleError
@@ -582,7 +583,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.func(args, out)
-    except (AssistantIndexError, CorpusError, EmbeddingModelError) as exc:
+    except (AssistantIndexError, CorpusError, EmbeddingModelError, DictionaryUnavailableError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_ERROR
     except ValueError as exc:

@@ -53,3 +53,14 @@ def test_the_shipped_dictionary_knows_un_vocabulary():
     assert "理事会" in lex.chinese("council")
     assert "发展中国家" in lex.chinese("developing country")
     assert load_lexicon() is lex  # parsed once per process
+
+
+def test_an_unreadable_dictionary_is_a_clear_error(tmp_path):
+    from assistant.retrieval.dictionary import DictionaryUnavailableError
+
+    broken = tmp_path / "cedict.txt.gz"
+    broken.write_bytes(b"not gzip at all")
+    with pytest.raises(DictionaryUnavailableError, match="cannot read CC-CEDICT"):
+        load_lexicon(broken)
+    with pytest.raises(DictionaryUnavailableError, match="cannot read CC-CEDICT"):
+        load_lexicon(tmp_path / "missing.gz")
