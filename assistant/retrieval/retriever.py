@@ -157,7 +157,8 @@ class HybridRetriever:
                 same_language=lambda row: bool(is_zh[row]) == q_zh,
                 weights=self.config.fusion,
                 coverage=lq.coverage if lq else 1.0,
-                ideal=self._ideal(lq) if lq else None,
+                # Only `fusion=ideal` needs it, and it walks every query term's postings.
+                ideal=self._ideal(lq) if lq and self.config.fusion.method == "ideal" else None,
             )
         d_info = {row: (rank, score) for rank, (row, score) in enumerate(dense, start=1)}
         l_info = {row: (rank, score) for rank, (row, score) in enumerate(lexical, start=1)}
@@ -183,15 +184,13 @@ class HybridRetriever:
         scores = self.store.lexical.group_scores(lq.as_groups())
         gloss = getattr(self.store, "gloss", None)
         if gloss is not None and lq.language == "en" and self.config.gloss_weight and self.config.dictionary:
-            own = [(g.tokens, g.weight) for g in lq.groups if not g.translated]
-            scores = scores + self.config.gloss_weight * gloss.group_scores(own)
+            scores = scores + self.config.gloss_weight * gloss.group_scores(lq.own_groups())
         return scores
 
     def _ideal(self, lq: LexicalQuery) -> tuple[float, float]:
         """The ideal BM25 score of the question's own words and of its translations (see `fuse_scores`)."""
-        own = [(g.tokens, g.weight) for g in lq.groups if not g.translated]
         translated = [(g.tokens, g.weight) for g in lq.translations]
-        return self.store.lexical.ideal_score(own), self.store.lexical.ideal_score(translated)
+        return self.store.lexical.ideal_score(lq.own_groups()), self.store.lexical.ideal_score(translated)
 
     def _fired(self, lq: LexicalQuery | None, row: int) -> tuple[str, ...]:
         """The translations whose tokens occur in chunk `row`: why a clause in the other language matched."""

@@ -95,6 +95,10 @@ class LexicalQuery:
     def as_groups(self) -> list[tuple[tuple[str, ...], float]]:
         return [(g.tokens, g.weight) for g in self.groups]
 
+    def own_groups(self) -> list[tuple[tuple[str, ...], float]]:
+        """The question's own tokens only (what a passage's gloss field is matched against)."""
+        return [(g.tokens, g.weight) for g in self.groups if not g.translated]
+
 
 @dataclass(frozen=True)
 class TranslationWeights:
