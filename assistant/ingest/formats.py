@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.corpus import guess_encoding
-from assistant.ingest.limits import IngestLimits, human_size
+from assistant.ingest.limits import IngestLimits, html_depth, human_size
 from assistant.ingest.reflow import reflow_pages
 from assistant.schema import Language
 
@@ -150,7 +150,7 @@ def extract(path: Path, language: Language | None = None, limits: IngestLimits |
     if kind != "text":
         raise SkipFile(f"not a text file: the content looks like {_content_name(kind)}; wrong extension?")
     if fmt == "html":
-        return _html(raw)
+        return _html(raw, limits)
     text = decode_utf8(raw, path.name)
     if fmt == "markdown":
         return _finish(strip_markdown(text), "markdown")
@@ -244,7 +244,9 @@ _DROP_TAGS = ["script", "style", "noscript", "template", "nav", "form", "button"
 _LABELLED = re.compile(r"^\s*(?:[a-z]{1,2}[\)）]|[ivx]{1,4}[\)）]|\d{1,2}[\.\)）]?\s|[–—\-•·])")
 
 
-def _html(raw: bytes) -> Extracted:
+def _html(raw: bytes, limits: IngestLimits) -> Extracted:
+    depth = html_depth(raw)
+    limits.check("max_html_depth", depth, f"its elements nest {depth} levels deep")
     try:
         from bs4 import BeautifulSoup, FeatureNotFound
     except ImportError as exc:  # pragma: no cover - the ingest extra is missing

@@ -1,4 +1,4 @@
-"""Limits on what one input file may cost: bytes, unpacked bytes, compression ratio, pages, chunks.
+"""Limits on what one input file may cost: bytes, unpacked bytes, compression ratio, pages, HTML depth, chunks.
 
 Without them a 915 KB .docx that unpacks to a 300 MB document.xml took 4.7 GB
 and minutes, and a 50 MB .txt became 324 000 chunks (half an hour of
@@ -19,6 +19,7 @@ Example:
 
 from __future__ import annotations
 
+import re
 import zipfile
 from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING, Any
@@ -39,6 +40,7 @@ class IngestLimits:
     max_compression_ratio: float = 100.0
     max_pages: int = 3000
     max_chunks_per_document: int = 20_000
+    max_html_depth: int = 1000
 
     @classmethod
     def from_settings(cls, settings: Settings) -> IngestLimits:
@@ -92,3 +94,31 @@ def estimated_min_chunks(text: str, max_tokens: int) -> int:
     instead of after minutes of chunking.
     """
     return len(text) // (6 * max_tokens)
+
+
+_TAG = re.compile(rb"<(/?)([A-Za-z][A-Za-z0-9]*)\b[^>]*?(/?)>")
+# Elements that never nest (void) or whose end tag HTML lets authors omit: counting an unclosed
+# <p> or <li> as nesting would refuse ordinary pages.
+_NOT_NESTING = frozenset(
+    b"area base br col embed hr img input link meta param source track wbr "
+    b"p li dt dd tr td th option optgroup thead tbody tfoot colgroup rb rt rp".split()
+)
+
+
+def html_depth(raw: bytes) -> int:
+    """How deep an HTML document's elements nest, from a scan of its tags (no parsing).
+
+    Example:
+        >>> html_depth(b"<html><body><div><p>one<p>two<br></div></body></html>")
+        3
+    """
+    depth = deepest = 0
+    for closing, name, self_closing in _TAG.findall(raw):
+        if name.lower() in _NOT_NESTING or self_closing:
+            continue
+        if closing:
+            depth = max(0, depth - 1)
+        else:
+            depth += 1
+            deepest = max(deepest, depth)
+    return deepest

@@ -178,3 +178,25 @@ def test_the_web_upload_route_gets_the_same_file_size_limit(monkeypatch, tmp_pat
     monkeypatch.setattr(ui.gr.Blocks, "launch", lambda self, **kwargs: launched.update(kwargs))
     ui.serve(settings)
     assert launched["max_file_size"] == 1234  # before: Gradio's default, no limit at all
+
+
+def test_deeply_nested_html_is_skipped_by_name_with_its_limit(tmp_path):
+    from assistant.ingest import add_files
+    from assistant.ingest.limits import IngestLimits
+
+    deep = tmp_path / "deep.html"
+    deep.write_bytes(b"<html><body>" + b"<div>" * 5_000 + b"instructs the Secretary-General" + b"</body></html>")
+    ordinary = tmp_path / "ordinary.html"
+    # Unclosed <p>/<li> are ordinary HTML, not nesting.
+    ordinary.write_text(
+        "<html><body><h1>Draft resolution</h1>"
+        + "<p>instructs the Secretary-General to report" * 3_000
+        + "</body></html>",
+        encoding="utf-8",
+    )
+    results = {r.path.name: r for r in add_files(tmp_path / "corpus", [deep, ordinary], limits=IngestLimits())}
+    assert results["deep.html"].status == "skipped"
+    assert (
+        "5002 levels deep" in results["deep.html"].reason and "ASSISTANT_MAX_HTML_DEPTH" in results["deep.html"].reason
+    )
+    assert results["ordinary.html"].ok
