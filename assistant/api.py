@@ -42,6 +42,7 @@ from assistant.store import (
     load_index,
     write_index,
 )
+from assistant.text import has_cjk
 
 _log = logging.getLogger("assistant")
 # Extra hits retrieved so that taking flagged passages out still leaves k to answer from.
@@ -409,7 +410,7 @@ class Assistant:
 def _whole_word_tokens(tokens: Sequence[str], targets: Sequence[str]) -> tuple[str, ...]:
     """Index tokens that stand for a whole translation: 世界杯 found only as its bigram 世界 says nothing
     about a clause about the world, so a support check must not count it (retrieval may)."""
-    zh_targets = [t for t in targets if any("\u4e00" <= ch <= "\u9fff" for ch in t)]
+    zh_targets = [t for t in targets if has_cjk(t)]
     if not zh_targets:
         return tuple(tokens)
     whole = set(zh_targets) | {f"\u00b7{t}" for t in zh_targets if len(t) == 2}

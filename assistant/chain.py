@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Any
 
 from langchain_core.runnables import Runnable, RunnableLambda
 
+from assistant.text import has_cjk
+
 if TYPE_CHECKING:
     from assistant.api import Assistant
 from assistant.schema import Answer, Language, Turn
@@ -44,7 +46,7 @@ def history_turns(history: Any) -> list[Turn]:
 
 
 def _lang(text: str) -> Language:
-    return "zh" if any("\u4e00" <= ch <= "\u9fff" for ch in text) else "en"
+    return "zh" if has_cjk(text) else "en"
 
 
 def _as_request(value: Any) -> dict[str, Any]:

@@ -16,10 +16,11 @@ from __future__ import annotations
 import re
 
 from assistant.schema import Language
+from assistant.text import CJK_CHAR
 
 SUPPORTED: tuple[Language, ...] = ("zh", "en")
 
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_CJK = CJK_CHAR
 _KANA = re.compile(r"[\u3040-\u30ff]")
 _HANGUL = re.compile(r"[\uac00-\ud7af]")
 _LATIN = re.compile(r"[A-Za-z]")

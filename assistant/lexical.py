@@ -30,6 +30,8 @@ from typing import Any
 
 import numpy as np
 
+from assistant.text import CJK_CHARS
+
 __all__ = [
     "ARRAYS_FILE",
     "DEFAULT_B",
@@ -62,9 +64,7 @@ class LexicalIndexError(ValueError):
 
 # --------------------------------------------------------------------------- tokenizer
 
-# CJK ideographs incl. extension A, compatibility ideographs, the supplementary
-# planes, and 〇 (used in dates such as 二〇二二年).
-_CJK_RANGES = "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+_CJK_RANGES = CJK_CHARS
 _TOKEN_RE = re.compile(
     rf"(?P<cjk>[{_CJK_RANGES}]+)"
     # Letters/digits of any non-CJK script, optionally joined by / - . so document

@@ -52,6 +52,7 @@ from assistant.chunking import CHUNKER_VERSION
 from assistant.retrieval import HybridRetriever
 from assistant.schema import Chunk
 from assistant.store import IndexStore, load_index, write_index
+from assistant.text import has_cjk
 
 if TYPE_CHECKING:  # pragma: no cover
     from langchain_milvus import Milvus
@@ -172,7 +173,7 @@ class ClauseVectorStore(VectorStore):
         offset = 0
         for i, (cid, text) in enumerate(zip(ids, texts, strict=True)):
             meta = metadatas[i] if metadatas else {}
-            lang = meta.get("lang", "zh" if any("\u4e00" <= ch <= "\u9fff" for ch in text) else "en")
+            lang = meta.get("lang", "zh" if has_cjk(text) else "en")
             chunks.append(
                 Chunk(
                     id=cid,

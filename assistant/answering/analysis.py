@@ -24,6 +24,7 @@ from assistant.answering.words import QUESTION_FUNCTION_WORDS
 from assistant.glossary import find_terms
 from assistant.lexical import tokenize
 from assistant.schema import Language, Turn
+from assistant.text import has_cjk
 
 # ---------------------------------------------------------------------------------------------------------------
 # Tables
@@ -345,7 +346,7 @@ def resolve_follow_up(analysis: QuestionAnalysis, history: Sequence[Turn]) -> Qu
         return replace(analysis, follow_up=False, wants_else=False)
     last = history[-1]
     # The earlier question may be in the other language (users switch): judge it by its own script.
-    previous = analyse_question(last.question, "zh" if re.search(r"[\u4e00-\u9fff]", last.question) else "en")
+    previous = analyse_question(last.question, "zh" if has_cjk(last.question) else "en")
     doc, section, exclude = "", None, ()
     if last.answer is not None and last.answer.citations and not last.answer.abstained:
         first = last.answer.citations[0]

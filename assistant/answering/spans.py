@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from assistant.answering.evidence import Group, chunk_evidence, overlap
 from assistant.schema import Chunk
+from assistant.text import has_cjk
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _DATE_PATTERNS = (
@@ -75,7 +76,7 @@ class Span:
         """The span for an answer in `lang`: source words, with the gloss when it helps the reader."""
         if not self.gloss or self.gloss == self.text:
             return self.text
-        source_is_zh = bool(re.search(r"[\u4e00-\u9fff]", self.text))
+        source_is_zh = has_cjk(self.text)
         if (lang == "en") == source_is_zh:
             return f"{self.gloss} ({self.text})" if lang == "en" else f"{self.gloss}（{self.text}）"
         return self.text

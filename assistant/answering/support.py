@@ -23,6 +23,7 @@ from assistant.answering.context import AnswerContext
 from assistant.answering.evidence import Group, chunk_evidence, overlap, question_groups, words
 from assistant.glossary import Term
 from assistant.schema import Chunk, Document, Language, RetrievedChunk
+from assistant.text import has_cjk
 
 _DOCUMENT_LEVEL = ("header", "title", "dateline")
 # Abstain when at least this share of a question's content words occurs nowhere in the corpus, in
@@ -86,7 +87,7 @@ def glossed_tokens(text: str, glosses: Callable[[str], Sequence[str]]) -> frozen
     if cached is None:
         out: set[str] = set()
         for word in words(text):
-            if not re.search(r"[\u4e00-\u9fff]", word):
+            if not has_cjk(word):
                 continue
             for gloss in list(glosses(word))[:_MAX_GLOSSES]:
                 out.update(words(gloss))

@@ -24,12 +24,13 @@ from assistant.glossary import match_section
 from assistant.ingest.formats import SkipFile
 from assistant.language import UnsupportedLanguageError, detect_language, latin_word_votes
 from assistant.schema import DocKind, Language
+from assistant.text import CJK_CHAR
 
 # UN document symbols the resolution header parser does not take (it wants two
 # letters first): A/RES/78/265, S/RES/2712 (2023), E/CN.6/2024/L.3.
 _UN_SYMBOL = re.compile(r"(?<![\w/])([A-Z]{1,6}(?:/[A-Z0-9][A-Za-z0-9.\-]*){2,})(?![\w/])")
 _SAMPLE = 20_000  # characters looked at to decide the language
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_HAN = CJK_CHAR
 _KANA = re.compile(r"[\u3040-\u30ff]")
 _HANGUL = re.compile(r"[\uac00-\ud7af]")
 _UNSUPPORTED = "{what}; only Chinese and English documents are supported (or pass --language)"

@@ -24,6 +24,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
+from assistant.text import has_cjk
+
 # Senses that name no translation of the headword.
 _SKIP_SENSE = re.compile(
     r"^(CL:|(old |archaic |Japanese |erhua |Taiwan |unofficial |obscure )?variant of|see |see also|used in |"
@@ -84,7 +86,7 @@ def clean_gloss(sense: str) -> str:
         return ""
     text = _PAREN.sub(" ", sense).split(",")[0]
     text = _LEADING.sub("", _SPACE.sub(" ", text).strip().lower()).strip(" .;:!?\"'")
-    if not text or len(text.split()) > MAX_GLOSS_WORDS or any("\u3400" <= ch <= "\u9fff" for ch in text):
+    if not text or len(text.split()) > MAX_GLOSS_WORDS or has_cjk(text):
         return ""
     return text
 

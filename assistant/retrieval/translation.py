@@ -26,13 +26,14 @@ from assistant.glossary import find_terms
 from assistant.lexical import tokenize
 from assistant.retrieval.dictionary import Lexicon
 from assistant.schema import Language
+from assistant.text import CJK_RUN
 
 # How many translations of one word are kept (most primary senses first); more is noise.
 MAX_TARGETS = 8
 # A single Chinese character is ambiguous: keep fewer of its senses.
 MAX_TARGETS_ONE_CHAR = 3
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*")
-_CJK_RUN = re.compile(r"[\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_CJK_RUN = CJK_RUN
 # Question phrases whose words are not the topic ("how many" is not 许多); a value is what the
 # answer looks like in Chinese text (an age is written 岁).
 _EN_IDIOMS: dict[str, tuple[str, ...]] = {

@@ -18,6 +18,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 from assistant.schema import Answer, Citation, Document, DocumentInfo, Turn
+from assistant.text import has_cjk
 
 PANEL_EMPTY = (
     '<div class="cite-empty">Citations for the latest answer appear here.<br>最新回答的引文将显示在这里。</div>'
@@ -400,7 +401,7 @@ def example_questions(infos: Sequence[DocumentInfo], limit: int = 6) -> list[str
         else:
             examples += [f"What is {name_en} about?", f"《{name_zh}》的主要内容是什么？"]
     # Alternate languages so that both show even when the list is cut.
-    en = [q for q in examples if not re.search(r"[\u4e00-\u9fff]", q)]
-    zh = [q for q in examples if re.search(r"[\u4e00-\u9fff]", q)]
+    en = [q for q in examples if not has_cjk(q)]
+    zh = [q for q in examples if has_cjk(q)]
     mixed = [q for pair in zip(en, zh, strict=False) for q in pair] + en[len(zh) :] + zh[len(en) :]
     return list(dict.fromkeys(mixed))[:limit]

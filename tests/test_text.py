@@ -1,0 +1,14 @@
+"""One definition of Chinese characters: dates with 〇, extension A and the supplementary planes count."""
+
+from assistant.text import CJK_RUN, has_cjk
+
+
+def test_has_cjk_covers_every_block_the_corpus_uses():
+    assert has_cjk("二〇二二年")  # 〇 in dates
+    assert has_cjk("\u3400")  # extension A
+    assert has_cjk("\U00020000")  # extension B
+    assert not has_cjk("ITU-T 2030 ｉｔｕ")  # full-width Latin is not Chinese
+
+
+def test_runs_split_at_other_scripts():
+    assert CJK_RUN.findall("AI人工智能 for 可持续发展") == ["人工智能", "可持续发展"]
