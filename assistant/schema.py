@@ -210,15 +210,18 @@ class Citation:
     parallel_lang: str = ""
     parallel_label: str = ""
 
+    def bilingual_section(self, template: str = "{} ({})") -> str:
+        """The section as printed with its name in the other language, e.g. `责成秘书长 (instructs …)`."""
+        if self.section_other and self.section_other != self.section:
+            return template.format(self.section, self.section_other) if self.section else self.section_other
+        return self.section
+
     def header(self) -> str:
         """One line naming document, section and clause, as the CLI prints it."""
         # A resolution's title runs long; its name up to the colon identifies it.
         short_title = self.doc_title.split("：")[0].split(": ")[0]
         parts = [p for p in (self.doc_number, short_title) if p]
-        section = self.section
-        if self.section_other and self.section_other != self.section:
-            section = f"{section} ({self.section_other})" if section else self.section_other
-        if section:
+        if section := self.bilingual_section():
             parts.append(section)
         if self.label:
             parts.append(self.label)

@@ -1,6 +1,7 @@
 """Records that cross module lines survive a JSON round trip (browser storage, --json, eval reports)."""
 
 import json
+from dataclasses import replace
 
 from assistant.schema import Answer, Citation, Turn
 
@@ -37,3 +38,11 @@ def test_turn_round_trips_with_and_without_answer():
 def test_unknown_keys_are_ignored_when_restoring():
     data = Answer("q", "a", "en").to_dict() | {"added_in_a_later_version": 1}
     assert Answer.from_dict(data).text == "a"
+
+
+def test_bilingual_section_names_both_languages_once():
+    c = _citation()
+    assert c.bilingual_section() == "责成秘书长 (instructs the Secretary-General)"
+    assert c.bilingual_section("{} · {}") == "责成秘书长 · instructs the Secretary-General"
+    assert replace(c, section_other="责成秘书长").bilingual_section() == "责成秘书长"
+    assert replace(c, section="").bilingual_section() == "instructs the Secretary-General"

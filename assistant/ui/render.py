@@ -110,9 +110,7 @@ def _card(n: int, c: Citation, doc: Document | None, anchor: str) -> str:
         other_title = info.title_en if c.lang == "zh" else info.title_zh
         if other_title == title:
             other_title = ""
-    section = c.section
-    if c.section_other and c.section_other != c.section:
-        section = f"{section} · {c.section_other}" if section else c.section_other
+    section = c.bilingual_section("{} · {}")
     where = []
     if section:
         where.append(f"<b>{_esc(section)}</b>")
@@ -248,10 +246,7 @@ def turn_of_message(turns: Sequence[Turn], index: object) -> tuple[int, Turn] | 
 def reference_head(c: Citation, kind: str, lang: str) -> str:
     """Where a citation points, e.g. `EUR/44A25/1, 责成秘书长 (instructs the Secretary-General), clause 7`."""
     parts = [c.doc_number or _short_title(c.doc_title) or c.doc_id]
-    section = c.section
-    if c.section_other and c.section_other != c.section:
-        section = f"{section} ({c.section_other})" if section else c.section_other
-    if section:
+    if section := c.bilingual_section():
         parts.append(section)
     if c.label:
         parts.append(unit_words(c.label, kind, lang))
