@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.evaluation import BeirSet, EvalReport, dedupe_ranking, run_retrieval_benchmark
+from assistant.ingest.detect import slugify
 from assistant.schema import Language
 from assistant.settings import Settings
 
@@ -113,7 +114,6 @@ def corpus_digest(data: BeirSet, language: Language | None) -> str:
 def _ingest(data: BeirSet, corpus_dir: Path, source_dir: Path, language: Language | None) -> tuple[dict, dict]:
     """Passages -> text files -> `add_files`; returns (doc id -> corpus id, corpus id -> skip reason)."""
     from assistant.ingest import add_files
-    from assistant.ingest.detect import slugify
 
     source_dir.mkdir(parents=True, exist_ok=True)
     by_path: dict[str, str] = {}
@@ -166,7 +166,7 @@ def bench_retrieval(
         ids_file = home / "ids.json"
         cfg = base.with_(
             corpus_dir=home / "corpus",
-            index_dir=home / f"index-{_slug(base.embedding_model)}-{base.index_type}",
+            index_dir=home / f"index-{slugify(base.embedding_model)}-{base.index_type}",
             include_boilerplate=True,
             show_progress=base.show_progress,
         )
@@ -218,10 +218,6 @@ def bench_retrieval(
     finally:
         if temporary:
             shutil.rmtree(root, ignore_errors=True)
-
-
-def _slug(text: str) -> str:
-    return "".join(ch if ch.isalnum() else "-" for ch in text)[:60]
 
 
 def write_bench(bench: RetrievalBench, out_dir: Path, name: str) -> tuple[Path, Path]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -227,6 +227,15 @@ def load_beir_style(directory: Path | str, limit_queries: int | None = None) -> 
     )
 
 
+def _id_text_records(path: Path) -> Iterator[tuple[str, str, str, dict[str, Any]]]:
+    """(where, id, text, object) of every line of a corpus or queries file; `SuiteError` naming a bad line."""
+    for where, obj in _jsonl(path):
+        rid, text = obj.get("id"), obj.get("text")
+        if not isinstance(rid, str) or not isinstance(text, str):
+            raise SuiteError(f"{where}: expected an object with string 'id' and 'text'")
+        yield where, rid, text, obj
+
+
 def load_beir_files(
     corpus_path: Path | str, queries_path: Path | str, qrels_path: Path | str, *, limit_queries: int | None = None
 ) -> BeirSet:
@@ -234,18 +243,12 @@ def load_beir_files(
     if limit_queries is not None and limit_queries < 1:
         raise ValueError(f"limit_queries must be at least 1, got {limit_queries}")
     corpus: dict[str, dict[str, str]] = {}
-    for where, obj in _jsonl(Path(corpus_path)):
-        cid, text = obj.get("id"), obj.get("text")
-        if not isinstance(cid, str) or not isinstance(text, str):
-            raise SuiteError(f"{where}: expected an object with string 'id' and 'text'")
+    for where, cid, text, obj in _id_text_records(Path(corpus_path)):
         if cid in corpus:
             raise SuiteError(f"{where}: duplicate corpus id {cid!r}")
         corpus[cid] = {"title": str(obj.get("title") or ""), "text": text}
     queries: dict[str, str] = {}
-    for where, obj in _jsonl(Path(queries_path)):
-        qid, text = obj.get("id"), obj.get("text")
-        if not isinstance(qid, str) or not isinstance(text, str):
-            raise SuiteError(f"{where}: expected an object with string 'id' and 'text'")
+    for where, qid, text, _ in _id_text_records(Path(queries_path)):
         if qid in queries:
             raise SuiteError(f"{where}: duplicate query id {qid!r}")
         if limit_queries is None or len(queries) < limit_queries:

@@ -103,7 +103,6 @@ class HybridRetriever:
         self.store = store
         self.embedder = embedder
         self.config = config or RetrievalConfig()
-        self.candidates = self.config.candidates
         # Masks cost a pass over every chunk; filters repeat, so keep them per filter.
         self._masks: dict[RetrievalFilter, np.ndarray | None] = {}
         self._languages: np.ndarray | None = None
@@ -135,7 +134,7 @@ class HybridRetriever:
     ) -> list[RetrievedChunk]:
         """The `k` best chunks for `question`, best first, with each retriever's rank and score."""
         mask = self._mask(flt)
-        n = max(k, self.candidates)
+        n = max(k, self.config.candidates)
         dense: list[tuple[int, float]] = []
         lexical: list[tuple[int, float]] = []
         lq: LexicalQuery | None = None
