@@ -14,13 +14,11 @@ Example:
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import re
 import threading
 import unicodedata
-import zipfile
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -30,15 +28,17 @@ from typing import Any
 
 import numpy as np
 
+from assistant import lexical_files
+from assistant.lexical_files import META_FILE, LexicalFormatError, LexicalIndexError
 from assistant.text import CJK_CHARS
 
 __all__ = [
-    "ARRAYS_FILE",
     "DEFAULT_B",
     "DEFAULT_K1",
     "META_FILE",
     "TOKENIZER_ID",
     "BM25Index",
+    "LexicalFormatError",
     "LexicalIndexError",
     "tokenize",
 ]
@@ -46,20 +46,12 @@ __all__ = [
 # Bumped whenever `tokenize` changes what it emits: an index built with another
 # tokenizer silently loses recall, so `BM25Index.load` refuses it.
 TOKENIZER_ID = "zh-jieba+bigram/en-snowball/v1"
-ARRAYS_FILE = "bm25.npz"
-META_FILE = "bm25.json"
-_FORMAT = "assistant-bm25"
-_FORMAT_VERSION = 1
 _WEIGHT_BLOCK = 1 << 22
 
 # On CMRC 2018 dev (benchmarks/bm25_cmrc.py) every (k1, b) tried, from (0.9, 0.4)
 # to (1.5, 0.9), lands within 0.002 Recall@1 of the others; keep the usual defaults.
 DEFAULT_K1 = 1.2
 DEFAULT_B = 0.75
-
-
-class LexicalIndexError(ValueError):
-    """A stored BM25 index is missing, truncated, corrupt or from another tokenizer."""
 
 
 # --------------------------------------------------------------------------- tokenizer
@@ -223,7 +215,8 @@ class BM25Index:
     k1: float = DEFAULT_K1
     b: float = DEFAULT_B
     tokenizer: str = TOKENIZER_ID
-    weights: np.ndarray = field(init=False, repr=False)
+    # Precomputed by `__post_init__` when not given; `load` passes the stored (memory-mapped) ones.
+    weights: np.ndarray | None = field(default=None, repr=False)
     idf: np.ndarray = field(init=False, repr=False)
     doc_norm: np.ndarray = field(init=False, repr=False)
 
@@ -232,11 +225,17 @@ class BM25Index:
         df = np.diff(self.indptr)
         self.idf = np.log1p((n_docs - df + 0.5) / (df + 0.5))
         avgdl = float(self.doc_lengths.mean()) if n_docs and self.doc_lengths.any() else 1.0
+        self.doc_norm = self.k1 * (1.0 - self.b + self.b * self.doc_lengths / avgdl)
+        if self.weights is None:
+            self.weights = self._posting_weights()
+        elif self.weights.shape != self.doc_ids.shape:
+            raise ValueError(f"{self.weights.size} weights for {self.doc_ids.size} postings")
+
+    def _posting_weights(self) -> np.ndarray:
+        """The BM25 weight of every posting: idf × tf × (k1 + 1) / (tf + k1 × (1 − b + b × dl / avgdl))."""
         # float32 halves memory at 10^5 passages (scores are still summed in float64);
         # blocks keep the float64 temporaries small when there are ~10^8 postings.
-        doc_norm = self.k1 * (1.0 - self.b + self.b * self.doc_lengths / avgdl)
-        self.doc_norm = doc_norm
-        self.weights = np.empty(self.doc_ids.size, dtype=np.float32)
+        weights = np.empty(self.doc_ids.size, dtype=np.float32)
         for lo in range(0, self.doc_ids.size, _WEIGHT_BLOCK):
             hi = min(lo + _WEIGHT_BLOCK, self.doc_ids.size)
             # The terms whose postings overlap [lo, hi), and how many of each fall inside.
@@ -244,7 +243,8 @@ class BM25Index:
             counts = np.diff(np.clip(self.indptr[first : last + 2], lo, hi))
             tf = self.term_freqs[lo:hi].astype(np.float64)
             idf = np.repeat(self.idf[first : last + 1], counts)
-            self.weights[lo:hi] = idf * tf * (self.k1 + 1.0) / (tf + doc_norm[self.doc_ids[lo:hi]])
+            weights[lo:hi] = idf * tf * (self.k1 + 1.0) / (tf + self.doc_norm[self.doc_ids[lo:hi]])
+        return weights
 
     @property
     def n_docs(self) -> int:
@@ -412,10 +412,10 @@ class BM25Index:
     # ------------------------------------------------------------------ persistence
 
     def save(self, directory: Path) -> None:
-        """Write `bm25.npz` (arrays) and `bm25.json` (vocabulary, k1, b) into `directory`.
+        """Write one `.npy` per array and `bm25.json` (vocabulary, k1, b) into `directory`.
 
-        Each file is written to a temporary name and renamed, so an interrupted
-        save leaves the previous index intact.
+        Each file is written to a temporary name and renamed, `bm25.json` last,
+        so an interrupted save is detected on load (see `assistant.lexical_files`).
 
         Example:
             >>> import tempfile
@@ -424,20 +424,16 @@ class BM25Index:
             ...     BM25Index.load(Path(d)).n_docs
             1
         """
-        directory = Path(directory)
-        directory.mkdir(parents=True, exist_ok=True)
-        arrays_tmp = directory / (ARRAYS_FILE + ".tmp")
-        with open(arrays_tmp, "wb") as fh:
-            np.savez(
-                fh,
-                indptr=self.indptr,
-                doc_ids=self.doc_ids,
-                term_freqs=self.term_freqs,
-                doc_lengths=self.doc_lengths,
-            )
+        arrays = {
+            "indptr": self.indptr,
+            "doc_ids": self.doc_ids,
+            "term_freqs": self.term_freqs,
+            "weights": self.weights,
+            "doc_lengths": self.doc_lengths,
+        }
         meta = {
-            "format": _FORMAT,
-            "version": _FORMAT_VERSION,
+            "format": lexical_files.FORMAT,
+            "version": lexical_files.FORMAT_VERSION,
             "tokenizer": self.tokenizer,
             "k1": self.k1,
             "b": self.b,
@@ -446,34 +442,35 @@ class BM25Index:
             # A list in term-id order: JSON object key order is not something to rely on.
             "vocabulary": sorted(self.vocabulary, key=self.vocabulary.__getitem__),
         }
-        meta_tmp = directory / (META_FILE + ".tmp")
-        meta_tmp.write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
-        os.replace(arrays_tmp, directory / ARRAYS_FILE)
-        os.replace(meta_tmp, directory / META_FILE)
+        lexical_files.write_files(Path(directory), arrays, meta)
 
     @classmethod
-    def load(cls, directory: Path, *, tokenizer: str | None = TOKENIZER_ID) -> BM25Index:
+    def load(cls, directory: Path, *, tokenizer: str | None = TOKENIZER_ID, mmap: bool = True) -> BM25Index:
         """Read an index written by `save`; `LexicalIndexError` naming the bad file otherwise.
 
-        With `tokenizer=None` an index built with another tokenizer is accepted.
+        With `tokenizer=None` an index built with another tokenizer is accepted. With
+        `mmap` (the default) the arrays stay on disk and pages are read as queries
+        touch them; the per-posting value checks then do not run (they would read
+        every page), so a caller that needs them either passes `mmap=False` or, as
+        `assistant.store` does, checks the files' checksums. An index in an older
+        format raises `LexicalFormatError` (stale: rebuild), not a corruption error.
 
         Example:
             >>> BM25Index.load(Path("/nonexistent"))
             Traceback (most recent call last):
             ...
-            assistant.lexical.LexicalIndexError: BM25 index file /nonexistent/bm25.json is missing; rebuild the index
+            assistant.lexical_files.LexicalIndexError: BM25 index file /nonexistent/bm25.json is missing; ...
         """
         directory = Path(directory)
-        meta_path, arrays_path = directory / META_FILE, directory / ARRAYS_FILE
-        meta = _read_meta(meta_path)
+        meta = lexical_files.read_meta(directory)
         if tokenizer is not None and meta["tokenizer"] != tokenizer:
             raise LexicalIndexError(
-                f"{meta_path} was built with tokenizer {meta['tokenizer']!r} but this code tokenizes as "
+                f"{directory / META_FILE} was built with tokenizer {meta['tokenizer']!r} but this code tokenizes as "
                 f"{tokenizer!r}; rebuild the index"
             )
-        arrays = _read_arrays(arrays_path)
+        arrays = lexical_files.read_arrays(directory, meta, mmap=mmap)
         vocabulary = {term: i for i, term in enumerate(meta["vocabulary"])}
-        _check_consistent(arrays_path, arrays, meta, len(vocabulary))
+        _check_consistent(directory, arrays, meta, len(vocabulary), values=not mmap)
         try:
             return cls(
                 vocabulary=vocabulary,
@@ -484,84 +481,37 @@ class BM25Index:
                 k1=float(meta["k1"]),
                 b=float(meta["b"]),
                 tokenizer=meta["tokenizer"],
+                weights=arrays["weights"],
             )
         except (ValueError, IndexError, TypeError) as exc:  # pragma: no cover - guarded by _check_consistent
-            raise LexicalIndexError(f"BM25 index file {arrays_path} is corrupt: {exc}; rebuild the index") from exc
+            raise LexicalIndexError(f"BM25 index in {directory} is corrupt: {exc}; rebuild the index") from exc
 
 
-_ARRAY_DTYPES = {"indptr": np.int64, "doc_ids": np.int32, "term_freqs": np.int32, "doc_lengths": np.int64}
+def _check_consistent(
+    directory: Path, arrays: dict[str, np.ndarray], meta: dict[str, Any], n_terms: int, *, values: bool
+) -> None:
+    """Structural checks, so a damaged folder fails here and not as a wrong score later.
 
-
-def _read_meta(path: Path) -> dict[str, Any]:
-    try:
-        raw = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise LexicalIndexError(f"BM25 index file {path} is missing; rebuild the index") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise LexicalIndexError(f"BM25 index file {path} cannot be read: {exc}") from exc
-    try:
-        meta = json.loads(raw)
-    except json.JSONDecodeError as exc:
-        raise LexicalIndexError(f"BM25 index file {path} is truncated or corrupt: {exc}; rebuild the index") from exc
-    ok = (
-        isinstance(meta, dict)
-        and meta.get("format") == _FORMAT
-        and isinstance(meta.get("vocabulary"), list)
-        and all(isinstance(t, str) for t in meta["vocabulary"])
-        and isinstance(meta.get("k1"), (int, float))
-        and isinstance(meta.get("b"), (int, float))
-        and isinstance(meta.get("n_docs"), int)
-        and isinstance(meta.get("n_postings"), int)
-        and isinstance(meta.get("tokenizer"), str)
-    )
-    if not ok:
-        raise LexicalIndexError(f"BM25 index file {path} is not a BM25 index description; rebuild the index")
-    if meta.get("version") != _FORMAT_VERSION:
-        raise LexicalIndexError(
-            f"BM25 index file {path} has format version {meta.get('version')!r}, "
-            f"this code reads {_FORMAT_VERSION}; rebuild the index"
-        )
-    return meta
-
-
-def _read_arrays(path: Path) -> dict[str, np.ndarray]:
-    try:
-        with np.load(path, allow_pickle=False) as npz:
-            arrays = {name: npz[name] for name in _ARRAY_DTYPES}
-    except FileNotFoundError:
-        raise LexicalIndexError(f"BM25 index file {path} is missing; rebuild the index") from None
-    except KeyError as exc:
-        raise LexicalIndexError(f"BM25 index file {path} lacks array {exc}; rebuild the index") from exc
-    except (OSError, ValueError, EOFError, zipfile.BadZipFile) as exc:
-        # np.load raises ValueError for object arrays (allow_pickle=False) and garbage,
-        # BadZipFile/EOFError for truncation, OSError for unreadable files.
-        raise LexicalIndexError(
-            f"BM25 index file {path} is truncated or corrupt ({type(exc).__name__}: {exc}); rebuild the index"
-        ) from exc
-    for name, dtype in _ARRAY_DTYPES.items():
-        if arrays[name].dtype != dtype or arrays[name].ndim != 1:
-            raise LexicalIndexError(
-                f"BM25 index file {path}: array {name} is {arrays[name].dtype}{arrays[name].shape}, "
-                f"expected 1-d {np.dtype(dtype)}; rebuild the index"
-            )
-    return arrays
-
-
-def _check_consistent(path: Path, arrays: dict[str, np.ndarray], meta: dict[str, Any], n_terms: int) -> None:
-    """Cheap structural checks, so a damaged file fails here and not as a wrong score later."""
+    Sizes and the vocabulary-long offsets are always checked; `values` adds the
+    checks that read every posting (documents in range, positive frequencies).
+    """
     indptr, doc_ids, tfs, lengths = (arrays[n] for n in ("indptr", "doc_ids", "term_freqs", "doc_lengths"))
     problems = []
     if indptr.size != n_terms + 1:
         problems.append(f"{indptr.size - 1} postings lists for {n_terms} vocabulary terms")
     elif indptr[0] != 0 or np.any(np.diff(indptr) < 0) or indptr[-1] != doc_ids.size:
         problems.append("postings offsets are not monotonic")
-    if doc_ids.size != tfs.size or doc_ids.size != meta["n_postings"]:
-        problems.append(f"{doc_ids.size} postings, {tfs.size} frequencies, {meta['n_postings']} expected")
+    sizes = {doc_ids.size, tfs.size, arrays["weights"].size, meta["n_postings"]}
+    if len(sizes) != 1:
+        problems.append(
+            f"{doc_ids.size} postings, {tfs.size} frequencies, {arrays['weights'].size} weights, "
+            f"{meta['n_postings']} expected"
+        )
     if lengths.size != meta["n_docs"]:
         problems.append(f"{lengths.size} document lengths for {meta['n_docs']} documents")
-    if doc_ids.size and (doc_ids.min() < 0 or doc_ids.max() >= lengths.size):
+    if values and doc_ids.size and (doc_ids.min() < 0 or doc_ids.max() >= lengths.size):
         problems.append("postings point outside the documents")
-    if tfs.size and tfs.min() < 1:
+    if values and tfs.size and tfs.min() < 1:
         problems.append("non-positive term frequencies")
     if problems:
-        raise LexicalIndexError(f"BM25 index file {path} is corrupt: {'; '.join(problems)}; rebuild the index")
+        raise LexicalIndexError(f"BM25 index in {directory} is corrupt: {'; '.join(problems)}; rebuild the index")

@@ -33,7 +33,7 @@ import faiss
 import numpy as np
 
 from assistant.fsutil import fsync_dir, held_lock
-from assistant.lexical import BM25Index, LexicalIndexError, tokenize
+from assistant.lexical import BM25Index, LexicalFormatError, LexicalIndexError, tokenize
 from assistant.schema import Chunk
 
 FORMAT_VERSION = 1
@@ -483,14 +483,11 @@ def _load_index(
         ) from exc
     try:
         lexical = BM25Index.load(folder / _BM25)
+        gloss = BM25Index.load(folder / _GLOSS, tokenizer=None) if (folder / _GLOSS).is_dir() else None
+    except LexicalFormatError as exc:  # an intact index from an older version: stale, not damaged
+        raise IndexStaleError([str(exc).removesuffix("; rebuild the index")]) from exc
     except LexicalIndexError as exc:
         raise IndexCorruptError(f"{exc}. Run `assistant index`.") from exc
-    gloss = None
-    if (folder / _GLOSS).is_dir():
-        try:
-            gloss = BM25Index.load(folder / _GLOSS, tokenizer=None)
-        except LexicalIndexError as exc:
-            raise IndexCorruptError(f"{exc}. Run `assistant index`.") from exc
     if gloss_tokenizer and (gloss is None or gloss.tokenizer != gloss_tokenizer):
         built = f"with gloss field {gloss.tokenizer!r}" if gloss else "without the dictionary gloss field"
         raise IndexStaleError([f"built {built}, configured {gloss_tokenizer!r}"])

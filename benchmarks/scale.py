@@ -24,6 +24,7 @@ Usage:
     .venv/bin/python benchmarks/scale.py                 # 10^2 and 10^4 chunks (a few minutes)
     .venv/bin/python benchmarks/scale.py --full          # adds 10^5 chunks (~10-15 min on 2 cores)
     .venv/bin/python benchmarks/scale.py --sizes 100000 --types flat,hnsw --queries 300
+    .venv/bin/python benchmarks/scale.py --lexical-load 100000   # BM25 load: archive vs memory-mapped .npy
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ from pathlib import Path
 from typing import Any
 
 import faiss
+import lexical_load
 import numpy as np
 from common import (
     CACHE,
@@ -276,7 +278,20 @@ def main() -> None:
     parser.add_argument("--rebuild", action="store_true", help="rebuild corpora/indexes even if present")
     parser.add_argument("--tag", default="", help="write results/scale-<tag>.json instead of scale.json")
     parser.add_argument("--measure", type=int, help=argparse.SUPPRESS)  # child mode: measure one built size
+    parser.add_argument(
+        "--lexical-load",
+        type=int,
+        metavar="N",
+        help="only time loading the BM25 indexes of the N-chunk build, format 1 vs 2 (see lexical_load.py)",
+    )
+    parser.add_argument("--lexical-from", type=Path, help="the index folder to read for --lexical-load")
     args = parser.parse_args()
+    if args.lexical_load:
+        source = args.lexical_from or args.work / str(args.lexical_load) / "index"
+        res = lexical_load.measure(source, CACHE / "lexical-load" / str(args.lexical_load))
+        print(json.dumps(res, indent=2))
+        write_results(f"scale-lexical-load-{args.lexical_load}", res)
+        return
     sizes = [100, 10_000, 100_000] if args.full else [int(s) for s in args.sizes.split(",")]
     types = args.types.split(",")
     if args.faiss_threads:
