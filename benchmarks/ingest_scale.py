@@ -51,7 +51,7 @@ from assistant.chunking import chunk_corpus  # noqa: E402
 from assistant.corpus import load_corpus  # noqa: E402
 from assistant.glossary import SECTIONS, TERMS  # noqa: E402
 from assistant.ingest import add_files, remove_document  # noqa: E402
-from assistant.ingest.samples import write_docx, write_html, write_pdf  # noqa: E402
+from tests.samples import write_docx, write_html, write_pdf  # noqa: E402
 
 DEFAULT_DATA = Path(os.environ.get("CMRC_DIR", "/work/shared/datasets/cmrc2018_dev"))
 RESULTS = Path(__file__).resolve().parent / "results" / "ingest_scale.json"

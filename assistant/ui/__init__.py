@@ -11,6 +11,8 @@ Modules, each with one job:
 * `warmup`: loading the index in the background so the page is up at once;
 * `labels`: interface wording in English, Chinese or both;
 * `assets`: CSS and the page's small scripts;
+* `layout`: the page's components (top bar, Ask tab, Documents tab);
+* `events`: the handlers wired to them;
 * `app`: the Gradio Blocks (`build_ui`) and the server (`serve`).
 
 Example:

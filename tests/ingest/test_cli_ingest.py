@@ -13,8 +13,8 @@ import pytest
 
 from assistant.alignment import ParallelIndex
 from assistant.cli import EXIT_BAD_INPUT, EXIT_OK, EXIT_SKIPPED
-from assistant.ingest.samples import write_pdf
 from assistant.store import IndexStaleError, load_index
+from tests.samples import write_pdf
 
 ROOT = Path(__file__).resolve().parents[2]
 

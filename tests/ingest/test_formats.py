@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from assistant.ingest import SkipFile, extract, sniff
-from assistant.ingest.samples import write_docx, write_html, write_pdf
+from tests.samples import write_docx, write_html, write_pdf
 
 
 def skip_reason(path: Path) -> str:

@@ -39,7 +39,7 @@ TEXT_ZH = "第[EUR-2]号新决议草案\n\n责成秘书长\n\n1\t每年向理事
 
 
 def _valid(kind: str, text: str, folder: Path) -> bytes:
-    from assistant.ingest.samples import write_docx, write_html, write_pdf
+    from tests.samples import write_docx, write_html, write_pdf
 
     lines = [line for line in text.splitlines() if line.strip()]
     path = folder / f"valid.{kind}"

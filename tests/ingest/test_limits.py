@@ -15,8 +15,8 @@ from assistant.cli import EXIT_OK, EXIT_SKIPPED
 from assistant.ingest import add_files
 from assistant.ingest.formats import SkipFile, extract
 from assistant.ingest.limits import IngestLimits
-from assistant.ingest.samples import write_docx, write_pdf
 from assistant.journal import pending_change
+from tests.samples import write_docx, write_pdf
 
 ARTICLE = "Member States agree on AI safety cooperation\n\nGENEVA, 3 May 2024 – Member States agreed to share {n}.\n"
 
@@ -90,7 +90,7 @@ def test_a_file_over_a_limit_is_skipped_by_name_and_the_rest_of_the_batch_is_ind
 
 
 def test_a_huge_text_is_refused_from_its_length_without_chunking(tmp_path: Path, monkeypatch) -> None:
-    import assistant.ingest.pipeline as pipeline
+    import assistant.ingest.batch as batch
 
     big = tmp_path / "big.en.txt"
     big.write_text(ARTICLE.format(n="information") + "More text on AI cooperation. " * 5000, encoding="utf-8")
@@ -98,7 +98,7 @@ def test_a_huge_text_is_refused_from_its_length_without_chunking(tmp_path: Path,
     def no_chunking(*_a, **_k):
         raise AssertionError("the length alone proves it too long")
 
-    monkeypatch.setattr(pipeline, "chunk_document", no_chunking)
+    monkeypatch.setattr(batch, "chunk_document", no_chunking)
     [result] = add_files(tmp_path / "corpus", [big], limits=IngestLimits(max_chunks_per_document=5))
     assert result.status == "skipped" and "would make at least" in result.reason
 

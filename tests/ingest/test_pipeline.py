@@ -10,7 +10,7 @@ import pytest
 
 from assistant.corpus import CorpusError, corpus_hash, load_corpus, page_of, read_manifest
 from assistant.ingest import UnknownDocumentError, add_files, remove_document, untracked_files
-from assistant.ingest.samples import write_docx, write_html, write_pdf
+from tests.samples import write_docx, write_html, write_pdf
 
 
 def test_a_mixed_batch_adds_the_good_files_and_skips_the_bad_ones_by_name(tmp_path, seed_corpus, en_lines):

@@ -42,7 +42,7 @@ def writable_settings(root: Path, **overrides):
 
 @pytest.fixture(scope="module")
 def upload_files(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    from assistant.ingest.samples import write_docx, write_pdf
+    from tests.samples import write_docx, write_pdf
 
     folder = tmp_path_factory.mktemp("uploads")
     pdf = write_pdf(folder / "lunar-frequencies.pdf", [PDF_LINES], wrap=90)

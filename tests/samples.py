@@ -1,4 +1,4 @@
-"""Small files in every supported format, written from text: for tests, benchmarks and demos.
+"""Small files in every supported format, written from text: for tests and benchmarks (not shipped in the package).
 
 Real UN/ITU PDFs and Word files cannot ship with the tests, and the usual PDF
 writers (reportlab, fpdf2) are not dependencies, so `write_pdf` writes a
@@ -8,7 +8,7 @@ optionally password-protected, or with pages that carry no text at all, like
 a scan.
 
 Example:
-    >>> from assistant.ingest.samples import write_pdf
+    >>> from tests.samples import write_pdf
     >>> pdf = write_pdf(tmp / "r.pdf", [["recalling", "a) one;"], ["instructs the Secretary-General", "1 to report"]])
     ...                                                                           # doctest: +SKIP
 """
