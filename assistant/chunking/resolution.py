@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import warnings
 from dataclasses import dataclass
+from typing import Any
 
 from assistant.chunking.base import ChunkingWarning, Line, id_part, lines_of, paragraph_chunks, unique_key
 from assistant.glossary import Section, generic_operative, match_section
@@ -155,91 +156,113 @@ def _warn_bare(doc: Document, line: Line) -> None:
     )
 
 
+@dataclass
+class _Open:
+    """Where `_section_chunks` is: the section and its numbering so far."""
+
+    section: Section
+    heading: str
+    key: str
+    clause: Chunk | None = None  # the open lettered/numbered clause, parent of "–" items
+    unlabeled: int = 0
+    subitems: int = 0
+    last_number: int = 0
+
+
 def _section_chunks(doc: Document, lines: list[Line], lang: Language) -> list[Chunk]:
     chunks: list[Chunk] = []
     taken: set[str] = set()
-    section: Section | None = None
-    heading = ""
-    key = ""
-    clause: Chunk | None = None  # the open lettered/numbered clause, parent of "–" items
-    unlabeled = subitems = 0
-    last_number = 0
+    state: _Open | None = None
     for line in _join_bare_labels(doc, lines, lang):
         if found := heading_of(line, lang):
-            section, heading = found, line.text.rstrip(",，:：")
-            key = unique_key(found.key, taken)
-            clause, unlabeled, subitems, last_number = None, 0, 0, 0
+            state = _Open(found, line.text.rstrip(",，:："), unique_key(found.key, taken))
             continue
-        assert section is not None  # lines start at a heading
+        assert state is not None  # lines start at a heading
+        section = state.section
         base = dict(
             doc_id=doc.id,
             lang=lang,
             section_kind=section.kind,
-            section=heading,
+            section=state.heading,
             section_en=section.en,
             section_zh=section.zh,
             addressee_en=section.addressee_en,
             addressee_zh=section.addressee_zh,
         )
-        names = f"{heading} / {section.en if lang == 'zh' else section.zh}"
-        prefix = f"{doc.id}/{section.kind}/{key}"
         if m := _SUBITEM.match(line.text):
-            if clause is None:
-                warnings.warn(
-                    f"{doc.info.path}:{line.number}: sub-item outside a clause; kept as its own clause",
-                    ChunkingWarning,
-                    stacklevel=2,
-                )
-            subitems += 1
-            parent = clause.id.rsplit("/", 1)[1] if clause else "p"
-            start = line.start + m.end()
-            chunks.append(
-                Chunk(
-                    id=f"{prefix}/{parent}/{subitems}",
-                    text=doc.text[start : line.end],
-                    kind="subclause",
-                    start=start,
-                    end=line.end,
-                    label="–",
-                    path=(key, parent, str(subitems)),
-                    context=f"{names}\n{clause.text if clause else ''}",
-                    **base,
-                )
-            )
-            continue
-        m = _LETTER.match(line.text) or _NUMBER.match(line.text)
-        if m:
-            label = m.group(1)
-            printed = label + (")" if _LETTER.match(line.text) else "")
-            if _NUMBER.match(line.text):
-                if int(label) != last_number + 1:
-                    warnings.warn(
-                        f"{doc.info.path}:{line.number}: clause {label} follows clause {last_number or 'none'}",
-                        ChunkingWarning,
-                        stacklevel=2,
-                    )
-                last_number = int(label)
-            part = id_part(label)
+            chunks.append(_subitem(doc, line, m.end(), state, lang, base))
         else:
-            unlabeled += 1
-            printed, part = "", f"p{unlabeled}"
-        start = line.start + (m.end() if m else 0)
-        cid = f"{prefix}/{part}"
-        if any(c.id == cid for c in chunks):
-            warnings.warn(f"{doc.info.path}:{line.number}: clause {printed} repeats", ChunkingWarning, stacklevel=2)
-            unlabeled += 1
-            cid = f"{prefix}/{part}-{unlabeled}"
-        clause = Chunk(
-            id=cid,
-            text=doc.text[start : line.end],
-            kind="clause",
-            start=start,
-            end=line.end,
-            label=printed,
-            path=(key, part if m else ""),
-            context=names,
-            **base,
-        )
-        subitems = 0
-        chunks.append(clause)
+            state.clause = _clause(doc, line, state, lang, base, chunks)
+            state.subitems = 0
+            chunks.append(state.clause)
     return chunks
+
+
+def _names(state: _Open, lang: Language) -> str:
+    """The section heading as printed, then in the other language: the context of its chunks."""
+    return f"{state.heading} / {state.section.en if lang == 'zh' else state.section.zh}"
+
+
+def _subitem(doc: Document, line: Line, offset: int, state: _Open, lang: Language, base: dict[str, Any]) -> Chunk:
+    """A "–" item: a chunk under the open clause (or, outside one, under "p" with a warning)."""
+    clause = state.clause
+    if clause is None:
+        warnings.warn(
+            f"{doc.info.path}:{line.number}: sub-item outside a clause; kept as its own clause",
+            ChunkingWarning,
+            stacklevel=3,
+        )
+    state.subitems += 1
+    parent = clause.id.rsplit("/", 1)[1] if clause else "p"
+    start = line.start + offset
+    return Chunk(
+        id=f"{doc.id}/{state.section.kind}/{state.key}/{parent}/{state.subitems}",
+        text=doc.text[start : line.end],
+        kind="subclause",
+        start=start,
+        end=line.end,
+        label="–",
+        path=(state.key, parent, str(state.subitems)),
+        context=f"{_names(state, lang)}\n{clause.text if clause else ''}",
+        **base,
+    )
+
+
+def _clause(
+    doc: Document, line: Line, state: _Open, lang: Language, base: dict[str, Any], chunks: list[Chunk]
+) -> Chunk:
+    """A lettered, numbered or unlabelled clause; warns about numbering gaps and repeated labels."""
+    m = _LETTER.match(line.text) or _NUMBER.match(line.text)
+    if m:
+        label = m.group(1)
+        printed = label + (")" if _LETTER.match(line.text) else "")
+        if _NUMBER.match(line.text):
+            if int(label) != state.last_number + 1:
+                warnings.warn(
+                    f"{doc.info.path}:{line.number}: clause {label} follows clause {state.last_number or 'none'}",
+                    ChunkingWarning,
+                    stacklevel=3,
+                )
+            state.last_number = int(label)
+        part = id_part(label)
+    else:
+        state.unlabeled += 1
+        printed, part = "", f"p{state.unlabeled}"
+    start = line.start + (m.end() if m else 0)
+    prefix = f"{doc.id}/{state.section.kind}/{state.key}"
+    cid = f"{prefix}/{part}"
+    if any(c.id == cid for c in chunks):
+        warnings.warn(f"{doc.info.path}:{line.number}: clause {printed} repeats", ChunkingWarning, stacklevel=3)
+        state.unlabeled += 1
+        cid = f"{prefix}/{part}-{state.unlabeled}"
+    return Chunk(
+        id=cid,
+        text=doc.text[start : line.end],
+        kind="clause",
+        start=start,
+        end=line.end,
+        label=printed,
+        path=(state.key, part if m else ""),
+        context=_names(state, lang),
+        **base,
+    )

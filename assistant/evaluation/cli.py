@@ -15,6 +15,7 @@ from pathlib import Path
 
 from assistant.evaluation.metrics import ANSWER_METRICS, LATENCY_METRICS, RETRIEVAL_METRICS
 from assistant.evaluation.report import (
+    EvalReport,
     _fmt,
     check_thresholds,
     known_metric_names,
@@ -106,6 +107,15 @@ def _drafts_from_feedback(source: str, out: Path | None, fail: Callable[[str], i
     return 0
 
 
+class _UsageError(ValueError):
+    """Bad flags or an unreadable input: exit 2 with the message."""
+
+
+def _fail(msg: str) -> int:
+    print(f"assistant eval: error: {msg}", file=sys.stderr)
+    return 2
+
+
 def main(argv: list[str] | None = None) -> int:
     """`assistant eval`: returns 0 when every threshold passes, 1 when one fails, 2 on bad input."""
     parser = build_parser()
@@ -116,73 +126,80 @@ def main(argv: list[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse: --help (0) or a usage error (2)
         return exc.code if isinstance(exc.code, int) else 2
-
-    def fail(msg: str) -> int:
-        print(f"assistant eval: error: {msg}", file=sys.stderr)
-        return 2
-
     if args.from_feedback is not None:
-        return _drafts_from_feedback(args.from_feedback, args.drafts, fail)
+        return _drafts_from_feedback(args.from_feedback, args.drafts, _fail)
+    try:
+        modes, mins, maxs = _checked_options(args)
+        report = _run(args, modes)
+    except _UsageError as exc:
+        return _fail(str(exc))
+    checks = check_thresholds(report, mins, maxs)
+    json_path, md_path = write_report(
+        report, args.out or _root() / "eval" / "reports", baseline=args.baseline, checks=checks
+    )
+    metrics = report.metrics()
+    gold = args.cmrc is None
+    headline = [*RETRIEVAL_METRICS, *(ANSWER_METRICS if gold else ()), *LATENCY_METRICS]
+    print(f"{report.name}: " + ", ".join(f"{k}={_fmt(metrics.get(k))}" for k in headline if k in metrics))
+    print(f"report: {json_path}\n        {md_path}")
+    for c in checks:
+        print(f"FAIL: {c}")
+    return 1 if checks else 0
 
+
+def _checked_options(args: argparse.Namespace) -> tuple[list[str], dict[str, float], dict[str, float]]:
+    """The modes and the --min/--max bounds, checked before any model loads; `_UsageError` otherwise."""
     modes = [m.strip() for m in args.modes.split(",") if m.strip()]
     bad = [m for m in modes if m not in MODES]
     if not modes or bad:
-        return fail(f"--modes must be a comma-separated subset of {','.join(MODES)}; got {args.modes!r}")
+        raise _UsageError(f"--modes must be a comma-separated subset of {','.join(MODES)}; got {args.modes!r}")
     modes = list(dict.fromkeys(modes))
     if args.limit is not None and (args.cmrc is None or args.limit < 1):
-        return fail("--limit N needs --cmrc and N >= 1")
+        raise _UsageError("--limit N needs --cmrc and N >= 1")
     try:
         mins = _parse_bounds(args.min, "--min")
         maxs = _parse_bounds(args.max, "--max")
     except ValueError as exc:
-        return fail(str(exc))
-    kind = "retrieval" if args.cmrc is not None else "gold"
-    known = set(known_metric_names(modes, kind))
+        raise _UsageError(str(exc)) from exc
+    known = set(known_metric_names(modes, "retrieval" if args.cmrc is not None else "gold"))
     unknown = sorted((set(mins) | set(maxs)) - known)
     if unknown:
-        return fail(f"unknown metric(s) {', '.join(unknown)}; known metrics: {', '.join(sorted(known))}")
+        raise _UsageError(f"unknown metric(s) {', '.join(unknown)}; known metrics: {', '.join(sorted(known))}")
     if args.baseline is not None:
         try:
             load_report_metrics(args.baseline)
         except ValueError as exc:
-            return fail(str(exc))
-    root = _root()
-    out_dir = args.out or root / "eval" / "reports"
-    progress = not args.quiet
+            raise _UsageError(str(exc)) from exc
+    return modes, mins, maxs
 
+
+def _run(args: argparse.Namespace, modes: list[str]) -> EvalReport:
+    """The CMRC-style retrieval benchmark (`--cmrc`) or the gold suite."""
+    progress = not args.quiet
     if args.cmrc is not None:
         try:
             data = load_beir_style(args.cmrc, args.limit)
         except (SuiteError, ValueError) as exc:
-            return fail(str(exc))
+            raise _UsageError(str(exc)) from exc
         fns = assistant_passage_retrievers(data.corpus, modes)
         report = run_retrieval_benchmark(
             fns, data.corpus, data.queries, data.qrels, name=Path(args.cmrc).name, progress=progress
         )
         report.meta["dataset"] = str(args.cmrc)
         report.meta["limit_queries"] = args.limit
-    else:
-        suite = args.suite or root / "eval" / "gold" / "qa.jsonl"
-        try:
-            load_suite(suite)  # fail fast on a malformed file, before loading any model
-        except SuiteError as exc:
-            return fail(str(exc))
-        from assistant import Assistant
+        return report
+    suite = args.suite or _root() / "eval" / "gold" / "qa.jsonl"
+    try:
+        load_suite(suite)  # fail fast on a malformed file, before loading any model
+    except SuiteError as exc:
+        raise _UsageError(str(exc)) from exc
+    from assistant import Assistant
 
-        # An eval measures the code as it is: a missing or stale index is rebuilt first
-        # (vectors of unchanged chunks are reused), instead of failing the run.
-        assistant = Assistant(build=True)
-        corpus_dir = args.corpus or assistant.settings.corpus_dir
-        try:
-            report = run_suite(assistant, suite, corpus_dir=corpus_dir, modes=modes, progress=progress)
-        except SuiteError as exc:
-            return fail(str(exc))
-    checks = check_thresholds(report, mins, maxs)
-    json_path, md_path = write_report(report, out_dir, baseline=args.baseline, checks=checks)
-    metrics = report.metrics()
-    headline = [*RETRIEVAL_METRICS, *(ANSWER_METRICS if kind == "gold" else ()), *LATENCY_METRICS]
-    print(f"{report.name}: " + ", ".join(f"{k}={_fmt(metrics.get(k))}" for k in headline if k in metrics))
-    print(f"report: {json_path}\n        {md_path}")
-    for c in checks:
-        print(f"FAIL: {c}")
-    return 1 if checks else 0
+    # An eval measures the code as it is: a missing or stale index is rebuilt first
+    # (vectors of unchanged chunks are reused), instead of failing the run.
+    assistant = Assistant(build=True)
+    corpus_dir = args.corpus or assistant.settings.corpus_dir
+    try:
+        return run_suite(assistant, suite, corpus_dir=corpus_dir, modes=modes, progress=progress)
+    except SuiteError as exc:
+        raise _UsageError(str(exc)) from exc

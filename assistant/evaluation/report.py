@@ -202,36 +202,14 @@ def render_markdown(
     report: EvalReport, comparison: Sequence[MetricDelta] | None = None, checks: Sequence[str] | None = None
 ) -> str:
     """The Markdown summary `write_report` writes."""
-    lines = [f"# Evaluation report: {report.name}", ""]
-    lines.append(f"- kind: {report.kind}; created {report.created}; modes: {', '.join(report.modes)}")
-    for key in ("suite", "n_questions", "n_corpus", "n_queries"):
-        if key in report.meta:
-            lines.append(f"- {key}: {report.meta[key]}")
-    settings = report.meta.get("settings")
-    if isinstance(settings, dict):
-        keys = ("embedding_model", "retriever", "top_k", "llm_provider", "llm_model")
-        lines.append("- settings: " + ", ".join(f"{k}={settings.get(k)!s}" for k in keys if k in settings))
-    lines.append("")
+    lines = _md_header(report)
     if checks is not None:
         lines += ["## Thresholds", ""]
         lines += [f"- FAIL: {c}" for c in checks] if checks else ["- all thresholds passed"]
         lines.append("")
-    lines += ["## Retrieval", "", "| mode | n | " + " | ".join(RETRIEVAL_METRICS) + " | p50 s | p95 s |"]
-    lines.append("|---" * (len(RETRIEVAL_METRICS) + 4) + "|")
-    for mode, rm in report.retrieval.items():
-        lat = report.latency.get(f"retrieve.{mode}", {})
-        vals = " | ".join(_fmt(v) for v in rm.as_dict().values())
-        lines.append(f"| {mode} | {rm.n_queries} | {vals} | {_fmt(lat.get('p50_s'))} | {_fmt(lat.get('p95_s'))} |")
-    lines.append("")
+    lines += _md_retrieval(report)
     if report.answers is not None:
-        a = report.answers
-        lines += ["## Answers and citations", "", "| metric | value |", "|---|---|"]
-        for k in ("n", "n_answerable", "n_unanswerable", "n_citations", "n_errors", "n_failed", *ANSWER_METRICS):
-            lines.append(f"| {k} | {_fmt(a.get(k))} |")
-        ask = report.latency.get("ask", {})
-        lines.append(f"| ask latency p50 s | {_fmt(ask.get('p50_s'))} |")
-        lines.append(f"| ask latency p95 s | {_fmt(ask.get('p95_s'))} |")
-        lines.append("")
+        lines += _md_answers(report, report.answers)
     if comparison is not None:
         lines += ["## Comparison with baseline", "", "| metric | old | new | delta |", "|---|---|---|---|"]
         for d in comparison:
@@ -246,42 +224,80 @@ def render_markdown(
         for group, row in table.items():
             lines.append(f"| {group} | " + " | ".join(_fmt(row[c]) for c in cols) + " |")
         lines.append("")
-    if report.kind == "gold":
-        failures = report.failures()
-        lines += [f"## Failures, worst first ({len(failures)})", ""]
-        if failures:
-            lines += [
-                "Severity: error 10, answered unanswerable 6, false abstention 4, unfaithful quote 3 + 2 x share, "
-                "missing key facts 3 x share, uncited gold 2 x share, + 0.5 x (1 - citation precision).",
-                "",
-                "| severity | id | lang | direction | category | reasons | first gold rank | question | answer "
-                "| cited |",
-                "|---|---|---|---|---|---|---|---|---|---|",
-            ]
-            for q in failures:
-                ranks = ", ".join(f"{m}:{_fmt(r)}" for m, r in q.first_gold_rank.items())
-                lines.append(
-                    f"| {q.severity:.2f} | {_cell(q.id)} | {q.language} | {q.direction} | {_cell(q.category)} | "
-                    f"{_cell('; '.join(q.failure_reasons), 300)} | {ranks} | {_cell(q.question)} | "
-                    f"{_cell(('(abstained) ' if q.abstained else '') + q.answer_text, 200)} | "
-                    f"{_cell(', '.join(q.cited_chunks), 200)} |"
-                )
-        else:
-            lines.append("None.")
-        lines.append("")
-    else:
-        missed = report.missed_queries()
-        lines += [f"## Queries not answered at rank 1, worst first ({len(missed)}; first 50 shown)", ""]
-        if missed:
-            lines += ["| severity | id | query | relevant | first relevant rank |", "|---|---|---|---|---|"]
-            for q in missed[:50]:
-                ranks = ", ".join(f"{m}:{_fmt(r)}" for m, r in q.first_relevant_rank.items())
-                relevant = _cell(", ".join(q.relevant))
-                lines.append(f"| {q.severity:.2f} | {_cell(q.id)} | {_cell(q.query)} | {relevant} | {ranks} |")
-        else:
-            lines.append("None.")
-        lines.append("")
+    lines += _md_failures(report) if report.kind == "gold" else _md_missed(report)
     return "\n".join(lines)
+
+
+def _md_header(report: EvalReport) -> list[str]:
+    lines = [f"# Evaluation report: {report.name}", ""]
+    lines.append(f"- kind: {report.kind}; created {report.created}; modes: {', '.join(report.modes)}")
+    for key in ("suite", "n_questions", "n_corpus", "n_queries"):
+        if key in report.meta:
+            lines.append(f"- {key}: {report.meta[key]}")
+    settings = report.meta.get("settings")
+    if isinstance(settings, dict):
+        keys = ("embedding_model", "retriever", "top_k", "llm_provider", "llm_model")
+        lines.append("- settings: " + ", ".join(f"{k}={settings.get(k)!s}" for k in keys if k in settings))
+    lines.append("")
+    return lines
+
+
+def _md_retrieval(report: EvalReport) -> list[str]:
+    lines = ["## Retrieval", "", "| mode | n | " + " | ".join(RETRIEVAL_METRICS) + " | p50 s | p95 s |"]
+    lines.append("|---" * (len(RETRIEVAL_METRICS) + 4) + "|")
+    for mode, rm in report.retrieval.items():
+        lat = report.latency.get(f"retrieve.{mode}", {})
+        vals = " | ".join(_fmt(v) for v in rm.as_dict().values())
+        lines.append(f"| {mode} | {rm.n_queries} | {vals} | {_fmt(lat.get('p50_s'))} | {_fmt(lat.get('p95_s'))} |")
+    lines.append("")
+    return lines
+
+
+def _md_answers(report: EvalReport, a: dict[str, Any]) -> list[str]:
+    lines = ["## Answers and citations", "", "| metric | value |", "|---|---|"]
+    for k in ("n", "n_answerable", "n_unanswerable", "n_citations", "n_errors", "n_failed", *ANSWER_METRICS):
+        lines.append(f"| {k} | {_fmt(a.get(k))} |")
+    ask = report.latency.get("ask", {})
+    lines.append(f"| ask latency p50 s | {_fmt(ask.get('p50_s'))} |")
+    lines.append(f"| ask latency p95 s | {_fmt(ask.get('p95_s'))} |")
+    lines.append("")
+    return lines
+
+
+def _md_failures(report: EvalReport) -> list[str]:
+    failures = report.failures()
+    lines = [f"## Failures, worst first ({len(failures)})", ""]
+    if not failures:
+        return [*lines, "None.", ""]
+    lines += [
+        "Severity: error 10, answered unanswerable 6, false abstention 4, unfaithful quote 3 + 2 x share, "
+        "missing key facts 3 x share, uncited gold 2 x share, + 0.5 x (1 - citation precision).",
+        "",
+        "| severity | id | lang | direction | category | reasons | first gold rank | question | answer | cited |",
+        "|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for q in failures:
+        ranks = ", ".join(f"{m}:{_fmt(r)}" for m, r in q.first_gold_rank.items())
+        lines.append(
+            f"| {q.severity:.2f} | {_cell(q.id)} | {q.language} | {q.direction} | {_cell(q.category)} | "
+            f"{_cell('; '.join(q.failure_reasons), 300)} | {ranks} | {_cell(q.question)} | "
+            f"{_cell(('(abstained) ' if q.abstained else '') + q.answer_text, 200)} | "
+            f"{_cell(', '.join(q.cited_chunks), 200)} |"
+        )
+    return [*lines, ""]
+
+
+def _md_missed(report: EvalReport) -> list[str]:
+    missed = report.missed_queries()
+    lines = [f"## Queries not answered at rank 1, worst first ({len(missed)}; first 50 shown)", ""]
+    if not missed:
+        return [*lines, "None.", ""]
+    lines += ["| severity | id | query | relevant | first relevant rank |", "|---|---|---|---|---|"]
+    for q in missed[:50]:
+        ranks = ", ".join(f"{m}:{_fmt(r)}" for m, r in q.first_relevant_rank.items())
+        relevant = _cell(", ".join(q.relevant))
+        lines.append(f"| {q.severity:.2f} | {_cell(q.id)} | {_cell(q.query)} | {relevant} | {ranks} |")
+    return [*lines, ""]
 
 
 def write_report(

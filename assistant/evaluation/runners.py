@@ -105,17 +105,7 @@ def run_suite(
     `retrieve` call first loads the index and models.
     """
     modes = list(dict.fromkeys(modes))
-    known = None
-    chunk_ids = getattr(assistant, "chunk_ids", None)
-    if callable(chunk_ids):
-        known = list(chunk_ids())
-    questions = load_suite(suite_path, known_chunk_ids=known)
-    if documents is None:
-        if corpus_dir is None:
-            corpus_dir = getattr(getattr(assistant, "settings", None), "corpus_dir", None)
-        if corpus_dir is None:
-            raise ValueError("run_suite needs corpus_dir (or documents) to verify quotes")
-        documents = _load_documents(corpus_dir)
+    questions, documents = _suite_inputs(assistant, suite_path, corpus_dir, documents)
     say = _progress(progress)
     if questions and modes:
         # Untimed warm-up: loading the index and models is not a question's latency; errors are recorded below.
@@ -125,45 +115,14 @@ def run_suite(
     ask_times: list[float] = []
     retrieve_times: dict[str, list[float]] = {m: [] for m in modes}
     for i, gq in enumerate(questions, start=1):
-        rankings: dict[str, list[str]] = {}
-        r_lat: dict[str, float] = {}
-        errors: list[str] = []
-        for mode in modes:
-            t0 = time.perf_counter()
-            try:
-                hits = assistant.retrieve(gq.question, k=RETRIEVE_K, mode=mode)
-                rankings[mode] = [_hit_id(h) for h in hits]
-            except Exception as exc:  # recorded on the question, not raised
-                rankings[mode] = []
-                errors.append(f"retrieve({mode}) {type(exc).__name__}: {exc}")
-            r_lat[mode] = time.perf_counter() - t0
-            retrieve_times[mode].append(r_lat[mode])
-        answer = None
-        turns: list[Any] = []
-        try:
-            turns = _history_turns(assistant, gq.history)
-        except Exception as exc:  # recorded on the question, not raised
-            errors.append(f"history {type(exc).__name__}: {exc}")
-        t0 = time.perf_counter()
-        try:
-            answer = assistant.ask(gq.question, history=turns) if turns else assistant.ask(gq.question)
-        except Exception as exc:  # recorded on the question, not raised
-            errors.append(f"{type(exc).__name__}: {exc}")
-        latency = time.perf_counter() - t0
-        if answer is not None:
-            ask_times.append(latency)
-        result = score_question(
-            gq,
-            answer,
-            documents,
-            rankings=rankings,
-            latency_s=latency if answer is not None else None,
-            retrieve_latency_s=r_lat,
-            error="; ".join(errors) or None,
-        )
+        result = _score_one(assistant, gq, modes, documents)
+        for mode, seconds in result.retrieve_latency_s.items():
+            retrieve_times[mode].append(seconds)
+        if result.latency_s is not None:
+            ask_times.append(result.latency_s)
         results.append(result)
         status = "ok" if not result.failed else f"FAIL {result.severity:.1f}"
-        say(f"[{i}/{len(questions)}] {gq.id}: {status} ({latency:.2f}s)")
+        say(f"[{i}/{len(questions)}] {gq.id}: {status} ({result.latency_s or 0.0:.2f}s)")
     latency_table = {"ask": latency_summary(ask_times)}
     latency_table.update({f"retrieve.{m}": latency_summary(t) for m, t in retrieve_times.items()})
     settings = getattr(assistant, "settings", None)
@@ -181,6 +140,77 @@ def run_suite(
         questions=results,
         meta=meta,
     )
+
+
+def _score_one(assistant: AssistantLike, gq: Any, modes: Sequence[str], documents: Mapping[str, str]) -> QuestionResult:
+    """Retrieve in every mode, ask, and score; failures are recorded on the result, not raised."""
+    errors: list[str] = []
+    rankings, r_lat = _retrieve_all(assistant, gq.question, modes, errors)
+    answer, latency = _ask(assistant, gq, errors)
+    return score_question(
+        gq,
+        answer,
+        documents,
+        rankings=rankings,
+        latency_s=latency if answer is not None else None,
+        retrieve_latency_s=r_lat,
+        error="; ".join(errors) or None,
+    )
+
+
+def _suite_inputs(
+    assistant: AssistantLike,
+    suite_path: Path | str,
+    corpus_dir: Path | str | None,
+    documents: Mapping[str, str] | None,
+) -> tuple[list[Any], Mapping[str, str]]:
+    """The suite's questions (gold ids checked against the index when it can list them) and the document texts."""
+    known = None
+    chunk_ids = getattr(assistant, "chunk_ids", None)
+    if callable(chunk_ids):
+        known = list(chunk_ids())
+    questions = load_suite(suite_path, known_chunk_ids=known)
+    if documents is None:
+        if corpus_dir is None:
+            corpus_dir = getattr(getattr(assistant, "settings", None), "corpus_dir", None)
+        if corpus_dir is None:
+            raise ValueError("run_suite needs corpus_dir (or documents) to verify quotes")
+        documents = _load_documents(corpus_dir)
+    return questions, documents
+
+
+def _retrieve_all(
+    assistant: AssistantLike, question: str, modes: Sequence[str], errors: list[str]
+) -> tuple[dict[str, list[str]], dict[str, float]]:
+    """Ranked chunk ids and seconds per mode; a failing mode ranks nothing and adds to `errors`."""
+    rankings: dict[str, list[str]] = {}
+    seconds: dict[str, float] = {}
+    for mode in modes:
+        t0 = time.perf_counter()
+        try:
+            hits = assistant.retrieve(question, k=RETRIEVE_K, mode=mode)
+            rankings[mode] = [_hit_id(h) for h in hits]
+        except Exception as exc:  # recorded on the question, not raised
+            rankings[mode] = []
+            errors.append(f"retrieve({mode}) {type(exc).__name__}: {exc}")
+        seconds[mode] = time.perf_counter() - t0
+    return rankings, seconds
+
+
+def _ask(assistant: AssistantLike, gq: Any, errors: list[str]) -> tuple[Any, float]:
+    """The answer (None on an error, added to `errors`) and the seconds `ask` took."""
+    turns: list[Any] = []
+    try:
+        turns = _history_turns(assistant, gq.history)
+    except Exception as exc:  # recorded on the question, not raised
+        errors.append(f"history {type(exc).__name__}: {exc}")
+    t0 = time.perf_counter()
+    answer = None
+    try:
+        answer = assistant.ask(gq.question, history=turns) if turns else assistant.ask(gq.question)
+    except Exception as exc:  # recorded on the question, not raised
+        errors.append(f"{type(exc).__name__}: {exc}")
+    return answer, time.perf_counter() - t0
 
 
 def run_retrieval_benchmark(
@@ -220,18 +250,7 @@ def run_retrieval_benchmark(
             times[mode].append(lat[mode])
             per_mode[mode][qid] = ranked
             rankings[mode] = dedupe_ranking(ranked)[:RETRIEVE_K]
-        relevant = sorted(qrels[qid])
-        ranks = {m: first_relevant_rank(r, relevant) for m, r in rankings.items()}
-        rank = ranks[primary]
-        reasons = []
-        if rank is None:
-            reasons.append(f"{primary}: no relevant passage in the top {RETRIEVE_K}")
-        elif rank > 1:
-            reasons.append(f"{primary}: first relevant passage at rank {rank}")
-        severity = 1.0 if rank is None else 1 - 1 / rank
-        results.append(
-            RetrievalQueryResult(qid, queries[qid], relevant, rankings, ranks, lat, round(severity, 4), reasons)
-        )
+        results.append(_query_result(qid, queries[qid], sorted(qrels[qid]), rankings, lat, primary))
         if progress and (i % 100 == 0 or i == len(qids)):
             say(f"[{i}/{len(qids)}] queries")
     qrels_used = {q: set(qrels[q]) for q in qids}
@@ -245,6 +264,21 @@ def run_retrieval_benchmark(
         queries=results,
         meta={"n_corpus": len(corpus), "n_queries": len(qids)},
     )
+
+
+def _query_result(
+    qid: str, query: str, relevant: list[str], rankings: dict[str, list[str]], lat: dict[str, float], primary: str
+) -> RetrievalQueryResult:
+    """One query's ranks per mode; its severity and reasons come from the primary mode's first relevant rank."""
+    ranks = {m: first_relevant_rank(r, relevant) for m, r in rankings.items()}
+    rank = ranks[primary]
+    reasons = []
+    if rank is None:
+        reasons.append(f"{primary}: no relevant passage in the top {RETRIEVE_K}")
+    elif rank > 1:
+        reasons.append(f"{primary}: first relevant passage at rank {rank}")
+    severity = 1.0 if rank is None else 1 - 1 / rank
+    return RetrievalQueryResult(qid, query, relevant, rankings, ranks, lat, round(severity, 4), reasons)
 
 
 # ----------------------------------------------------------------------------------------------------------------

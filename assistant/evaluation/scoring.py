@@ -73,25 +73,7 @@ def score_question(
         result.rankings[mode] = dedupe_ranking(ranked)[:RETRIEVE_K]
         result.first_gold_rank[mode] = first_relevant_rank(ranked, gold_ids) if gold_ids else None
     if answer is not None:
-        result.answer_text = answer.text
-        result.abstained = bool(answer.abstained)
-        result.answer_mode = answer.mode
-        result.answer_notes = list(answer.notes)
-        for c in answer.citations:
-            base = base_chunk_id(c.chunk_id)
-            result.citations.append(
-                CitationResult(
-                    chunk_id=c.chunk_id,
-                    doc_id=c.doc_id,
-                    quote=c.quote,
-                    start=c.start,
-                    end=c.end,
-                    verbatim=quote_is_verbatim(c.doc_id, c.quote, c.start, c.end, documents),
-                    gold=base in gold_ids,
-                )
-            )
-            if base not in result.cited_chunks:
-                result.cited_chunks.append(base)
+        _record_answer(result, answer, documents, gold_ids)
     answered = answer is not None and not result.abstained
     if result.citations:
         result.quote_fidelity = sum(c.verbatim for c in result.citations) / len(result.citations)
@@ -110,6 +92,29 @@ def score_question(
             result.citation_precision = len(cited & gold_ids) / len(cited)
     result.failure_reasons, result.severity = _failures(result, gold_ids, answered)
     return result
+
+
+def _record_answer(result: QuestionResult, answer: Answer, documents: Mapping[str, str], gold_ids: set[str]) -> None:
+    """Copy the answer onto `result`, each citation checked for a verbatim quote and a gold chunk."""
+    result.answer_text = answer.text
+    result.abstained = bool(answer.abstained)
+    result.answer_mode = answer.mode
+    result.answer_notes = list(answer.notes)
+    for c in answer.citations:
+        base = base_chunk_id(c.chunk_id)
+        result.citations.append(
+            CitationResult(
+                chunk_id=c.chunk_id,
+                doc_id=c.doc_id,
+                quote=c.quote,
+                start=c.start,
+                end=c.end,
+                verbatim=quote_is_verbatim(c.doc_id, c.quote, c.start, c.end, documents),
+                gold=base in gold_ids,
+            )
+        )
+        if base not in result.cited_chunks:
+            result.cited_chunks.append(base)
 
 
 def _failures(r: QuestionResult, gold_ids: set[str], answered: bool) -> tuple[list[str], float]:

@@ -118,20 +118,10 @@ def load_suite(path: Path | str, *, known_chunk_ids: Collection[str] | None = No
 
 
 def _parse_question(obj: Any, lineno: int) -> tuple[list[str], GoldQuestion | None]:
+    """(problems, None) for a bad suite line, ([], the question) for a good one."""
     if not isinstance(obj, dict):
         return [f"expected a JSON object, got {type(obj).__name__}"], None
-    problems: list[str] = []
-    for name, kind in REQUIRED_FIELDS.items():
-        if name not in obj:
-            problems.append(f"missing field {name!r}")
-        elif not isinstance(obj[name], kind) or (kind is not bool and isinstance(obj[name], bool)):
-            problems.append(f"field {name!r} must be a {_type_name(kind)}, got {type(obj[name]).__name__}")
-    for name, kind in OPTIONAL_FIELDS.items():
-        if name in obj and not isinstance(obj[name], kind):
-            problems.append(f"field {name!r} must be a {_type_name(kind)}, got {type(obj[name]).__name__}")
-    extra = sorted(set(obj) - set(REQUIRED_FIELDS) - set(OPTIONAL_FIELDS))
-    if extra:
-        problems.append(f"unknown field(s) {', '.join(map(repr, extra))}")
+    problems = _field_type_problems(obj)
     if problems:
         return problems, None
     qid, question = obj["id"].strip(), obj["question"].strip()
@@ -158,24 +148,7 @@ def _parse_question(obj: Any, lineno: int) -> tuple[list[str], GoldQuestion | No
         problems.append("gold_chunks must contain only non-empty chunk id strings")
     elif len(set(gold)) != len(gold):
         problems.append("gold_chunks lists a chunk id twice")
-    if obj["answerable"]:
-        if not gold:
-            problems.append("an answerable question needs at least one gold chunk")
-        if not obj["key_facts"]:
-            problems.append("an answerable question needs at least one key-fact group")
-        if obj["direction"] == "none":
-            problems.append("an answerable question needs a direction such as 'en->zh'")
-        elif obj["direction"] in DIRECTIONS and obj["direction"].split("->")[0] != obj["language"]:
-            problems.append(
-                f"direction {obj['direction']!r} starts with the question language, expected {obj['language']!r}->..."
-            )
-    else:
-        if gold:
-            problems.append("an unanswerable question must have empty gold_chunks")
-        if obj["key_facts"]:
-            problems.append("an unanswerable question must have empty key_facts")
-        if obj["direction"] != "none":
-            problems.append("an unanswerable question must have direction 'none'")
+    problems += _answerability_problems(obj)
     history = obj.get("history", [])
     if not all(isinstance(h, str) and h.strip() for h in history):
         problems.append("history must be a list of non-empty earlier questions")
@@ -195,6 +168,48 @@ def _parse_question(obj: Any, lineno: int) -> tuple[list[str], GoldQuestion | No
         type=obj.get("type", "").strip(),
         history=tuple(h.strip() for h in history),
     )
+
+
+def _field_type_problems(obj: dict[str, Any]) -> list[str]:
+    """Missing, mistyped and unknown fields."""
+    problems: list[str] = []
+    for name, kind in REQUIRED_FIELDS.items():
+        if name not in obj:
+            problems.append(f"missing field {name!r}")
+        elif not isinstance(obj[name], kind) or (kind is not bool and isinstance(obj[name], bool)):
+            problems.append(f"field {name!r} must be a {_type_name(kind)}, got {type(obj[name]).__name__}")
+    for name, kind in OPTIONAL_FIELDS.items():
+        if name in obj and not isinstance(obj[name], kind):
+            problems.append(f"field {name!r} must be a {_type_name(kind)}, got {type(obj[name]).__name__}")
+    extra = sorted(set(obj) - set(REQUIRED_FIELDS) - set(OPTIONAL_FIELDS))
+    if extra:
+        problems.append(f"unknown field(s) {', '.join(map(repr, extra))}")
+    return problems
+
+
+def _answerability_problems(obj: dict[str, Any]) -> list[str]:
+    """An answerable question needs gold chunks, key facts and a direction; an unanswerable one none of them."""
+    gold, facts, direction = obj["gold_chunks"], obj["key_facts"], obj["direction"]
+    if not obj["answerable"]:
+        return [
+            message
+            for bad, message in (
+                (gold, "an unanswerable question must have empty gold_chunks"),
+                (facts, "an unanswerable question must have empty key_facts"),
+                (direction != "none", "an unanswerable question must have direction 'none'"),
+            )
+            if bad
+        ]
+    problems = []
+    if not gold:
+        problems.append("an answerable question needs at least one gold chunk")
+    if not facts:
+        problems.append("an answerable question needs at least one key-fact group")
+    if direction == "none":
+        problems.append("an answerable question needs a direction such as 'en->zh'")
+    elif direction in DIRECTIONS and direction.split("->")[0] != obj["language"]:
+        problems.append(f"direction {direction!r} starts with the question language, expected {obj['language']!r}->...")
+    return problems
 
 
 def _type_name(kind: type | tuple[type, ...]) -> str:
