@@ -15,7 +15,6 @@ Example:
 from __future__ import annotations
 
 import logging
-import os
 import re
 import threading
 import unicodedata
@@ -30,6 +29,7 @@ import numpy as np
 
 from assistant import lexical_files
 from assistant.lexical_files import META_FILE, LexicalFormatError, LexicalIndexError
+from assistant.settings import jieba_cache_dir
 from assistant.text import CJK_CHARS
 
 __all__ = [
@@ -97,7 +97,7 @@ _JIEBA = _JiebaHolder()
 
 
 def _jieba() -> Any:
-    """A private `jieba.Tokenizer` whose dictionary cache lives in $ASSISTANT_JIEBA_CACHE, never /tmp."""
+    """A private `jieba.Tokenizer` whose dictionary cache lives in `settings.jieba_cache_dir()`, never /tmp."""
     if _JIEBA.tokenizer is None:
         with _JIEBA.lock:
             if _JIEBA.tokenizer is None:
@@ -105,7 +105,7 @@ def _jieba() -> Any:
 
                 # jieba logs "Building prefix dict ..." at DEBUG to stderr on first use.
                 jieba.setLogLevel(logging.WARNING)
-                cache_dir = Path(os.environ.get("ASSISTANT_JIEBA_CACHE") or Path.cwd() / ".cache" / "jieba")
+                cache_dir = jieba_cache_dir()
                 # jieba writes its cache with mkstemp(dir=...), which fails (noisily) without the folder.
                 cache_dir.mkdir(parents=True, exist_ok=True)
                 tok = jieba.Tokenizer()

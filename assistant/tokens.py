@@ -26,6 +26,8 @@ from pathlib import Path
 
 import tiktoken
 
+from assistant.settings import tiktoken_cache_dir
+
 __all__ = ["ENCODING_NAME", "TokenizerUnavailableError", "count_tokens", "get_encoding", "split_by_tokens"]
 
 ENCODING_NAME = "cl100k_base"
@@ -50,11 +52,7 @@ def _bundled_bpe_path() -> Path:
 
 
 def _tiktoken_cache_dir() -> Path:
-    if "TIKTOKEN_CACHE_DIR" not in os.environ:
-        from assistant.settings import configure_offline_environment
-
-        configure_offline_environment()
-    cache_dir = os.environ["TIKTOKEN_CACHE_DIR"]
+    cache_dir = tiktoken_cache_dir()
     if not cache_dir:
         raise TokenizerUnavailableError(
             "TIKTOKEN_CACHE_DIR is set to an empty string, which switches tiktoken's cache off and makes it "

@@ -11,6 +11,7 @@ import pytest
 from assistant import lexical
 from assistant.lexical import META_FILE, BM25Index, LexicalFormatError, LexicalIndexError, tokenize
 from assistant.lexical_files import ARRAY_DTYPES, LEGACY_ARCHIVE, array_file
+from assistant.settings import JIEBA_CACHE_VARIABLE
 
 DOCS = [
     "理事会应向全权代表大会提交关于本决议执行情况的报告。",  # 0
@@ -62,7 +63,7 @@ def test_mixed_text_keeps_both_languages() -> None:
 
 
 def test_jieba_cache_goes_to_configured_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("ASSISTANT_JIEBA_CACHE", str(tmp_path / "jieba"))
+    monkeypatch.setenv(JIEBA_CACHE_VARIABLE, str(tmp_path / "jieba"))
     monkeypatch.setattr(lexical, "_JIEBA", lexical._JiebaHolder())
     assert "理事会" in tokenize("理事会")
     assert (tmp_path / "jieba" / "jieba.cache").is_file()

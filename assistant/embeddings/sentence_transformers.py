@@ -17,7 +17,6 @@ Example:
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 from typing import Any
@@ -26,6 +25,7 @@ import numpy as np
 
 from assistant.embeddings.base import BatchedEmbeddings, EmbeddingModelError
 from assistant.embeddings.device import select_device
+from assistant.settings import hub_offline, keep_hub_offline
 
 MODEL_ID_PREFIX = "sentence-transformers:"
 
@@ -67,7 +67,7 @@ def _looks_like_path(name: str) -> bool:
 
 
 def _offline() -> bool:
-    return os.environ.get("HF_HUB_OFFLINE", "").strip().lower() in {"1", "true", "yes", "on"}
+    return hub_offline()
 
 
 class SentenceTransformerEmbeddings(BatchedEmbeddings):
@@ -155,7 +155,7 @@ class SentenceTransformerEmbeddings(BatchedEmbeddings):
         return self._document_prefix or ""
 
     def _load(self) -> None:
-        os.environ.setdefault("HF_HUB_OFFLINE", "1")  # no-op if the assistant package already configured it
+        keep_hub_offline()  # no-op if the assistant package already configured it
         try:
             from sentence_transformers import SentenceTransformer
         except ImportError as exc:

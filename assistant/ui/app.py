@@ -13,7 +13,6 @@ in small functions of plain data (`chat`, `conversations`, `documents`, `render`
 from __future__ import annotations
 
 import logging
-import os
 import secrets
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
@@ -113,16 +112,13 @@ def launch_options(settings: Settings | None = None) -> dict[str, Any]:
 def resolve_address(
     host: str | None = None, port: int | None = None, environ: Mapping[str, str] | None = None
 ) -> tuple[str, int]:
-    """Where to listen: the arguments, else `$ASSISTANT_HOST`/`$ASSISTANT_PORT` (settings), else Gradio's own
-    `$GRADIO_SERVER_NAME`/`$GRADIO_SERVER_PORT`, else 127.0.0.1:7860."""
-    env = os.environ if environ is None else environ
-    name = host or env.get("ASSISTANT_HOST") or env.get("GRADIO_SERVER_NAME") or DEFAULT_HOST
-    raw = port or env.get("ASSISTANT_PORT") or env.get("GRADIO_SERVER_PORT") or DEFAULT_PORT
+    """Where to listen: the arguments, else the settings' `host`/`port` (`$ASSISTANT_HOST`/`$ASSISTANT_PORT`,
+    else Gradio's `$GRADIO_SERVER_NAME`/`$GRADIO_SERVER_PORT`), else 127.0.0.1:7860."""
     try:
-        number = int(raw)
-    except ValueError:
-        raise ValueError(f"the port must be a number, got {raw!r}") from None
-    return name, number
+        serve = Settings.from_env(None if environ is None else dict(environ)).serve
+    except ValueError as exc:
+        raise ValueError(f"the port must be a number from 1 to 65535: {exc}") from None
+    return host or serve.host or DEFAULT_HOST, int(port or serve.port or DEFAULT_PORT)
 
 
 def serve(
