@@ -98,7 +98,9 @@ def test_app_passes_host_port_and_read_only(monkeypatch: pytest.MonkeyPatch) -> 
     assert calls[-1] == {"host": "0.0.0.0", "port": None, "read_only": True}
 
 
-def test_serve_starts_before_the_index_is_loaded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_serve_starts_before_the_index_is_loaded(
+    assistant: Assistant, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The page is served while the index is still being built; questions wait for it."""
     import threading
 
@@ -113,7 +115,9 @@ def test_serve_starts_before_the_index_is_loaded(tmp_path: Path, monkeypatch: py
         real_prepare(self)
 
     monkeypatch.setattr(ui_app.Warmup, "_run", slow_run)
-    settings = Settings.from_env(index_dir=tmp_path / "index", data_dir=tmp_path / "data", show_progress=False)
+    # The session's index (already built): the test is about the page being up before the load, not a build.
+    index_dir = assistant.settings.index_dir
+    settings = Settings.from_env(index_dir=index_dir, data_dir=tmp_path / "data", show_progress=False)
     launched: dict = {}
     monkeypatch.setattr("gradio.Blocks.launch", lambda self, **kw: launched.update(kw))
     demo = ui_app.serve(settings, host="127.0.0.1", port=7001)
