@@ -40,6 +40,9 @@ if TYPE_CHECKING:  # the ingest package (and its optional readers) loads only fo
 
 EXIT_OK, EXIT_ERROR, EXIT_BAD_INPUT, EXIT_ABSTAINED = 0, 1, 2, 3
 EXIT_SKIPPED = EXIT_ERROR  # `add`/`index`: some files could not be read; the others were indexed
+# `assistant docs`: titles cut to fit one terminal line; removed documents named before "and N more".
+DOCS_TITLE_CHARS = 60
+LISTED_REMOVED = 5
 
 
 def format_answer(answer: Answer, width: int = 88) -> str:
@@ -285,7 +288,7 @@ def cmd_docs(args: argparse.Namespace, out: TextIO) -> int:
     print(f"{'ID':{width}}  LANG  KIND        PAGES  {'DOC NUMBER':14}  TITLE", file=out)
     for info in infos:
         title = info.title(info.language).replace("\n", " ")
-        title = title if len(title) <= 60 else title[:59] + "…"
+        title = title if len(title) <= DOCS_TITLE_CHARS else title[: DOCS_TITLE_CHARS - 1] + "…"
         pages = str(len(info.pages)) if info.pages else "-"
         number = info.doc_number or "-"
         print(f"{info.id:{width}}  {info.language:4}  {info.kind:10}  {pages:>5}  {number:14}  {title}", file=out)
@@ -317,8 +320,8 @@ def cmd_docs(args: argparse.Namespace, out: TextIO) -> int:
 
     removed = removed_documents(settings.corpus_dir)
     if removed:
-        names = ", ".join(f"{t['id']} ({t.get('source_path') or t.get('path')})" for t in removed[:5])
-        more = f" and {len(removed) - 5} more" if len(removed) > 5 else ""
+        names = ", ".join(f"{t['id']} ({t.get('source_path') or t.get('path')})" for t in removed[:LISTED_REMOVED])
+        more = f" and {len(removed) - LISTED_REMOVED} more" if len(removed) > LISTED_REMOVED else ""
         print(f"removed (stay out until you `assistant add` their file again): {names}{more}", file=out)
     return EXIT_OK
 

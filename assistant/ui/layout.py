@@ -30,6 +30,8 @@ CHAT_PLACEHOLDER = (
 UI_LANG_CHOICES = [("English + 中文", "both"), ("English", "en"), ("中文", "zh")]
 # Longer document titles are cut in pickers, whose width is a phone's.
 PICKER_TITLE_CHARS = 70
+# How often the page asks whether the index has loaded (the loading line and the library then update).
+LOAD_POLL_SECONDS = 1.0
 # The Advanced panel's "number of clauses" slider.
 TOP_K_RANGE = (1, 20)
 
@@ -103,7 +105,7 @@ def build_topbar(page: Page) -> None:
     page.summary = gr.Markdown(corpus_summary(page.infos, page.lang0), elem_id="summary")
     done = page.warm.done
     page.load_status = gr.Markdown("" if done else f"⏳ {page.text('loading')}", elem_id="load-status")
-    page.timer = gr.Timer(1.0, active=not done)
+    page.timer = gr.Timer(LOAD_POLL_SECONDS, active=not done)
 
 
 def build_conversation_bar(page: Page) -> None:
