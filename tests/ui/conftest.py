@@ -48,3 +48,20 @@ def upload_files(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     pdf = write_pdf(folder / "lunar-frequencies.pdf", [PDF_LINES], wrap=90)
     docx = write_docx(folder / "海洋观测.docx", DOCX_PARAGRAPHS)
     return pdf, docx
+
+
+@pytest.fixture
+def full_page(assistant):
+    """A `layout.Page` with every component built (top bar and both tabs) over the session's assistant."""
+    import gradio as gr
+
+    from assistant.ui import layout
+    from assistant.ui.warmup import Warmup
+
+    page = layout.Page(Warmup.already_ready(assistant), read_only=False)
+    with gr.Blocks():
+        layout.build_topbar(page)
+        with gr.Tabs():
+            layout.build_ask_tab(page, assistant.documents)
+            layout.build_documents_tab(page, assistant.documents)
+    return page

@@ -23,13 +23,8 @@ def test_doc_choices_name_number_title_and_language() -> None:
     assert choices[2] == ("x (en)", "x")  # no title: the id
 
 
-def test_every_translated_label_is_registered_once_per_property(assistant) -> None:
-    page = layout.Page(Warmup.already_ready(assistant), read_only=False)
-    with gr.Blocks():
-        layout.build_topbar(page)
-        with gr.Tabs():
-            layout.build_ask_tab(page, assistant.documents)
-            layout.build_documents_tab(page, assistant.documents)
+def test_every_translated_label_is_registered_once_per_property(full_page) -> None:
+    page = full_page
     keys = [(id(c), prop) for c, prop, _ in page.translated]
     assert len(keys) == len(set(keys))
     assert {"title", "ask", "upload", "remove", "preview"} <= {key for _, _, key in page.translated}
