@@ -36,8 +36,10 @@ from assistant.answering.evidence import Group, chunk_evidence, overlap, questio
 from assistant.answering.metadata import doc_level_chunks, metadata_answer
 from assistant.answering.sections import list_answer, section_catalogue, section_chunks, section_key
 from assistant.answering.spans import Span, best_quote, dates, spans_for
+from assistant.answering.specifics import unsupported_specifics
 from assistant.answering.support import (
     MAX_UNKNOWN_SHARE,
+    PARAPHRASE_DENSE,
     Support,
     absent_names,
     abstention_text,
@@ -49,6 +51,8 @@ from assistant.answering.support import (
     unknown_everywhere,
     unknown_share,
 )
+from assistant.answering.synonyms import with_synonyms
+from assistant.retrieval.dictionary import DictionaryUnavailableError, Lexicon, load_lexicon
 from assistant.schema import Answer, Chunk, Citation, Language, RetrievedChunk
 
 # Only these "when" questions need a calendar date; "how often" needs a frequency; a bare "when"
@@ -166,7 +170,9 @@ def single_answer(question: str, lang: Language, a: QuestionAnalysis, ctx: Answe
     kind = _value_kind(question, lang, a.qtype)
     texts = [evidence_text(s.hit.chunk, ctx.documents.get(s.hit.chunk.doc_id)) for s in ranked]
     share, unknown = unknown_share(question, lang, ctx, texts)
-    if share >= MAX_UNKNOWN_SHARE:
+    # Many words the corpus never uses: off topic, unless a clause is close in meaning (a paraphrase).
+    close = max((s.dense for s in ranked if not document_level(s.hit.chunk)), default=0.0)
+    if share >= MAX_UNKNOWN_SHARE and close < PARAPHRASE_DENSE:
         covered, _ = covered_terms(question, lang, texts[:3])
         return _abstain(question, lang, covered=covered, missing=unknown)
     if not passing and kind.startswith("date"):
@@ -219,6 +225,12 @@ def single_answer(question: str, lang: Language, a: QuestionAnalysis, ctx: Answe
             return _abstain(question, lang, covered=covered, missing=[a.answer_noun])
         best = max(others, key=value)
         chunk = best.hit.chunk
+    evidence = chunk_evidence(evidence_text(chunk, ctx.documents.get(chunk.doc_id)))
+    specific = unsupported_specifics(question, lang, evidence, ctx.translations)
+    if specific:
+        # "What is the budget …": the topic is covered, the budget is not; say so rather than quote.
+        covered, _ = covered_terms(question, lang, [evidence_text(chunk, ctx.documents.get(chunk.doc_id))])
+        return _abstain(question, lang, covered=covered, missing=specific)
     groups = question_groups(support_q, lang, ctx.translations)
     start, end = best_quote(chunk, groups, ctx.idf, a.qtype if kind else "")
     start, end = _widen(chunk, start, end)
@@ -259,7 +271,7 @@ def single_answer(question: str, lang: Language, a: QuestionAnalysis, ctx: Answe
     )
 
 
-_NOUN_CHECKED_TYPES = ("which", "what", "how-many", "how-much")
+_NOUN_CHECKED_TYPES: tuple[str, ...] = ("which", "how-many", "how-much")
 
 
 def _has_answer_noun(a: QuestionAnalysis, lang: Language, s: Support, ctx: AnswerContext) -> bool:
@@ -329,15 +341,28 @@ def _document_date(
     return None
 
 
+def _lexicon(ctx: AnswerContext) -> Lexicon | None:
+    """CC-CEDICT when dictionary translation is on (the context then carries its glosses)."""
+    if ctx.glosses is None:
+        return None
+    try:
+        return load_lexicon()
+    except DictionaryUnavailableError:
+        return None
+
+
 def answer_extractive(question: str, lang: Language, ctx: AnswerContext) -> Answer:
     """The default, offline answer: metadata, a whole section, or the best clause led by its short answer."""
     a = ctx.analysis or analyse_question(question, lang)
     chunks = ctx.chunks or [h.chunk for h in ctx.hits]
-    if not ctx.chunks:
-        ctx = AnswerContext(ctx.hits, ctx.documents, ctx.idf, ctx.min_support, chunks, a, ctx.translations)
+    # A paraphrase shares no word with its clause but often a dictionary sense: near-synonyms count too.
+    asked = f"{a.carried_terms} {question}" if a.follow_up else question
+    ctx = replace(
+        ctx, chunks=chunks, analysis=a, translations=with_synonyms(asked, lang, ctx.translations, _lexicon(ctx))
+    )
     a = with_section(a, section_catalogue(chunks))
     texts = [evidence_text(h.chunk, ctx.documents.get(h.chunk.doc_id)) for h in ctx.hits]
-    absent = absent_names(question, lang, ctx.idf, texts)
+    absent = absent_names(question, lang, ctx.idf, texts, ctx.translations)
     if absent:
         return _abstain(question, lang, absent=absent)
     if a.metadata:

@@ -198,7 +198,7 @@ _FRAMING = re.compile(
 
 
 @lru_cache(maxsize=1)
-def _question_stems() -> frozenset[str]:
+def question_stems() -> frozenset[str]:
     """Question words as the tokenizer stems them ("according" -> "accord")."""
     return frozenset(t for w in _QUESTION_WORDS for t in words(w)) | frozenset(_QUESTION_WORDS)
 
@@ -216,7 +216,7 @@ def question_groups(
     covered = {t for term in terms for form in term.forms(lang) for t in words(form)}
     groups = [Group(term) for term in terms]
     for token in dict.fromkeys(words(question)):
-        if token in covered or token in _question_stems() or (len(token) < 2 and not token.isdigit()):
+        if token in covered or token in question_stems() or (len(token) < 2 and not token.isdigit()):
             continue
         groups.append(Group(None, token, translations.get(token, ())))
     return groups
