@@ -136,9 +136,8 @@ def _widen(chunk: Chunk, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def single_answer(question: str, lang: Language, a: QuestionAnalysis, ctx: AnswerContext) -> Answer:
-    """The best supported clause, led by the value or addressee the question asks for; or an abstention."""
-    support_q = f"{a.carried_terms} {question}" if a.follow_up else question
+def _with_named_candidates(a: QuestionAnalysis, ctx: AnswerContext) -> AnswerContext:
+    """Add the clauses of the section or document the question names when retrieval missed them."""
     focus = a.section if a.section_strength == "full" else None
     if focus is not None:
         # The section the question names competes even when retrieval missed it ("What does the
@@ -155,6 +154,90 @@ def single_answer(question: str, lang: Language, a: QuestionAnalysis, ctx: Answe
         ]
         if len(extra) <= _MAX_NAMED_DOC_CHUNKS:
             ctx = replace(ctx, hits=[*ctx.hits, *extra])
+    return ctx
+
+
+def _coverage_gate(
+    question: str,
+    lang: Language,
+    a: QuestionAnalysis,
+    ctx: AnswerContext,
+    ranked: list[Support],
+    passing: list[Support],
+) -> Answer | None:
+    """An abstention (or the document's own date) when no clause can answer; None to go on."""
+    texts = [evidence_text(s.hit.chunk, ctx.documents.get(s.hit.chunk.doc_id)) for s in ranked]
+    share, unknown = unknown_share(question, lang, ctx, texts)
+    # Many words the corpus never uses: off topic, unless a clause is close in meaning (a paraphrase).
+    close = max((s.dense for s in ranked if not document_level(s.hit.chunk)), default=0.0)
+    if share >= MAX_UNKNOWN_SHARE and close < PARAPHRASE_DENSE:
+        covered, _ = covered_terms(question, lang, texts[:3])
+        return _abstain(question, lang, covered=covered, missing=unknown)
+    if passing:
+        return None
+    if _value_kind(question, lang, a.qtype).startswith("date"):
+        # The date may be only the document's own (a dateline): the clauses that say what happened
+        # are then not needed as evidence, the title is.
+        groups = question_groups(_support_question(question, a), lang, ctx.translations)
+        for doc_id in dict.fromkeys(s.hit.chunk.doc_id for s in ranked):
+            dated = _document_date(question, lang, doc_id, ctx, groups)
+            if dated is not None:
+                return dated
+    covered, missing = covered_terms(question, lang, [evidence_text(s.hit.chunk, None) for s in ranked[:3]], ctx.idf)
+    return _abstain(question, lang, covered=covered, missing=missing)
+
+
+def _support_question(question: str, a: QuestionAnalysis) -> str:
+    """What the clause must support: a follow-up inherits the words of the question it follows."""
+    return f"{a.carried_terms} {question}" if a.follow_up else question
+
+
+def _pick(
+    question: str,
+    lang: Language,
+    a: QuestionAnalysis,
+    ctx: AnswerContext,
+    ranked: list[Support],
+    passing: list[Support],
+) -> Support:
+    """The clause to quote: retrieval order, nudged towards the named section/document and a needed value."""
+    if a.doc_hint:
+        # "the draft", "the article": the user named the document; a clause of another one is not its answer.
+        passing = [s for s in passing if _doc_kind(ctx, s.hit.chunk.doc_id) == a.doc_hint] or passing
+    elif a.follow_up and a.carried_doc:
+        # A follow-up is about the document of the answer it follows, unless it names another.
+        passing = [s for s in passing if s.hit.chunk.doc_id == a.carried_doc] or passing
+    rank = {id(s): i for i, s in enumerate(ranked)}
+    focus = a.section if a.section_strength == "full" else None
+    kind = _value_kind(question, lang, a.qtype)
+
+    def value(s: Support) -> float:
+        v = s.score - _RANK_PENALTY * rank[id(s)]
+        chunk = s.hit.chunk
+        if focus is not None and (chunk.doc_id, section_key(chunk)) == focus:
+            v += _SECTION_BONUS
+        if a.follow_up and chunk.doc_id == a.carried_doc:
+            v += _DOC_BONUS
+        if a.doc_hint and _doc_kind(ctx, chunk.doc_id) == a.doc_hint:
+            v += _SECTION_BONUS  # "the article", "the draft": the user named the document
+        if kind and _values_for_noun(kind, chunk.text, a, lang, ctx):
+            v += _VALUE_BONUS
+            if kind.startswith("date") and document_level(chunk):
+                v += _OWN_DATE_BONUS  # a date in the header or dateline is the document's own event
+        return v
+
+    best = max(passing, key=value)
+    if not _has_answer_noun(a, lang, best, ctx):
+        # "Which countries …": prefer a clause that can name one; the caller abstains if none can.
+        others = [s for s in passing if _has_answer_noun(a, lang, s, ctx)]
+        best = max(others, key=value) if others else best
+    return best
+
+
+def single_answer(question: str, lang: Language, a: QuestionAnalysis, ctx: AnswerContext) -> Answer:
+    """The best supported clause, led by the value or addressee the question asks for; or an abstention."""
+    support_q = _support_question(question, a)
+    ctx = _with_named_candidates(a, ctx)
     if not question_groups(support_q, lang, ctx.translations):
         # Nothing to look for ("What else must he do?" with no earlier turn): no clause can be supported.
         return _abstain(question, lang)
@@ -167,71 +250,29 @@ def single_answer(question: str, lang: Language, a: QuestionAnalysis, ctx: Answe
         if citable(s, support_q, lang, ctx.min_support, about_document=about_document)
         and s.hit.chunk.id.split("#")[0] not in excluded
     ]
-    kind = _value_kind(question, lang, a.qtype)
-    texts = [evidence_text(s.hit.chunk, ctx.documents.get(s.hit.chunk.doc_id)) for s in ranked]
-    share, unknown = unknown_share(question, lang, ctx, texts)
-    # Many words the corpus never uses: off topic, unless a clause is close in meaning (a paraphrase).
-    close = max((s.dense for s in ranked if not document_level(s.hit.chunk)), default=0.0)
-    if share >= MAX_UNKNOWN_SHARE and close < PARAPHRASE_DENSE:
-        covered, _ = covered_terms(question, lang, texts[:3])
-        return _abstain(question, lang, covered=covered, missing=unknown)
-    if not passing and kind.startswith("date"):
-        # The date may be only the document's own (a dateline): the clauses that say what happened
-        # are then not needed as evidence, the title is.
-        groups = question_groups(support_q, lang, ctx.translations)
-        for doc_id in dict.fromkeys(s.hit.chunk.doc_id for s in ranked):
-            dated = _document_date(question, lang, doc_id, ctx, groups)
-            if dated is not None:
-                return dated
-    if not passing:
-        covered, missing = covered_terms(
-            question, lang, [evidence_text(s.hit.chunk, None) for s in ranked[:3]], ctx.idf
-        )
-        return _abstain(question, lang, covered=covered, missing=missing)
-    if a.doc_hint:
-        # "the draft", "the article": the user named the document; a clause of another one is not its answer.
-        named = [s for s in passing if _doc_kind(ctx, s.hit.chunk.doc_id) == a.doc_hint]
-        passing = named or passing
-    elif a.follow_up and a.carried_doc:
-        # A follow-up is about the document of the answer it follows, unless it names another.
-        same = [s for s in passing if s.hit.chunk.doc_id == a.carried_doc]
-        passing = same or passing
-    rank = {id(s): i for i, s in enumerate(ranked)}
-
-    def value(s: Support) -> float:
-        v = s.score - _RANK_PENALTY * rank[id(s)]
-        chunk = s.hit.chunk
-        if focus is not None and (chunk.doc_id, section_key(chunk)) == focus:
-            v += _SECTION_BONUS
-        if a.follow_up and chunk.doc_id == a.carried_doc:
-            v += _DOC_BONUS
-        doc = ctx.documents.get(chunk.doc_id)
-        if a.doc_hint and doc is not None and doc.info.kind == a.doc_hint:
-            v += _SECTION_BONUS  # "the article", "the draft": the user named the document
-        if kind and _values_for_noun(kind, chunk.text, a, lang, ctx):
-            v += _VALUE_BONUS
-            if kind.startswith("date") and document_level(chunk):
-                v += _OWN_DATE_BONUS  # a date in the header or dateline is the document's own event
-        return v
-
-    best = max(passing, key=value)
+    gated = _coverage_gate(question, lang, a, ctx, ranked, passing)
+    if gated is not None:
+        return gated
+    best = _pick(question, lang, a, ctx, ranked, passing)
     chunk = best.hit.chunk
+    texts = [evidence_text(chunk, ctx.documents.get(chunk.doc_id))]
     if not _has_answer_noun(a, lang, best, ctx):
         # "What penalties …": a clause that names no penalty does not answer, however close its topic.
-        others = [s for s in passing if _has_answer_noun(a, lang, s, ctx)]
-        if not others:
-            texts = [evidence_text(chunk, ctx.documents.get(chunk.doc_id))]
-            covered, _ = covered_terms(question, lang, texts)
-            return _abstain(question, lang, covered=covered, missing=[a.answer_noun])
-        best = max(others, key=value)
-        chunk = best.hit.chunk
-    evidence = chunk_evidence(evidence_text(chunk, ctx.documents.get(chunk.doc_id)))
-    specific = unsupported_specifics(question, lang, evidence, ctx.translations)
+        covered, _ = covered_terms(question, lang, texts)
+        return _abstain(question, lang, covered=covered, missing=[a.answer_noun])
+    specific = unsupported_specifics(question, lang, chunk_evidence(texts[0]), ctx.translations)
     if specific:
         # "What is the budget …": the topic is covered, the budget is not; say so rather than quote.
-        covered, _ = covered_terms(question, lang, [evidence_text(chunk, ctx.documents.get(chunk.doc_id))])
+        covered, _ = covered_terms(question, lang, texts)
         return _abstain(question, lang, covered=covered, missing=specific)
-    groups = question_groups(support_q, lang, ctx.translations)
+    return _quoted_answer(question, lang, a, ctx, best)
+
+
+def _quoted_answer(question: str, lang: Language, a: QuestionAnalysis, ctx: AnswerContext, best: Support) -> Answer:
+    """The chosen clause quoted (its best span), led by the value, addressee or yes the question wants."""
+    chunk = best.hit.chunk
+    kind = _value_kind(question, lang, a.qtype)
+    groups = question_groups(_support_question(question, a), lang, ctx.translations)
     start, end = best_quote(chunk, groups, ctx.idf, a.qtype if kind else "")
     start, end = _widen(chunk, start, end)
     found: list[Span] = []
@@ -248,26 +289,35 @@ def single_answer(question: str, lang: Language, a: QuestionAnalysis, ctx: Answe
             return _abstain(question, lang, covered=covered, qtype=a.qtype)
     items = _sub_items(chunk, ctx.chunks)
     if items and not kind:
-        # "ITU's purposes include:" says nothing without the items it introduces: cite them all.
-        intro = cite_chunk(chunk, ctx, best.hit.score)
-        citations = [intro, *(cite_chunk(c, ctx) for c in items)]
-        lines = [_single_text("", intro, chunk.lang, lang).split("\n")[0]]
-        lines += [f"– {quoted(c.quote)} [{i}]" for i, c in enumerate(citations[1:], start=2)]
-        gloss = gloss_line([c.quote for c in citations], chunk.lang, lang)
-        return Answer(
-            question=question, text="\n".join(lines + ([gloss] if gloss else [])), language=lang, citations=citations
-        )
+        return _with_items(question, lang, ctx, best, items)
     citation = make_citation(best.hit, ctx.documents[chunk.doc_id], start, end)
     lead = ""
     if found:
         lead = as_sentence(found[0].shown(lang), lang)
     elif a.qtype == "who":
         lead = as_sentence(addressee_lead(chunk, lang), lang)
+    elif a.qtype == "yes-no":
+        lead = _YES[lang]  # every focus of the question is supported by the clause that follows
     return Answer(
-        question=question,
-        text=_single_text(lead, citation, chunk.lang, lang),
-        language=lang,
-        citations=[citation],
+        question=question, text=_single_text(lead, citation, chunk.lang, lang), language=lang, citations=[citation]
+    )
+
+
+# The lead of a supported yes/no question; the quote that follows is the evidence. A "no" is never
+# inferred: a clause that does not support the question leads to an abstention instead.
+_YES: dict[Language, str] = {"en": "Yes.", "zh": "是的。"}
+
+
+def _with_items(question: str, lang: Language, ctx: AnswerContext, best: Support, items: list[Chunk]) -> Answer:
+    """ "ITU's purposes include:" says nothing without the items it introduces: cite them all."""
+    chunk = best.hit.chunk
+    intro = cite_chunk(chunk, ctx, best.hit.score)
+    citations = [intro, *(cite_chunk(c, ctx) for c in items)]
+    lines = [_single_text("", intro, chunk.lang, lang).split("\n")[0]]
+    lines += [f"– {quoted(c.quote)} [{i}]" for i, c in enumerate(citations[1:], start=2)]
+    gloss = gloss_line([c.quote for c in citations], chunk.lang, lang)
+    return Answer(
+        question=question, text="\n".join(lines + ([gloss] if gloss else [])), language=lang, citations=citations
     )
 
 
