@@ -210,6 +210,10 @@ def _pick(
     rank = {id(s): i for i, s in enumerate(ranked)}
     focus = a.section if a.section_strength == "full" else None
     kind = _value_kind(question, lang, a.qtype)
+    if kind in ("count", "amount"):
+        # "How many …": only a clause with a count can answer; prefer those. (A date may be the
+        # document's own, from its dateline, so "when" questions are not narrowed this way.)
+        passing = [s for s in passing if _values_for_noun(kind, s.hit.chunk.text, a, lang, ctx)] or passing
 
     def value(s: Support) -> float:
         v = s.score - _RANK_PENALTY * rank[id(s)]
