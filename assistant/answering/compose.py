@@ -51,7 +51,7 @@ from assistant.answering.support import (
     unknown_everywhere,
     unknown_share,
 )
-from assistant.answering.synonyms import with_synonyms
+from assistant.answering.synonyms import direct_translations, with_synonyms
 from assistant.retrieval.dictionary import DictionaryUnavailableError, Lexicon, load_lexicon
 from assistant.schema import Answer, Chunk, Citation, Language, RetrievedChunk
 
@@ -264,7 +264,9 @@ def single_answer(question: str, lang: Language, a: QuestionAnalysis, ctx: Answe
         # "What penalties …": a clause that names no penalty does not answer, however close its topic.
         covered, _ = covered_terms(question, lang, texts)
         return _abstain(question, lang, covered=covered, missing=[a.answer_noun])
-    specific = unsupported_specifics(question, lang, chunk_evidence(texts[0]), ctx.translations)
+    # The precise word or its own translation, not a near-synonym: 基金会 (foundation) is no fund.
+    exact = direct_translations(question, lang, _lexicon(ctx))
+    specific = unsupported_specifics(question, lang, chunk_evidence(texts[0]), exact)
     if specific:
         # "What is the budget …": the topic is covered, the budget is not; say so rather than quote.
         covered, _ = covered_terms(question, lang, texts)
@@ -422,12 +424,34 @@ def answer_extractive(question: str, lang: Language, ctx: AnswerContext) -> Answ
     if a.metadata:
         meta = metadata_answer(question, lang, a, ctx)
         if meta is not None:
-            return meta
+            return _checked(question, lang, meta, ctx)
     if a.asks_whole_section:
         listed = list_answer(question, lang, a, ctx)
         if listed is not None:
-            return listed
+            return _checked(question, lang, listed, ctx)
     return single_answer(question, lang, a, ctx)
+
+
+def _checked(question: str, lang: Language, answer: Answer, ctx: AnswerContext) -> Answer:
+    """A metadata or list answer, unless the question's specific focus is in none of its citations
+    ("Which city will host the next summit?" is not answered by the city of a dateline)."""
+    texts = [evidence_text(c, ctx.documents.get(c.doc_id)) for c in _cited_chunks(answer, ctx)]
+    if not texts:
+        return answer
+    evidence = (
+        frozenset().union(*(chunk_evidence(t)[0] for t in texts)),
+        frozenset().union(*(chunk_evidence(t)[1] for t in texts)),
+    )
+    missing = unsupported_specifics(question, lang, evidence, direct_translations(question, lang, _lexicon(ctx)))
+    if not missing:
+        return answer
+    covered, _ = covered_terms(question, lang, texts)
+    return _abstain(question, lang, covered=covered, missing=missing)
+
+
+def _cited_chunks(answer: Answer, ctx: AnswerContext) -> list[Chunk]:
+    ids = {c.chunk_id for c in answer.citations}
+    return [c for c in ctx.chunks if c.id in ids]
 
 
 __all__ = [

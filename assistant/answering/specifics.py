@@ -32,7 +32,7 @@ SPECIFIC_FOCUS: dict[Language, tuple[str, ...]] = {
         *("deadline", "deadlines", "due", "expire", "expires", "tenure", "term"),
         *("chair", "chaired", "chairs", "preside", "presided", "elect", "elected", "appoint", "appointed"),
         *("ban", "bans", "banned", "prohibit", "prohibits", "binding", "enforce", "enforced", "ratify", "ratified"),
-        *("session", "sessions", "headquarters"),
+        *("session", "sessions", "headquarters", "host", "hosts", "hosted", "venue"),
     ),
     "zh": (
         *("预算", "经费", "资金", "拨款", "费用", "成本", "出资", "花费"),
@@ -42,7 +42,7 @@ SPECIFIC_FOCUS: dict[Language, tuple[str, ...]] = {
         *("截止", "期限", "截止日期", "任期", "到期"),
         *("主持", "主席", "选举", "当选", "任命"),
         *("禁止", "禁用", "约束力", "生效", "批准", "强制"),
-        *("届会", "会期", "总部"),
+        *("届会", "会期", "总部", "主办", "举办地"),
     ),
 }
 

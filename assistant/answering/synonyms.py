@@ -106,6 +106,40 @@ def related_tokens(word: str, lang: Language, lexicon: Lexicon) -> tuple[str, ..
     return _related(word.strip(), lang, lexicon)
 
 
+def direct_translations(question: str, lang: Language, lexicon: Lexicon | None) -> dict[str, tuple[str, ...]]:
+    """Question stem -> its own dictionary translations as whole words, without near-synonyms.
+
+    For checks that need the precise word: "fund" is 基金 or 资金, and 基金会 (a foundation) is not it.
+    """
+    if lexicon is None:
+        return {}
+    out: dict[str, tuple[str, ...]] = {}
+    for word, stem in _question_words(question, lang):
+        if lang == "zh":
+            found = [t for g in lexicon.english(word)[:SENSES] for t in _en_stems(g)]
+        else:
+            found = next(
+                (
+                    [h for h in heads if len(h) >= 2][:HEADWORDS]
+                    for f in _english_forms(word)
+                    if (heads := lexicon.chinese(f))
+                ),
+                [],
+            )
+        if found:
+            out[stem] = tuple(dict.fromkeys(found))
+    return out
+
+
+def _question_words(question: str, lang: Language) -> list[tuple[str, str]]:
+    """(word as written, its stem) for the question's content words."""
+    if lang == "zh":
+        pairs = [(w, w) for w in words(question) if has_cjk(w) and len(w) >= 2]
+    else:
+        pairs = [(m.group(0), stems[0]) for m in _LATIN_WORD.finditer(question) if (stems := words(m.group(0)))]
+    return [(w, s) for w, s in pairs if s not in question_stems()]
+
+
 def with_synonyms(
     question: str, lang: Language, translations: Mapping[str, tuple[str, ...]], lexicon: Lexicon | None
 ) -> dict[str, tuple[str, ...]]:
@@ -113,13 +147,7 @@ def with_synonyms(
     out = dict(translations)
     if lexicon is None:
         return out
-    if lang == "zh":
-        pairs = [(w, w) for w in words(question) if has_cjk(w) and len(w) >= 2]
-    else:
-        pairs = [(m.group(0), stems[0]) for m in _LATIN_WORD.finditer(question) if (stems := words(m.group(0)))]
-    for word, stem in pairs:
-        if stem in question_stems():
-            continue
+    for word, stem in _question_words(question, lang):
         extra = related_tokens(word, lang, lexicon)
         if extra:
             out[stem] = tuple(dict.fromkeys((*out.get(stem, ()), *extra)))

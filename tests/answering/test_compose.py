@@ -177,3 +177,9 @@ def test_a_supported_yes_no_question_leads_with_yes(assistant):
 def test_a_paraphrase_is_supported_through_dictionary_synonyms(assistant):
     answer = assistant.ask("How many member states backed the resolution on AI?")
     assert not answer.abstained and "120" in answer.text
+
+
+def test_a_metadata_answer_does_not_stand_in_for_an_unstated_specific_fact(assistant):
+    answer = assistant.ask("Which city hosts the next AI for Good summit?")
+    assert answer.abstained and not answer.citations
+    assert not assistant.ask("Which city is the UNIDO article datelined from?").abstained

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.answering.synonyms import related_tokens, with_synonyms
+from assistant.answering.synonyms import direct_translations, related_tokens, with_synonyms
 from assistant.retrieval.dictionary import parse_cedict
 
 LEX = parse_cedict(
@@ -41,3 +41,9 @@ def test_with_synonyms_adds_to_the_translations_by_stem():
     assert out["nation"] == ("·国家",)
     assert "support" in out["back"]
     assert with_synonyms("How many nations backed it?", "en", {}, None) == {}
+
+
+def test_direct_translations_leave_out_near_synonyms():
+    out = direct_translations("How many nations backed it?", "en", LEX)
+    assert out["back"] == ("支持",)  # the headword itself, not "support" or its bigram
+    assert direct_translations("backed", "en", None) == {}
