@@ -51,7 +51,7 @@ from assistant.answering.support import (
     unknown_everywhere,
     unknown_share,
 )
-from assistant.answering.synonyms import direct_translations, with_synonyms
+from assistant.answering.synonyms import direct_translations, every_translation, with_synonyms
 from assistant.retrieval.dictionary import DictionaryUnavailableError, Lexicon, load_lexicon
 from assistant.schema import Answer, Chunk, Citation, Language, RetrievedChunk
 
@@ -342,10 +342,14 @@ def _has_answer_noun(a: QuestionAnalysis, lang: Language, s: Support, ctx: Answe
     # "Which countries voted …": the word after the noun (mostly the verb that says what the X did)
     # unknown to the whole corpus means no clause can answer, as does an unknown noun.
     seen = chunk_evidence(evidence_text(s.hit.chunk, ctx.documents.get(s.hit.chunk.doc_id)))
-    verb_groups = question_groups(a.answer_verb, lang, ctx.translations) if a.answer_verb else []
+    # Lenient on purpose: any translation of any form the corpus uses means the noun may be answered.
+    wide = {**ctx.translations}
+    for stem, tokens in every_translation(f"{a.answer_noun} {a.answer_verb}", lang, _lexicon(ctx)).items():
+        wide[stem] = (*wide.get(stem, ()), *tokens)
+    verb_groups = question_groups(a.answer_verb, lang, wide) if a.answer_verb else []
     if verb_groups and all(unknown_everywhere(g, ctx.idf, seen) for g in verb_groups):
         return False
-    noun_groups = question_groups(a.answer_noun, lang, ctx.translations)
+    noun_groups = question_groups(a.answer_noun, lang, wide)
     return not noun_groups or not all(unknown_everywhere(g, ctx.idf, seen) for g in noun_groups)
 
 

@@ -36,6 +36,8 @@ SENSES = 3
 HEADWORDS = 4
 # English inflections tried when the word as written is not a gloss ("backed" -> "back").
 _INFLECTIONS = (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("er", ""))
+# British spellings CC-CEDICT glosses in American ("organisation" -> "organization").
+_SPELLINGS = (("isation", "ization"), ("ise", "ize"), ("our", "or"), ("tre", "ter"))
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
 
 
@@ -45,7 +47,9 @@ def _english_forms(word: str) -> list[str]:
     for suffix, repl in _INFLECTIONS:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             out.append(word[: -len(suffix)] + repl)
-    return out
+    for british, american in _SPELLINGS:
+        out += [f.replace(british, american) for f in out if british in f]
+    return list(dict.fromkeys(out))
 
 
 def _zh_tokens(head: str) -> list[str]:
@@ -126,6 +130,26 @@ def direct_translations(question: str, lang: Language, lexicon: Lexicon | None) 
                 ),
                 [],
             )
+        if found:
+            out[stem] = tuple(dict.fromkeys(found))
+    return out
+
+
+def every_translation(question: str, lang: Language, lexicon: Lexicon | None) -> dict[str, tuple[str, ...]]:
+    """Question stem -> every dictionary translation of every form of the word, as evidence tokens.
+
+    For the lenient test "does the corpus use this word in any language": 活动 is only the tenth
+    headword glossed "activity", yet it is what "Which activities …" needs.
+    """
+    if lexicon is None:
+        return {}
+    out: dict[str, tuple[str, ...]] = {}
+    for word, stem in _question_words(question, lang):
+        if lang == "zh":
+            found = [t for g in lexicon.english(word) for t in _en_stems(g)]
+        else:
+            heads = [h for f in _english_forms(word) for h in lexicon.chinese(f) if len(h) >= 2]
+            found = [t for h in dict.fromkeys(heads) for t in _zh_tokens(h)]
         if found:
             out[stem] = tuple(dict.fromkeys(found))
     return out
