@@ -417,9 +417,9 @@ def answer_extractive(question: str, lang: Language, ctx: AnswerContext) -> Answ
     chunks = ctx.chunks or [h.chunk for h in ctx.hits]
     # A paraphrase shares no word with its clause but often a dictionary sense: near-synonyms count too.
     asked = f"{a.carried_terms} {question}" if a.follow_up else question
-    ctx = replace(
-        ctx, chunks=chunks, analysis=a, translations=with_synonyms(asked, lang, ctx.translations, _lexicon(ctx))
-    )
+    merged = with_synonyms(asked, lang, ctx.translations, _lexicon(ctx))
+    synonyms = {k: tuple(t for t in v if t not in ctx.translations.get(k, ())) for k, v in merged.items()}
+    ctx = replace(ctx, chunks=chunks, analysis=a, translations=merged, synonyms=synonyms)
     a = with_section(a, section_catalogue(chunks))
     texts = [evidence_text(h.chunk, ctx.documents.get(h.chunk.doc_id)) for h in ctx.hits]
     absent = absent_names(question, lang, ctx.idf, texts, ctx.translations)

@@ -73,7 +73,7 @@ def evidence_text(chunk: Chunk, doc: Document | None) -> str:
 
 def supports(question: str, lang: Language, ctx: AnswerContext) -> list[Support]:
     """Each hit with its support, in retrieval order."""
-    groups = question_groups(question, lang, ctx.translations)
+    groups = question_groups(question, lang, ctx.translations, ctx.synonyms)
     out = []
     for hit in ctx.hits:
         dense = hit.dense_score if hit.dense_score is not None else 0.0

@@ -32,3 +32,14 @@ def test_a_glossary_term_is_found_in_the_other_language():
 def test_translations_let_a_word_match_its_translation():
     groups = question_groups("report", "en", {"report": ("报告",)})
     assert groups[0].found_in(*chunk_evidence("每年向理事会报告"))
+
+
+def test_a_near_synonym_counts_less_than_the_word_or_its_translation():
+    from assistant.answering.evidence import NEAR_WEIGHT
+
+    groups = question_groups("backed", "en", {"back": ("支持", "support")}, {"back": ("support",)})
+    (g,) = groups
+    assert g.strength(*chunk_evidence("得到支持")) == 1.0
+    assert g.strength(*chunk_evidence("receiving support")) == NEAR_WEIGHT
+    assert g.found_in(*chunk_evidence("receiving support"))
+    assert g.strength(*chunk_evidence("nothing here")) == 0.0
