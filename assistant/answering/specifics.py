@@ -26,13 +26,13 @@ from assistant.schema import Language
 SPECIFIC_FOCUS: dict[Language, tuple[str, ...]] = {
     "en": (
         *("budget", "cost", "costs", "fund", "funds", "funding", "money", "price", "fee", "fees", "spend", "spent"),
-        *("salary", "wage", "wages", "pay", "paid", "earn", "earns", "income"),
+        *("salary", "wage", "wages", "earn", "earns", "income"),
         *("fine", "fines", "penalty", "penalties", "sanction", "sanctions", "punish", "punishment"),
         *("vote", "votes", "voted", "voting", "veto", "ballot", "oppose", "opposed", "abstained"),
-        *("deadline", "deadlines", "due", "expire", "expires", "tenure", "term"),
+        *("deadline", "deadlines", "expire", "expires", "tenure"),
         *("chair", "chaired", "chairs", "preside", "presided", "elect", "elected", "appoint", "appointed"),
         *("ban", "bans", "banned", "prohibit", "prohibits", "binding", "enforce", "enforced", "ratify", "ratified"),
-        *("session", "sessions", "headquarters", "host", "hosts", "hosted", "venue"),
+        *("session", "sessions", "headquarters"),
     ),
     "zh": (
         *("预算", "经费", "资金", "拨款", "费用", "成本", "出资", "花费"),
@@ -41,8 +41,8 @@ SPECIFIC_FOCUS: dict[Language, tuple[str, ...]] = {
         *("投票", "表决", "反对票", "赞成票", "弃权", "否决"),
         *("截止", "期限", "截止日期", "任期", "到期"),
         *("主持", "主席", "选举", "当选", "任命"),
-        *("禁止", "禁用", "约束力", "生效", "批准", "强制"),
-        *("届会", "会期", "总部", "主办", "举办地"),
+        *("禁止", "禁用", "约束力", "生效", "强制"),
+        *("届会", "会期", "总部"),
     ),
 }
 

@@ -180,6 +180,6 @@ def test_a_paraphrase_is_supported_through_dictionary_synonyms(assistant):
 
 
 def test_a_metadata_answer_does_not_stand_in_for_an_unstated_specific_fact(assistant):
-    answer = assistant.ask("Which city hosts the next AI for Good summit?")
+    answer = assistant.ask("Which city is the headquarters of the AI for Good summit in?")
     assert answer.abstained and not answer.citations
     assert not assistant.ask("Which city is the UNIDO article datelined from?").abstained
