@@ -422,7 +422,11 @@ def answer_extractive(question: str, lang: Language, ctx: AnswerContext) -> Answ
     ctx = replace(ctx, chunks=chunks, analysis=a, translations=merged, synonyms=synonyms)
     a = with_section(a, section_catalogue(chunks))
     texts = [evidence_text(h.chunk, ctx.documents.get(h.chunk.doc_id)) for h in ctx.hits]
-    absent = absent_names(question, lang, ctx.idf, texts, ctx.translations)
+    # Lenient: a name counts as used when any translation of any of its forms is in the index.
+    wide = dict(ctx.translations)
+    for stem, tokens in every_translation(question, lang, _lexicon(ctx)).items():
+        wide[stem] = (*wide.get(stem, ()), *tokens)
+    absent = absent_names(question, lang, ctx.idf, texts, wide)
     if absent:
         return _abstain(question, lang, absent=absent)
     if a.metadata:

@@ -37,7 +37,7 @@ HEADWORDS = 4
 # English inflections tried when the word as written is not a gloss ("backed" -> "back").
 _INFLECTIONS = (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("er", ""))
 # British spellings CC-CEDICT glosses in American ("organisation" -> "organization").
-_SPELLINGS = (("isation", "ization"), ("ise", "ize"), ("our", "or"), ("tre", "ter"))
+_SPELLINGS = (("isation", "ization"), ("ise", "ize"), ("our", "or"), ("tre", "ter"), ("mme", "m"))
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
 
 
