@@ -41,6 +41,7 @@ _ACRONYM = re.compile(
 _CAPITALISED = re.compile(r"(?<=[a-z0-9,;:'’)] )[A-Z][a-z]{2,}\b")
 # Two or more capitalised words in a row: a multi-word name.
 _NAME_RUN = re.compile(r"\b[A-Z][\w-]*(?:\s+(?:of|on|for|and|the)?\s*[A-Z][\w-]*)+")
+_LONG_NAME = 3  # content words
 # Dense similarity (question vs. best clause) above which many unknown words are read as a
 # paraphrase rather than a question off the corpus's topic. Chosen on eval/dev (see its README).
 PARAPHRASE_DENSE = 0.15
@@ -161,9 +162,11 @@ def absent_names(
             missing.append(g.token.upper() if g.token.isalpha() else g.token)
     if lang == "en":
         named = {t for m in _CAPITALISED.finditer(question) for t in words(m.group(0))} - specific - term_words
-        # A word of a longer name ("Intellectual Property Organization") may stand for a Chinese name
-        # the dictionary cannot match word by word: only one without any translation counts there.
-        in_names = {t for m in _NAME_RUN.finditer(question) for t in words(m.group(0))}
+        # A word of a long name ("World Intellectual Property Organization") may stand for a Chinese
+        # name the dictionary cannot match word by word: only one without any translation counts there.
+        # A short one ("World Cup", "Radiocommunication Sector") is checked word by word.
+        runs = [words(m.group(0)) for m in _NAME_RUN.finditer(question)]
+        in_names = {t for run in runs if len(run) >= _LONG_NAME for t in run}
         parts = [chunk_evidence(t) for t in texts]
         seen = (frozenset().union(*(p[0] for p in parts)), frozenset().union(*(p[1] for p in parts)))
         for g in question_groups(question, lang, translations):

@@ -183,3 +183,14 @@ def test_a_metadata_answer_does_not_stand_in_for_an_unstated_specific_fact(assis
     answer = assistant.ask("Which city is the headquarters of the AI for Good summit in?")
     assert answer.abstained and not answer.citations
     assert not assistant.ask("Which city is the UNIDO article datelined from?").abstained
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What does the draft say about the World Intellectual Property Organization?",
+        "What does the draft say about the UN Development Programme?",
+    ],
+)
+def test_a_long_organisation_name_the_corpus_has_in_chinese_is_not_absent(assistant, question):
+    assert "never mention" not in assistant.ask(question).text
