@@ -343,9 +343,7 @@ def _has_answer_noun(a: QuestionAnalysis, lang: Language, s: Support, ctx: Answe
     # unknown to the whole corpus means no clause can answer, as does an unknown noun.
     seen = chunk_evidence(evidence_text(s.hit.chunk, ctx.documents.get(s.hit.chunk.doc_id)))
     # Lenient on purpose: any translation of any form the corpus uses means the noun may be answered.
-    wide = {**ctx.translations}
-    for stem, tokens in every_translation(f"{a.answer_noun} {a.answer_verb}", lang, _lexicon(ctx)).items():
-        wide[stem] = (*wide.get(stem, ()), *tokens)
+    wide = _wide_translations(f"{a.answer_noun} {a.answer_verb}", lang, ctx)
     verb_groups = question_groups(a.answer_verb, lang, wide) if a.answer_verb else []
     if verb_groups and all(unknown_everywhere(g, ctx.idf, seen) for g in verb_groups):
         return False
@@ -401,6 +399,14 @@ def _document_date(
     return None
 
 
+def _wide_translations(text: str, lang: Language, ctx: AnswerContext) -> dict[str, tuple[str, ...]]:
+    """The context's translations plus every dictionary translation of every form of the text's words."""
+    wide = dict(ctx.translations)
+    for stem, tokens in every_translation(text, lang, _lexicon(ctx)).items():
+        wide[stem] = (*wide.get(stem, ()), *tokens)
+    return wide
+
+
 def _lexicon(ctx: AnswerContext) -> Lexicon | None:
     """CC-CEDICT when dictionary translation is on (the context then carries its glosses)."""
     if ctx.glosses is None:
@@ -423,10 +429,7 @@ def answer_extractive(question: str, lang: Language, ctx: AnswerContext) -> Answ
     a = with_section(a, section_catalogue(chunks))
     texts = [evidence_text(h.chunk, ctx.documents.get(h.chunk.doc_id)) for h in ctx.hits]
     # Lenient: a name counts as used when any translation of any of its forms is in the index.
-    wide = dict(ctx.translations)
-    for stem, tokens in every_translation(question, lang, _lexicon(ctx)).items():
-        wide[stem] = (*wide.get(stem, ()), *tokens)
-    absent = absent_names(question, lang, ctx.idf, texts, wide)
+    absent = absent_names(question, lang, ctx.idf, texts, _wide_translations(question, lang, ctx))
     if absent:
         return _abstain(question, lang, absent=absent)
     if a.metadata:
