@@ -36,8 +36,10 @@ from assistant.answering.evidence import Group, chunk_evidence, overlap, questio
 from assistant.answering.metadata import doc_level_chunks, metadata_answer
 from assistant.answering.sections import list_answer, section_catalogue, section_chunks, section_key
 from assistant.answering.spans import Span, best_quote, dates, spans_for
+from assistant.answering.specifics import unsupported_specifics
 from assistant.answering.support import (
     MAX_UNKNOWN_SHARE,
+    PARAPHRASE_DENSE,
     Support,
     absent_names,
     abstention_text,
@@ -49,6 +51,8 @@ from assistant.answering.support import (
     unknown_everywhere,
     unknown_share,
 )
+from assistant.answering.synonyms import direct_translations, every_translation, with_synonyms
+from assistant.retrieval.dictionary import DictionaryUnavailableError, Lexicon, load_lexicon
 from assistant.schema import Answer, Chunk, Citation, Language, RetrievedChunk
 
 # Only these "when" questions need a calendar date; "how often" needs a frequency; a bare "when"
@@ -132,9 +136,8 @@ def _widen(chunk: Chunk, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def single_answer(question: str, lang: Language, a: QuestionAnalysis, ctx: AnswerContext) -> Answer:
-    """The best supported clause, led by the value or addressee the question asks for; or an abstention."""
-    support_q = f"{a.carried_terms} {question}" if a.follow_up else question
+def _with_named_candidates(a: QuestionAnalysis, ctx: AnswerContext) -> AnswerContext:
+    """Add the clauses of the section or document the question names when retrieval missed them."""
     focus = a.section if a.section_strength == "full" else None
     if focus is not None:
         # The section the question names competes even when retrieval missed it ("What does the
@@ -151,6 +154,94 @@ def single_answer(question: str, lang: Language, a: QuestionAnalysis, ctx: Answe
         ]
         if len(extra) <= _MAX_NAMED_DOC_CHUNKS:
             ctx = replace(ctx, hits=[*ctx.hits, *extra])
+    return ctx
+
+
+def _coverage_gate(
+    question: str,
+    lang: Language,
+    a: QuestionAnalysis,
+    ctx: AnswerContext,
+    ranked: list[Support],
+    passing: list[Support],
+) -> Answer | None:
+    """An abstention (or the document's own date) when no clause can answer; None to go on."""
+    texts = [evidence_text(s.hit.chunk, ctx.documents.get(s.hit.chunk.doc_id)) for s in ranked]
+    share, unknown = unknown_share(question, lang, ctx, texts)
+    # Many words the corpus never uses: off topic, unless a clause is close in meaning (a paraphrase).
+    close = max((s.dense for s in ranked if not document_level(s.hit.chunk)), default=0.0)
+    if share >= MAX_UNKNOWN_SHARE and close < PARAPHRASE_DENSE:
+        covered, _ = covered_terms(question, lang, texts[:3])
+        return _abstain(question, lang, covered=covered, missing=unknown)
+    if passing:
+        return None
+    if _value_kind(question, lang, a.qtype).startswith("date"):
+        # The date may be only the document's own (a dateline): the clauses that say what happened
+        # are then not needed as evidence, the title is.
+        groups = question_groups(_support_question(question, a), lang, ctx.translations)
+        for doc_id in dict.fromkeys(s.hit.chunk.doc_id for s in ranked):
+            dated = _document_date(question, lang, doc_id, ctx, groups)
+            if dated is not None:
+                return dated
+    covered, missing = covered_terms(question, lang, [evidence_text(s.hit.chunk, None) for s in ranked[:3]], ctx.idf)
+    return _abstain(question, lang, covered=covered, missing=missing)
+
+
+def _support_question(question: str, a: QuestionAnalysis) -> str:
+    """What the clause must support: a follow-up inherits the words of the question it follows."""
+    return f"{a.carried_terms} {question}" if a.follow_up else question
+
+
+def _pick(
+    question: str,
+    lang: Language,
+    a: QuestionAnalysis,
+    ctx: AnswerContext,
+    ranked: list[Support],
+    passing: list[Support],
+) -> Support:
+    """The clause to quote: retrieval order, nudged towards the named section/document and a needed value."""
+    if a.doc_hint:
+        # "the draft", "the article": the user named the document; a clause of another one is not its answer.
+        passing = [s for s in passing if _doc_kind(ctx, s.hit.chunk.doc_id) == a.doc_hint] or passing
+    elif a.follow_up and a.carried_doc:
+        # A follow-up is about the document of the answer it follows, unless it names another.
+        passing = [s for s in passing if s.hit.chunk.doc_id == a.carried_doc] or passing
+    rank = {id(s): i for i, s in enumerate(ranked)}
+    focus = a.section if a.section_strength == "full" else None
+    kind = _value_kind(question, lang, a.qtype)
+    if kind in ("count", "amount"):
+        # "How many …": only a clause with a count can answer; prefer those. (A date may be the
+        # document's own, from its dateline, so "when" questions are not narrowed this way.)
+        passing = [s for s in passing if _values_for_noun(kind, s.hit.chunk.text, a, lang, ctx)] or passing
+
+    def value(s: Support) -> float:
+        v = s.score - _RANK_PENALTY * rank[id(s)]
+        chunk = s.hit.chunk
+        if focus is not None and (chunk.doc_id, section_key(chunk)) == focus:
+            v += _SECTION_BONUS
+        if a.follow_up and chunk.doc_id == a.carried_doc:
+            v += _DOC_BONUS
+        if a.doc_hint and _doc_kind(ctx, chunk.doc_id) == a.doc_hint:
+            v += _SECTION_BONUS  # "the article", "the draft": the user named the document
+        if kind and _values_for_noun(kind, chunk.text, a, lang, ctx):
+            v += _VALUE_BONUS
+            if kind.startswith("date") and document_level(chunk):
+                v += _OWN_DATE_BONUS  # a date in the header or dateline is the document's own event
+        return v
+
+    best = max(passing, key=value)
+    if not _has_answer_noun(a, lang, best, ctx):
+        # "Which countries …": prefer a clause that can name one; the caller abstains if none can.
+        others = [s for s in passing if _has_answer_noun(a, lang, s, ctx)]
+        best = max(others, key=value) if others else best
+    return best
+
+
+def single_answer(question: str, lang: Language, a: QuestionAnalysis, ctx: AnswerContext) -> Answer:
+    """The best supported clause, led by the value or addressee the question asks for; or an abstention."""
+    support_q = _support_question(question, a)
+    ctx = _with_named_candidates(a, ctx)
     if not question_groups(support_q, lang, ctx.translations):
         # Nothing to look for ("What else must he do?" with no earlier turn): no clause can be supported.
         return _abstain(question, lang)
@@ -163,63 +254,31 @@ def single_answer(question: str, lang: Language, a: QuestionAnalysis, ctx: Answe
         if citable(s, support_q, lang, ctx.min_support, about_document=about_document)
         and s.hit.chunk.id.split("#")[0] not in excluded
     ]
-    kind = _value_kind(question, lang, a.qtype)
-    texts = [evidence_text(s.hit.chunk, ctx.documents.get(s.hit.chunk.doc_id)) for s in ranked]
-    share, unknown = unknown_share(question, lang, ctx, texts)
-    if share >= MAX_UNKNOWN_SHARE:
-        covered, _ = covered_terms(question, lang, texts[:3])
-        return _abstain(question, lang, covered=covered, missing=unknown)
-    if not passing and kind.startswith("date"):
-        # The date may be only the document's own (a dateline): the clauses that say what happened
-        # are then not needed as evidence, the title is.
-        groups = question_groups(support_q, lang, ctx.translations)
-        for doc_id in dict.fromkeys(s.hit.chunk.doc_id for s in ranked):
-            dated = _document_date(question, lang, doc_id, ctx, groups)
-            if dated is not None:
-                return dated
-    if not passing:
-        covered, missing = covered_terms(
-            question, lang, [evidence_text(s.hit.chunk, None) for s in ranked[:3]], ctx.idf
-        )
-        return _abstain(question, lang, covered=covered, missing=missing)
-    if a.doc_hint:
-        # "the draft", "the article": the user named the document; a clause of another one is not its answer.
-        named = [s for s in passing if _doc_kind(ctx, s.hit.chunk.doc_id) == a.doc_hint]
-        passing = named or passing
-    elif a.follow_up and a.carried_doc:
-        # A follow-up is about the document of the answer it follows, unless it names another.
-        same = [s for s in passing if s.hit.chunk.doc_id == a.carried_doc]
-        passing = same or passing
-    rank = {id(s): i for i, s in enumerate(ranked)}
-
-    def value(s: Support) -> float:
-        v = s.score - _RANK_PENALTY * rank[id(s)]
-        chunk = s.hit.chunk
-        if focus is not None and (chunk.doc_id, section_key(chunk)) == focus:
-            v += _SECTION_BONUS
-        if a.follow_up and chunk.doc_id == a.carried_doc:
-            v += _DOC_BONUS
-        doc = ctx.documents.get(chunk.doc_id)
-        if a.doc_hint and doc is not None and doc.info.kind == a.doc_hint:
-            v += _SECTION_BONUS  # "the article", "the draft": the user named the document
-        if kind and _values_for_noun(kind, chunk.text, a, lang, ctx):
-            v += _VALUE_BONUS
-            if kind.startswith("date") and document_level(chunk):
-                v += _OWN_DATE_BONUS  # a date in the header or dateline is the document's own event
-        return v
-
-    best = max(passing, key=value)
+    gated = _coverage_gate(question, lang, a, ctx, ranked, passing)
+    if gated is not None:
+        return gated
+    best = _pick(question, lang, a, ctx, ranked, passing)
     chunk = best.hit.chunk
+    texts = [evidence_text(chunk, ctx.documents.get(chunk.doc_id))]
     if not _has_answer_noun(a, lang, best, ctx):
         # "What penalties …": a clause that names no penalty does not answer, however close its topic.
-        others = [s for s in passing if _has_answer_noun(a, lang, s, ctx)]
-        if not others:
-            texts = [evidence_text(chunk, ctx.documents.get(chunk.doc_id))]
-            covered, _ = covered_terms(question, lang, texts)
-            return _abstain(question, lang, covered=covered, missing=[a.answer_noun])
-        best = max(others, key=value)
-        chunk = best.hit.chunk
-    groups = question_groups(support_q, lang, ctx.translations)
+        covered, _ = covered_terms(question, lang, texts)
+        return _abstain(question, lang, covered=covered, missing=[a.answer_noun])
+    # The precise word or its own translation, not a near-synonym: 基金会 (foundation) is no fund.
+    exact = direct_translations(question, lang, _lexicon(ctx))
+    specific = unsupported_specifics(question, lang, chunk_evidence(texts[0]), exact)
+    if specific:
+        # "What is the budget …": the topic is covered, the budget is not; say so rather than quote.
+        covered, _ = covered_terms(question, lang, texts)
+        return _abstain(question, lang, covered=covered, missing=specific)
+    return _quoted_answer(question, lang, a, ctx, best)
+
+
+def _quoted_answer(question: str, lang: Language, a: QuestionAnalysis, ctx: AnswerContext, best: Support) -> Answer:
+    """The chosen clause quoted (its best span), led by the value, addressee or yes the question wants."""
+    chunk = best.hit.chunk
+    kind = _value_kind(question, lang, a.qtype)
+    groups = question_groups(_support_question(question, a), lang, ctx.translations)
     start, end = best_quote(chunk, groups, ctx.idf, a.qtype if kind else "")
     start, end = _widen(chunk, start, end)
     found: list[Span] = []
@@ -236,30 +295,39 @@ def single_answer(question: str, lang: Language, a: QuestionAnalysis, ctx: Answe
             return _abstain(question, lang, covered=covered, qtype=a.qtype)
     items = _sub_items(chunk, ctx.chunks)
     if items and not kind:
-        # "ITU's purposes include:" says nothing without the items it introduces: cite them all.
-        intro = cite_chunk(chunk, ctx, best.hit.score)
-        citations = [intro, *(cite_chunk(c, ctx) for c in items)]
-        lines = [_single_text("", intro, chunk.lang, lang).split("\n")[0]]
-        lines += [f"– {quoted(c.quote)} [{i}]" for i, c in enumerate(citations[1:], start=2)]
-        gloss = gloss_line([c.quote for c in citations], chunk.lang, lang)
-        return Answer(
-            question=question, text="\n".join(lines + ([gloss] if gloss else [])), language=lang, citations=citations
-        )
+        return _with_items(question, lang, ctx, best, items)
     citation = make_citation(best.hit, ctx.documents[chunk.doc_id], start, end)
     lead = ""
     if found:
         lead = as_sentence(found[0].shown(lang), lang)
     elif a.qtype == "who":
         lead = as_sentence(addressee_lead(chunk, lang), lang)
+    elif a.qtype == "yes-no":
+        lead = _YES[lang]  # every focus of the question is supported by the clause that follows
     return Answer(
-        question=question,
-        text=_single_text(lead, citation, chunk.lang, lang),
-        language=lang,
-        citations=[citation],
+        question=question, text=_single_text(lead, citation, chunk.lang, lang), language=lang, citations=[citation]
     )
 
 
-_NOUN_CHECKED_TYPES = ("which", "what", "how-many", "how-much")
+# The lead of a supported yes/no question; the quote that follows is the evidence. A "no" is never
+# inferred: a clause that does not support the question leads to an abstention instead.
+_YES: dict[Language, str] = {"en": "Yes.", "zh": "是的。"}
+
+
+def _with_items(question: str, lang: Language, ctx: AnswerContext, best: Support, items: list[Chunk]) -> Answer:
+    """ "ITU's purposes include:" says nothing without the items it introduces: cite them all."""
+    chunk = best.hit.chunk
+    intro = cite_chunk(chunk, ctx, best.hit.score)
+    citations = [intro, *(cite_chunk(c, ctx) for c in items)]
+    lines = [_single_text("", intro, chunk.lang, lang).split("\n")[0]]
+    lines += [f"– {quoted(c.quote)} [{i}]" for i, c in enumerate(citations[1:], start=2)]
+    gloss = gloss_line([c.quote for c in citations], chunk.lang, lang)
+    return Answer(
+        question=question, text="\n".join(lines + ([gloss] if gloss else [])), language=lang, citations=citations
+    )
+
+
+_NOUN_CHECKED_TYPES: tuple[str, ...] = ("which", "how-many", "how-much")
 
 
 def _has_answer_noun(a: QuestionAnalysis, lang: Language, s: Support, ctx: AnswerContext) -> bool:
@@ -274,10 +342,12 @@ def _has_answer_noun(a: QuestionAnalysis, lang: Language, s: Support, ctx: Answe
     # "Which countries voted …": the word after the noun (mostly the verb that says what the X did)
     # unknown to the whole corpus means no clause can answer, as does an unknown noun.
     seen = chunk_evidence(evidence_text(s.hit.chunk, ctx.documents.get(s.hit.chunk.doc_id)))
-    verb_groups = question_groups(a.answer_verb, lang, ctx.translations) if a.answer_verb else []
+    # Lenient on purpose: any translation of any form the corpus uses means the noun may be answered.
+    wide = _wide_translations(f"{a.answer_noun} {a.answer_verb}", lang, ctx)
+    verb_groups = question_groups(a.answer_verb, lang, wide) if a.answer_verb else []
     if verb_groups and all(unknown_everywhere(g, ctx.idf, seen) for g in verb_groups):
         return False
-    noun_groups = question_groups(a.answer_noun, lang, ctx.translations)
+    noun_groups = question_groups(a.answer_noun, lang, wide)
     return not noun_groups or not all(unknown_everywhere(g, ctx.idf, seen) for g in noun_groups)
 
 
@@ -329,26 +399,70 @@ def _document_date(
     return None
 
 
+def _wide_translations(text: str, lang: Language, ctx: AnswerContext) -> dict[str, tuple[str, ...]]:
+    """The context's translations plus every dictionary translation of every form of the text's words."""
+    wide = dict(ctx.translations)
+    for stem, tokens in every_translation(text, lang, _lexicon(ctx)).items():
+        wide[stem] = (*wide.get(stem, ()), *tokens)
+    return wide
+
+
+def _lexicon(ctx: AnswerContext) -> Lexicon | None:
+    """CC-CEDICT when dictionary translation is on (the context then carries its glosses)."""
+    if ctx.glosses is None:
+        return None
+    try:
+        return load_lexicon()
+    except DictionaryUnavailableError:
+        return None
+
+
 def answer_extractive(question: str, lang: Language, ctx: AnswerContext) -> Answer:
     """The default, offline answer: metadata, a whole section, or the best clause led by its short answer."""
     a = ctx.analysis or analyse_question(question, lang)
     chunks = ctx.chunks or [h.chunk for h in ctx.hits]
-    if not ctx.chunks:
-        ctx = AnswerContext(ctx.hits, ctx.documents, ctx.idf, ctx.min_support, chunks, a, ctx.translations)
+    # A paraphrase shares no word with its clause but often a dictionary sense: near-synonyms count too.
+    asked = f"{a.carried_terms} {question}" if a.follow_up else question
+    merged = with_synonyms(asked, lang, ctx.translations, _lexicon(ctx))
+    synonyms = {k: tuple(t for t in v if t not in ctx.translations.get(k, ())) for k, v in merged.items()}
+    ctx = replace(ctx, chunks=chunks, analysis=a, translations=merged, synonyms=synonyms)
     a = with_section(a, section_catalogue(chunks))
     texts = [evidence_text(h.chunk, ctx.documents.get(h.chunk.doc_id)) for h in ctx.hits]
-    absent = absent_names(question, lang, ctx.idf, texts)
+    # Lenient: a name counts as used when any translation of any of its forms is in the index.
+    absent = absent_names(question, lang, ctx.idf, texts, _wide_translations(question, lang, ctx))
     if absent:
         return _abstain(question, lang, absent=absent)
     if a.metadata:
         meta = metadata_answer(question, lang, a, ctx)
         if meta is not None:
-            return meta
+            return _checked(question, lang, meta, ctx)
     if a.asks_whole_section:
         listed = list_answer(question, lang, a, ctx)
         if listed is not None:
-            return listed
+            return _checked(question, lang, listed, ctx)
     return single_answer(question, lang, a, ctx)
+
+
+def _checked(question: str, lang: Language, answer: Answer, ctx: AnswerContext) -> Answer:
+    """A metadata or list answer, unless the question's specific focus is in none of its citations
+    ("Which city will host the next summit?" is not answered by the city of a dateline)."""
+    texts = [evidence_text(c, ctx.documents.get(c.doc_id)) for c in _cited_chunks(answer, ctx)]
+    if not texts:
+        return answer
+    evidence = (
+        frozenset().union(*(chunk_evidence(t)[0] for t in texts)),
+        frozenset().union(*(chunk_evidence(t)[1] for t in texts)),
+    )
+    missing = unsupported_specifics(question, lang, evidence, direct_translations(question, lang, _lexicon(ctx)))
+    if not missing:
+        return answer
+    covered, _ = covered_terms(question, lang, texts)
+    return _abstain(question, lang, covered=covered, missing=missing)
+
+
+def _cited_chunks(answer: Answer, ctx: AnswerContext) -> list[Chunk]:
+    ids = {c.chunk_id for c in answer.citations}
+    return [c for c in ctx.chunks if c.id in ids]
 
 
 __all__ = [

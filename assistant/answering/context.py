@@ -31,3 +31,5 @@ class AnswerContext:
     # Chinese word -> English glosses (CC-CEDICT): lets an English word be found in a Chinese clause
     # through the clause's own words, the direction in which the dictionary is strongest.
     glosses: Callable[[str], Sequence[str]] | None = None
+    # Question word (stemmed) -> those of its `translations` that are near-synonyms only (weaker evidence).
+    synonyms: Mapping[str, tuple[str, ...]] = field(default_factory=dict)

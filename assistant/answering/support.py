@@ -16,7 +16,7 @@ Three checks, in order of strength:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from assistant.answering.context import AnswerContext
@@ -33,7 +33,18 @@ MAX_UNKNOWN_SHARE = 0.5
 # Bigrams any Chinese policy text has; none indexed means an English-only index.
 _COMMON_ZH_BIGRAMS = ("国际", "发展", "信息", "技术", "组织", "合作")
 # Acronyms and numbers of three or more digits (years, amounts); "clause 6" is a label, not a figure.
-_ACRONYM = re.compile(r"(?<![\w-])[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*[A-Z0-9](?![\w-])|(?<![\w/-])\d{3,}(?![\w/-])")
+# ASCII lookarounds: "在2019年" has a figure although Chinese characters count as \w.
+_ACRONYM = re.compile(
+    r"(?<![A-Za-z0-9_-])[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*[A-Z0-9](?![A-Za-z0-9_-])|(?<![A-Za-z0-9_/-])\d{3,}(?![A-Za-z0-9_/-])"
+)
+# A capitalised word inside an English sentence is a name ("Australia", "Radiocommunication").
+_CAPITALISED = re.compile(r"(?<=[a-z0-9,;:'’)] )[A-Z][a-z]{2,}\b")
+# Two or more capitalised words in a row: a multi-word name.
+_NAME_RUN = re.compile(r"\b[A-Z][\w-]*(?:\s+(?:of|on|for|and|the)?\s*[A-Z][\w-]*)+")
+_LONG_NAME = 3  # content words
+# Dense similarity (question vs. best clause) above which many unknown words are read as a
+# paraphrase rather than a question off the corpus's topic. Chosen on eval/dev (see its README).
+PARAPHRASE_DENSE = 0.15
 
 
 @dataclass(frozen=True)
@@ -65,7 +76,7 @@ def evidence_text(chunk: Chunk, doc: Document | None) -> str:
 
 def supports(question: str, lang: Language, ctx: AnswerContext) -> list[Support]:
     """Each hit with its support, in retrieval order."""
-    groups = question_groups(question, lang, ctx.translations)
+    groups = question_groups(question, lang, ctx.translations, ctx.synonyms)
     out = []
     for hit in ctx.hits:
         dense = hit.dense_score if hit.dense_score is not None else 0.0
@@ -116,7 +127,11 @@ def citable(
 
 
 def absent_names(
-    question: str, lang: Language, idf: Callable[[str], float | None], texts: Sequence[str] = ()
+    question: str,
+    lang: Language,
+    idf: Callable[[str], float | None],
+    texts: Sequence[str] = (),
+    translations: Mapping[str, tuple[str, ...]] | None = None,
 ) -> list[str]:
     """Names and figures of the question that the corpus never uses: acronyms, numbers, named glossary terms.
 
@@ -124,7 +139,9 @@ def absent_names(
     or the documents do not answer. Only names count (a term written with a capital or known by an
     acronym); general words such as "news" or "date" may be missing from a text that still answers.
     `texts` (the retrieved clauses and document titles) let a multi-word English name count as
-    present where the index has only its separate words.
+    present where the index has only its separate words. A capitalised word inside an English
+    question is a name too; it counts as absent only when none of its `translations` is indexed
+    either ("Bucharest" is in the corpus as 布加勒斯特).
     """
     groups = question_groups(question, lang)
     haystack = "\n".join(texts).casefold()
@@ -143,6 +160,23 @@ def absent_names(
     for g in groups:
         if g.term is None and g.token in specific and g.token not in term_words and idf(g.token) is None:
             missing.append(g.token.upper() if g.token.isalpha() else g.token)
+    if lang == "en":
+        named = {t for m in _CAPITALISED.finditer(question) for t in words(m.group(0))} - specific - term_words
+        # A word of a long name ("World Intellectual Property Organization") may stand for a Chinese
+        # name the dictionary cannot match word by word: only one without any translation counts there.
+        # A short one ("World Cup", "Radiocommunication Sector") is checked word by word.
+        runs = [words(m.group(0)) for m in _NAME_RUN.finditer(question)]
+        in_names = {t for run in runs if len(run) >= _LONG_NAME for t in run}
+        parts = [chunk_evidence(t) for t in texts]
+        seen = (frozenset().union(*(p[0] for p in parts)), frozenset().union(*(p[1] for p in parts)))
+        for g in question_groups(question, lang, translations):
+            if (
+                g.term is None
+                and g.token in named
+                and (g.token not in in_names or not g.alts)
+                and unknown_everywhere(g, idf, seen)
+            ):
+                missing.append(_display(g, question, lang))
     return missing
 
 

@@ -153,3 +153,44 @@ def test_a_clause_introducing_items_is_cited_with_them(assistant):
         f"eur-44a25-1/preamble/considering/a/{i}" for i in (1, 2, 3)
     ]
     assert "所有居民" in answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What deadline does the draft set for the Secretary-General's report to the Council?",
+        "Who presided over the Plenipotentiary Conference in Bucharest?",
+        "联大在2018年通过了哪些人工智能决议？",
+        "What does the Radiocommunication Sector study about AI?",
+    ],
+)
+def test_an_unsupported_specific_focus_or_name_makes_it_abstain(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.abstained and not answer.citations
+
+
+def test_a_supported_yes_no_question_leads_with_yes(assistant):
+    answer = assistant.ask("Does the UNIDO article say human rights must be protected online?")
+    assert not answer.abstained and answer.text.startswith("Yes.")
+
+
+def test_a_paraphrase_is_supported_through_dictionary_synonyms(assistant):
+    answer = assistant.ask("How many member states backed the resolution on AI?")
+    assert not answer.abstained and "120" in answer.text
+
+
+def test_a_metadata_answer_does_not_stand_in_for_an_unstated_specific_fact(assistant):
+    answer = assistant.ask("Which city is the headquarters of the AI for Good summit in?")
+    assert answer.abstained and not answer.citations
+    assert not assistant.ask("Which city is the UNIDO article datelined from?").abstained
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What does the draft say about the World Intellectual Property Organization?",
+        "What does the draft say about the UN Development Programme?",
+    ],
+)
+def test_a_long_organisation_name_the_corpus_has_in_chinese_is_not_absent(assistant, question):
+    assert "never mention" not in assistant.ask(question).text

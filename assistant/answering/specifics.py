@@ -1,0 +1,91 @@
+"""Specific focuses: the part of a question that only a precise statement answers.
+
+"What is ITU's budget for AI?" is on the corpus's topic, and a clause about ITU's
+AI work covers most of its words; but only a clause that gives a budget answers
+it. Such words (an amount, a penalty, a vote, a deadline, a term of office, who
+chaired, whether something is banned or binding) are a short table per language.
+When the clause an answer would cite does not contain one of them, directly or
+through a translation or near-synonym, the corpus does not answer, however close
+the topic: the answerer abstains and says what the documents do cover.
+
+The table names kinds of facts that policy texts state only sometimes, not
+words of particular questions; years and figures are handled apart (a number the
+corpus never uses is an absent name, see `support.absent_names`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from assistant.answering.evidence import Group, question_groups, words
+from assistant.glossary import Term
+from assistant.schema import Language
+
+# Stems as `words` makes them ("penalties" -> "penalti"): matched against the question's groups.
+SPECIFIC_FOCUS: dict[Language, tuple[str, ...]] = {
+    "en": (
+        *("budget", "cost", "costs", "fund", "funds", "funding", "money", "price", "fee", "fees", "spend", "spent"),
+        *("salary", "wage", "wages", "earn", "earns", "income"),
+        *("fine", "fines", "penalty", "penalties", "sanction", "sanctions", "punish", "punishment"),
+        *("vote", "votes", "voted", "voting", "veto", "ballot", "oppose", "opposed", "abstained"),
+        *("deadline", "deadlines", "expire", "expires", "tenure"),
+        *("chair", "chaired", "chairs", "preside", "presided", "elect", "elected", "appoint", "appointed"),
+        *("ban", "bans", "banned", "prohibit", "prohibits", "binding", "enforce", "enforced", "ratify", "ratified"),
+        *("session", "sessions", "headquarters"),
+    ),
+    "zh": (
+        *("预算", "经费", "资金", "拨款", "费用", "成本", "出资", "花费"),
+        *("工资", "薪水", "薪酬", "收入"),
+        *("罚款", "处罚", "惩罚", "制裁", "罚金"),
+        *("投票", "表决", "反对票", "赞成票", "弃权", "否决"),
+        *("截止", "期限", "截止日期", "任期", "到期"),
+        *("主持", "主席", "选举", "当选", "任命"),
+        *("禁止", "禁用", "约束力", "生效", "强制"),
+        *("届会", "会期", "总部"),
+    ),
+}
+
+
+def _stems(lang: Language) -> frozenset[str]:
+    return frozenset(t for w in SPECIFIC_FOCUS[lang] for t in (w, *words(w)))
+
+
+_STEMS: dict[Language, frozenset[str]] = {}
+_WORD = re.compile(r"[\w-]+")
+
+
+def _as_written(token: str, question: str) -> str:
+    """The question's own spelling of a stemmed word ("penalti" -> "penalties")."""
+    for m in _WORD.finditer(question):
+        if words(m.group(0))[:1] == [token]:
+            return m.group(0)
+    return token
+
+
+def specific_groups(
+    question: str, lang: Language, translations: Mapping[str, tuple[str, ...]] | None = None
+) -> list[Group]:
+    """The question's groups that name a specific kind of fact (budget, penalty, vote, deadline …)."""
+    stems = _STEMS.get(lang)
+    if stems is None:
+        stems = _STEMS[lang] = _stems(lang)
+    out = []
+    for g in question_groups(question, lang, translations):
+        if g.term is not None:
+            continue
+        # A Chinese question word may hold the focus inside it (年度预算, 反对票数).
+        if g.token in stems or (lang == "zh" and any(w in g.token for w in SPECIFIC_FOCUS["zh"])):
+            out.append(g)
+    return out
+
+
+def unsupported_specifics(
+    question: str,
+    lang: Language,
+    evidence: tuple[frozenset[Term], frozenset[str]],
+    translations: Mapping[str, tuple[str, ...]] | None = None,
+) -> list[str]:
+    """Specific focuses of the question that the evidence (a clause's terms and tokens) does not contain."""
+    groups = specific_groups(question, lang, translations)
+    return [_as_written(g.token, question) for g in groups if not g.found_in(*evidence)]

@@ -1,0 +1,45 @@
+"""Question groups and their IDF-weighted overlap with a text, in either language."""
+
+from __future__ import annotations
+
+from assistant.answering.evidence import chunk_evidence, overlap, question_groups, question_stems
+
+
+def idf(token: str) -> float | None:
+    return {"": 1.0, "report": 2.0, "council": 3.0}.get(token, 1.0)
+
+
+def test_question_words_are_not_content():
+    groups = question_groups("What must be reported to the Council?", "en")
+    names = [g.term.en if g.term else g.token for g in groups]
+    assert "Council" in names and "report" in names
+    assert not {"what", "must"} & set(names)
+    assert "what" in question_stems()
+
+
+def test_overlap_is_the_weighted_share_found():
+    groups = question_groups("report Council", "en")
+    assert overlap(groups, chunk_evidence("The Council receives it."), idf) < 1.0
+    assert overlap(groups, chunk_evidence("A report to the Council."), idf) == 1.0
+    assert overlap([], chunk_evidence("anything"), idf) == 0.0
+
+
+def test_a_glossary_term_is_found_in_the_other_language():
+    groups = question_groups("What does the Secretary-General do?", "en")
+    assert any(g.found_in(*chunk_evidence("责成秘书长")) for g in groups if g.term is not None)
+
+
+def test_translations_let_a_word_match_its_translation():
+    groups = question_groups("report", "en", {"report": ("报告",)})
+    assert groups[0].found_in(*chunk_evidence("每年向理事会报告"))
+
+
+def test_a_near_synonym_counts_less_than_the_word_or_its_translation():
+    from assistant.answering.evidence import NEAR_WEIGHT
+
+    groups = question_groups("backed", "en", {"back": ("支持", "support")}, {"back": ("support",)})
+    (g,) = groups
+    assert g.strength(*chunk_evidence("得到支持")) == 1.0
+    assert g.strength(*chunk_evidence("receiving support")) == NEAR_WEIGHT
+    assert g.found_in(*chunk_evidence("receiving support"))
+    assert g.strength(*chunk_evidence("nothing here")) == 0.0

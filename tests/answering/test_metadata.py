@@ -1,0 +1,30 @@
+"""Document metadata answered from the manifest and the header, cited."""
+
+from __future__ import annotations
+
+from assistant.answering.analysis import analyse_question
+from assistant.answering.context import AnswerContext
+from assistant.answering.metadata import doc_level_chunks, metadata_answer
+
+
+def _ctx(assistant) -> AnswerContext:
+    return AnswerContext(
+        hits=[], documents=assistant.documents, idf=lambda t: None, min_support=0.3, chunks=assistant.store.chunks
+    )
+
+
+def test_the_symbol_of_the_draft_is_cited_from_its_header(assistant):
+    a = analyse_question("What is the document symbol of the draft resolution?", "en")
+    answer = metadata_answer(a.question, "en", a, _ctx(assistant))
+    assert answer is not None and "EUR/44A25/1" in answer.text
+    assert answer.citations and answer.citations[0].doc_id == "eur-44a25-1"
+
+
+def test_document_level_chunks_are_header_title_or_dateline(assistant):
+    kinds = {c.kind for c in doc_level_chunks(_ctx(assistant), "unido-unga-ai-resolution")}
+    assert kinds and kinds <= {"header", "title", "dateline"}
+
+
+def test_a_question_that_is_not_about_metadata_gets_none(assistant):
+    a = analyse_question("Who must report to Council?", "en")
+    assert metadata_answer(a.question, "en", a, _ctx(assistant)) is None

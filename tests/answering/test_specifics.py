@@ -1,0 +1,35 @@
+"""Specific focuses (budget, penalty, vote, deadline …) must be in the clause an answer cites."""
+
+from __future__ import annotations
+
+from assistant.answering.evidence import chunk_evidence
+from assistant.answering.specifics import specific_groups, unsupported_specifics
+
+CLAUSE = chunk_evidence("The Secretary-General shall report every year to the Council on AI activities.")
+
+
+def test_a_budget_question_is_not_answered_by_a_clause_without_a_budget():
+    assert unsupported_specifics("What is the Secretary-General's budget for AI?", "en", CLAUSE) == ["budget"]
+
+
+def test_the_word_is_shown_as_the_question_writes_it():
+    assert unsupported_specifics("What penalties apply to the Council?", "en", CLAUSE) == ["penalties"]
+
+
+def test_a_clause_that_states_the_fact_supports_it():
+    voted = chunk_evidence("120 member states voted for the resolution.")
+    assert unsupported_specifics("How many member states voted for it?", "en", voted) == []
+
+
+def test_questions_without_a_specific_focus_pass():
+    assert unsupported_specifics("Who must report to the Council?", "en", CLAUSE) == []
+
+
+def test_chinese_focus_words_are_found_inside_longer_words():
+    assert [g.token for g in specific_groups("秘书长的年度预算是多少？", "zh")]
+    assert unsupported_specifics("决议对违规国家有什么处罚？", "zh", chunk_evidence("每年向理事会报告")) != []
+
+
+def test_a_translation_of_the_focus_counts_as_support():
+    zh_clause = chunk_evidence("成员国的预算")
+    assert unsupported_specifics("What is the budget?", "en", zh_clause, {"budget": ("预算",)}) == []
