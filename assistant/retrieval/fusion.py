@@ -8,7 +8,10 @@ evidence comes from: for a chunk in the question's own language, the
 question's words; for a chunk in the other language, only their translations,
 so that weight shrinks with the share of the question that found one
 (`coverage`). BM25 scores of the two language groups are normalised apart,
-since translated matches score on another scale than direct ones.
+since translated matches score on another scale than direct ones. When no
+candidate is in the question's language, the cross weight no longer decides
+between languages, only between BM25 and dense, and `lexical_cross_only`
+(smaller) replaces it.
 
 Example:
     >>> fuse_scores([(0, 0.9), (1, 0.8)], [(1, 7.0)], same_language=lambda row: True,
