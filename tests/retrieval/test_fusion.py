@@ -53,3 +53,22 @@ def test_rrf_is_a_setting():
 def test_rrf_rewards_agreement():
     fused = reciprocal_rank_fusion({"dense": [(1, 0.9), (2, 0.8)], "bm25": [(2, 9.0), (3, 8.0)]}, {}, rrf_k=60)
     assert fused[0][0] == 2
+
+
+def test_cross_only_weight_applies_when_no_candidate_is_in_the_questions_language():
+    # Chunk 2 leads on BM25 (through translations), chunk 1 on dense. With a Chinese-only corpus the
+    # cross weight only weighs BM25 against dense, and `lexical_cross_only` replaces it.
+    dense = [(1, 0.60), (2, 0.40)]
+    lexical = [(2, 5.0), (1, 1.0)]
+    w = FusionWeights(lexical_cross=2.0, lexical_cross_only=0.1)
+    other = lambda row: False  # noqa: E731
+    assert fuse_scores(dense, lexical, same_language=other, weights=w)[0][0] == 1
+    assert fuse_scores(dense, lexical, same_language=other, weights=FusionWeights(lexical_cross=2.0))[0][0] == 2
+
+
+def test_cross_only_weight_is_ignored_when_the_questions_language_is_among_the_candidates():
+    dense = [(1, 0.60), (2, 0.40), (3, 0.10)]
+    lexical = [(2, 5.0), (1, 1.0)]
+    w = FusionWeights(lexical_cross=2.0, lexical_cross_only=0.1)
+    # Chunk 3 is in the question's language: the languages compete, so `lexical_cross` (2.0) applies.
+    assert fuse_scores(dense, lexical, same_language=lambda r: r == 3, weights=w)[0][0] == 2

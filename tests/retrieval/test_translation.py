@@ -87,3 +87,10 @@ def test_weights_are_applied_per_kind():
 def test_describe_says_why_a_clause_matched():
     q = translate_query("Who must report to Council?", "en", AnyTerms(), LEX)
     assert "Council → 理事会 (glossary)" in [g.describe() for g in q.translations]
+
+
+def test_by_default_the_glossary_counts_more_than_a_dictionary_word():
+    q = translate_query("Does the Council defend Denver?", "en", AnyTerms(), LEX)
+    groups = {g.source.lower(): g for g in q.translations}
+    assert groups["council"].origin == "glossary" and groups["denver"].origin == "dictionary"
+    assert groups["council"].weight > groups["denver"].weight
