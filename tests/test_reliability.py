@@ -173,6 +173,7 @@ _CHILD = textwrap.dedent(
     import sys, time
     from pathlib import Path
     sys.path.insert(0, {root!r})
+    import assistant.index.local as local
     import assistant.store as store
     from assistant.chunking import CHUNKER_VERSION, chunk_corpus
     from assistant.corpus import load_corpus
@@ -198,13 +199,13 @@ _CHILD = textwrap.dedent(
         return emb.embed_documents_array(texts)
 
     if how == "write":
-        real = store.build_faiss
+        real = local.build_faiss
 
         def slow_build_faiss(vectors, index_type):
             stall()
             return real(vectors, index_type)
 
-        store.build_faiss = slow_build_faiss
+        local.build_faiss = slow_build_faiss
     store.write_index(index_dir, chunks, embed, model="hash", dim=emb.dimension, corpus_hash="h2",
                       chunker_version=CHUNKER_VERSION)
     """

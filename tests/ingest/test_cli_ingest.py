@@ -113,15 +113,15 @@ def test_add_without_indexing_and_argument_errors(seed_corpus, tmp_path, run_cli
 _KILLER = textwrap.dedent(
     """
     import os, signal, sys
-    import assistant.store as store
+    import faiss
 
-    real = store.faiss.write_index
+    real = faiss.write_index
 
     def write_then_die(*args, **kwargs):
         real(*args, **kwargs)  # half of the new build is on disk …
         os.kill(os.getpid(), signal.SIGKILL)  # … when the process is killed
 
-    store.faiss.write_index = write_then_die
+    faiss.write_index = write_then_die
     from assistant.cli import main
 
     sys.exit(main(sys.argv[1:]))
