@@ -263,7 +263,7 @@ def test_a_build_while_another_process_builds_is_refused_and_the_live_index_stil
     before = current_build(live_index)
     child = _start_child(tmp_path, live_index, "lock")
     try:
-        a = Assistant(Settings(index_dir=live_index, embedding_model="hash", show_progress=False, lock_wait_seconds=0))
+        a = Assistant(Settings.from_env(index_dir=live_index, embedding_model="hash", show_progress=False, lock_wait_seconds=0))
         with pytest.raises(IndexLockedError, match=rf"pid {child.pid}.*building the index.*`assistant index`"):
             a.build_index()
         store = load_index(live_index, model="hash", corpus_hash="h1", chunker_version=CHUNKER_VERSION)
@@ -272,7 +272,7 @@ def test_a_build_while_another_process_builds_is_refused_and_the_live_index_stil
     finally:
         _stop(child, signal.SIGTERM)
     # The lock dies with its holder: building works again.
-    assert Assistant(Settings(index_dir=live_index, embedding_model="hash", show_progress=False)).build_index()
+    assert Assistant(Settings.from_env(index_dir=live_index, embedding_model="hash", show_progress=False)).build_index()
 
 
 @pytest.mark.parametrize("stage", ["embed", "write"])
@@ -391,7 +391,7 @@ def injected(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
             }
         ],
     )
-    return Assistant(Settings(corpus_dir=corpus, index_dir=folder / "index", show_progress=False), build=True)
+    return Assistant(Settings.from_env(corpus_dir=corpus, index_dir=folder / "index", show_progress=False), build=True)
 
 
 def _outside_quotes(answer: Answer) -> str:

@@ -185,8 +185,7 @@ def _write_milvus(
     from assistant.index import milvus
 
     collection = milvus.open_collection(cfg)
-    report = milvus.sync(collection, chunks, keys, vectors, index_type)
-    collection.mark(build_id)
+    report = milvus.sync(collection, chunks, keys, vectors, index_type, build_id)
     if progress is not None:
         how = "created" if report.recreated else "updated"
         progress(

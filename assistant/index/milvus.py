@@ -211,13 +211,23 @@ class SyncReport:
 
 
 def sync(
-    collection: MilvusCollection, chunks: Sequence[Chunk], keys: Sequence[str], vectors: np.ndarray, index_type: str
+    collection: MilvusCollection,
+    chunks: Sequence[Chunk],
+    keys: Sequence[str],
+    vectors: np.ndarray,
+    index_type: str,
+    build_id: str,
 ) -> SyncReport:
-    """Make the collection hold exactly `chunks`: delete and rewrite the rows of changed documents only."""
+    """Make the collection hold exactly `chunks` for build `build_id`, rewriting only changed documents' rows.
+
+    The collection is marked "syncing" first and with `build_id` last, so a build killed in between
+    leaves it stale (never half-changed under the old build's name); the next build finishes it.
+    """
     dim = int(vectors.shape[1])
     recreated = not collection.exists() or collection.dim() != dim
     if recreated:
         collection.create(dim, index_type)
+    collection.mark(f"syncing:{build_id}")
     collection.load()
     have = {} if recreated else collection.rows()
     want = {c.id: (c.doc_id, key) for c, key in zip(chunks, keys, strict=True)}
@@ -226,6 +236,7 @@ def sync(
     collection.delete_documents(sorted(changed))
     rows = [i for i, c in enumerate(chunks) if c.doc_id in changed]
     collection.add([chunks[i] for i in rows], [keys[i] for i in rows], vectors[rows])
+    collection.mark(build_id)
     return SyncReport(documents_replaced=len(changed), rows_written=len(rows), recreated=recreated)
 
 
