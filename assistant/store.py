@@ -1,7 +1,7 @@
 """Kept for code that imports `assistant.store`: the index now lives in `assistant.index`.
 
-`assistant.index.local` holds the FAISS backend (`IndexStore`, `load_index`),
-`assistant.index.builder` the build (`write_index`), `assistant.index.manifest`
+`assistant.index.local` holds the FAISS backend (`IndexStore`), `assistant.index.milvus` the Milvus one,
+`assistant.index.builder` the build and loading (`write_index`, `load_index`), `assistant.index.manifest`
 the folder layout, manifest and errors.
 """
 
@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from assistant.index.builder import write_index
-from assistant.index.local import IndexStore, build_faiss, built_index_type, load_index
+from assistant.index.builder import load_index, write_index
+from assistant.index.local import IndexStore, build_faiss, built_index_type
 from assistant.index.manifest import (
     FORMAT_VERSION,
     IVF_MIN_VECTORS,

@@ -160,7 +160,9 @@ def test_adding_unchanged_files_rebuilds_a_stale_index(home, tmp_path) -> None:
 
 def test_a_change_recorded_while_a_build_ran_stays_pending(home) -> None:
     corpus, index = home
-    a = Assistant(Settings.from_env(corpus_dir=corpus, index_dir=index, embedding_model="hash"), progress=lambda _m: None)
+    a = Assistant(
+        Settings.from_env(corpus_dir=corpus, index_dir=index, embedding_model="hash"), progress=lambda _m: None
+    )
     seen = pending_change(corpus)
     record_change(corpus, "add", ["x"])
     a.build_index()  # saw the record: clears it

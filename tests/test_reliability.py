@@ -263,7 +263,9 @@ def test_a_build_while_another_process_builds_is_refused_and_the_live_index_stil
     before = current_build(live_index)
     child = _start_child(tmp_path, live_index, "lock")
     try:
-        a = Assistant(Settings.from_env(index_dir=live_index, embedding_model="hash", show_progress=False, lock_wait_seconds=0))
+        a = Assistant(
+            Settings.from_env(index_dir=live_index, embedding_model="hash", show_progress=False, lock_wait_seconds=0)
+        )
         with pytest.raises(IndexLockedError, match=rf"pid {child.pid}.*building the index.*`assistant index`"):
             a.build_index()
         store = load_index(live_index, model="hash", corpus_hash="h1", chunker_version=CHUNKER_VERSION)

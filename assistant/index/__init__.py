@@ -5,9 +5,9 @@ Example:
 """
 
 from assistant.index.backend import ChunkFilter, FilterSpec, IndexBackend, filter_allows, filter_mask
-from assistant.index.builder import open_index, write_index
+from assistant.index.builder import load_index, open_index, write_index
 from assistant.index.loading import Expected
-from assistant.index.local import IndexStore, build_faiss, built_index_type, load_index
+from assistant.index.local import IndexStore, build_faiss, built_index_type
 from assistant.index.manifest import (
     FORMAT_VERSION,
     IVF_MIN_VECTORS,

@@ -34,7 +34,7 @@ import numpy as np
 from assistant.fsutil import fsync_dir
 from assistant.index import local
 from assistant.index.backend import IndexBackend
-from assistant.index.loading import Expected
+from assistant.index.loading import Expected, guarded, live_manifest
 from assistant.index.manifest import (
     BM25,
     CHUNKS,
@@ -184,15 +184,17 @@ def _write_milvus(
     """Sync the collection to these chunks and mark it with the build; the index kind and manifest fields."""
     from assistant.index import milvus
 
+    # The same fallback as FAISS: IVF needs enough vectors to train, so a small corpus gets flat.
+    built = local.built_index_type(index_type, len(chunks))
     collection = milvus.open_collection(cfg)
-    report = milvus.sync(collection, chunks, keys, vectors, index_type, build_id)
+    report = milvus.sync(collection, chunks, keys, vectors, built, build_id)
     if progress is not None:
         how = "created" if report.recreated else "updated"
         progress(
             f"milvus collection {cfg.collection} {how} at {cfg.uri}: {report.documents_replaced} documents "
             f"({report.rows_written} rows) written; BM25 stays local (local-bm25)"
         )
-    return index_type, {"backend": "milvus", "collection": cfg.collection, "lexical": "local-bm25"}
+    return built, {"backend": "milvus", "collection": cfg.collection, "lexical": "local-bm25"}
 
 
 def _publish(index_dir: Path, tmp: Path, build_id: str) -> None:
@@ -248,3 +250,27 @@ def open_index(index_dir: Path, expected: Expected, milvus: MilvusSettings | Non
     from assistant.index.milvus import open_milvus
 
     return open_milvus(Path(index_dir), expected, milvus)
+
+
+def load_index(
+    index_dir: Path,
+    *,
+    model: str | None = None,
+    corpus_hash: str | None = None,
+    chunker_version: str | None = None,
+    verify_checksums: bool = True,
+    gloss_tokenizer: str | None = None,
+    milvus: MilvusSettings | None = None,
+) -> IndexBackend:
+    """Load the live build whichever backend built it, checking it fits the given configuration.
+
+    With `gloss_tokenizer`, a build without that gloss field (or with another) is stale. A Milvus
+    build is opened through `milvus`, by default Milvus Lite in `<index_dir>/milvus.db` with the
+    collection its manifest names.
+    """
+    index_dir = Path(index_dir)
+    expected = Expected(model, corpus_hash, chunker_version, gloss_tokenizer, None, verify_checksums)
+    _, manifest = guarded(index_dir, lambda: live_manifest(index_dir, expected))
+    if manifest.backend == "milvus" and milvus is None:
+        milvus = MilvusSettings(uri=str(index_dir / "milvus.db"), collection=manifest.collection)
+    return open_index(index_dir, expected, milvus if manifest.backend == "milvus" else None)

@@ -38,6 +38,9 @@ class IndexStore:
     def chunk_ids(self) -> list[str]:
         return [c.id for c in self.chunks]
 
+    def close(self) -> None:
+        """Nothing to release: FAISS and BM25 live in this process's memory."""
+
     def describe(self) -> dict[str, Any]:
         return {"backend": "local", "dense": f"faiss {self.manifest.index_type_note()}", "lexical": "local-bm25"}
 
@@ -141,27 +144,12 @@ def write_dense(folder: Path, vectors: np.ndarray, index_type: str) -> str:
     return built_index_type(index_type, len(vectors))
 
 
-def load_index(
-    index_dir: Path,
-    *,
-    model: str | None = None,
-    corpus_hash: str | None = None,
-    chunker_version: str | None = None,
-    verify_checksums: bool = True,
-    gloss_tokenizer: str | None = None,
-) -> IndexStore:
-    """Load the live local build, checking it is complete, intact and built for this configuration.
+def open_local(index_dir: Path, expected: Expected) -> IndexStore:
+    """Load the live local build, checking it is complete, intact and built for `expected`.
 
-    With `gloss_tokenizer`, a build without that gloss field (or with another) is stale.
     Every failure is an `AssistantIndexError` naming the file: a damaged file of an
     unexpected kind is `IndexCorruptError` too, never a raw traceback.
     """
-    expected = Expected(model, corpus_hash, chunker_version, gloss_tokenizer, "local", verify_checksums)
-    return open_local(Path(index_dir), expected)
-
-
-def open_local(index_dir: Path, expected: Expected) -> IndexStore:
-    """`load_index` with the expectations as one value (what `assistant.index.builder.open_index` passes)."""
     return guarded(index_dir, lambda: _open_local(index_dir, expected))
 
 

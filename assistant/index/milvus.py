@@ -62,6 +62,11 @@ def connect(cfg: MilvusSettings) -> Any:
         if cfg.db:
             args["db_name"] = cfg.db
         if not cfg.is_server():
+            if not cfg.uri.endswith(".db"):
+                raise MilvusUnavailableError(
+                    f"ASSISTANT_MILVUS_URI={cfg.uri!r}: a Milvus Lite file must end in .db "
+                    "(or give a server URL, http://host:19530)"
+                )
             Path(cfg.uri).expanduser().parent.mkdir(parents=True, exist_ok=True)
         try:
             client = MilvusClient(**args)
@@ -75,6 +80,20 @@ def connect(cfg: MilvusSettings) -> Any:
             raise MilvusUnavailableError(f"cannot open Milvus at {cfg.uri} ({exc}); {why}") from exc
         _CLIENTS[key] = client
         return client
+
+
+def disconnect(cfg: MilvusSettings) -> None:
+    """Close this process's client for `cfg`, so another process may open a Milvus Lite file."""
+    key = (cfg.uri, cfg.token, cfg.user, cfg.password, cfg.db)
+    with _CLIENTS_LOCK:
+        client = _CLIENTS.pop(key, None)
+    if client is not None:
+        client.close()
+    if not cfg.is_server():
+        # Closing the client leaves Milvus Lite's in-process server (and its file lock) running.
+        from milvus_lite.server_manager import server_manager_instance
+
+        server_manager_instance.release_server(cfg.uri)
 
 
 def filter_expression(flt: FilterSpec) -> str:
@@ -91,9 +110,10 @@ def filter_expression(flt: FilterSpec) -> str:
 class MilvusCollection:
     """The collection of one index: create, sync, search (a thin layer over `MilvusClient`)."""
 
-    def __init__(self, client: Any, name: str, *, serial: bool = False) -> None:
+    def __init__(self, client: Any, name: str, *, serial: bool = False, settings: MilvusSettings | None = None) -> None:
         self.client = client
         self.name = name
+        self.settings = settings
         # Milvus Lite runs in this process; calls from many threads (the UI) take turns.
         self._lock = threading.Lock() if serial else None
 
@@ -264,6 +284,11 @@ class MilvusStore:
     def count(self) -> int:
         return self.collection.count()
 
+    def close(self) -> None:
+        """Release the connection (Milvus Lite: lets another process open the file)."""
+        if self.collection.settings is not None:
+            disconnect(self.collection.settings)
+
     def describe(self) -> dict[str, Any]:
         return {"backend": "milvus", "collection": self.collection.name, "lexical": self.manifest.lexical}
 
@@ -312,7 +337,7 @@ class MilvusStore:
 
 
 def open_collection(cfg: MilvusSettings) -> MilvusCollection:
-    return MilvusCollection(connect(cfg), cfg.collection, serial=not cfg.is_server())
+    return MilvusCollection(connect(cfg), cfg.collection, serial=not cfg.is_server(), settings=cfg)
 
 
 def open_milvus(index_dir: Path, expected: Expected, cfg: MilvusSettings) -> MilvusStore:
