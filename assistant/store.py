@@ -9,44 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from assistant.index.builder import load_index, write_index
-from assistant.index.local import IndexStore, build_faiss, built_index_type
-from assistant.index.manifest import (
-    FORMAT_VERSION,
-    IVF_MIN_VECTORS,
-    AssistantIndexError,
-    IndexCorruptError,
-    IndexLockedError,
-    IndexManifest,
-    IndexMissingError,
-    IndexStaleError,
-    build_lock,
-    check_manifest,
-    content_key,
-    current_build,
-    read_manifest,
-)
-
-__all__ = [
-    "FORMAT_VERSION",
-    "IVF_MIN_VECTORS",
-    "AssistantIndexError",
-    "IndexCorruptError",
-    "IndexLockedError",
-    "IndexManifest",
-    "IndexMissingError",
-    "IndexStaleError",
-    "IndexStore",
-    "build_faiss",
-    "build_lock",
-    "built_index_type",
-    "check_manifest",
-    "content_key",
-    "current_build",
-    "load_index",
-    "read_manifest",
-    "write_index",
-]
+from assistant.index import *  # noqa: F403  (the names this module always had, now defined there)
+from assistant.index import AssistantIndexError, __all__  # noqa: F401
 
 
 def __getattr__(name: str) -> Any:

@@ -9,8 +9,16 @@ the whole chunk record (doc id, section, label, offsets …). It is read-only:
 the index is built from the corpus by `assistant index`, which is what keeps
 every citation checkable against its source file, so `add_texts`/`delete`
 raise `ReadOnlyIndexError`; `from_texts` builds a separate index of plain texts.
-A dict filter on `doc_id`, `lang`, `section_kind` or `boilerplate` runs inside
-Milvus on the Milvus backend; any other filter becomes a row mask.
+A dict filter on `doc_id`, `lang` or `section_kind` runs inside Milvus on the
+Milvus backend; any other filter becomes a row mask.
+
+langchain-tests' `VectorStoreIntegrationTests` do not apply, by design: every one
+of them starts from an empty store, writes documents with arbitrary metadata
+(`add_documents`, `delete`, upserts) and expects that metadata back verbatim,
+while this store is read-only and its metadata is the chunk record. The read
+side they would check (`similarity_search*`, `get_by_ids`, `as_retriever`,
+relevance scores, filters) is tested in tests/test_vectorstore.py on both
+backends, and the retriever passes `RetrieversIntegrationTests` on both.
 
 To move the assistant itself to Milvus set `ASSISTANT_BACKEND=milvus` (and
 `ASSISTANT_MILVUS_URI`), then run `assistant index`; see the README.

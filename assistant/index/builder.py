@@ -81,7 +81,8 @@ def write_index(
     vectors go to that Milvus collection instead of dense.faiss. The previous
     build is only a cache: if it cannot be read, everything is re-embedded and
     `progress` gets a one-line note saying so. `lock_wait` is how long to wait
-    for another build to finish (see `build_lock`).
+    for another build to finish (see `build_lock`). (Over 60 lines: it is the one transaction,
+    lock → vectors → files → dense → manifest → publish, with one rollback.)
     """
     started = time.perf_counter()
     index_dir = Path(index_dir)

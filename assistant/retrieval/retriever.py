@@ -21,7 +21,7 @@ from langchain_core.documents import Document as LCDocument
 from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict
 
-from assistant.index import IndexBackend
+from assistant.index import IndexBackend, filter_mask
 from assistant.language import detect_language
 from assistant.lexical import tokenize
 from assistant.retrieval.dictionary import Lexicon, load_lexicon
@@ -53,16 +53,7 @@ class RetrievalFilter:
 
     def mask(self, store: IndexBackend) -> np.ndarray | None:
         """Boolean row mask over the store's chunks, or None when nothing is filtered out."""
-        keep = np.ones(len(store.chunks), dtype=bool)
-        for i, c in enumerate(store.chunks):
-            if (
-                (self.doc_ids and c.doc_id not in self.doc_ids)
-                or (self.languages and c.lang not in self.languages)
-                or (self.section_kinds and c.section_kind not in self.section_kinds)
-                or (c.boilerplate and not self.include_boilerplate)
-            ):
-                keep[i] = False
-        return None if keep.all() else keep
+        return filter_mask(self, store.chunks)
 
 
 def lexical_query(
