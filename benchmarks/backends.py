@@ -38,6 +38,7 @@ from assistant import Assistant, Settings
 from assistant.chunking import CHUNKER_VERSION, chunk_corpus
 from assistant.corpus import corpus_hash, load_corpus
 from assistant.index import write_index
+from assistant.index.milvus import disconnect
 from assistant.retrieval.translation import GLOSS_TOKENIZER_ID, gloss_builder
 
 BACKENDS = ("local", "milvus")
@@ -86,7 +87,11 @@ def build(n: int, work: Path, noise: float) -> dict[str, Any]:
             gloss_tokenizer=GLOSS_TOKENIZER_ID,
             milvus=s.milvus if backend == "milvus" else None,
         )
-        out[backend] = {"build_s": round(time.perf_counter() - t0, 2), "disk_mb": folder_bytes(s.index_dir) / 2**20}
+        build_s = round(time.perf_counter() - t0, 2)
+        if backend == "milvus":
+            disconnect(s.milvus)  # Milvus Lite flushes on close, and the measuring child must open the file
+        out[backend] = {"build_s": build_s, "disk_mb": folder_bytes(s.index_dir) / 2**20}
+        print(f"  {backend}: built in {build_s} s, {out[backend]['disk_mb']:.1f} MB", flush=True)
     return out
 
 
