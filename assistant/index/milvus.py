@@ -19,6 +19,7 @@ the two backends' answers identical. The manifest says so (`lexical`).
 from __future__ import annotations
 
 import json
+import logging
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -68,6 +69,10 @@ def connect(cfg: MilvusSettings) -> Any:
                     "(or give a server URL, http://host:19530)"
                 )
             Path(cfg.uri).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        # Milvus Lite logs a traceback of its own when the file is locked; the error below says it better.
+        lite_log = logging.getLogger("milvus_lite.server_manager")
+        level = lite_log.level
+        lite_log.setLevel(logging.CRITICAL)
         try:
             client = MilvusClient(**args)
         except Exception as exc:
@@ -78,6 +83,8 @@ def connect(cfg: MilvusSettings) -> Any:
                 else "is the server running and are the credentials right?"
             )
             raise MilvusUnavailableError(f"cannot open Milvus at {cfg.uri} ({exc}); {why}") from exc
+        finally:
+            lite_log.setLevel(level)
         _CLIENTS[key] = client
         return client
 
