@@ -113,7 +113,7 @@ def test_a_milvus_lite_file_open_in_another_process_is_a_clear_error(tmp_path: P
     )
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "READY"
-        with pytest.raises(MilvusUnavailableError, match="one process at a time.*http://host:19530"):
+        with pytest.raises(MilvusUnavailableError, match=r"one process at a time.*http://host:19530"):
             open_collection(MilvusSettings(uri=str(uri)))
     finally:
         holder.kill()
@@ -141,7 +141,7 @@ def test_settings_read_the_backend_block_from_the_environment(tmp_path: Path) ->
         "itu_clauses",
     )
     assert Settings(index_dir=tmp_path).milvus.uri == str(tmp_path / "milvus.db")  # Milvus Lite by default
-    with pytest.raises(ValueError, match="ASSISTANT_BACKEND.*'local', 'milvus'.*'qdrant'"):
+    with pytest.raises(ValueError, match=r"ASSISTANT_BACKEND.*'local', 'milvus'.*'qdrant'"):
         Settings.from_env({"ASSISTANT_BACKEND": "qdrant"})
     with pytest.raises(ValueError, match="milvus_collection"):
         Settings(milvus_collection="bad-name")
