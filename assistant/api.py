@@ -26,22 +26,23 @@ from assistant.chunking import CHUNKER_VERSION, chunk_corpus
 from assistant.conflicts import find_conflict
 from assistant.corpus import corpus_hash, load_corpus, page_of
 from assistant.embeddings import get_embeddings
+from assistant.index import (
+    Expected,
+    IndexBackend,
+    IndexCorruptError,
+    IndexManifest,
+    IndexMissingError,
+    IndexStaleError,
+    open_index,
+    write_index,
+)
 from assistant.journal import clear_change, pending_change
 from assistant.language import UnsupportedLanguageError, detect_language
 from assistant.retrieval import ClauseRetriever, HybridRetriever, RetrievalFilter
 from assistant.retrieval.translation import GLOSS_TOKENIZER_ID
 from assistant.safety import evidence_only, flagged_note
 from assistant.schema import Answer, Chunk, Citation, Document, Language, RetrievedChunk, Turn
-from assistant.settings import RetrieverMode, Settings
-from assistant.store import (
-    IndexCorruptError,
-    IndexManifest,
-    IndexMissingError,
-    IndexStaleError,
-    IndexStore,
-    load_index,
-    write_index,
-)
+from assistant.settings import MilvusSettings, RetrieverMode, Settings
 from assistant.text import has_cjk
 
 _log = logging.getLogger("assistant")
@@ -115,14 +116,14 @@ class Assistant:
         # Re-entrant: loading may build, and building takes the same lock.
         self._lock = threading.RLock()
         self._embed_lock = threading.Lock()
-        self._store: IndexStore | None = None
+        self._store: IndexBackend | None = None
         self._retriever: HybridRetriever | None = None
         self._documents: dict[str, Document] | None = None
         self._embeddings: Any = None
         self._llm: Any = None
         self._parallel: ParallelIndex | None = None
         self._median_idf: tuple[Any, float] | None = None
-        self._chunk_map: tuple[IndexStore, dict[str, Chunk]] | None = None
+        self._chunk_map: tuple[IndexBackend, dict[str, Chunk]] | None = None
 
     # -- loading -----------------------------------------------------------------------------------------------
     @property
@@ -169,6 +170,7 @@ class Assistant:
                 index_type=self.settings.index_type,
                 lock_wait=self.settings.lock_wait_seconds,
                 progress=say,
+                milvus=self._milvus,
                 **self._gloss_options(),
             )
             clear_change(self.settings.corpus_dir, pending)
@@ -193,7 +195,7 @@ class Assistant:
             return self.embeddings.embed_query_array(text)
 
     @property
-    def store(self) -> IndexStore:
+    def store(self) -> IndexBackend:
         """The loaded index; raises `IndexMissingError`/`IndexStaleError` with what to run."""
         if self._store is None:
             with self._lock:
@@ -201,16 +203,22 @@ class Assistant:
                     self._store = self._load_store()
         return self._store
 
-    def _load_store(self) -> IndexStore:
+    @property
+    def _milvus(self) -> MilvusSettings | None:
+        """Where the vectors go: None for the local backend, the Milvus connection otherwise."""
+        return self.settings.milvus if self.settings.backend == "milvus" else None
+
+    def _load_store(self) -> IndexBackend:
         docs = list(self.documents.values())
-        expected: dict[str, Any] = dict(
+        expected = Expected(
             model=self.embeddings.model_name,
             corpus_hash=corpus_hash(docs),
             chunker_version=CHUNKER_VERSION,
             gloss_tokenizer=GLOSS_TOKENIZER_ID if self.settings.dictionary_translation else None,
+            backend=self.settings.backend,
         )
         try:
-            return load_index(self.settings.index_dir, **expected)
+            return open_index(self.settings.index_dir, expected, self._milvus)
         except (IndexMissingError, IndexStaleError, IndexCorruptError) as exc:
             pending = pending_change(self.settings.corpus_dir)
             if pending is not None:
@@ -221,7 +229,7 @@ class Assistant:
             elif isinstance(exc, IndexCorruptError):
                 self._say(f"note: {exc} Rebuilding it from the corpus.")
         self.build_index(progress=self._say)
-        return load_index(self.settings.index_dir, **expected)
+        return open_index(self.settings.index_dir, expected, self._milvus)
 
     @property
     def retriever(self) -> HybridRetriever:

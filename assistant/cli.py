@@ -73,6 +73,7 @@ def _settings(args: argparse.Namespace) -> Settings:
         top_k=getattr(args, "k", None),
         retriever=getattr(args, "mode", None),
         index_type=getattr(args, "index_type", None),
+        backend=getattr(args, "backend", None),
     )
 
 
@@ -108,7 +109,8 @@ def _build(settings: Settings, out: TextIO) -> None:
     print(
         f"indexed {manifest.counts['chunks']} chunks from {manifest.counts['documents']} documents "
         f"with {manifest.model} (dim {manifest.dim}, {manifest.index_type_note()}) in {manifest.build_seconds:.1f}s; "
-        f"{manifest.reused_vectors} vectors reused, {embedded} embedded → {assistant.settings.index_dir}",
+        f"{manifest.reused_vectors} vectors reused, {embedded} embedded → {assistant.settings.index_dir} "
+        f"[backend: {manifest.backend_note()}]",
         file=out,
     )
 

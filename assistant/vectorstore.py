@@ -1,45 +1,40 @@
-"""The index behind LangChain's `VectorStore` interface, and Milvus as a drop-in distributed backend.
+"""The index behind LangChain's `VectorStore` interface, whichever backend holds it.
 
-Two pieces:
+`ClauseVectorStore` is a LangChain `VectorStore` over a loaded index (any
+`assistant.index.IndexBackend`: the local FAISS build or the Milvus collection,
+as `Assistant().store` returns for the configured backend), so any LangChain
+code (retrievers, chains, agents) can search the clauses. Results are
+`Document`s whose `page_content` is the verbatim clause and whose metadata is
+the whole chunk record (doc id, section, label, offsets …). It is read-only:
+the index is built from the corpus by `assistant index`, which is what keeps
+every citation checkable against its source file, so `add_texts`/`delete`
+raise `ReadOnlyIndexError`; `from_texts` builds a separate index of plain texts.
+A dict filter on `doc_id`, `lang` or `section_kind` runs inside Milvus on the
+Milvus backend; any other filter becomes a row mask.
 
-* `ClauseVectorStore`: a LangChain `VectorStore` over a built project index (FAISS vectors + chunk
-  records), so any LangChain code (retrievers, chains, agents) can search the clauses. Results are
-  `Document`s whose `page_content` is the verbatim clause and whose metadata is the whole chunk record
-  (doc id, section, label, offsets …). It is read-only: the index is built from the corpus by
-  `assistant index`, which is what keeps every citation checkable against its source file, so
-  `add_texts`/`delete` raise `ReadOnlyIndexError`. `from_texts` builds a separate index of plain texts.
+langchain-tests' `VectorStoreIntegrationTests` do not apply, by design: every one
+of them starts from an empty store, writes documents with arbitrary metadata
+(`add_documents`, `delete`, upserts) and expects that metadata back verbatim,
+while this store is read-only and its metadata is the chunk record. The read
+side they would check (`similarity_search*`, `get_by_ids`, `as_retriever`,
+relevance scores, filters) is tested in tests/test_vectorstore.py on both
+backends, and the retriever passes `RetrieversIntegrationTests` on both.
 
-* Milvus (via `langchain_milvus.Milvus`; Milvus Lite when the URI is a local file path):
-  `export_to_milvus` copies a built index into a collection **with its existing vectors** (read from the
-  build's `vectors.npy`; nothing is re-embedded) and the chunk metadata; `MilvusDenseStore` answers the
-  retriever's dense searches from Milvus while chunks and BM25 stay local; `milvus_retriever` returns
-  the usual `HybridRetriever` (dense from Milvus + BM25, fused by RRF), so switching backend is a
-  configuration change, not a rewrite. `VectorBackendConfig.from_env()` reads the proposed switch:
-
-      ASSISTANT_VECTOR_BACKEND=milvus          # "faiss" (default) or "milvus"
-      ASSISTANT_MILVUS_URI=index/milvus.db      # a local file (Milvus Lite) or http://host:19530
-      ASSISTANT_MILVUS_COLLECTION=assistant_chunks
-      ASSISTANT_MILVUS_TOKEN=...                # optional, for a secured server / Zilliz Cloud
+To move the assistant itself to Milvus set `ASSISTANT_BACKEND=milvus` (and
+`ASSISTANT_MILVUS_URI`), then run `assistant index`; see the README.
 
 Example:
     >>> from assistant import Assistant
-    >>> from assistant.vectorstore import ClauseVectorStore, milvus_retriever
-    >>> a = Assistant()                                                     # doctest: +SKIP
-    >>> vs = ClauseVectorStore.from_assistant(a)                            # doctest: +SKIP
+    >>> from assistant.vectorstore import ClauseVectorStore
+    >>> vs = ClauseVectorStore.from_assistant(Assistant())                  # doctest: +SKIP
     >>> vs.similarity_search("Who must report to Council?", k=1)[0].id      # doctest: +SKIP
-    'eur-44a25-1/operative/secretary-general/7'
-    >>> r = milvus_retriever(a.store, a.embeddings, uri="/tmp/milvus.db")   # doctest: +SKIP
-    >>> r.retrieve("谁必须向理事会报告？", k=1)[0].chunk.id                  # doctest: +SKIP
     'eur-44a25-1/operative/secretary-general/7'
 """
 
 from __future__ import annotations
 
-import json
-import os
 import tempfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -49,21 +44,17 @@ from langchain_core.embeddings import Embeddings
 from langchain_core.vectorstores import VectorStore
 
 from assistant.chunking import CHUNKER_VERSION
-from assistant.retrieval import HybridRetriever
+from assistant.index import ChunkFilter, IndexBackend, filter_mask, load_index, write_index
 from assistant.schema import Chunk
-from assistant.store import IndexStore, load_index, write_index
 from assistant.text import has_cjk
 
 if TYPE_CHECKING:  # pragma: no cover
-    from langchain_milvus import Milvus
-
     from assistant.api import Assistant
-    from assistant.settings import Settings
 
 MetadataFilter = Mapping[str, Any] | Callable[[dict[str, Any]], bool]
 
-DEFAULT_COLLECTION = "assistant_chunks"
-_FINGERPRINT_KEY = "assistant.index"  # collection property: model, corpus hash and build it was exported from
+# Metadata keys a dict filter can hand to the backend as a `ChunkFilter` (Milvus filters them natively).
+_NATIVE = {"doc_id": "doc_ids", "lang": "languages", "section_kind": "section_kinds"}
 
 
 class ReadOnlyIndexError(NotImplementedError):
@@ -118,7 +109,7 @@ class ClauseVectorStore(VectorStore):
         ('7', 'eur-44a25-1')
     """
 
-    def __init__(self, store: IndexStore, embedding: Embeddings, *, include_boilerplate: bool = True) -> None:
+    def __init__(self, store: IndexBackend, embedding: Embeddings, *, include_boilerplate: bool = True) -> None:
         name = getattr(embedding, "model_name", None)
         if isinstance(name, str) and name != store.manifest.model:
             raise ValueError(
@@ -265,8 +256,10 @@ class ClauseVectorStore(VectorStore):
         vector = _unit(embedding)
         if vector.shape != (self.store.manifest.dim,):
             raise ValueError(f"query vector has {vector.shape[0]} dimensions, the index {self.store.manifest.dim}")
-        allowed = self._mask(filter)
-        hits = self.store.search_dense(vector, k, allowed)
+        allowed, native = self._filter(filter)
+        if allowed is not None and not allowed.any():
+            return []
+        hits = self.store.search_dense(vector, k, allowed, native)
         return [(self._document(row), score) for row, score in hits]
 
     def _select_relevance_score_fn(self) -> Callable[[float], float]:
@@ -284,16 +277,28 @@ class ClauseVectorStore(VectorStore):
         chunk = self.store.chunks[row]
         return Document(page_content=chunk.text, metadata=chunk_metadata(chunk), id=chunk.id)
 
-    def _mask(self, flt: MetadataFilter | None) -> np.ndarray | None:
+    def _filter(self, flt: MetadataFilter | None) -> tuple[np.ndarray | None, ChunkFilter | None]:
+        """The row mask of `flt` and, when the backend can run it natively, the same filter as a `ChunkFilter`."""
+        native = _native_filter(flt, self.include_boilerplate)
+        if native is not None:
+            return filter_mask(native, self.store.chunks), native
         chunks = self.store.chunks
-        if flt is None and self.include_boilerplate:
-            return None
         keep = np.ones(len(chunks), dtype=bool)
         for i, c in enumerate(chunks):
             hidden = c.boilerplate and not self.include_boilerplate
             if hidden or (flt is not None and not _matches(chunk_metadata(c), flt)):
                 keep[i] = False
-        return None if keep.all() else keep
+        return (None if keep.all() else keep), None
+
+
+def _native_filter(flt: MetadataFilter | None, include_boilerplate: bool) -> ChunkFilter | None:
+    """`flt` as a `ChunkFilter` when it only names documents, languages and section kinds; else None."""
+    if flt is None:
+        return ChunkFilter(include_boilerplate=include_boilerplate)
+    if callable(flt) or not set(flt) <= set(_NATIVE):
+        return None
+    fields = {_NATIVE[k]: tuple(v) if isinstance(v, list | tuple | set | frozenset) else (v,) for k, v in flt.items()}
+    return ChunkFilter(**fields, include_boilerplate=include_boilerplate)
 
 
 def _matches(meta: dict[str, Any], flt: MetadataFilter) -> bool:
@@ -309,266 +314,8 @@ def _matches(meta: dict[str, Any], flt: MetadataFilter) -> bool:
     return True
 
 
-# ---- Milvus ---------------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class VectorBackendConfig:
-    """Which engine answers dense searches; read from the environment by `from_env`."""
-
-    backend: str = "faiss"  # "faiss" (the index folder) or "milvus"
-    milvus_uri: str = ""  # a local file path runs Milvus Lite; "http://host:19530" a Milvus server
-    milvus_collection: str = DEFAULT_COLLECTION
-    milvus_token: str = ""
-
-    def __post_init__(self) -> None:
-        if self.backend not in ("faiss", "milvus"):
-            raise ValueError(f"ASSISTANT_VECTOR_BACKEND must be 'faiss' or 'milvus', got {self.backend!r}")
-        if self.backend == "milvus" and not self.milvus_uri:
-            raise ValueError("ASSISTANT_VECTOR_BACKEND=milvus needs ASSISTANT_MILVUS_URI (a file path or a server URL)")
-
-    @classmethod
-    def from_env(cls, environ: Mapping[str, str] | None = None) -> VectorBackendConfig:
-        env = os.environ if environ is None else environ
-        return cls(
-            backend=env.get("ASSISTANT_VECTOR_BACKEND", "faiss").strip().lower() or "faiss",
-            milvus_uri=env.get("ASSISTANT_MILVUS_URI", ""),
-            milvus_collection=env.get("ASSISTANT_MILVUS_COLLECTION", DEFAULT_COLLECTION) or DEFAULT_COLLECTION,
-            milvus_token=env.get("ASSISTANT_MILVUS_TOKEN", ""),
-        )
-
-    def connection_args(self) -> dict[str, Any]:
-        args: dict[str, Any] = {"uri": self.milvus_uri}
-        if self.milvus_token:
-            args["token"] = self.milvus_token
-        return args
-
-
-def _fingerprint(store: IndexStore) -> str:
-    """What a Milvus collection copied from `store` records, to tell whether it is still that index."""
-    m = store.manifest
-    return json.dumps(
-        {
-            "model": m.model,
-            "dim": m.dim,
-            "corpus_hash": m.corpus_hash,
-            "chunks": len(store.chunks),
-            "build": store.path.name,
-        },
-        sort_keys=True,
-    )
-
-
-def _milvus_metadata(chunk: Chunk) -> dict[str, Any]:
-    """Scalar metadata Milvus can type (VARCHAR, INT64, BOOL); `path` joined by "/", `id` as `chunk_id`."""
-    meta = chunk_metadata(chunk)
-    meta["chunk_id"] = meta.pop("id")
-    meta["path"] = "/".join(meta["path"])
-    return meta
-
-
-def _milvus_class() -> type[Milvus]:
-    try:
-        from langchain_milvus import Milvus
-    except ImportError as exc:  # pragma: no cover - depends on the install
-        raise ImportError("the Milvus backend needs: pip install '.[milvus]' (langchain-milvus, milvus-lite)") from exc
-    return Milvus
-
-
-def _open_milvus(embeddings: Embeddings, connection_args: Mapping[str, Any], collection: str, **kwargs: Any) -> Milvus:
-    return _milvus_class()(
-        embedding_function=embeddings,
-        collection_name=collection,
-        connection_args=dict(connection_args),
-        index_params={"index_type": "FLAT", "metric_type": "IP", "params": {}},
-        search_params={"metric_type": "IP", "params": {}},
-        auto_id=False,
-        **kwargs,
-    )
-
-
-def export_to_milvus(
-    store: IndexStore,
-    embeddings: Embeddings,
-    uri: str,
-    collection: str = DEFAULT_COLLECTION,
-    *,
-    token: str = "",
-    batch_size: int = 1000,
-) -> Milvus:
-    """Copy a built index into a (re-created) Milvus collection, reusing its vectors; returns the store.
-
-    Each chunk becomes one entity: primary key = chunk id, `text` = the verbatim clause, `vector` = the
-    row of the build's `vectors.npy` (the same vector FAISS searches; nothing is re-embedded), plus the
-    chunk's fields as scalar metadata (`chunk_id`, `doc_id`, `section`, `label`, `start`, `end` …). The
-    metric is inner product on unit vectors, so scores equal the FAISS flat scores. A collection property
-    (`assistant.index`) records the index's model, corpus hash and build, which `milvus_retriever` checks
-    (Milvus Lite does not keep collection descriptions; properties it keeps).
-    `uri` is a local file path (Milvus Lite, embedded) or a server URL.
-    """
-    vectors = np.load(store.path / "vectors.npy", allow_pickle=False)
-    if vectors.shape != (len(store.chunks), store.manifest.dim):
-        raise ValueError(
-            f"{store.path / 'vectors.npy'} holds {vectors.shape}, expected ({len(store.chunks)}, {store.manifest.dim})"
-        )
-    args: dict[str, Any] = {"uri": uri, **({"token": token} if token else {})}
-    milvus = _open_milvus(
-        embeddings,
-        args,
-        collection,
-        drop_old=True,
-        collection_description="chunks of a UN/ITU assistant index",
-        collection_properties={_FINGERPRINT_KEY: _fingerprint(store)},
-    )
-    milvus.add_embeddings(
-        texts=[c.text for c in store.chunks],
-        embeddings=vectors.tolist(),
-        metadatas=[_milvus_metadata(c) for c in store.chunks],
-        ids=[c.id for c in store.chunks],
-        batch_size=batch_size,
-    )
-    return milvus
-
-
-def milvus_collection_matches(milvus: Milvus, store: IndexStore) -> bool:
-    """Whether the collection was exported from exactly this build of the index."""
-    try:
-        info = milvus.client.describe_collection(milvus.collection_name)
-    except Exception:
-        return False
-    return (info.get("properties") or {}).get(_FINGERPRINT_KEY) == _fingerprint(store)
-
-
-class MilvusDenseStore:
-    """An `IndexStore` whose dense search is answered by Milvus; chunks, BM25 and the manifest stay local.
-
-    `HybridRetriever` (and anything else calling `store.search_dense`) uses it unchanged. A row mask
-    (retrieval filters) becomes a Milvus `pk in [...]` expression when it allows at most `max_expr_ids`
-    chunks; otherwise Milvus returns `oversample`× more hits and the mask is applied here, falling back
-    to the expression if too few survive.
-    """
-
-    def __init__(self, store: IndexStore, milvus: Milvus, *, max_expr_ids: int = 2000, oversample: int = 4) -> None:
-        self._store = store
-        self.milvus = milvus
-        self.max_expr_ids = max_expr_ids
-        self.oversample = oversample
-        self._rows = {c.id: i for i, c in enumerate(store.chunks)}
-
-    def __getattr__(self, name: str) -> Any:  # chunks, lexical, manifest, path, chunk_ids …
-        return getattr(self._store, name)
-
-    def __len__(self) -> int:
-        return len(self._store)
-
-    def search_dense(self, query: np.ndarray, k: int, allowed: np.ndarray | None = None) -> list[tuple[int, float]]:
-        """Row indices and inner-product scores of the `k` nearest chunks, best first (as `IndexStore`)."""
-        chunks = self._store.chunks
-        k = min(k, len(chunks))
-        if k <= 0:
-            return []
-        vector = _unit(query).tolist()
-        if allowed is None:
-            return self._search(vector, k, None)
-        rows = np.flatnonzero(allowed)
-        if rows.size == 0:
-            return []
-        if rows.size <= self.max_expr_ids:
-            return self._search(vector, k, f"pk in {json.dumps([chunks[r].id for r in rows], ensure_ascii=False)}")
-        hits = [(r, s) for r, s in self._search(vector, min(len(chunks), k * self.oversample), None) if allowed[r]]
-        if len(hits) >= k:
-            return hits[:k]
-        ids = [chunks[r].id for r in rows]
-        return self._search(vector, k, f"pk in {json.dumps(ids, ensure_ascii=False)}")
-
-    def _search(self, vector: list[float], k: int, expr: str | None) -> list[tuple[int, float]]:
-        found = self.milvus.similarity_search_with_score_by_vector(vector, k=k, expr=expr)
-        return [(self._rows[doc.metadata["pk"]], float(score)) for doc, score in found]
-
-
-def milvus_retriever(
-    store: IndexStore,
-    embeddings: Any,
-    *,
-    uri: str,
-    collection: str = DEFAULT_COLLECTION,
-    token: str = "",
-    export: bool | None = None,
-    settings: Settings | None = None,
-) -> HybridRetriever:
-    """The assistant's hybrid retriever with its dense half served by Milvus.
-
-    `export=None` (default) copies the index into the collection when the collection is missing or was
-    exported from another build (see `milvus_collection_matches`); True always re-exports, False never
-    does (the collection must exist). `embeddings` embeds queries: the model the index was built with
-    (`Assistant().embeddings`). Fusion weights, RRF k and candidate depth come from `settings`.
-
-    Wiring (proposed, in `Assistant.retriever`): when `VectorBackendConfig.from_env().backend == "milvus"`,
-    build `milvus_retriever(self.store, _QueryEmbedder(self._embed_query), uri=..., collection=...)`
-    instead of `HybridRetriever(self.store, ...)`; `configured_retriever` below does exactly that.
-    """
-    from assistant.settings import Settings
-
-    s = settings or Settings.from_env()
-    args: dict[str, Any] = {"uri": uri, **({"token": token} if token else {})}
-    if export is True:
-        milvus = export_to_milvus(store, embeddings, uri, collection, token=token)
-    else:
-        milvus = _open_milvus(embeddings, args, collection)
-        if not milvus_collection_matches(milvus, store):
-            if export is False:
-                raise ValueError(
-                    f"Milvus collection {collection!r} at {uri} is missing or was exported from another index build; "
-                    "export it with assistant.vectorstore.export_to_milvus(...)"
-                )
-            milvus = export_to_milvus(store, embeddings, uri, collection, token=token)
-    return HybridRetriever(
-        MilvusDenseStore(store, milvus),  # type: ignore[arg-type]  # duck-typed IndexStore
-        embeddings,
-        s.retrieval_config(),
-    )
-
-
-class _QueryEmbedder(Embeddings):
-    """Query embedding through a given function (the Assistant's locked one); documents via the model."""
-
-    def __init__(self, embed_query_array: Callable[[str], np.ndarray], model: Embeddings) -> None:
-        self.embed_query_array = embed_query_array
-        self._model = model
-
-    def embed_query(self, text: str) -> list[float]:
-        return np.asarray(self.embed_query_array(text), dtype=np.float32).tolist()
-
-    def embed_documents(self, texts: list[str]) -> list[list[float]]:
-        return self._model.embed_documents(texts)
-
-
-def configured_retriever(assistant: Assistant, config: VectorBackendConfig | None = None) -> HybridRetriever:
-    """`assistant.retriever` for the FAISS backend, or the Milvus-backed one when configured."""
-    cfg = config or VectorBackendConfig.from_env()
-    if cfg.backend == "faiss":
-        return assistant.retriever
-    # The Assistant serialises query embedding (one model shared by every thread); keep that.
-    embed_query = getattr(assistant, "_embed_query", None) or assistant.embeddings.embed_query_array
-    return milvus_retriever(
-        assistant.store,
-        _QueryEmbedder(embed_query, assistant.embeddings),
-        uri=cfg.milvus_uri,
-        collection=cfg.milvus_collection,
-        token=cfg.milvus_token,
-        settings=assistant.settings,
-    )
-
-
 __all__ = [
-    "DEFAULT_COLLECTION",
     "ClauseVectorStore",
-    "MilvusDenseStore",
     "ReadOnlyIndexError",
-    "VectorBackendConfig",
     "chunk_metadata",
-    "configured_retriever",
-    "export_to_milvus",
-    "milvus_collection_matches",
-    "milvus_retriever",
 ]

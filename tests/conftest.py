@@ -1,8 +1,14 @@
-"""Shared fixtures: the bundled corpus, and small corpora written per test."""
+"""Shared fixtures: the bundled corpus, small corpora written per test, and the index backend under test.
+
+`pytest --backend milvus` (or ASSISTANT_TEST_BACKEND=milvus) runs the tests against Milvus Lite: it
+sets ASSISTANT_BACKEND for every `Settings.from_env()` (so the `assistant` fixture, the CLI and the
+child processes of the reliability tests all use Milvus, each index folder with its own milvus.db).
+"""
 
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -10,6 +16,25 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--backend",
+        choices=["local", "milvus"],
+        default=os.environ.get("ASSISTANT_TEST_BACKEND", "local"),
+        help="index backend the suite runs against (local FAISS or Milvus Lite)",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    os.environ["ASSISTANT_BACKEND"] = config.getoption("--backend")
+
+
+@pytest.fixture(scope="session")
+def backend(pytestconfig: pytest.Config) -> str:
+    """The backend this run tests: what `Settings.from_env()` gives every test."""
+    return pytestconfig.getoption("--backend")
 
 
 @pytest.fixture(scope="session")

@@ -160,7 +160,9 @@ def test_adding_unchanged_files_rebuilds_a_stale_index(home, tmp_path) -> None:
 
 def test_a_change_recorded_while_a_build_ran_stays_pending(home) -> None:
     corpus, index = home
-    a = Assistant(Settings(corpus_dir=corpus, index_dir=index, embedding_model="hash"), progress=lambda _m: None)
+    a = Assistant(
+        Settings.from_env(corpus_dir=corpus, index_dir=index, embedding_model="hash"), progress=lambda _m: None
+    )
     seen = pending_change(corpus)
     record_change(corpus, "add", ["x"])
     a.build_index()  # saw the record: clears it
@@ -259,7 +261,7 @@ def test_the_ui_and_assistant_build_true_rebuild_a_damaged_index(home) -> None:
     from assistant.ui import prepare_assistant
 
     corpus, index = home
-    settings = Settings(corpus_dir=corpus, index_dir=index, embedding_model="hash", show_progress=False)
+    settings = Settings.from_env(corpus_dir=corpus, index_dir=index, embedding_model="hash", show_progress=False)
     assert run("index", *opts(home))[0] == EXIT_OK
     (index / "CURRENT").write_bytes(os.urandom(32))
     said: list[str] = []

@@ -173,6 +173,7 @@ _CHILD = textwrap.dedent(
     import sys, time
     from pathlib import Path
     sys.path.insert(0, {root!r})
+    import assistant.index.local as local
     import assistant.store as store
     from assistant.chunking import CHUNKER_VERSION, chunk_corpus
     from assistant.corpus import load_corpus
@@ -198,13 +199,13 @@ _CHILD = textwrap.dedent(
         return emb.embed_documents_array(texts)
 
     if how == "write":
-        real = store.build_faiss
+        real = local.build_faiss
 
         def slow_build_faiss(vectors, index_type):
             stall()
             return real(vectors, index_type)
 
-        store.build_faiss = slow_build_faiss
+        local.build_faiss = slow_build_faiss
     store.write_index(index_dir, chunks, embed, model="hash", dim=emb.dimension, corpus_hash="h2",
                       chunker_version=CHUNKER_VERSION)
     """
@@ -262,7 +263,9 @@ def test_a_build_while_another_process_builds_is_refused_and_the_live_index_stil
     before = current_build(live_index)
     child = _start_child(tmp_path, live_index, "lock")
     try:
-        a = Assistant(Settings(index_dir=live_index, embedding_model="hash", show_progress=False, lock_wait_seconds=0))
+        a = Assistant(
+            Settings.from_env(index_dir=live_index, embedding_model="hash", show_progress=False, lock_wait_seconds=0)
+        )
         with pytest.raises(IndexLockedError, match=rf"pid {child.pid}.*building the index.*`assistant index`"):
             a.build_index()
         store = load_index(live_index, model="hash", corpus_hash="h1", chunker_version=CHUNKER_VERSION)
@@ -271,7 +274,7 @@ def test_a_build_while_another_process_builds_is_refused_and_the_live_index_stil
     finally:
         _stop(child, signal.SIGTERM)
     # The lock dies with its holder: building works again.
-    assert Assistant(Settings(index_dir=live_index, embedding_model="hash", show_progress=False)).build_index()
+    assert Assistant(Settings.from_env(index_dir=live_index, embedding_model="hash", show_progress=False)).build_index()
 
 
 @pytest.mark.parametrize("stage", ["embed", "write"])
@@ -390,7 +393,7 @@ def injected(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
             }
         ],
     )
-    return Assistant(Settings(corpus_dir=corpus, index_dir=folder / "index", show_progress=False), build=True)
+    return Assistant(Settings.from_env(corpus_dir=corpus, index_dir=folder / "index", show_progress=False), build=True)
 
 
 def _outside_quotes(answer: Answer) -> str:

@@ -17,8 +17,12 @@ PACKAGE = ROOT / "assistant"
 # merges with the test file, or the module is gone.
 ELSEWHERE = {
     "assistant/answering/llm.py",
+    "assistant/index/builder.py",  # covered by tests/test_store.py until it is split
+    "assistant/index/loading.py",  # covered by tests/test_store.py until it is split
+    "assistant/index/local.py",  # covered by tests/test_store.py until it is split
+    "assistant/index/manifest.py",  # covered by tests/test_store.py until it is split
 }
-ELSEWHERE_PACKAGES = ("assistant/index/",)
+ELSEWHERE_PACKAGES: tuple[str, ...] = ()
 
 
 def expected_test(module: Path) -> Path | None:

@@ -1,8 +1,7 @@
-"""The LangChain VectorStore adapter over the index, and the Milvus (Milvus Lite) backend, for real."""
+"""The LangChain VectorStore adapter over the index (the `assistant` fixture: either backend)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -12,17 +11,7 @@ from langchain_core.vectorstores import VectorStore
 
 from assistant import Assistant
 from assistant.embeddings import HashEmbeddings
-from assistant.retrieval import RetrievalFilter
-from assistant.vectorstore import (
-    ClauseVectorStore,
-    MilvusDenseStore,
-    ReadOnlyIndexError,
-    VectorBackendConfig,
-    configured_retriever,
-    export_to_milvus,
-    milvus_collection_matches,
-    milvus_retriever,
-)
+from assistant.vectorstore import ClauseVectorStore, ReadOnlyIndexError
 
 REPORT_CLAUSE = "eur-44a25-1/operative/secretary-general/7"
 QUESTIONS = ["Who must report to Council?", "谁必须向理事会报告？", "human rights online and offline", "联合国大会"]
@@ -145,107 +134,3 @@ def test_from_documents_keeps_ids_and_owns_a_temp_index() -> None:
     assert Path(vs.store.path).is_dir()
     with pytest.raises(ValueError, match="unique"):
         ClauseVectorStore.from_texts(["a", "b"], HashEmbeddings(), ids=["same", "same"])
-
-
-# ---- Milvus (Milvus Lite, a local file) -----------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def milvus(assistant: Assistant, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[object, str]]:
-    uri = str(tmp_path_factory.mktemp("milvus") / "milvus.db")
-    try:
-        store = export_to_milvus(assistant.store, assistant.embeddings, uri, "clauses")
-    except ImportError as exc:
-        pytest.skip(f"langchain-milvus / milvus-lite not installed: {exc}")
-    except Exception as exc:
-        pytest.skip(f"Milvus Lite could not start here ({type(exc).__name__}: {exc})")
-    try:
-        yield store, uri
-    finally:
-        store.client.close()
-
-
-def test_export_copies_every_chunk_with_its_existing_vector(milvus, assistant) -> None:
-    store, _ = milvus
-    stats = store.client.get_collection_stats("clauses")
-    assert int(stats["row_count"]) == len(assistant.store.chunks)
-    vectors = np.load(assistant.store.path / "vectors.npy")
-    row = assistant.store.chunk_ids().index(REPORT_CLAUSE)
-    (entity,) = store.client.get("clauses", ids=[REPORT_CLAUSE], output_fields=["vector", "doc_id", "label", "path"])
-    assert np.allclose(np.asarray(entity["vector"], dtype=np.float32), vectors[row], atol=1e-6)
-    assert entity["doc_id"] == "eur-44a25-1" and entity["label"] == "7"
-    assert entity["path"] == "/".join(assistant.store.chunks[row].path)
-
-
-@pytest.mark.parametrize("question", QUESTIONS)
-def test_milvus_search_matches_faiss_flat(milvus, assistant, question: str) -> None:
-    store, _ = milvus
-    vs = ClauseVectorStore(assistant.store, assistant.embeddings, include_boilerplate=True)  # Milvus holds all
-    theirs = store.similarity_search_with_score(question, k=5)
-    ours = vs.similarity_search_with_score(question, k=5)
-    assert [d.metadata["pk"] for d, _ in theirs] == [d.id for d, _ in ours]
-    assert [s for _, s in theirs] == pytest.approx([s for _, s in ours], abs=1e-4)
-    top = theirs[0][0]
-    assert top.page_content == vs.get_by_ids([top.metadata["pk"]])[0].page_content
-
-
-def test_milvus_backed_hybrid_retriever_equals_the_faiss_one(milvus, assistant) -> None:
-    _, uri = milvus
-    retriever = milvus_retriever(assistant.store, assistant.embeddings, uri=uri, collection="clauses")
-    assert isinstance(retriever.store, MilvusDenseStore)
-    assert milvus_collection_matches(retriever.store.milvus, assistant.store)  # reused, not re-exported
-    for question in QUESTIONS:
-        for flt in (RetrievalFilter(), RetrievalFilter(doc_ids=("eur-44a25-1",)), None):
-            for mode in ("hybrid", "dense"):
-                theirs = retriever.retrieve(question, 5, mode, flt)
-                ours = assistant.retriever.retrieve(question, 5, mode, flt)
-                assert [h.chunk.id for h in theirs] == [h.chunk.id for h in ours], (question, flt, mode)
-    assert retriever.retrieve("谁必须向理事会报告？", 1)[0].chunk.id == REPORT_CLAUSE
-
-
-def test_a_large_filter_is_applied_after_an_oversampled_search(milvus, assistant) -> None:
-    store, _ = milvus
-    dense = MilvusDenseStore(assistant.store, store, max_expr_ids=1)
-    allowed = np.array([c.doc_id == "eur-44a25-1" for c in assistant.store.chunks])
-    q = assistant.embeddings.embed_query_array("human rights")
-    theirs, ours = dense.search_dense(q, 3, allowed), assistant.store.search_dense(q, 3, allowed)
-    assert [r for r, _ in theirs] == [r for r, _ in ours]
-    assert [s for _, s in theirs] == pytest.approx([s for _, s in ours], abs=1e-4)
-    # A filter the oversampled hits cannot satisfy falls back to the id expression.
-    only = np.zeros(len(allowed), dtype=bool)
-    only[[3, 7]] = True
-    assert sorted(r for r, _ in dense.search_dense(q, 5, only)) == [3, 7]
-    assert dense.search_dense(q, 3, np.zeros(len(allowed), dtype=bool)) == []
-
-
-def test_a_collection_from_another_build_is_not_used_silently(milvus, assistant) -> None:
-    _, uri = milvus
-    export_to_milvus(assistant.store, assistant.embeddings, uri, "stale")
-    store = milvus[0]
-    store.client.alter_collection_properties("stale", properties={"assistant.index": "another build"})
-    with pytest.raises(ValueError, match="another index build"):
-        milvus_retriever(assistant.store, assistant.embeddings, uri=uri, collection="stale", export=False)
-    fresh = milvus_retriever(assistant.store, assistant.embeddings, uri=uri, collection="stale")  # re-exports
-    assert milvus_collection_matches(fresh.store.milvus, assistant.store)
-
-
-def test_configured_retriever_switches_backend_from_the_environment(milvus, assistant) -> None:
-    _, uri = milvus
-    assert configured_retriever(assistant, VectorBackendConfig.from_env({})) is assistant.retriever
-    cfg = VectorBackendConfig.from_env(
-        {"ASSISTANT_VECTOR_BACKEND": "milvus", "ASSISTANT_MILVUS_URI": uri, "ASSISTANT_MILVUS_COLLECTION": "clauses"}
-    )
-    retriever = configured_retriever(assistant, cfg)
-    assert isinstance(retriever.store, MilvusDenseStore)
-    assert retriever.retrieve("Who must report to Council?", 1)[0].chunk.id == REPORT_CLAUSE
-
-
-def test_backend_config_errors_say_what_to_set() -> None:
-    with pytest.raises(ValueError, match="ASSISTANT_MILVUS_URI"):
-        VectorBackendConfig.from_env({"ASSISTANT_VECTOR_BACKEND": "milvus"})
-    with pytest.raises(ValueError, match="'faiss' or 'milvus'"):
-        VectorBackendConfig.from_env({"ASSISTANT_VECTOR_BACKEND": "qdrant"})
-    cfg = VectorBackendConfig.from_env(
-        {"ASSISTANT_MILVUS_URI": "http://127.0.0.1:19530", "ASSISTANT_MILVUS_TOKEN": "t"}
-    )
-    assert cfg.backend == "faiss" and cfg.connection_args() == {"uri": "http://127.0.0.1:19530", "token": "t"}

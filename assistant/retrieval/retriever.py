@@ -21,6 +21,7 @@ from langchain_core.documents import Document as LCDocument
 from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict
 
+from assistant.index import IndexBackend, filter_mask
 from assistant.language import detect_language
 from assistant.lexical import tokenize
 from assistant.retrieval.dictionary import Lexicon, load_lexicon
@@ -35,7 +36,6 @@ from assistant.retrieval.translation import (
 )
 from assistant.schema import RetrievedChunk
 from assistant.settings import RetrieverMode
-from assistant.store import IndexStore
 
 
 class QueryEmbedder(Protocol):
@@ -51,18 +51,9 @@ class RetrievalFilter:
     section_kinds: tuple[str, ...] = ()
     include_boilerplate: bool = False
 
-    def mask(self, store: IndexStore) -> np.ndarray | None:
+    def mask(self, store: IndexBackend) -> np.ndarray | None:
         """Boolean row mask over the store's chunks, or None when nothing is filtered out."""
-        keep = np.ones(len(store.chunks), dtype=bool)
-        for i, c in enumerate(store.chunks):
-            if (
-                (self.doc_ids and c.doc_id not in self.doc_ids)
-                or (self.languages and c.lang not in self.languages)
-                or (self.section_kinds and c.section_kind not in self.section_kinds)
-                or (c.boilerplate and not self.include_boilerplate)
-            ):
-                keep[i] = False
-        return None if keep.all() else keep
+        return filter_mask(self, store.chunks)
 
 
 def lexical_query(
@@ -97,9 +88,9 @@ class RetrievalConfig:
 
 
 class HybridRetriever:
-    """Dense, BM25 or both over one `IndexStore`."""
+    """Dense, BM25 or both over one index backend (local FAISS or Milvus; see `assistant.index`)."""
 
-    def __init__(self, store: IndexStore, embedder: QueryEmbedder, config: RetrievalConfig | None = None) -> None:
+    def __init__(self, store: IndexBackend, embedder: QueryEmbedder, config: RetrievalConfig | None = None) -> None:
         self.store = store
         self.embedder = embedder
         self.config = config or RetrievalConfig()
@@ -139,10 +130,12 @@ class HybridRetriever:
         lexical: list[tuple[int, float]] = []
         lq: LexicalQuery | None = None
         if mode in ("hybrid", "dense"):
-            dense = self.store.search_dense(self.embedder.embed_query_array(question), n, mask)
+            # The filter goes along with its mask: Milvus applies it inside the collection.
+            vector = self.embedder.embed_query_array(question)
+            dense = self.store.search_dense(vector, n, mask, flt or RetrievalFilter())
         if mode in ("hybrid", "bm25"):
             lq = self.query(question)
-            lexical = self.store.lexical.top_k(self.lexical_scores(lq), n, mask)
+            lexical = self.store.search_lexical(self.lexical_scores(lq), n, mask)
         if mode == "dense":
             fused = dense
         elif mode == "bm25":

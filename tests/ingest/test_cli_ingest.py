@@ -113,15 +113,17 @@ def test_add_without_indexing_and_argument_errors(seed_corpus, tmp_path, run_cli
 _KILLER = textwrap.dedent(
     """
     import os, signal, sys
-    import assistant.store as store
+    import faiss
+    from assistant.index.milvus import MilvusCollection
 
-    real = store.faiss.write_index
+    def then_die(real):
+        def write_then_die(*args, **kwargs):
+            real(*args, **kwargs)  # half of the new build is on disk (or in the collection) …
+            os.kill(os.getpid(), signal.SIGKILL)  # … when the process is killed
+        return write_then_die
 
-    def write_then_die(*args, **kwargs):
-        real(*args, **kwargs)  # half of the new build is on disk …
-        os.kill(os.getpid(), signal.SIGKILL)  # … when the process is killed
-
-    store.faiss.write_index = write_then_die
+    faiss.write_index = then_die(faiss.write_index)
+    MilvusCollection.add = then_die(MilvusCollection.add)
     from assistant.cli import main
 
     sys.exit(main(sys.argv[1:]))
@@ -129,9 +131,12 @@ _KILLER = textwrap.dedent(
 )
 
 
-def test_killed_mid_build_the_previous_index_stays_loadable(indexed_seed, tmp_path, run_cli, en_lines):
+def test_killed_mid_build_the_previous_index_stays_loadable(indexed_seed, tmp_path, run_cli, en_lines, backend):
+    """Local: the previous build stays live. Milvus: the collection the killed build had started to
+    change is reported stale (never silently mixed), and the next build finishes the job."""
     corpus, index, seed_chunks = indexed_seed
     before = load_index(index)
+    before.close()  # Milvus Lite: one process at a time may open the file
     pdf = write_pdf(tmp_path / "en.pdf", [en_lines], wrap=90)
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     proc = subprocess.run(
@@ -143,8 +148,12 @@ def test_killed_mid_build_the_previous_index_stays_loadable(indexed_seed, tmp_pa
     )
     assert proc.returncode == -9, proc.stderr
     assert "added" in proc.stdout  # the corpus got the document; the build did not finish
-    after = load_index(index)  # the previous build, intact (checksums verified)
-    assert after.path == before.path and len(after) == seed_chunks
+    if backend == "milvus":
+        with pytest.raises(IndexStaleError, match="holds build syncing:"):
+            load_index(index)
+    else:
+        after = load_index(index)  # the previous build, intact (checksums verified)
+        assert after.path == before.path and len(after) == seed_chunks
     with pytest.raises(IndexStaleError, match="the corpus changed"):
         from assistant.corpus import corpus_hash, load_corpus
 
