@@ -23,12 +23,12 @@ __version__ = "0.1.0"
 
 _EXPORTS = {
     "Assistant": "assistant.api",
-    "QuestionError": "assistant.api",
-    "EmptyQuestionError": "assistant.api",
-    "QuestionTooLongError": "assistant.api",
-    "InvalidQuestionError": "assistant.api",
-    "UnsupportedQuestionLanguageError": "assistant.api",
-    "validate_question": "assistant.api",
+    "QuestionError": "assistant.questions",
+    "EmptyQuestionError": "assistant.questions",
+    "QuestionTooLongError": "assistant.questions",
+    "InvalidQuestionError": "assistant.questions",
+    "UnsupportedQuestionLanguageError": "assistant.questions",
+    "validate_question": "assistant.questions",
     "Answer": "assistant.schema",
     "Chunk": "assistant.schema",
     "Citation": "assistant.schema",
@@ -54,8 +54,8 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from assistant.api import (
-        Assistant,
+    from assistant.api import Assistant
+    from assistant.questions import (
         EmptyQuestionError,
         InvalidQuestionError,
         QuestionError,

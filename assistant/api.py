@@ -13,7 +13,6 @@ from __future__ import annotations
 import logging
 import threading
 import time
-import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any
@@ -37,60 +36,24 @@ from assistant.index import (
     write_index,
 )
 from assistant.journal import clear_change, pending_change
-from assistant.language import UnsupportedLanguageError, detect_language
+from assistant.questions import (  # noqa: F401  (re-exported: `from assistant.api import QuestionError` keeps working)
+    EmptyQuestionError,
+    InvalidQuestionError,
+    QuestionError,
+    QuestionTooLongError,
+    UnsupportedQuestionLanguageError,
+    validate_question,
+)
 from assistant.retrieval import ClauseRetriever, HybridRetriever, RetrievalFilter
 from assistant.retrieval.translation import GLOSS_TOKENIZER_ID
 from assistant.safety import evidence_only, flagged_note
-from assistant.schema import Answer, Chunk, Citation, Document, Language, RetrievedChunk, Turn
+from assistant.schema import Answer, Chunk, Citation, Document, RetrievedChunk, Turn
 from assistant.settings import MilvusSettings, RetrieverMode, Settings
 from assistant.text import has_cjk
 
 _log = logging.getLogger("assistant")
 # Extra hits retrieved so that taking flagged passages out still leaves k to answer from.
 _FLAGGED_SLACK = 5
-
-
-class QuestionError(ValueError):
-    """The question cannot be answered as asked; the message says why."""
-
-
-class EmptyQuestionError(QuestionError):
-    pass
-
-
-class QuestionTooLongError(QuestionError):
-    pass
-
-
-class InvalidQuestionError(QuestionError):
-    pass
-
-
-class UnsupportedQuestionLanguageError(QuestionError, UnsupportedLanguageError):
-    pass
-
-
-def validate_question(question: object, max_chars: int = 2000) -> tuple[str, Language]:
-    """The cleaned question and its language, or a `QuestionError` saying what is wrong."""
-    if isinstance(question, bytes):
-        raise InvalidQuestionError("the question must be text, not bytes")
-    if not isinstance(question, str):
-        raise InvalidQuestionError(f"the question must be text, not {type(question).__name__}")
-    # NFKC: full-width Latin typed with a Chinese keyboard ("ｗｈｏ ｍｕｓｔ") is plain ASCII to retrieval.
-    text = unicodedata.normalize("NFKC", question).strip()
-    if not text:
-        raise EmptyQuestionError("the question is empty")
-    if len(text) > max_chars:
-        raise QuestionTooLongError(f"the question is {len(text)} characters long; the limit is {max_chars}")
-    if "\ufffd" in text or any(unicodedata.category(ch) in ("Cc", "Cs", "Co") and ch not in "\t\n\r" for ch in text):
-        raise InvalidQuestionError("the question contains control or undecodable characters; is it binary data?")
-    if not any(ch.isalnum() for ch in text):
-        raise InvalidQuestionError("the question has no words in it")
-    try:
-        lang = detect_language(text)
-    except UnsupportedLanguageError as exc:
-        raise UnsupportedQuestionLanguageError(str(exc)) from exc
-    return text, lang
 
 
 class Assistant:

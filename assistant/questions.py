@@ -1,0 +1,56 @@
+"""Checking a question before anything is retrieved: text, not empty, not too long, a supported language.
+
+Example:
+    >>> validate_question("  Who must report?  ")
+    ('Who must report?', 'en')
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from assistant.language import UnsupportedLanguageError, detect_language
+from assistant.schema import Language
+
+
+class QuestionError(ValueError):
+    """The question cannot be answered as asked; the message says why."""
+
+
+class EmptyQuestionError(QuestionError):
+    pass
+
+
+class QuestionTooLongError(QuestionError):
+    pass
+
+
+class InvalidQuestionError(QuestionError):
+    pass
+
+
+class UnsupportedQuestionLanguageError(QuestionError, UnsupportedLanguageError):
+    pass
+
+
+def validate_question(question: object, max_chars: int = 2000) -> tuple[str, Language]:
+    """The cleaned question and its language, or a `QuestionError` saying what is wrong."""
+    if isinstance(question, bytes):
+        raise InvalidQuestionError("the question must be text, not bytes")
+    if not isinstance(question, str):
+        raise InvalidQuestionError(f"the question must be text, not {type(question).__name__}")
+    # NFKC: full-width Latin typed with a Chinese keyboard ("ｗｈｏ ｍｕｓｔ") is plain ASCII to retrieval.
+    text = unicodedata.normalize("NFKC", question).strip()
+    if not text:
+        raise EmptyQuestionError("the question is empty")
+    if len(text) > max_chars:
+        raise QuestionTooLongError(f"the question is {len(text)} characters long; the limit is {max_chars}")
+    if "\ufffd" in text or any(unicodedata.category(ch) in ("Cc", "Cs", "Co") and ch not in "\t\n\r" for ch in text):
+        raise InvalidQuestionError("the question contains control or undecodable characters; is it binary data?")
+    if not any(ch.isalnum() for ch in text):
+        raise InvalidQuestionError("the question has no words in it")
+    try:
+        lang = detect_language(text)
+    except UnsupportedLanguageError as exc:
+        raise UnsupportedQuestionLanguageError(str(exc)) from exc
+    return text, lang

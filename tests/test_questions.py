@@ -1,0 +1,49 @@
+"""Question validation: the cleaned text and its language, or a typed error saying what is wrong."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.questions import (
+    EmptyQuestionError,
+    InvalidQuestionError,
+    QuestionError,
+    QuestionTooLongError,
+    UnsupportedQuestionLanguageError,
+    validate_question,
+)
+
+
+def test_a_question_comes_back_cleaned_with_its_language() -> None:
+    assert validate_question("  Who must report?  ") == ("Who must report?", "en")
+    assert validate_question("谁必须报告？") == ("谁必须报告?", "zh")  # NFKC: the full-width ？ too
+    # Full-width Latin typed on a Chinese keyboard is plain ASCII afterwards.
+    assert validate_question("ｗｈｏ ｍｕｓｔ ｒｅｐｏｒｔ") == ("who must report", "en")
+
+
+@pytest.mark.parametrize(
+    ("question", "error", "says"),
+    [
+        ("", EmptyQuestionError, "empty"),
+        (b"bytes", InvalidQuestionError, "not bytes"),
+        (42, InvalidQuestionError, "not int"),
+        ("a\x00b", InvalidQuestionError, "control"),
+        ("?!…", InvalidQuestionError, "no words"),
+        ("x" * 11, QuestionTooLongError, "limit is 10"),
+    ],
+)
+def test_bad_questions_raise_a_specific_error(question: object, error: type[QuestionError], says: str) -> None:
+    with pytest.raises(error, match=says):
+        validate_question(question, max_chars=10)
+
+
+def test_an_unsupported_language_is_a_question_error_too() -> None:
+    with pytest.raises(UnsupportedQuestionLanguageError) as caught:
+        validate_question("Кто должен отчитываться перед Советом?")
+    assert isinstance(caught.value, QuestionError)
+
+
+def test_the_api_module_still_exports_the_same_classes() -> None:
+    from assistant import api
+
+    assert api.QuestionError is QuestionError and api.validate_question is validate_question
