@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import logging
 import threading
-import time
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any
@@ -20,9 +19,8 @@ from typing import Any
 import numpy as np
 
 from assistant.alignment import ParallelIndex, update_links
-from assistant.answering import AnswerContext, analyse_question, answer_extractive, resolve_follow_up, words
+from assistant.answering import words
 from assistant.chunking import CHUNKER_VERSION, chunk_corpus
-from assistant.conflicts import find_conflict
 from assistant.corpus import corpus_hash, load_corpus, page_of
 from assistant.embeddings import get_embeddings
 from assistant.index import (
@@ -46,14 +44,11 @@ from assistant.questions import (  # noqa: F401  (re-exported: `from assistant.a
 )
 from assistant.retrieval import ClauseRetriever, HybridRetriever, RetrievalFilter
 from assistant.retrieval.translation import GLOSS_TOKENIZER_ID
-from assistant.safety import evidence_only, flagged_note
 from assistant.schema import Answer, Chunk, Citation, Document, RetrievedChunk, Turn
 from assistant.settings import MilvusSettings, RetrieverMode, Settings
 from assistant.text import has_cjk
 
 _log = logging.getLogger("assistant")
-# Extra hits retrieved so that taking flagged passages out still leaves k to answer from.
-_FLAGGED_SLACK = 5
 
 
 class Assistant:
@@ -87,6 +82,7 @@ class Assistant:
         self._parallel: ParallelIndex | None = None
         self._median_idf: tuple[Any, float] | None = None
         self._chunk_map: tuple[IndexBackend, dict[str, Chunk]] | None = None
+        self._chain: Any = None
 
     # -- loading -----------------------------------------------------------------------------------------------
     @property
@@ -245,48 +241,16 @@ class Assistant:
         `history` holds the earlier turns of a conversation, oldest first, so that a
         follow-up ("What else must he do?") can be resolved against them.
         """
-        t0 = time.perf_counter()
-        text, lang = validate_question(question, self.settings.max_question_chars)
-        # A follow-up ("What else must he do?") is retrieved and answered with what it refers to.
-        analysis = resolve_follow_up(analyse_question(text, lang), list(history))
-        query = analysis.retrieval_query[-self.settings.max_question_chars :]
-        # The answerer weighs more chunks than `top_k` (it re-ranks them by coverage).
-        k = k or self.settings.answer_candidates
-        # Passages that read as instructions to an AI are evidence only: taken out before answering
-        # (so neither the extractive answer nor an LLM prompt sees them), named in a note.
-        ranked = self.retrieve(query, k + _FLAGGED_SLACK, mode=mode, doc_ids=doc_ids)
-        usable, flagged = evidence_only(ranked)
-        hits = usable[:k]
-        flagged_notes = [flagged_note(h, self._doc_name(h.chunk.doc_id)) for h in flagged if h in ranked[:k]]
-        t1 = time.perf_counter()
-        ctx = AnswerContext(
-            hits=hits,
-            documents=self.documents,
-            idf=self._idf,
-            min_support=self.settings.min_support,
-            chunks=self.store.chunks,
-            analysis=analysis,
-            translations=self._translations(query),
-            glosses=self._glosses(),
-        )
-        llm = self.settings.llm_enabled if use_llm is None else use_llm
-        if llm:
-            from assistant.llm import answer_with_llm  # the public path (tests and callers patch it)
+        request = {"question": question, "k": k, "mode": mode, "doc_ids": doc_ids, "use_llm": use_llm}
+        return self._ask_chain().invoke({**request, "history": list(history)})
 
-            answer = answer_with_llm(text, lang, ctx, self.llm)
-        else:
-            answer = answer_extractive(text, lang, ctx)
-        conflict = find_conflict(text, lang, answer, ctx)
-        if conflict is not None:  # two documents disagree: cite both rather than silently pick one
-            n = len(answer.citations) + 1
-            answer = replace(
-                answer, text=f"{answer.text}\n{conflict.note} [{n}]", citations=[*answer.citations, conflict.citation]
-            )
-        t2 = time.perf_counter()
-        citations = [self._locate(c) for c in answer.citations]
-        timings = {"retrieve": t1 - t0, "answer": t2 - t1, "total": time.perf_counter() - t0}
-        notes = [*answer.notes, *flagged_notes]
-        return Answer(**{**answer.__dict__, "citations": citations, "timings": timings, "notes": notes})
+    def _ask_chain(self) -> Any:
+        """The chain `ask` runs (assistant/chain.py): the same steps `as_runnable()` gives callers."""
+        if self._chain is None:
+            from assistant.chain import build_chain
+
+            self._chain = build_chain(self)
+        return self._chain
 
     def _doc_name(self, doc_id: str) -> str:
         """How a note names a document: its number, else its id, with where it comes from."""

@@ -1,7 +1,24 @@
-"""The LCEL chain: question → retrieve → answer → cite.
+"""The LCEL chain: question → analyse → retrieve → answer → cite; `Assistant.ask` runs it.
 
-Each step is a `RunnableLambda`, so the chain streams, batches and traces
-like any LangChain runnable, and steps can be swapped (e.g. another retriever).
+Every step is a named runnable, so a trace (LangSmith or any callback handler)
+shows each one, `chain.get_graph()` draws them, and `batch`/`astream` run them.
+The steps pass one dict along, each adding keys:
+
+==================  =====================================================================
+step                adds
+==================  =====================================================================
+parse_request       `question` and the request's `k`, `mode`, `doc_ids`, `use_llm`, `history`
+analyse_question    `text`, `lang` (validated), `analysis` (follow-up resolved), `query`, `k`
+retrieve            `ranked`: `RetrievedChunk`s, best first
+rerank              (only with `reranker=`) `ranked`, reordered
+separate_flagged    `hits` (what may be answered from), `flagged_notes`
+answer_context      `context`: the `AnswerContext` an answerer reads
+answer              `answer`: `extractive_answer`, or `llm_answer` (prompt | model | parser)
+check_conflict      `answer` with a note and a citation when another document disagrees
+locate_citations    → the `Answer`, with pages, parallel clauses, notes and timings
+==================  =====================================================================
+
+Swapping a step: `build_chain(assistant, retriever=..., reranker=..., prompt=..., chat_model=...)`.
 
 Example:
     >>> chain = Assistant().as_runnable()                     # doctest: +SKIP
@@ -9,17 +26,37 @@ Example:
     '7'
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: LangChain reads the steps' input types at runtime
+# (their schemas, `get_graph`), and string annotations of closures do not resolve there.
+import time
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from langchain_core.runnables import Runnable, RunnableLambda
+from langchain_core.documents import Document as LCDocument
+from langchain_core.output_parsers import BaseOutputParser
+from langchain_core.prompts import ChatPromptTemplate
+from langchain_core.runnables import Runnable, RunnableConfig, RunnableLambda, RunnableSequence
 
+from assistant.answering import AnswerContext, analyse_question, answer_extractive, resolve_follow_up
+from assistant.answering.llm import _MARKER, NOT_IN_CORPUS, SYSTEM  # the checker's own marker pattern
+from assistant.conflicts import find_conflict
+from assistant.questions import validate_question
+from assistant.safety import evidence_only, flagged_note
+from assistant.schema import Answer, Chunk, Language, RetrievedChunk, Turn
 from assistant.text import has_cjk
 
 if TYPE_CHECKING:
     from assistant.api import Assistant
-from assistant.schema import Answer, Language, Turn
+
+State = dict[str, Any]
+# Extra hits retrieved so that taking flagged passages out still leaves k to answer from.
+FLAGGED_SLACK = 5
+_REQUEST_OPTIONS = ("k", "mode", "doc_ids", "use_llm")
+_HUMAN = "Source clauses:\n\n{clauses}\n\nQuestion: {question}"
+_LANGUAGES = ("Chinese (简体中文)", "English")
+# The prompt the LLM mode uses unless `build_chain(prompt=...)` gives another. Its variables:
+# `language`, `not_in_corpus`, `clauses` (numbered [1]..[n], the numbers the answer must cite), `question`.
+DEFAULT_PROMPT = ChatPromptTemplate.from_messages([("system", SYSTEM), ("human", _HUMAN)])
 
 
 def history_turns(history: Any) -> list[Turn]:
@@ -58,14 +95,266 @@ def _as_request(value: Any) -> dict[str, Any]:
     raise TypeError("the chain takes a question string or a dict with a 'question' key")
 
 
-def build_chain(assistant: Assistant) -> Runnable[Any, Answer]:
-    """question (str or dict) → validated request → Answer with checked citations."""
+@dataclass(frozen=True)
+class CitedReply:
+    """A chat model's reply as the citation checker reads it: its text and the [n] markers it cites."""
 
+    content: str
+    markers: tuple[int, ...]
+
+
+class CitedReplyParser(BaseOutputParser[CitedReply]):
+    """Reads the numbered markers ([1], [2] …) a reply cites; the checks themselves follow in `llm_answer`."""
+
+    def parse(self, text: str) -> CitedReply:
+        return CitedReply(text, tuple(dict.fromkeys(int(m.group(1)) for m in _MARKER.finditer(text))))
+
+    @property
+    def _type(self) -> str:
+        return "cited_reply"
+
+
+def build_chain(
+    assistant: "Assistant",
+    *,
+    retriever: Runnable[str, Any] | None = None,
+    reranker: Runnable[dict[str, Any], Any] | None = None,
+    prompt: Runnable[dict[str, Any], Any] | None = None,
+    chat_model: Runnable[Any, Any] | None = None,
+) -> Runnable[Any, Answer]:
+    """question (str or dict) → validated request → retrieved clauses → Answer with checked citations.
+
+    - `retriever`: any LangChain retriever (query → Documents whose `id` or `metadata["id"]` is a
+      chunk id of the index, as `Assistant.as_retriever()` returns) replaces the hybrid retriever;
+      the request's `doc_ids` still filter what it returns.
+    - `reranker`: a runnable taking `{"query", "hits"}` and returning the hits (or Documents) reordered.
+    - `prompt`: a chat prompt with the variables of `DEFAULT_PROMPT`, used in the LLM mode.
+    - `chat_model`: the LLM mode's model (default: the assistant's); giving one turns the LLM mode on
+      unless a request says `use_llm: False`.
+
+    An object that only answers (has `ask` but no index, e.g. a client of a remote assistant)
+    gets the chain `parse_request | answer` around its `ask`.
+    """
+    parse = RunnableLambda(_as_request, name="parse_request")
+    if not _has_pipeline(assistant):
+        return (parse | RunnableLambda(_ask_step(assistant), name="answer")).with_config(run_name="clause_qa")
+    steps: list[Runnable[Any, Any]] = [
+        parse,
+        RunnableLambda(_analyse_step(assistant), name="analyse_question"),
+        _retrieve_step(assistant, retriever),
+    ]
+    if reranker is not None:
+        steps.append(_rerank_step(assistant, reranker))
+    steps += [
+        RunnableLambda(_flagged_step(assistant), name="separate_flagged"),
+        RunnableLambda(_context_step(assistant), name="answer_context"),
+        _answer_step(assistant, prompt, chat_model),
+        RunnableLambda(_conflict_step, name="check_conflict"),
+        RunnableLambda(_locate_step(assistant), name="locate_citations"),
+    ]
+    return RunnableSequence(*steps).with_config(run_name="clause_qa")
+
+
+def _has_pipeline(assistant: Any) -> bool:
+    # Looked up on the class: `store` is a property that loads the index.
+    return all(hasattr(type(assistant), name) for name in ("retrieve", "store", "documents"))
+
+
+def _ask_step(assistant: Any) -> Any:
     def answer(request: dict[str, Any]) -> Answer:
-        options = {k: request[k] for k in ("k", "mode", "doc_ids", "use_llm") if k in request}
+        options = {k: request[k] for k in _REQUEST_OPTIONS if k in request}
         # "history" is what RunnableWithMessageHistory passes (messages) or the UI's Turns.
         return assistant.ask(request["question"], history=history_turns(request.get("history")), **options)
 
-    return (RunnableLambda(_as_request, name="parse_request") | RunnableLambda(answer, name="answer")).with_config(
-        run_name="clause_qa"
+    return answer
+
+
+def _analyse_step(assistant: "Assistant") -> Any:
+    def analyse(request: State) -> State:
+        started = time.perf_counter()
+        limit = assistant.settings.max_question_chars
+        text, lang = validate_question(request["question"], limit)
+        # A follow-up ("What else must he do?") is retrieved and answered with what it refers to.
+        analysis = resolve_follow_up(analyse_question(text, lang), history_turns(request.get("history")))
+        return {
+            **request,
+            "started": started,
+            "text": text,
+            "lang": lang,
+            "analysis": analysis,
+            "query": analysis.retrieval_query[-limit:],
+            # The answerer weighs more chunks than `top_k` (it re-ranks them by coverage).
+            "k": request.get("k") or assistant.settings.answer_candidates,
+        }
+
+    return analyse
+
+
+def _retrieve_step(assistant: "Assistant", retriever: Runnable[str, Any] | None) -> Runnable[State, State]:
+    if retriever is None:
+
+        def retrieve(state: State) -> State:
+            ranked = assistant.retrieve(
+                state["query"], state["k"] + FLAGGED_SLACK, mode=state.get("mode"), doc_ids=state.get("doc_ids") or ()
+            )
+            return {**state, "ranked": ranked}
+
+        return RunnableLambda(retrieve, name="retrieve")
+
+    def retrieve_with(state: State) -> State:
+        found = as_hits(retriever.invoke(state["query"]), assistant._chunks_by_id())
+        doc_ids = state.get("doc_ids")
+        if doc_ids:
+            found = [h for h in found if h.chunk.doc_id in doc_ids]
+        return {**state, "ranked": found[: state["k"] + FLAGGED_SLACK]}
+
+    return RunnableLambda(retrieve_with, name="retrieve")
+
+
+def _rerank_step(assistant: "Assistant", reranker: Runnable[dict[str, Any], Any]) -> Runnable[State, State]:
+    def rerank(state: State) -> State:
+        ordered = reranker.invoke({"query": state["query"], "hits": state["ranked"]})
+        return {**state, "ranked": as_hits(ordered, assistant._chunks_by_id())}
+
+    return RunnableLambda(rerank, name="rerank")
+
+
+def as_hits(found: Any, chunks_by_id: dict[str, Chunk]) -> list[RetrievedChunk]:
+    """`RetrievedChunk`s from what a retriever returned: hits as they are, LangChain Documents by chunk id."""
+    hits: list[RetrievedChunk] = []
+    for rank, item in enumerate(found, start=1):
+        if isinstance(item, RetrievedChunk):
+            hits.append(item)
+            continue
+        if not isinstance(item, LCDocument):
+            raise TypeError(f"a retriever step must return Documents or RetrievedChunks, not {type(item).__name__}")
+        chunk_id = item.id or item.metadata.get("id")
+        chunk = chunks_by_id.get(chunk_id or "")
+        if chunk is None:
+            raise ValueError(
+                f"the retriever returned {chunk_id!r}, which is no clause of this index: a swapped-in retriever "
+                "must return the index's clauses (Document.id or metadata['id'] = the chunk id)"
+            )
+        hits.append(RetrievedChunk(chunk=chunk, score=float(item.metadata.get("score", 1.0 / rank))))
+    return hits
+
+
+def _flagged_step(assistant: "Assistant") -> Any:
+    def separate_flagged(state: State) -> State:
+        # Passages that read as instructions to an AI are evidence only: taken out before answering
+        # (so neither the extractive answer nor an LLM prompt sees them), named in a note.
+        ranked, k = state["ranked"], state["k"]
+        usable, flagged = evidence_only(ranked)
+        notes = [flagged_note(h, assistant._doc_name(h.chunk.doc_id)) for h in flagged if h in ranked[:k]]
+        return {**state, "hits": usable[:k], "flagged_notes": notes, "retrieved_at": time.perf_counter()}
+
+    return separate_flagged
+
+
+def _context_step(assistant: "Assistant") -> Any:
+    def answer_context(state: State) -> State:
+        context = AnswerContext(
+            hits=state["hits"],
+            documents=assistant.documents,
+            idf=assistant._idf,
+            min_support=assistant.settings.min_support,
+            chunks=assistant.store.chunks,
+            analysis=state["analysis"],
+            translations=assistant._translations(state["query"]),
+            glosses=assistant._glosses(),
+        )
+        return {**state, "context": context}
+
+    return answer_context
+
+
+def _answer_step(
+    assistant: "Assistant", prompt: Runnable[dict[str, Any], Any] | None, chat_model: Runnable[Any, Any] | None
+) -> Runnable[State, State]:
+    def extractive(state: State) -> State:
+        return {**state, "answer": answer_extractive(state["text"], state["lang"], state["context"])}
+
+    def model_of() -> Runnable[Any, Any]:
+        return chat_model if chat_model is not None else assistant.llm
+
+    if chat_model is None:  # the assistant's model, looked up per call (`use_llm` may change it)
+        chat_model_step: Runnable[Any, Any] = RunnableLambda(
+            lambda messages: model_of().invoke(messages), name="chat_model"
+        )
+    else:
+        chat_model_step = chat_model
+    generate = (
+        RunnableLambda(prompt_inputs, name="prompt_inputs")
+        | (prompt if prompt is not None else DEFAULT_PROMPT)
+        | chat_model_step.with_config(run_name="chat_model")
+        | CitedReplyParser()
     )
+
+    def llm(state: State) -> State:
+        from assistant import llm as checked  # looked up per call: callers and tests replace answer_with_llm
+
+        model_of()  # an unconfigured LLM fails here, before any retrieval result is judged
+        model = generate.with_config(run_name="generate")  # `generate.…`: LangChain's graph finds it so
+        answer = checked.answer_with_llm(state["text"], state["lang"], state["context"], model)  # type: ignore[arg-type]
+        return {**state, "answer": answer}
+
+    def wants_llm(state: State) -> bool:
+        use = state.get("use_llm")
+        return (chat_model is not None or assistant.settings.llm_enabled) if use is None else bool(use)
+
+    llm_answer = RunnableLambda(llm, name="llm_answer")
+    extractive_answer = RunnableLambda(extractive, name="extractive_answer")
+
+    def answer(state: State, config: RunnableConfig) -> State:
+        # A lambda that picks one of two runnables (rather than a RunnableBranch): both then appear
+        # in `get_graph()`, and the chosen one traces as this step's child.
+        if wants_llm(state):
+            return llm_answer.invoke(state, config)
+        return extractive_answer.invoke(state, config)
+
+    return RunnableLambda(answer, name="answer")
+
+
+def prompt_inputs(messages: list[Any]) -> dict[str, str]:
+    """The prompt variables of the checked LLM path's messages (`build_messages`), for any chat prompt.
+
+    The checker numbers the clauses it lets the model see; reading them back from its
+    messages keeps one numbering, so the markers the model cites are the ones checked.
+    """
+    system, human = messages
+    language = next(
+        (name for name in _LANGUAGES if SYSTEM.format(language=name, not_in_corpus=NOT_IN_CORPUS) == system.content),
+        None,
+    )
+    head, _, _ = _HUMAN.partition("{clauses}")
+    body, sep, question = str(human.content).rpartition("\n\nQuestion: ")
+    if language is None or not sep or not body.startswith(head):
+        raise ValueError("the LLM messages are not in the form build_messages writes; update prompt_inputs")
+    return {"language": language, "not_in_corpus": NOT_IN_CORPUS, "clauses": body[len(head) :], "question": question}
+
+
+def _conflict_step(state: State) -> State:
+    answer = state["answer"]
+    conflict = find_conflict(state["text"], state["lang"], answer, state["context"])
+    if conflict is not None:  # two documents disagree: cite both rather than silently pick one
+        n = len(answer.citations) + 1
+        answer = replace(
+            answer, text=f"{answer.text}\n{conflict.note} [{n}]", citations=[*answer.citations, conflict.citation]
+        )
+    return {**state, "answer": answer, "answered_at": time.perf_counter()}
+
+
+def _locate_step(assistant: "Assistant") -> Any:
+    def locate_citations(state: State) -> Answer:
+        answer: Answer = state["answer"]
+        citations = [assistant._locate(c) for c in answer.citations]
+        started, retrieved, answered = state["started"], state["retrieved_at"], state["answered_at"]
+        timings = {
+            "retrieve": retrieved - started,
+            "answer": answered - retrieved,
+            "total": time.perf_counter() - started,
+        }
+        notes = [*answer.notes, *state["flagged_notes"]]
+        return Answer(**{**answer.__dict__, "citations": citations, "timings": timings, "notes": notes})
+
+    return locate_citations

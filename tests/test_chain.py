@@ -1,11 +1,23 @@
-"""The LCEL chain around `Assistant.ask`: what it accepts, what it passes on, batching; with a recording fake."""
+"""The LCEL chain: what it accepts and passes on (a recording fake), and its real steps over the index."""
 
 from __future__ import annotations
 
-import pytest
-from langchain_core.messages import AIMessage, HumanMessage
+import asyncio
 
-from assistant.chain import build_chain, history_turns
+import pytest
+from langchain_core.callbacks import BaseCallbackHandler, CallbackManagerForRetrieverRun
+from langchain_core.documents import Document
+from langchain_core.language_models.fake_chat_models import FakeListChatModel
+from langchain_core.messages import AIMessage, HumanMessage, SystemMessage
+from langchain_core.prompts import ChatPromptTemplate
+from langchain_core.retrievers import BaseRetriever
+from langchain_core.runnables import RunnableLambda
+from langchain_core.tracers.context import collect_runs
+
+from assistant.chain import DEFAULT_PROMPT, CitedReply, CitedReplyParser, build_chain, history_turns, prompt_inputs
+from assistant.llm import build_messages
+from assistant.questions import validate_question
+from assistant.retrieval import to_langchain_document
 from assistant.schema import Answer, Turn
 
 
@@ -53,3 +65,147 @@ def test_history_in_a_request_reaches_ask_as_turns() -> None:
     fake = RecordingAssistant()
     build_chain(fake).invoke({"question": "And then?", "history": [HumanMessage("Who?")]})  # type: ignore[arg-type]
     assert [t.question for t in fake.calls[0][1]] == ["Who?"]
+
+
+# -- the real pipeline over the session's index ---------------------------------------------------------------
+
+QUESTION = "Who must report to Council?"
+
+
+class FixedRetriever(BaseRetriever):
+    """A stand-in for someone's own retriever: always these clauses, as LangChain Documents."""
+
+    documents: list[Document]
+
+    def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun) -> list[Document]:
+        return list(self.documents)
+
+
+def clauses_of(assistant, question: str, k: int = 4) -> list[Document]:
+    return [to_langchain_document(h) for h in assistant.retrieve(question, k=k)]
+
+
+class PromptRecorder(BaseCallbackHandler):
+    def __init__(self) -> None:
+        self.prompts: list[list] = []
+
+    def on_chat_model_start(self, serialized, messages, **kwargs) -> None:
+        self.prompts.extend(messages)
+
+
+def test_each_step_is_a_named_runnable_in_the_graph(assistant) -> None:
+    chain = build_chain(assistant, chat_model=FakeListChatModel(responses=["x"]))
+    names = {node.name for node in chain.get_graph().nodes.values()}
+    assert {
+        "parse_request",
+        "analyse_question",
+        "retrieve",
+        "separate_flagged",
+        "answer_context",
+        "extractive_answer",
+        "prompt_inputs",
+        "ChatPromptTemplate",
+        "FakeListChatModel",
+        "CitedReplyParser",
+        "check_conflict",
+        "locate_citations",
+    } <= names
+    # A swapped-in step appears in the graph under its own name.
+    mine = RunnableLambda(lambda request: request["hits"], name="my_reranker")
+    assert "my_reranker" not in names
+    assert "my_reranker" in {n.name for n in build_chain(assistant, reranker=mine).get_graph().nodes.values()}
+
+
+def test_ask_runs_the_chain_and_traces_each_step(assistant) -> None:
+    with collect_runs() as runs:
+        answer = assistant.ask(QUESTION)
+    (root,) = runs.traced_runs
+    assert root.name == "clause_qa" and root.outputs["output"] == answer
+    assert [r.name for r in sorted(root.child_runs, key=lambda r: r.dotted_order)] == [
+        "parse_request",
+        "analyse_question",
+        "retrieve",
+        "separate_flagged",
+        "answer_context",
+        "answer",
+        "check_conflict",
+        "locate_citations",
+    ]
+    assert set(answer.timings) == {"retrieve", "answer", "total"}
+
+
+def test_swapping_the_retriever_changes_the_citations(assistant) -> None:
+    default = build_chain(assistant).invoke(QUESTION)
+    assert default.citations[0].chunk_id.endswith("secretary-general/7")
+    # Their retriever: the same clauses, except that it never finds the one the default answer cites.
+    theirs = [d for d in clauses_of(assistant, QUESTION, k=15) if d.id != default.citations[0].chunk_id]
+    swapped = build_chain(assistant, retriever=FixedRetriever(documents=theirs)).invoke(QUESTION)
+    cited = {c.chunk_id for c in swapped.citations}
+    assert cited and cited <= {d.id for d in theirs}
+
+
+def test_a_swapped_retriever_must_return_clauses_of_the_index(assistant) -> None:
+    stranger = FixedRetriever(documents=[Document(page_content="Anything.", id="not/in/the/index")])
+    with pytest.raises(ValueError, match="no clause of this index"):
+        build_chain(assistant, retriever=stranger).invoke(QUESTION)
+    with pytest.raises(TypeError, match="Documents or RetrievedChunks"):
+        build_chain(assistant, retriever=RunnableLambda(lambda q: [q])).invoke(QUESTION)
+
+
+def test_a_reranker_decides_what_is_answered_from(assistant) -> None:
+    def preamble_only(request: dict) -> list:
+        return [h for h in request["hits"] if "/preamble/" in h.chunk.id]
+
+    answer = build_chain(assistant, reranker=RunnableLambda(preamble_only)).invoke(QUESTION)
+    assert answer.citations and all("/preamble/" in c.chunk_id for c in answer.citations)
+
+
+def test_a_custom_prompt_reaches_the_chat_model_and_its_answer_is_checked(assistant) -> None:
+    prompt = ChatPromptTemplate.from_messages(
+        [("system", "MY RULES. Reply in {language} or say {not_in_corpus}."), ("human", "{clauses}\n\nQ: {question}")]
+    )
+    model = FakeListChatModel(responses=["The Secretary-General must report to the Council every year [1] [9]."])
+    recorder = PromptRecorder()
+    answer = build_chain(assistant, prompt=prompt, chat_model=model).invoke(QUESTION, {"callbacks": [recorder]})
+    (messages,) = recorder.prompts
+    assert messages[0].content == "MY RULES. Reply in English or say NOT_IN_CORPUS."
+    assert messages[1].content.startswith("[1] ") and messages[1].content.endswith(f"Q: {QUESTION}")
+    assert answer.mode == "llm" and answer.citations[0].chunk_id.endswith("secretary-general/7")
+    assert "[9]" not in answer.text and any("[9]" in note for note in answer.notes)  # the usual check applies
+
+
+def test_a_request_can_still_ask_for_the_extractive_answer(assistant) -> None:
+    chain = build_chain(assistant, chat_model=FakeListChatModel(responses=["unused [1]"]))
+    assert chain.invoke({"question": QUESTION, "use_llm": False}).mode == "extractive"
+
+
+@pytest.mark.parametrize("question", [QUESTION, "谁必须向理事会报告？"])
+def test_the_default_prompt_sends_exactly_the_checkers_messages(assistant, question: str) -> None:
+    hits = assistant.retrieve(question, k=3)
+    text, lang = validate_question(question)
+    messages = build_messages(text, lang, hits)
+    assert DEFAULT_PROMPT.invoke(prompt_inputs(messages)).to_messages() == messages
+
+
+def test_messages_in_another_form_are_refused_plainly() -> None:
+    with pytest.raises(ValueError, match="not in the form build_messages writes"):
+        prompt_inputs([SystemMessage("other rules"), HumanMessage("Question: x")])
+
+
+def test_cited_reply_parser_reads_the_markers() -> None:
+    assert CitedReplyParser().invoke(AIMessage("A [2], B [1] and again [2].")) == CitedReply(
+        "A [2], B [1] and again [2].", (2, 1)
+    )
+
+
+def test_batch_and_astream_return_answers(assistant) -> None:
+    chain = build_chain(assistant)
+    answers = chain.batch([QUESTION, {"question": "What is the capital of France?", "k": 3}])
+    assert [type(a) for a in answers] == [Answer, Answer]
+    assert answers[0].citations and answers[1].abstained
+
+    async def stream() -> list:
+        return [part async for part in chain.astream("谁必须向理事会报告？")]
+
+    parts = asyncio.run(stream())
+    assert isinstance(parts[-1], Answer) and parts[-1].citations[0].chunk_id.endswith("secretary-general/7")
