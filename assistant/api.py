@@ -34,14 +34,10 @@ from assistant.index import (
     write_index,
 )
 from assistant.journal import clear_change, pending_change
-from assistant.questions import (  # noqa: F401  (re-exported: `from assistant.api import QuestionError` keeps working)
-    EmptyQuestionError,
-    InvalidQuestionError,
-    QuestionError,
-    QuestionTooLongError,
-    UnsupportedQuestionLanguageError,
-    validate_question,
-)
+
+# Moved to questions.py: `from assistant.api import QuestionError` and the rest keep working.
+from assistant.questions import *  # noqa: F403
+from assistant.questions import validate_question
 from assistant.retrieval import ClauseRetriever, HybridRetriever, RetrievalFilter
 from assistant.retrieval.translation import GLOSS_TOKENIZER_ID
 from assistant.schema import Answer, Chunk, Citation, Document, RetrievedChunk, Turn

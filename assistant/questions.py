@@ -12,6 +12,15 @@ import unicodedata
 from assistant.language import UnsupportedLanguageError, detect_language
 from assistant.schema import Language
 
+__all__ = [
+    "EmptyQuestionError",
+    "InvalidQuestionError",
+    "QuestionError",
+    "QuestionTooLongError",
+    "UnsupportedQuestionLanguageError",
+    "validate_question",
+]
+
 
 class QuestionError(ValueError):
     """The question cannot be answered as asked; the message says why."""

@@ -4,14 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.questions import (
-    EmptyQuestionError,
-    InvalidQuestionError,
-    QuestionError,
-    QuestionTooLongError,
-    UnsupportedQuestionLanguageError,
-    validate_question,
-)
+from assistant import questions
+from assistant.questions import QuestionError, validate_question
 
 
 def test_a_question_comes_back_cleaned_with_its_language() -> None:
@@ -24,12 +18,12 @@ def test_a_question_comes_back_cleaned_with_its_language() -> None:
 @pytest.mark.parametrize(
     ("question", "error", "says"),
     [
-        ("", EmptyQuestionError, "empty"),
-        (b"bytes", InvalidQuestionError, "not bytes"),
-        (42, InvalidQuestionError, "not int"),
-        ("a\x00b", InvalidQuestionError, "control"),
-        ("?!…", InvalidQuestionError, "no words"),
-        ("x" * 11, QuestionTooLongError, "limit is 10"),
+        ("", questions.EmptyQuestionError, "empty"),
+        (b"bytes", questions.InvalidQuestionError, "not bytes"),
+        (42, questions.InvalidQuestionError, "not int"),
+        ("a\x00b", questions.InvalidQuestionError, "control"),
+        ("?!…", questions.InvalidQuestionError, "no words"),
+        ("x" * 11, questions.QuestionTooLongError, "limit is 10"),
     ],
 )
 def test_bad_questions_raise_a_specific_error(question: object, error: type[QuestionError], says: str) -> None:
@@ -38,7 +32,7 @@ def test_bad_questions_raise_a_specific_error(question: object, error: type[Ques
 
 
 def test_an_unsupported_language_is_a_question_error_too() -> None:
-    with pytest.raises(UnsupportedQuestionLanguageError) as caught:
+    with pytest.raises(questions.UnsupportedQuestionLanguageError) as caught:
         validate_question("Кто должен отчитываться перед Советом?")
     assert isinstance(caught.value, QuestionError)
 

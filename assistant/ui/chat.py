@@ -59,7 +59,7 @@ def ask_turn(
     only. `docs` empty (or "all") means every document; `use_llm` is honoured
     only when the settings enable an LLM.
     """
-    from assistant.api import QuestionError
+    from assistant.questions import QuestionError
 
     text = question if isinstance(question, str) else ""
     try:

@@ -165,7 +165,7 @@ def wire_page(page: Page, views: Views, store: Any) -> None:
 def _start_handler(page: Page) -> Callable[..., tuple[Any, ...]]:
     def start(question: str, raw: Any) -> tuple[Any, ...]:
         """Show the question at once and lock the input; or say what is wrong and keep the text."""
-        from assistant.api import QuestionError, validate_question
+        from assistant.questions import QuestionError, validate_question
 
         store_value = convs.normalise(raw)
         try:

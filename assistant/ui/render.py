@@ -319,7 +319,12 @@ def _md_text(text: str) -> str:
 def friendly_error(exc: BaseException) -> str:
     """A message saying, in both languages, what went wrong and what to do; never a traceback."""
     # Here, not at the top: the page is served before the question-answering stack is imported.
-    from assistant.api import EmptyQuestionError, QuestionError, QuestionTooLongError, UnsupportedQuestionLanguageError
+    from assistant.questions import (
+        EmptyQuestionError,
+        QuestionError,
+        QuestionTooLongError,
+        UnsupportedQuestionLanguageError,
+    )
     from assistant.store import AssistantIndexError
 
     if isinstance(exc, EmptyQuestionError):
