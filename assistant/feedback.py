@@ -19,11 +19,12 @@ import json
 import os
 import threading
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
 from assistant.language import UnsupportedLanguageError, detect_language
+from assistant.schema import known_fields
 
 FEEDBACK_FILE = "feedback.jsonl"
 _write_lock = threading.Lock()
@@ -49,8 +50,7 @@ class FeedbackRecord:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> FeedbackRecord:
-        known = {f.name for f in fields(cls)}
-        return cls(**{k: v for k, v in data.items() if k in known})
+        return cls(**known_fields(cls, data))
 
 
 def append_feedback(path: Path, record: FeedbackRecord) -> None:

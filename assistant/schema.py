@@ -7,6 +7,7 @@ caller can serialise.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Literal
 
@@ -23,6 +24,12 @@ ChunkKind = Literal[
     "boilerplate",  # disclaimers, "Read more here": kept but tagged
 ]
 SectionKind = Literal["header", "preamble", "operative", "body", "boilerplate", "unknown"]
+
+
+def known_fields(cls: type[Any], data: Mapping[str, Any]) -> dict[str, Any]:
+    """The entries of `data` that name a field of dataclass `cls`: a record saved by another version still loads."""
+    names = {f.name for f in fields(cls)}
+    return {k: v for k, v in data.items() if k in names}
 
 
 @dataclass(frozen=True)
@@ -80,8 +87,7 @@ class DocumentInfo:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> DocumentInfo:
-        known = {f.name for f in fields(cls)}
-        return cls(**{k: v for k, v in data.items() if k in known})
+        return cls(**known_fields(cls, data))
 
 
 @dataclass(frozen=True)
@@ -157,8 +163,7 @@ class Chunk:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Chunk:
-        known = {f.name for f in fields(cls)}
-        values = {k: v for k, v in data.items() if k in known}
+        values = known_fields(cls, data)
         values["path"] = tuple(values.get("path", ()))
         return cls(**values)
 
@@ -254,12 +259,8 @@ class Answer:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Answer:
         """The inverse of `to_dict` (e.g. a chat turn restored from browser storage)."""
-        known = {f.name for f in fields(cls)}
-        values = {k: v for k, v in data.items() if k in known}
-        cite_fields = {f.name for f in fields(Citation)}
-        values["citations"] = [
-            Citation(**{k: v for k, v in c.items() if k in cite_fields}) for c in values.get("citations", [])
-        ]
+        values = known_fields(cls, data)
+        values["citations"] = [Citation(**known_fields(Citation, c)) for c in values.get("citations", [])]
         return cls(**values)
 
 

@@ -3,7 +3,9 @@
 import json
 from dataclasses import replace
 
-from assistant.schema import Answer, Citation, Turn
+import pytest
+
+from assistant.schema import Answer, Citation, Turn, known_fields
 
 
 def _citation() -> Citation:
@@ -46,3 +48,12 @@ def test_bilingual_section_names_both_languages_once():
     assert c.bilingual_section("{} · {}") == "责成秘书长 · instructs the Secretary-General"
     assert replace(c, section_other="责成秘书长").bilingual_section() == "责成秘书长"
     assert replace(c, section="").bilingual_section() == "instructs the Secretary-General"
+
+
+def test_known_fields_keeps_only_the_fields_of_the_record() -> None:
+    assert known_fields(Turn, {"question": "Who?", "answer": None, "added_later": 1}) == {
+        "question": "Who?",
+        "answer": None,
+    }
+    with pytest.raises(TypeError):
+        known_fields(dict, {"question": "Who?"})  # not a dataclass: said, not silently empty
