@@ -331,11 +331,14 @@ class Assistant:
             retriever=self.retriever, k=k or self.settings.top_k, mode=mode or self.settings.retriever, filter=flt
         )
 
-    def as_runnable(self) -> Any:
-        """The LCEL chain question → retrieve → answer → cite, as a LangChain Runnable."""
+    def as_runnable(self, **steps: Any) -> Any:
+        """The LCEL chain `ask` runs, question → retrieve → answer → cite, as a LangChain Runnable.
+
+        `steps` swap a step: `retriever=`, `reranker=`, `prompt=`, `chat_model=` (see `chain.build_chain`).
+        """
         from assistant.chain import build_chain
 
-        return build_chain(self)
+        return build_chain(self, **steps)
 
 
 def _whole_word_tokens(tokens: Sequence[str], targets: Sequence[str]) -> tuple[str, ...]:

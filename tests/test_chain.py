@@ -209,3 +209,12 @@ def test_batch_and_astream_return_answers(assistant) -> None:
 
     parts = asyncio.run(stream())
     assert isinstance(parts[-1], Answer) and parts[-1].citations[0].chunk_id.endswith("secretary-general/7")
+
+
+def test_as_runnable_takes_the_same_swaps(assistant) -> None:
+    default = assistant.as_runnable().invoke(QUESTION)
+    others = [d for d in clauses_of(assistant, QUESTION, k=15) if d.id != default.citations[0].chunk_id]
+    swapped = assistant.as_runnable(retriever=FixedRetriever(documents=others)).invoke(QUESTION)
+    assert default.citations[0].chunk_id not in {c.chunk_id for c in swapped.citations}
+    with pytest.raises(TypeError):
+        assistant.as_runnable(retreiver=None)  # a misspelt step is an error, not ignored
