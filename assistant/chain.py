@@ -137,6 +137,8 @@ def build_chain(
     """
     parse = RunnableLambda(_as_request, name="parse_request")
     if not _has_pipeline(assistant):
+        if any(step is not None for step in (retriever, reranker, prompt, chat_model)):
+            raise TypeError(f"{type(assistant).__name__} has no index: its steps cannot be swapped, only `ask` called")
         return (parse | RunnableLambda(_ask_step(assistant), name="answer")).with_config(run_name="clause_qa")
     steps: list[Runnable[Any, Any]] = [
         parse,

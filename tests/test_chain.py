@@ -218,3 +218,8 @@ def test_as_runnable_takes_the_same_swaps(assistant) -> None:
     assert default.citations[0].chunk_id not in {c.chunk_id for c in swapped.citations}
     with pytest.raises(TypeError):
         assistant.as_runnable(retreiver=None)  # a misspelt step is an error, not ignored
+
+
+def test_an_ask_only_object_has_no_steps_to_swap() -> None:
+    with pytest.raises(TypeError, match="no index"):
+        build_chain(RecordingAssistant(), retriever=RunnableLambda(lambda q: []))  # type: ignore[arg-type]
