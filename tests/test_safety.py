@@ -43,7 +43,7 @@ def planted(tmp_path_factory: pytest.TempPathFactory) -> tuple[Assistant, str]:
     planted_file.write_text(PLANTED, encoding="utf-8")
     code, out, err = run("add", str(planted_file), "--corpus", str(corpus), "--index-dir", str(home / "index"))
     assert code == EXIT_OK, err
-    settings = Settings(corpus_dir=corpus, index_dir=home / "index", show_progress=False)
+    settings = Settings.from_env(corpus_dir=corpus, index_dir=home / "index", show_progress=False)
     return Assistant(settings), out
 
 
