@@ -1,4 +1,4 @@
-"""Helpers for the index tests: a counting fake embedder, a local build over given chunks, re-listing a build's files."""
+"""Index test helpers: a counting fake embedder, a local build over given chunks, re-listing a build's files."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The local backend (`assistant.index.local`): FAISS index kinds, filtered search, in-memory edits, damaged dense.faiss."""
+"""The local backend (`assistant.index.local`): FAISS kinds, filtered search, in-memory edits, damaged dense.faiss."""
 
 from __future__ import annotations
 
@@ -94,7 +94,7 @@ def test_a_dense_faiss_that_faiss_cannot_read_is_corrupt(tmp_path, chunks):
     folder = current_build(tmp_path)
     (folder / "dense.faiss").write_bytes(b"not a faiss index")
     republish(folder)
-    with pytest.raises(IndexCorruptError, match="dense.faiss: FAISS cannot read it"):
+    with pytest.raises(IndexCorruptError, match=r"dense\.faiss: FAISS cannot read it"):
         load_index(tmp_path)
 
 

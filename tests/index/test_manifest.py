@@ -135,12 +135,9 @@ def test_read_chunks_round_trips_and_names_the_bad_line(tmp_path, chunks):
 
 
 def test_a_held_build_lock_refuses_a_second_holder(tmp_path):
-    with (
-        build_lock(tmp_path),
-        pytest.raises(IndexLockedError, match="wait for it to finish, then run `assistant index`"),
-    ):
-        with build_lock(tmp_path):
-            pass
+    second = "wait for it to finish, then run `assistant index`"
+    with build_lock(tmp_path), pytest.raises(IndexLockedError, match=second), build_lock(tmp_path):
+        pass
     with build_lock(tmp_path):  # released after the first one ends
         pass
 
