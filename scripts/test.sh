@@ -7,9 +7,11 @@ cd "$(dirname "$0")/.."
 .venv/bin/python -m pytest "$@"
 # The Milvus leg (Milvus Lite): the representative subset that goes through the index backend —
 # API, CLI, retrieval (with langchain-tests' standard retriever suite), reliability (killed add/index,
-# concurrent clients), journal, VectorStore. tests/index runs both backends in the leg above.
+# concurrent clients), journal, VectorStore, and the builder's rebuild policy (tests/index/test_builder.py
+# takes the backend under test). The rest of tests/index runs both backends in the leg above.
 .venv/bin/python -m pytest --backend milvus -q tests/test_api.py tests/test_cli.py tests/retrieval/test_retriever.py \
-  tests/test_reliability.py tests/test_journal.py tests/ingest/test_cli_ingest.py tests/test_vectorstore.py
+  tests/test_reliability.py tests/test_journal.py tests/ingest/test_cli_ingest.py tests/test_vectorstore.py \
+  tests/index/test_builder.py
 mins=()
 while IFS= read -r line; do
   case "$line" in ''|'#'*) continue ;; esac
