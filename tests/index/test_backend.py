@@ -52,11 +52,11 @@ def test_each_backend_implements_the_protocol(indexes, backend: str, chunks) -> 
 
 FILTERS = [
     ChunkFilter(include_boilerplate=True),
-    ChunkFilter(),
-    ChunkFilter(doc_ids=("eur-44a25-1",)),
+    ChunkFilter(),  # the default leaves boilerplate out
+    ChunkFilter(doc_ids=("eur-44a25-1",), include_boilerplate=True),
     ChunkFilter(languages=("en",), include_boilerplate=False),
-    ChunkFilter(section_kinds=("operative", "preamble")),
-    ChunkFilter(doc_ids=("no-such-doc",)),
+    ChunkFilter(section_kinds=("operative", "preamble"), include_boilerplate=True),
+    ChunkFilter(doc_ids=("no-such-doc",), include_boilerplate=True),
 ]
 
 
