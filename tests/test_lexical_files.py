@@ -10,11 +10,10 @@ import numpy as np
 import pytest
 
 from assistant.chunking import CHUNKER_VERSION
-from assistant.lexical import BM25Index, tokenize
+from assistant.lexical import tokenize
 from assistant.lexical_files import (
     ARRAY_DTYPES,
     FORMAT,
-    LEGACY_ARCHIVE,
     META_FILE,
     LexicalFormatError,
     LexicalIndexError,
@@ -23,7 +22,7 @@ from assistant.lexical_files import (
     read_meta,
     write_files,
 )
-from assistant.store import IndexCorruptError, IndexStaleError, current_build, load_index, write_index
+from assistant.store import current_build, load_index, write_index
 
 DIM = 8
 
@@ -41,21 +40,6 @@ def index_dir(tmp_path: Path, chunks) -> Path:
 
 def _entry(path: Path) -> dict[str, object]:
     return {"bytes": path.stat().st_size, "sha256": hashlib.sha256(path.read_bytes()).hexdigest()}
-
-
-def _republish(folder: Path) -> None:
-    """Rewrite the manifest's file list, as if the build had written the files as they now are."""
-    manifest_path = folder / "manifest.json"
-    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
-    files = [p for p in sorted(folder.rglob("*")) if p.is_file() and p.name != "manifest.json"]
-    manifest["files"] = {
-        p.relative_to(folder).as_posix(): {
-            "bytes": p.stat().st_size,
-            "sha256": hashlib.sha256(p.read_bytes()).hexdigest(),
-        }
-        for p in files
-    }
-    manifest_path.write_text(json.dumps(manifest), encoding="utf-8")
 
 
 def test_write_then_read_gives_the_same_arrays(tmp_path: Path) -> None:
@@ -88,27 +72,5 @@ def test_the_index_keeps_its_bm25_as_npy_files(index_dir: Path) -> None:
     assert store.lexical.search(tokenize("理事会 报告"), k=3)
 
 
-def test_an_index_with_a_format_1_lexical_archive_is_stale_with_the_reason(index_dir: Path) -> None:
-    folder = current_build(index_dir)
-    bm25 = folder / "bm25"
-    old = BM25Index.load(bm25)
-    for p in bm25.iterdir():
-        p.unlink()
-    np.savez(bm25 / LEGACY_ARCHIVE, indptr=old.indptr, doc_ids=old.doc_ids)
-    meta = {"format": FORMAT, "version": 1, "tokenizer": old.tokenizer, "vocabulary": []}
-    (bm25 / META_FILE).write_text(json.dumps(meta), encoding="utf-8")
-    _republish(folder)
-    with pytest.raises(IndexStaleError, match=r"format version 1 \(one bm25.npz archive\).*assistant index"):
-        load_index(index_dir)
-
-
-@pytest.mark.parametrize("name", ["doc_ids.npy", "weights.npy", META_FILE])
-def test_a_half_written_lexical_file_means_rebuild_even_unchecked(index_dir: Path, name: str) -> None:
-    # Even when the manifest agrees with the damaged file (or checksums are skipped),
-    # loading names the file and what to run, never a traceback or wrong scores.
-    path = current_build(index_dir) / "bm25" / name
-    data = path.read_bytes()
-    path.write_bytes(data[: len(data) // 2])
-    _republish(current_build(index_dir))
-    with pytest.raises(IndexCorruptError, match=f"{name}.*Run `assistant index`"):
-        load_index(index_dir, verify_checksums=False)
+# How an old-format or damaged lexical index makes a whole index stale or corrupt is tested with the
+# index loading, in tests/index/test_loading.py.

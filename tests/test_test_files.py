@@ -12,15 +12,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "assistant"
 
-# Modules another branch is writing or splitting right now (the answering branch: answering/*;
-# the storage branch: the new index/ package). The coordinator removes an entry when its branch
-# merges with the test file, or the module is gone.
+# Modules another branch is writing or splitting right now (the answering branch: answering/*).
+# The coordinator removes an entry when its branch merges with the test file, or the module is gone.
 ELSEWHERE = {
     "assistant/answering/llm.py",
-    "assistant/index/builder.py",  # covered by tests/test_store.py until it is split
-    "assistant/index/loading.py",  # covered by tests/test_store.py until it is split
-    "assistant/index/local.py",  # covered by tests/test_store.py until it is split
-    "assistant/index/manifest.py",  # covered by tests/test_store.py until it is split
 }
 ELSEWHERE_PACKAGES: tuple[str, ...] = ()
 

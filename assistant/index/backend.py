@@ -28,7 +28,7 @@ from assistant.schema import Chunk
 
 
 class FilterSpec(Protocol):
-    """What a search may return; `assistant.retrieval.RetrievalFilter` is one."""
+    """What a search may return: the fields a backend reads; `ChunkFilter` is the implementation."""
 
     doc_ids: tuple[str, ...]
     languages: tuple[str, ...]
@@ -38,15 +38,24 @@ class FilterSpec(Protocol):
 
 @dataclass(frozen=True)
 class ChunkFilter:
-    """A `FilterSpec` for callers below the retrieval layer (the VectorStore, benchmarks). Empty = any."""
+    """Which chunks a search may return. Empty tuples mean "any"; boilerplate only when asked for.
+
+    The one filter of every layer: the retrieval layer uses it as `assistant.retrieval.RetrievalFilter`
+    (the same class), the VectorStore and benchmarks by this name. Frozen, so it can key a mask cache.
+    """
 
     doc_ids: tuple[str, ...] = ()
     languages: tuple[str, ...] = ()
     section_kinds: tuple[str, ...] = ()
-    include_boilerplate: bool = True
+    # Off by default: headers, footers and other boilerplate are noise in an answer (Settings.include_boilerplate).
+    include_boilerplate: bool = False
 
     def allows_all(self) -> bool:
         return not (self.doc_ids or self.languages or self.section_kinds or not self.include_boilerplate)
+
+    def mask(self, store: IndexBackend) -> np.ndarray | None:
+        """Boolean row mask over the store's chunks, or None when nothing is filtered out."""
+        return filter_mask(self, store.chunks)
 
 
 def filter_allows(flt: FilterSpec, chunk: Chunk) -> bool:

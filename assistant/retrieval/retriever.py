@@ -21,7 +21,7 @@ from langchain_core.documents import Document as LCDocument
 from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict
 
-from assistant.index import IndexBackend, filter_mask
+from assistant.index import ChunkFilter, IndexBackend
 from assistant.language import detect_language
 from assistant.lexical import tokenize
 from assistant.retrieval.dictionary import Lexicon, load_lexicon
@@ -42,18 +42,8 @@ class QueryEmbedder(Protocol):
     def embed_query_array(self, text: str) -> np.ndarray: ...
 
 
-@dataclass(frozen=True)
-class RetrievalFilter:
-    """Which chunks may be returned. Empty tuples mean "any"."""
-
-    doc_ids: tuple[str, ...] = ()
-    languages: tuple[str, ...] = ()
-    section_kinds: tuple[str, ...] = ()
-    include_boilerplate: bool = False
-
-    def mask(self, store: IndexBackend) -> np.ndarray | None:
-        """Boolean row mask over the store's chunks, or None when nothing is filtered out."""
-        return filter_mask(self, store.chunks)
+# The filter is defined once, in the index layer the backends search with; this name stays for retrieval callers.
+RetrievalFilter = ChunkFilter
 
 
 def lexical_query(

@@ -51,12 +51,23 @@ def test_each_backend_implements_the_protocol(indexes, backend: str, chunks) -> 
 
 
 FILTERS = [
-    ChunkFilter(),
-    ChunkFilter(doc_ids=("eur-44a25-1",)),
+    ChunkFilter(include_boilerplate=True),
+    ChunkFilter(),  # the default leaves boilerplate out
+    ChunkFilter(doc_ids=("eur-44a25-1",), include_boilerplate=True),
     ChunkFilter(languages=("en",), include_boilerplate=False),
-    ChunkFilter(section_kinds=("operative", "preamble")),
-    ChunkFilter(doc_ids=("no-such-doc",)),
+    ChunkFilter(section_kinds=("operative", "preamble"), include_boilerplate=True),
+    ChunkFilter(doc_ids=("no-such-doc",), include_boilerplate=True),
 ]
+
+
+def test_one_filter_serves_every_layer(chunks) -> None:
+    from assistant.retrieval import RetrievalFilter
+
+    assert RetrievalFilter is ChunkFilter
+    assert ChunkFilter(include_boilerplate=True).allows_all() and not ChunkFilter().allows_all()
+    mask = filter_mask(ChunkFilter(), chunks)
+    # The default leaves boilerplate out, as retrieval always did; nothing else.
+    assert mask is not None and [not m for m in mask] == [c.boilerplate for c in chunks]
 
 
 @pytest.mark.parametrize("flt", FILTERS, ids=str)
