@@ -194,3 +194,17 @@ def test_a_metadata_answer_does_not_stand_in_for_an_unstated_specific_fact(assis
 )
 def test_a_long_organisation_name_the_corpus_has_in_chinese_is_not_absent(assistant, question):
     assert "never mention" not in assistant.ask(question).text
+
+
+def test_a_paraphrase_the_retrievers_agree_on_is_answered_not_abstained(assistant):
+    # No word of "gave their backing" is in the clause ("receiving support"); fused and dense rank 1 agree.
+    answer = assistant.ask("How many nations gave the measure their backing?")
+    assert not answer.abstained
+    assert cited(answer) == ["unido-unga-ai-resolution/body/1"]
+    assert "120" in answer.text
+
+
+def test_an_english_question_matching_an_english_clause_literally_cites_it(assistant):
+    # "protected", "both" translate into Chinese clauses too; the article's paragraph has the words.
+    answer = assistant.ask("According to the piece, what must be protected both on the internet and off it?")
+    assert cited(answer) == ["unido-unga-ai-resolution/body/4"]

@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from assistant.answering.evidence import Group
-from assistant.answering.support import absent_names, abstention_text, term_known, unknown_everywhere
+from assistant.answering.support import (
+    Support,
+    absent_names,
+    abstention_text,
+    dense_match,
+    term_known,
+    unknown_everywhere,
+)
+from assistant.schema import Chunk, RetrievedChunk
 
 # A tiny index vocabulary: what `idf` knows. "·" marks the character bigrams BM25 keeps.
 VOCAB = {
@@ -61,3 +69,20 @@ def test_abstention_says_what_the_documents_cover_in_the_question_language():
     zh = abstention_text("预算是多少？", "zh", covered=["国际电联"], qtype="how-much")
     assert zh.startswith("语料中没有") and "没有给出相关金额" in zh
     assert "never mention TSB" in abstention_text("q", "en", absent=["TSB"])
+
+
+def _support(cid: str, dense: float, dense_rank: int | None, kind: str = "clause") -> Support:
+    chunk = Chunk(id=cid, doc_id="d", text="x", lang="en", kind=kind, section_kind="operative", start=0, end=1)  # type: ignore[arg-type]
+    return Support(RetrievedChunk(chunk, 1.0, dense_score=dense, dense_rank=dense_rank), overlap=0.0, dense=dense)
+
+
+def test_dense_match_needs_the_first_clause_to_be_the_nearest_and_close_enough():
+    first, second = _support("d/1", 0.3, 1), _support("d/2", 0.2, 2)
+    assert dense_match([first, second], 0.2) is first
+    assert dense_match([first, second], 0.4) is None  # not close enough
+    assert dense_match([_support("d/1", 0.3, 2), second], 0.2) is None  # retrievers disagree
+
+
+def test_dense_match_skips_a_header_which_is_close_to_every_question_on_its_topic():
+    header, clause = _support("d/header", 0.5, 2, kind="header"), _support("d/1", 0.3, 1)
+    assert dense_match([header, clause], 0.2) is clause
