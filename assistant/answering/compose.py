@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from assistant.answering.analysis import QuestionAnalysis, analyse_question, with_section
 from assistant.answering.citations import (
@@ -162,15 +162,21 @@ def _with_named_candidates(a: QuestionAnalysis, ctx: AnswerContext) -> AnswerCon
     return ctx
 
 
-def _coverage_gate(
-    question: str,
-    lang: Language,
-    a: QuestionAnalysis,
-    ctx: AnswerContext,
-    ranked: list[Support],
-    passing: list[Support],
-) -> Answer | None:
+@dataclass(frozen=True)
+class _Choice:
+    """A question and the clauses it may be answered from: ranked by support, and those that pass it."""
+
+    question: str
+    lang: Language
+    analysis: QuestionAnalysis
+    ctx: AnswerContext
+    ranked: list[Support]
+    passing: list[Support]
+
+
+def _coverage_gate(c: _Choice) -> Answer | None:
     """An abstention (or the document's own date) when no clause can answer; None to go on."""
+    question, lang, a, ctx, ranked, passing = c.question, c.lang, c.analysis, c.ctx, c.ranked, c.passing
     texts = [evidence_text(s.hit.chunk, ctx.documents.get(s.hit.chunk.doc_id)) for s in ranked]
     share, unknown = unknown_share(question, lang, ctx, texts)
     # Many words the corpus never uses: off topic, unless a clause is close in meaning (a paraphrase).
@@ -197,15 +203,9 @@ def _support_question(question: str, a: QuestionAnalysis) -> str:
     return f"{a.carried_terms} {question}" if a.follow_up else question
 
 
-def _pick(
-    question: str,
-    lang: Language,
-    a: QuestionAnalysis,
-    ctx: AnswerContext,
-    ranked: list[Support],
-    passing: list[Support],
-) -> Support:
+def _pick(c: _Choice) -> Support:
     """The clause to quote: retrieval order, nudged towards the named section/document and a needed value."""
+    question, lang, a, ctx, ranked, passing = c.question, c.lang, c.analysis, c.ctx, c.ranked, c.passing
     if a.doc_hint:
         # "the draft", "the article": the user named the document; a clause of another one is not its answer.
         passing = [s for s in passing if _doc_kind(ctx, s.hit.chunk.doc_id) == a.doc_hint] or passing
@@ -269,10 +269,11 @@ def single_answer(question: str, lang: Language, a: QuestionAnalysis, ctx: Answe
         matched = None
     if not passing and matched is not None:
         passing = [matched]
-    gated = _coverage_gate(question, lang, a, ctx, ranked, passing)
+    choice = _Choice(question, lang, a, ctx, ranked, passing)
+    gated = _coverage_gate(choice)
     if gated is not None:
         return gated
-    best = _pick(question, lang, a, ctx, ranked, passing)
+    best = _pick(choice)
     chunk = best.hit.chunk
     texts = [evidence_text(chunk, ctx.documents.get(chunk.doc_id))]
     if best is not matched and not _has_answer_noun(a, lang, best, ctx):

@@ -296,6 +296,25 @@ _NO_VALUE = {
 }
 
 
+# What an abstention says, per language: a lead, then what the corpus does and does not cover.
+_ABSTENTION = {
+    "zh": {
+        "lead": "语料中没有能回答这个问题的内容。",
+        "absent": "文件中没有提到{absent}。",
+        "no_value": "文件提到了{covered}，但{no_value}。",
+        "missing": "文件提到了{covered}，但没有涉及{missing}。",
+        "nothing": "检索到的条款都不支持答案，因此不作回答。",
+    },
+    "en": {
+        "lead": "The corpus does not say.",
+        "absent": " The documents never mention {absent}.",
+        "no_value": " The documents mention {covered} but {no_value}.",
+        "missing": " The documents mention {covered} but not {missing}.",
+        "nothing": " No clause in the indexed documents supports an answer to this question.",
+    },
+}
+
+
 def abstention_text(
     question: str,
     lang: Language,
@@ -310,27 +329,24 @@ def abstention_text(
     The question is not echoed: words planted in a document and repeated in a question must not
     come back as the assistant's own text.
     """
-    if lang == "zh":
-        text = "语料中没有能回答这个问题的内容。"
-        if absent:
-            text += f"文件中没有提到{'、'.join(absent)}。"
-        elif covered and qtype in _NO_VALUE["zh"]:
-            text += f"文件提到了{'、'.join(covered[:4])}，但{_NO_VALUE['zh'][qtype]}。"
-        elif covered and missing:
-            text += f"文件提到了{'、'.join(covered[:4])}，但没有涉及{'、'.join(missing[:4])}。"
-        else:
-            text += "检索到的条款都不支持答案，因此不作回答。"
-        return text
-    text = "The corpus does not say."
+    t = _ABSTENTION[lang]
     if absent:
-        text += f" The documents never mention {', '.join(absent)}."
-    elif covered and qtype in _NO_VALUE["en"]:
-        text += f" The documents mention {_join(covered[:4])} but {_NO_VALUE['en'][qtype]}."
+        case = "absent"
+    elif covered and qtype in _NO_VALUE[lang]:
+        case = "no_value"
     elif covered and missing:
-        text += f" The documents mention {_join(covered[:4])} but not {_join(missing[:4], 'or')}."
+        case = "missing"
     else:
-        text += " No clause in the indexed documents supports an answer to this question."
-    return text
+        case = "nothing"
+    if lang == "zh":
+        absent_s, covered_s, missing_s = "、".join(absent), "、".join(covered[:4]), "、".join(missing[:4])
+    else:
+        absent_s, covered_s, missing_s = ", ".join(absent), _join(covered[:4]), _join(missing[:4], "or")
+    # Corpus words go in as format arguments, never as templates: braces in them stay text.
+    detail = t[case].format(
+        absent=absent_s, covered=covered_s, missing=missing_s, no_value=_NO_VALUE[lang].get(qtype, "")
+    )
+    return t["lead"] + detail
 
 
 def _join(items: Sequence[str], conj: str = "and") -> str:

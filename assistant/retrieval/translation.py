@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from assistant.glossary import find_terms
+from assistant.glossary import Term, find_terms
 from assistant.lexical import tokenize
 from assistant.retrieval.dictionary import Lexicon
 from assistant.schema import Language
@@ -189,24 +189,42 @@ def _to_chinese(
     return tuple(tokens), tuple(words), bool(words) and all(len(w) == 1 for w in words)
 
 
-def _translate_english(
-    question: str, lexicon: Lexicon | None, terms: IndexTerms, weights: TranslationWeights
-) -> tuple[list[TermGroup], int, int]:
+def _glossary_tokens(term: Term, lang: Language, terms: IndexTerms) -> tuple[str, ...]:
+    """The index tokens of a glossary term's forms in `lang` (the language it is translated into)."""
+    if lang == "en":
+        return tuple(dict.fromkeys(t for form in term.forms("en") for t in en_index_tokens(form, terms)))
+    tokens = tuple(t for form in term.forms("zh") if (t := zh_index_token(form, terms)))
+    tokens = tokens or tuple(dict.fromkeys(t for form in term.forms("zh") for t in tokenize(form) if t in terms))
+    return tuple(dict.fromkeys(tokens))
+
+
+def _glossary_groups(
+    question: str, lang: Language, terms: IndexTerms, weights: TranslationWeights
+) -> tuple[list[TermGroup], str, int]:
+    """(groups of the glossary terms the index holds, the question without the terms, how many terms it has)."""
+    other: Language = "zh" if lang == "en" else "en"
     groups: list[TermGroup] = []
     text = question
-    content = translated = 0
-    for term in find_terms(question, "en"):
-        tokens = tuple(t for form in term.forms("zh") if (t := zh_index_token(form, terms)))
-        tokens = tokens or tuple(dict.fromkeys(t for form in term.forms("zh") for t in tokenize(form) if t in terms))
-        content += 1
+    found = find_terms(question, lang)
+    for term in found:
+        tokens = _glossary_tokens(term, other, terms)
         if tokens:
-            translated += 1
-            groups.append(TermGroup(term.en, tuple(dict.fromkeys(tokens)), weights.glossary, "glossary", (term.zh,)))
+            groups.append(TermGroup(term.name(lang), tokens, weights.glossary, "glossary", (term.name(other),)))
         # Words the glossary translated are not translated again word by word.
-        for form in term.forms("en"):
-            text = re.sub(rf"(?<![\w-]){re.escape(form)}(?![\w-])", " ", text, flags=re.IGNORECASE)
-    if lexicon is None:
-        return groups, content, translated
+        for form in term.forms(lang):
+            if lang == "en":
+                text = re.sub(rf"(?<![\w-]){re.escape(form)}(?![\w-])", " ", text, flags=re.IGNORECASE)
+            else:
+                text = text.replace(form, " ")
+    return groups, text, len(found)
+
+
+def _translate_english(
+    text: str, lexicon: Lexicon, terms: IndexTerms, weights: TranslationWeights
+) -> tuple[list[TermGroup], int, int]:
+    """Dictionary groups for `text` (the question without its glossary terms), content words, translated words."""
+    groups: list[TermGroup] = []
+    content = translated = 0
     for idiom, targets in _EN_IDIOMS.items():
         pattern = re.compile(rf"\b{idiom}\b", re.IGNORECASE)
         if not pattern.search(text):
@@ -243,21 +261,11 @@ def _translate_english(
 
 
 def _translate_chinese(
-    question: str, lexicon: Lexicon | None, terms: IndexTerms, weights: TranslationWeights
+    text: str, lexicon: Lexicon, terms: IndexTerms, weights: TranslationWeights
 ) -> tuple[list[TermGroup], int, int]:
+    """Dictionary groups for `text` (the question without its glossary terms), content words, translated words."""
     groups: list[TermGroup] = []
-    text = question
     content = translated = 0
-    for term in find_terms(question, "zh"):
-        tokens = tuple(dict.fromkeys(t for form in term.forms("en") for t in en_index_tokens(form, terms)))
-        content += 1
-        if tokens:
-            translated += 1
-            groups.append(TermGroup(term.zh, tokens, weights.glossary, "glossary", (term.en,)))
-        for form in term.forms("zh"):
-            text = text.replace(form, " ")
-    if lexicon is None:
-        return groups, content, translated
     for run in _CJK_RUN.findall(text):
         for word in tokenize(run, cjk_bigrams=False):
             pieces = [word] if lexicon.english(word) else lexicon.segment(word)
@@ -289,8 +297,12 @@ def translate_query(
     """
     weights = weights or TranslationWeights()
     own = [TermGroup(t, (t,)) for t in dict.fromkeys(tokenize(question))]
-    translate = _translate_english if language == "en" else _translate_chinese
-    groups, content, translated = translate(question, lexicon, terms, weights)
+    groups, text, content = _glossary_groups(question, language, terms, weights)
+    translated = len(groups)
+    if lexicon is not None:
+        translate = _translate_english if language == "en" else _translate_chinese
+        more, more_content, more_translated = translate(text, lexicon, terms, weights)
+        groups, content, translated = groups + more, content + more_content, translated + more_translated
     return LexicalQuery(language, tuple(own + groups), content, translated)
 
 
