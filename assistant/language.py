@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from assistant.schema import Language
-from assistant.text import CJK_CHAR
+from assistant.text import CJK_CHAR, EN_STOP_WORDS
 
 SUPPORTED: tuple[Language, ...] = ("zh", "en")
 
@@ -33,64 +33,6 @@ _OTHER_SCRIPTS = {
     "Thai": re.compile(r"[\u0e00-\u0e7f]"),
 }
 _WORD = re.compile(r"[a-zà-ÿ']+")
-_EN = set(
-    [
-        "the",
-        "a",
-        "an",
-        "of",
-        "to",
-        "in",
-        "on",
-        "for",
-        "and",
-        "or",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "who",
-        "what",
-        "when",
-        "where",
-        "which",
-        "why",
-        "how",
-        "must",
-        "should",
-        "does",
-        "do",
-        "did",
-        "has",
-        "have",
-        "had",
-        "can",
-        "could",
-        "will",
-        "would",
-        "shall",
-        "may",
-        "about",
-        "with",
-        "by",
-        "from",
-        "that",
-        "this",
-        "these",
-        "those",
-        "it",
-        "its",
-        "their",
-        "they",
-        "there",
-        "any",
-        "all",
-        "not",
-        "no",
-    ]
-)
 _FR_ES_DE = set(
     [
         "le",
@@ -175,8 +117,8 @@ def detect_language(text: str) -> Language:
         return "zh"
     if latin:
         words = _WORD.findall(text.lower())
-        english = sum(w in _EN for w in words)
-        foreign = sum(w in _FR_ES_DE and w not in _EN for w in words)
+        english = sum(w in EN_STOP_WORDS for w in words)
+        foreign = sum(w in _FR_ES_DE and w not in EN_STOP_WORDS for w in words)
         if foreign >= 2 and foreign > english:
             raise UnsupportedLanguageError("the question does not look English or Chinese; ask in Chinese or English")
         return "en"
@@ -199,8 +141,8 @@ def latin_word_votes(text: str) -> tuple[int, int]:
     """
     words = re.findall(r"[^\W\d_]+", text)
     lower = [w for w in words if w.islower()]
-    english = sum(w in _EN for w in lower)
-    foreign = sum(w in _FR_ES_DE and w not in _EN for w in lower)
+    english = sum(w in EN_STOP_WORDS for w in lower)
+    foreign = sum(w in _FR_ES_DE and w not in EN_STOP_WORDS for w in lower)
     return english, foreign
 
 

@@ -30,7 +30,7 @@ import numpy as np
 from assistant import lexical_files
 from assistant.lexical_files import META_FILE, LexicalFormatError, LexicalIndexError
 from assistant.settings import jieba_cache_dir
-from assistant.text import CJK_CHARS
+from assistant.text import CJK_CHARS, EN_STOP_WORDS, ZH_STOP_WORDS
 
 __all__ = [
     "DEFAULT_B",
@@ -66,25 +66,6 @@ _TOKEN_RE = re.compile(
 _SPLIT_COMPOUND = re.compile(r"[/.\-]")
 # Possessive/contracted endings would otherwise leave stray "s" / "t" tokens.
 _APOSTROPHE_RE = re.compile(r"['\u2019](?:s\b)?")
-
-
-def _word_set(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
-
-_EN_STOP = _word_set(
-    """a an the and or nor but if then than so as of to in on at by for from with into onto upon about
-    over under via per within without between is are was were be been being am it its this that these
-    those there here which who whom whose what when where why how not no do does did doing has have had
-    having can could shall should will would may might must i me my we our you your he him his she her
-    they them their also any all each such other more most some only own same too very just s t"""
-)
-# Function words and question words: frequent in queries ("……是什么？"), no topical content.
-_ZH_STOP = _word_set(
-    """的 了 和 与 及 以及 或 或者 是 在 有 等 等等 也 就 都 而 并 并且 被 把 对 对于 为 以 之 其 这 那 这个 那个
-    这些 那些 这样 一个 个 吗 呢 吧 啊 么 呀 什么 哪 哪个 哪些 哪里 哪儿 谁 如何 怎么 怎样 为什么 多少 是否 还
-    又 即 则 于 所 将 着 过 得 地"""
-)
 
 
 @dataclass
@@ -137,7 +118,7 @@ def _stem(word: str) -> str:
 
 
 def _english(word: str, out: list[str]) -> None:
-    if word in _EN_STOP:
+    if word in EN_STOP_WORDS:
         return
     if word.isalpha() and word.isascii():
         out.append(_stem(word))
@@ -174,7 +155,7 @@ def tokenize(text: str, *, cjk_words: bool = True, cjk_bigrams: bool = True, hmm
         if run is not None:
             if cjk_words:
                 for word in _jieba().cut(run, HMM=hmm):
-                    if word not in _ZH_STOP:
+                    if word not in ZH_STOP_WORDS:
                         out.append(word)
             if cjk_bigrams:
                 if len(run) == 1 and not cjk_words:

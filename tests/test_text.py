@@ -12,3 +12,13 @@ def test_has_cjk_covers_every_block_the_corpus_uses():
 
 def test_runs_split_at_other_scripts():
     assert CJK_RUN.findall("AI人工智能 for 可持续发展") == ["人工智能", "可持续发展"]
+
+
+def test_one_list_of_function_words_serves_bm25_and_language_detection():
+    from assistant.language import detect_language
+    from assistant.lexical import tokenize
+    from assistant.text import EN_STOP_WORDS, ZH_STOP_WORDS
+
+    assert {"does", "the", "whom"} <= EN_STOP_WORDS and {"什么", "是否"} <= ZH_STOP_WORDS
+    assert tokenize("What does the Council do with reports?") == ["council", "report"]
+    assert detect_language("what is it") == "en"  # function words alone are enough to call it English
