@@ -78,7 +78,12 @@ def live_manifest(index_dir: Path, expected: Expected) -> tuple[Path, IndexManif
     )
     if expected.backend is not None and manifest.backend != expected.backend:
         # `assistant index` then moves the index, reusing its vectors (see assistant.index.builder).
-        reasons.append(f"built for the {manifest.backend} backend, configured {expected.backend}")
+        # Most often the user built with `--backend X` and forgot the setting on the next command: say both ways out.
+        reasons.append(
+            f"built for the {manifest.backend} backend, configured {expected.backend} (to use it as built, pass "
+            f"--backend {manifest.backend} or set ASSISTANT_BACKEND={manifest.backend}; `assistant index` moves it "
+            f"to {expected.backend} without re-embedding)"
+        )
     if reasons:
         raise IndexStaleError(reasons)
     return folder, manifest

@@ -37,8 +37,9 @@ def test_stale_index_names_every_reason(index_dir):
 
 
 def test_a_build_for_another_backend_is_stale(index_dir):
-    with pytest.raises(IndexStaleError, match="built for the local backend, configured milvus"):
+    with pytest.raises(IndexStaleError, match="built for the local backend, configured milvus") as err:
         live_manifest(index_dir, Expected(backend="milvus"))
+    assert "--backend local" in str(err.value) and "ASSISTANT_BACKEND=local" in str(err.value)  # the way back
     folder, manifest = live_manifest(index_dir, Expected(model="fake", backend="local"))
     assert folder == current_build(index_dir) and manifest.backend == "local"
 
