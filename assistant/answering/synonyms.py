@@ -27,6 +27,7 @@ from collections.abc import Mapping
 
 from assistant.answering.evidence import question_stems, words
 from assistant.retrieval.dictionary import Lexicon
+from assistant.retrieval.translation import english_forms
 from assistant.schema import Language
 from assistant.text import has_cjk
 
@@ -42,11 +43,7 @@ _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
 
 
 def _english_forms(word: str) -> list[str]:
-    word = word.lower()
-    out = [word]
-    for suffix, repl in _INFLECTIONS:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            out.append(word[: -len(suffix)] + repl)
+    out = english_forms(word, _INFLECTIONS)
     for british, american in _SPELLINGS:
         out += [f.replace(british, american) for f in out if british in f]
     return list(dict.fromkeys(out))

@@ -18,7 +18,7 @@ Example:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -159,10 +159,11 @@ def en_index_tokens(phrase: str, terms: IndexTerms) -> tuple[str, ...]:
     return tuple(t for t in tokens if t in terms)
 
 
-def _english_candidates(word: str) -> list[str]:
+def english_forms(word: str, inflections: Sequence[tuple[str, str]] = _INFLECTIONS) -> list[str]:
+    """`word` lower-cased, then the stems its `(suffix, replacement)` inflections give (the caller checks them)."""
     word = word.lower()
     out = [word]
-    for suffix, repl in _INFLECTIONS:
+    for suffix, repl in inflections:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             out.append(word[: -len(suffix)] + repl)
     return out
@@ -173,7 +174,7 @@ def _to_chinese(
 ) -> tuple[tuple[str, ...], tuple[str, ...], bool]:
     """(index tokens, headwords, only-single-characters) for an English phrase or word."""
     heads: list[str] = []
-    for form in _english_candidates(phrase) if " " not in phrase else [phrase.lower()]:
+    for form in english_forms(phrase) if " " not in phrase else [phrase.lower()]:
         heads.extend(h for h in lexicon.chinese(form) if h not in heads)
         if heads:
             break

@@ -94,3 +94,11 @@ def test_by_default_the_glossary_counts_more_than_a_dictionary_word():
     groups = {g.source.lower(): g for g in q.translations}
     assert groups["council"].origin == "glossary" and groups["denver"].origin == "dictionary"
     assert groups["council"].weight > groups["denver"].weight
+
+
+def test_english_forms_stem_with_the_table_given():
+    from assistant.retrieval.translation import english_forms
+
+    assert english_forms("Countries")[:2] == ["countries", "country"]
+    assert "poor" not in english_forms("poorer")  # the retrieval table has no comparative
+    assert "poor" in english_forms("poorer", (("er", ""),))
