@@ -215,19 +215,10 @@ _CHILD = textwrap.dedent(
 @pytest.fixture()
 def live_index(tmp_path: Path, chunks) -> Path:
     """A completed hash-embedded build of the bundled corpus in tmp_path/index."""
-    from assistant.embeddings import HashEmbeddings
+    from tests.index.fakes import write_hash_index
 
-    emb = HashEmbeddings()
     index_dir = tmp_path / "index"
-    write_index(
-        index_dir,
-        chunks,
-        emb.embed_documents_array,
-        model="hash",
-        dim=emb.dimension,
-        corpus_hash="h1",
-        chunker_version=CHUNKER_VERSION,
-    )
+    write_hash_index(index_dir, chunks)
     return index_dir
 
 

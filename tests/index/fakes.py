@@ -1,4 +1,4 @@
-"""Index test helpers: a counting fake embedder, a local build over given chunks, re-listing a build's files."""
+"""Index test helpers: a counting fake embedder, local and hash-embedded builds over given chunks, re-listing a build's files."""
 
 from __future__ import annotations
 
@@ -10,7 +10,9 @@ from typing import Any
 import numpy as np
 
 from assistant.chunking import CHUNKER_VERSION
+from assistant.embeddings import HashEmbeddings
 from assistant.index import IndexManifest, write_index
+from assistant.settings import MilvusSettings
 
 DIM = 16
 
@@ -41,6 +43,24 @@ def build(index_dir: Path, chunks, embed=None, **kw: Any) -> IndexManifest:
         dim=DIM,
         corpus_hash=kw.pop("corpus_hash", "h1"),
         chunker_version=CHUNKER_VERSION,
+        **kw,
+    )
+
+
+def write_hash_index(
+    index_dir: Path, chunks, *, corpus_hash: str = "h1", milvus: MilvusSettings | None = None, **kw: Any
+) -> IndexManifest:
+    """A build of `chunks` embedded by `HashEmbeddings` (model "hash"), locally or into `milvus`."""
+    emb = HashEmbeddings()
+    return write_index(
+        index_dir,
+        chunks,
+        emb.embed_documents_array,
+        model="hash",
+        dim=emb.dimension,
+        corpus_hash=corpus_hash,
+        chunker_version=CHUNKER_VERSION,
+        milvus=milvus,
         **kw,
     )
 

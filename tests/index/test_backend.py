@@ -12,6 +12,7 @@ from assistant.embeddings import HashEmbeddings
 from assistant.index import ChunkFilter, Expected, IndexBackend, filter_mask, open_index, write_index
 from assistant.lexical import tokenize
 from assistant.settings import MilvusSettings
+from tests.index.fakes import write_hash_index
 
 BACKENDS = ["local", "milvus"]
 
@@ -21,18 +22,7 @@ def _milvus(index_dir: Path, backend: str) -> MilvusSettings | None:
 
 
 def build(index_dir: Path, chunks, backend: str, **kwargs) -> IndexBackend:
-    emb = HashEmbeddings()
-    write_index(
-        index_dir,
-        chunks,
-        emb.embed_documents_array,
-        model="hash",
-        dim=emb.dimension,
-        corpus_hash="h",
-        chunker_version=CHUNKER_VERSION,
-        milvus=_milvus(index_dir, backend),
-        **kwargs,
-    )
+    write_hash_index(index_dir, chunks, corpus_hash="h", milvus=_milvus(index_dir, backend), **kwargs)
     return open_index(index_dir, Expected(model="hash", backend=backend), _milvus(index_dir, backend))
 
 
