@@ -27,8 +27,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from assistant.fsutil import held_lock
-from assistant.schema import Chunk
+from assistant.fsutil import held_lock, sha256
+from assistant.schema import Chunk, known_fields
 
 FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
@@ -106,8 +106,7 @@ class IndexManifest:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> IndexManifest:
-        return cls(**{k: data[k] for k in cls.__dataclass_fields__ if k in data})
-
+        return cls(**known_fields(cls, data))
 
 
 @contextlib.contextmanager
@@ -160,14 +159,6 @@ def current_build(index_dir: Path) -> Path | None:
     return index_dir / "builds" / name
 
 
-def sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
-
-
 def file_entries(folder: Path) -> dict[str, dict[str, Any]]:
     files = {}
     for path in sorted(folder.rglob("*")):
@@ -203,7 +194,6 @@ def check_manifest(
     if chunker_version is not None and manifest.chunker_version != chunker_version:
         reasons.append(f"built by chunker version {manifest.chunker_version}, this is version {chunker_version}")
     return reasons
-
 
 
 def read_chunks(path: Path) -> list[Chunk]:

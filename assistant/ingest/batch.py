@@ -8,7 +8,6 @@ the records it reports (`FileResult`).
 from __future__ import annotations
 
 import getpass
-import hashlib
 import json
 import os
 import warnings
@@ -26,6 +25,7 @@ from assistant.corpus import (
     read_text_strict,
     write_manifest,
 )
+from assistant.fsutil import sha256
 from assistant.ingest.detect import Description, describe, document_id, normalise_number
 from assistant.ingest.formats import Extracted, SkipFile, extract
 from assistant.ingest.limits import IngestLimits, estimated_min_chunks, human_size
@@ -70,11 +70,8 @@ class FileResult:
 
 
 def sha256_of(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return f"sha256:{h.hexdigest()}"
+    """A file's checksum as the corpus manifest records it: "sha256:<hex>"."""
+    return f"sha256:{sha256(path)}"
 
 
 def tombstones(data: Any) -> list[dict[str, Any]]:
