@@ -51,11 +51,16 @@ class ChunkFilter:
     include_boilerplate: bool = False
 
     def allows_all(self) -> bool:
-        return not (self.doc_ids or self.languages or self.section_kinds or not self.include_boilerplate)
+        return allows_all(self)
 
     def mask(self, store: IndexBackend) -> np.ndarray | None:
         """Boolean row mask over the store's chunks, or None when nothing is filtered out."""
         return filter_mask(self, store.chunks)
+
+
+def allows_all(flt: FilterSpec) -> bool:
+    """Whether `flt` lets every chunk through (no per-chunk test needed)."""
+    return not (flt.doc_ids or flt.languages or flt.section_kinds or not flt.include_boilerplate)
 
 
 def filter_allows(flt: FilterSpec, chunk: Chunk) -> bool:
@@ -70,6 +75,8 @@ def filter_allows(flt: FilterSpec, chunk: Chunk) -> bool:
 
 def filter_mask(flt: FilterSpec, chunks: Sequence[Chunk]) -> np.ndarray | None:
     """Boolean row mask of the chunks `flt` allows, or None when it allows them all."""
+    if allows_all(flt):
+        return None  # nothing to test per chunk: an unfiltered query pays no pass over every chunk
     keep = np.fromiter((filter_allows(flt, c) for c in chunks), dtype=bool, count=len(chunks))
     return None if keep.all() else keep
 
