@@ -110,12 +110,16 @@ def launch_options(settings: Settings | None = None) -> dict[str, Any]:
 
 
 def resolve_address(
-    host: str | None = None, port: int | None = None, environ: Mapping[str, str] | None = None
+    host: str | None = None,
+    port: int | None = None,
+    environ: Mapping[str, str] | None = None,
+    settings: Settings | None = None,
 ) -> tuple[str, int]:
-    """Where to listen: the arguments, else the settings' `host`/`port` (`$ASSISTANT_HOST`/`$ASSISTANT_PORT`,
-    else Gradio's `$GRADIO_SERVER_NAME`/`$GRADIO_SERVER_PORT`), else 127.0.0.1:7860."""
+    """Where to listen: the arguments, else the `host`/`port` of `settings` (default: read from `environ`:
+    `$ASSISTANT_HOST`/`$ASSISTANT_PORT`, else Gradio's `$GRADIO_SERVER_NAME`/`$GRADIO_SERVER_PORT`),
+    else 127.0.0.1:7860."""
     try:
-        serve = Settings.from_env(None if environ is None else dict(environ)).serve
+        serve = (settings or Settings.from_env(None if environ is None else dict(environ))).serve
     except ValueError as exc:
         raise ValueError(f"the port must be a number from 1 to 65535: {exc}") from None
     return host or serve.host or DEFAULT_HOST, int(port or serve.port or DEFAULT_PORT)
@@ -143,7 +147,7 @@ def serve(
     settings = settings or Settings.from_env()
     if read_only is not None:
         settings = settings.with_(read_only=read_only)
-    name, number = resolve_address(host, port)
+    name, number = resolve_address(host, port, settings=settings)
     warm = Warmup(settings)
     demo = build_ui(warmup=warm)
     demo.queue(default_concurrency_limit=DEFAULT_CONCURRENCY)

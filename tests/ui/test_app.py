@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from assistant import Assistant
+from assistant.settings import Settings
 from assistant.ui import build_ui, launch_options, resolve_address
 from assistant.ui.render import PANEL_EMPTY
 
@@ -83,6 +84,9 @@ def test_address_precedence() -> None:
     assert resolve_address("127.0.0.2", 7999, env) == ("127.0.0.2", 7999)
     with pytest.raises(ValueError, match="port"):
         resolve_address(None, None, {"GRADIO_SERVER_PORT": "http"})
+    # Settings given (as serve() has them) win over the environment.
+    given = Settings.from_env({}, port=9100)
+    assert resolve_address(None, None, {"ASSISTANT_PORT": "9000"}, settings=given) == ("127.0.0.1", 9100)
 
 
 def test_app_passes_host_port_and_read_only(monkeypatch: pytest.MonkeyPatch) -> None:
