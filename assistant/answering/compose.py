@@ -445,7 +445,9 @@ def answer_extractive(question: str, lang: Language, ctx: AnswerContext) -> Answ
     a = with_section(a, section_catalogue(chunks))
     texts = [evidence_text(h.chunk, ctx.documents.get(h.chunk.doc_id)) for h in ctx.hits]
     # Lenient: a name counts as used when any translation of any of its forms is in the index.
-    absent = absent_names(question, lang, ctx.idf, texts, _wide_translations(question, lang, ctx))
+    # Only an English question's capitalised words are checked through translations (see absent_names).
+    wide = _wide_translations(question, lang, ctx) if lang == "en" else None
+    absent = absent_names(question, lang, ctx.idf, texts, wide)
     if absent:
         return _abstain(question, lang, absent=absent)
     if a.metadata:
