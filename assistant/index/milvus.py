@@ -260,7 +260,8 @@ def sync(
     want = {c.id: (c.doc_id, key) for c, key in zip(chunks, keys, strict=True)}
     changed = {doc for cid, (doc, _) in have.items() if want.get(cid) != have[cid]}
     changed |= {doc for cid, (doc, key) in want.items() if have.get(cid) != (doc, key)}
-    collection.delete_documents(sorted(changed))
+    if not recreated:  # a new collection has nothing to delete
+        collection.delete_documents(sorted(changed))
     rows = [i for i, c in enumerate(chunks) if c.doc_id in changed]
     collection.add([chunks[i] for i in rows], [keys[i] for i in rows], vectors[rows])
     collection.mark(build_id)
