@@ -449,7 +449,9 @@ def cmd_bench_retrieval(args: argparse.Namespace, out: TextIO) -> int:
     for item in args.set or []:
         key, sep, value = item.partition("=")
         try:
-            chosen[key] = Settings.parse_field(key, value) if sep else Settings.parse_field("", "")
+            if not sep:
+                raise ValueError(item)
+            chosen[key] = Settings.parse_field(key, value)
         except ValueError:
             print(
                 f"error: --set {item!r}: expected FIELD=VALUE with a Settings field, e.g. fusion=rrf", file=sys.stderr
