@@ -36,8 +36,6 @@ class FusionWeights:
     """Weights of score fusion; chosen on the dev sets (docs/benchmarks.md has the numbers)."""
 
     method: FusionMethod = "max"
-    # Dense cosines crowd into a narrow band; they may need another scale than BM25's.
-    dense_method: FusionMethod | None = None  # None: as `method`
     dense: float = 1.0
     lexical_same: float = 1.5  # BM25 on chunks in the question's language
     lexical_cross: float = 2.5  # BM25 on chunks in the other language, times translation coverage
@@ -45,14 +43,6 @@ class FusionWeights:
     # languages among the candidates that weight sets which language wins; with one it only sets BM25
     # against dense, and dense then deserves more (an English question over a Chinese-only corpus).
     lexical_cross_only: float | None = None
-    scale_by_coverage: bool = True
-    # The cross-language weight grows as coverage ** power: a question most of whose words found
-    # a translation (UN vocabulary, glossary terms) is matched well by BM25; one full of names
-    # with no translation (most of XQuAD's) is not.
-    coverage_power: float = 1.0
-    # Multilingual encoders score same-language pairs higher; normalising dense scores per
-    # language group (like BM25's) removes that bias in a corpus that mixes languages.
-    dense_by_language: bool = False
     rrf_k: int = 60
 
 
@@ -129,17 +119,14 @@ def fuse_scores(
     cross_weight = weights.lexical_cross
     if weights.lexical_cross_only is not None and not same and not any(same_language(r) for r, _ in dense):
         cross_weight = weights.lexical_cross_only
-    cross_weight *= coverage**weights.coverage_power if weights.scale_by_coverage else 1.0
+    # A question most of whose words found a translation (UN vocabulary, glossary terms) is matched
+    # well by cross-language BM25; one full of names with no translation (most of XQuAD's) is not.
+    cross_weight *= coverage
     if weights.method == "ideal" and ideal is not None:
         lexical_parts = [_scaled(same, ideal[0]), _scaled(cross, ideal[1])]
     else:
         lexical_parts = [_normalised(same, weights.method), _normalised(cross, weights.method)]
-    dense_method = weights.dense_method or ("max" if weights.method == "ideal" else weights.method)
-    if weights.dense_by_language:
-        dense_scores = _normalised([(r, s) for r, s in dense if same_language(r)], dense_method)
-        dense_scores |= _normalised([(r, s) for r, s in dense if not same_language(r)], dense_method)
-    else:
-        dense_scores = _normalised(dense, dense_method)
+    dense_scores = _normalised(dense, "max" if weights.method == "ideal" else weights.method)
     parts = [
         (dense_scores, weights.dense, True),
         (lexical_parts[0], weights.lexical_same, False),
