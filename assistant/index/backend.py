@@ -88,9 +88,10 @@ class IndexBackend(Protocol):
     `search_dense` takes the row mask of a filter (`allowed`, None = all rows)
     and the filter itself (`flt`): a backend that filters natively (Milvus)
     uses `flt`, FAISS the mask; pass both (see `filter_mask`). Both return (row, inner product) pairs, best first.
-    `add`/`delete_documents` change the loaded index in place (the VectorStore
-    uses them); `assistant index` instead publishes a new build through
-    `assistant.index.builder`, which is what keeps the corpus and index in step.
+    `add`/`delete_documents` change a loaded index in place, for library callers only: nothing in
+    the assistant calls them (the VectorStore is read-only), and the manifest does not record such
+    a change. `assistant index` publishes a new build through `assistant.index.builder`, which is
+    what keeps the corpus and index in step.
     """
 
     manifest: IndexManifest
