@@ -38,7 +38,7 @@ from langchain_core.prompts import ChatPromptTemplate
 from langchain_core.runnables import Runnable, RunnableConfig, RunnableLambda, RunnableSequence
 
 from assistant.answering import AnswerContext, analyse_question, answer_extractive, resolve_follow_up
-from assistant.answering.llm import _MARKER, NOT_IN_CORPUS, SYSTEM  # the checker's own marker pattern
+from assistant.answering.llm import _MARKER, HUMAN, LANGUAGE_NAMES, NOT_IN_CORPUS, SYSTEM  # the checker's own
 from assistant.conflicts import find_conflict
 from assistant.questions import validate_question
 from assistant.safety import evidence_only, flagged_note
@@ -52,11 +52,9 @@ State = dict[str, Any]
 # Extra hits retrieved so that taking flagged passages out still leaves k to answer from.
 FLAGGED_SLACK = 5
 _REQUEST_OPTIONS = ("k", "mode", "doc_ids", "use_llm")
-_HUMAN = "Source clauses:\n\n{clauses}\n\nQuestion: {question}"
-_LANGUAGES = ("Chinese (简体中文)", "English")
 # The prompt the LLM mode uses unless `build_chain(prompt=...)` gives another. Its variables:
 # `language`, `not_in_corpus`, `clauses` (numbered [1]..[n], the numbers the answer must cite), `question`.
-DEFAULT_PROMPT = ChatPromptTemplate.from_messages([("system", SYSTEM), ("human", _HUMAN)])
+DEFAULT_PROMPT = ChatPromptTemplate.from_messages([("system", SYSTEM), ("human", HUMAN)])
 
 
 def history_turns(history: Any) -> list[Turn]:
@@ -325,10 +323,14 @@ def prompt_inputs(messages: list[Any]) -> dict[str, str]:
     """
     system, human = messages
     language = next(
-        (name for name in _LANGUAGES if SYSTEM.format(language=name, not_in_corpus=NOT_IN_CORPUS) == system.content),
+        (
+            name
+            for name in LANGUAGE_NAMES.values()
+            if SYSTEM.format(language=name, not_in_corpus=NOT_IN_CORPUS) == system.content
+        ),
         None,
     )
-    head, _, _ = _HUMAN.partition("{clauses}")
+    head, _, _ = HUMAN.partition("{clauses}")
     body, sep, question = str(human.content).rpartition("\n\nQuestion: ")
     if language is None or not sep or not body.startswith(head):
         raise ValueError("the LLM messages are not in the form build_messages writes; update prompt_inputs")
