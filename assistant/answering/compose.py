@@ -239,9 +239,10 @@ def _pick(c: _Choice) -> Support:
         return v
 
     best = max(passing, key=value)
-    if not _has_answer_noun(a, lang, best, ctx):
+    noun = _answer_noun_groups(a, lang, ctx)
+    if not _names_noun(noun, best, ctx):
         # "Which countries …": prefer a clause that can name one; the caller abstains if none can.
-        others = [s for s in passing if _has_answer_noun(a, lang, s, ctx)]
+        others = [s for s in passing if _names_noun(noun, s, ctx)]
         best = max(others, key=value) if others else best
     return best
 
@@ -353,17 +354,34 @@ def _has_answer_noun(a: QuestionAnalysis, lang: Language, s: Support, ctx: Answe
     rules a clause out: an abstract noun ("what boundary", "which stages") is often answered by a
     clause that words it differently, but no clause answers "what penalties" in a corpus without any.
     """
+    return _names_noun(_answer_noun_groups(a, lang, ctx), s, ctx)
+
+
+_NounGroups = tuple[list[Group], list[Group]] | None
+
+
+def _answer_noun_groups(a: QuestionAnalysis, lang: Language, ctx: AnswerContext) -> _NounGroups:
+    """The (verb, noun) groups `_names_noun` checks, or None when the question asks for no noun.
+
+    They depend on the question only: built once, they serve every clause compared.
+    """
     if not a.answer_noun or a.qtype not in _NOUN_CHECKED_TYPES:
-        return True
-    # "Which countries voted …": the word after the noun (mostly the verb that says what the X did)
-    # unknown to the whole corpus means no clause can answer, as does an unknown noun.
-    seen = chunk_evidence(evidence_text(s.hit.chunk, ctx.documents.get(s.hit.chunk.doc_id)))
+        return None
     # Lenient on purpose: any translation of any form the corpus uses means the noun may be answered.
     wide = _wide_translations(f"{a.answer_noun} {a.answer_verb}", lang, ctx)
     verb_groups = question_groups(a.answer_verb, lang, wide) if a.answer_verb else []
+    return verb_groups, question_groups(a.answer_noun, lang, wide)
+
+
+def _names_noun(groups: _NounGroups, s: Support, ctx: AnswerContext) -> bool:
+    if groups is None:
+        return True
+    verb_groups, noun_groups = groups
+    # "Which countries voted …": the word after the noun (mostly the verb that says what the X did)
+    # unknown to the whole corpus means no clause can answer, as does an unknown noun.
+    seen = chunk_evidence(evidence_text(s.hit.chunk, ctx.documents.get(s.hit.chunk.doc_id)))
     if verb_groups and all(unknown_everywhere(g, ctx.idf, seen) for g in verb_groups):
         return False
-    noun_groups = question_groups(a.answer_noun, lang, wide)
     return not noun_groups or not all(unknown_everywhere(g, ctx.idf, seen) for g in noun_groups)
 
 
