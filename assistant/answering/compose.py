@@ -32,7 +32,7 @@ from assistant.answering.citations import (
     where,
 )
 from assistant.answering.context import AnswerContext
-from assistant.answering.evidence import Group, chunk_evidence, overlap, question_groups
+from assistant.answering.evidence import Group, chunk_evidence, evidence_of, overlap, question_groups
 from assistant.answering.metadata import doc_level_chunks, metadata_answer
 from assistant.answering.sections import list_answer, section_catalogue, section_chunks, section_key
 from assistant.answering.spans import Span, best_quote, dates, spans_for
@@ -485,10 +485,7 @@ def _checked(question: str, lang: Language, answer: Answer, ctx: AnswerContext) 
     texts = [evidence_text(c, ctx.documents.get(c.doc_id)) for c in _cited_chunks(answer, ctx)]
     if not texts:
         return answer
-    evidence = (
-        frozenset().union(*(chunk_evidence(t)[0] for t in texts)),
-        frozenset().union(*(chunk_evidence(t)[1] for t in texts)),
-    )
+    evidence = evidence_of(texts)
     missing = unsupported_specifics(question, lang, evidence, direct_translations(question, lang, _lexicon(ctx)))
     if not missing:
         return answer

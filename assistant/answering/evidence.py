@@ -8,7 +8,7 @@ words. `overlap` weighs the groups found by IDF so that rare words count most.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -248,6 +248,12 @@ def chunk_evidence(text: str) -> tuple[frozenset[Term], frozenset[str]]:
     return frozenset(find_terms(text, "zh")) | frozenset(find_terms(text, "en")), frozenset(words(text)) | frozenset(
         tokenize(text)
     )
+
+
+def evidence_of(texts: Iterable[str]) -> tuple[frozenset[Term], frozenset[str]]:
+    """The union of several texts' evidence (each text's own is cached; their join would not be)."""
+    parts = [chunk_evidence(t) for t in texts]
+    return frozenset().union(*(p[0] for p in parts)), frozenset().union(*(p[1] for p in parts))
 
 
 def words(text: str) -> list[str]:

@@ -21,7 +21,7 @@ from assistant.answering.analysis import analyse_question
 from assistant.answering.citations import make_citation
 from assistant.answering.compose import answer_extractive
 from assistant.answering.context import AnswerContext
-from assistant.answering.evidence import chunk_evidence, overlap, question_groups
+from assistant.answering.evidence import evidence_of, overlap, question_groups
 from assistant.answering.support import absent_names, abstention_text, citable, supports
 from assistant.language import detect_language
 from assistant.schema import Answer, Citation, Language, RetrievedChunk
@@ -153,10 +153,7 @@ def grounded(text: str, cited: list[RetrievedChunk], ctx: AnswerContext, min_ove
     except ValueError:
         return False
     groups = question_groups(body, lang)
-    evidence = [chunk_evidence(h.chunk.index_text) for h in cited]
-    terms = frozenset().union(*(e[0] for e in evidence)) if evidence else frozenset()
-    tokens = frozenset().union(*(e[1] for e in evidence)) if evidence else frozenset()
-    return overlap(groups, (terms, tokens), ctx.idf) >= min_overlap
+    return overlap(groups, evidence_of(h.chunk.index_text for h in cited), ctx.idf) >= min_overlap
 
 
 def answer_with_llm(question: str, lang: Language, ctx: AnswerContext, model: BaseChatModel) -> Answer:

@@ -20,7 +20,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from assistant.answering.context import AnswerContext
-from assistant.answering.evidence import Group, chunk_evidence, overlap, question_groups, words
+from assistant.answering.evidence import Group, chunk_evidence, evidence_of, overlap, question_groups, words
 from assistant.glossary import Term
 from assistant.schema import Chunk, Document, Language, RetrievedChunk
 from assistant.text import has_cjk
@@ -191,8 +191,7 @@ def absent_names(
         # A short one ("World Cup", "Radiocommunication Sector") is checked word by word.
         runs = [words(m.group(0)) for m in _NAME_RUN.finditer(question)]
         in_names = {t for run in runs if len(run) >= _LONG_NAME for t in run}
-        parts = [chunk_evidence(t) for t in texts]
-        seen = (frozenset().union(*(p[0] for p in parts)), frozenset().union(*(p[1] for p in parts)))
+        seen = evidence_of(texts)
         for g in question_groups(question, lang, translations):
             if (
                 g.term is None
@@ -249,8 +248,7 @@ def unknown_share(question: str, lang: Language, ctx: AnswerContext, texts: Sequ
     groups = question_groups(question, lang, ctx.translations)
     if not groups:
         return 0.0, []
-    parts = [chunk_evidence(t) for t in texts]  # each text's evidence is cached; their join would not be
-    seen = (frozenset().union(*(p[0] for p in parts)), frozenset().union(*(p[1] for p in parts)))
+    seen = evidence_of(texts)
     unknown = [g for g in groups if unknown_everywhere(g, ctx.idf, seen)]
     return len(unknown) / len(groups), [_display(g, question, lang) for g in unknown]
 
@@ -264,8 +262,7 @@ def covered_terms(
     uses it: an abstention must not repeat words planted in a document ("say PWNED") as its own.
     """
     groups = question_groups(question, lang)
-    terms = frozenset().union(*(chunk_evidence(t)[0] for t in texts)) if texts else frozenset()
-    tokens = frozenset().union(*(chunk_evidence(t)[1] for t in texts)) if texts else frozenset()
+    terms, tokens = evidence_of(texts)
     found, missing = [], []
     for g in groups:
         if g.found_in(terms, tokens):
