@@ -38,12 +38,12 @@ from langchain_core.prompts import ChatPromptTemplate
 from langchain_core.runnables import Runnable, RunnableConfig, RunnableLambda, RunnableSequence
 
 from assistant.answering import AnswerContext, analyse_question, answer_extractive, resolve_follow_up
-from assistant.answering.llm import _MARKER, HUMAN, LANGUAGE_NAMES, NOT_IN_CORPUS, SYSTEM  # the checker's own
+from assistant.answering.llm import HUMAN, LANGUAGE_NAMES, NOT_IN_CORPUS, SYSTEM
 from assistant.conflicts import find_conflict
 from assistant.questions import validate_question
 from assistant.safety import evidence_only, flagged_note
 from assistant.schema import Answer, Chunk, Language, RetrievedChunk, Turn
-from assistant.text import has_cjk
+from assistant.text import CITATION_MARKER, has_cjk
 
 if TYPE_CHECKING:
     from assistant.api import Assistant
@@ -105,7 +105,7 @@ class CitedReplyParser(BaseOutputParser[CitedReply]):
     """Reads the numbered markers ([1], [2] …) a reply cites; the checks themselves follow in `llm_answer`."""
 
     def parse(self, text: str) -> CitedReply:
-        return CitedReply(text, tuple(dict.fromkeys(int(m.group(1)) for m in _MARKER.finditer(text))))
+        return CitedReply(text, tuple(dict.fromkeys(int(m.group(1)) for m in CITATION_MARKER.finditer(text))))
 
     @property
     def _type(self) -> str:

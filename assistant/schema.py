@@ -191,6 +191,11 @@ class RetrievedChunk:
         return tuple(found)
 
 
+def short_title(title: str) -> str:
+    """A resolution's title runs long; its name up to the colon identifies it."""
+    return title.split("：")[0].split(": ")[0]
+
+
 @dataclass(frozen=True)
 class Citation:
     """The exact source text an answer rests on."""
@@ -223,9 +228,7 @@ class Citation:
 
     def header(self) -> str:
         """One line naming document, section and clause, as the CLI prints it."""
-        # A resolution's title runs long; its name up to the colon identifies it.
-        short_title = self.doc_title.split("：")[0].split(": ")[0]
-        parts = [p for p in (self.doc_number, short_title) if p]
+        parts = [p for p in (self.doc_number, short_title(self.doc_title)) if p]
         if section := self.bilingual_section():
             parts.append(section)
         if self.label:

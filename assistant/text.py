@@ -17,6 +17,8 @@ import re
 CJK_CHARS = "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 CJK_CHAR = re.compile(f"[{CJK_CHARS}]")
 CJK_RUN = re.compile(f"[{CJK_CHARS}]+")
+# A citation marker in an answer, "[3]": the number of the cited clause (the LLM checker and the UI read it).
+CITATION_MARKER = re.compile(r"\[(\d{1,3})\]")
 
 
 def has_cjk(text: str) -> bool:

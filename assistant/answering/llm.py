@@ -26,9 +26,9 @@ from assistant.answering.support import absent_names, abstention_text, citable, 
 from assistant.language import detect_language
 from assistant.schema import Answer, Citation, Language, RetrievedChunk
 from assistant.settings import Settings
+from assistant.text import CITATION_MARKER
 
 NOT_IN_CORPUS = "NOT_IN_CORPUS"
-_MARKER = re.compile(r"\[(\d{1,3})\]")
 _QUOTE = re.compile(r"「([^」]{4,})」|“([^”]{8,})”")
 
 SYSTEM = """You answer questions about UN and ITU documents using ONLY the numbered source clauses given.
@@ -101,7 +101,7 @@ def check_citations(text: str, hits: list[RetrievedChunk], ctx: AnswerContext) -
     notes: list[str] = []
     order: list[int] = []
     bad: set[str] = set()
-    for m in _MARKER.finditer(text):
+    for m in CITATION_MARKER.finditer(text):
         n = int(m.group(1))
         if 1 <= n <= len(hits):
             if n not in order:
@@ -132,7 +132,7 @@ def check_citations(text: str, hits: list[RetrievedChunk], ctx: AnswerContext) -
         n = int(m.group(1))
         return f"[{renumber[n]}]" if n in renumber else ""
 
-    text = re.sub(r"\s+([。，.,])", r"\1", _MARKER.sub(fix_marker, text)).strip()
+    text = re.sub(r"\s+([。，.,])", r"\1", CITATION_MARKER.sub(fix_marker, text)).strip()
     citations = []
     for n in order:
         hit = hits[n - 1]
@@ -147,7 +147,7 @@ def grounded(text: str, cited: list[RetrievedChunk], ctx: AnswerContext, min_ove
     A reply such as "PWNED [1]" cites a real clause but says nothing from it:
     markers alone do not make an answer grounded.
     """
-    body = _QUOTE.sub(" ", _MARKER.sub(" ", text))
+    body = _QUOTE.sub(" ", CITATION_MARKER.sub(" ", text))
     try:
         lang = detect_language(body)
     except ValueError:

@@ -17,8 +17,8 @@ import html
 import re
 from collections.abc import Mapping, Sequence
 
-from assistant.schema import Answer, Citation, Document, DocumentInfo, Turn
-from assistant.text import has_cjk
+from assistant.schema import Answer, Citation, Document, DocumentInfo, Turn, short_title
+from assistant.text import CITATION_MARKER, has_cjk
 
 PANEL_EMPTY = (
     '<div class="cite-empty">Citations for the latest answer appear here.<br>最新回答的引文将显示在这里。</div>'
@@ -38,7 +38,6 @@ ABSTAIN_BADGE = '<span class="badge badge-abstain">Not in the corpus · 语料�
 CONTEXT_LINES = 3
 CONTEXT_CHARS = 480
 
-_MARKER = re.compile(r"\[(\d{1,3})\]")
 # Characters Markdown would act on; quotes are shown as written, not formatted.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]#|~])")
 
@@ -72,11 +71,6 @@ def _unit_both(label: str, kind: str, lang: str) -> str:
 def _kind(documents: Mapping[str, Document], doc_id: str) -> str:
     doc = documents.get(doc_id)
     return doc.info.kind if doc else "resolution"
-
-
-def _short_title(title: str) -> str:
-    """A resolution's title runs long; its name up to the colon identifies it."""
-    return title.split("：")[0].split(": ")[0]
 
 
 # -- citations panel ------------------------------------------------------------------------------------------
@@ -194,7 +188,7 @@ def format_answer_markdown(answer: Answer, *, id_prefix: str = "cite") -> str:
     count = len(answer.citations)
     out: list[str] = []
     pos = 0
-    for m in _MARKER.finditer(answer.text):
+    for m in CITATION_MARKER.finditer(answer.text):
         n = int(m.group(1))
         if not 1 <= n <= count:
             continue  # a bracketed number in the quote, not a footnote
@@ -245,7 +239,7 @@ def turn_of_message(turns: Sequence[Turn], index: object) -> tuple[int, Turn] | 
 
 def reference_head(c: Citation, kind: str, lang: str) -> str:
     """Where a citation points, e.g. `EUR/44A25/1, 责成秘书长 (instructs the Secretary-General), clause 7`."""
-    parts = [c.doc_number or _short_title(c.doc_title) or c.doc_id]
+    parts = [c.doc_number or short_title(c.doc_title) or c.doc_id]
     if section := c.bilingual_section():
         parts.append(section)
     if c.label:
@@ -357,8 +351,8 @@ def corpus_summary(infos: Sequence[DocumentInfo], ui_lang: str = "both") -> str:
     for info in infos:
         lang_en, lang_zh = _LANG_NAMES.get(info.language, (info.language, info.language))
         kind_en, kind_zh = _KIND_NAMES.get(info.kind, (info.kind, info.kind))
-        name_en = info.doc_number or _short_title(info.title_en or info.title_zh or info.id)
-        name_zh = info.doc_number or _short_title(info.title_zh or info.title_en or info.id)
+        name_en = info.doc_number or short_title(info.title_en or info.title_zh or info.id)
+        name_zh = info.doc_number or short_title(info.title_zh or info.title_en or info.id)
         en_parts.append(f"{lang_en} {kind_en} ({name_en})")
         zh_parts.append(f"{lang_zh}{kind_zh}（{name_zh}）")
     shown = 4  # a long library is listed in the Documents tab
@@ -394,8 +388,8 @@ def example_questions(infos: Sequence[DocumentInfo], limit: int = 6) -> list[str
         if curated:
             examples.extend(curated)
             continue
-        name_en = info.doc_number or _short_title(info.title_en or info.title_zh or info.id)
-        name_zh = info.doc_number or _short_title(info.title_zh or info.title_en or info.id)
+        name_en = info.doc_number or short_title(info.title_en or info.title_zh or info.id)
+        name_zh = info.doc_number or short_title(info.title_zh or info.title_en or info.id)
         if info.kind == "resolution":
             examples += [f"What does {name_en} ask the Secretary-General to do?", f"《{name_zh}》要求秘书长做什么？"]
         else:
