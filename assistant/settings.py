@@ -223,17 +223,9 @@ class Settings:
             raise ValueError(f"index_type must be one of {get_args(IndexType)}, got {self.index_type!r}")
         if self.max_chunk_tokens < 16:
             raise ValueError(f"max_chunk_tokens must be at least 16, got {self.max_chunk_tokens}")
-        for name in (
-            "max_file_bytes",
-            "max_decompressed_bytes",
-            "max_compression_ratio",
-            "max_pages",
-            "max_html_depth",
-        ):
+        for name in (f.name for f in fields(LimitSettings)):
             if getattr(self, name) <= 0:
                 raise ValueError(f"{name} must be positive, got {getattr(self, name)}")
-        if self.max_chunks_per_document <= 0:
-            raise ValueError(f"max_chunks_per_document must be positive, got {self.max_chunks_per_document}")
         if not 0 <= self.port <= MAX_PORT:
             raise ValueError(f"port must be between 1 and {MAX_PORT} (0: the default), got {self.port}")
         if self.backend not in get_args(Backend):

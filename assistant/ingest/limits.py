@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 import zipfile
-from dataclasses import dataclass, fields
+from dataclasses import asdict, dataclass, fields
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -44,7 +44,7 @@ class IngestLimits:
 
     @classmethod
     def from_settings(cls, settings: Settings) -> IngestLimits:
-        return cls(**{f.name: getattr(settings, f.name) for f in fields(cls)})
+        return cls(**asdict(settings.limits))  # the same fields: the settings group is their one source
 
     def check(self, name: str, value: float, what: str) -> None:
         """`SkipFile` saying `what` is over limit `name` and how to raise it, if `value` exceeds it."""
