@@ -39,17 +39,17 @@ _CONFERENCE = {
 class ResolutionHeader:
     """What the lines above the first section say about the resolution."""
 
-    doc_number: str = ""
-    resolution_number: str = ""
-    title: str = ""
-    conference: str = ""
-    place: str = ""
-    year: str = ""
+    doc_number: str
+    resolution_number: str
+    title: str
+    conference: str
+    place: str
+    year: str
 
 
 @dataclass(frozen=True)
 class ParsedResolution:
-    header: ResolutionHeader
+    header: ResolutionHeader | None  # None when the text has no section headings (read as paragraphs)
     chunks: list[Chunk]
 
 
@@ -90,7 +90,7 @@ def parse_resolution(doc: Document) -> ParsedResolution:
     lines = lines_of(doc.text)
     first = next((i for i, line in enumerate(lines) if heading_of(line, lang)), None)
     if first is None:
-        return ParsedResolution(ResolutionHeader(), paragraph_chunks(doc, "no resolution section headings found"))
+        return ParsedResolution(None, paragraph_chunks(doc, "no resolution section headings found"))
     header_lines = lines[:first]
     header = parse_header(header_lines, lang)
     chunks: list[Chunk] = []
@@ -163,6 +163,7 @@ class _Open:
     section: Section
     heading: str
     key: str
+    fields: dict[str, Any]  # what every chunk of the section shares (`_section_fields`)
     clause: Chunk | None = None  # the open lettered/numbered clause, parent of "–" items
     unlabeled: int = 0
     subitems: int = 0
@@ -175,27 +176,31 @@ def _section_chunks(doc: Document, lines: list[Line], lang: Language) -> list[Ch
     state: _Open | None = None
     for line in _join_bare_labels(doc, lines, lang):
         if found := heading_of(line, lang):
-            state = _Open(found, line.text.rstrip(",，:："), unique_key(found.key, taken))
+            heading = line.text.rstrip(",，:：")
+            state = _Open(found, heading, unique_key(found.key, taken), _section_fields(doc, found, heading))
             continue
         assert state is not None  # lines start at a heading
-        section = state.section
-        base = dict(
-            doc_id=doc.id,
-            lang=lang,
-            section_kind=section.kind,
-            section=state.heading,
-            section_en=section.en,
-            section_zh=section.zh,
-            addressee_en=section.addressee_en,
-            addressee_zh=section.addressee_zh,
-        )
         if m := _SUBITEM.match(line.text):
-            chunks.append(_subitem(doc, line, m.end(), state, lang, base))
+            chunks.append(_subitem(doc, line, m.end(), state, lang))
         else:
-            state.clause = _clause(doc, line, state, lang, base, chunks)
+            state.clause = _clause(doc, line, state, lang, chunks)
             state.subitems = 0
             chunks.append(state.clause)
     return chunks
+
+
+def _section_fields(doc: Document, section: Section, heading: str) -> dict[str, Any]:
+    """The chunk fields that come from the document and the section heading, set once per section."""
+    return {
+        "doc_id": doc.id,
+        "lang": doc.info.language,
+        "section_kind": section.kind,
+        "section": heading,
+        "section_en": section.en,
+        "section_zh": section.zh,
+        "addressee_en": section.addressee_en,
+        "addressee_zh": section.addressee_zh,
+    }
 
 
 def _names(state: _Open, lang: Language) -> str:
@@ -203,7 +208,7 @@ def _names(state: _Open, lang: Language) -> str:
     return f"{state.heading} / {state.section.en if lang == 'zh' else state.section.zh}"
 
 
-def _subitem(doc: Document, line: Line, offset: int, state: _Open, lang: Language, base: dict[str, Any]) -> Chunk:
+def _subitem(doc: Document, line: Line, offset: int, state: _Open, lang: Language) -> Chunk:
     """A "–" item: a chunk under the open clause (or, outside one, under "p" with a warning)."""
     clause = state.clause
     if clause is None:
@@ -224,13 +229,11 @@ def _subitem(doc: Document, line: Line, offset: int, state: _Open, lang: Languag
         label="–",
         path=(state.key, parent, str(state.subitems)),
         context=f"{_names(state, lang)}\n{clause.text if clause else ''}",
-        **base,
+        **state.fields,
     )
 
 
-def _clause(
-    doc: Document, line: Line, state: _Open, lang: Language, base: dict[str, Any], chunks: list[Chunk]
-) -> Chunk:
+def _clause(doc: Document, line: Line, state: _Open, lang: Language, chunks: list[Chunk]) -> Chunk:
     """A lettered, numbered or unlabelled clause; warns about numbering gaps and repeated labels."""
     m = _LETTER.match(line.text) or _NUMBER.match(line.text)
     if m:
@@ -264,5 +267,5 @@ def _clause(
         label=printed,
         path=(state.key, part if m else ""),
         context=_names(state, lang),
-        **base,
+        **state.fields,
     )

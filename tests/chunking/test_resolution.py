@@ -103,6 +103,8 @@ def test_no_headings_degrades_to_paragraphs_with_a_warning():
     with pytest.warns(ChunkingWarning, match="no resolution section headings"):
         chunks = chunk_document(_doc(text))
     assert [c.kind for c in chunks] == ["paragraph", "paragraph"]
+    with pytest.warns(ChunkingWarning):
+        assert parse_resolution(_doc(text)).header is None  # no header parsed, rather than an empty one
     assert [c.text for c in chunks] == ["Some text without structure.", "Another paragraph."]
 
 
