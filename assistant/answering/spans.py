@@ -52,11 +52,16 @@ _COUNT_EN = re.compile(
 _COUNT_ZH = re.compile(r"(超过|逾|约|近)?(\d+)(多)?(个|项|次|名|家|国|条|届|位|种)([\u4e00-\u9fff]{0,4})")
 _EN_QUALIFIER_ZH = {"more than": "超过", "over": "超过", "at least": "至少", "about": "约", "nearly": "近"}
 _ZH_QUALIFIER_EN = {"超过": "more than", "逾": "more than", "约": "about", "近": "nearly"}
-# An amount of money: a number with a currency, in either language.
+# An amount of money: a number with a currency before or after it, in either language.
+# Longer names first: the first alternative that matches wins ("US$" before "$").
+_CURRENCY_BEFORE = ("CHF", "USD", "US$", "$", "€", "EUR")
+_CURRENCY_AFTER = ("Swiss francs", "francs", "dollars", "euros", "CHF", "USD")
+_CURRENCY_ZH = ("瑞士法郎", "瑞郎", "美元", "欧元", "元")
+_MONEY_NUMBER = r"\d[\d,.]*"
 _AMOUNT = re.compile(
-    r"(?:CHF|USD|US\$|\$|€|EUR)\s?\d[\d,.]*(?:\s?(?:million|billion))?|"
-    r"\d[\d,.]*\s?(?:million|billion)?\s?(?:Swiss francs|francs|dollars|euros|CHF|USD)|"
-    r"\d[\d,.]*\s?(?:万|亿)?(?:瑞士法郎|瑞郎|美元|欧元|元)",
+    rf"(?:{'|'.join(map(re.escape, _CURRENCY_BEFORE))})\s?{_MONEY_NUMBER}(?:\s?(?:million|billion))?"
+    rf"|{_MONEY_NUMBER}\s?(?:million|billion)?\s?(?:{'|'.join(map(re.escape, _CURRENCY_AFTER))})"
+    rf"|{_MONEY_NUMBER}\s?(?:万|亿)?(?:{'|'.join(_CURRENCY_ZH)})",
     re.IGNORECASE,
 )
 _SENTENCE = re.compile(r"[^。；！？!?;.]*(?:[。；！？!?;]|\.(?=\s|$)|$)")

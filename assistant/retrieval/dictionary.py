@@ -26,13 +26,16 @@ from pathlib import Path
 
 from assistant.text import has_cjk
 
-# Senses that name no translation of the headword.
-_SKIP_SENSE = re.compile(
-    r"^(CL:|(old |archaic |Japanese |erhua |Taiwan |unofficial |obscure )?variant of|see |see also|used in |"
-    r"surname |abbr\. |also written|also pr\.|also called|pr\. |interj\. |onom\.|radical |Kangxi radical|"
-    r"component in |\(bound form\)|\(literary\)|\(classical\))",
-    re.IGNORECASE,
+# Senses that name no translation of the headword: they start with one of these (any case).
+_NOT_A_TRANSLATION = (
+    *(
+        f"{kind}variant of"
+        for kind in ("", "old ", "archaic ", "Japanese ", "erhua ", "Taiwan ", "unofficial ", "obscure ")
+    ),
+    *("CL:", "see ", "see also", "used in ", "surname ", "abbr. ", "also written", "also pr.", "also called", "pr. "),
+    *("interj. ", "onom.", "radical ", "Kangxi radical", "component in ", "(bound form)", "(literary)", "(classical)"),
 )
+_SKIP_SENSE = re.compile("|".join(map(re.escape, _NOT_A_TRANSLATION)), re.IGNORECASE)
 _PAREN = re.compile(r"\([^)]*\)|\[[^\]]*\]|\{[^}]*\}")
 _LEADING = re.compile(r"^(to be |to |a |an |the |one's |sb's |sth |sb )+", re.IGNORECASE)
 _SPACE = re.compile(r"\s+")
