@@ -204,13 +204,13 @@ class Assistant:
     def retrieve(
         self,
         question: str,
-        k: int | None = None,
+        k: int | None = None,  # how many chunks (default `settings.top_k`)
         *,
-        mode: RetrieverMode | None = None,
-        doc_ids: tuple[str, ...] | list[str] = (),
-        languages: tuple[str, ...] | list[str] = (),
-        section_kinds: tuple[str, ...] | list[str] = (),
-        include_boilerplate: bool | None = None,
+        mode: RetrieverMode | None = None,  # "hybrid", "dense" or "bm25" (default `settings.retriever`)
+        doc_ids: tuple[str, ...] | list[str] = (),  # only these documents; empty: all
+        languages: tuple[str, ...] | list[str] = (),  # only chunks in these languages ("zh", "en")
+        section_kinds: tuple[str, ...] | list[str] = (),  # e.g. ("operative",); empty: all
+        include_boilerplate: bool | None = None,  # default `settings.include_boilerplate`
     ) -> list[RetrievedChunk]:
         """Ranked chunks for `question` with fused scores and which retriever found each."""
         text, _ = validate_question(question, self.settings.max_question_chars)
@@ -226,10 +226,10 @@ class Assistant:
         self,
         question: str,
         *,
-        k: int | None = None,
-        mode: RetrieverMode | None = None,
-        doc_ids: tuple[str, ...] | list[str] = (),
-        use_llm: bool | None = None,
+        k: int | None = None,  # clauses retrieved to answer from (default `settings.top_k`)
+        mode: RetrieverMode | None = None,  # as in `retrieve`
+        doc_ids: tuple[str, ...] | list[str] = (),  # answer from these documents only; empty: all
+        use_llm: bool | None = None,  # default: the configured LLM when `llm_provider` is set, else extractive
         history: Sequence[Turn] = (),
     ) -> Answer:
         """Answer `question` in its language, citing the clauses it rests on, or abstain.

