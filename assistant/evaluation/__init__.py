@@ -51,11 +51,11 @@ Definitions (all documented in `eval/README.md`):
   tie-breaker. A question fails on any of: error, abstention mismatch, a
   missing key fact, a missing gold citation, an unfaithful quote.
 
-Example:
-    >>> dedupe_ranking(["a#part1", "b", "a#part2", "c"])
-    ['a', 'b', 'c']
-    >>> recall_at_k(["x", "a", "b"], {"a", "b"}, 1), mrr_at_k(["x", "a"], {"a"})
-    (0.0, 0.5)
+Example (what `assistant eval --suite eval/dev/qa.jsonl` does; `metrics` has examples of the metrics):
+    >>> from assistant import Assistant
+    >>> report = run_suite(Assistant(), "eval/dev/qa.jsonl", progress=False)  # doctest: +SKIP
+    >>> check_thresholds(report, {"key_fact_accuracy": 0.8})  # doctest: +SKIP
+    []
 """
 
 from __future__ import annotations
