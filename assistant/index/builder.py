@@ -34,7 +34,7 @@ import numpy as np
 from assistant.fsutil import fsync_dir
 from assistant.index import local
 from assistant.index.backend import IndexBackend
-from assistant.index.loading import Expected, guarded, live_manifest
+from assistant.index.loading import Expected, LiveBuild, guarded, live_manifest
 from assistant.index.manifest import (
     BM25,
     CHUNKS,
@@ -245,13 +245,18 @@ def _reusable_vectors(index_dir: Path, model: str, dim: int) -> tuple[dict[str, 
         return {}, f"{type(exc).__name__}: {str(exc)[:160]}"
 
 
-def open_index(index_dir: Path, expected: Expected, milvus: MilvusSettings | None = None) -> IndexBackend:
-    """The live build as a loaded backend: local FAISS, or the Milvus collection when `milvus` is given."""
+def open_index(
+    index_dir: Path, expected: Expected, milvus: MilvusSettings | None = None, live: LiveBuild | None = None
+) -> IndexBackend:
+    """The live build as a loaded backend: local FAISS, or the Milvus collection when `milvus` is given.
+
+    `live`: the build folder and manifest the caller has already read and checked (`live_manifest`).
+    """
     if milvus is None:
-        return local.open_local(Path(index_dir), expected)
+        return local.open_local(Path(index_dir), expected, live)
     from assistant.index.milvus import open_milvus
 
-    return open_milvus(Path(index_dir), expected, milvus)
+    return open_milvus(Path(index_dir), expected, milvus, live)
 
 
 def load_index(
@@ -272,7 +277,10 @@ def load_index(
     """
     index_dir = Path(index_dir)
     expected = Expected(model, corpus_hash, chunker_version, gloss_tokenizer, None, verify_checksums)
-    _, manifest = guarded(index_dir, lambda: live_manifest(index_dir, expected))
+    # One read of CURRENT and the manifest picks the backend and is the build that is opened: a build
+    # published in between cannot be opened through the other backend.
+    live = guarded(index_dir, lambda: live_manifest(index_dir, expected))
+    manifest = live[1]
     if manifest.backend == "milvus" and milvus is None:
         milvus = MilvusSettings(uri=str(index_dir / "milvus.db"), collection=manifest.collection)
-    return open_index(index_dir, expected, milvus if manifest.backend == "milvus" else None)
+    return open_index(index_dir, expected, milvus if manifest.backend == "milvus" else None, live)

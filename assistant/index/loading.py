@@ -89,9 +89,17 @@ def live_manifest(index_dir: Path, expected: Expected) -> tuple[Path, IndexManif
     return folder, manifest
 
 
-def read_build(index_dir: Path, expected: Expected) -> BuildFiles:
-    """The live build's manifest, verified files, chunks and BM25 indexes."""
-    folder, manifest = live_manifest(index_dir, expected)
+LiveBuild = tuple[Path, IndexManifest]
+
+
+def read_build(index_dir: Path, expected: Expected, live: LiveBuild | None = None) -> BuildFiles:
+    """The live build's manifest, verified files, chunks and BM25 indexes.
+
+    `live` is the build folder and manifest `live_manifest` already returned, when the caller read
+    them to choose the backend: the files then come from that very build, not from whichever one
+    CURRENT names by now.
+    """
+    folder, manifest = live or live_manifest(index_dir, expected)
     for rel, entry in manifest.files.items():
         path = folder / rel
         if not path.is_file():

@@ -11,7 +11,7 @@ import faiss
 import numpy as np
 
 from assistant.index.backend import FilterSpec
-from assistant.index.loading import Expected, guarded, read_build
+from assistant.index.loading import Expected, LiveBuild, guarded, read_build
 from assistant.index.manifest import FAISS, IVF_MIN_VECTORS, IndexCorruptError, IndexManifest
 from assistant.lexical import BM25Index, tokenize
 from assistant.schema import Chunk
@@ -144,17 +144,17 @@ def write_dense(folder: Path, vectors: np.ndarray, index_type: str) -> str:
     return built_index_type(index_type, len(vectors))
 
 
-def open_local(index_dir: Path, expected: Expected) -> IndexStore:
+def open_local(index_dir: Path, expected: Expected, live: LiveBuild | None = None) -> IndexStore:
     """Load the live local build, checking it is complete, intact and built for `expected`.
 
     Every failure is an `AssistantIndexError` naming the file: a damaged file of an
     unexpected kind is `IndexCorruptError` too, never a raw traceback.
     """
-    return guarded(index_dir, lambda: _open_local(index_dir, expected))
+    return guarded(index_dir, lambda: _open_local(index_dir, expected, live))
 
 
-def _open_local(index_dir: Path, expected: Expected) -> IndexStore:
-    files = read_build(index_dir, expected)
+def _open_local(index_dir: Path, expected: Expected, live: LiveBuild | None) -> IndexStore:
+    files = read_build(index_dir, expected, live)
     folder, manifest = files.folder, files.manifest
     try:
         dense = faiss.read_index(str(folder / FAISS))

@@ -29,7 +29,7 @@ from typing import Any
 import numpy as np
 
 from assistant.index.backend import FilterSpec
-from assistant.index.loading import Expected, guarded, read_build
+from assistant.index.loading import Expected, LiveBuild, guarded, read_build
 from assistant.index.manifest import AssistantIndexError, IndexManifest, IndexStaleError, content_key
 from assistant.lexical import BM25Index, tokenize
 from assistant.schema import Chunk
@@ -348,11 +348,11 @@ def open_collection(cfg: MilvusSettings) -> MilvusCollection:
     return MilvusCollection(connect(cfg), cfg.collection, serial=not cfg.is_server(), settings=cfg)
 
 
-def open_milvus(index_dir: Path, expected: Expected, cfg: MilvusSettings) -> MilvusStore:
+def open_milvus(index_dir: Path, expected: Expected, cfg: MilvusSettings, live: LiveBuild | None = None) -> MilvusStore:
     """Load the live build whose vectors are in Milvus; a collection holding another build is stale."""
 
     def load() -> MilvusStore:
-        files = read_build(index_dir, expected)
+        files = read_build(index_dir, expected, live)
         collection = open_collection(cfg)
         if not collection.exists():
             raise IndexStaleError([f"Milvus collection {cfg.collection!r} at {cfg.uri} does not exist"])

@@ -128,3 +128,12 @@ def test_guarded_turns_unexpected_failures_into_corrupt_errors_and_passes_index_
     with pytest.raises(IndexStaleError, match="because"):
         guarded(tmp_path, stale)
     assert guarded(tmp_path, lambda: 42) == 42
+
+
+def test_read_build_reads_the_build_already_checked_even_after_a_newer_one_is_published(index_dir, chunks):
+    first = live_manifest(index_dir, Expected())
+    build(index_dir, chunks[:2], corpus_hash="h2")  # published meanwhile; the first build is kept (keep_builds=2)
+    assert current_build(index_dir) != first[0]
+    files = read_build(index_dir, Expected(), first)
+    assert files.folder == first[0] and len(files.chunks) == len(chunks)
+    assert len(read_build(index_dir, Expected()).chunks) == 2  # without it: whatever CURRENT names now
