@@ -23,7 +23,7 @@ Example:
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from assistant.answering.evidence import question_stems, words
 from assistant.retrieval.dictionary import Lexicon
@@ -112,24 +112,7 @@ def direct_translations(question: str, lang: Language, lexicon: Lexicon | None) 
 
     For checks that need the precise word: "fund" is 基金 or 资金, and 基金会 (a foundation) is not it.
     """
-    if lexicon is None:
-        return {}
-    out: dict[str, tuple[str, ...]] = {}
-    for word, stem in _question_words(question, lang):
-        if lang == "zh":
-            found = [t for g in lexicon.english(word)[:SENSES] for t in _en_stems(g)]
-        else:
-            found = next(
-                (
-                    [h for h in heads if len(h) >= 2][:HEADWORDS]
-                    for f in _english_forms(word)
-                    if (heads := lexicon.chinese(f))
-                ),
-                [],
-            )
-        if found:
-            out[stem] = tuple(dict.fromkeys(found))
-    return out
+    return _by_question_word(question, lang, lexicon, _direct)
 
 
 def every_translation(question: str, lang: Language, lexicon: Lexicon | None) -> dict[str, tuple[str, ...]]:
@@ -138,18 +121,37 @@ def every_translation(question: str, lang: Language, lexicon: Lexicon | None) ->
     For the lenient test "does the corpus use this word in any language": 活动 is only the tenth
     headword glossed "activity", yet it is what "Which activities …" needs.
     """
+    return _by_question_word(question, lang, lexicon, _every)
+
+
+def _by_question_word(
+    question: str, lang: Language, lexicon: Lexicon | None, translate: Callable[[str, Language, Lexicon], list[str]]
+) -> dict[str, tuple[str, ...]]:
     if lexicon is None:
         return {}
     out: dict[str, tuple[str, ...]] = {}
     for word, stem in _question_words(question, lang):
-        if lang == "zh":
-            found = [t for g in lexicon.english(word) for t in _en_stems(g)]
-        else:
-            heads = [h for f in _english_forms(word) for h in lexicon.chinese(f) if len(h) >= 2]
-            found = [t for h in dict.fromkeys(heads) for t in _zh_tokens(h)]
-        if found:
+        if found := translate(word, lang, lexicon):
             out[stem] = tuple(dict.fromkeys(found))
     return out
+
+
+def _direct(word: str, lang: Language, lexicon: Lexicon) -> list[str]:
+    """The first senses' English stems, or the Chinese headwords of the first English form that has any."""
+    if lang == "zh":
+        return [t for g in lexicon.english(word)[:SENSES] for t in _en_stems(g)]
+    return next(
+        ([h for h in heads if len(h) >= 2][:HEADWORDS] for f in _english_forms(word) if (heads := lexicon.chinese(f))),
+        [],
+    )
+
+
+def _every(word: str, lang: Language, lexicon: Lexicon) -> list[str]:
+    """Every sense's English stems, or the index tokens of every headword of every English form."""
+    if lang == "zh":
+        return [t for g in lexicon.english(word) for t in _en_stems(g)]
+    heads = [h for f in _english_forms(word) for h in lexicon.chinese(f) if len(h) >= 2]
+    return [t for h in dict.fromkeys(heads) for t in _zh_tokens(h)]
 
 
 def _question_words(question: str, lang: Language) -> list[tuple[str, str]]:
