@@ -152,52 +152,17 @@ class ClauseVectorStore(VectorStore):
         pickle) into `index_dir`, or into a temp folder that lives as long as the returned store.
         `metadatas[i]["doc_id"]` names a text's document (default "texts"); ids default to `text/<i>`.
         """
-        texts = list(texts)
-        if metadatas is not None and len(metadatas) != len(texts):
-            raise ValueError(f"{len(metadatas)} metadatas for {len(texts)} texts")
-        if ids is not None and len(ids) != len(texts):
-            raise ValueError(f"{len(ids)} ids for {len(texts)} texts")
-        ids = list(ids) if ids is not None else [f"text/{i}" for i in range(len(texts))]
-        if len(set(ids)) != len(ids):
-            raise ValueError("ids must be unique")
-        chunks = []
-        offset = 0
-        for i, (cid, text) in enumerate(zip(ids, texts, strict=True)):
-            meta = metadatas[i] if metadatas else {}
-            lang = meta.get("lang", "zh" if has_cjk(text) else "en")
-            chunks.append(
-                Chunk(
-                    id=cid,
-                    doc_id=str(meta.get("doc_id", "texts")),
-                    text=text,
-                    lang=lang,
-                    kind="paragraph",
-                    section_kind="body",
-                    start=offset,
-                    end=offset + len(text),
-                    label=str(meta.get("label", "")),
-                )
-            )
-            offset += len(text) + 1  # as if the texts were one file, one per line
+        chunks = _text_chunks(list(texts), metadatas, ids)
         tmp = None
         if index_dir is None:
             tmp = tempfile.TemporaryDirectory(prefix="clause-vectorstore-")
             index_dir = tmp.name
-
-        def embed(batch: list[str]) -> np.ndarray:
-            fast = getattr(embedding, "embed_documents_array", None)
-            rows = fast(batch) if callable(fast) else embedding.embed_documents(batch)
-            matrix = np.asarray(rows, dtype=np.float32).reshape(len(batch), -1)
-            norms = np.linalg.norm(matrix, axis=1, keepdims=True)
-            norms[norms == 0] = 1.0
-            return matrix / norms
-
         model = getattr(embedding, "model_name", None) or type(embedding).__name__
         dim = int(getattr(embedding, "dimension", 0) or len(embedding.embed_query("dimension probe")))
         write_index(
             Path(index_dir),
             chunks,
-            embed,
+            _unit_rows(embedding),
             model=model,
             dim=dim,
             corpus_hash="from_texts",
@@ -319,3 +284,47 @@ __all__ = [
     "ReadOnlyIndexError",
     "chunk_metadata",
 ]
+
+
+def _text_chunks(texts: list[str], metadatas: list[dict] | None, ids: list[str] | None) -> list[Chunk]:
+    """One paragraph chunk per text, offsets as if the texts were one file with a text per line."""
+    if metadatas is not None and len(metadatas) != len(texts):
+        raise ValueError(f"{len(metadatas)} metadatas for {len(texts)} texts")
+    if ids is not None and len(ids) != len(texts):
+        raise ValueError(f"{len(ids)} ids for {len(texts)} texts")
+    ids = list(ids) if ids is not None else [f"text/{i}" for i in range(len(texts))]
+    if len(set(ids)) != len(ids):
+        raise ValueError("ids must be unique")
+    chunks = []
+    offset = 0
+    for i, (cid, text) in enumerate(zip(ids, texts, strict=True)):
+        meta = metadatas[i] if metadatas else {}
+        chunks.append(
+            Chunk(
+                id=cid,
+                doc_id=str(meta.get("doc_id", "texts")),
+                text=text,
+                lang=meta.get("lang", "zh" if has_cjk(text) else "en"),
+                kind="paragraph",
+                section_kind="body",
+                start=offset,
+                end=offset + len(text),
+                label=str(meta.get("label", "")),
+            )
+        )
+        offset += len(text) + 1
+    return chunks
+
+
+def _unit_rows(embedding: Embeddings) -> Callable[[list[str]], np.ndarray]:
+    """`embedding` as the index writer's batch embedder: float32 rows of unit length (cosine = inner product)."""
+
+    def embed(batch: list[str]) -> np.ndarray:
+        fast = getattr(embedding, "embed_documents_array", None)
+        rows = fast(batch) if callable(fast) else embedding.embed_documents(batch)
+        matrix = np.asarray(rows, dtype=np.float32).reshape(len(batch), -1)
+        norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+        norms[norms == 0] = 1.0
+        return matrix / norms
+
+    return embed
