@@ -177,11 +177,14 @@ class Group:
     def weight(self, idf: Callable[[str], float | None], unknown: float) -> float:
         """Rarer words weigh more. A word the corpus never uses gets an ordinary weight, not
         the highest: in a bilingual corpus that is mostly a word of the other language.
-        A term weighs as its commonest known form."""
+        A term weighs as its commonest known form, and a form as its rarest known word: a
+        name is as specific as its most specific word ("AI for Good Global Summit" is not
+        as common as "AI"), and it is found whichever of its two forms a clause uses."""
         if self.term is None:
             w = idf(self.token)
             return unknown if w is None else w
-        known = [w for form in (self.term.en, self.term.zh) for t in words(form) if (w := idf(t)) is not None]
+        forms = [[w for t in words(form) if (w := idf(t)) is not None] for form in (self.term.en, self.term.zh)]
+        known = [max(f) for f in forms if f]
         return min(known) if known else unknown
 
     def found_in(self, terms: frozenset[Term], tokens: frozenset[str]) -> bool:

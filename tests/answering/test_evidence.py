@@ -43,3 +43,17 @@ def test_a_near_synonym_counts_less_than_the_word_or_its_translation():
     assert g.strength(*chunk_evidence("receiving support")) == NEAR_WEIGHT
     assert g.found_in(*chunk_evidence("receiving support"))
     assert g.strength(*chunk_evidence("nothing here")) == 0.0
+
+
+def test_a_name_weighs_as_its_most_specific_word_not_its_commonest():
+    # "AI" is in every clause, "summit" and 高峰 are rare: the summit's name is a rare, telling word.
+    weights = {"ai": 0.5, "good": 3.0, "global": 2.0, "summit": 4.0, "人工智能": 0.5, "造福人类": 3.5, "高峰": 4.0}
+    (g,) = [x for x in question_groups("the AI for Good summit", "en") if x.term is not None]
+    assert g.weight(weights.get, 1.0) == 4.0
+
+
+def test_a_name_weighs_as_its_commoner_form():
+    # One form's rarest word is still common: the name is found as often as that form is.
+    weights = {"ai": 0.5, "good": 1.0, "global": 1.0, "summit": 1.5, "人工智能": 0.5, "造福人类": 3.5, "高峰": 4.0}
+    (g,) = [x for x in question_groups("the AI for Good summit", "en") if x.term is not None]
+    assert g.weight(weights.get, 1.0) == 1.5
