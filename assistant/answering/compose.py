@@ -21,6 +21,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from assistant.answering.actors import actors_named, question_actors
 from assistant.answering.analysis import QuestionAnalysis, analyse_question, with_section
 from assistant.answering.citations import (
     addressee_lead,
@@ -77,6 +78,9 @@ _DOC_BONUS = 0.1
 # ("protected", "both") translate into many Chinese clauses. Chosen on eval/dev (see its README).
 CROSS_DISCOUNT = 0.5
 _OWN_DATE_BONUS = 0.3  # chosen on eval/dev: the smallest that cites the header for the conference's year
+# A "who" question prefers, per actor it names beyond the question's own, the clause that can name
+# who (see actors.py): neighbours sharing the same words otherwise tie. Chosen on eval/dev (see its README).
+ACTOR_BONUS = 0.1
 # A document date answers "when did X happen" only when the document's title and dateline cover the event.
 _MIN_DATE_COVERAGE = 0.5
 # Chunks of a named kind of document added as candidates when retrieval found none; beyond this the
@@ -220,6 +224,7 @@ def _pick(c: _Choice) -> Support:
         # "How many …": only a clause with a count can answer; prefer those. (A date may be the
         # document's own, from its dateline, so "when" questions are not narrowed this way.)
         passing = [s for s in passing if _values_for_noun(kind, s.hit.chunk.text, a, lang, ctx)] or passing
+    asked_actors = question_actors(question, lang) if a.qtype == "who" else None
 
     def value(s: Support) -> float:
         v = s.score - _RANK_PENALTY * rank[id(s)]
@@ -236,6 +241,8 @@ def _pick(c: _Choice) -> Support:
             v += _VALUE_BONUS
             if kind.startswith("date") and document_level(chunk):
                 v += _OWN_DATE_BONUS  # a date in the header or dateline is the document's own event
+        if asked_actors is not None:
+            v += ACTOR_BONUS * actors_named(chunk, asked_actors)
         return v
 
     best = max(passing, key=value)

@@ -208,3 +208,11 @@ def test_an_english_question_matching_an_english_clause_literally_cites_it(assis
     # "protected", "both" translate into Chinese clauses too; the article's paragraph has the words.
     answer = assistant.ask("According to the piece, what must be protected both on the internet and off it?")
     assert cited(answer) == ["unido-unga-ai-resolution/body/4"]
+
+
+def test_a_who_question_is_answered_by_the_clause_that_names_who(assistant):
+    # The article's second and sixth paragraphs share the question's words (responsible, governance);
+    # only the sixth names who will be involved (member states, civil society, the private sector).
+    answer = assistant.ask("Who is to be involved in responsible AI governance going forward?")
+    assert cited(answer) == ["unido-unga-ai-resolution/body/6"]
+    assert "civil society" in answer.text

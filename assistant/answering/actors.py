@@ -1,0 +1,54 @@
+"""Who-questions: the actors a clause names, so that the clause that can answer "who" is preferred.
+
+"Who will work on AI governance?" is answered by the clause that names member states, civil
+society and the private sector, not by its neighbour that shares the same words but names only
+the Assembly. An actor is a glossary term that names an organisation, a body or a group of
+members (decided by the head word of its English name, a small table), or the addressee of the clause's
+section ("instructs the Secretary-General"). Actors the question itself names are not answers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+from assistant.answering.evidence import chunk_evidence
+from assistant.glossary import Term, find_terms
+from assistant.schema import Chunk, Language
+
+# Head words that make a glossary name an actor: who can be asked, invited or said to act.
+_ACTOR_HEADS = frozenset(
+    (
+        *("academia", "agency", "agencies", "assembly", "association", "bureau", "conference", "council"),
+        *("countries", "director", "forum", "foundation", "governments", "groups", "institute", "members"),
+        *("nations", "organisation", "organization", "organizations", "partnership", "programme", "providers"),
+        *("secretary-general", "sector", "stakeholders", "states", "union"),
+    )
+)
+# Actor names whose head word alone would also name a concept ("information society").
+_ACTOR_NAMES = frozenset(("civil society",))
+# The head of an English name is its last word before "of", "for" or "on": "Director of the
+# Bureau" is a director, "purposes of the Union" are purposes.
+_POSTMODIFIER = re.compile(r"\s(?:of|for|on)\s.*$")
+
+
+@lru_cache(maxsize=256)
+def is_actor(term: Term) -> bool:
+    """Whether a glossary term names an organisation, a body or a group of members."""
+    name = term.en.casefold()
+    head = _POSTMODIFIER.sub("", name).split()
+    return name in _ACTOR_NAMES or (bool(head) and head[-1] in _ACTOR_HEADS)
+
+
+def question_actors(question: str, lang: Language) -> frozenset[str]:
+    """The actors a question names (English names), which are not its answer."""
+    return frozenset(t.en for t in find_terms(question, lang) if is_actor(t))
+
+
+def actors_named(chunk: Chunk, exclude: Iterable[str] = ()) -> int:
+    """How many distinct actors the clause names, its section's addressee included, beyond `exclude`."""
+    names = {t.en for t in chunk_evidence(chunk.text)[0] if is_actor(t)}
+    if chunk.addressee_en:
+        names.add(chunk.addressee_en.removeprefix("the "))
+    return len(names - set(exclude))

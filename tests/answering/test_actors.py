@@ -1,0 +1,56 @@
+"""Which glossary names are actors, and how many actors a clause names for a "who" question."""
+
+from __future__ import annotations
+
+from assistant.answering.actors import actors_named, is_actor, question_actors
+from assistant.glossary import find_terms
+from assistant.schema import Chunk
+
+
+def _term(text: str):
+    (term,) = find_terms(text, "en")
+    return term
+
+
+def test_organisations_bodies_and_groups_of_members_are_actors():
+    for name in ("Secretary-General", "Member States", "civil society", "private sector", "UNESCO", "ITU Council"):
+        assert is_actor(_term(name)), name
+
+
+def test_concepts_are_not_actors_even_when_named_after_one():
+    # "purposes of the Union" are purposes (the head word comes before "of"); an information society is no body.
+    for name in ("purposes of the Union", "information society", "human rights", "digital divide", "SDGs"):
+        assert not is_actor(_term(name)), name
+
+
+def _chunk(text: str, lang: str = "en", addressee: str = "") -> Chunk:
+    return Chunk(
+        id="d/x",
+        doc_id="d",
+        text=text,
+        lang=lang,
+        kind="clause",
+        section_kind="operative",
+        start=0,
+        end=len(text),
+        addressee_en=addressee,
+    )  # type: ignore[arg-type]
+
+
+def test_a_clause_counts_each_actor_it_names_once():
+    text = "Cooperation among member states, civil society, the private sector and other stakeholders."
+    assert actors_named(_chunk(text)) == 4
+    assert actors_named(_chunk("The Assembly stressed the digital divide.")) == 1
+    assert actors_named(_chunk("促进与联合国教育、科学和文化组织合作", "zh")) == 1
+
+
+def test_the_section_addressee_is_an_actor_of_every_clause_of_it():
+    chunk = _chunk("每年向理事会报告", "zh", addressee="the Secretary-General")
+    assert actors_named(chunk) == 2  # the Council and the Secretary-General
+
+
+def test_actors_the_question_names_are_not_its_answer():
+    asked = question_actors("Who will cooperate with civil society besides member states?", "en")
+    assert asked == {"civil society", "Member States"}
+    text = "Cooperation among member states, civil society, the private sector and other stakeholders."
+    assert actors_named(_chunk(text), asked) == 2
