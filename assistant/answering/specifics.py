@@ -15,10 +15,10 @@ corpus never uses is an absent name, see `support.absent_names`).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 
 from assistant.answering.evidence import Group, question_groups, words
+from assistant.answering.support import as_written
 from assistant.glossary import Term
 from assistant.schema import Language
 
@@ -52,15 +52,6 @@ def _stems(lang: Language) -> frozenset[str]:
 
 
 _STEMS: dict[Language, frozenset[str]] = {}
-_WORD = re.compile(r"[\w-]+")
-
-
-def _as_written(token: str, question: str) -> str:
-    """The question's own spelling of a stemmed word ("penalti" -> "penalties")."""
-    for m in _WORD.finditer(question):
-        if words(m.group(0))[:1] == [token]:
-            return m.group(0)
-    return token
 
 
 def specific_groups(
@@ -88,4 +79,4 @@ def unsupported_specifics(
 ) -> list[str]:
     """Specific focuses of the question that the evidence (a clause's terms and tokens) does not contain."""
     groups = specific_groups(question, lang, translations)
-    return [_as_written(g.token, question) for g in groups if not g.found_in(*evidence)]
+    return [as_written(g.token, question) for g in groups if not g.found_in(*evidence)]

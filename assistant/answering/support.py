@@ -276,11 +276,21 @@ def covered_terms(
 def _display(g: Group, question: str, lang: Language) -> str:
     if g.term is not None:
         return g.term.name(lang)
-    # Show the word as the user wrote it, not its stem.
+    return as_written(g.token, question)
+
+
+def as_written(token: str, question: str) -> str:
+    """The question's own spelling of a stemmed word ("penalti" -> "penalties").
+
+    A Chinese word is shown as it is: the question's run of characters around it is a whole clause
+    ("今后各方要一起制定什么"), and an abstention must not echo the question.
+    """
+    if has_cjk(token):
+        return token
     for m in re.finditer(r"[\w-]+", question):
-        if words(m.group(0))[:1] == [g.token]:
+        if words(m.group(0))[:1] == [token]:
             return m.group(0)
-    return g.token
+    return token
 
 
 _NO_VALUE = {

@@ -7,6 +7,7 @@ from assistant.answering.support import (
     Support,
     absent_names,
     abstention_text,
+    as_written,
     dense_match,
     term_known,
     unknown_everywhere,
@@ -86,3 +87,9 @@ def test_dense_match_needs_the_first_clause_to_be_the_nearest_and_close_enough()
 def test_dense_match_skips_a_header_which_is_close_to_every_question_on_its_topic():
     header, clause = _support("d/header", 0.5, 2, kind="header"), _support("d/1", 0.3, 1)
     assert dense_match([header, clause], 0.2) is clause
+
+
+def test_as_written_gives_the_users_spelling_and_never_the_chinese_question_around_a_word():
+    assert as_written("penalti", "What penalties apply?") == "penalties"
+    # jieba's "今后" starts the run "今后各方要一起制定什么": the run is the question, not the word.
+    assert as_written("今后", "今后各方要一起制定什么？") == "今后"
