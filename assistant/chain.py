@@ -262,6 +262,7 @@ def _context_step(assistant: "Assistant") -> Any:
             analysis=state["analysis"],
             translations=assistant._translations(state["query"]),
             glosses=assistant._glosses(),
+            dense=assistant.settings.dense_thresholds(),
         )
         return {**state, "context": context}
 

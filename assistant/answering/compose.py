@@ -40,7 +40,6 @@ from assistant.answering.spans import Span, best_quote, dates, spans_for
 from assistant.answering.specifics import unsupported_specifics
 from assistant.answering.support import (
     MAX_UNKNOWN_SHARE,
-    PARAPHRASE_DENSE,
     Support,
     absent_names,
     abstention_text,
@@ -185,7 +184,7 @@ def _coverage_gate(c: _Choice) -> Answer | None:
     share, unknown = unknown_share(question, lang, ctx, texts)
     # Many words the corpus never uses: off topic, unless a clause is close in meaning (a paraphrase).
     close = max((s.dense for s in ranked if not document_level(s.hit.chunk)), default=0.0)
-    if share >= MAX_UNKNOWN_SHARE and close < PARAPHRASE_DENSE:
+    if share >= MAX_UNKNOWN_SHARE and close < ctx.dense.paraphrase:
         covered, _ = covered_terms(question, lang, texts[:3])
         return _abstain(question, lang, covered=covered, missing=unknown)
     if passing:
@@ -272,7 +271,7 @@ def single_answer(question: str, lang: Language, a: QuestionAnalysis, ctx: Answe
     ]
     # A paraphrase shares too few words with its clause to pass on coverage; both retrievers agreeing
     # on a clause close in meaning stands in for them (specific focuses are still checked below).
-    matched = dense_match(ranked)
+    matched = dense_match(ranked, ctx.dense.support)
     if matched is not None and matched.hit.chunk.id.split("#")[0] in excluded:
         matched = None
     if not passing and matched is not None:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from assistant.answering.analysis import QuestionAnalysis
 from assistant.schema import Chunk, Document, RetrievedChunk
+from assistant.settings import DENSE_THRESHOLD_PROFILES, DenseThresholds
 
 
 @dataclass(frozen=True)
@@ -33,3 +34,5 @@ class AnswerContext:
     glosses: Callable[[str], Sequence[str]] | None = None
     # Question word (stemmed) -> those of its `translations` that are near-synonyms only (weaker evidence).
     synonyms: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # The embedding model's dense thresholds (`Settings.dense_thresholds`): cosines are on its scale.
+    dense: DenseThresholds = DENSE_THRESHOLD_PROFILES["usem3"]

@@ -42,13 +42,9 @@ _CAPITALISED = re.compile(r"(?<=[a-z0-9,;:'’)] )[A-Z][a-z]{2,}\b")
 # Two or more capitalised words in a row: a multi-word name.
 _NAME_RUN = re.compile(r"\b[A-Z][\w-]*(?:\s+(?:of|on|for|and|the)?\s*[A-Z][\w-]*)+")
 _LONG_NAME = 3  # content words
-# Dense similarity (question vs. best clause) above which many unknown words are read as a
-# paraphrase rather than a question off the corpus's topic. Chosen on eval/dev (see its README).
-PARAPHRASE_DENSE = 0.15
-# Dense similarity at which the first retrieved clause, when it is also the corpus's nearest in
-# meaning, supports a question that shares too few words with it (a paraphrase: "gave their backing"
-# for "receiving support"). Chosen on eval/dev (see its README); specific focuses still apply.
-DENSE_SUPPORT = 0.12
+# The dense-similarity thresholds (a paraphrase despite unknown words; a paraphrase supported by the
+# retrievers' agreement) are cosines on the embedding model's scale: per model in
+# `settings.DENSE_THRESHOLD_PROFILES`, reaching the answerer as `AnswerContext.dense`.
 
 
 @dataclass(frozen=True)
@@ -74,13 +70,14 @@ class Support:
         return self.overlap > 0 and self.score >= min_support
 
 
-def dense_match(ranked: Sequence[Support], threshold: float = DENSE_SUPPORT) -> Support | None:
+def dense_match(ranked: Sequence[Support], threshold: float) -> Support | None:
     """The first retrieved content clause when both retrievers agree it is the closest in meaning.
 
     Fused rank 1 *and* dense rank 1 *and* a dense similarity of at least `threshold`: on its own a
     similarity is what an off-topic question also gets from a small corpus, but the agreement of
     the fused ranking and the nearest neighbour at a calibrated similarity is evidence of a
     paraphrase. A header or title never counts (it is close to every question on its topic).
+    `threshold` is the model's `DenseThresholds.support`.
     """
     first = next((s for s in ranked if not document_level(s.hit.chunk)), None)
     if first is not None and first.hit.dense_rank == 1 and first.dense >= threshold:
