@@ -29,7 +29,9 @@ Example:
 # No `from __future__ import annotations`: LangChain reads the steps' input types at runtime
 # (their schemas, `get_graph`), and string annotations of closures do not resolve there.
 import time
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from langchain_core.documents import Document as LCDocument
@@ -262,10 +264,18 @@ def _context_step(assistant: "Assistant") -> Any:
             analysis=state["analysis"],
             translations=assistant._translations(state["query"]),
             glosses=assistant._glosses(),
+            similarity=_similarity(assistant, state),
         )
         return {**state, "context": context}
 
     return answer_context
+
+
+def _similarity(assistant: "Assistant", state: State) -> Callable[[Sequence[str]], Mapping[str, float]] | None:
+    """The question's dense similarity to given clauses; None in BM25 mode, which answers without dense scores."""
+    if (state.get("mode") or assistant.settings.retriever) == "bm25":
+        return None
+    return partial(assistant.retriever.similarity, state["query"])
 
 
 def _answer_step(

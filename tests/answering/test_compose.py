@@ -216,3 +216,10 @@ def test_a_who_question_is_answered_by_the_clause_that_names_who(assistant):
     answer = assistant.ask("Who is to be involved in responsible AI governance going forward?")
     assert cited(answer) == ["unido-unga-ai-resolution/body/6"]
     assert "civil society" in answer.text
+
+
+def test_clauses_of_a_named_document_that_retrieval_missed_compete_with_their_similarity(assistant):
+    # "the article" is named but retrieval finds none of its paragraphs; added with no dense score,
+    # the first paragraph won on a shared word. With their similarity the one on digital literacy does.
+    answer = assistant.ask("What does the article say people need to learn?")
+    assert cited(answer) == ["unido-unga-ai-resolution/body/5"]
