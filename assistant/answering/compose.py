@@ -153,12 +153,14 @@ def _with_named_candidates(a: QuestionAnalysis, ctx: AnswerContext) -> AnswerCon
         # conference resolve?"): its clauses join the candidates, after the retrieved ones.
         have = {h.chunk.id for h in ctx.hits}
         ctx = _add_candidates(ctx, [c for c in section_chunks(ctx.chunks, focus) if c.id not in have])
-    if a.doc_hint and not any(_doc_kind(ctx, h.chunk.doc_id) == a.doc_hint for h in ctx.hits):
-        # "the article" named, none of its clauses retrieved: they compete with the retrieved ones.
+    if a.doc_hint:
+        # "the article" named: its clauses that retrieval missed compete with the retrieved ones, even
+        # when some of them were retrieved (a paraphrase may find a neighbour of the answer first).
+        have = {h.chunk.id for h in ctx.hits}
         extra = [
             c
             for c in ctx.chunks
-            if _doc_kind(ctx, c.doc_id) == a.doc_hint and not c.boilerplate and not document_level(c)
+            if _doc_kind(ctx, c.doc_id) == a.doc_hint and not (c.boilerplate or document_level(c) or c.id in have)
         ]
         if len(extra) <= _MAX_NAMED_DOC_CHUNKS:
             ctx = _add_candidates(ctx, extra)
