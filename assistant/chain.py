@@ -260,7 +260,7 @@ def _context_step(assistant: "Assistant") -> Any:
             documents=assistant.documents,
             idf=assistant._idf,
             min_support=assistant.settings.min_support,
-            chunks=assistant.store.chunks,
+            chunks=_allowed_chunks(assistant.store.chunks, state.get("doc_ids")),
             analysis=state["analysis"],
             translations=assistant._translations(state["query"]),
             glosses=assistant._glosses(),
@@ -269,6 +269,15 @@ def _context_step(assistant: "Assistant") -> Any:
         return {**state, "context": context}
 
     return answer_context
+
+
+def _allowed_chunks(chunks: list[Chunk], doc_ids: Sequence[str] | None) -> Sequence[Chunk]:
+    """The clauses an answer may reach beyond its hits (a whole section, a named document, a header):
+    with `doc_ids` only theirs, as retrieval is, or "per the article" would cite an excluded article."""
+    if not doc_ids:
+        return chunks
+    allowed = set(doc_ids)
+    return [c for c in chunks if c.doc_id in allowed]
 
 
 def _similarity(assistant: "Assistant", state: State) -> Callable[[Sequence[str]], Mapping[str, float]] | None:
