@@ -54,6 +54,7 @@ from assistant.answering.support import (
 )
 from assistant.answering.synonyms import direct_translations, every_translation, with_synonyms
 from assistant.retrieval.dictionary import DictionaryUnavailableError, Lexicon, load_lexicon
+from assistant.safety import chunk_flags
 from assistant.schema import Answer, Chunk, Citation, Language, RetrievedChunk
 
 # Only these "when" questions need a calendar date; "how often" needs a frequency; a bare "when"
@@ -82,8 +83,8 @@ _OWN_DATE_BONUS = 0.3  # chosen on eval/dev: the smallest that cites the header 
 ACTOR_BONUS = 0.1
 # A document date answers "when did X happen" only when the document's title and dateline cover the event.
 _MIN_DATE_COVERAGE = 0.5
-# Chunks of a named kind of document added as candidates when retrieval found none; beyond this the
-# corpus is too large for a scan and retrieval alone decides.
+# The clauses of a named kind of document that retrieval missed are added as candidates; beyond this
+# many the corpus is too large for a scan and retrieval alone decides.
 _MAX_NAMED_DOC_CHUNKS = 200
 
 
@@ -171,6 +172,9 @@ def _add_candidates(ctx: AnswerContext, chunks: Sequence[Chunk]) -> AnswerContex
 
     Without it they could pass neither the dense support routes nor `min_support` on a paraphrase.
     """
+    # Retrieval's flagged passages were taken out before answering (chain: separate_flagged); those
+    # added here bypassed that step, so the same rule applies: evidence only, never the answer.
+    chunks = [c for c in chunks if not chunk_flags(RetrievedChunk(c, 0.0))]
     if not chunks:
         return ctx
     dense = ctx.similarity([c.id for c in chunks]) if ctx.similarity is not None else {}
