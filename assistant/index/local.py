@@ -17,6 +17,10 @@ from assistant.lexical import BM25Index, tokenize
 from assistant.schema import Chunk
 
 
+# A filter that leaves this many rows or fewer is scored exactly on HNSW and IVF indexes (a few ms).
+EXACT_FILTERED_ROWS = 4096
+
+
 @dataclass
 class IndexStore:
     """A loaded local index: chunks, their vectors in FAISS, and BM25 over their index text (an `IndexBackend`)."""
@@ -62,16 +66,28 @@ class IndexStore:
             ids = np.flatnonzero(allowed).astype(np.int64)
             if ids.size == 0:
                 return []
+            if not isinstance(dense, faiss.IndexFlat) and ids.size <= EXACT_FILTERED_ROWS:
+                return self._exact(q[0], ids, k)
             selector = faiss.IDSelectorBatch(ids)
-            params = (
-                faiss.SearchParametersHNSW(sel=selector, efSearch=max(64, k))
-                if isinstance(dense, faiss.IndexHNSW)
-                else faiss.SearchParameters(sel=selector)
-            )
+            if isinstance(dense, faiss.IndexHNSW):
+                params = faiss.SearchParametersHNSW(sel=selector, efSearch=max(64, k))
+            elif isinstance(dense, faiss.IndexIVF):  # IVF refuses plain SearchParameters
+                params = faiss.SearchParametersIVF(sel=selector, nprobe=dense.nprobe)
+            else:
+                params = faiss.SearchParameters(sel=selector)
         elif isinstance(dense, faiss.IndexHNSW):
             params = faiss.SearchParametersHNSW(efSearch=max(64, k))
         scores, rows = dense.search(q, k, params=params) if params else dense.search(q, k)
         return [(int(r), float(s)) for r, s in zip(rows[0], scores[0], strict=True) if r >= 0]
+
+    def _exact(self, query: np.ndarray, ids: np.ndarray, k: int) -> list[tuple[int, float]]:
+        """The `k` best of these rows scored exactly: an HNSW or IVF search under a narrow selector
+        returns fewer rows than asked (its graph or probed lists hold few of them)."""
+        if isinstance(self.dense, faiss.IndexIVF) and self.dense.direct_map.type == faiss.DirectMap.NoMap:
+            self.dense.make_direct_map()
+        scores = np.vstack([self.dense.reconstruct(int(i)) for i in ids]) @ query
+        best = np.argsort(-scores, kind="stable")[:k]
+        return [(int(ids[b]), float(scores[b])) for b in best]
 
     def search_lexical(self, scores: np.ndarray, k: int, allowed: np.ndarray | None = None) -> list[tuple[int, float]]:
         """The `k` best rows by the given BM25 scores (the retriever computes them with its translations)."""

@@ -115,11 +115,11 @@ class HybridRetriever:
             vector = self._vectors[question] = self.embedder.embed_query_array(question)
         return vector
 
-    def _row_of(self) -> dict[str, int]:
-        chunks = self.store.chunks
-        if self._rows is None or self._rows[0] is not chunks:  # `add`/`delete_documents` replace the list
-            self._rows = (chunks, {c.id: i for i, c in enumerate(chunks)})
-        return self._rows[1]
+    def _row_of(self, chunks: list[Chunk]) -> dict[str, int]:
+        rows = self._rows
+        if rows is None or rows[0] is not chunks:  # `add`/`delete_documents` replace the list
+            rows = self._rows = (chunks, {c.id: i for i, c in enumerate(chunks)})
+        return rows[1]
 
     def similarity(self, question: str, chunk_ids: Sequence[str]) -> dict[str, float]:
         """Dense similarity (inner product, as `retrieve` scores it) of `question` to each of these chunks.
@@ -128,17 +128,18 @@ class HybridRetriever:
         names): a dense search restricted to exactly these rows, so both backends answer it.
         Raises `ValueError` for an id that is no chunk of the index.
         """
-        row_of = self._row_of()
+        chunks = self.store.chunks  # one snapshot: an `add` in between must not shift rows under us
+        row_of = self._row_of(chunks)
         unknown = [cid for cid in chunk_ids if cid not in row_of]
         if unknown:
             raise ValueError(f"no chunk of this index has the id {unknown[0]!r}")
         rows = sorted({row_of[cid] for cid in chunk_ids})
         if not rows:
             return {}
-        allowed = np.zeros(len(self.store.chunks), dtype=bool)
+        allowed = np.zeros(len(chunks), dtype=bool)
         allowed[rows] = True
         found = self.store.search_dense(self._vector(question), len(rows), allowed)
-        return {self.store.chunks[row].id: score for row, score in found}
+        return {chunks[row].id: score for row, score in found}
 
     def query(self, question: str) -> LexicalQuery:
         """The BM25 query for `question` against this index (with its translations)."""

@@ -105,3 +105,22 @@ def test_a_dense_faiss_with_the_wrong_row_count_is_corrupt(tmp_path, chunks):
     republish(folder)
     with pytest.raises(IndexCorruptError, match=f"1 vectors of dim {DIM} for {len(chunks)} chunks"):
         load_index(tmp_path)
+
+
+@pytest.mark.parametrize("index_type", ["ivf", "hnsw"])
+def test_a_filtered_search_on_an_approximate_index_scores_every_allowed_row_exactly(index_type):
+    # IVF refused the plain selector parameters (RuntimeError), and HNSW under a narrow selector
+    # returned fewer rows than asked: a question naming a document scores its clauses this way.
+    rng = np.random.default_rng(1)
+    vectors = rng.standard_normal((2 * IVF_MIN_VECTORS, DIM)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    dense = build_faiss(vectors, index_type)
+    store = IndexStore(manifest=None, chunks=[None] * len(vectors), dense=dense, lexical=None, path=None)  # type: ignore[arg-type]
+    allowed = np.zeros(len(vectors), dtype=bool)
+    rows = rng.choice(len(vectors), size=20, replace=False)
+    allowed[rows] = True
+    hits = store.search_dense(vectors[0], k=20, allowed=allowed)
+    assert sorted(r for r, _ in hits) == sorted(rows.tolist())
+    want = {int(r): float(vectors[r] @ vectors[0]) for r in rows}
+    assert all(abs(score - want[r]) < 1e-5 for r, score in hits)
+    assert [s for _, s in hits] == sorted((s for _, s in hits), reverse=True)
