@@ -234,7 +234,7 @@ class MilvusSettings:
 G = TypeVar("G")
 
 
-class Group(Generic[G]):
+class SettingsGroup(Generic[G]):
     """A typed, read-only view of some of `Settings`' flat fields (`settings.index`), built on access.
 
     Field `f` of the group's class reads the flat field `prefix + f` when there is one, else `f`.
@@ -254,10 +254,10 @@ class Group(Generic[G]):
         return self.cls(**{name: getattr(settings, flat) for name, flat in zip(names, self.flat_names(), strict=True)})
 
     @overload
-    def __get__(self, obj: None, owner: type) -> Group[G]: ...
+    def __get__(self, obj: None, owner: type) -> SettingsGroup[G]: ...
     @overload
     def __get__(self, obj: Settings, owner: type) -> G: ...
-    def __get__(self, obj: Settings | None, owner: type) -> Group[G] | G:
+    def __get__(self, obj: Settings | None, owner: type) -> SettingsGroup[G] | G:
         return self if obj is None else self.view(obj)
 
 
@@ -351,6 +351,14 @@ class Settings:
             raise ValueError(f"top_k must be at least 1, got {self.top_k}")
         if self.answer_candidates < 1:
             raise ValueError(f"answer_candidates must be at least 1, got {self.answer_candidates}")
+        for name in ("paraphrase_dense", "dense_support"):
+            # Cosines: NaN would switch a gate off silently (every comparison with it is False).
+            value = getattr(self, name)
+            if value is not None and not -1.0 <= value <= 1.0:
+                raise ValueError(
+                    f"{name} (ASSISTANT_{name.upper()}) is a cosine similarity between -1 and 1, or unset "
+                    f"for the model's profile; got {value}"
+                )
         if self.retriever not in get_args(RetrieverMode):
             raise ValueError(f"retriever must be one of {get_args(RetrieverMode)}, got {self.retriever!r}")
         if self.fusion not in get_args(FusionMethod):
@@ -406,12 +414,12 @@ class Settings:
         return _coerce(raw, hints[name], name)
 
     # ---- typed groups (read-only views of the flat fields; `GROUPS` lists them) -------------------------------
-    index = Group(IndexSettings)
-    retrieval = Group(RetrievalSettings)
-    answer = Group(AnswerSettings)
-    llm = Group(LlmSettings, prefix="llm_")
-    serve = Group(ServeSettings)
-    limits = Group(LimitSettings)
+    index = SettingsGroup(IndexSettings)
+    retrieval = SettingsGroup(RetrievalSettings)
+    answer = SettingsGroup(AnswerSettings)
+    llm = SettingsGroup(LlmSettings, prefix="llm_")
+    serve = SettingsGroup(ServeSettings)
+    limits = SettingsGroup(LimitSettings)
 
     def with_(self, **changes: Any) -> Settings:
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
@@ -496,9 +504,9 @@ def _coerce(raw: str, hint: Any, name: str) -> Any:
 
 
 # Read through the `milvus` property, which also resolves the default Lite file.
-_MILVUS = Group(MilvusSettings, prefix="milvus_")
+_MILVUS = SettingsGroup(MilvusSettings, prefix="milvus_")
 # Group name -> its view; together they cover every flat field exactly once (a test checks).
-GROUPS: dict[str, Group[Any]] = {
-    **{name: g for name, g in vars(Settings).items() if isinstance(g, Group)},
+GROUPS: dict[str, SettingsGroup[Any]] = {
+    **{name: g for name, g in vars(Settings).items() if isinstance(g, SettingsGroup)},
     "milvus": _MILVUS,
 }

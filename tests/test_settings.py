@@ -71,7 +71,7 @@ def test_every_field_is_in_exactly_one_typed_group():
 
 def test_a_group_is_a_fresh_view_of_the_current_values():
     s = Settings(top_k=3, llm_model="m")
-    assert type(Settings.retrieval).__name__ == "Group"  # on the class: the descriptor itself
+    assert type(Settings.retrieval).__name__ == "SettingsGroup"  # on the class: the descriptor itself
     assert (s.with_(top_k=9).retrieval.top_k, s.retrieval.top_k, s.llm.model) == (9, 3, "m")
     assert s.milvus.collection == "assistant_chunks" and s.with_(milvus_uri="http://h:19530").milvus.is_server()
 
@@ -122,3 +122,10 @@ def test_no_module_but_settings_reads_the_environment():
                 readers.append(path.relative_to(package).as_posix())
     assert sorted(set(readers) - allowed) == []
     assert "settings.py" in readers  # the reader finds what it looks for
+
+
+@pytest.mark.parametrize("raw", ["nan", "5", "-1.5"])
+def test_a_dense_threshold_outside_the_cosine_range_is_refused_with_its_variable(raw):
+    with pytest.raises(ValueError, match="ASSISTANT_DENSE_SUPPORT"):
+        Settings.from_env({"ASSISTANT_DENSE_SUPPORT": raw})
+    assert Settings.from_env({"ASSISTANT_PARAPHRASE_DENSE": "-0.1"}).paraphrase_dense == -0.1
