@@ -83,8 +83,7 @@ class IndexStore:
     def _exact(self, query: np.ndarray, ids: np.ndarray, k: int) -> list[tuple[int, float]]:
         """The `k` best of these rows scored exactly: an HNSW or IVF search under a narrow selector
         returns fewer rows than asked (its graph or probed lists hold few of them)."""
-        if isinstance(self.dense, faiss.IndexIVF) and self.dense.direct_map.type == faiss.DirectMap.NoMap:
-            self.dense.make_direct_map()
+        self._direct_map()
         scores = np.vstack([self.dense.reconstruct(int(i)) for i in ids]) @ query
         best = np.argsort(-scores, kind="stable")[:k]
         return [(int(ids[b]), float(scores[b])) for b in best]
@@ -95,9 +94,13 @@ class IndexStore:
 
     def vectors(self) -> np.ndarray:
         """Every row's vector, in row order (FAISS holds them; nothing is re-embedded)."""
-        if isinstance(self.dense, faiss.IndexIVF):
-            self.dense.make_direct_map()
+        self._direct_map()
         return self.dense.reconstruct_n(0, self.dense.ntotal)
+
+    def _direct_map(self) -> None:
+        """IVF reconstructs a row only through a direct map; build it once (a pass over every list)."""
+        if isinstance(self.dense, faiss.IndexIVF) and self.dense.direct_map.type == faiss.DirectMap.NoMap:
+            self.dense.make_direct_map()
 
     def add(self, chunks: Sequence[Chunk], vectors: np.ndarray) -> None:
         """Append chunks in memory (BM25 is rebuilt; the gloss field is dropped until the next build)."""
