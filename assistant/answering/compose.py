@@ -54,6 +54,7 @@ from assistant.answering.support import (
 )
 from assistant.answering.synonyms import direct_translations, every_translation, with_synonyms
 from assistant.retrieval.dictionary import DictionaryUnavailableError, Lexicon, load_lexicon
+from assistant.retrieval.wordnet import WordNet, WordNetUnavailableError, load_wordnet
 from assistant.safety import chunk_flags
 from assistant.schema import Answer, Chunk, Citation, Language, RetrievedChunk
 
@@ -476,13 +477,23 @@ def _lexicon(ctx: AnswerContext) -> Lexicon | None:
         return None
 
 
+def _thesaurus(ctx: AnswerContext) -> WordNet | None:
+    """WordNet, with the dictionary (the same switch: both are offline word lists); without it, none."""
+    if ctx.glosses is None:
+        return None
+    try:
+        return load_wordnet()
+    except WordNetUnavailableError:
+        return None
+
+
 def answer_extractive(question: str, lang: Language, ctx: AnswerContext) -> Answer:
     """The default, offline answer: metadata, a whole section, or the best clause led by its short answer."""
     a = ctx.analysis or analyse_question(question, lang)
     chunks = ctx.chunks or [h.chunk for h in ctx.hits]
     # A paraphrase shares no word with its clause but often a dictionary sense: near-synonyms count too.
     asked = f"{a.carried_terms} {question}" if a.follow_up else question
-    merged = with_synonyms(asked, lang, ctx.translations, _lexicon(ctx))
+    merged = with_synonyms(asked, lang, ctx.translations, _lexicon(ctx), _thesaurus(ctx))
     synonyms = {k: tuple(t for t in v if t not in ctx.translations.get(k, ())) for k, v in merged.items()}
     ctx = replace(ctx, chunks=chunks, analysis=a, translations=merged, synonyms=synonyms)
     a = with_section(a, section_catalogue(chunks))

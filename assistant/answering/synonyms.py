@@ -13,6 +13,11 @@ that make noise), and only one-word English glosses and Chinese headwords of at
 least two characters (a single character means too many things). How many
 senses and headwords to follow was chosen on `eval/dev`, never on the gold suites.
 
+WordNet (`assistant.retrieval.wordnet`) adds the English synonyms a bilingual
+dictionary cannot see ("backed" and "endorsed", "collaborate" and "cooperate"):
+an English word brings the lemmas of its first synset, a Chinese word those of
+its English glosses' first synsets.
+
 Example:
     >>> from assistant.retrieval.dictionary import parse_cedict
     >>> lex = parse_cedict(["支持 支持 [zhi1 chi2] /to support/to back/", "背 背 [bei4] /back/"])
@@ -28,6 +33,7 @@ from collections.abc import Callable, Mapping
 from assistant.answering.evidence import question_stems, words
 from assistant.retrieval.dictionary import Lexicon
 from assistant.retrieval.translation import english_forms
+from assistant.retrieval.wordnet import WordNet
 from assistant.schema import Language
 from assistant.text import has_cjk
 
@@ -35,6 +41,9 @@ from assistant.text import has_cjk
 # the dev abstention F1 is flat from 2 to 3 senses and falls at 4 (unanswerable questions start to match).
 SENSES = 3
 HEADWORDS = 4
+# WordNet synsets followed per word (or per gloss of a Chinese word). Chosen on eval/dev: one (the
+# word's commonest meaning) gains two answers over none; two answer two more near misses (noise).
+THESAURUS_SENSES = 1
 # English inflections tried when the word as written is not a gloss ("backed" -> "back").
 _INFLECTIONS = (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("er", ""))
 # British spellings CC-CEDICT glosses in American ("organisation" -> "organization").
@@ -83,15 +92,23 @@ def _from_chinese(word: str, lexicon: Lexicon) -> list[str]:
     return out
 
 
-_CACHE: dict[tuple[str, int, str, str], tuple[str, ...]] = {}
+def _from_thesaurus(word: str, lang: Language, lexicon: Lexicon, thesaurus: WordNet) -> list[str]:
+    """English stems of the one-word WordNet synonyms of an English word, or of a Chinese word's glosses."""
+    english = [g for g in lexicon.english(word)[:SENSES] if " " not in g] if lang == "zh" else [word]
+    return [t for w in english for s in thesaurus.synonyms(w, THESAURUS_SENSES) for t in _en_stems(s)]
 
 
-def _related(word: str, lang: Language, lexicon: Lexicon) -> tuple[str, ...]:
+_CACHE: dict[tuple[str, int, str, str, str], tuple[str, ...]] = {}
+
+
+def _related(word: str, lang: Language, lexicon: Lexicon, thesaurus: WordNet | None) -> tuple[str, ...]:
     # A Lexicon holds dicts (not hashable): cache by its source and size instead.
-    key = (lexicon.source, len(lexicon.zh_to_en), lang, word)
+    key = (lexicon.source, len(lexicon.zh_to_en), thesaurus.source if thesaurus else "", lang, word)
     cached = _CACHE.get(key)
     if cached is None:
         found = _from_chinese(word, lexicon) if lang == "zh" else _from_english(word, lexicon)
+        if thesaurus is not None:
+            found += _from_thesaurus(word, lang, lexicon, thesaurus)
         own = set(words(word))
         cached = tuple(t for t in dict.fromkeys(found) if t not in own)
         if len(_CACHE) > 65536:
@@ -100,11 +117,12 @@ def _related(word: str, lang: Language, lexicon: Lexicon) -> tuple[str, ...]:
     return cached
 
 
-def related_tokens(word: str, lang: Language, lexicon: Lexicon) -> tuple[str, ...]:
-    """Evidence tokens (English stems, Chinese words and bigrams) of a word's translations and near-synonyms."""
+def related_tokens(word: str, lang: Language, lexicon: Lexicon, thesaurus: WordNet | None = None) -> tuple[str, ...]:
+    """Evidence tokens (English stems, Chinese words and bigrams) of a word's translations and near-synonyms
+    (through the dictionary, and through WordNet when a `thesaurus` is given)."""
     if not word.strip():
         return ()
-    return _related(word.strip(), lang, lexicon)
+    return _related(word.strip(), lang, lexicon, thesaurus)
 
 
 def direct_translations(question: str, lang: Language, lexicon: Lexicon | None) -> dict[str, tuple[str, ...]]:
@@ -164,14 +182,18 @@ def _question_words(question: str, lang: Language) -> list[tuple[str, str]]:
 
 
 def with_synonyms(
-    question: str, lang: Language, translations: Mapping[str, tuple[str, ...]], lexicon: Lexicon | None
+    question: str,
+    lang: Language,
+    translations: Mapping[str, tuple[str, ...]],
+    lexicon: Lexicon | None,
+    thesaurus: WordNet | None = None,
 ) -> dict[str, tuple[str, ...]]:
     """`translations` (question stem -> index tokens) with every question word's near-synonyms added."""
     out = dict(translations)
     if lexicon is None:
         return out
     for word, stem in _question_words(question, lang):
-        extra = related_tokens(word, lang, lexicon)
+        extra = related_tokens(word, lang, lexicon, thesaurus)
         if extra:
             out[stem] = tuple(dict.fromkeys((*out.get(stem, ()), *extra)))
     return out

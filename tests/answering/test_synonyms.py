@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from assistant.answering.synonyms import direct_translations, related_tokens, with_synonyms
 from assistant.retrieval.dictionary import parse_cedict
+from assistant.retrieval.wordnet import parse_wordnet
 
 LEX = parse_cedict(
     [
@@ -47,3 +48,28 @@ def test_direct_translations_leave_out_near_synonyms():
     out = direct_translations("How many nations backed it?", "en", LEX)
     assert out["back"] == ("支持",)  # the headword itself, not "support" or its bigram
     assert direct_translations("backed", "en", None) == {}
+
+
+THESAURUS = parse_wordnet(
+    {
+        "index.verb": "collaborate v 1 0 1 1 00000303\n",
+        "data.verb": "00000303 41 v 02 collaborate 0 cooperate 0 000 | work together\n",
+        "index.adj": "poor a 1 0 1 1 00000404\n",
+        "data.adj": "00000404 00 a 02 poor 0 needy 0 000 | having little money\n",
+    },
+    source="test-wordnet",
+)
+
+
+def test_wordnet_synonyms_count_for_english_words():
+    assert "cooper" in related_tokens("collaborate", "en", LEX, THESAURUS)  # the stem of "cooperate"
+    assert "cooper" not in related_tokens("collaborate", "en", LEX)  # the dictionary alone does not know it
+
+
+def test_wordnet_synonyms_of_a_chinese_words_glosses_count_too():
+    assert "needi" in related_tokens("穷", "zh", LEX, THESAURUS)  # 穷 -> "poor" -> "needy"
+
+
+def test_with_synonyms_passes_the_thesaurus_on():
+    out = with_synonyms("Who will collaborate?", "en", {}, LEX, THESAURUS)
+    assert "cooper" in out["collabor"]

