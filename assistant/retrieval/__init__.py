@@ -1,6 +1,7 @@
 """Finding the clauses that answer: query translation, dense and BM25 search, fusion.
 
 - `translation`: the question's words carried into the other language (glossary, then CC-CEDICT).
+- `dictionary`, `wordnet`: the offline word lists behind it (CC-CEDICT; WordNet 3.0 as an English thesaurus).
 - `fusion`: normalised-score fusion with language-aware weights; RRF as an option.
 - `retriever`: `HybridRetriever` and the LangChain `ClauseRetriever`.
 """
