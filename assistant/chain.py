@@ -266,6 +266,7 @@ def _context_step(assistant: "Assistant") -> Any:
             glosses=assistant._glosses(),
             dense=assistant.settings.dense_thresholds(),
             similarity=_similarity(assistant, state),
+            thesaurus=assistant.settings.thesaurus,
         )
         return {**state, "context": context}
 

@@ -8,6 +8,8 @@ from assistant.settings import Settings
 def test_env_overrides_and_types():
     s = Settings.from_env({"ASSISTANT_TOP_K": "8", "ASSISTANT_SHOW_PROGRESS": "false", "ASSISTANT_INDEX_DIR": "/tmp/x"})
     assert s.top_k == 8 and s.show_progress is False and s.index_dir == Path("/tmp/x")
+    assert Settings.from_env({"ASSISTANT_THESAURUS": "true"}).answer.thesaurus is True
+    assert Settings.from_env({}).thesaurus is False
 
 
 def test_keyword_overrides_beat_env():

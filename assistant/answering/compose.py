@@ -478,8 +478,8 @@ def _lexicon(ctx: AnswerContext) -> Lexicon | None:
 
 
 def _thesaurus(ctx: AnswerContext) -> WordNet | None:
-    """WordNet, with the dictionary (the same switch: both are offline word lists); without it, none."""
-    if ctx.glosses is None:
+    """WordNet when the thesaurus is switched on, and only with the dictionary (it extends its near-synonyms)."""
+    if not ctx.thesaurus or ctx.glosses is None:
         return None
     try:
         return load_wordnet()

@@ -40,3 +40,5 @@ class AnswerContext:
     # Chunk ids -> the question's dense similarity to each, as retrieval scores it: clauses the answerer
     # adds beyond the hits (the section or document the question names) are weighed like retrieved ones.
     similarity: Callable[[Sequence[str]], Mapping[str, float]] | None = None
+    # WordNet synonyms count as near-synonym evidence too (`Settings.thesaurus`; needs `glosses`).
+    thesaurus: bool = False

@@ -31,6 +31,7 @@ import re
 from collections.abc import Callable, Mapping
 
 from assistant.answering.evidence import question_stems, words
+from assistant.glossary import find_terms
 from assistant.retrieval.dictionary import Lexicon
 from assistant.retrieval.translation import english_forms
 from assistant.retrieval.wordnet import WordNet
@@ -98,31 +99,42 @@ def _from_thesaurus(word: str, lang: Language, lexicon: Lexicon, thesaurus: Word
     return [t for w in english for s in thesaurus.synonyms(w, THESAURUS_SENSES) for t in _en_stems(s)]
 
 
-_CACHE: dict[tuple[str, int, str, str, str], tuple[str, ...]] = {}
+_CACHE: dict[tuple[str, ...], tuple[str, ...]] = {}
 
 
-def _related(word: str, lang: Language, lexicon: Lexicon, thesaurus: WordNet | None) -> tuple[str, ...]:
-    # A Lexicon holds dicts (not hashable): cache by its source and size instead.
-    key = (lexicon.source, len(lexicon.zh_to_en), thesaurus.source if thesaurus else "", lang, word)
+def _cached(key: tuple[str, ...], word: str, find: Callable[[], list[str]]) -> tuple[str, ...]:
     cached = _CACHE.get(key)
     if cached is None:
-        found = _from_chinese(word, lexicon) if lang == "zh" else _from_english(word, lexicon)
-        if thesaurus is not None:
-            found += _from_thesaurus(word, lang, lexicon, thesaurus)
         own = set(words(word))
-        cached = tuple(t for t in dict.fromkeys(found) if t not in own)
+        cached = tuple(t for t in dict.fromkeys(find()) if t not in own)
         if len(_CACHE) > 65536:
             _CACHE.clear()
         _CACHE[key] = cached
     return cached
 
 
+def _related(word: str, lang: Language, lexicon: Lexicon) -> tuple[str, ...]:
+    # A Lexicon holds dicts (not hashable): cache by its source and size instead.
+    key = ("cedict", lexicon.source, str(len(lexicon.zh_to_en)), lang, word)
+    find = _from_chinese if lang == "zh" else _from_english
+    return _cached(key, word, lambda: find(word, lexicon))
+
+
+def _thesaurus_tokens(word: str, lang: Language, lexicon: Lexicon, thesaurus: WordNet) -> tuple[str, ...]:
+    key = ("wordnet", thesaurus.source, lexicon.source, str(len(lexicon.zh_to_en)), lang, word)
+    return _cached(key, word, lambda: _from_thesaurus(word, lang, lexicon, thesaurus))
+
+
 def related_tokens(word: str, lang: Language, lexicon: Lexicon, thesaurus: WordNet | None = None) -> tuple[str, ...]:
     """Evidence tokens (English stems, Chinese words and bigrams) of a word's translations and near-synonyms
     (through the dictionary, and through WordNet when a `thesaurus` is given)."""
-    if not word.strip():
+    word = word.strip()
+    if not word:
         return ()
-    return _related(word.strip(), lang, lexicon, thesaurus)
+    found = _related(word, lang, lexicon)
+    if thesaurus is not None:
+        found = tuple(dict.fromkeys((*found, *_thesaurus_tokens(word, lang, lexicon, thesaurus))))
+    return found
 
 
 def direct_translations(question: str, lang: Language, lexicon: Lexicon | None) -> dict[str, tuple[str, ...]]:
@@ -188,12 +200,26 @@ def with_synonyms(
     lexicon: Lexicon | None,
     thesaurus: WordNet | None = None,
 ) -> dict[str, tuple[str, ...]]:
-    """`translations` (question stem -> index tokens) with every question word's near-synonyms added."""
+    """`translations` (question stem -> index tokens) with every question word's near-synonyms added.
+
+    A WordNet synonym that is already another word of the question, or of one of its glossary terms,
+    is left out: "news" (WordNet: "intelligence") beside "AI" would count the one word twice.
+    """
     out = dict(translations)
     if lexicon is None:
         return out
-    for word, stem in _question_words(question, lang):
-        extra = related_tokens(word, lang, lexicon, thesaurus)
+    pairs = _question_words(question, lang)
+    taken = _question_evidence(question, lang, pairs) if thesaurus is not None else set()
+    for word, stem in pairs:
+        extra = related_tokens(word, lang, lexicon)
+        if thesaurus is not None:
+            extra += tuple(t for t in _thesaurus_tokens(word, lang, lexicon, thesaurus) if t not in taken)
         if extra:
             out[stem] = tuple(dict.fromkeys((*out.get(stem, ()), *extra)))
     return out
+
+
+def _question_evidence(question: str, lang: Language, pairs: list[tuple[str, str]]) -> set[str]:
+    """The stems of the question's words and of its glossary terms' forms in both languages."""
+    forms = [f for term in find_terms(question, lang) for other in ("en", "zh") for f in term.forms(other)]
+    return {stem for _, stem in pairs} | {t for f in forms for t in words(f)}

@@ -310,3 +310,30 @@ def test_a_flagged_clause_of_a_named_document_is_never_added_as_a_candidate():
     )
     answer = answer_extractive("According to the article, was the Council abolished?", "en", ctx)
     assert "n/body/1" not in cited(answer) and "IGNORE" not in answer.text
+
+
+def test_wordnet_synonyms_cover_a_question_word_only_when_the_thesaurus_is_on():
+    # "collaborate" shares no CC-CEDICT headword with "cooperate"; WordNet puts them in one synset.
+    from assistant.answering import answer_extractive
+    from assistant.answering.context import AnswerContext
+    from assistant.retrieval.dictionary import load_lexicon
+    from assistant.schema import Chunk, Document, DocumentInfo, RetrievedChunk
+
+    text = "Member States shall cooperate closely."
+    chunk = Chunk(id="d/1", doc_id="d", text=text, lang="en", kind="clause", section_kind="operative", start=0, end=38)
+    documents = {"d": Document(DocumentInfo("d", "d.txt", "en", "article"), text)}
+    known = {"member", "state", "cooper", "close", "shall"}
+
+    def ask(thesaurus: bool):
+        ctx = AnswerContext(
+            hits=[RetrievedChunk(chunk, 1.0, dense_score=0.0, dense_rank=1)],
+            documents=documents,
+            idf=lambda t: 2.0 if t in known else None,
+            min_support=0.3,
+            glosses=load_lexicon().english,
+            thesaurus=thesaurus,
+        )
+        return answer_extractive("Who will collaborate closely?", "en", ctx)
+
+    assert ask(False).abstained
+    assert cited(ask(True)) == ["d/1"]
