@@ -6,9 +6,13 @@ import contextlib
 import fcntl
 import hashlib
 import os
+import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
 
 
 def fsync_dir(path: Path) -> None:
@@ -68,3 +72,24 @@ def sha256(path: Path) -> str:
         for block in iter(lambda: f.read(1 << 20), b""):
             h.update(block)
     return h.hexdigest()
+
+
+class PathCache(Generic[T]):
+    """One value per file path, made once per process under a lock (a dictionary, a word list).
+
+    Example:
+        >>> cache: PathCache[int] = PathCache()
+        >>> cache.get(Path("a.txt"), lambda p: len(p.name)), cache.get(Path("a.txt"), lambda p: 0)
+        (5, 5)
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._values: dict[str, T] = {}
+
+    def get(self, path: Path, make: Callable[[Path], T]) -> T:
+        key = str(path)
+        with self._lock:
+            if key not in self._values:
+                self._values[key] = make(path)
+            return self._values[key]

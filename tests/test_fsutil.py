@@ -45,3 +45,24 @@ def test_the_wait_runs_out_with_the_callers_error(tmp_path):
 
 def test_fsync_dir_accepts_a_folder(tmp_path):
     fsync_dir(tmp_path)
+
+
+def test_a_path_cache_makes_each_value_once_and_keeps_failures_out(tmp_path):
+    from assistant.fsutil import PathCache
+
+    calls = []
+    cache: PathCache[str] = PathCache()
+
+    def make(path):
+        calls.append(path)
+        if path.name == "bad":
+            raise OSError("unreadable")
+        return path.name.upper()
+
+    assert cache.get(tmp_path / "a", make) == "A"
+    assert cache.get(tmp_path / "a", make) == "A"
+    assert len(calls) == 1
+    for _ in range(2):
+        with pytest.raises(OSError):
+            cache.get(tmp_path / "bad", make)
+    assert len(calls) == 3  # a failure is not cached: the next call tries again

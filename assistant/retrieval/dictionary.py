@@ -19,11 +19,11 @@ from __future__ import annotations
 
 import gzip
 import re
-import threading
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
+from assistant.fsutil import PathCache
 from assistant.text import has_cjk
 
 # Senses that name no translation of the headword: they start with one of these (any case).
@@ -145,20 +145,18 @@ def parse_cedict(lines: list[str], source: str = "") -> Lexicon:
     )
 
 
-_LOCK = threading.Lock()
-_CACHE: dict[str, Lexicon] = {}
+_CACHE: PathCache[Lexicon] = PathCache()
 
 
 def load_lexicon(path: Path | None = None) -> Lexicon:
     """The CC-CEDICT lexicon, parsed once per process (about 1 s)."""
-    path = path or cedict_path()
-    key = str(path)
-    with _LOCK:
-        if key not in _CACHE:
-            try:
-                with gzip.open(path, "rt", encoding="utf-8") as fh:
-                    lines = fh.read().splitlines()
-            except (OSError, EOFError, UnicodeDecodeError) as exc:
-                raise DictionaryUnavailableError(f"cannot read CC-CEDICT at {path}: {exc}") from exc
-            _CACHE[key] = parse_cedict(lines, source=key)
-        return _CACHE[key]
+    return _CACHE.get(path or cedict_path(), _read_cedict)
+
+
+def _read_cedict(path: Path) -> Lexicon:
+    try:
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            lines = fh.read().splitlines()
+    except (OSError, EOFError, UnicodeDecodeError) as exc:
+        raise DictionaryUnavailableError(f"cannot read CC-CEDICT at {path}: {exc}") from exc
+    return parse_cedict(lines, source=str(path))

@@ -20,9 +20,10 @@ Example:
 from __future__ import annotations
 
 import importlib.util
-import threading
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from assistant.fsutil import PathCache
 
 # WordNet's file names for its four parts of speech, with the one-letter tag its data lines use.
 _POS = (("n", "noun"), ("v", "verb"), ("a", "adj"), ("r", "adv"))
@@ -152,21 +153,19 @@ def parse_wordnet(files: dict[str, str], source: str = "") -> WordNet:
     return WordNet({k: tuple(v) for k, v in index.items()}, data, exceptions, source)
 
 
-_LOCK = threading.Lock()
-_CACHE: dict[str, WordNet] = {}
+_CACHE: PathCache[WordNet] = PathCache()
 
 
 def load_wordnet(path: Path | None = None) -> WordNet:
     """WordNet 3.0, read once per process (well under a second: synsets are parsed when looked up)."""
-    path = path or wordnet_path()
-    key = str(path)
-    with _LOCK:
-        if key not in _CACHE:
-            names = [f"{kind}.{name}" for _, name in _POS for kind in ("index", "data")]
-            names += [f"{name}.exc" for _, name in _POS]
-            try:
-                files = {n: (path / n).read_text(encoding="ascii", errors="replace") for n in names}
-            except OSError as exc:
-                raise WordNetUnavailableError(f"cannot read WordNet at {path}: {exc}") from exc
-            _CACHE[key] = parse_wordnet(files, source=key)
-        return _CACHE[key]
+    return _CACHE.get(path or wordnet_path(), _read_wordnet)
+
+
+def _read_wordnet(path: Path) -> WordNet:
+    names = [f"{kind}.{name}" for _, name in _POS for kind in ("index", "data")]
+    names += [f"{name}.exc" for _, name in _POS]
+    try:
+        files = {n: (path / n).read_text(encoding="ascii", errors="replace") for n in names}
+    except OSError as exc:
+        raise WordNetUnavailableError(f"cannot read WordNet at {path}: {exc}") from exc
+    return parse_wordnet(files, source=str(path))
