@@ -21,7 +21,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from assistant.answering.actors import actors_named, question_actors
+from assistant.answering.actors import actors_named, is_actor_noun, question_actors
 from assistant.answering.analysis import QuestionAnalysis, analyse_question, with_section
 from assistant.answering.citations import (
     addressee_lead,
@@ -251,7 +251,7 @@ def _pick(c: _Choice) -> Support:
         # "How many …": only a clause with a count can answer; prefer those. (A date may be the
         # document's own, from its dateline, so "when" questions are not narrowed this way.)
         passing = [s for s in passing if _has_value(kind, s.hit.chunk, question, a, lang, ctx)] or passing
-    asked_actors = question_actors(question, lang) if a.qtype == "who" else None
+    asked_actors = question_actors(question, lang) if a.qtype == "who" or is_actor_noun(a.answer_noun) else None
 
     def value(s: Support) -> float:
         v = s.score - _RANK_PENALTY * rank[id(s)]
@@ -396,11 +396,13 @@ def _has_answer_noun(a: QuestionAnalysis, lang: Language, s: Support, ctx: Answe
     return _names_noun(_answer_noun_groups(a, lang, ctx), s, ctx)
 
 
-_NounGroups = tuple[list[Group], list[Group]] | None
+# The verb groups, the noun groups, and whether the noun is a generic word for actors ("which
+# stakeholders"), which a clause names by naming any actor.
+_NounGroups = tuple[list[Group], list[Group], bool] | None
 
 
 def _answer_noun_groups(a: QuestionAnalysis, lang: Language, ctx: AnswerContext) -> _NounGroups:
-    """The (verb, noun) groups `_names_noun` checks, or None when the question asks for no noun.
+    """The (verb, noun, actor noun) groups `_names_noun` checks, or None when the question asks for no noun.
 
     They depend on the question only: built once, they serve every clause compared.
     """
@@ -409,18 +411,20 @@ def _answer_noun_groups(a: QuestionAnalysis, lang: Language, ctx: AnswerContext)
     # Lenient on purpose: any translation of any form the corpus uses means the noun may be answered.
     wide = _wide_translations(f"{a.answer_noun} {a.answer_verb}", lang, ctx)
     verb_groups = question_groups(a.answer_verb, lang, wide) if a.answer_verb else []
-    return verb_groups, question_groups(a.answer_noun, lang, wide)
+    return verb_groups, question_groups(a.answer_noun, lang, wide), is_actor_noun(a.answer_noun)
 
 
 def _names_noun(groups: _NounGroups, s: Support, ctx: AnswerContext) -> bool:
     if groups is None:
         return True
-    verb_groups, noun_groups = groups
+    verb_groups, noun_groups, actor_noun = groups
     # "Which countries voted …": the word after the noun (mostly the verb that says what the X did)
     # unknown to the whole corpus means no clause can answer, as does an unknown noun.
     seen = chunk_evidence(evidence_text(s.hit.chunk, ctx.documents.get(s.hit.chunk.doc_id)))
     if verb_groups and all(unknown_everywhere(g, ctx.idf, seen) for g in verb_groups):
         return False
+    if actor_noun and actors_named(s.hit.chunk):
+        return True  # "Which stakeholders …": the clause names member states, civil society, …
     return not noun_groups or not all(unknown_everywhere(g, ctx.idf, seen) for g in noun_groups)
 
 

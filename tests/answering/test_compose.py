@@ -219,6 +219,15 @@ def test_a_who_question_is_answered_by_the_clause_that_names_who(assistant):
     assert "civil society" in answer.text
 
 
+def test_a_which_question_asking_for_actors_is_answered_like_a_who_question(assistant):
+    # "players" is no word of any clause: the clause that names member states, civil society and the
+    # private sector names players, and of the article's paragraphs it names the most actors.
+    answer = assistant.ask("Which players will work on responsible AI governance going forward?")
+    assert cited(answer) == ["unido-unga-ai-resolution/body/6"]
+    # Naming actors does not make a clause say who paid for something.
+    assert assistant.ask("Which stakeholders paid for the summit on AI for Good?").abstained
+
+
 @pytest.mark.parametrize(
     ("question", "lead"),
     [("How many items does the list of ITU's purposes have?", "3 items."), ("国际电联的宗旨共有多少条？", "共3项。")],
