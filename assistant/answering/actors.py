@@ -26,6 +26,11 @@ _ACTOR_HEADS = frozenset(
         *("secretary-general", "sector", "stakeholders", "states", "union"),
     )
 )
+# Generic words for actors: "Which stakeholders …" asks for actors as "Who …" does. ("Which groups",
+# "which organisations" are left out: they often ask for one actor, "which group of countries".)
+_ACTOR_NOUNS = frozenset(
+    ("actor", "actors", "stakeholder", "stakeholders", "participant", "participants", "player", "players")
+)
 # Actor names whose head word alone would also name a concept ("information society").
 _ACTOR_NAMES = frozenset(("civil society",))
 # The head of an English name is its last word before "of", "for" or "on": "Director of the
@@ -39,6 +44,11 @@ def is_actor(term: Term) -> bool:
     name = term.en.casefold()
     head = _POSTMODIFIER.sub("", name).split()
     return name in _ACTOR_NAMES or (bool(head) and head[-1] in _ACTOR_HEADS)
+
+
+def is_actor_noun(noun: str) -> bool:
+    """Whether a question's answer noun is a generic word for actors ("stakeholders", "players")."""
+    return noun.casefold() in _ACTOR_NOUNS
 
 
 def question_actors(question: str, lang: Language) -> frozenset[str]:

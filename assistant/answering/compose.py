@@ -21,7 +21,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from assistant.answering.actors import actors_named, question_actors
+from assistant.answering.actors import actors_named, is_actor_noun, question_actors
 from assistant.answering.analysis import QuestionAnalysis, analyse_question, with_section
 from assistant.answering.citations import (
     addressee_lead,
@@ -38,6 +38,7 @@ from assistant.answering.metadata import doc_level_chunks, metadata_answer
 from assistant.answering.sections import list_answer, section_catalogue, section_chunks, section_key
 from assistant.answering.spans import Span, best_quote, dates, spans_for
 from assistant.answering.specifics import unsupported_specifics
+from assistant.answering.subitems import counts_items, item_count_lead, sub_items
 from assistant.answering.support import (
     MAX_UNKNOWN_SHARE,
     Support,
@@ -134,6 +135,13 @@ def _values_for_noun(kind: str, text: str, a: QuestionAnalysis, lang: Language, 
         if any(g.found_in(*evidence) for g in groups):
             out.append(span)
     return out
+
+
+def _has_value(kind: str, chunk: Chunk, question: str, a: QuestionAnalysis, lang: Language, ctx: AnswerContext) -> bool:
+    """Whether the clause holds the value asked for; "how many items" is answered by a list's items."""
+    if kind == "count" and counts_items(question, lang) and sub_items(chunk, ctx.chunks):
+        return True
+    return bool(_values_for_noun(kind, chunk.text, a, lang, ctx))
 
 
 def _widen(chunk: Chunk, start: int, end: int) -> tuple[int, int]:
@@ -242,8 +250,8 @@ def _pick(c: _Choice) -> Support:
     if kind in ("count", "amount"):
         # "How many …": only a clause with a count can answer; prefer those. (A date may be the
         # document's own, from its dateline, so "when" questions are not narrowed this way.)
-        passing = [s for s in passing if _values_for_noun(kind, s.hit.chunk.text, a, lang, ctx)] or passing
-    asked_actors = question_actors(question, lang) if a.qtype == "who" else None
+        passing = [s for s in passing if _has_value(kind, s.hit.chunk, question, a, lang, ctx)] or passing
+    asked_actors = question_actors(question, lang) if a.qtype == "who" or is_actor_noun(a.answer_noun) else None
 
     def value(s: Support) -> float:
         v = s.score - _RANK_PENALTY * rank[id(s)]
@@ -256,7 +264,7 @@ def _pick(c: _Choice) -> Support:
             v += _DOC_BONUS
         if a.doc_hint and _doc_kind(ctx, chunk.doc_id) == a.doc_hint:
             v += _SECTION_BONUS  # "the article", "the draft": the user named the document
-        if kind and _values_for_noun(kind, chunk.text, a, lang, ctx):
+        if kind and _has_value(kind, chunk, question, a, lang, ctx):
             v += _VALUE_BONUS
             if kind.startswith("date") and document_level(chunk):
                 v += _OWN_DATE_BONUS  # a date in the header or dateline is the document's own event
@@ -324,19 +332,25 @@ def _quoted_answer(question: str, lang: Language, a: QuestionAnalysis, ctx: Answ
     groups = question_groups(_support_question(question, a), lang, ctx.translations)
     start, end = best_quote(chunk, groups, ctx.idf, a.qtype if kind else "")
     start, end = _widen(chunk, start, end)
+    items = sub_items(chunk, ctx.chunks)
+    listed = kind == "count" and counts_items(question, lang)
+    if items and listed:
+        # "How many sub-items …": the list's own items are the count, each cited.
+        return _with_items(question, lang, ctx, best, items, item_count_lead(len(items), lang))
     found: list[Span] = []
     if kind:
         quote_text = ctx.documents[chunk.doc_id].text[start:end]
         found = (
             _values_for_noun(kind, quote_text, a, lang, ctx) or _values(kind, quote_text) or _values(kind, chunk.text)
         )
+        if listed:
+            found = []  # a list's items are counted by its sub-clauses: "120 member states" are no points of a plan
         if not found:
             dated = _document_date(question, lang, chunk.doc_id, ctx, groups) if kind.startswith("date") else None
             if dated is not None:
                 return dated
             covered, _ = covered_terms(question, lang, [evidence_text(chunk, ctx.documents.get(chunk.doc_id))])
             return _abstain(question, lang, covered=covered, qtype=a.qtype)
-    items = _sub_items(chunk, ctx.chunks)
     if items and not kind:
         return _with_items(question, lang, ctx, best, items)
     citation = make_citation(best.hit, ctx.documents[chunk.doc_id], start, end)
@@ -357,12 +371,14 @@ def _quoted_answer(question: str, lang: Language, a: QuestionAnalysis, ctx: Answ
 _YES: dict[Language, str] = {"en": "Yes.", "zh": "是的。"}
 
 
-def _with_items(question: str, lang: Language, ctx: AnswerContext, best: Support, items: list[Chunk]) -> Answer:
+def _with_items(
+    question: str, lang: Language, ctx: AnswerContext, best: Support, items: list[Chunk], lead: str = ""
+) -> Answer:
     """ "ITU's purposes include:" says nothing without the items it introduces: cite them all."""
     chunk = best.hit.chunk
     intro = cite_chunk(chunk, ctx, best.hit.score)
     citations = [intro, *(cite_chunk(c, ctx) for c in items)]
-    lines = [_single_text("", intro, chunk.lang, lang).split("\n")[0]]
+    lines = [_single_text(lead, intro, chunk.lang, lang).split("\n")[0]]
     lines += [f"– {quoted(c.quote)} [{i}]" for i, c in enumerate(citations[1:], start=2)]
     gloss = gloss_line([c.quote for c in citations], chunk.lang, lang)
     return Answer(
@@ -383,11 +399,13 @@ def _has_answer_noun(a: QuestionAnalysis, lang: Language, s: Support, ctx: Answe
     return _names_noun(_answer_noun_groups(a, lang, ctx), s, ctx)
 
 
-_NounGroups = tuple[list[Group], list[Group]] | None
+# The verb groups, the noun groups, and whether the noun is a generic word for actors ("which
+# stakeholders"), which a clause names by naming any actor.
+_NounGroups = tuple[list[Group], list[Group], bool] | None
 
 
 def _answer_noun_groups(a: QuestionAnalysis, lang: Language, ctx: AnswerContext) -> _NounGroups:
-    """The (verb, noun) groups `_names_noun` checks, or None when the question asks for no noun.
+    """The (verb, noun, actor noun) groups `_names_noun` checks, or None when the question asks for no noun.
 
     They depend on the question only: built once, they serve every clause compared.
     """
@@ -396,32 +414,26 @@ def _answer_noun_groups(a: QuestionAnalysis, lang: Language, ctx: AnswerContext)
     # Lenient on purpose: any translation of any form the corpus uses means the noun may be answered.
     wide = _wide_translations(f"{a.answer_noun} {a.answer_verb}", lang, ctx)
     verb_groups = question_groups(a.answer_verb, lang, wide) if a.answer_verb else []
-    return verb_groups, question_groups(a.answer_noun, lang, wide)
+    return verb_groups, question_groups(a.answer_noun, lang, wide), is_actor_noun(a.answer_noun)
 
 
 def _names_noun(groups: _NounGroups, s: Support, ctx: AnswerContext) -> bool:
     if groups is None:
         return True
-    verb_groups, noun_groups = groups
+    verb_groups, noun_groups, actor_noun = groups
     # "Which countries voted …": the word after the noun (mostly the verb that says what the X did)
     # unknown to the whole corpus means no clause can answer, as does an unknown noun.
     seen = chunk_evidence(evidence_text(s.hit.chunk, ctx.documents.get(s.hit.chunk.doc_id)))
     if verb_groups and all(unknown_everywhere(g, ctx.idf, seen) for g in verb_groups):
         return False
+    if actor_noun and actors_named(s.hit.chunk):
+        return True  # "Which stakeholders …": the clause names member states, civil society, …
     return not noun_groups or not all(unknown_everywhere(g, ctx.idf, seen) for g in noun_groups)
 
 
 def _doc_kind(ctx: AnswerContext, doc_id: str) -> str:
     doc = ctx.documents.get(doc_id)
     return doc.info.kind if doc is not None else ""
-
-
-def _sub_items(chunk: Chunk, chunks: Sequence[Chunk]) -> list[Chunk]:
-    """The sub-clauses a clause ending in a colon introduces, in document order."""
-    if not chunk.text.rstrip().endswith((":", "：")) or not chunk.path:
-        return []
-    prefix = chunk.id.split("#")[0] + "/"
-    return sorted((c for c in chunks if c.id.startswith(prefix)), key=lambda c: c.start)
 
 
 def _single_text(lead: str, citation: Citation, quote_lang: Language, lang: Language) -> str:

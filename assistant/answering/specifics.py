@@ -26,6 +26,7 @@ from assistant.schema import Language
 SPECIFIC_FOCUS: dict[Language, tuple[str, ...]] = {
     "en": (
         *("budget", "cost", "costs", "fund", "funds", "funding", "money", "price", "fee", "fees", "spend", "spent"),
+        *("pay", "pays", "paid", "payment", "payments"),
         *("salary", "wage", "wages", "earn", "earns", "income"),
         *("fine", "fines", "penalty", "penalties", "sanction", "sanctions", "punish", "punishment"),
         *("vote", "votes", "voted", "voting", "veto", "ballot", "oppose", "opposed", "abstained"),
@@ -36,6 +37,7 @@ SPECIFIC_FOCUS: dict[Language, tuple[str, ...]] = {
     ),
     "zh": (
         *("预算", "经费", "资金", "拨款", "费用", "成本", "出资", "花费"),
+        *("支付", "付款", "付费"),
         *("工资", "薪水", "薪酬", "收入"),
         *("罚款", "处罚", "惩罚", "制裁", "罚金"),
         *("投票", "表决", "反对票", "赞成票", "弃权", "否决"),

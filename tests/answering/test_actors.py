@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.answering.actors import actors_named, is_actor, question_actors
+from assistant.answering.actors import actors_named, is_actor, is_actor_noun, question_actors
 from assistant.glossary import find_terms
 from assistant.schema import Chunk
 
@@ -54,3 +54,11 @@ def test_actors_the_question_names_are_not_its_answer():
     assert asked == {"civil society", "Member States"}
     text = "Cooperation among member states, civil society, the private sector and other stakeholders."
     assert actors_named(_chunk(text), asked) == 2
+
+
+def test_generic_words_for_actors_ask_for_actors():
+    for noun in ("stakeholders", "Actors", "participant", "players"):
+        assert is_actor_noun(noun), noun
+    # "which group of countries" asks for one actor; "which rights" for no actor at all.
+    for noun in ("groups", "organizations", "rights", ""):
+        assert not is_actor_noun(noun), noun

