@@ -32,6 +32,7 @@ from assistant.answering.citations import (
     quoted,
     where,
 )
+from assistant.answering.compounds import dictionary_parts
 from assistant.answering.context import AnswerContext
 from assistant.answering.evidence import Group, chunk_evidence, evidence_of, overlap, question_groups
 from assistant.answering.metadata import doc_level_chunks, metadata_answer
@@ -330,7 +331,9 @@ def _quoted_answer(question: str, lang: Language, a: QuestionAnalysis, ctx: Answ
     chunk = best.hit.chunk
     kind = _value_kind(question, lang, a.qtype)
     groups = question_groups(_support_question(question, a), lang, ctx.translations)
-    start, end = best_quote(chunk, groups, ctx.idf, a.qtype if kind else "")
+    # The sentence is chosen on the evidence the clause was chosen on (support.supports).
+    parts = dictionary_parts if ctx.glosses is not None and chunk.lang == "en" else None
+    start, end = best_quote(chunk, groups, ctx.idf, a.qtype if kind else "", parts)
     start, end = _widen(chunk, start, end)
     items = sub_items(chunk, ctx.chunks)
     listed = kind == "count" and counts_items(question, lang)

@@ -181,13 +181,19 @@ def sentences(text: str) -> list[tuple[int, int]]:
 
 
 def best_quote(
-    chunk: Chunk, groups: Sequence[Group], idf: Callable[[str], float | None], qtype: str = ""
+    chunk: Chunk,
+    groups: Sequence[Group],
+    idf: Callable[[str], float | None],
+    qtype: str = "",
+    extra: Callable[[str], frozenset[str]] | None = None,
 ) -> tuple[int, int]:
     """Offsets (into the document) of the sentence of `chunk` that best covers the question.
 
     Clauses are short and quoted whole; long paragraphs are narrowed to the
     best-matching sentence so the quote points at the evidence. A question
     whose answer is a value (a date, a count) prefers the sentence that has one.
+    `extra` gives a sentence's further evidence tokens, as the clause was scored
+    with them (the parts of its unlisted compounds).
     """
     spans = sentences(chunk.text)
     if len(spans) == 1 or len(chunk.text) < 160:
@@ -195,7 +201,10 @@ def best_quote(
 
     def score(a: int, b: int) -> float:
         bonus = 0.5 if qtype in VALUE_TYPES and spans_for(qtype, chunk.text[a:b]) else 0.0
-        return overlap(groups, chunk_evidence(chunk.text[a:b]), idf) + bonus
+        terms, tokens = chunk_evidence(chunk.text[a:b])
+        if extra is not None:
+            tokens = tokens | extra(chunk.text[a:b])
+        return overlap(groups, (terms, tokens), idf) + bonus
 
     scored = [(score(a, b), -i, a, b) for i, (a, b) in enumerate(spans)]
     best = max(scored)

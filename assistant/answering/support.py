@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
+from assistant.answering.compounds import dictionary_parts
 from assistant.answering.context import AnswerContext
 from assistant.answering.evidence import Group, chunk_evidence, evidence_of, overlap, question_groups, words
 from assistant.glossary import Term
@@ -104,6 +105,9 @@ def supports(question: str, lang: Language, ctx: AnswerContext) -> list[Support]
         tokens = plain
         if ctx.glosses is not None and lang == "en" and hit.chunk.lang == "zh":
             tokens = tokens | glossed_tokens(hit.chunk.text, ctx.glosses)
+        elif ctx.glosses is not None and hit.chunk.lang == "en":
+            # "life" is found in "lifecycle", a compound the dictionary does not list (compounds.py).
+            tokens = tokens | dictionary_parts(hit.chunk.text)
         literal = overlap(own, (terms, plain), ctx.idf)
         out.append(Support(hit, overlap(groups, (terms, tokens), ctx.idf), dense, literal))
     return out

@@ -42,3 +42,25 @@ def test_amounts_need_a_currency():
 def test_sentences_are_trimmed_spans():
     text = "First sentence. Second one; third"
     assert [text[a:b] for a, b in sentences(text)] == ["First sentence.", "Second one;", "third"]
+
+
+def test_best_quote_counts_the_extra_evidence_of_a_sentence():
+    from assistant.answering.evidence import question_groups
+    from assistant.answering.spans import best_quote
+    from assistant.schema import Chunk
+
+    text = (
+        "The Assembly adopted a resolution on artificial intelligence systems and their safety for all. "
+        "The resolution underscores the importance of upholding rights throughout the entire lifecycle."
+    )
+    end = len(text)
+    chunk = Chunk(id="d/1", doc_id="d", text=text, lang="en", kind="clause", section_kind="body", start=0, end=end)
+    groups = question_groups("Which parts of a system's life do rights cover?", "en")
+    second = text.index("The resolution")
+    plain = best_quote(chunk, groups, lambda t: 1.0)
+    assert plain == (0, second - 1)
+
+    def parts(sentence: str) -> frozenset[str]:
+        return frozenset({"life"}) if "lifecycle" in sentence else frozenset()
+
+    assert best_quote(chunk, groups, lambda t: 1.0, extra=parts) == (second, end)
