@@ -13,7 +13,7 @@ export PIP_DISABLE_PIP_VERSION_CHECK=1
 .venv/bin/python -m pip install --quiet --upgrade pip >/dev/null 2>&1 || true
 # -c keeps torch on the CPU build; see constraints.txt. The milvus extra (Milvus Lite) lets
 # scripts/test.sh run the Milvus leg of the tests.
-.venv/bin/python -m pip install --quiet -c constraints.txt -e ".[dev,milvus]"
+.venv/bin/python -m pip install --quiet -c constraints.txt -e ".[dev,milvus,thesaurus]"
 
 # Chromium + a CJK font for the browser test of the UI (Debian/Ubuntu, as root).
 # Skipped elsewhere: that test then skips and says why.

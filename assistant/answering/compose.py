@@ -17,9 +17,11 @@ wording and structure; every quote is the source text at its offsets.
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from assistant.answering.actors import actors_named, is_actor_noun, question_actors
 from assistant.answering.analysis import QuestionAnalysis, analyse_question, with_section
@@ -39,7 +41,7 @@ from assistant.answering.metadata import doc_level_chunks, metadata_answer
 from assistant.answering.sections import list_answer, section_catalogue, section_chunks, section_key
 from assistant.answering.spans import Span, best_quote, dates, spans_for
 from assistant.answering.specifics import unsupported_specifics
-from assistant.answering.subitems import counts_items, item_count_lead, sub_items
+from assistant.answering.subitems import counts_items, item_count, item_count_lead, sub_items
 from assistant.answering.support import (
     MAX_UNKNOWN_SHARE,
     Support,
@@ -59,6 +61,8 @@ from assistant.retrieval.dictionary import DictionaryUnavailableError, Lexicon, 
 from assistant.retrieval.wordnet import WordNet, WordNetUnavailableError, load_wordnet
 from assistant.safety import chunk_flags
 from assistant.schema import Answer, Chunk, Citation, Language, RetrievedChunk
+
+_log = logging.getLogger(__name__)
 
 # Only these "when" questions need a calendar date; "how often" needs a frequency; a bare "when"
 # is answered by either.
@@ -339,7 +343,7 @@ def _quoted_answer(question: str, lang: Language, a: QuestionAnalysis, ctx: Answ
     listed = kind == "count" and counts_items(question, lang)
     if items and listed:
         # "How many sub-items …": the list's own items are the count, each cited.
-        return _with_items(question, lang, ctx, best, items, item_count_lead(len(items), lang))
+        return _with_items(question, lang, ctx, best, items, item_count_lead(item_count(chunk, items), lang))
     found: list[Span] = []
     if kind:
         quote_text = ctx.documents[chunk.doc_id].text[start:end]
@@ -498,8 +502,15 @@ def _thesaurus(ctx: AnswerContext) -> WordNet | None:
         return None
     try:
         return load_wordnet()
-    except WordNetUnavailableError:
+    except WordNetUnavailableError as exc:
+        _warn_once(str(exc))
         return None
+
+
+@lru_cache(maxsize=8)
+def _warn_once(message: str) -> None:
+    """Say once per process (not once per question) that the thesaurus is switched on but missing."""
+    _log.warning("thesaurus is on but unavailable, answering without it: %s", message)
 
 
 def answer_extractive(question: str, lang: Language, ctx: AnswerContext) -> Answer:

