@@ -24,7 +24,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
-from assistant.schema import RetrievedChunk
+from assistant.schema import Chunk, RetrievedChunk
 
 # (flag, pattern). English patterns are matched case-insensitively on NFKC text, so
 # full-width letters and upper case do not slip through.
@@ -134,8 +134,13 @@ def describe_flags(flags: tuple[str, ...] | list[str]) -> str:
 
 def chunk_flags(hit: RetrievedChunk) -> tuple[str, ...]:
     """The flags of a retrieved chunk: those stored at indexing, or found now (indexes built before flags existed)."""
-    stored = tuple(f for f in hit.chunk.flags.split(",") if f)
-    return stored or instruction_flags(hit.chunk.text)
+    return flags_of(hit.chunk)
+
+
+def flags_of(chunk: Chunk) -> tuple[str, ...]:
+    """A chunk's flags: those stored at indexing, or found now (indexes built before flags existed)."""
+    stored = tuple(f for f in chunk.flags.split(",") if f)
+    return stored or instruction_flags(chunk.text)
 
 
 def evidence_only(hits: Sequence[RetrievedChunk]) -> tuple[list[RetrievedChunk], list[RetrievedChunk]]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from assistant.safety import flags_of
 from assistant.schema import Chunk, Language
 
 # What counts the items of a list, not things the text would number itself.
@@ -21,7 +22,8 @@ _COUNTS_ITEMS: dict[Language, re.Pattern[str]] = {
         re.I,
     ),
     # 几项 / 多少条 at the end of the question: how many items, not 几项决议 (how many resolutions).
-    "zh": re.compile(r"(?:几|多少)(?:个)?(?:子项|分项|项|条|点|款)[？?。\s]*$"),
+    # (Not 几点: at the end of a question it asks what time it is.)
+    "zh": re.compile(r"(?:几|多少)(?:个)?(?:子项|分项|项|条|款)[？?。\s]*$"),
 }
 
 
@@ -31,11 +33,21 @@ def counts_items(question: str, lang: Language) -> bool:
 
 
 def sub_items(chunk: Chunk, chunks: Sequence[Chunk]) -> list[Chunk]:
-    """The sub-clauses a clause ending in a colon introduces, in document order."""
+    """The sub-clauses a clause ending in a colon introduces, in document order.
+
+    Flagged passages (instructions to an AI) are left out: they may be evidence, never the answer.
+    """
     if not chunk.text.rstrip().endswith((":", "：")) or not chunk.path:
         return []
     prefix = chunk.id.split("#")[0] + "/"
-    return sorted((c for c in chunks if c.id.startswith(prefix)), key=lambda c: c.start)
+    found = (c for c in chunks if c.id.startswith(prefix) and not flags_of(c))
+    return sorted(found, key=lambda c: c.start)
+
+
+def item_count(chunk: Chunk, items: Sequence[Chunk]) -> int:
+    """How many items a list has: its direct sub-clauses, a long one split into parts counted once."""
+    depth = len(chunk.path) + 1
+    return len({c.id.split("#")[0] for c in items if len(c.path) == depth})
 
 
 def item_count_lead(n: int, lang: Language) -> str:
