@@ -26,7 +26,8 @@ from assistant.schema import Language
 SPECIFIC_FOCUS: dict[Language, tuple[str, ...]] = {
     "en": (
         *("budget", "cost", "costs", "fund", "funds", "funding", "money", "price", "fee", "fees", "spend", "spent"),
-        *("pay", "pays", "paid", "payment", "payments"),
+        # Not "pay": "pay attention to …" asks for no money fact.
+        *("paid", "payment", "payments"),
         *("salary", "wage", "wages", "earn", "earns", "income"),
         *("fine", "fines", "penalty", "penalties", "sanction", "sanctions", "punish", "punishment"),
         *("vote", "votes", "voted", "voting", "veto", "ballot", "oppose", "opposed", "abstained"),

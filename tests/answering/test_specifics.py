@@ -40,3 +40,7 @@ def test_who_paid_is_answered_only_by_a_clause_that_says_who_paid():
     paid = chunk_evidence("The summit was paid for by the host country.")
     assert unsupported_specifics("Which stakeholders paid for the summit?", "en", paid) == []
     assert unsupported_specifics("谁支付了峰会的费用？", "zh", chunk_evidence("每年向理事会报告")) != []
+
+
+def test_paying_attention_is_no_money_fact():
+    assert unsupported_specifics("What should the Secretary-General pay attention to?", "en", CLAUSE) == []
