@@ -25,12 +25,18 @@ from assistant.retrieval.translation import english_forms
 MIN_PART = 4  # "life" + "cycle"; shorter pieces ("on" + "line", "out" + "come") are mostly not words of the compound
 _LONG_WORD = re.compile(rf"[A-Za-z]{{{2 * MIN_PART},}}")
 
-_CACHE: dict[tuple[int, str], frozenset[str]] = {}
+# Endings that look like a word but make a derivation, not a compound ("suitability" is no "suit" +
+# "ability", "referring" no "refer" + "ring"), and modifiers that are prepositions ("underscores").
+_SUFFIX_HEADS = frozenset(("able", "ability", "ably", "ally", "ring", "ness", "ment", "less", "ship", "wise"))
+_PREPOSITIONS = frozenset(("under", "over", "with", "into", "upon", "onto", "out", "through"))
+
+_CACHE: dict[tuple[str, int, str], frozenset[str]] = {}
 
 
 def compound_parts(text: str, lexicon: Lexicon) -> frozenset[str]:
     """Stems of the parts of `text`'s unlisted English compounds ("lifecycle" -> life, cycl); cached per text."""
-    key = (id(lexicon), text)
+    # A Lexicon holds dicts (not hashable), and an id can be reused: key by its source and size.
+    key = (lexicon.source, len(lexicon.zh_to_en), text)
     cached = _CACHE.get(key)
     if cached is None:
         out: set[str] = set()
@@ -59,6 +65,8 @@ def _split(word: str, lexicon: Lexicon) -> tuple[str, str] | None:
         return None
     for i in range(MIN_PART, len(word) - MIN_PART + 1):
         modifier, head = word[:i], word[i:]
+        if head in _SUFFIX_HEADS or modifier in _PREPOSITIONS:
+            continue
         if lexicon.chinese(modifier) and _listed(head, lexicon):
             return modifier, head
     return None
