@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from assistant.answering.evidence import words
+from assistant.memo import BoundedCache
 from assistant.retrieval.dictionary import DictionaryUnavailableError, Lexicon, load_lexicon
 from assistant.retrieval.translation import english_forms
 
@@ -30,25 +31,22 @@ _LONG_WORD = re.compile(rf"[A-Za-z]{{{2 * MIN_PART},}}")
 _SUFFIX_HEADS = frozenset(("able", "ability", "ably", "ally", "ring", "ness", "ment", "less", "ship", "wise"))
 _PREPOSITIONS = frozenset(("under", "over", "with", "into", "upon", "onto", "out", "through"))
 
-_CACHE: dict[tuple[str, int, str], frozenset[str]] = {}
+_CACHE: BoundedCache[tuple[str, int, str], frozenset[str]] = BoundedCache()
 
 
 def compound_parts(text: str, lexicon: Lexicon) -> frozenset[str]:
     """Stems of the parts of `text`'s unlisted English compounds ("lifecycle" -> life, cycl); cached per text."""
-    # A Lexicon holds dicts (not hashable), and an id can be reused: key by its source and size.
-    key = (lexicon.source, len(lexicon.zh_to_en), text)
-    cached = _CACHE.get(key)
-    if cached is None:
+
+    def parts() -> frozenset[str]:
         out: set[str] = set()
         for word in dict.fromkeys(w.lower() for w in _LONG_WORD.findall(text)):
             split = _split(word, lexicon)
             if split is not None:
                 out.update(t for part in split for t in words(part))
-        cached = frozenset(out)
-        if len(_CACHE) > 65536:
-            _CACHE.clear()
-        _CACHE[key] = cached
-    return cached
+        return frozenset(out)
+
+    # A Lexicon holds dicts (not hashable), and an id can be reused: key by its source and size.
+    return _CACHE.get((lexicon.source, len(lexicon.zh_to_en), text), parts)
 
 
 def dictionary_parts(text: str) -> frozenset[str]:

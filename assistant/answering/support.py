@@ -23,6 +23,7 @@ from assistant.answering.compounds import dictionary_parts
 from assistant.answering.context import AnswerContext
 from assistant.answering.evidence import Group, chunk_evidence, evidence_of, overlap, question_groups, words
 from assistant.glossary import Term
+from assistant.memo import BoundedCache
 from assistant.schema import Chunk, Document, Language, RetrievedChunk
 from assistant.text import has_cjk
 
@@ -113,25 +114,22 @@ def supports(question: str, lang: Language, ctx: AnswerContext) -> list[Support]
     return out
 
 
-_GLOSSED: dict[str, frozenset[str]] = {}
+_GLOSSED: BoundedCache[str, frozenset[str]] = BoundedCache()
 _MAX_GLOSSES = 3
 
 
 def glossed_tokens(text: str, glosses: Callable[[str], Sequence[str]]) -> frozenset[str]:
     """English words (stemmed) of the first dictionary senses of a Chinese text's words; cached per text."""
-    cached = _GLOSSED.get(text)
-    if cached is None:
+
+    def gloss() -> frozenset[str]:
         out: set[str] = set()
         for word in words(text):
-            if not has_cjk(word):
-                continue
-            for gloss in list(glosses(word))[:_MAX_GLOSSES]:
-                out.update(words(gloss))
-        cached = frozenset(out)
-        if len(_GLOSSED) > 65536:
-            _GLOSSED.clear()
-        _GLOSSED[text] = cached
-    return cached
+            if has_cjk(word):
+                for sense in list(glosses(word))[:_MAX_GLOSSES]:
+                    out.update(words(sense))
+        return frozenset(out)
+
+    return _GLOSSED.get(text, gloss)
 
 
 def document_level(chunk: Chunk) -> bool:

@@ -32,6 +32,7 @@ from collections.abc import Callable, Mapping
 
 from assistant.answering.evidence import question_stems, words
 from assistant.glossary import find_terms
+from assistant.memo import BoundedCache
 from assistant.retrieval.dictionary import Lexicon
 from assistant.retrieval.translation import english_forms
 from assistant.retrieval.wordnet import WordNet
@@ -101,18 +102,17 @@ def _from_thesaurus(word: str, lang: Language, lexicon: Lexicon, thesaurus: Word
     return [t for s in synonyms for t in _en_stems(s)]
 
 
-_CACHE: dict[tuple[str, ...], tuple[str, ...]] = {}
+_CACHE: BoundedCache[tuple[str, ...], tuple[str, ...]] = BoundedCache()
 
 
 def _cached(key: tuple[str, ...], word: str, find: Callable[[], list[str]]) -> tuple[str, ...]:
-    cached = _CACHE.get(key)
-    if cached is None:
+    """`find()`'s tokens without the word's own, once per key."""
+
+    def other_tokens() -> tuple[str, ...]:
         own = set(words(word))
-        cached = tuple(t for t in dict.fromkeys(find()) if t not in own)
-        if len(_CACHE) > 65536:
-            _CACHE.clear()
-        _CACHE[key] = cached
-    return cached
+        return tuple(t for t in dict.fromkeys(find()) if t not in own)
+
+    return _CACHE.get(key, other_tokens)
 
 
 def _related(word: str, lang: Language, lexicon: Lexicon) -> tuple[str, ...]:
