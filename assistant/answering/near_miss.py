@@ -1,0 +1,175 @@
+"""Near misses: a clause on the question's topic that still cannot be its answer.
+
+Coverage (support.py) asks whether a clause shares enough of the question's
+words. A near miss shares them and still does not answer, in three ways checked
+here, each from a small table (answer_class.py, qualifiers.py, scope.py):
+
+* the question asks for a class of entity (a country, a city, a company, an
+  organisation, a percentage, a deadline) and the clause has no span of it;
+* a qualifier narrows the entity ("agency *for children*") and the clause does
+  not cover it, directly or through a translation;
+* the question is about a future or "next" event and the clause records a past
+  one (a dateline, a conference header, a fact in the past tense).
+
+`needs` reads the question once; `lacks` then says, per clause, what is missing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from assistant.answering.actors import question_actors
+from assistant.answering.answer_class import CLASS_NAMES, AnswerClass, asked_class, class_spans
+from assistant.answering.context import AnswerContext
+from assistant.answering.evidence import Group, question_groups, words
+from assistant.answering.qualifiers import qualifier_text
+from assistant.answering.scope import RECORD_KINDS, asks_future, speaks_of_future
+from assistant.answering.support import Support, as_written, clause_evidence, is_name
+from assistant.glossary import Term
+from assistant.schema import Chunk, Language
+
+# Answers that are a time or a place: only these are checked for the time scope ("What will the
+# resolution pave the way for?" is about the future too, but its answer is no record of the past).
+_SCOPED_TYPES = frozenset(("when", "where"))
+_SCOPED_CLASSES = frozenset(("city", "country", "deadline"))
+_FUTURE_MISSING: dict[Language, str] = {"en": "a future or next event", "zh": "今后的安排"}
+
+
+@dataclass(frozen=True)
+class Needs:
+    """What a question needs of the clause that answers it, beyond covering its words."""
+
+    lang: Language
+    cls: AnswerClass | None = None
+    qualifiers: tuple[Group, ...] = ()
+    future: bool = False
+    # Organisations the question names itself: they are not its answer.
+    named: frozenset[str] = field(default_factory=frozenset)
+    # The question's glossary names, which a header or dateline must cover to say where or when *they* were.
+    names: tuple[Group, ...] = ()
+    question: str = ""
+
+    @property
+    def any(self) -> bool:
+        return self.cls is not None or self.future or bool(self.names)
+
+
+def needs(
+    question: str,
+    lang: Language,
+    qtype: str,
+    translations: Mapping[str, tuple[str, ...]] | None = None,
+) -> Needs:
+    """Read the class, qualifiers and time scope a question's answer must have.
+
+    `translations` (question word -> index tokens of its translations) let a qualifier be found in a
+    clause of the other language: "labour" in 国际劳工组织.
+    """
+    cls = asked_class(question, lang)
+    qualifier = qualifier_text(question, lang, cls)
+    # A Chinese word's translations are flattened word by word (知识产权 -> "right", found in "human
+    # rights"); in an English clause it is looked up by whole dictionary senses instead (`said`).
+    groups = tuple(question_groups(qualifier, lang, translations if lang == "en" else None)) if qualifier else ()
+    scoped = qtype in _SCOPED_TYPES or (cls is not None and cls.name in _SCOPED_CLASSES)
+    own = question_groups(question, lang) if scoped else []
+    return Needs(
+        lang=lang,
+        cls=cls,
+        qualifiers=groups,
+        future=scoped and asks_future(question, lang),
+        named=question_actors(question, lang),
+        names=tuple(g for g in own if g.term is not None and is_name(g.term.en, g.term.en_aliases)),
+        question=question,
+    )
+
+
+def lacks(
+    n: Needs,
+    chunk: Chunk,
+    evidence: tuple[frozenset[Term], frozenset[str]],
+    glosses: Callable[[str], Sequence[str]] | None = None,
+) -> list[str]:
+    """What the clause lacks to answer (display words for an abstention); [] when it may answer.
+
+    `evidence` is the clause's terms and words as the question's coverage saw them (support.clause_evidence);
+    `glosses` (Chinese word -> English senses) let a Chinese qualifier be found in an English clause.
+    """
+    missing: list[str] = []
+    if n.cls is not None and not class_spans(n.cls, chunk.text, evidence[0], n.named):
+        missing.append(CLASS_NAMES[n.lang][n.cls.name])
+    for g in n.qualifiers:
+        if not said(g, chunk.text, evidence, glosses):
+            missing.append(g.term.name(n.lang) if g.term is not None else as_written(g.token, n.question))
+    if chunk.kind in RECORD_KINDS:
+        # "In which city is the UNICRI centre?": the header's city is where the *conference* was.
+        missing += [g.term.name(n.lang) for g in n.names if g.term is not None and not said(g, chunk.text, evidence)]
+    if n.future and not speaks_of_future(chunk):
+        missing.append(_FUTURE_MISSING[n.lang])
+    return missing
+
+
+def said(
+    g: Group,
+    text: str,
+    evidence: tuple[frozenset[Term], frozenset[str]],
+    glosses: Callable[[str], Sequence[str]] | None = None,
+) -> bool:
+    """Whether the clause says a question word: in its evidence, or a glossary name inside a longer one
+    ("United Nations" in "United Nations Interregional Crime and Justice Research Institute", 联合国 in
+    联合国区域间犯罪和司法研究所), which the glossary matches as the longer name only.
+
+    A Chinese word is said by a Chinese text that contains it (知识产权 in 世界知识产权组织, one word for
+    the segmenter) and by an English text that has every word of one of its dictionary senses."""
+    if g.found_in(*evidence):
+        return True
+    if g.term is None:
+        if not _CJK_ONLY.match(g.token):
+            return False
+        if g.token in text:
+            return True
+        senses = [words(sense) for sense in (glosses(g.token) if glosses is not None else ())]
+        return any(sense and set(sense) <= evidence[1] for sense in senses)
+    haystack = "\n".join([text, *(t.en for t in evidence[0]), *(t.zh for t in evidence[0])])
+    forms = [f for f in (*g.term.forms("en"), *g.term.forms("zh")) if f]
+    # A Chinese form is a substring (its neighbours are characters too); a Latin one a whole word.
+    return any(f in haystack if _CJK_ONLY.match(f) else _whole_word(f, haystack) for f in forms)
+
+
+def _whole_word(form: str, text: str) -> bool:
+    return re.search(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text) is not None
+
+
+_CJK_ONLY = re.compile(r"^[\u4e00-\u9fff]+$")
+
+
+@dataclass(frozen=True)
+class Fitting:
+    """The candidates that lack nothing, and the best of the others with what it lacks (for the abstention)."""
+
+    fit: list[Support]
+    closest: Support | None = None
+    missing: tuple[str, ...] = ()
+
+
+def fitting(n: Needs, candidates: Sequence[Support], ctx: AnswerContext) -> Fitting:
+    """Split the candidates into those whose clause lacks nothing the question needs and the others.
+
+    The best of the others is the first that is not a header or dateline: "the documents never mention
+    UNICRI" would be false when only the header does not.
+    """
+    if not n.any:
+        return Fitting(list(candidates))
+    out: list[Support] = []
+    others: list[tuple[bool, Support, list[str]]] = []
+    for s in candidates:
+        missing = lacks(n, s.hit.chunk, clause_evidence(s.hit.chunk, n.lang, ctx), ctx.glosses)
+        if missing:
+            others.append((s.hit.chunk.kind in RECORD_KINDS, s, missing))
+        else:
+            out.append(s)
+    if not others:
+        return Fitting(out)
+    _, closest, missing = min(others, key=lambda x: x[0])  # min is stable: clauses first, in candidate order
+    return Fitting(out, closest, tuple(missing))

@@ -1,0 +1,48 @@
+"""Qualifiers: the words of a question that narrow the entity it asks for.
+
+"Which UN agency *for children* …" asks for one agency among many; a clause
+that names agencies but none for children does not answer it, though it covers
+most of the question's words (coverage is a weighted share, and "children" is
+one word of six). The qualifier is read around the answer's noun: the words
+between the question word and the noun ("which *private* company", 哪个*负责知识
+产权的联合国*组织) and an English prepositional phrase after it ("agency *for
+education, science and culture*", up to the verb that starts the predicate).
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answering.answer_class import AnswerClass
+from assistant.schema import Language
+
+# Classes whose answer is a named entity that a qualifier narrows; a percentage or a deadline is a
+# value, and what follows its noun ("share *of developing nations lacks* …") is the predicate.
+QUALIFIED_CLASSES = frozenset(("country", "city", "company", "organisation"))
+# Prepositions that open a qualifier after the noun.
+_EN_AFTER = re.compile(
+    r"^\s+(?:for|of|on|in charge of|responsible for|dealing with|working on|specialising in|specializing in)\s+"
+    r"(.+?)(?=\s+(?:is|are|was|were|does|do|did|has|have|had|can|could|should|must|will|would|shall|may|that|"
+    r"which|who|whose|to)\b|[?.!;]|$)",
+    re.IGNORECASE,
+)
+# Words before the noun that do not narrow it ("which *other* organisations", "哪一*个*"), and Chinese
+# verbs that only introduce the qualifier (负责知识产权的 = "for intellectual property").
+_NOT_QUALIFIERS = re.compile(
+    r"\b(?:other|others|such|main|particular|specific|certain|exact|same|one|two|three|single|named|"
+    r"individual|kind of|sort of|type of)\b|其他|其它|别的|主要|具体|特定|负责|主管|专门|从事|管理|个|一",
+    re.IGNORECASE,
+)
+
+
+def qualifier_text(question: str, lang: Language, cls: AnswerClass | None) -> str:
+    """The words of `question` that narrow the entity of class `cls`; "" when there are none."""
+    if cls is None or cls.name not in QUALIFIED_CLASSES:
+        return ""
+    before = question[cls.lead_end : cls.start]
+    after = ""
+    if lang == "en":
+        m = _EN_AFTER.match(question[cls.end :])
+        after = m.group(1) if m else ""
+    text = f"{before} {after}".strip()
+    return _NOT_QUALIFIERS.sub(" ", text).strip()

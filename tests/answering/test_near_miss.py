@@ -1,0 +1,80 @@
+"""Near misses: what a clause on the question's topic lacks to be its answer."""
+
+from __future__ import annotations
+
+from assistant.answering.evidence import chunk_evidence, question_groups
+from assistant.answering.near_miss import lacks, needs, said
+from assistant.schema import Chunk
+
+SG1 = (
+    "促进与联合国其他机构，主要是联合国教育、科学和文化组织（UNESCO）、"
+    "国际劳工组织（ILO）和世界知识产权组织（WIPO）的合作"
+)
+SG3 = "确保国际电联人工智能技术相关活动与参与人工智能技术相关工作的联合国其他相关机构的活动的一致性和互补性；"
+BODY1 = (
+    "This step was achieved through a resolution led by a coalition of nations, with support from 120 member states."
+)
+
+
+def chunk(text: str, lang: str = "zh", kind: str = "clause", section_kind: str = "operative") -> Chunk:
+    return Chunk(
+        id="d/x", doc_id="d", text=text, lang=lang, kind=kind, section_kind=section_kind, start=0, end=len(text)
+    )  # type: ignore[arg-type]
+
+
+def missing(question: str, lang: str, qtype: str, c: Chunk, translations=None) -> list[str]:
+    return lacks(needs(question, lang, qtype, translations), c, chunk_evidence(c.text))
+
+
+def test_a_country_question_lacks_a_country_in_a_clause_about_a_coalition_of_nations():
+    body = chunk(BODY1, "en", "paragraph", "body")
+    assert missing("Which country led the coalition?", "en", "which", body) == ["the name of a country"]
+    assert missing("Which countries led the coalition?", "en", "which", body) == []
+
+
+def test_a_qualifier_must_be_said_by_the_clause():
+    translations = {"children": ("·儿童", "儿童"), "labour": ("劳工", "·劳工")}
+    q_children = "Which UN agency for children does the Secretary-General have to cooperate with?"
+    q_labour = "Which UN agency for labour does the Secretary-General have to cooperate with?"
+    assert missing(q_children, "en", "which", chunk(SG3), translations) == ["children"]
+    assert missing(q_children, "en", "which", chunk(SG1), translations) == ["children"]
+    assert missing(q_labour, "en", "which", chunk(SG1), translations) == []
+
+
+def test_a_chinese_qualifier_inside_a_longer_chinese_word_is_said():
+    # 知识产权 is inside 世界知识产权组织, one word for the segmenter.
+    assert missing("秘书长应当与哪个负责知识产权的联合国组织合作？", "zh", "which", chunk(SG1)) == []
+    assert missing("秘书长应当与哪个负责知识产权的联合国组织合作？", "zh", "which", chunk(SG3)) != []
+
+
+def test_a_chinese_qualifier_is_said_by_an_english_clause_only_through_a_whole_dictionary_sense():
+    group = question_groups("知识产权", "zh")[0]
+    text = "upholding human rights"
+    glosses = {"知识产权": ["intellectual property rights"]}.get
+    assert not said(group, text, chunk_evidence(text), lambda w: glosses(w) or [])
+    text = "protecting intellectual property rights"
+    assert said(group, text, chunk_evidence(text), lambda w: glosses(w) or [])
+
+
+def test_a_name_inside_a_longer_glossary_name_is_said():
+    group = question_groups("Which UN body", "en")[0]
+    text = "2017年成立的联合国区域间犯罪和司法研究所（UNICRI）人工智能和机器人中心"
+    assert group.term is not None and said(group, text, chunk_evidence(text))
+
+
+def test_a_future_question_is_not_answered_by_a_header_or_a_past_fact():
+    header = chunk("国际电信联盟全权代表大会（2022年，布加勒斯特）", kind="header", section_kind="header")
+    q = "Where will the next Plenipotentiary Conference be held?"
+    assert missing(q, "en", "where", header) == ["a future or next event"]
+    assert missing("Where was the Plenipotentiary Conference held?", "en", "where", header) == []
+
+
+def test_a_header_answers_where_only_for_the_names_it_covers():
+    header = chunk("国际电信联盟全权代表大会（2022年，布加勒斯特）", kind="header", section_kind="header")
+    q = "In which city is the UNICRI centre for AI and robotics based?"
+    assert "United Nations Interregional Crime and Justice Research Institute" in missing(q, "en", "where", header)
+
+
+def test_a_question_with_no_needs_lacks_nothing():
+    n = needs("What must the Secretary-General do?", "en", "what-must")
+    assert not n.any and lacks(n, chunk(SG3), chunk_evidence(SG3)) == []

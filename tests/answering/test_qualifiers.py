@@ -1,0 +1,31 @@
+"""The words of a question that narrow the entity it asks for."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answering.answer_class import asked_class
+from assistant.answering.qualifiers import qualifier_text
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "qualifier"),
+    [
+        ("Which UN agency for children does the Secretary-General have to cooperate with?", "en", "UN  children"),
+        ("Which UN agency for science and culture must he join?", "en", "UN  science and culture"),
+        ("Which private company is named as a partner?", "en", "private"),
+        ("Which other organisations must he cooperate with?", "en", ""),
+        ("Which country led the coalition?", "en", ""),
+        ("秘书长应当与哪个负责知识产权的联合国组织合作？", "zh", "知识产权的联合国"),
+        ("文章提到哪家科技公司支持这项决议？", "zh", "科技"),
+    ],
+)  # fmt: skip
+def test_the_qualifier_is_read_around_the_answers_noun(question, lang, qualifier):
+    assert qualifier_text(question, lang, asked_class(question, lang)) == qualifier
+
+
+def test_a_value_class_has_no_qualifier():
+    # "of developing nations lacks access" is the predicate, not a narrower kind of share.
+    question = "What share of developing nations lacks access to AI?"
+    assert qualifier_text(question, "en", asked_class(question, "en")) == ""
+    assert qualifier_text("Who chaired it?", "en", None) == ""

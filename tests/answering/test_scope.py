@@ -1,0 +1,42 @@
+"""Time scope: a question about a future or "next" event and the clauses that can speak of one."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answering.scope import asks_future, speaks_of_future
+from assistant.schema import Chunk
+
+
+def chunk(text: str, lang: str = "en", kind: str = "clause", section_kind: str = "preamble") -> Chunk:
+    return Chunk(
+        id="d/x", doc_id="d", text=text, lang=lang, kind=kind, section_kind=section_kind, start=0, end=len(text)
+    )  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "future"),
+    [
+        ("Where will the next Plenipotentiary Conference be held?", "en", True),
+        ("Which city hosts the next AI summit?", "en", True),
+        ("When will the UNICRI robotics centre close?", "en", True),
+        ("Where was the conference held?", "en", False),
+        ("When did the General Assembly adopt the resolution?", "en", False),
+        ("下一届全权代表大会将在哪座城市举行？", "zh", True),
+        ("全权代表大会是在哪座城市举行的？", "zh", False),
+    ],
+)
+def test_a_question_about_what_is_to_come(question, lang, future):
+    assert asks_future(question, lang) is future
+
+
+def test_a_dateline_or_header_never_speaks_of_the_future():
+    assert not speaks_of_future(chunk("New York, 21 March, 2004", kind="dateline", section_kind="header"))
+    assert not speaks_of_future(chunk("国际电信联盟全权代表大会（2022年，布加勒斯特）", "zh", "header", "header"))
+
+
+def test_a_past_fact_does_not_and_an_instruction_or_future_marker_does():
+    assert not speaks_of_future(chunk("2017年成立的联合国区域间犯罪和司法研究所人工智能和机器人中心", "zh"))
+    assert speaks_of_future(chunk("每年向理事会报告", "zh", section_kind="operative"))
+    assert speaks_of_future(chunk("Looking ahead, the resolution paves the way for cooperation", section_kind="body"))
+    assert speaks_of_future(chunk("国际电信/ICT的格局将继续发展", "zh"))
