@@ -171,7 +171,7 @@ def absent_names(
     missing: list[str] = []
     for g in groups:
         term = g.term
-        if term is None or not _is_name(term.en, term.en_aliases):
+        if term is None or not is_name(term.en, term.en_aliases):
             continue
         if term_known(term.zh, term.forms("en"), idf):
             continue
@@ -202,7 +202,7 @@ def absent_names(
     return missing
 
 
-def _is_name(en: str, aliases: Sequence[str]) -> bool:
+def is_name(en: str, aliases: Sequence[str]) -> bool:
     """A proper name ("Radiocommunication Bureau", "TSB"), not a phrase such as "member states of the UN"."""
     return en[:1].isupper() or any(a.isupper() and len(a) > 1 for a in aliases)
 
