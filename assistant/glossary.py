@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from assistant.memo import BoundedCache
 from assistant.schema import Language
 
 
@@ -390,12 +391,21 @@ def _term_patterns(lang: Language) -> list[tuple[re.Pattern[str], Term]]:
     return patterns
 
 
+# A question is searched for terms a dozen times per answer (each coverage check builds its groups
+# afresh), at about 0.5 ms a search; the glossary never changes while the process runs.
+_FOUND: BoundedCache[tuple[str, str], tuple[Term, ...]] = BoundedCache()
+
+
 def find_terms(text: str, lang: Language) -> list[Term]:
     """Glossary terms written in `text`, in reading order, each once.
 
     Overlapping shorter forms are skipped, so 电信发展局主任 does not also
     count as 电信.
     """
+    return list(_FOUND.get((text, lang), lambda: _find_terms(text, lang)))
+
+
+def _find_terms(text: str, lang: Language) -> tuple[Term, ...]:
     taken = [False] * len(text)
     found: dict[Term, int] = {}
     for pattern, term in _term_patterns(lang):
@@ -405,7 +415,7 @@ def find_terms(text: str, lang: Language) -> list[Term]:
             for i in range(m.start(), m.end()):
                 taken[i] = True
             found[term] = min(found.get(term, m.start()), m.start())
-    return sorted(found, key=found.__getitem__)  # in reading order
+    return tuple(sorted(found, key=found.__getitem__))  # in reading order
 
 
 def translate_phrase(phrase: str, lang: Language) -> str:

@@ -42,3 +42,10 @@ def test_generic_operative_heading():
         generic_operative("请注意这是一个很长的句子而不是标题因为它太长了超过三十个字符的限制真的很长很长", "zh")
         is None
     )
+
+
+def test_found_terms_are_a_fresh_list_each_time():
+    # Searches are cached per text; a caller that changes its list must not change the next answer.
+    first = find_terms("The Secretary-General reports to the ITU Council.", "en")
+    first.clear()
+    assert find_terms("The Secretary-General reports to the ITU Council.", "en") != []

@@ -31,6 +31,15 @@ _ACTOR_HEADS = frozenset(
 _ACTOR_NOUNS = frozenset(
     ("actor", "actors", "stakeholder", "stakeholders", "participant", "participants", "player", "players")
 )
+# Answer nouns that ask for persons or a population, not for bodies: "Which people benefit …" is
+# answered by "all inhabitants of the world", not by the clause that names the most organisations.
+_PERSON_NOUNS = frozenset(
+    (
+        *("citizens", "humans", "individual", "individuals", "inhabitants", "official", "officials"),
+        *("people", "person", "persons", "residents"),
+        *("人", "人们", "人员", "个人", "官员", "居民", "民众"),
+    )
+)
 # Actor names whose head word alone would also name a concept ("information society").
 _ACTOR_NAMES = frozenset(("civil society",))
 # The head of an English name is its last word before "of", "for" or "on": "Director of the
@@ -49,6 +58,14 @@ def is_actor(term: Term) -> bool:
 def is_actor_noun(noun: str) -> bool:
     """Whether a question's answer noun is a generic word for actors ("stakeholders", "players")."""
     return noun.casefold() in _ACTOR_NOUNS
+
+
+def asks_for_actors(qtype: str, noun: str) -> bool:
+    """Whether the clause that names more actors answers better: a "who" question (unless its noun asks
+    for persons, "which people", "which official") or a generic actor noun ("which stakeholders")."""
+    if is_actor_noun(noun):
+        return True
+    return qtype == "who" and noun.casefold() not in _PERSON_NOUNS
 
 
 def question_actors(question: str, lang: Language) -> frozenset[str]:

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from assistant.answering.actors import actors_named, is_actor_noun, question_actors
+from assistant.answering.actors import actors_named, asks_for_actors, is_actor_noun, question_actors
 from assistant.answering.analysis import QuestionAnalysis, analyse_question, with_section
 from assistant.answering.citations import (
     addressee_lead,
@@ -36,11 +36,12 @@ from assistant.answering.citations import (
 )
 from assistant.answering.compounds import dictionary_parts
 from assistant.answering.context import AnswerContext
-from assistant.answering.evidence import Group, chunk_evidence, evidence_of, overlap, question_groups
+from assistant.answering.evidence import Group, chunk_evidence, evidence_of, overlap, question_groups, words
 from assistant.answering.metadata import doc_level_chunks, metadata_answer
 from assistant.answering.near_miss import fitting, needs
+from assistant.answering.preference import NAME_WEIGHT, dominated, name_share, written_names
 from assistant.answering.sections import list_answer, section_catalogue, section_chunks, section_key
-from assistant.answering.spans import Span, best_quote, dates, spans_for
+from assistant.answering.spans import Span, best_quote, dates
 from assistant.answering.specifics import unsupported_specifics
 from assistant.answering.subitems import counts_items, item_count, item_count_lead, sub_items
 from assistant.answering.support import (
@@ -58,6 +59,7 @@ from assistant.answering.support import (
     unknown_share,
 )
 from assistant.answering.synonyms import direct_translations, every_translation, with_synonyms
+from assistant.answering.values import has_value, value_kind, values, values_for_noun
 from assistant.retrieval.dictionary import DictionaryUnavailableError, Lexicon, load_lexicon
 from assistant.retrieval.wordnet import WordNet, WordNetUnavailableError, load_wordnet
 from assistant.safety import chunk_flags
@@ -65,16 +67,6 @@ from assistant.schema import Answer, Chunk, Citation, Language, RetrievedChunk
 
 _log = logging.getLogger(__name__)
 
-# Only these "when" questions need a calendar date; "how often" needs a frequency; a bare "when"
-# is answered by either.
-_DATE_ONLY = {
-    "en": re.compile(r"\b(what|which) (year|date|day|month|session)\b|\bin (what|which) year\b|\bon what date\b", re.I),
-    "zh": re.compile(r"哪一年|哪年|哪一天|哪天|几月|哪一届|哪届|日期"),
-}
-_FREQUENCY_ONLY = {
-    "en": re.compile(r"\bhow (often|frequently)\b|\bat what interval\b", re.I),
-    "zh": re.compile(r"多久|频率|多常|多长时间"),
-}
 _PRONOUN_START = re.compile(r"^(It|They|He|She|This|These|Those|Its|Their)\b")
 # Ranking nudges for the clause to quote: retrieval order decides unless a lower hit is clearly better.
 _RANK_PENALTY = 0.05
@@ -84,6 +76,7 @@ _DOC_BONUS = 0.1
 # When a clause in the question's own language is citable, how much of another-language clause's
 # overlap that comes only through translation is discounted: an English question's generic words
 # ("protected", "both") translate into many Chinese clauses. Chosen on eval/dev (see its README).
+# A clause an own-language one outdoes on all else loses all of it (preference.dominated).
 CROSS_DISCOUNT = 0.5
 _OWN_DATE_BONUS = 0.3  # chosen on eval/dev: the smallest that cites the header for the conference's year
 # A "who" question prefers, per actor it names beyond the question's own, the clause that can name
@@ -98,56 +91,6 @@ _MAX_NAMED_DOC_CHUNKS = 200
 
 def _abstain(question: str, lang: Language, **detail: object) -> Answer:
     return Answer(question=question, text=abstention_text(question, lang, **detail), language=lang, abstained=True)  # type: ignore[arg-type]
-
-
-def _value_kind(question: str, lang: Language, qtype: str) -> str:
-    """What value a question needs: 'date', 'frequency', 'date-or-frequency', 'count', 'amount' or ''."""
-    if qtype == "when":
-        if _FREQUENCY_ONLY[lang].search(question):
-            return "frequency"
-        if _DATE_ONLY[lang].search(question):
-            return "date"
-        return "date-or-frequency"
-    return {"how-many": "count", "how-much": "amount"}.get(qtype, "")
-
-
-def _values(kind: str, text: str) -> list[Span]:
-    if kind in ("date", "frequency", "date-or-frequency"):
-        found = spans_for("when", text)
-        if kind == "date":
-            return [s for s in found if s.kind == "date"]
-        if kind == "frequency":
-            return [s for s in found if s.kind == "frequency"]
-        return found
-    if kind == "count":
-        return spans_for("how-many", text)
-    if kind == "amount":
-        return spans_for("how-much", text)
-    return []
-
-
-def _values_for_noun(kind: str, text: str, a: QuestionAnalysis, lang: Language, ctx: AnswerContext) -> list[Span]:
-    """Values of `text`, and for "how many X" only the counts of X ("17 Sustainable Development Goals")."""
-    found = _values(kind, text)
-    if kind != "count" or not a.answer_noun:
-        return found
-    groups = question_groups(a.answer_noun, lang, ctx.translations)
-    if not groups:
-        return found
-    out = []
-    for span in found:
-        # The counted noun follows the number; look a little further for Chinese (30多个机构和部门).
-        evidence = chunk_evidence(text[span.start : span.end + 12])
-        if any(g.found_in(*evidence) for g in groups):
-            out.append(span)
-    return out
-
-
-def _has_value(kind: str, chunk: Chunk, question: str, a: QuestionAnalysis, lang: Language, ctx: AnswerContext) -> bool:
-    """Whether the clause holds the value asked for; "how many items" is answered by a list's items."""
-    if kind == "count" and counts_items(question, lang) and sub_items(chunk, ctx.chunks):
-        return True
-    return bool(_values_for_noun(kind, chunk.text, a, lang, ctx))
 
 
 def _widen(chunk: Chunk, start: int, end: int) -> tuple[int, int]:
@@ -223,7 +166,7 @@ def _coverage_gate(c: _Choice) -> Answer | None:
         return _abstain(question, lang, covered=covered, missing=unknown)
     if passing:
         return None
-    if _value_kind(question, lang, a.qtype).startswith("date"):
+    if value_kind(question, lang, a.qtype).startswith("date"):
         # The date may be only the document's own (a dateline): the clauses that say what happened
         # are then not needed as evidence, the title is.
         groups = question_groups(_support_question(question, a), lang, ctx.translations)
@@ -245,32 +188,42 @@ def _pick(c: _Choice) -> Support:
     question, lang, a, ctx, ranked, passing = c.question, c.lang, c.analysis, c.ctx, c.ranked, c.passing
     if a.doc_hint:
         # "the draft", "the article": the user named the document; a clause of another one is not its answer.
-        passing = [s for s in passing if _doc_kind(ctx, s.hit.chunk.doc_id) == a.doc_hint] or passing
+        named = [s for s in passing if _doc_kind(ctx, s.hit.chunk.doc_id) == a.doc_hint]
+        if not named:
+            nearest = _nearest_named(c)
+            if nearest is not None:
+                return nearest
+        passing = named or passing
     elif a.follow_up and a.carried_doc:
         # A follow-up is about the document of the answer it follows, unless it names another.
         passing = [s for s in passing if s.hit.chunk.doc_id == a.carried_doc] or passing
     rank = {id(s): i for i, s in enumerate(ranked)}
     own_language = any(s.hit.chunk.lang == lang and s.literal > 0 for s in passing)
     focus = a.section if a.section_strength == "full" else None
-    kind = _value_kind(question, lang, a.qtype)
+    kind = value_kind(question, lang, a.qtype)
     if kind in ("count", "amount"):
         # "How many …": only a clause with a count can answer; prefer those. (A date may be the
         # document's own, from its dateline, so "when" questions are not narrowed this way.)
-        passing = [s for s in passing if _has_value(kind, s.hit.chunk, question, a, lang, ctx)] or passing
-    asked_actors = question_actors(question, lang) if a.qtype == "who" or is_actor_noun(a.answer_noun) else None
+        passing = [s for s in passing if has_value(kind, s.hit.chunk, question, a, lang, ctx)] or passing
+    asked_actors = question_actors(question, lang) if asks_for_actors(a.qtype, a.answer_noun) else None
+    names = written_names(_support_question(question, a), lang)
+    has_names = {id(s): name_share(names, _evidence(s, ctx)) for s in passing} if names else {}
+    most_names = max(has_names.values(), default=0.0)
 
     def value(s: Support) -> float:
         v = s.score - _RANK_PENALTY * rank[id(s)]
         chunk = s.hit.chunk
         if own_language and chunk.lang != lang:
-            v -= CROSS_DISCOUNT * (s.overlap - s.literal)
+            v -= (1.0 if dominated(s, passing, rank, lang) else CROSS_DISCOUNT) * (s.overlap - s.literal)
+        if has_names:
+            v -= NAME_WEIGHT * (most_names - has_names[id(s)])
         if focus is not None and (chunk.doc_id, section_key(chunk)) == focus:
             v += _SECTION_BONUS
         if a.follow_up and chunk.doc_id == a.carried_doc:
             v += _DOC_BONUS
         if a.doc_hint and _doc_kind(ctx, chunk.doc_id) == a.doc_hint:
             v += _SECTION_BONUS  # "the article", "the draft": the user named the document
-        if kind and _has_value(kind, chunk, question, a, lang, ctx):
+        if kind and has_value(kind, chunk, question, a, lang, ctx):
             v += _VALUE_BONUS
             if kind.startswith("date") and document_level(chunk):
                 v += _OWN_DATE_BONUS  # a date in the header or dateline is the document's own event
@@ -285,6 +238,28 @@ def _pick(c: _Choice) -> Support:
         others = [s for s in passing if _names_noun(noun, s, ctx)]
         best = max(others, key=value) if others else best
     return best
+
+
+def _evidence(s: Support, ctx: AnswerContext) -> str:
+    return evidence_text(s.hit.chunk, ctx.documents.get(s.hit.chunk.doc_id))
+
+
+def _nearest_named(c: _Choice) -> Support | None:
+    """The named document's best content clause, when only clauses of the other document pass.
+
+    "What skill …, says the story?": quoting the draft because its words match answers a question
+    the user did not ask; the story's clause nearest the question is its answer, if any is.
+    The answer-noun and specific-focus checks still apply to it.
+    """
+    excluded = set(c.analysis.exclude)
+    named = [
+        s
+        for s in c.ranked
+        if _doc_kind(c.ctx, s.hit.chunk.doc_id) == c.analysis.doc_hint
+        and not document_level(s.hit.chunk)
+        and s.hit.chunk.id.split("#")[0] not in excluded
+    ]
+    return max(named, key=lambda s: s.score) if named else None
 
 
 def single_answer(question: str, lang: Language, a: QuestionAnalysis, ctx: AnswerContext) -> Answer:
@@ -340,11 +315,15 @@ def single_answer(question: str, lang: Language, a: QuestionAnalysis, ctx: Answe
 def _quoted_answer(question: str, lang: Language, a: QuestionAnalysis, ctx: AnswerContext, best: Support) -> Answer:
     """The chosen clause quoted (its best span), led by the value, addressee or yes the question wants."""
     chunk = best.hit.chunk
-    kind = _value_kind(question, lang, a.qtype)
+    kind = value_kind(question, lang, a.qtype)
     groups = question_groups(_support_question(question, a), lang, ctx.translations)
     # The sentence is chosen on the evidence the clause was chosen on (support.supports).
     parts = dictionary_parts if ctx.glosses is not None and chunk.lang == "en" else None
-    start, end = best_quote(chunk, groups, ctx.idf, a.qtype if kind else "", parts)
+    # Ties between sentences go to the one with the question's own words or their translations: a
+    # glossary term lumps "milestone" with "watershed", 里程碑 translates to the first only.
+    asked = words(_support_question(question, a))
+    prefer = frozenset(t for w in asked for t in (w, *ctx.translations.get(w, ())))
+    start, end = best_quote(chunk, groups, ctx.idf, a.qtype if kind else "", parts, prefer)
     start, end = _widen(chunk, start, end)
     items = sub_items(chunk, ctx.chunks)
     listed = kind == "count" and counts_items(question, lang)
@@ -354,9 +333,7 @@ def _quoted_answer(question: str, lang: Language, a: QuestionAnalysis, ctx: Answ
     found: list[Span] = []
     if kind:
         quote_text = ctx.documents[chunk.doc_id].text[start:end]
-        found = (
-            _values_for_noun(kind, quote_text, a, lang, ctx) or _values(kind, quote_text) or _values(kind, chunk.text)
-        )
+        found = values_for_noun(kind, quote_text, a, lang, ctx) or values(kind, quote_text) or values(kind, chunk.text)
         if listed:
             found = []  # a list's items are counted by its sub-clauses: "120 member states" are no points of a plan
         if not found:

@@ -186,6 +186,7 @@ def best_quote(
     idf: Callable[[str], float | None],
     qtype: str = "",
     extra: Callable[[str], frozenset[str]] | None = None,
+    prefer: frozenset[str] = frozenset(),
 ) -> tuple[int, int]:
     """Offsets (into the document) of the sentence of `chunk` that best covers the question.
 
@@ -193,7 +194,8 @@ def best_quote(
     best-matching sentence so the quote points at the evidence. A question
     whose answer is a value (a date, a count) prefers the sentence that has one.
     `extra` gives a sentence's further evidence tokens, as the clause was scored
-    with them (the parts of its unlisted compounds).
+    with them (the parts of its unlisted compounds). Sentences that cover the question
+    equally are told apart by how many of the `prefer` tokens they have, then by order.
     """
     spans = sentences(chunk.text)
     if len(spans) == 1 or len(chunk.text) < 160:
@@ -206,11 +208,14 @@ def best_quote(
             tokens = tokens | extra(chunk.text[a:b])
         return overlap(groups, (terms, tokens), idf) + bonus
 
-    scored = [(score(a, b), -i, a, b) for i, (a, b) in enumerate(spans)]
+    def preferred(a: int, b: int) -> int:
+        return len(prefer & chunk_evidence(chunk.text[a:b])[1])
+
+    scored = [(score(a, b), preferred(a, b), -i, a, b) for i, (a, b) in enumerate(spans)]
     best = max(scored)
     if best[0] == 0:
         return chunk.start, chunk.end
-    return chunk.start + best[2], chunk.start + best[3]
+    return chunk.start + best[3], chunk.start + best[4]
 
 
 def figures(quote: str, lang: str) -> list[str]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.answering.actors import actors_named, is_actor, is_actor_noun, question_actors
+from assistant.answering.actors import actors_named, asks_for_actors, is_actor, is_actor_noun, question_actors
 from assistant.glossary import find_terms
 from assistant.schema import Chunk
 
@@ -62,3 +62,13 @@ def test_generic_words_for_actors_ask_for_actors():
     # "which group of countries" asks for one actor; "which rights" for no actor at all.
     for noun in ("groups", "organizations", "rights", ""):
         assert not is_actor_noun(noun), noun
+
+
+def test_who_questions_and_actor_nouns_ask_for_actors_but_persons_do_not():
+    assert asks_for_actors("who", "")
+    assert asks_for_actors("who", "bodies")
+    assert asks_for_actors("which", "stakeholders")
+    assert not asks_for_actors("which", "countries")
+    # "Which people benefit …" asks for the inhabitants of the world, "which official" for one person.
+    for noun in ("people", "People", "official", "人们", "居民"):
+        assert not asks_for_actors("who", noun), noun

@@ -440,3 +440,32 @@ def test_look_alikes_whose_clause_has_the_class_qualifier_or_future_are_answered
     answer = assistant.ask(question)
     assert not answer.abstained and value in answer.text
     assert chunk is None or cited(answer) == [chunk]
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # "people" asks for persons: the clause naming the most organisations is no better an answer.
+        (
+            "Which people should benefit from new telecommunication technologies, according to ITU's purposes?",
+            "eur-44a25-1/preamble/considering/a/1",
+        ),
+        # The clause with the summit's name beats a neighbour matching "partner", "summit" by translation.
+        ("Which partners did ITU have for the AI for Good summit?", "eur-44a25-1/preamble/noting/a"),
+        # The English paragraph ranks first, is as close and covers as much literally: the Chinese clause's
+        # extra words, all through translation ("use", "skill"), do not count.
+        ("Which skills must be strengthened so that everyone can use AI?", "unido-unga-ai-resolution/body/5"),
+        # "the story" named: its nearest paragraph, although only clauses of the draft pass on words.
+        ("What skill should people be helped to improve, according to the story?", "unido-unga-ai-resolution/body/5"),
+    ],
+)
+def test_the_clause_that_answers_wins_over_neighbours_sharing_its_words(assistant, question, expected):
+    answer = assistant.ask(question)
+    assert not answer.abstained and cited(answer) == [expected]
+
+
+def test_the_quoted_sentence_is_the_one_with_the_question_words_own_translation(assistant):
+    # 里程碑 is in the glossary with "milestone" and "watershed"; both sentences have the term.
+    answer = assistant.ask("这项决议被称为什么样的里程碑？")
+    assert cited(answer) == ["unido-unga-ai-resolution/body/2"]
+    assert "historic milestone" in answer.citations[0].quote

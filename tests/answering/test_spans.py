@@ -44,23 +44,39 @@ def test_sentences_are_trimmed_spans():
     assert [text[a:b] for a, b in sentences(text)] == ["First sentence.", "Second one;", "third"]
 
 
-def test_best_quote_counts_the_extra_evidence_of_a_sentence():
+def _quote(text: str, question: str, lang: str = "en", **kw) -> tuple[int, int]:
+    """`best_quote` on a one-paragraph document whose offsets are the text's own."""
     from assistant.answering.evidence import question_groups
     from assistant.answering.spans import best_quote
     from assistant.schema import Chunk
 
+    end = len(text)
+    chunk = Chunk(id="d/1", doc_id="d", text=text, lang="en", kind="clause", section_kind="body", start=0, end=end)
+    return best_quote(chunk, question_groups(question, lang), lambda t: 1.0, **kw)
+
+
+def test_best_quote_counts_the_extra_evidence_of_a_sentence():
     text = (
         "The Assembly adopted a resolution on artificial intelligence systems and their safety for all. "
         "The resolution underscores the importance of upholding rights throughout the entire lifecycle."
     )
-    end = len(text)
-    chunk = Chunk(id="d/1", doc_id="d", text=text, lang="en", kind="clause", section_kind="body", start=0, end=end)
-    groups = question_groups("Which parts of a system's life do rights cover?", "en")
+    question = "Which parts of a system's life do rights cover?"
     second = text.index("The resolution")
-    plain = best_quote(chunk, groups, lambda t: 1.0)
-    assert plain == (0, second - 1)
+    assert _quote(text, question) == (0, second - 1)
 
     def parts(sentence: str) -> frozenset[str]:
         return frozenset({"life"}) if "lifecycle" in sentence else frozenset()
 
-    assert best_quote(chunk, groups, lambda t: 1.0, extra=parts) == (second, end)
+    assert _quote(text, question, extra=parts) == (second, len(text))
+
+
+def test_sentences_that_cover_the_question_equally_go_to_the_one_with_the_preferred_words():
+    # Both sentences have the glossary term "historic" (milestone, watershed, 里程碑): a tie on coverage.
+    text = (
+        "This resolution marks a watershed moment in the governance of emerging technologies. "
+        "The adoption of this resolution is recognized as a historic milestone for the safe use of AI."
+    )
+    question = "这项决议被认为是什么样的里程碑？"
+    second = text.index("The adoption")
+    assert _quote(text, question, "zh") == (0, second - 1)  # the first sentence on a tie
+    assert _quote(text, question, "zh", prefer=frozenset({"mileston"})) == (second, len(text))
