@@ -156,6 +156,7 @@ ANSWER_NOUN_PATTERNS: dict[Language, str] = {
 GENERIC_ANSWER_NOUNS = frozenset(
     (
         *("kind", "sort", "type", "way", "ways", "part", "parts", "thing", "things", "extent", "aspect", "aspects"),
+        *("stuff",),
         *("role", "roles", "point", "points", "else"),
         *(
             "方面",
@@ -174,6 +175,9 @@ GENERIC_ANSWER_NOUNS = frozenset(
             "工作",
             "问题",
             "地方",
+            # "thing", "stuff": 哪些东西 asks for whatever the clause names, as "which things" does.
+            "东西",
+            "事物",
         ),
     )
 )

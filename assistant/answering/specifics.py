@@ -28,6 +28,8 @@ SPECIFIC_FOCUS: dict[Language, tuple[str, ...]] = {
         *("budget", "cost", "costs", "fund", "funds", "funding", "money", "price", "fee", "fees", "spend", "spent"),
         # Not "pay": "pay attention to …" asks for no money fact.
         *("paid", "payment", "payments"),
+        # Sponsoring an event or a draft is a fact a text states or not; "support" is not it.
+        *("sponsor", "sponsors", "sponsored", "sponsorship"),
         *("salary", "wage", "wages", "earn", "earns", "income"),
         *("fine", "fines", "penalty", "penalties", "sanction", "sanctions", "punish", "punishment"),
         *("vote", "votes", "voted", "voting", "veto", "ballot", "oppose", "opposed", "abstained"),
@@ -39,6 +41,7 @@ SPECIFIC_FOCUS: dict[Language, tuple[str, ...]] = {
     "zh": (
         *("预算", "经费", "资金", "拨款", "费用", "成本", "出资", "花费"),
         *("支付", "付款", "付费"),
+        *("赞助", "资助"),
         *("工资", "薪水", "薪酬", "收入"),
         *("罚款", "处罚", "惩罚", "制裁", "罚金"),
         *("投票", "表决", "反对票", "赞成票", "弃权", "否决"),

@@ -46,6 +46,11 @@ HEADWORDS = 4
 # WordNet synsets followed per word (or per gloss of a Chinese word). Chosen on eval/dev: one (the
 # word's commonest meaning) gains two answers over none; two answer two more near misses (noise).
 THESAURUS_SENSES = 1
+# Words with more WordNet synsets than this (all parts of speech) get no WordNet synonyms: "keep" (25
+# senses) brings "support", "stop" (22) "halt". Chosen on eval/dev: 10 to 20 give the same answers (8
+# loses "stages" -> "phase", 25 answers a question with the wrong clause through "keep" -> "support");
+# 12, in the lower half, because a looser cap can only let in more general words.
+THESAURUS_MAX_SENSES = 12
 # English inflections tried when the word as written is not a gloss ("backed" -> "back").
 _INFLECTIONS = (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("er", ""))
 # British spellings CC-CEDICT glosses in American ("organisation" -> "organization").
@@ -97,6 +102,8 @@ def _from_chinese(word: str, lexicon: Lexicon) -> list[str]:
 def _from_thesaurus(word: str, lang: Language, lexicon: Lexicon, thesaurus: WordNet) -> list[str]:
     """English stems of the one-word WordNet synonyms of an English word, or of a Chinese word's glosses."""
     english = [g for g in lexicon.english(word)[:SENSES] if " " not in g] if lang == "zh" else [word]
+    # A word of many senses is a general one ("keep" -> "support"): its first synset is no safe synonym.
+    english = [w for w in english if thesaurus.sense_count(w) <= THESAURUS_MAX_SENSES]
     # A hyphenated lemma ("spick-and-span", "red-hot") is a phrase: its pieces are no synonyms.
     synonyms = [s for w in english for s in thesaurus.synonyms(w, THESAURUS_SENSES) if "-" not in s]
     return [t for s in synonyms for t in _en_stems(s)]

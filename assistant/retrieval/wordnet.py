@@ -84,6 +84,14 @@ class WordNet:
         own = {word.lower(), *(_lemma_text(lemma) for _, lemma in forms)}
         return tuple(w for w in dict.fromkeys(out) if w not in own)
 
+    def sense_count(self, word: str) -> int:
+        """How many synsets the word has, over every part of speech it can be (0 when WordNet lacks it).
+
+        A word of many senses ("keep": 25, "point": 40) is a general one: its first synset is as
+        likely to be the wrong meaning as the right one.
+        """
+        return sum(len(self._offsets(lemma, pos)) for pos, lemma in self.base_forms(word))
+
     def _offsets(self, lemma: str, pos: str) -> list[int]:
         """The lemma's synsets in one part of speech, most frequent sense first."""
         line = next(rest for p, rest in self.index.get(lemma, ()) if p == pos)

@@ -83,6 +83,9 @@ def test_document_hint_and_answer_noun():
     # a glossary name is taken whole, not its first words
     assert answer_noun("How many Sustainable Development Goals are there?", "en") == "Sustainable Development Goals"
     assert answer_noun("What kind of role does it play?", "en") == ""  # generic nouns name no answer category
+    # 东西 ("thing") asks for whatever the clause names, as "which things" does: no noun to find.
+    assert answer_noun("发展局主任要把哪些东西转交给各国？", "zh") == ""
+    assert answer_noun("Which stuff must be shared?", "en") == ""
     voted = analyse_question("Which countries voted against the resolution?", "en")
     assert (voted.answer_noun, voted.answer_verb) == ("countries", "voted")
     assert analyse_question("Which UN agencies should the Secretary-General work with?", "en").answer_verb == "agencies"

@@ -42,5 +42,17 @@ def test_who_paid_is_answered_only_by_a_clause_that_says_who_paid():
     assert unsupported_specifics("谁支付了峰会的费用？", "zh", chunk_evidence("每年向理事会报告")) != []
 
 
+def test_who_sponsored_is_answered_only_by_a_clause_that_says_so():
+    organised = chunk_evidence(
+        "ITU organised the summit with the XPRIZE Foundation, receiving support from 30 agencies."
+    )
+    assert unsupported_specifics("Which companies sponsored the summit?", "en", organised) == ["sponsored"]
+    sponsored = chunk_evidence("The summit was sponsored by two foundations.")
+    assert unsupported_specifics("Which companies sponsored the summit?", "en", sponsored) == []
+    assert unsupported_specifics("哪些机构资助了这次峰会？", "zh", chunk_evidence("国际电联与基金会合作组织峰会")) == [
+        "资助"
+    ]
+
+
 def test_paying_attention_is_no_money_fact():
     assert unsupported_specifics("What should the Secretary-General pay attention to?", "en", CLAUSE) == []

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.answering.synonyms import direct_translations, related_tokens, with_synonyms
+from assistant.answering.synonyms import THESAURUS_MAX_SENSES, direct_translations, related_tokens, with_synonyms
 from assistant.retrieval.dictionary import parse_cedict
 from assistant.retrieval.wordnet import parse_wordnet
 
@@ -85,3 +85,19 @@ def test_a_hyphenated_wordnet_lemma_gives_no_pieces():
     )
     tokens = related_tokens("new", "en", LEX, wn)
     assert "fresh" in tokens and "red" not in tokens and "hot" not in tokens
+
+
+def test_a_word_of_many_wordnet_senses_gets_no_wordnet_synonyms():
+    # "keep" has 25 synsets in WordNet; its first ("keep" -> "support") is as likely a wrong meaning as a right one.
+    senses = THESAURUS_MAX_SENSES + 1
+    offsets = " ".join(f"{i:08d}" for i in range(1, senses + 1))
+    general = parse_wordnet(
+        {
+            "index.verb": f"keep v {senses} 0 {senses} 0 {offsets}\ncollaborate v 1 0 1 1 00000303\n",
+            "data.verb": "00000001 41 v 02 keep 0 maintain 0 000 | keep in a certain state\n"
+            "00000303 41 v 02 collaborate 0 cooperate 0 000 | work together\n",
+        },
+        source="test-polysemy",
+    )
+    assert "maintain" not in related_tokens("keep", "en", LEX, general)
+    assert "cooper" in related_tokens("collaborate", "en", LEX, general)  # one sense: its synonyms count

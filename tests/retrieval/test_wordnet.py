@@ -53,6 +53,13 @@ def test_a_satellite_adjective_brings_its_head_and_markers_are_dropped():
     assert WN.synonyms("poorer") == ()
 
 
+def test_sense_count_adds_up_every_part_of_speech():
+    assert WN.sense_count("back") == 2
+    assert WN.sense_count("backed") == 2  # found through verb.exc
+    assert WN.sense_count("goals") == 1
+    assert WN.sense_count("zzzz") == 0
+
+
 def test_unknown_words_have_no_synonyms():
     assert WN.synonyms("zzzz") == ()
     assert WN.base_forms("zzzz") == []
