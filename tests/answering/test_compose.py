@@ -469,3 +469,13 @@ def test_the_quoted_sentence_is_the_one_with_the_question_words_own_translation(
     answer = assistant.ask("这项决议被称为什么样的里程碑？")
     assert cited(answer) == ["unido-unga-ai-resolution/body/2"]
     assert "historic milestone" in answer.citations[0].quote
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["秘书长应如何与成员国分享信息？", "为什么成员国应该分享信息？", "国际电联应如何帮助发展中国家？"],
+)
+def test_how_and_why_questions_naming_countries_ask_for_no_country(assistant, question):
+    # 如何 / 为什么 hold 何 / 什么: the question asks how or why, and a clause without a country name answers it.
+    answer = assistant.ask(question)
+    assert not answer.abstained and "国家名称" not in answer.text
