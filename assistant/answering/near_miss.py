@@ -25,7 +25,7 @@ from assistant.answering.answer_class import CLASS_NAMES, AnswerClass, asked_cla
 from assistant.answering.context import AnswerContext
 from assistant.answering.evidence import Group, question_groups, words
 from assistant.answering.qualifiers import qualifier_text
-from assistant.answering.scope import RECORD_KINDS, asks_future, speaks_of_future
+from assistant.answering.scope import RECORD_KINDS, asks_future, names_event, speaks_of_future
 from assistant.answering.support import Support, as_written, clause_evidence, is_name
 from assistant.glossary import Term
 from assistant.schema import Chunk, Language
@@ -34,6 +34,7 @@ from assistant.schema import Chunk, Language
 # resolution pave the way for?" is about the future too, but its answer is no record of the past).
 _SCOPED_TYPES = frozenset(("when", "where"))
 _SCOPED_CLASSES = frozenset(("city", "country", "deadline"))
+_EVENT_CLASSES = frozenset(("city", "deadline"))
 _FUTURE_MISSING: dict[Language, str] = {"en": "a future or next event", "zh": "今后的安排"}
 
 
@@ -74,11 +75,14 @@ def needs(
     groups = tuple(question_groups(qualifier, lang, translations if lang == "en" else None)) if qualifier else ()
     scoped = qtype in _SCOPED_TYPES or (cls is not None and cls.name in _SCOPED_CLASSES)
     own = question_groups(question, lang) if scoped else []
+    # The time scope is for a when/where question, or a city/deadline one about an event ("Which city
+    # will host …"); "Which countries will benefit …" asks for countries whatever the tense.
+    timed = qtype in _SCOPED_TYPES or (cls is not None and cls.name in _EVENT_CLASSES and names_event(question, lang))
     return Needs(
         lang=lang,
         cls=cls,
         qualifiers=groups,
-        future=scoped and asks_future(question, lang),
+        future=timed and asks_future(question, lang),
         named=question_actors(question, lang),
         names=tuple(g for g in own if g.term is not None and is_name(g.term.en, g.term.en_aliases)),
         question=question,

@@ -479,3 +479,9 @@ def test_how_and_why_questions_naming_countries_ask_for_no_country(assistant, qu
     # 如何 / 为什么 hold 何 / 什么: the question asks how or why, and a clause without a country name answers it.
     answer = assistant.ask(question)
     assert not answer.abstained and "国家名称" not in answer.text
+
+
+def test_a_which_countries_question_in_the_future_tense_is_answered(assistant):
+    # "will benefit" is no event with a place and a date: the clause naming developing nations answers it.
+    answer = assistant.ask("Which countries will benefit from equitable access to AI?")
+    assert not answer.abstained and "future" not in answer.text
