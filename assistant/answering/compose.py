@@ -40,6 +40,7 @@ from assistant.answering.evidence import Group, chunk_evidence, evidence_of, ove
 from assistant.answering.metadata import doc_level_chunks, metadata_answer
 from assistant.answering.near_miss import fitting, needs
 from assistant.answering.preference import NAME_WEIGHT, dominated, name_share, written_names
+from assistant.answering.scope import asks_future
 from assistant.answering.sections import list_answer, section_catalogue, section_chunks, section_key
 from assistant.answering.spans import Span, best_quote, dates
 from assistant.answering.specifics import unsupported_specifics
@@ -439,9 +440,13 @@ def _single_text(lead: str, citation: Citation, quote_lang: Language, lang: Lang
 def _document_date(
     question: str, lang: Language, doc_id: str, ctx: AnswerContext, groups: Sequence[Group]
 ) -> Answer | None:
-    """'When did the Assembly adopt it?' answered by the document's own date, when its title covers the event."""
+    """'When did the Assembly adopt it?' answered by the document's own date, when its title covers the event.
+
+    Never for a question about the future ("下一次何时…", "When will … next …"): the document's date is
+    when it *happened*, the near miss the clause-level check (near_miss.py) abstains on.
+    """
     doc = ctx.documents.get(doc_id)
-    if doc is None:
+    if doc is None or asks_future(question, lang):
         return None
     for c in doc_level_chunks(ctx, doc_id):
         found = [s for s in dates(c.text)]

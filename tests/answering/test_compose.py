@@ -485,3 +485,13 @@ def test_a_which_countries_question_in_the_future_tense_is_answered(assistant):
     # "will benefit" is no event with a place and a date: the clause naming developing nations answers it.
     answer = assistant.ask("Which countries will benefit from equitable access to AI?")
     assert not answer.abstained and "future" not in answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["联合国大会下一次何时通过人工智能决议？", "When will the General Assembly adopt its next resolution on AI?"],
+)
+def test_a_question_about_the_next_event_is_not_answered_by_the_documents_own_date(assistant, question):
+    # The dateline says when the resolution *was* adopted; the next one is not in the corpus.
+    answer = assistant.ask(question)
+    assert answer.abstained and answer.citations == []
