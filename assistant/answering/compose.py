@@ -250,7 +250,9 @@ def _nearest_named(c: _Choice) -> Support | None:
 
     "What skill …, says the story?": quoting the draft because its words match answers a question
     the user did not ask; the story's clause nearest the question is its answer, if any is.
-    The answer-noun and specific-focus checks still apply to it.
+    The answer-noun and specific-focus checks still apply to it, and it must lack nothing the question
+    needs (near_miss.py): "which city hosted …, according to the article?" is not answered by the
+    article's clause that names no city.
     """
     excluded = set(c.analysis.exclude)
     named = [
@@ -260,7 +262,8 @@ def _nearest_named(c: _Choice) -> Support | None:
         and not document_level(s.hit.chunk)
         and s.hit.chunk.id.split("#")[0] not in excluded
     ]
-    return max(named, key=lambda s: s.score) if named else None
+    fit = fitting(needs(c.question, c.lang, c.analysis.qtype, c.ctx.translations), named, c.ctx).fit
+    return max(fit, key=lambda s: s.score) if fit else None
 
 
 def single_answer(question: str, lang: Language, a: QuestionAnalysis, ctx: AnswerContext) -> Answer:

@@ -495,3 +495,10 @@ def test_a_question_about_the_next_event_is_not_answered_by_the_documents_own_da
     # The dateline says when the resolution *was* adopted; the next one is not in the corpus.
     answer = assistant.ask(question)
     assert answer.abstained and answer.citations == []
+
+
+def test_a_named_documents_clause_that_lacks_the_asked_class_is_not_its_answer(assistant):
+    # The article names no city: its clause nearest the question (on the SDGs) is no answer to "which city".
+    answer = assistant.ask("According to the article, which city hosted the 2022 Plenipotentiary Conference?")
+    assert "unido-unga-ai-resolution/body/3" not in cited(answer)
+    assert answer.abstained or "Bucharest" in answer.text or "布加勒斯特" in answer.text
