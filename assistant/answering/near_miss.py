@@ -137,8 +137,14 @@ def said(
         return any(sense and set(sense) <= evidence[1] for sense in senses)
     haystack = "\n".join([text, *(t.en for t in evidence[0]), *(t.zh for t in evidence[0])])
     forms = [f for f in (*g.term.forms("en"), *g.term.forms("zh")) if f]
-    # A Chinese form is a substring (its neighbours are characters too); a Latin one a whole word.
-    return any(f in haystack if _CJK_ONLY.match(f) else _whole_word(f, haystack) for f in forms)
+    # A Chinese form is a substring (its neighbours are characters too); a Latin one a whole word. A short
+    # Chinese alias is not: 大会 (for 联合国大会) is inside 全权代表大会, another body's name.
+    return any(
+        (f in haystack if f == g.term.zh or len(f) >= _MIN_CJK_SUBSTRING else False)
+        if _CJK_ONLY.match(f)
+        else _whole_word(f, haystack)
+        for f in forms
+    )
 
 
 def _whole_word(form: str, text: str) -> bool:
@@ -146,6 +152,8 @@ def _whole_word(form: str, text: str) -> bool:
 
 
 _CJK_ONLY = re.compile(r"^[\u4e00-\u9fff]+$")
+# A Chinese alias this long is a name of its own; shorter ones are words inside other names.
+_MIN_CJK_SUBSTRING = 3
 
 
 @dataclass(frozen=True)

@@ -502,3 +502,9 @@ def test_a_named_documents_clause_that_lacks_the_asked_class_is_not_its_answer(a
     answer = assistant.ask("According to the article, which city hosted the 2022 Plenipotentiary Conference?")
     assert "unido-unga-ai-resolution/body/3" not in cited(answer)
     assert answer.abstained or "Bucharest" in answer.text or "布加勒斯特" in answer.text
+
+
+def test_the_general_assembly_is_not_where_the_plenipotentiary_conference_was(assistant):
+    # 大会 (an alias of 联合国大会) inside 全权代表大会 does not make the draft's header say where the Assembly met.
+    answer = assistant.ask("In which city did the General Assembly adopt the resolution?")
+    assert "eur-44a25-1/header" not in cited(answer)
