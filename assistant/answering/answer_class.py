@@ -106,7 +106,7 @@ _COMPANY = re.compile(
     r"[\u4e00-\u9fff]{2,10}(?:公司|集团)"
 )
 _PERCENTAGE = re.compile(
-    r"\d+(?:\.\d+)?\s*(?:%|％|percent\b|per cent\b)|百分之|[一二三四五六七八九十两]成(?![员立功为果])|"
+    r"\d+(?:\.\d+)?\s*(?:%|％|percent\b|per cent\b)|百分之|[一二三四五六七八九十两]成(?![员立功为果不])|"
     r"\b(?:half|one|two|three)[ -](?:thirds?|quarters?|fifths?|tenths?)\b|\bhalf of\b|[一二三四五六七八九十]分之"
 )
 _DEADLINE = re.compile(

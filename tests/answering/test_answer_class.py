@@ -83,6 +83,8 @@ def test_organisations_are_glossary_names_beyond_the_questions_own_and_not_group
         ("What share of nations lack access?", "more than 120 member states", False),
         ("What share of nations lack access?", "about 37% of the world's people", True),
         ("得到了百分之几的会员国支持？", "百分之六十的会员国", True),
+        ("得到了百分之几的会员国支持？", "一成不变的规则", False),  # 一成不变 (unchanging) is no share
+        ("得到了百分之几的会员国支持？", "一成的会员国", True),
         ("By which year must it be done?", "the 2030 Agenda for Sustainable Development", False),
         ("By which year must it be done?", "to be achieved by 2030", True),
         ("决议要求在哪一年之前完成？", "第139号决议（2022年，布加勒斯特，修订版）", False),
