@@ -17,6 +17,7 @@ from typing import Generic, TypeVar
 
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
+_MISSING = object()  # a cached value may be None
 
 
 class BoundedCache(Generic[K, V]):
@@ -27,8 +28,10 @@ class BoundedCache(Generic[K, V]):
         self._values: dict[K, V] = {}
 
     def get(self, key: K, make: Callable[[], V]) -> V:
-        if key in self._values:
-            return self._values[key]
+        # One lookup, not `in` then `[]`: another thread may clear the cache between the two.
+        value = self._values.get(key, _MISSING)
+        if value is not _MISSING:
+            return value  # type: ignore[return-value]
         value = make()
         if len(self._values) > self.limit:
             self._values.clear()

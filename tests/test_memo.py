@@ -25,3 +25,23 @@ def test_past_the_limit_everything_is_forgotten_and_made_again():
         cache.get(key, lambda key=key: calls.append(key) or key)
     # 1, 2, 3 fill it past the limit of 2; storing 4 empties it, so 1 is made again.
     assert calls == [1, 2, 3, 4, 1]
+
+
+def test_a_cache_cleared_between_two_looks_at_a_key_still_answers():
+    # Another thread may empty the cache while `get` runs: a key that empties it when hashed a second
+    # time stands in for that thread, deterministically.
+    cache: BoundedCache[object, int] = BoundedCache()
+
+    class Racing:
+        hashed = 0
+
+        def __hash__(self) -> int:
+            Racing.hashed += 1
+            if Racing.hashed == 2:
+                cache._values.clear()  # what the other thread does
+            return 1
+
+    key = Racing()
+    cache.get(key, lambda: 7)
+    Racing.hashed = 0  # the second look at the key in this `get` finds the cache emptied
+    assert cache.get(key, lambda: 8) == 7

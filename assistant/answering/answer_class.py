@@ -80,7 +80,13 @@ _EN_BREAK = frozenset(
         "of",
     ]
 )
-_ZH_WH = r"(?:哪一个|哪个|哪一|哪座|哪家|哪所|哪位|哪些|什么|何)"
+# "哪个 … 国家": a 哪 word asks for the noun up to 12 characters on ("哪个负责知识产权的联合国组织").
+_ZH_WHICH = r"(?:哪一个|哪个|哪一|哪座|哪家|哪所|哪位|哪些)"
+# 什么 / 何 ask for the noun only right after them ("什么组织", "何种机构", "什么样的国际组织"): inside
+# 如何 (how), 为何 / 为什么 (why), 任何 (any), 几何 they are no question word, and "什么时候 … 成员国"
+# or "如何与成员国…" ask how or when, not which country.
+_ZH_WHAT = r"(?<![如为任几])(?:什么样的|什么|何种|何类|何)(?![时地处以故])"
+_ZH_WHAT_GAP = 3  # a short premodifier between 什么 and its noun: 什么国际组织, 何种联合国机构
 # Classes a question names without a noun after a question word.
 _STANDALONE: dict[Language, tuple[tuple[str, str], ...]] = {
     "en": (
@@ -100,7 +106,7 @@ _COMPANY = re.compile(
     r"[\u4e00-\u9fff]{2,10}(?:公司|集团)"
 )
 _PERCENTAGE = re.compile(
-    r"\d+(?:\.\d+)?\s*(?:%|％|percent\b|per cent\b)|百分之|[一二三四五六七八九十两]成(?![员立功为果])|"
+    r"\d+(?:\.\d+)?\s*(?:%|％|percent\b|per cent\b)|百分之|[一二三四五六七八九十两]成(?![员立功为果不])|"
     r"\b(?:half|one|two|three)[ -](?:thirds?|quarters?|fifths?|tenths?)\b|\bhalf of\b|[一二三四五六七八九十]分之"
 )
 _DEADLINE = re.compile(
@@ -143,10 +149,15 @@ def _zh_class(question: str) -> AnswerClass | None:
     for name, nouns in _ZH_NOUNS.items():
         for noun in nouns:
             # "哪些对违规企业的罚款": a noun followed by 的 modifies the one asked for.
-            for m in re.finditer(rf"({_ZH_WH})([^，。？?！,]{{0,12}}?){re.escape(noun)}(?!的)", question):
-                start = m.start(2) + len(m.group(2))
+            pattern = (
+                rf"({_ZH_WHICH})([^，。？?！,]{{0,12}}?){re.escape(noun)}(?!的)|"
+                rf"({_ZH_WHAT})([^，。？?！,的]{{0,{_ZH_WHAT_GAP}}}?){re.escape(noun)}(?!的)"
+            )
+            for m in re.finditer(pattern, question):
+                wh, gap = (1, 2) if m.group(1) is not None else (3, 4)
+                start = m.start(gap) + len(m.group(gap))
                 if best is None or start < best.start:
-                    best = AnswerClass(name, m.group(1) == "哪些", start, start + len(noun), m.end(1))
+                    best = AnswerClass(name, m.group(wh) == "哪些", start, start + len(noun), m.end(wh))
     return best
 
 

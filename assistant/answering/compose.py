@@ -40,6 +40,7 @@ from assistant.answering.evidence import Group, chunk_evidence, evidence_of, ove
 from assistant.answering.metadata import doc_level_chunks, metadata_answer
 from assistant.answering.near_miss import fitting, needs
 from assistant.answering.preference import NAME_WEIGHT, dominated, name_share, written_names
+from assistant.answering.scope import asks_future
 from assistant.answering.sections import list_answer, section_catalogue, section_chunks, section_key
 from assistant.answering.spans import Span, best_quote, dates
 from assistant.answering.specifics import unsupported_specifics
@@ -249,7 +250,9 @@ def _nearest_named(c: _Choice) -> Support | None:
 
     "What skill …, says the story?": quoting the draft because its words match answers a question
     the user did not ask; the story's clause nearest the question is its answer, if any is.
-    The answer-noun and specific-focus checks still apply to it.
+    The answer-noun and specific-focus checks still apply to it, and it must lack nothing the question
+    needs (near_miss.py): "which city hosted …, according to the article?" is not answered by the
+    article's clause that names no city.
     """
     excluded = set(c.analysis.exclude)
     named = [
@@ -259,7 +262,8 @@ def _nearest_named(c: _Choice) -> Support | None:
         and not document_level(s.hit.chunk)
         and s.hit.chunk.id.split("#")[0] not in excluded
     ]
-    return max(named, key=lambda s: s.score) if named else None
+    fit = fitting(needs(c.question, c.lang, c.analysis.qtype, c.ctx.translations), named, c.ctx).fit
+    return max(fit, key=lambda s: s.score) if fit else None
 
 
 def single_answer(question: str, lang: Language, a: QuestionAnalysis, ctx: AnswerContext) -> Answer:
@@ -439,9 +443,13 @@ def _single_text(lead: str, citation: Citation, quote_lang: Language, lang: Lang
 def _document_date(
     question: str, lang: Language, doc_id: str, ctx: AnswerContext, groups: Sequence[Group]
 ) -> Answer | None:
-    """'When did the Assembly adopt it?' answered by the document's own date, when its title covers the event."""
+    """'When did the Assembly adopt it?' answered by the document's own date, when its title covers the event.
+
+    Never for a question about the future ("下一次何时…", "When will … next …"): the document's date is
+    when it *happened*, the near miss the clause-level check (near_miss.py) abstains on.
+    """
     doc = ctx.documents.get(doc_id)
-    if doc is None:
+    if doc is None or asks_future(question, lang):
         return None
     for c in doc_level_chunks(ctx, doc_id):
         found = [s for s in dates(c.text)]

@@ -12,18 +12,27 @@ installed with the project, so nothing is downloaded at run time:
   Small places are left out on purpose: GeoNames has towns called "Of", "Union"
   and "Summit", words any English clause may use.
 
+Common short names ISO 3166 does not use ("Russia", "UK", 俄罗斯联邦) come from a small alias
+table; accented names also match without their accents ("Zurich"). A one-word city that is also an
+English word ("Mobile", "Reading") is no city at the start of a sentence, and a two-character Chinese
+city that is a common word (安康, "good health") only in its longer forms; both word lists come from
+CC-CEDICT, which the project reads anyway.
+
 Both tables are built on first use and cached for the process.
 """
 
 from __future__ import annotations
 
 import gettext
+import gzip
 import re
-from dataclasses import dataclass
+import unicodedata
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from assistant.lexical import cjk_word_bounds
+from assistant.retrieval.dictionary import DictionaryUnavailableError, cedict_path
 
 # Cities this large are the ones a policy text names as a venue (Geneva has 200,000 people); smaller
 # ones bring ever more common words. A few large ones remain words too ("Reading", "Mobile"): they
@@ -34,6 +43,33 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 # Names shorter than this are initials or fragments ("US" is also a word in an English clause).
 _MIN_LATIN = 4
 _MIN_CJK = 2
+# Common names ISO 3166 does not give (it has "Russian Federation", "Türkiye", "United Kingdom"), and
+# 2–3 letter ones `_MIN_LATIN` would cut: Latin ones match case-sensitively as whole words ("US", not "us").
+COUNTRY_ALIASES: tuple[str, ...] = (
+    "Russia",
+    "Turkey",
+    "UK",
+    "U.K.",
+    "USA",
+    "U.S.A.",
+    "US",
+    "U.S.",
+    "Britain",
+    "Great Britain",
+    "South Korea",
+    "North Korea",
+    "Iran",
+    "Czech Republic",
+    "Ivory Coast",
+    "Holland",
+    "Palestine",
+    "俄罗斯联邦",
+    "阿拉伯联合酋长国",
+    "玻利维亚",
+    "大不列颠",
+)
+# A sentence starts at the text's start or after a full stop, question or exclamation mark, or a line break.
+_SENTENCE_START = re.compile(r"(?:^|[.!?。！？]['\"’”)]?\s+|\n)[\s'\"‘“(•*-]*$")
 
 
 @dataclass(frozen=True)
@@ -42,10 +78,16 @@ class Gazetteer:
 
     latin: re.Pattern[str] | None
     cjk: re.Pattern[str] | None
+    # One-word names that are also English words ("Mobile", "Reading", "Nice"): no name at a sentence's start.
+    words: frozenset[str] = field(default_factory=frozenset)
 
     def find(self, text: str) -> list[str]:
         """The names of this kind that `text` contains, Latin then Chinese, each in order of appearance."""
-        found = [m.group(0) for m in self.latin.finditer(text)] if self.latin is not None else []
+        found = [
+            m.group(0)
+            for m in (self.latin.finditer(text) if self.latin is not None else ())
+            if not (m.group(0) in self.words and _SENTENCE_START.search(text, 0, m.start()))
+        ]
         if self.cjk is not None and _CJK.search(text):
             # A Chinese name must be a word of its own: 中国 in 发展中国家 ("developing countries") is not.
             bounds = cjk_word_bounds(text)
@@ -53,13 +95,42 @@ class Gazetteer:
         return list(dict.fromkeys(found))
 
 
-def _compile(names: set[str]) -> Gazetteer:
-    latin = sorted({n for n in names if not _CJK.search(n) and len(n) >= _MIN_LATIN}, key=len, reverse=True)
-    cjk = sorted({n for n in names if _CJK.search(n) and len(n) >= _MIN_CJK}, key=len, reverse=True)
+def _ascii(name: str) -> str:
+    """A name without its accents, as English text often writes it: Zürich -> Zurich, São Paulo -> Sao Paulo."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
+
+
+def _compile(names: set[str], aliases: tuple[str, ...] = (), common: frozenset[str] = frozenset()) -> Gazetteer:
+    """Names of one kind as a Gazetteer; `aliases` bypass the length limit, `common` are English words."""
+    names = names | {_ascii(n) for n in names if not _CJK.search(n)}
+    latin = {n for n in names if not _CJK.search(n) and len(n) >= _MIN_LATIN}
+    latin = sorted(latin | {a for a in aliases if not _CJK.search(a)}, key=len, reverse=True)
+    cjk = {n for n in names if _CJK.search(n) and len(n) >= _MIN_CJK}
+    cjk = sorted(cjk | {a for a in aliases if _CJK.search(a)}, key=len, reverse=True)
+    # "Geneva-based": a following hyphen still ends the name; a preceding one does not start it ("Anti-Nice").
     return Gazetteer(
-        re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, latin)) + r")(?![\w-])") if latin else None,
+        re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, latin)) + r")(?![\w])") if latin else None,
         re.compile("|".join(map(re.escape, cjk))) if cjk else None,
+        frozenset(n for n in latin if " " not in n and n.lower() in common),
     )
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> tuple[frozenset[str], frozenset[str]]:
+    """English words (lower-case glosses) and common Chinese words (lower-case pinyin) of CC-CEDICT.
+
+    A city named like a word ("Mobile", "Reading"; 安康 "good health") is told apart by them. Proper
+    names in CC-CEDICT are capitalised (巴黎 [Ba1 li2] /Paris/), so they are not among these.
+    Without the dictionary nothing is filtered.
+    """
+    try:
+        with gzip.open(cedict_path(), "rt", encoding="utf-8") as fh:
+            text = fh.read()
+    except (DictionaryUnavailableError, OSError, EOFError):
+        return frozenset(), frozenset()
+    english = frozenset(re.findall(r"(?<=[/ (])[a-z]+(?=[/ ,;)])", text))
+    chinese = frozenset(m.group(1) for m in re.finditer(r"^\S+ (\S+) \[[a-z]", text, re.MULTILINE))
+    return english, chinese
 
 
 @lru_cache(maxsize=1)
@@ -75,7 +146,7 @@ def countries() -> Gazetteer:
             if value:
                 names.add(value)
                 names.add(zh.gettext(value))
-    return _compile(names)
+    return _compile(names, COUNTRY_ALIASES)
 
 
 @lru_cache(maxsize=1)
@@ -89,7 +160,11 @@ def cities() -> Gazetteer:
         names.add(name)
         names.add(name.removesuffix(" City"))  # "New York City" is written "New York"
         names.update(z for z in zh.split(",") if z)
-    return _compile(names)
+    english, chinese = _common_words()
+    # A two-character Chinese city that is also a common word (安康 "good health" in 人民安康) is matched
+    # only in its longer forms (安康市).
+    names = {n for n in names if not (_CJK.search(n) and len(n) == _MIN_CJK and n in chinese)}
+    return _compile(names, common=english)
 
 
 def country_names(text: str) -> list[str]:

@@ -25,7 +25,7 @@ from assistant.answering.answer_class import CLASS_NAMES, AnswerClass, asked_cla
 from assistant.answering.context import AnswerContext
 from assistant.answering.evidence import Group, question_groups, words
 from assistant.answering.qualifiers import qualifier_text
-from assistant.answering.scope import RECORD_KINDS, asks_future, speaks_of_future
+from assistant.answering.scope import RECORD_KINDS, asks_future, names_event, speaks_of_future
 from assistant.answering.support import Support, as_written, clause_evidence, is_name
 from assistant.glossary import Term
 from assistant.schema import Chunk, Language
@@ -34,6 +34,7 @@ from assistant.schema import Chunk, Language
 # resolution pave the way for?" is about the future too, but its answer is no record of the past).
 _SCOPED_TYPES = frozenset(("when", "where"))
 _SCOPED_CLASSES = frozenset(("city", "country", "deadline"))
+_EVENT_CLASSES = frozenset(("city", "deadline"))
 _FUTURE_MISSING: dict[Language, str] = {"en": "a future or next event", "zh": "今后的安排"}
 
 
@@ -74,11 +75,14 @@ def needs(
     groups = tuple(question_groups(qualifier, lang, translations if lang == "en" else None)) if qualifier else ()
     scoped = qtype in _SCOPED_TYPES or (cls is not None and cls.name in _SCOPED_CLASSES)
     own = question_groups(question, lang) if scoped else []
+    # The time scope is for a when/where question, or a city/deadline one about an event ("Which city
+    # will host …"); "Which countries will benefit …" asks for countries whatever the tense.
+    timed = qtype in _SCOPED_TYPES or (cls is not None and cls.name in _EVENT_CLASSES and names_event(question, lang))
     return Needs(
         lang=lang,
         cls=cls,
         qualifiers=groups,
-        future=scoped and asks_future(question, lang),
+        future=timed and asks_future(question, lang),
         named=question_actors(question, lang),
         names=tuple(g for g in own if g.term is not None and is_name(g.term.en, g.term.en_aliases)),
         question=question,
@@ -133,8 +137,14 @@ def said(
         return any(sense and set(sense) <= evidence[1] for sense in senses)
     haystack = "\n".join([text, *(t.en for t in evidence[0]), *(t.zh for t in evidence[0])])
     forms = [f for f in (*g.term.forms("en"), *g.term.forms("zh")) if f]
-    # A Chinese form is a substring (its neighbours are characters too); a Latin one a whole word.
-    return any(f in haystack if _CJK_ONLY.match(f) else _whole_word(f, haystack) for f in forms)
+    # A Chinese form is a substring (its neighbours are characters too); a Latin one a whole word. A short
+    # Chinese alias is not: 大会 (for 联合国大会) is inside 全权代表大会, another body's name.
+    return any(
+        (f in haystack if f == g.term.zh or len(f) >= _MIN_CJK_SUBSTRING else False)
+        if _CJK_ONLY.match(f)
+        else _whole_word(f, haystack)
+        for f in forms
+    )
 
 
 def _whole_word(form: str, text: str) -> bool:
@@ -142,6 +152,8 @@ def _whole_word(form: str, text: str) -> bool:
 
 
 _CJK_ONLY = re.compile(r"^[\u4e00-\u9fff]+$")
+# A Chinese alias this long is a name of its own; shorter ones are words inside other names.
+_MIN_CJK_SUBSTRING = 3
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,18 @@ FUTURE_QUESTION: dict[Language, re.Pattern[str]] = {
         r"\bis (?:to|due to) be\b",
         re.IGNORECASE,
     ),
-    "zh": re.compile(r"将|下一届|下届|下一次|下次|即将|未来|今后|明年|以后会"),
+    # Bare 将 is also the object marker ("哪些国家将人工智能用于…", like 把): only 将于 / 将在 mark the future.
+    "zh": re.compile(r"将于|将在|下一届|下届|下一次|下次|即将|未来|今后|明年|以后会"),
+}
+# Verbs of an event that has a place and a date: a "which city / by when" question is about a future
+# *event* only with one ("Which city will host …"); "Which countries will benefit …" asks who, not when.
+EVENT_VERB: dict[Language, re.Pattern[str]] = {
+    "en": re.compile(
+        r"\b(?:host(?:s|ed|ing)?|held|hold(?:s|ing)?|take place|takes place|convene[sd]?|convening|meet|meets|"
+        r"gather|organi[sz]e[sd]?)\b",
+        re.IGNORECASE,
+    ),
+    "zh": re.compile(r"举办|举行|召开|主办|承办|开会|会议"),
 }
 # Text that speaks of what is to come.
 FUTURE_TEXT: dict[Language, re.Pattern[str]] = {
@@ -40,6 +51,11 @@ RECORD_KINDS = ("header", "title", "dateline")
 def asks_future(question: str, lang: Language) -> bool:
     """Whether the question asks about a future or "next" event."""
     return bool(FUTURE_QUESTION[lang].search(question))
+
+
+def names_event(question: str, lang: Language) -> bool:
+    """Whether the question names an event held somewhere at some time (host, held, 举办 …)."""
+    return bool(EVENT_VERB[lang].search(question))
 
 
 def speaks_of_future(chunk: Chunk) -> bool:

@@ -27,6 +27,9 @@ from assistant.glossary import find_terms
         ("秘书长应当与哪个负责知识产权的联合国组织合作？", "zh", "organisation", False),
         ("得到了百分之几的会员国支持？", "zh", "percentage", False),
         ("决议要求在哪一年之前弥合数字鸿沟？", "zh", "deadline", False),
+        ("什么组织负责知识产权？", "zh", "organisation", False),
+        ("何种国际机构参与了合作？", "zh", "organisation", False),
+        ("什么样的国家需要帮助？", "zh", "country", False),
     ],
 )
 def test_the_class_a_question_asks_for(question, lang, name, plural):
@@ -41,6 +44,13 @@ def test_the_class_a_question_asks_for(question, lang, name, plural):
         ("What must the Secretary-General do?", "en"),
         ("联合国大会决议规定了哪些对违规企业的罚款？", "zh"),  # the answer is a fine, not a company
         ("谁必须向理事会报告？", "zh"),
+        # 如何 (how), 为什么 / 为何 (why), 任何 (any) hold 何 / 什么 but ask for no class.
+        ("如何促进成员国之间的合作？", "zh"),
+        ("秘书长应如何与成员国分享信息？", "zh"),
+        ("为什么成员国应该分享信息？", "zh"),
+        ("国际电联为何帮助发展中国家？", "zh"),
+        ("任何成员国都可以参加吗？", "zh"),
+        ("成员国什么时候提交报告？", "zh"),
     ],
 )
 def test_a_question_that_asks_for_no_class(question, lang):
@@ -73,6 +83,8 @@ def test_organisations_are_glossary_names_beyond_the_questions_own_and_not_group
         ("What share of nations lack access?", "more than 120 member states", False),
         ("What share of nations lack access?", "about 37% of the world's people", True),
         ("得到了百分之几的会员国支持？", "百分之六十的会员国", True),
+        ("得到了百分之几的会员国支持？", "一成不变的规则", False),  # 一成不变 (unchanging) is no share
+        ("得到了百分之几的会员国支持？", "一成的会员国", True),
         ("By which year must it be done?", "the 2030 Agenda for Sustainable Development", False),
         ("By which year must it be done?", "to be achieved by 2030", True),
         ("决议要求在哪一年之前完成？", "第139号决议（2022年，布加勒斯特，修订版）", False),

@@ -469,3 +469,42 @@ def test_the_quoted_sentence_is_the_one_with_the_question_words_own_translation(
     answer = assistant.ask("这项决议被称为什么样的里程碑？")
     assert cited(answer) == ["unido-unga-ai-resolution/body/2"]
     assert "historic milestone" in answer.citations[0].quote
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["秘书长应如何与成员国分享信息？", "为什么成员国应该分享信息？", "国际电联应如何帮助发展中国家？"],
+)
+def test_how_and_why_questions_naming_countries_ask_for_no_country(assistant, question):
+    # 如何 / 为什么 hold 何 / 什么: the question asks how or why, and a clause without a country name answers it.
+    answer = assistant.ask(question)
+    assert not answer.abstained and "国家名称" not in answer.text
+
+
+def test_a_which_countries_question_in_the_future_tense_is_answered(assistant):
+    # "will benefit" is no event with a place and a date: the clause naming developing nations answers it.
+    answer = assistant.ask("Which countries will benefit from equitable access to AI?")
+    assert not answer.abstained and "future" not in answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["联合国大会下一次何时通过人工智能决议？", "When will the General Assembly adopt its next resolution on AI?"],
+)
+def test_a_question_about_the_next_event_is_not_answered_by_the_documents_own_date(assistant, question):
+    # The dateline says when the resolution *was* adopted; the next one is not in the corpus.
+    answer = assistant.ask(question)
+    assert answer.abstained and answer.citations == []
+
+
+def test_a_named_documents_clause_that_lacks_the_asked_class_is_not_its_answer(assistant):
+    # The article names no city: its clause nearest the question (on the SDGs) is no answer to "which city".
+    answer = assistant.ask("According to the article, which city hosted the 2022 Plenipotentiary Conference?")
+    assert "unido-unga-ai-resolution/body/3" not in cited(answer)
+    assert answer.abstained or "Bucharest" in answer.text or "布加勒斯特" in answer.text
+
+
+def test_the_general_assembly_is_not_where_the_plenipotentiary_conference_was(assistant):
+    # 大会 (an alias of 联合国大会) inside 全权代表大会 does not make the draft's header say where the Assembly met.
+    answer = assistant.ask("In which city did the General Assembly adopt the resolution?")
+    assert "eur-44a25-1/header" not in cited(answer)

@@ -34,4 +34,34 @@ def test_words_that_are_also_small_town_names_are_no_cities():
 
 def test_city_names_match_whole_capitalised_words_only():
     assert city_names("reading the newyorker") == []
-    assert city_names("Reading") == ["Reading"]
+    assert city_names("A meeting in Reading") == ["Reading"]
+
+
+def test_common_short_country_names_are_found_the_two_letter_ones_only_in_capitals():
+    assert country_names("Proposed by Russia, Turkey, the UK and the USA.") == ["Russia", "Turkey", "UK", "USA"]
+    assert country_names("Britain and the US agreed.") == ["Britain", "US"]
+    assert country_names("let us talk") == []
+
+
+def test_full_chinese_country_names_are_found_as_words():
+    assert country_names("由俄罗斯联邦提出") == ["俄罗斯联邦"]
+    assert country_names("阿拉伯联合酋长国代表团") == ["阿拉伯联合酋长国"]
+    assert country_names("玻利维亚提出") == ["玻利维亚"]
+
+
+def test_city_names_are_found_without_their_accents_and_before_a_hyphen():
+    assert city_names("Held in Montreal, Zurich, Bogota and Sao Paulo.") == [
+        "Montreal",
+        "Zurich",
+        "Bogota",
+        "Sao Paulo",
+    ]
+    assert city_names("a Geneva-based centre") == ["Geneva"]
+
+
+def test_a_city_named_like_a_word_is_no_city_where_the_word_is_meant():
+    # "Mobile", "Reading", "Nice" start sentences as English words; 安康 ("good health") is a city too.
+    assert city_names("Mobile networks grow. Reading the text helps. Nice work.") == []
+    assert city_names("Offices in Reading. Mobile too.") == ["Reading"]
+    assert city_names("祝人民安康") == []
+    assert city_names("The meeting ended. Geneva hosts the next one.") == ["Geneva"]

@@ -78,3 +78,21 @@ def test_a_header_answers_where_only_for_the_names_it_covers():
 def test_a_question_with_no_needs_lacks_nothing():
     n = needs("What must the Secretary-General do?", "en", "what-must")
     assert not n.any and lacks(n, chunk(SG3), chunk_evidence(SG3)) == []
+
+
+def test_only_a_question_about_an_event_needs_a_clause_about_the_future():
+    body = chunk("It calls for equitable access to AI for developing nations.", "en", "paragraph", "body")
+    # "will benefit" is no event with a place and a date: the countries are asked for, whatever the tense.
+    assert needs("Which countries will benefit from equitable access to AI?", "en", "which").future is False
+    assert missing("Which countries will benefit from equitable access to AI?", "en", "which", body) == []
+    assert needs("Which city will host the next AI summit?", "en", "which").future is True
+    assert needs("下一届全权代表大会将在哪座城市举行？", "zh", "where").future is True
+
+
+def test_a_short_chinese_alias_inside_another_bodys_name_is_not_said():
+    # 大会 is an alias of the General Assembly (联合国大会) and a part of 全权代表大会 (Plenipotentiary Conference).
+    group = question_groups("Where did the General Assembly meet?", "en")[0]
+    assert group.term is not None and group.term.en == "General Assembly"
+    header = "国际电信联盟全权代表大会（2022年，布加勒斯特）"
+    assert not said(group, header, chunk_evidence(header))
+    assert said(group, "联合国大会通过了决议", chunk_evidence("联合国大会通过了决议"))

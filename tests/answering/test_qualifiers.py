@@ -18,6 +18,9 @@ from assistant.answering.qualifiers import qualifier_text
         ("Which country led the coalition?", "en", ""),
         ("秘书长应当与哪个负责知识产权的联合国组织合作？", "zh", "知识产权的联合国"),
         ("文章提到哪家科技公司支持这项决议？", "zh", "科技"),
+        # 个 and 一 are dropped as a measure word only, not inside 个人 (personal) or 统一 (unified).
+        ("哪个负责个人数据的组织受到邀请？", "zh", "个人数据的"),
+        ("哪些统一标准的组织受到邀请？", "zh", "统一标准的"),
     ],
 )  # fmt: skip
 def test_the_qualifier_is_read_around_the_answers_noun(question, lang, qualifier):

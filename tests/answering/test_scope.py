@@ -24,6 +24,9 @@ def chunk(text: str, lang: str = "en", kind: str = "clause", section_kind: str =
         ("When did the General Assembly adopt the resolution?", "en", False),
         ("下一届全权代表大会将在哪座城市举行？", "zh", True),
         ("全权代表大会是在哪座城市举行的？", "zh", False),
+        # 将 alone is also the object marker (like 把): "which countries use AI for …".
+        ("哪些国家将人工智能用于可持续发展？", "zh", False),
+        ("大会将于何时举行？", "zh", True),
     ],
 )
 def test_a_question_about_what_is_to_come(question, lang, future):
