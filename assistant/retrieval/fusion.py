@@ -105,7 +105,7 @@ def lift_nearest(
 ) -> list[tuple[int, float]]:
     """`fused` with dense's top-1, when in the question's language, moved up past the candidates
     directly ahead of it that are in the other language and that dense ranks beyond `beyond` (or not
-    at all). It stops below the first other candidate and takes the score of the last one it passes,
+    at all). It stops below the first candidate it may not pass and takes the score of the last one it passes,
     so scores stay best first.
 
     Every content word of a question finds some translation, generic ones too (countries → 成员国,
