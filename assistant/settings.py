@@ -448,6 +448,11 @@ class Settings:
     def with_(self, **changes: Any) -> Settings:
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
 
+    @property
+    def model_key(self) -> str:
+        """The embedding model's name as the per-model profile tables spell it ("USEM3 " -> "usem3")."""
+        return self.embedding_model.strip().lower()
+
     def fusion_weights(self) -> tuple[float, float, float]:
         """(dense, same-language BM25, cross-language BM25): the settings given, else the model's profile.
 
@@ -455,7 +460,7 @@ class Settings:
             >>> Settings(embedding_model="usem3", dense_weight=2.0).fusion_weights()
             (2.0, 1.5, 2.5)
         """
-        profile = FUSION_PROFILES.get(self.embedding_model.strip().lower(), FUSION_PROFILES["usem3"])
+        profile = FUSION_PROFILES.get(self.model_key, FUSION_PROFILES["usem3"])
         given = (self.dense_weight, self.lexical_weight, self.cross_lexical_weight)
         dense, same, cross = (p if g is None else g for g, p in zip(given, profile, strict=True))
         return dense, same, cross
@@ -467,8 +472,7 @@ class Settings:
             >>> Settings(embedding_model="some/other-model", dense_support=0.5).dense_thresholds()
             DenseThresholds(paraphrase=0.15, support=0.5)
         """
-        model = self.embedding_model.strip().lower()
-        profile = DENSE_THRESHOLD_PROFILES.get(model)
+        profile = DENSE_THRESHOLD_PROFILES.get(self.model_key)
         if profile is None:
             profile = DENSE_THRESHOLD_PROFILES["usem3"]
             if self.paraphrase_dense is None or self.dense_support is None:
@@ -483,7 +487,7 @@ class Settings:
         from assistant.retrieval import FusionWeights, RetrievalConfig
 
         dense, same, cross = self.fusion_weights()
-        cross_only = FUSION_CROSS_ONLY.get(self.embedding_model.strip().lower(), FUSION_CROSS_ONLY["usem3"])
+        cross_only = FUSION_CROSS_ONLY.get(self.model_key, FUSION_CROSS_ONLY["usem3"])
         fusion = FusionWeights(
             method=self.fusion,
             dense=dense,
@@ -492,7 +496,7 @@ class Settings:
             # An explicit cross weight is meant for every query.
             lexical_cross_only=cross_only if self.cross_lexical_weight is None else None,
             rrf_k=self.rrf_k,
-            dense_lift=FUSION_DENSE_LIFT.get(self.embedding_model.strip().lower()),
+            dense_lift=FUSION_DENSE_LIFT.get(self.model_key),
         )
         return RetrievalConfig(
             fusion=fusion,
