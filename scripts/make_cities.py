@@ -25,8 +25,8 @@ from pathlib import Path
 
 from assistant.answering.gazetteer import CITIES_FILE, MIN_CITY_POPULATION
 from assistant.retrieval.dictionary import cedict_path
+from assistant.text import has_cjk
 
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 _ENTRY = re.compile(r"^(\S+) (\S+) \[")
 
 
@@ -66,7 +66,7 @@ def main() -> None:
         population = int(city.get("population", 0))
         if population < MIN_CITY_POPULATION:
             continue
-        zh = {a for a in city.get("alternatenames", []) if _CJK.search(a)}
+        zh = {a for a in city.get("alternatenames", []) if has_cjk(a)}
         zh |= {a.translate(to_simplified) for a in zh}
         zh = {a for a in zh if not (len(a) == 2 and a in chinese)}
         name = str(city["name"])

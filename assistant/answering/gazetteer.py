@@ -31,13 +31,13 @@ from functools import lru_cache
 from pathlib import Path
 
 from assistant.lexical import cjk_word_bounds
+from assistant.text import has_cjk
 
 # Cities this large are the ones a policy text names as a venue (Geneva has 200,000 people); smaller
 # ones bring ever more common words. A few large ones remain words too ("Reading", "Mobile"): they
 # are matched only capitalised, as whole words.
 MIN_CITY_POPULATION = 150_000
 CITIES_FILE = Path(__file__).resolve().parent.parent / "data" / "cities.tsv"
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 # Names shorter than this are initials or fragments ("US" is also a word in an English clause).
 _MIN_LATIN = 4
 _MIN_CJK = 2
@@ -86,7 +86,7 @@ class Gazetteer:
             for m in (self.latin.finditer(text) if self.latin is not None else ())
             if not (m.group(0) in self.words and _SENTENCE_START.search(text, 0, m.start()))
         ]
-        if self.cjk is not None and _CJK.search(text):
+        if self.cjk is not None and has_cjk(text):
             # A Chinese name must be a word of its own: 中国 in 发展中国家 ("developing countries") is not.
             bounds = cjk_word_bounds(text)
             found += [m.group(0) for m in self.cjk.finditer(text) if m.start() in bounds and m.end() in bounds]
@@ -100,11 +100,11 @@ def _ascii(name: str) -> str:
 
 def _compile(names: set[str], aliases: tuple[str, ...] = (), common: frozenset[str] = frozenset()) -> Gazetteer:
     """Names of one kind as a Gazetteer; `aliases` bypass the length limit, `common` are English words."""
-    names = names | {_ascii(n) for n in names if not _CJK.search(n)}
-    latin = {n for n in names if not _CJK.search(n) and len(n) >= _MIN_LATIN}
-    latin = sorted(latin | {a for a in aliases if not _CJK.search(a)}, key=len, reverse=True)
-    cjk = {n for n in names if _CJK.search(n) and len(n) >= _MIN_CJK}
-    cjk = sorted(cjk | {a for a in aliases if _CJK.search(a)}, key=len, reverse=True)
+    names = names | {_ascii(n) for n in names if not has_cjk(n)}
+    latin = {n for n in names if not has_cjk(n) and len(n) >= _MIN_LATIN}
+    latin = sorted(latin | {a for a in aliases if not has_cjk(a)}, key=len, reverse=True)
+    cjk = {n for n in names if has_cjk(n) and len(n) >= _MIN_CJK}
+    cjk = sorted(cjk | {a for a in aliases if has_cjk(a)}, key=len, reverse=True)
     # "Geneva-based": a following hyphen still ends the name; a preceding one does not start it ("Anti-Nice").
     return Gazetteer(
         re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, latin)) + r")(?![\w])") if latin else None,

@@ -29,6 +29,7 @@ from assistant.answering.scope import RECORD_KINDS, asks_future, names_event, sp
 from assistant.answering.support import Support, as_written, clause_evidence, is_name
 from assistant.glossary import Term
 from assistant.schema import Chunk, Language
+from assistant.text import CJK_RUN
 
 # Answers that are a time or a place: only these are checked for the time scope ("What will the
 # resolution pave the way for?" is about the future too, but its answer is no record of the past).
@@ -129,7 +130,7 @@ def said(
     if g.found_in(*evidence):
         return True
     if g.term is None:
-        if not _CJK_ONLY.match(g.token):
+        if not CJK_RUN.fullmatch(g.token):
             return False
         if g.token in text:
             return True
@@ -141,7 +142,7 @@ def said(
     # Chinese alias is not: 大会 (for 联合国大会) is inside 全权代表大会, another body's name.
     return any(
         (f in haystack if f == g.term.zh or len(f) >= _MIN_CJK_SUBSTRING else False)
-        if _CJK_ONLY.match(f)
+        if CJK_RUN.fullmatch(f)
         else _whole_word(f, haystack)
         for f in forms
     )
@@ -151,7 +152,6 @@ def _whole_word(form: str, text: str) -> bool:
     return re.search(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text) is not None
 
 
-_CJK_ONLY = re.compile(r"^[\u4e00-\u9fff]+$")
 # A Chinese alias this long is a name of its own; shorter ones are words inside other names.
 _MIN_CJK_SUBSTRING = 3
 
