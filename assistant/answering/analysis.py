@@ -146,7 +146,13 @@ DOCUMENT_KIND_CUES: dict[str, str] = {
 _WORD_SPLIT = re.compile(r"\s+")
 
 # The noun a "what X / which X / how many X" question asks for: the answer must be an X.
-_AUX = r"is|are|was|were|does|do|did|has|have|had|can|could|should|must|will|would"
+# Auxiliaries start a question's predicate: "what *is* …" names no answer noun, and the nouns and
+# qualifiers after "which" end at one (answer_class.py, qualifiers.py).
+AUXILIARIES: tuple[str, ...] = (
+    *("is", "are", "was", "were", "does", "do", "did", "has", "have", "had"),
+    *("can", "could", "should", "must", "will", "would"),
+)
+_AUX = "|".join(AUXILIARIES)
 ANSWER_NOUN_PATTERNS: dict[Language, str] = {
     "en": rf"\b(?:what|which|how many|how much)\s+(?:kinds? of |sorts? of |types? of )?"
     rf"(?!(?:{_AUX}|the|a|an|this|that|it|its|they|he|she)\b)([A-Za-z][\w-]*)",

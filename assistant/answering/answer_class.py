@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from assistant.answering.actors import is_actor
+from assistant.answering.analysis import AUXILIARIES
 from assistant.answering.gazetteer import city_names, country_names
 from assistant.glossary import Term
 from assistant.schema import Language
@@ -56,30 +57,7 @@ _ZH_NOUNS: dict[str, tuple[str, ...]] = {
 }
 _EN_WH = re.compile(r"\b(?:which|what)\s+", re.IGNORECASE)
 # Words that end the phrase between "which" and its noun: a verb or auxiliary has begun the question's predicate.
-_EN_BREAK = frozenset(
-    [
-        "is",
-        "are",
-        "was",
-        "were",
-        "does",
-        "do",
-        "did",
-        "has",
-        "have",
-        "had",
-        "can",
-        "could",
-        "should",
-        "must",
-        "will",
-        "would",
-        "shall",
-        "may",
-        "might",
-        "of",
-    ]
-)
+_EN_BREAK = frozenset((*AUXILIARIES, "shall", "may", "might", "of"))
 # "哪个 … 国家": a 哪 word asks for the noun up to 12 characters on ("哪个负责知识产权的联合国组织").
 _ZH_WHICH = r"(?:哪一个|哪个|哪一|哪座|哪家|哪所|哪位|哪些)"
 # 什么 / 何 ask for the noun only right after them ("什么组织", "何种机构", "什么样的国际组织"): inside

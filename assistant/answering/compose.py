@@ -158,7 +158,7 @@ class _Choice:
 def _coverage_gate(c: _Choice) -> Answer | None:
     """An abstention (or the document's own date) when no clause can answer; None to go on."""
     question, lang, a, ctx, ranked, passing = c.question, c.lang, c.analysis, c.ctx, c.ranked, c.passing
-    texts = [evidence_text(s.hit.chunk, ctx.documents.get(s.hit.chunk.doc_id)) for s in ranked]
+    texts = [_evidence(s, ctx) for s in ranked]
     share, unknown = unknown_share(question, lang, ctx, texts)
     # Many words the corpus never uses: off topic, unless a clause is close in meaning (a paraphrase).
     close = max((s.dense for s in ranked if not document_level(s.hit.chunk)), default=0.0)
@@ -297,7 +297,7 @@ def single_answer(question: str, lang: Language, a: QuestionAnalysis, ctx: Answe
     # summit is not a past one's dateline (near_miss.py).
     fit = fitting(needs(question, lang, a.qtype, ctx.translations), passing, ctx)
     if not fit.fit and fit.closest is not None:
-        texts = [evidence_text(fit.closest.hit.chunk, ctx.documents.get(fit.closest.hit.chunk.doc_id))]
+        texts = [_evidence(fit.closest, ctx)]
         return _abstain(question, lang, covered=covered_terms(question, lang, texts)[0], missing=fit.missing)
     best = _pick(replace(choice, passing=fit.fit))
     chunk = best.hit.chunk
@@ -418,7 +418,7 @@ def _names_noun(groups: _NounGroups, s: Support, ctx: AnswerContext) -> bool:
     verb_groups, noun_groups, actor_noun = groups
     # "Which countries voted …": the word after the noun (mostly the verb that says what the X did)
     # unknown to the whole corpus means no clause can answer, as does an unknown noun.
-    seen = chunk_evidence(evidence_text(s.hit.chunk, ctx.documents.get(s.hit.chunk.doc_id)))
+    seen = chunk_evidence(_evidence(s, ctx))
     if verb_groups and all(unknown_everywhere(g, ctx.idf, seen) for g in verb_groups):
         return False
     if actor_noun and actors_named(s.hit.chunk):

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.answering.analysis import AUXILIARIES
 from assistant.answering.answer_class import AnswerClass
 from assistant.schema import Language
 
@@ -22,8 +23,7 @@ QUALIFIED_CLASSES = frozenset(("country", "city", "company", "organisation"))
 # Prepositions that open a qualifier after the noun.
 _EN_AFTER = re.compile(
     r"^\s+(?:for|of|on|in charge of|responsible for|dealing with|working on|specialising in|specializing in)\s+"
-    r"(.+?)(?=\s+(?:is|are|was|were|does|do|did|has|have|had|can|could|should|must|will|would|shall|may|that|"
-    r"which|who|whose|to)\b|[?.!;]|$)",
+    rf"(.+?)(?=\s+(?:{'|'.join((*AUXILIARIES, 'shall', 'may', 'that', 'which', 'who', 'whose', 'to'))})\b|[?.!;]|$)",
     re.IGNORECASE,
 )
 # Words before the noun that do not narrow it ("which *other* organisations", "哪一*个*"), and Chinese
