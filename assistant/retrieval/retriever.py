@@ -12,7 +12,7 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -181,6 +181,7 @@ class HybridRetriever:
                 coverage=lq.coverage if lq else 1.0,
                 # Only `fusion=ideal` needs it, and it walks every query term's postings.
                 ideal=self._ideal(lq) if lq and self.config.fusion.method == "ideal" else None,
+                generic=self._generic_match(lq) if lq else None,
             )
         d_info = {row: (rank, score) for rank, (row, score) in enumerate(dense, start=1)}
         l_info = {row: (rank, score) for rank, (row, score) in enumerate(lexical, start=1)}
@@ -208,6 +209,20 @@ class HybridRetriever:
         if gloss is not None and lq.language == "en" and self.config.gloss_weight and self.config.dictionary:
             scores = scores + self.config.gloss_weight * gloss.group_scores(lq.own_groups())
         return scores
+
+    def _generic_match(self, lq: LexicalQuery) -> Callable[[int], bool] | None:
+        """Whether a chunk matched the question through translations of generic words only: some
+        translation occurs in it, but the specific share they carry is below `fusion.generic_lift`."""
+        fusion = self.config.fusion
+        if fusion.generic_lift is None or fusion.dense_lift is None or not lq.translations:
+            return None
+        lexical, threshold = self.store.lexical, fusion.generic_lift
+
+        def generic(row: int) -> bool:
+            fired = [g for g in lq.translations if any(lexical.contains(t, row) for t in g.tokens)]
+            return bool(fired) and lq.specific_share(lambda g: g in fired) < threshold
+
+        return generic
 
     def _ideal(self, lq: LexicalQuery) -> tuple[float, float]:
         """The ideal BM25 score of the question's own words and of its translations (see `fuse_scores`)."""

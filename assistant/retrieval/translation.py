@@ -59,6 +59,9 @@ class TermGroup:
     weight: float = 1.0
     origin: str = "query"  # "query" (the question's own token), "glossary" or "dictionary"
     targets: tuple[str, ...] = ()  # the translations as words (for display), e.g. ("报告", "汇报")
+    # How much finding this translation says the other language's text is about the question: 1.0
+    # for a word of few senses, less for a generic one (see `specificity`).
+    specificity: float = 1.0
 
     @property
     def translated(self) -> bool:
@@ -88,6 +91,15 @@ class LexicalQuery:
         """Share of the question's content words carried into the other language (1.0 when there are none)."""
         return self.translated_words / self.content_words if self.content_words else 1.0
 
+    def specific_share(self, found: Callable[[TermGroup], bool]) -> float:
+        """Share of the question's content words whose translation `found` says a clause holds, each
+        counted by its `TermGroup.specificity`: 0.2 when one generic word of five ("help" → 助力) is
+        all a clause of the other language shares with the question, through translation."""
+        if not self.content_words:
+            return 0.0
+        counted = (g for g in self.translations if g.source.lower() not in _EN_IDIOMS and found(g))
+        return sum(g.specificity for g in counted) / self.content_words
+
     @property
     def tokens(self) -> tuple[str, ...]:
         """Every index token of the query, own and translated, each once."""
@@ -111,6 +123,42 @@ class TranslationWeights:
     phrase: float = 1.0
     word: float = 0.75
     one_char: float = 0.5  # a translation into a single Chinese character
+    # A word CC-CEDICT translates into n > `generic_senses` headwords has specificity
+    # `generic_senses / n` (see `specificity`; None: every translation is specific). Chosen on eval/dev.
+    generic_senses: int | None = 4
+
+
+def specificity(senses: int, generic_senses: int | None) -> float:
+    """How specific a word with `senses` dictionary translations is: 1.0 up to `generic_senses`, then
+    `generic_senses / senses`.
+
+    CC-CEDICT gives "help" 25 Chinese headwords, "support" 53, "council" 3: a generic word always
+    finds a translation somewhere in the other language, so finding one says little.
+
+    Example:
+        >>> specificity(3, 8), specificity(32, 8), specificity(32, None)
+        (1.0, 0.25, 1.0)
+    """
+    if generic_senses is None or senses <= generic_senses:
+        return 1.0
+    return generic_senses / senses
+
+
+def english_senses(word: str, lexicon: Lexicon) -> int:
+    """How many Chinese headwords CC-CEDICT gives for English `word` (or phrase), through its inflections."""
+    for form in english_forms(word) if " " not in word else [word.lower()]:
+        heads = lexicon.chinese(form)
+        if heads:
+            return len(heads)
+    return 0
+
+
+def chinese_senses(word: str, lexicon: Lexicon) -> int:
+    """The breadth of Chinese `word`'s primary sense: how many headwords share its first English gloss
+    (国家 → "country": 7), on the scale of `english_senses`. Only the first gloss counts: a Chinese
+    word lists its senses commonest first, and a later broad one (支持 → … "support": 53) is rarer."""
+    glosses = lexicon.english(word)
+    return english_senses(glosses[0], lexicon) if glosses else 0
 
 
 class IndexTerms(Protocol):
@@ -200,7 +248,7 @@ def _glossary_tokens(term: Term, lang: Language, terms: IndexTerms) -> tuple[str
 
 
 def _glossary_groups(
-    question: str, lang: Language, terms: IndexTerms, weights: TranslationWeights
+    question: str, lang: Language, terms: IndexTerms, weights: TranslationWeights, lexicon: Lexicon | None = None
 ) -> tuple[list[TermGroup], str, int]:
     """(groups of the glossary terms the index holds, the question without the terms, how many terms it has)."""
     other: Language = "zh" if lang == "en" else "en"
@@ -209,15 +257,31 @@ def _glossary_groups(
     found = find_terms(question, lang)
     for term in found:
         tokens = _glossary_tokens(term, other, terms)
-        if tokens:
-            groups.append(TermGroup(term.name(lang), tokens, weights.glossary, "glossary", (term.name(other),)))
+        written: list[str] = []
         # Words the glossary translated are not translated again word by word.
         for form in term.forms(lang):
+            before = text
             if lang == "en":
                 text = re.sub(rf"(?<![\w-]){re.escape(form)}(?![\w-])", " ", text, flags=re.IGNORECASE)
             else:
                 text = text.replace(form, " ")
+            if text != before:
+                written.append(form)
+        if tokens:
+            spec = _glossary_specificity(term, lang, written, lexicon, weights.generic_senses)
+            groups.append(TermGroup(term.name(lang), tokens, weights.glossary, "glossary", (term.name(other),), spec))
     return groups, text, len(found)
+
+
+def _glossary_specificity(
+    term: Term, lang: Language, written: list[str], lexicon: Lexicon | None, generic_senses: int | None
+) -> float:
+    """A term written under its own name is the curated equivalent (1.0); one reached through a loose
+    alias ("countries" for Member States) is as specific as that word is in the dictionary."""
+    if lexicon is None or generic_senses is None or not written or term.name(lang) in written:
+        return 1.0
+    senses = english_senses if lang == "en" else chinese_senses
+    return max(specificity(senses(form, lexicon), generic_senses) for form in written)
 
 
 def _translate_english(
@@ -226,6 +290,7 @@ def _translate_english(
     """Dictionary groups for `text` (the question without its glossary terms), content words, translated words."""
     groups: list[TermGroup] = []
     content = translated = 0
+    generic = weights.generic_senses
     for idiom, targets in _EN_IDIOMS.items():
         pattern = re.compile(rf"\b{idiom}\b", re.IGNORECASE)
         if not pattern.search(text):
@@ -248,7 +313,8 @@ def _translate_english(
                 used[i : i + n] = [True] * n
                 content += 1
                 translated += 1
-                groups.append(TermGroup(phrase, tokens, weights.phrase, "dictionary", heads))
+                spec = specificity(english_senses(phrase, lexicon), generic)
+                groups.append(TermGroup(phrase, tokens, weights.phrase, "dictionary", heads, spec))
     for word, done in zip(words, used, strict=True):
         if done:
             continue
@@ -257,7 +323,8 @@ def _translate_english(
         if tokens:
             translated += 1
             weight = weights.one_char if one_char else weights.word
-            groups.append(TermGroup(word, tokens, weight, "dictionary", heads))
+            spec = specificity(english_senses(word, lexicon), generic)
+            groups.append(TermGroup(word, tokens, weight, "dictionary", heads, spec))
     return groups, content, translated
 
 
@@ -280,7 +347,8 @@ def _translate_chinese(
                 if tokens:
                     translated += 1
                     weight = weights.one_char if len(piece) == 1 else weights.word
-                    groups.append(TermGroup(piece, tokens, weight, "dictionary", tuple(glosses)))
+                    spec = specificity(chinese_senses(piece, lexicon), weights.generic_senses)
+                    groups.append(TermGroup(piece, tokens, weight, "dictionary", tuple(glosses), spec))
     return groups, content, translated
 
 
@@ -298,7 +366,7 @@ def translate_query(
     """
     weights = weights or TranslationWeights()
     own = [TermGroup(t, (t,)) for t in dict.fromkeys(tokenize(question))]
-    groups, text, content = _glossary_groups(question, language, terms, weights)
+    groups, text, content = _glossary_groups(question, language, terms, weights, lexicon)
     translated = len(groups)
     if lexicon is not None:
         translate = _translate_english if language == "en" else _translate_chinese

