@@ -8,9 +8,9 @@ by the cosine of their sentence-encoder vectors: a word whose best match reaches
 as covered with weight `WEIGHT`. Words, not sentences: a whole question is close to every clause on
 its topic (near misses score as high as paraphrases), one word is close to few.
 
-Only whether a clause is supported uses this, not which clause is quoted. The near-miss checks (specifics, answer class, qualifiers, absent
-names) stay literal: "budget" is close to "funding" and "children" to "individuals", and those
-questions must still be abstained on.
+Only whether a clause is supported uses this, not which clause is quoted. The near-miss checks
+(specifics, answer class, qualifiers, absent names) stay literal: "budget" is close to "funding" and
+"children" to "individuals", and those questions must still be abstained on.
 
 Example:
     >>> import numpy as np
