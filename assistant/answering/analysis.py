@@ -91,9 +91,14 @@ METADATA_PATTERNS: dict[Language, tuple[tuple[str, str], ...]] = {
             r"\bdateline\b|\bdated\b|\b(what is|what's) the date of\b|\bdate (of|on) (the|this)\b|"
             r"\bwhen was (it|the \w+|this \w+|the \w+ \w+) (published|issued|released|posted)\b",
         ),
+        # Who wrote or edited a text is not who published it; the manifest names no author (metadata.py).
+        (
+            "author",
+            r"\bwho (wrote|authored|edited|writes)\b|\b(author|authors|editor|writer)\b|\b(written|edited) by\b",
+        ),
         (
             "publisher",
-            r"\bwho (published|issued|released|wrote|publishes)\b|\bpublisher\b|\b(published|issued|released) by\b",
+            r"\bwho (published|issued|released|publishes)\b|\bpublisher\b|\b(published|issued|released) by\b",
         ),
         ("conference", r"\b(which|what) conference\b|\bconference (was|is) (it|the draft|this)\b"),
         (
@@ -105,6 +110,7 @@ METADATA_PATTERNS: dict[Language, tuple[tuple[str, str], ...]] = {
         ("title", r"标题|题目|名称|叫什么|题为"),
         ("symbol", r"编号|文号|文件号|号码"),
         ("date", r"电头|日期|(哪一天|哪天|什么时候|何时)(发布|发表|刊登|发出)"),
+        ("author", r"作者|撰稿|执笔|编辑|(谁|哪位记者)(写|撰写|编写)"),
         ("publisher", r"(谁|哪个机构|什么机构|哪家机构)(发布|出版|发表|刊登)|发布者|出版者|出处"),
         ("conference", r"哪个大会|什么大会|哪次大会|哪一届大会|哪个会议|提交给"),
         ("place", r"哪个城市|哪座城市|发自|在哪里举行"),
@@ -189,6 +195,25 @@ GENERIC_ANSWER_NOUNS = frozenset(
 )
 
 
+# Partitive nouns name a part of something rather than a kind of answer: "which *stages* of the AI
+# lifecycle", "生命周期包括哪些*阶段*". The corpus may never say "stage" although a clause lists the
+# lifecycle's stages, so the noun to check is the complement ("lifecycle"), not the partitive.
+PARTITIVE_NOUNS: dict[Language, frozenset[str]] = {
+    "en": frozenset(
+        (
+            *("stage", "stages", "phase", "phases", "step", "steps", "part", "parts", "aspect", "aspects"),
+            *("element", "elements", "component", "components", "dimension", "dimensions", "facet", "facets"),
+            *("area", "areas", "kind", "kinds", "sort", "sorts", "type", "types", "piece", "pieces"),
+        )
+    ),
+    "zh": frozenset(("阶段", "环节", "部分", "组成部分", "方面", "要素", "步骤", "层面", "类型", "种类")),
+}
+# What may stand between the partitive and its complement: "stages *of the* lifecycle",
+# "生命周期*包括*哪些阶段" (Chinese puts the complement first).
+_PARTITIVE_OF = re.compile(r"^\s+of\s+(?:the\s+|a\s+|an\s+|this\s+|that\s+|its\s+|their\s+)?((?:[\w'’-]+\s*){1,4})")
+_PARTITIVE_ZH = re.compile(r"([\u4e00-\u9fff]{2,12}?)(?:的|包括|包含|有|分为|分成|涉及)(?:哪些|哪几个|哪个|什么)$")
+
+
 # ---------------------------------------------------------------------------------------------------------------
 # Data
 # ---------------------------------------------------------------------------------------------------------------
@@ -209,7 +234,7 @@ class QuestionAnalysis:
     question: str
     lang: Language
     qtype: str  # who, when, where, how-many, how-much, which, what-must, yes-no, definition, what
-    metadata: str = ""  # title, symbol, date, publisher, conference, place; "" when not a metadata question
+    metadata: str = ""  # title, symbol, date, author, publisher, conference, place; "" when not metadata
     wants_list: bool = False  # an explicit "all / list" cue
     follow_up: bool = False
     wants_else: bool = False  # "what else": exclude what the earlier answer cited
@@ -296,7 +321,46 @@ def answer_verb(question: str, lang: Language, noun: str) -> str:
 
 
 def answer_noun(question: str, lang: Language) -> str:
-    """The noun after the question word ("What *penalties* does ...", "有什么*处罚*"), or "" when generic."""
+    """The noun after the question word ("What *penalties* does ...", "有什么*处罚*"), or "" when generic.
+
+    A partitive noun with a complement ("which stages of the lifecycle") gives the complement's head.
+    """
+    noun = _plain_answer_noun(question, lang)
+    m = re.search(ANSWER_NOUN_PATTERNS[lang], question, re.IGNORECASE)
+    if m is None:
+        return noun
+    # The word as asked, before generic nouns ("parts", 方面) are dropped: those can be partitive too.
+    pieces = tokenize(m.group(1), cjk_bigrams=False) if lang == "zh" else [m.group(1)]
+    if not pieces or pieces[0].lower() not in PARTITIVE_NOUNS[lang]:
+        return noun
+    return partitive_complement(question, lang, m) or noun
+
+
+def partitive_complement(question: str, lang: Language, m: re.Match[str]) -> str:
+    """What a partitive answer noun is part of: "AI lifecycle" in "stages of the AI lifecycle", "生命周期"."""
+    if lang == "zh":
+        found = _PARTITIVE_ZH.search(question[: m.start(1)])
+        pieces = tokenize(found.group(1), cjk_bigrams=False) if found else []
+        return pieces[-1] if pieces else ""
+    found = _PARTITIVE_OF.match(question[m.end(1) :])
+    if not found:
+        return ""
+    # Without a part-of-speech tagger the phrase runs to the next auxiliary or preposition; the noun
+    # check passes when any of its words is known, so a verb caught in it ("draft *mention*") is harmless.
+    words: list[str] = []
+    for word in found.group(1).split():
+        if word.lower() in AUXILIARIES or word.lower() in _NP_BREAKS:
+            break
+        words.append(re.sub(r"['’]s$|['’]$", "", word))
+    phrase = " ".join(words)
+    return phrase if phrase.lower() not in GENERIC_ANSWER_NOUNS else ""
+
+
+# Words that end the complement's noun phrase ("the lifecycle *does* …", "the technology's life *must* …").
+_NP_BREAKS = frozenset(("that", "which", "who", "in", "on", "for", "to", "with", "by", "from", "at", "and", "or"))
+
+
+def _plain_answer_noun(question: str, lang: Language) -> str:
     m = re.search(ANSWER_NOUN_PATTERNS[lang], question, re.IGNORECASE)
     if not m:
         return ""

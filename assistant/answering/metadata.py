@@ -1,4 +1,7 @@
-"""Document metadata answers: title, symbol, date, publisher, conference, place, from the manifest and header."""
+"""Document metadata answers: title, symbol, date, publisher, conference, place, from the manifest and header.
+
+An author is asked for too but never given: the manifest names none, and the publisher is not the writer.
+"""
 
 from __future__ import annotations
 
@@ -60,7 +63,13 @@ def metadata_answer(question: str, lang: Language, a: QuestionAnalysis, ctx: Ans
             value = info.source if field == "conference" else ""
     if cite is None or (not value and field not in ("conference", "place")):
         name = info.title(lang)
-        missing = {"symbol": "document symbol", "date": "date", "publisher": "publisher", "title": "title"}
+        missing = {
+            "symbol": "document symbol",
+            "date": "date",
+            "publisher": "publisher",
+            "title": "title",
+            "author": "author",
+        }
         if lang == "zh":
             text = f"语料中没有这个信息：文件《{name}》没有{_ZH_FIELD.get(field, field)}。"
         else:
@@ -90,6 +99,7 @@ _EN_FIELD = {
     "symbol": "document symbol",
     "date": "date",
     "publisher": "source",
+    "author": "author",
     "conference": "conference",
     "place": "place",
 }
@@ -98,6 +108,7 @@ _ZH_FIELD = {
     "symbol": "文号",
     "date": "日期",
     "publisher": "来源",
+    "author": "作者",
     "conference": "会议",
     "place": "地点",
 }

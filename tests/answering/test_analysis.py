@@ -65,6 +65,8 @@ def test_money_words_alone_do_not_make_a_how_much_question():
         ("这篇文章是哪一天发布的？", "zh", "date"),
         ("When was it published?", "en", "date"),
         ("Who published the news item?", "en", "publisher"),
+        ("Who wrote the UNIDO article about the resolution?", "en", "author"),
+        ("这篇报道的作者是谁？", "zh", "author"),
         ("Which conference is the draft submitted to?", "en", "conference"),
         ("Which city was the story filed from?", "en", "place"),
         ("Who must report to Council?", "en", ""),
@@ -89,6 +91,24 @@ def test_document_hint_and_answer_noun():
     voted = analyse_question("Which countries voted against the resolution?", "en")
     assert (voted.answer_noun, voted.answer_verb) == ("countries", "voted")
     assert analyse_question("Which UN agencies should the Secretary-General work with?", "en").answer_verb == "agencies"
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "noun"),
+    [
+        # a partitive noun ("stages", 阶段) names a part of its complement, which is what a clause must cover
+        ("Which stages of the AI lifecycle does the article list?", "en", "AI lifecycle"),
+        ("Which elements of global cooperation did the Assembly highlight?", "en", "global cooperation"),
+        ("At which stages of the technology's life must rights be respected?", "en", "technology life"),
+        ("人工智能生命周期包括哪些阶段？", "zh", "生命周期"),
+        ("人工智能生命周期的哪些阶段可以免于人权审查？", "zh", "生命周期"),
+        # without a complement the partitive stays, and a non-partitive noun is unaffected
+        ("Which stages must be followed?", "en", "stages"),
+        ("What penalties apply at each stage of the AI lifecycle?", "en", "penalties"),
+    ],
+)
+def test_a_partitive_answer_noun_is_checked_through_its_complement(question, lang, noun):
+    assert answer_noun(question, lang) == noun
 
 
 SECTIONS = (

@@ -28,3 +28,10 @@ def test_document_level_chunks_are_header_title_or_dateline(assistant):
 def test_a_question_that_is_not_about_metadata_gets_none(assistant):
     a = analyse_question("Who must report to Council?", "en")
     assert metadata_answer(a.question, "en", a, _ctx(assistant)) is None
+
+
+def test_an_author_question_abstains_rather_than_naming_the_publisher(assistant):
+    a = analyse_question("Who wrote the UNIDO article about the resolution?", "en")
+    answer = metadata_answer(a.question, "en", a, _ctx(assistant))
+    assert answer is not None and answer.abstained and not answer.citations
+    assert "author" in answer.text
