@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from assistant.answering.analysis import QuestionAnalysis, SectionName
@@ -84,12 +84,38 @@ def list_answer(question: str, lang: Language, a: QuestionAnalysis, ctx: AnswerC
     members = [c for c in members if c.text.strip()]
     if not members:
         return None
+    return clauses_answer(question, lang, members, ctx, other=bool(a.exclude))
+
+
+def twin_clauses(best: Chunk, candidates: Sequence[Chunk], covers: Callable[[Chunk], frozenset[int]]) -> list[Chunk]:
+    """The best clause and its siblings (same section) that cover every question word it covers, in
+    document order; [] when it has no such sibling.
+
+    The Director of BDT is told twice to share through existing mechanisms: "What should the
+    director use to share information?" is answered by both clauses alike, and quoting one reads as
+    the whole answer. `covers` gives the indices of the question's word groups a clause contains.
+    """
+    key = section_key(best)
+    if not key:
+        return []
+    own = covers(best)
+    twins = [
+        c
+        for c in candidates
+        if c.id != best.id and c.doc_id == best.doc_id and section_key(c) == key and own <= covers(c)
+    ]
+    return sorted([best, *twins], key=lambda c: c.start) if twins else []
+
+
+def clauses_answer(
+    question: str, lang: Language, members: Sequence[Chunk], ctx: AnswerContext, *, other: bool = False
+) -> Answer:
+    """Clauses of one section, numbered and each cited, led by the addressee and how many there are."""
     citations = [cite_chunk(c, ctx) for c in members]
     n = len(dict.fromkeys(top_label(c) for c in members))
     first = members[0]
     head = where(citations[0], lang, clause=False)
     lead = addressee_lead(first, lang)
-    other = bool(a.exclude)
     if lang == "zh":
         count = f"另有{n}项" if other else f"共{n}项"
         intro = f"{lead}：{count}（{head}）：" if lead else f"{head}{count}："
