@@ -103,7 +103,10 @@ METADATA_PATTERNS: dict[Language, tuple[tuple[str, str], ...]] = {
         ("conference", r"\b(which|what) conference\b|\bconference (was|is) (it|the draft|this)\b"),
         (
             "place",
-            r"\b(which|what) city\b|\bwhere\b.*\b(filed|datelined|published|issued|from|held|tabled|submitted)\b",
+            # "Where did the Assembly adopt …": a document reports its event from its dateline or header
+            # (metadata.py); a clause's own place still wins when the record does not name the event's actor.
+            r"\b(which|what) city\b|\bwhere\b.*\b(filed|datelined|published|issued|from|held|tabled|submitted|"
+            r"adopt|adopted|adopts|pass|passed|approve|approved|convened|met|signed)\b",
         ),
     ),
     "zh": (
@@ -113,7 +116,7 @@ METADATA_PATTERNS: dict[Language, tuple[tuple[str, str], ...]] = {
         ("author", r"作者|撰稿|执笔|编辑|(谁|哪位记者)(写|撰写|编写)"),
         ("publisher", r"(谁|哪个机构|什么机构|哪家机构)(发布|出版|发表|刊登)|发布者|出版者|出处"),
         ("conference", r"哪个大会|什么大会|哪次大会|哪一届大会|哪个会议|提交给"),
-        ("place", r"哪个城市|哪座城市|发自|在哪里举行"),
+        ("place", r"哪个城市|哪座城市|发自|在(哪里|哪儿|何地|何处)(举行|通过|召开|批准|签署)"),
     ),
 }
 

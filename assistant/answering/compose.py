@@ -37,7 +37,7 @@ from assistant.answering.citations import (
 from assistant.answering.compounds import dictionary_parts
 from assistant.answering.context import AnswerContext
 from assistant.answering.evidence import Group, chunk_evidence, evidence_of, overlap, question_groups, words
-from assistant.answering.metadata import doc_level_chunks, metadata_answer
+from assistant.answering.metadata import doc_level_chunks, metadata_answer, metadata_documents
 from assistant.answering.near_miss import fitting, needs
 from assistant.answering.preference import NAME_WEIGHT, dominated, name_share, written_names
 from assistant.answering.scope import asks_future
@@ -561,10 +561,13 @@ def answer_extractive(question: str, lang: Language, ctx: AnswerContext) -> Answ
     if absent:
         return _abstain(question, lang, absent=absent)
     if a.metadata:
-        meta = metadata_answer(question, lang, a, ctx)
-        checked = _checked(question, lang, meta, ctx) if meta is not None else None
-        if checked is not None:
-            return checked
+        # "Where did the General Assembly adopt …?": the record that names the event's actor is the
+        # answer's, though retrieval ranks the other document first.
+        for doc_id in metadata_documents(a, ctx):
+            meta = metadata_answer(question, lang, a, ctx, doc_id)
+            checked = _checked(question, lang, meta, ctx) if meta is not None else None
+            if checked is not None:
+                return checked
     if a.asks_whole_section:
         listed = list_answer(question, lang, a, ctx)
         checked = _checked(question, lang, listed, ctx) if listed is not None else None

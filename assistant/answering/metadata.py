@@ -8,13 +8,17 @@ from __future__ import annotations
 from assistant.answering.analysis import QuestionAnalysis
 from assistant.answering.citations import cite_chunk, gloss_line, quoted, where
 from assistant.answering.context import AnswerContext
+from assistant.answering.gazetteer import city_names
 from assistant.answering.spans import dates
 from assistant.answering.support import document_level
+from assistant.glossary import find_terms
 from assistant.schema import Answer, Chunk, Language
+from assistant.text import has_cjk
 
 
-def _pick_document(a: QuestionAnalysis, ctx: AnswerContext) -> str:
-    """The document a metadata question is about: named kind, then the conversation's, then the top hit's."""
+def metadata_documents(a: QuestionAnalysis, ctx: AnswerContext) -> list[str]:
+    """The documents a metadata question may be about, likeliest first: named kind, then the
+    conversation's, then by retrieval rank."""
     scores: dict[str, float] = {}
     for i, doc_id in enumerate(dict.fromkeys(h.chunk.doc_id for h in ctx.hits)):
         scores[doc_id] = scores.get(doc_id, 0.0) + 1.0 / (i + 1)
@@ -23,16 +27,21 @@ def _pick_document(a: QuestionAnalysis, ctx: AnswerContext) -> str:
             scores[doc_id] = scores.get(doc_id, 0.0) + 2.0
         if a.follow_up and doc_id == a.carried_doc:
             scores[doc_id] = scores.get(doc_id, 0.0) + 3.0
-    return max(scores, key=lambda d: scores[d]) if scores else ""
+    return sorted(scores, key=lambda d: -scores[d])
 
 
 def doc_level_chunks(ctx: AnswerContext, doc_id: str) -> list[Chunk]:
     return [c for c in ctx.chunks if c.doc_id == doc_id and document_level(c)]
 
 
-def metadata_answer(question: str, lang: Language, a: QuestionAnalysis, ctx: AnswerContext) -> Answer | None:
-    """Title, symbol, date, publisher, conference or place of a document, from the manifest and its header."""
-    doc_id = _pick_document(a, ctx)
+def metadata_answer(
+    question: str, lang: Language, a: QuestionAnalysis, ctx: AnswerContext, doc_id: str = ""
+) -> Answer | None:
+    """Title, symbol, date, publisher, conference or place of a document (`doc_id`, else the likeliest one),
+    from the manifest and its header."""
+    if not doc_id:
+        ranked = metadata_documents(a, ctx)
+        doc_id = ranked[0] if ranked else ""
     if not doc_id or doc_id not in ctx.documents:
         return None
     info = ctx.documents[doc_id].info
@@ -59,6 +68,9 @@ def metadata_answer(question: str, lang: Language, a: QuestionAnalysis, ctx: Ans
         cite = by_kind.get("dateline") or header
         if field == "place" and cite is not None and cite.kind == "dateline":
             value = cite.text.split(",")[0].strip()
+        elif field == "place" and cite is not None:
+            # A header names its conference's city ("全权代表大会（2022年，布加勒斯特）"): lead with it.
+            value = _city_shown(next(iter(city_names(cite.text)), ""), lang)
         else:
             value = info.source if field == "conference" else ""
     if cite is None or (not value and field not in ("conference", "place")):
@@ -92,6 +104,14 @@ def metadata_answer(question: str, lang: Language, a: QuestionAnalysis, ctx: Ans
     if gloss:
         text += "\n" + gloss
     return Answer(question=question, text=text, language=lang, citations=[citation])
+
+
+def _city_shown(city: str, lang: Language) -> str:
+    """A city named in Chinese, shown to an English question with its glossary name: "Bucharest (布加勒斯特)"."""
+    if lang == "zh" or not has_cjk(city):
+        return city
+    english = next((t.en for t in find_terms(city, "zh") if t.zh == city), "")
+    return f"{english} ({city})" if english else city
 
 
 _EN_FIELD = {

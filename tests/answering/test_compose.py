@@ -519,3 +519,10 @@ def test_a_question_both_clauses_of_a_named_addressee_answer_alike_cites_both(as
     # a question only one of them answers keeps its one clause
     one = assistant.ask("Whose advice and support should the BDT Director pass on to Member States?")
     assert [c.chunk_id for c in one.citations] == ["eur-44a25-1/operative/director-bdt/2"]
+
+
+def test_where_an_event_the_article_reports_happened_is_its_dateline(assistant):
+    # retrieval ranks the draft first; only the article's record names the General Assembly
+    answer = assistant.ask("Where did the General Assembly adopt the resolution on AI?")
+    assert answer.text.startswith("Place: New York.")
+    assert [c.chunk_id for c in answer.citations] == ["unido-unga-ai-resolution/dateline"]
