@@ -336,9 +336,11 @@ def _twins(
 ) -> list[Chunk]:
     """Clauses of the best one's section that answer the question as fully as it does (sections.twin_clauses)."""
     chunk = best.hit.chunk
-    # Only within the section the question names ("the director", "the Secretary-General"): without
-    # it, clauses of a list that share a paraphrase's few covered words are no twins.
-    if a.qtype not in _CLAUSE_TYPES or a.focus_section != (chunk.doc_id, section_key(chunk)):
+    # Only within the section the question names in full ("the BDT director", "the Secretary-General"):
+    # without it, clauses of a list that share a paraphrase's few covered words are no twins, and one
+    # addressee of three ("Member States") may be asked about a clause of another section.
+    named = a.section if a.section_strength == "full" else None
+    if a.qtype not in _CLAUSE_TYPES or named != (chunk.doc_id, section_key(chunk)):
         return []
     if value_kind(question, lang, a.qtype):
         return []
