@@ -330,33 +330,56 @@ def answer_noun(question: str, lang: Language) -> str:
     """
     noun = _plain_answer_noun(question, lang)
     m = re.search(ANSWER_NOUN_PATTERNS[lang], question, re.IGNORECASE)
-    if m is None:
-        return noun
-    # The word as asked, before generic nouns ("parts", 方面) are dropped: those can be partitive too.
-    pieces = tokenize(m.group(1), cjk_bigrams=False) if lang == "zh" else [m.group(1)]
-    if not pieces or pieces[0].lower() not in PARTITIVE_NOUNS[lang]:
+    if m is None or not _is_partitive(m, lang):
         return noun
     return partitive_complement(question, lang, m) or noun
 
 
+def partitive_whole(question: str, lang: Language) -> str:
+    """The head word of what a partitive question asks parts of ("lifecycle" in "which stages of the AI
+    lifecycle", 生命周期), or "" when the question asks for no parts or the phrase's end is unclear."""
+    m = re.search(ANSWER_NOUN_PATTERNS[lang], question, re.IGNORECASE)
+    if m is None or not _is_partitive(m, lang):
+        return ""
+    words, clean = _complement(question, lang, m)
+    # "Which part of ITU helps poorer countries …": without an auxiliary or preposition to end the noun
+    # phrase its head is a guess, and a wrong head would rule out the answer.
+    return words[-1] if words and clean else ""
+
+
 def partitive_complement(question: str, lang: Language, m: re.Match[str]) -> str:
     """What a partitive answer noun is part of: "AI lifecycle" in "stages of the AI lifecycle", "生命周期"."""
+    phrase = " ".join(_complement(question, lang, m)[0])
+    return phrase if phrase.lower() not in GENERIC_ANSWER_NOUNS else ""
+
+
+def _is_partitive(m: re.Match[str], lang: Language) -> bool:
+    # The word as asked, before generic nouns ("parts", 方面) are dropped: those can be partitive too.
+    pieces = tokenize(m.group(1), cjk_bigrams=False) if lang == "zh" else [m.group(1)]
+    return bool(pieces) and pieces[0].lower() in PARTITIVE_NOUNS[lang]
+
+
+def _complement(question: str, lang: Language, m: re.Match[str]) -> tuple[list[str], bool]:
+    """The complement's words and whether its end is certain (an auxiliary, a preposition or the end)."""
     if lang == "zh":
         found = _PARTITIVE_ZH.search(question[: m.start(1)])
         pieces = tokenize(found.group(1), cjk_bigrams=False) if found else []
-        return pieces[-1] if pieces else ""
+        return pieces[-1:], True
     found = _PARTITIVE_OF.match(question[m.end(1) :])
     if not found:
-        return ""
+        return [], False
     # Without a part-of-speech tagger the phrase runs to the next auxiliary or preposition; the noun
     # check passes when any of its words is known, so a verb caught in it ("draft *mention*") is harmless.
     words: list[str] = []
-    for word in found.group(1).split():
+    caught = found.group(1).split()
+    for word in caught:
         if word.lower() in AUXILIARIES or word.lower() in _NP_BREAKS:
-            break
+            return words, True
         words.append(re.sub(r"['’]s$|['’]$", "", word))
-    phrase = " ".join(words)
-    return phrase if phrase.lower() not in GENERIC_ANSWER_NOUNS else ""
+    return words, len(caught) < _MAX_COMPLEMENT_WORDS
+
+
+_MAX_COMPLEMENT_WORDS = 4  # as many words as _PARTITIVE_OF takes
 
 
 # Words that end the complement's noun phrase ("the lifecycle *does* …", "the technology's life *must* …").

@@ -21,6 +21,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from assistant.answering.actors import question_actors
+from assistant.answering.analysis import partitive_whole
 from assistant.answering.answer_class import CLASS_NAMES, AnswerClass, asked_class, class_spans
 from assistant.answering.context import AnswerContext
 from assistant.answering.evidence import Group, question_groups, words
@@ -51,11 +52,13 @@ class Needs:
     named: frozenset[str] = field(default_factory=frozenset)
     # The question's glossary names, which a header or dateline must cover to say where or when *they* were.
     names: tuple[Group, ...] = ()
+    # "Which stages of the AI *lifecycle*": the whole whose parts are asked for, which the answer must name.
+    whole: tuple[Group, ...] = ()
     question: str = ""
 
     @property
     def any(self) -> bool:
-        return self.cls is not None or self.future or bool(self.names)
+        return self.cls is not None or self.future or bool(self.names) or bool(self.whole)
 
 
 def needs(
@@ -71,6 +74,7 @@ def needs(
     """
     cls = asked_class(question, lang)
     qualifier = qualifier_text(question, lang, cls)
+    whole = partitive_whole(question, lang)
     # A Chinese word's translations are flattened word by word (知识产权 -> "right", found in "human
     # rights"); in an English clause it is looked up by whole dictionary senses instead (`said`).
     groups = tuple(question_groups(qualifier, lang, translations if lang == "en" else None)) if qualifier else ()
@@ -86,6 +90,7 @@ def needs(
         future=timed and asks_future(question, lang),
         named=question_actors(question, lang),
         names=tuple(g for g in own if g.term is not None and is_name(g.term.en, g.term.en_aliases)),
+        whole=tuple(question_groups(whole, lang, translations if lang == "en" else None)) if whole else (),
         question=question,
     )
 
@@ -104,7 +109,7 @@ def lacks(
     missing: list[str] = []
     if n.cls is not None and not class_spans(n.cls, chunk.text, evidence[0], n.named):
         missing.append(CLASS_NAMES[n.lang][n.cls.name])
-    for g in n.qualifiers:
+    for g in (*n.qualifiers, *n.whole):
         if not said(g, chunk.text, evidence, glosses):
             missing.append(g.term.name(n.lang) if g.term is not None else as_written(g.token, n.question))
     if chunk.kind in RECORD_KINDS:

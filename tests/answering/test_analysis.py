@@ -9,6 +9,7 @@ from assistant.answering.analysis import (
     analyse_question,
     answer_noun,
     match_section,
+    partitive_whole,
     resolve_follow_up,
     with_section,
 )
@@ -112,6 +113,14 @@ def test_document_hint_and_answer_noun():
 )
 def test_a_partitive_answer_noun_is_checked_through_its_complement(question, lang, noun):
     assert answer_noun(question, lang) == noun
+
+
+def test_the_whole_of_a_partitive_question_is_its_complements_head_when_the_phrase_ends_clearly():
+    assert partitive_whole("Which stages of the AI lifecycle does the article list?", "en") == "lifecycle"
+    assert partitive_whole("Which stages of the AI lifecycle?", "en") == "lifecycle"
+    assert partitive_whole("人工智能生命周期包括哪些阶段？", "zh") == "生命周期"
+    assert partitive_whole("Which part of ITU helps poorer countries build up networks?", "en") == ""
+    assert partitive_whole("What penalties apply?", "en") == ""
 
 
 SECTIONS = (
