@@ -47,7 +47,6 @@ from assistant.answering.sections import (
     section_catalogue,
     section_chunks,
     section_key,
-    twin_clauses,
 )
 from assistant.answering.spans import Span, best_quote, dates
 from assistant.answering.specifics import unsupported_specifics
@@ -62,12 +61,12 @@ from assistant.answering.support import (
     dense_match,
     document_level,
     evidence_text,
-    glossed_tokens,
     supports,
     unknown_everywhere,
     unknown_share,
 )
 from assistant.answering.synonyms import direct_translations, every_translation, with_synonyms
+from assistant.answering.twins import twin_answer
 from assistant.answering.values import has_value, value_kind, values, values_for_noun
 from assistant.retrieval.dictionary import DictionaryUnavailableError, Lexicon, load_lexicon
 from assistant.retrieval.wordnet import WordNet, WordNetUnavailableError, load_wordnet
@@ -321,39 +320,10 @@ def single_answer(question: str, lang: Language, a: QuestionAnalysis, ctx: Answe
         # "What is the budget …": the topic is covered, the budget is not; say so rather than quote.
         covered, _ = covered_terms(question, lang, texts)
         return _abstain(question, lang, covered=covered, missing=specific)
-    twins = _twins(question, lang, a, ctx, best, fit.fit)
+    twins = twin_answer(_support_question(question, a), lang, a, ctx, chunk, [s.hit.chunk for s in fit.fit])
     if twins:
         return clauses_answer(question, lang, twins, ctx)
     return _quoted_answer(question, lang, a, ctx, best)
-
-
-# Answer types whose answer is what a clause says; the others lead with one value or addressee.
-_CLAUSE_TYPES = frozenset(("what", "what-must", "which"))
-
-
-def _twins(
-    question: str, lang: Language, a: QuestionAnalysis, ctx: AnswerContext, best: Support, fit: Sequence[Support]
-) -> list[Chunk]:
-    """Clauses of the best one's section that answer the question as fully as it does (sections.twin_clauses)."""
-    chunk = best.hit.chunk
-    # Only within the section the question names in full ("the BDT director", "the Secretary-General"):
-    # without it, clauses of a list that share a paraphrase's few covered words are no twins, and one
-    # addressee of three ("Member States") may be asked about a clause of another section.
-    named = a.section if a.section_strength == "full" else None
-    if a.qtype not in _CLAUSE_TYPES or named != (chunk.doc_id, section_key(chunk)):
-        return []
-    if value_kind(question, lang, a.qtype):
-        return []
-    groups = question_groups(_support_question(question, a), lang, ctx.translations)
-
-    def covers(chunk: Chunk) -> frozenset[int]:
-        # The clause's own words: its evidence adds the document title, which every sibling shares.
-        terms, tokens = chunk_evidence(chunk.text)
-        if ctx.glosses is not None and lang == "en" and chunk.lang == "zh":
-            tokens = tokens | glossed_tokens(chunk.text, ctx.glosses)
-        return frozenset(i for i, g in enumerate(groups) if g.found_in(terms, tokens))
-
-    return twin_clauses(chunk, [s.hit.chunk for s in fit], covers)
 
 
 def _quoted_answer(question: str, lang: Language, a: QuestionAnalysis, ctx: AnswerContext, best: Support) -> Answer:

@@ -12,7 +12,7 @@ from assistant.answering.gazetteer import city_names
 from assistant.answering.spans import dates
 from assistant.answering.support import document_level
 from assistant.glossary import find_terms
-from assistant.schema import Answer, Chunk, Language
+from assistant.schema import Answer, Chunk, DocumentInfo, Language
 from assistant.text import has_cjk
 
 
@@ -45,10 +45,38 @@ def metadata_answer(
     if not doc_id or doc_id not in ctx.documents:
         return None
     info = ctx.documents[doc_id].info
-    heads = doc_level_chunks(ctx, doc_id)
+    field = a.metadata
+    value, cite = _field_value(field, info, doc_level_chunks(ctx, doc_id), lang)
+    if cite is None or (not value and field not in ("conference", "place")):
+        name = info.title(lang)
+        if lang == "zh":
+            text = f"语料中没有这个信息：文件《{name}》没有{_ZH_FIELD.get(field, field)}。"
+        else:
+            text = f"The corpus does not say: the manifest and text of “{name}” give no {_MISSING.get(field, field)}."
+        return Answer(question=question, text=text, language=lang, abstained=True)
+    citation = cite_chunk(cite, ctx)
+    label = _ZH_FIELD.get(field, field) if lang == "zh" else _EN_FIELD.get(field, field)
+    source_note = (
+        ""
+        if field in ("title", "place") or value in cite.text
+        else ("（据语料清单）" if lang == "zh" else " (from the corpus manifest)")
+    )
+    if lang == "zh":
+        lead = f"{label}：{value}{source_note}。" if value else ""
+        text = f"{lead}依据：{where(citation, lang)}：{quoted(citation.quote)} [1]"
+    else:
+        lead = f"{label[0].upper()}{label[1:]}: {value}{source_note}." if value else ""
+        text = f"{lead} According to {where(citation, lang)}: {quoted(citation.quote)} [1]".strip()
+    gloss = gloss_line([citation.quote], cite.lang, lang)
+    if gloss:
+        text += "\n" + gloss
+    return Answer(question=question, text=text, language=lang, citations=[citation])
+
+
+def _field_value(field: str, info: DocumentInfo, heads: list[Chunk], lang: Language) -> tuple[str, Chunk | None]:
+    """The field's value (shown in `lang`, "" when unknown) and the document-level chunk to cite for it."""
     by_kind = {c.kind: c for c in heads}
     header = by_kind.get("header") or by_kind.get("title")
-    field = a.metadata
     value, cite = "", header
     if field == "title":
         own, other = info.title(lang), info.title("en" if lang == "zh" else "zh")
@@ -73,37 +101,10 @@ def metadata_answer(
             value = _city_shown(next(iter(city_names(cite.text)), ""), lang)
         else:
             value = info.source if field == "conference" else ""
-    if cite is None or (not value and field not in ("conference", "place")):
-        name = info.title(lang)
-        missing = {
-            "symbol": "document symbol",
-            "date": "date",
-            "publisher": "publisher",
-            "title": "title",
-            "author": "author",
-        }
-        if lang == "zh":
-            text = f"语料中没有这个信息：文件《{name}》没有{_ZH_FIELD.get(field, field)}。"
-        else:
-            text = f"The corpus does not say: the manifest and text of “{name}” give no {missing.get(field, field)}."
-        return Answer(question=question, text=text, language=lang, abstained=True)
-    citation = cite_chunk(cite, ctx)
-    label = _ZH_FIELD.get(field, field) if lang == "zh" else _EN_FIELD.get(field, field)
-    source_note = (
-        ""
-        if field in ("title", "place") or value in cite.text
-        else ("（据语料清单）" if lang == "zh" else " (from the corpus manifest)")
-    )
-    if lang == "zh":
-        lead = f"{label}：{value}{source_note}。" if value else ""
-        text = f"{lead}依据：{where(citation, lang)}：{quoted(citation.quote)} [1]"
-    else:
-        lead = f"{label[0].upper()}{label[1:]}: {value}{source_note}." if value else ""
-        text = f"{lead} According to {where(citation, lang)}: {quoted(citation.quote)} [1]".strip()
-    gloss = gloss_line([citation.quote], cite.lang, lang)
-    if gloss:
-        text += "\n" + gloss
-    return Answer(question=question, text=text, language=lang, citations=[citation])
+    return value, cite
+
+
+_MISSING = {"symbol": "document symbol", "date": "date", "publisher": "publisher", "title": "title", "author": "author"}
 
 
 def _city_shown(city: str, lang: Language) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from functools import lru_cache
 
 from assistant.answering.analysis import QuestionAnalysis, SectionName
@@ -85,26 +85,6 @@ def list_answer(question: str, lang: Language, a: QuestionAnalysis, ctx: AnswerC
     if not members:
         return None
     return clauses_answer(question, lang, members, ctx, other=bool(a.exclude))
-
-
-def twin_clauses(best: Chunk, candidates: Sequence[Chunk], covers: Callable[[Chunk], frozenset[int]]) -> list[Chunk]:
-    """The best clause and its siblings (same section) that cover every question word it covers, in
-    document order; [] when it has no such sibling.
-
-    The Director of BDT is told twice to share through existing mechanisms: "What should the
-    director use to share information?" is answered by both clauses alike, and quoting one reads as
-    the whole answer. `covers` gives the indices of the question's word groups a clause contains.
-    """
-    key = section_key(best)
-    if not key:
-        return []
-    own = covers(best)
-    twins = [
-        c
-        for c in candidates
-        if c.id != best.id and c.doc_id == best.doc_id and section_key(c) == key and own <= covers(c)
-    ]
-    return sorted([best, *twins], key=lambda c: c.start) if twins else []
 
 
 def clauses_answer(

@@ -10,7 +10,6 @@ from assistant.answering.sections import (
     section_catalogue,
     section_chunks,
     section_key,
-    twin_clauses,
 )
 
 BDT = ("eur-44a25-1", "director-bdt")
@@ -35,18 +34,6 @@ def test_a_list_answer_cites_every_clause_and_counts_them(assistant):
     ctx = AnswerContext(hits=[], documents=assistant.documents, idf=lambda t: None, min_support=0.3, chunks=chunks)
     answer = list_answer(a.question, "en", a, ctx)
     assert answer is not None and len(answer.citations) == 2 and "2 clauses" in answer.text
-
-
-def test_twin_clauses_are_the_siblings_that_cover_what_the_best_covers(assistant):
-    chunks = assistant.store.chunks
-    one, two = section_chunks(chunks, BDT)
-    other = next(c for c in chunks if section_key(c) == "secretary-general")
-    same = {one.id: frozenset({0, 1}), two.id: frozenset({0, 1, 2}), other.id: frozenset({0, 1})}
-    assert [c.id for c in twin_clauses(two, chunks, lambda c: same.get(c.id, frozenset()))] == []
-    assert [c.id for c in twin_clauses(one, [two, other], lambda c: same[c.id])] == [one.id, two.id]
-    # a clause outside the operative/preamble sections has no section, hence no twins
-    title = next(c for c in chunks if c.kind == "title")
-    assert twin_clauses(title, chunks, lambda c: frozenset()) == []
 
 
 def test_clauses_answer_numbers_and_cites_each_clause(assistant):
