@@ -106,7 +106,7 @@ METADATA_PATTERNS: dict[Language, tuple[tuple[str, str], ...]] = {
             # "Where did the Assembly adopt …": a document reports its event from its dateline or header
             # (metadata.py); a clause's own place still wins when the record does not name the event's actor.
             r"\b(which|what) city\b|\bwhere\b.*\b(filed|datelined|published|issued|from|held|tabled|submitted|"
-            r"adopt|adopted|adopts|pass|passed|approve|approved|convened|met|signed)\b",
+            r"adopt|adopted|adopts|pass|passed|approve|approved|convened|met|signed|take place|took place)\b",
         ),
     ),
     "zh": (

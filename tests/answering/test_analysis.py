@@ -72,6 +72,7 @@ def test_money_words_alone_do_not_make_a_how_much_question():
         ("Which city was the story filed from?", "en", "place"),
         ("Where did the General Assembly adopt the resolution on AI?", "en", "place"),
         ("联合国大会是在哪里通过这项决议的？", "zh", "place"),
+        ("Where did the Plenipotentiary Conference take place?", "en", "place"),
         ("Where must human rights be safeguarded?", "en", ""),
         ("Who must report to Council?", "en", ""),
         ("What was the OECD conference on AI called?", "en", ""),
