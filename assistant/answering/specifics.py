@@ -42,6 +42,8 @@ SPECIFIC_FOCUS: dict[Language, tuple[str, ...]] = {
         *("exempt", "exempts", "exempted", "exemption", "exemptions", "licence", "license", "licences", "licenses"),
         *("licensed", "licensing", "permit", "permits", "permission", "approval", "approve", "approved"),
         *("authorization", "authorisation", "audit", "audits", "audited", "monitor", "monitors", "monitoring"),
+        *("oversee", "oversees", "oversaw", "overseen", "oversight", "supervise", "supervises", "supervision"),
+        *("certify", "certifies", "certified", "certification", "compliance", "inspect", "inspects", "inspection"),
     ),
     "zh": (
         *("预算", "经费", "资金", "拨款", "费用", "成本", "出资", "花费"),
@@ -54,7 +56,8 @@ SPECIFIC_FOCUS: dict[Language, tuple[str, ...]] = {
         *("主持", "主席", "选举", "当选", "任命"),
         *("禁止", "禁用", "约束力", "生效", "强制"),
         *("届会", "会期", "总部"),
-        *("豁免", "免于", "免除", "许可", "执照", "牌照", "批准", "审批", "授权", "审计", "监测"),
+        *("豁免", "免于", "免除", "许可", "执照", "牌照", "批准", "审批", "授权"),
+        *("审计", "监测", "监督", "认证", "合规"),
     ),
 }
 
