@@ -23,8 +23,9 @@ from dataclasses import dataclass, field
 from assistant.answering.actors import question_actors
 from assistant.answering.analysis import partitive_whole
 from assistant.answering.answer_class import CLASS_NAMES, AnswerClass, asked_class, class_spans
+from assistant.answering.compounds import dictionary_parts
 from assistant.answering.context import AnswerContext
-from assistant.answering.evidence import Group, question_groups, words
+from assistant.answering.evidence import Group, chunk_evidence, question_groups, words
 from assistant.answering.qualifiers import qualifier_text
 from assistant.answering.scope import RECORD_KINDS, asks_future, names_event, speaks_of_future
 from assistant.answering.support import Support, as_written, clause_evidence, is_name
@@ -109,8 +110,14 @@ def lacks(
     missing: list[str] = []
     if n.cls is not None and not class_spans(n.cls, chunk.text, evidence[0], n.named):
         missing.append(CLASS_NAMES[n.lang][n.cls.name])
-    for g in (*n.qualifiers, *n.whole):
+    for g in n.qualifiers:
         if not said(g, chunk.text, evidence, glosses):
+            missing.append(g.term.name(n.lang) if g.term is not None else as_written(g.token, n.question))
+    # The whole is named by the clause itself, not only by its document's title ("AI *Implementation*"
+    # heads the article, which does not make each paragraph about implementation's phases).
+    own = _own_evidence(chunk) if n.whole else evidence
+    for g in n.whole:
+        if not said(g, chunk.text, own, glosses):
             missing.append(g.term.name(n.lang) if g.term is not None else as_written(g.token, n.question))
     if chunk.kind in RECORD_KINDS:
         # "In which city is the UNICRI centre?": the header's city is where the *conference* was.
@@ -118,6 +125,12 @@ def lacks(
     if n.future and not speaks_of_future(chunk):
         missing.append(_FUTURE_MISSING[n.lang])
     return missing
+
+
+def _own_evidence(chunk: Chunk) -> tuple[frozenset[Term], frozenset[str]]:
+    """A clause's own terms and words, with the parts of its English compounds ("life" in "lifecycle")."""
+    terms, tokens = chunk_evidence(chunk.text)
+    return terms, (tokens | dictionary_parts(chunk.text)) if chunk.lang == "en" else tokens
 
 
 def said(

@@ -106,3 +106,10 @@ def test_the_whole_a_partitive_question_asks_parts_of_must_be_named():
     assert missing(q, "en", "which", rights) == ["lifecycle"]
     # without a certain end of the noun phrase no whole is required
     assert missing("Which part of ITU helps poorer countries build networks?", "en", "which", rights) == []
+
+
+def test_the_whole_must_be_in_the_clause_itself_not_only_in_its_documents_title():
+    body = chunk("This resolution marks the first instance the General Assembly addressed AI.", "en")
+    titled = chunk_evidence(body.text + "\nUN General Assembly Adopts Resolution on AI Implementation")
+    q = "Which phases of the resolution's implementation will the Council review?"
+    assert lacks(needs(q, "en", "which"), body, titled) == ["implementation"]
