@@ -177,13 +177,27 @@ class Term:
 
 
 TERMS: tuple[Term, ...] = (
-    Term("Secretary-General", "秘书长", ("secretary general", "SG")),
-    Term("Council", "理事会", ("ITU Council",)),
+    # Officials are also named by their role: the Secretary-General heads ITU, the Council is its
+    # governing body between conferences, the Director heads the Development Bureau.
+    Term(
+        "Secretary-General",
+        "秘书长",
+        (
+            *("secretary general", "SG", "head of ITU", "head of the ITU", "ITU's head", "ITU head", "ITU chief"),
+            *("ITU's chief", "chief of ITU", "head of the union", "union's chief", "ITU's top official"),
+            "union's top official",
+        ),
+        ("国际电联秘书长", "国际电联负责人"),
+    ),
+    Term("Council", "理事会", ("ITU Council", "ITU's governing body", "governing body")),
     Term(
         "Director of the Telecommunication Development Bureau",
         "电信发展局主任",
-        ("BDT Director", "Director of BDT", "Development Bureau director"),
-        ("发展局主任", "BDT主任"),
+        (
+            *("BDT Director", "Director of BDT", "Development Bureau director", "head of the development bureau"),
+            *("head of BDT", "BDT head", "development bureau head", "head of the Telecommunication Development Bureau"),
+        ),
+        ("发展局主任", "BDT主任", "发展局负责人"),
     ),
     Term("Telecommunication Development Bureau", "电信发展局", ("BDT",), ("发展局",)),
     Term("Director of the Telecommunication Standardization Bureau", "电信标准化局主任", ("TSB Director",)),

@@ -49,3 +49,9 @@ def test_found_terms_are_a_fresh_list_each_time():
     first = find_terms("The Secretary-General reports to the ITU Council.", "en")
     first.clear()
     assert find_terms("The Secretary-General reports to the ITU Council.", "en") != []
+
+
+def test_officials_are_found_by_their_role():
+    assert [t.zh for t in find_terms("What must the head of ITU ensure?", "en")] == ["秘书长"]
+    assert [t.zh for t in find_terms("Who informs the governing body?", "en")] == ["理事会"]
+    assert [t.zh for t in find_terms("What does the head of the development bureau share?", "en")] == ["电信发展局主任"]

@@ -91,23 +91,32 @@ METADATA_PATTERNS: dict[Language, tuple[tuple[str, str], ...]] = {
             r"\bdateline\b|\bdated\b|\b(what is|what's) the date of\b|\bdate (of|on) (the|this)\b|"
             r"\bwhen was (it|the \w+|this \w+|the \w+ \w+) (published|issued|released|posted)\b",
         ),
+        # Who wrote or edited a text is not who published it; the manifest names no author (metadata.py).
+        (
+            "author",
+            r"\bwho (wrote|authored|edited|writes)\b|\b(author|authors|editor|writer)\b|\b(written|edited) by\b",
+        ),
         (
             "publisher",
-            r"\bwho (published|issued|released|wrote|publishes)\b|\bpublisher\b|\b(published|issued|released) by\b",
+            r"\bwho (published|issued|released|publishes)\b|\bpublisher\b|\b(published|issued|released) by\b",
         ),
         ("conference", r"\b(which|what) conference\b|\bconference (was|is) (it|the draft|this)\b"),
         (
             "place",
-            r"\b(which|what) city\b|\bwhere\b.*\b(filed|datelined|published|issued|from|held|tabled|submitted)\b",
+            # "Where did the Assembly adopt …": a document reports its event from its dateline or header
+            # (metadata.py); a clause's own place still wins when the record does not name the event's actor.
+            r"\b(which|what) city\b|\bwhere\b.*\b(filed|datelined|published|issued|from|held|tabled|submitted|"
+            r"adopt|adopted|adopts|pass|passed|approve|approved|convened|met|signed|take place|took place)\b",
         ),
     ),
     "zh": (
         ("title", r"标题|题目|名称|叫什么|题为"),
         ("symbol", r"编号|文号|文件号|号码"),
         ("date", r"电头|日期|(哪一天|哪天|什么时候|何时)(发布|发表|刊登|发出)"),
+        ("author", r"作者|撰稿|执笔|编辑|(谁|哪位记者)(写|撰写|编写)"),
         ("publisher", r"(谁|哪个机构|什么机构|哪家机构)(发布|出版|发表|刊登)|发布者|出版者|出处"),
         ("conference", r"哪个大会|什么大会|哪次大会|哪一届大会|哪个会议|提交给"),
-        ("place", r"哪个城市|哪座城市|发自|在哪里举行"),
+        ("place", r"哪个城市|哪座城市|发自|在(哪里|哪儿|何地|何处)(举行|通过|召开|批准|签署)"),
     ),
 }
 
@@ -189,6 +198,25 @@ GENERIC_ANSWER_NOUNS = frozenset(
 )
 
 
+# Partitive nouns name a part of something rather than a kind of answer: "which *stages* of the AI
+# lifecycle", "生命周期包括哪些*阶段*". The corpus may never say "stage" although a clause lists the
+# lifecycle's stages, so the noun to check is the complement ("lifecycle"), not the partitive.
+PARTITIVE_NOUNS: dict[Language, frozenset[str]] = {
+    "en": frozenset(
+        (
+            *("stage", "stages", "phase", "phases", "step", "steps", "part", "parts", "aspect", "aspects"),
+            *("element", "elements", "component", "components", "dimension", "dimensions", "facet", "facets"),
+            *("area", "areas", "kind", "kinds", "sort", "sorts", "type", "types", "piece", "pieces"),
+        )
+    ),
+    "zh": frozenset(("阶段", "环节", "部分", "组成部分", "方面", "要素", "步骤", "层面", "类型", "种类")),
+}
+# What may stand between the partitive and its complement: "stages *of the* lifecycle",
+# "生命周期*包括*哪些阶段" (Chinese puts the complement first).
+_PARTITIVE_OF = re.compile(r"^\s+of\s+(?:the\s+|a\s+|an\s+|this\s+|that\s+|its\s+|their\s+)?((?:[\w'’-]+\s*){1,4})")
+_PARTITIVE_ZH = re.compile(r"([\u4e00-\u9fff]{2,12}?)(?:的|包括|包含|有|分为|分成|涉及)(?:哪些|哪几个|哪个|什么)$")
+
+
 # ---------------------------------------------------------------------------------------------------------------
 # Data
 # ---------------------------------------------------------------------------------------------------------------
@@ -209,7 +237,7 @@ class QuestionAnalysis:
     question: str
     lang: Language
     qtype: str  # who, when, where, how-many, how-much, which, what-must, yes-no, definition, what
-    metadata: str = ""  # title, symbol, date, publisher, conference, place; "" when not a metadata question
+    metadata: str = ""  # title, symbol, date, author, publisher, conference, place; "" when not metadata
     wants_list: bool = False  # an explicit "all / list" cue
     follow_up: bool = False
     wants_else: bool = False  # "what else": exclude what the earlier answer cited
@@ -296,7 +324,69 @@ def answer_verb(question: str, lang: Language, noun: str) -> str:
 
 
 def answer_noun(question: str, lang: Language) -> str:
-    """The noun after the question word ("What *penalties* does ...", "有什么*处罚*"), or "" when generic."""
+    """The noun after the question word ("What *penalties* does ...", "有什么*处罚*"), or "" when generic.
+
+    A partitive noun with a complement ("which stages of the lifecycle") gives the complement's head.
+    """
+    noun = _plain_answer_noun(question, lang)
+    m = re.search(ANSWER_NOUN_PATTERNS[lang], question, re.IGNORECASE)
+    if m is None or not _is_partitive(m, lang):
+        return noun
+    return partitive_complement(question, lang, m) or noun
+
+
+def partitive_whole(question: str, lang: Language) -> str:
+    """The head word of what a partitive question asks parts of ("lifecycle" in "which stages of the AI
+    lifecycle", 生命周期), or "" when the question asks for no parts or the phrase's end is unclear."""
+    m = re.search(ANSWER_NOUN_PATTERNS[lang], question, re.IGNORECASE)
+    if m is None or not _is_partitive(m, lang):
+        return ""
+    words, clean = _complement(question, lang, m)
+    # "Which part of ITU helps poorer countries …": without an auxiliary or preposition to end the noun
+    # phrase its head is a guess, and a wrong head would rule out the answer.
+    return words[-1] if words and clean else ""
+
+
+def partitive_complement(question: str, lang: Language, m: re.Match[str]) -> str:
+    """What a partitive answer noun is part of: "AI lifecycle" in "stages of the AI lifecycle", "生命周期"."""
+    phrase = " ".join(_complement(question, lang, m)[0])
+    return phrase if phrase.lower() not in GENERIC_ANSWER_NOUNS else ""
+
+
+def _is_partitive(m: re.Match[str], lang: Language) -> bool:
+    # The word as asked, before generic nouns ("parts", 方面) are dropped: those can be partitive too.
+    pieces = tokenize(m.group(1), cjk_bigrams=False) if lang == "zh" else [m.group(1)]
+    return bool(pieces) and pieces[0].lower() in PARTITIVE_NOUNS[lang]
+
+
+def _complement(question: str, lang: Language, m: re.Match[str]) -> tuple[list[str], bool]:
+    """The complement's words and whether its end is certain (an auxiliary, a preposition or the end)."""
+    if lang == "zh":
+        found = _PARTITIVE_ZH.search(question[: m.start(1)])
+        pieces = tokenize(found.group(1), cjk_bigrams=False) if found else []
+        return pieces[-1:], True
+    found = _PARTITIVE_OF.match(question[m.end(1) :])
+    if not found:
+        return [], False
+    # Without a part-of-speech tagger the phrase runs to the next auxiliary or preposition; the noun
+    # check passes when any of its words is known, so a verb caught in it ("draft *mention*") is harmless.
+    words: list[str] = []
+    caught = found.group(1).split()
+    for word in caught:
+        if word.lower() in AUXILIARIES or word.lower() in _NP_BREAKS:
+            return words, True
+        words.append(re.sub(r"['’]s$|['’]$", "", word))
+    return words, len(caught) < _MAX_COMPLEMENT_WORDS
+
+
+_MAX_COMPLEMENT_WORDS = 4  # as many words as _PARTITIVE_OF takes
+
+
+# Words that end the complement's noun phrase ("the lifecycle *does* …", "the technology's life *must* …").
+_NP_BREAKS = frozenset(("that", "which", "who", "in", "on", "for", "to", "with", "by", "from", "at", "and", "or"))
+
+
+def _plain_answer_noun(question: str, lang: Language) -> str:
     m = re.search(ANSWER_NOUN_PATTERNS[lang], question, re.IGNORECASE)
     if not m:
         return ""

@@ -65,6 +65,9 @@ _ZH_WHICH = r"(?:哪一个|哪个|哪一|哪座|哪家|哪所|哪位|哪些)"
 # or "如何与成员国…" ask how or when, not which country.
 _ZH_WHAT = r"(?<![如为任几])(?:什么样的|什么|何种|何类|何)(?![时地处以故])"
 _ZH_WHAT_GAP = 3  # a short premodifier between 什么 and its noun: 什么国际组织, 何种联合国机构
+# A preposition ends the asked noun's phrase: in "利用什么机制*与*成员国分享" the noun asked is 机制 and
+# 成员国 is who it is shared with (和 and 对 only in 什么's short gap: they also start words, 和平, 对话).
+_ZH_LINKS = "与向给跟把被"
 # Classes a question names without a noun after a question word.
 _STANDALONE: dict[Language, tuple[tuple[str, str], ...]] = {
     "en": (
@@ -128,8 +131,8 @@ def _zh_class(question: str) -> AnswerClass | None:
         for noun in nouns:
             # "哪些对违规企业的罚款": a noun followed by 的 modifies the one asked for.
             pattern = (
-                rf"({_ZH_WHICH})([^，。？?！,]{{0,12}}?){re.escape(noun)}(?!的)|"
-                rf"({_ZH_WHAT})([^，。？?！,的]{{0,{_ZH_WHAT_GAP}}}?){re.escape(noun)}(?!的)"
+                rf"({_ZH_WHICH})([^，。？?！,{_ZH_LINKS}]{{0,12}}?){re.escape(noun)}(?!的)|"
+                rf"({_ZH_WHAT})([^，。？?！,的和对{_ZH_LINKS}]{{0,{_ZH_WHAT_GAP}}}?){re.escape(noun)}(?!的)"
             )
             for m in re.finditer(pattern, question):
                 wh, gap = (1, 2) if m.group(1) is not None else (3, 4)

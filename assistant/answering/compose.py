@@ -37,11 +37,17 @@ from assistant.answering.citations import (
 from assistant.answering.compounds import dictionary_parts
 from assistant.answering.context import AnswerContext
 from assistant.answering.evidence import Group, chunk_evidence, evidence_of, overlap, question_groups, words
-from assistant.answering.metadata import doc_level_chunks, metadata_answer
+from assistant.answering.metadata import doc_level_chunks, metadata_answer, metadata_documents
 from assistant.answering.near_miss import fitting, needs
 from assistant.answering.preference import NAME_WEIGHT, dominated, name_share, written_names
 from assistant.answering.scope import asks_future
-from assistant.answering.sections import list_answer, section_catalogue, section_chunks, section_key
+from assistant.answering.sections import (
+    clauses_answer,
+    list_answer,
+    section_catalogue,
+    section_chunks,
+    section_key,
+)
 from assistant.answering.spans import Span, best_quote, dates
 from assistant.answering.specifics import unsupported_specifics
 from assistant.answering.subitems import counts_items, item_count, item_count_lead, sub_items
@@ -60,6 +66,7 @@ from assistant.answering.support import (
     unknown_share,
 )
 from assistant.answering.synonyms import direct_translations, every_translation, with_synonyms
+from assistant.answering.twins import twin_answer
 from assistant.answering.values import has_value, value_kind, values, values_for_noun
 from assistant.retrieval.dictionary import DictionaryUnavailableError, Lexicon, load_lexicon
 from assistant.retrieval.wordnet import WordNet, WordNetUnavailableError, load_wordnet
@@ -313,6 +320,9 @@ def single_answer(question: str, lang: Language, a: QuestionAnalysis, ctx: Answe
         # "What is the budget …": the topic is covered, the budget is not; say so rather than quote.
         covered, _ = covered_terms(question, lang, texts)
         return _abstain(question, lang, covered=covered, missing=specific)
+    twins = twin_answer(_support_question(question, a), lang, a, ctx, chunk, [s.hit.chunk for s in fit.fit])
+    if twins:
+        return clauses_answer(question, lang, twins, ctx)
     return _quoted_answer(question, lang, a, ctx, best)
 
 
@@ -523,10 +533,13 @@ def answer_extractive(question: str, lang: Language, ctx: AnswerContext) -> Answ
     if absent:
         return _abstain(question, lang, absent=absent)
     if a.metadata:
-        meta = metadata_answer(question, lang, a, ctx)
-        checked = _checked(question, lang, meta, ctx) if meta is not None else None
-        if checked is not None:
-            return checked
+        # "Where did the General Assembly adopt …?": the record that names the event's actor is the
+        # answer's, though retrieval ranks the other document first.
+        for doc_id in metadata_documents(a, ctx):
+            meta = metadata_answer(question, lang, a, ctx, doc_id)
+            checked = _checked(question, lang, meta, ctx) if meta is not None else None
+            if checked is not None:
+                return checked
     if a.asks_whole_section:
         listed = list_answer(question, lang, a, ctx)
         checked = _checked(question, lang, listed, ctx) if listed is not None else None

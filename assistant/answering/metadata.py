@@ -1,17 +1,24 @@
-"""Document metadata answers: title, symbol, date, publisher, conference, place, from the manifest and header."""
+"""Document metadata answers: title, symbol, date, publisher, conference, place, from the manifest and header.
+
+An author is asked for too but never given: the manifest names none, and the publisher is not the writer.
+"""
 
 from __future__ import annotations
 
 from assistant.answering.analysis import QuestionAnalysis
 from assistant.answering.citations import cite_chunk, gloss_line, quoted, where
 from assistant.answering.context import AnswerContext
+from assistant.answering.gazetteer import city_names
 from assistant.answering.spans import dates
 from assistant.answering.support import document_level
-from assistant.schema import Answer, Chunk, Language
+from assistant.glossary import find_terms
+from assistant.schema import Answer, Chunk, DocumentInfo, Language
+from assistant.text import has_cjk
 
 
-def _pick_document(a: QuestionAnalysis, ctx: AnswerContext) -> str:
-    """The document a metadata question is about: named kind, then the conversation's, then the top hit's."""
+def metadata_documents(a: QuestionAnalysis, ctx: AnswerContext) -> list[str]:
+    """The documents a metadata question may be about, likeliest first: named kind, then the
+    conversation's, then by retrieval rank."""
     scores: dict[str, float] = {}
     for i, doc_id in enumerate(dict.fromkeys(h.chunk.doc_id for h in ctx.hits)):
         scores[doc_id] = scores.get(doc_id, 0.0) + 1.0 / (i + 1)
@@ -20,51 +27,32 @@ def _pick_document(a: QuestionAnalysis, ctx: AnswerContext) -> str:
             scores[doc_id] = scores.get(doc_id, 0.0) + 2.0
         if a.follow_up and doc_id == a.carried_doc:
             scores[doc_id] = scores.get(doc_id, 0.0) + 3.0
-    return max(scores, key=lambda d: scores[d]) if scores else ""
+    return sorted(scores, key=lambda d: -scores[d])
 
 
 def doc_level_chunks(ctx: AnswerContext, doc_id: str) -> list[Chunk]:
     return [c for c in ctx.chunks if c.doc_id == doc_id and document_level(c)]
 
 
-def metadata_answer(question: str, lang: Language, a: QuestionAnalysis, ctx: AnswerContext) -> Answer | None:
-    """Title, symbol, date, publisher, conference or place of a document, from the manifest and its header."""
-    doc_id = _pick_document(a, ctx)
+def metadata_answer(
+    question: str, lang: Language, a: QuestionAnalysis, ctx: AnswerContext, doc_id: str = ""
+) -> Answer | None:
+    """Title, symbol, date, publisher, conference or place of a document (`doc_id`, else the likeliest one),
+    from the manifest and its header."""
+    if not doc_id:
+        ranked = metadata_documents(a, ctx)
+        doc_id = ranked[0] if ranked else ""
     if not doc_id or doc_id not in ctx.documents:
         return None
     info = ctx.documents[doc_id].info
-    heads = doc_level_chunks(ctx, doc_id)
-    by_kind = {c.kind: c for c in heads}
-    header = by_kind.get("header") or by_kind.get("title")
     field = a.metadata
-    value, cite = "", header
-    if field == "title":
-        own, other = info.title(lang), info.title("en" if lang == "zh" else "zh")
-        value = own if not other or other == own else (f"{own}（{other}）" if lang == "zh" else f"{own} ({other})")
-    elif field == "symbol":
-        value = info.doc_number
-    elif field == "date":
-        for c in (by_kind.get("dateline"), by_kind.get("header")):
-            found = dates(c.text) if c is not None else []
-            if found:
-                value, cite = found[0].shown(lang), c
-                break
-        value = value or info.date_printed
-    elif field == "publisher":
-        value = info.source
-    elif field in ("conference", "place"):
-        cite = by_kind.get("dateline") or header
-        if field == "place" and cite is not None and cite.kind == "dateline":
-            value = cite.text.split(",")[0].strip()
-        else:
-            value = info.source if field == "conference" else ""
+    value, cite = _field_value(field, info, doc_level_chunks(ctx, doc_id), lang)
     if cite is None or (not value and field not in ("conference", "place")):
         name = info.title(lang)
-        missing = {"symbol": "document symbol", "date": "date", "publisher": "publisher", "title": "title"}
         if lang == "zh":
             text = f"语料中没有这个信息：文件《{name}》没有{_ZH_FIELD.get(field, field)}。"
         else:
-            text = f"The corpus does not say: the manifest and text of “{name}” give no {missing.get(field, field)}."
+            text = f"The corpus does not say: the manifest and text of “{name}” give no {_MISSING.get(field, field)}."
         return Answer(question=question, text=text, language=lang, abstained=True)
     citation = cite_chunk(cite, ctx)
     label = _ZH_FIELD.get(field, field) if lang == "zh" else _EN_FIELD.get(field, field)
@@ -85,11 +73,54 @@ def metadata_answer(question: str, lang: Language, a: QuestionAnalysis, ctx: Ans
     return Answer(question=question, text=text, language=lang, citations=[citation])
 
 
+def _field_value(field: str, info: DocumentInfo, heads: list[Chunk], lang: Language) -> tuple[str, Chunk | None]:
+    """The field's value (shown in `lang`, "" when unknown) and the document-level chunk to cite for it."""
+    by_kind = {c.kind: c for c in heads}
+    header = by_kind.get("header") or by_kind.get("title")
+    value, cite = "", header
+    if field == "title":
+        own, other = info.title(lang), info.title("en" if lang == "zh" else "zh")
+        value = own if not other or other == own else (f"{own}（{other}）" if lang == "zh" else f"{own} ({other})")
+    elif field == "symbol":
+        value = info.doc_number
+    elif field == "date":
+        for c in (by_kind.get("dateline"), by_kind.get("header")):
+            found = dates(c.text) if c is not None else []
+            if found:
+                value, cite = found[0].shown(lang), c
+                break
+        value = value or info.date_printed
+    elif field == "publisher":
+        value = info.source
+    elif field in ("conference", "place"):
+        cite = by_kind.get("dateline") or header
+        if field == "place" and cite is not None and cite.kind == "dateline":
+            value = cite.text.split(",")[0].strip()
+        elif field == "place" and cite is not None:
+            # A header names its conference's city ("全权代表大会（2022年，布加勒斯特）"): lead with it.
+            value = _city_shown(next(iter(city_names(cite.text)), ""), lang)
+        else:
+            value = info.source if field == "conference" else ""
+    return value, cite
+
+
+_MISSING = {"symbol": "document symbol", "date": "date", "publisher": "publisher", "title": "title", "author": "author"}
+
+
+def _city_shown(city: str, lang: Language) -> str:
+    """A city named in Chinese, shown to an English question with its glossary name: "Bucharest (布加勒斯特)"."""
+    if lang == "zh" or not has_cjk(city):
+        return city
+    english = next((t.en for t in find_terms(city, "zh") if t.zh == city), "")
+    return f"{english} ({city})" if english else city
+
+
 _EN_FIELD = {
     "title": "title",
     "symbol": "document symbol",
     "date": "date",
     "publisher": "source",
+    "author": "author",
     "conference": "conference",
     "place": "place",
 }
@@ -98,6 +129,7 @@ _ZH_FIELD = {
     "symbol": "文号",
     "date": "日期",
     "publisher": "来源",
+    "author": "作者",
     "conference": "会议",
     "place": "地点",
 }

@@ -21,9 +21,11 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from assistant.answering.actors import question_actors
+from assistant.answering.analysis import partitive_whole
 from assistant.answering.answer_class import CLASS_NAMES, AnswerClass, asked_class, class_spans
+from assistant.answering.compounds import dictionary_parts
 from assistant.answering.context import AnswerContext
-from assistant.answering.evidence import Group, question_groups, words
+from assistant.answering.evidence import Group, chunk_evidence, question_groups, words
 from assistant.answering.qualifiers import qualifier_text
 from assistant.answering.scope import RECORD_KINDS, asks_future, names_event, speaks_of_future
 from assistant.answering.support import Support, as_written, clause_evidence, is_name
@@ -51,11 +53,13 @@ class Needs:
     named: frozenset[str] = field(default_factory=frozenset)
     # The question's glossary names, which a header or dateline must cover to say where or when *they* were.
     names: tuple[Group, ...] = ()
+    # "Which stages of the AI *lifecycle*": the whole whose parts are asked for, which the answer must name.
+    whole: tuple[Group, ...] = ()
     question: str = ""
 
     @property
     def any(self) -> bool:
-        return self.cls is not None or self.future or bool(self.names)
+        return self.cls is not None or self.future or bool(self.names) or bool(self.whole)
 
 
 def needs(
@@ -71,6 +75,7 @@ def needs(
     """
     cls = asked_class(question, lang)
     qualifier = qualifier_text(question, lang, cls)
+    whole = partitive_whole(question, lang)
     # A Chinese word's translations are flattened word by word (知识产权 -> "right", found in "human
     # rights"); in an English clause it is looked up by whole dictionary senses instead (`said`).
     groups = tuple(question_groups(qualifier, lang, translations if lang == "en" else None)) if qualifier else ()
@@ -86,6 +91,7 @@ def needs(
         future=timed and asks_future(question, lang),
         named=question_actors(question, lang),
         names=tuple(g for g in own if g.term is not None and is_name(g.term.en, g.term.en_aliases)),
+        whole=tuple(question_groups(whole, lang, translations if lang == "en" else None)) if whole else (),
         question=question,
     )
 
@@ -107,12 +113,24 @@ def lacks(
     for g in n.qualifiers:
         if not said(g, chunk.text, evidence, glosses):
             missing.append(g.term.name(n.lang) if g.term is not None else as_written(g.token, n.question))
+    # The whole is named by the clause itself, not only by its document's title ("AI *Implementation*"
+    # heads the article, which does not make each paragraph about implementation's phases).
+    own = _own_evidence(chunk) if n.whole else evidence
+    for g in n.whole:
+        if not said(g, chunk.text, own, glosses):
+            missing.append(g.term.name(n.lang) if g.term is not None else as_written(g.token, n.question))
     if chunk.kind in RECORD_KINDS:
         # "In which city is the UNICRI centre?": the header's city is where the *conference* was.
         missing += [g.term.name(n.lang) for g in n.names if g.term is not None and not said(g, chunk.text, evidence)]
     if n.future and not speaks_of_future(chunk):
         missing.append(_FUTURE_MISSING[n.lang])
     return missing
+
+
+def _own_evidence(chunk: Chunk) -> tuple[frozenset[Term], frozenset[str]]:
+    """A clause's own terms and words, with the parts of its English compounds ("life" in "lifecycle")."""
+    terms, tokens = chunk_evidence(chunk.text)
+    return terms, (tokens | dictionary_parts(chunk.text)) if chunk.lang == "en" else tokens
 
 
 def said(

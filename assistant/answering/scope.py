@@ -22,8 +22,13 @@ FUTURE_QUESTION: dict[Language, re.Pattern[str]] = {
         r"\bis (?:to|due to) be\b",
         re.IGNORECASE,
     ),
-    # Bare 将 is also the object marker ("哪些国家将人工智能用于…", like 把): only 将于 / 将在 mark the future.
-    "zh": re.compile(r"将于|将在|下一届|下届|下一次|下次|即将|未来|今后|明年|以后会"),
+    # Bare 将 is also the object marker ("哪些国家将人工智能用于…", like 把): 将 marks the future only
+    # before a question word or a verb (将于 / 将在, 将何时, 将举办 …), which an object does not start with.
+    "zh": re.compile(
+        r"将于|将在|将(?:要|会)?(?:何时|什么时候|在哪|哪|如何|"
+        r"举办|举行|召开|主办|承办|审议|审查|通过|成立|设立|发布|实施|启动|推出|开展|成为|继续|讨论|决定|提交|"
+        r"批准|签署|到期|生效)|下一届|下届|下一次|下次|即将|未来|今后|明年|以后会"
+    ),
 }
 # Verbs of an event that has a place and a date: a "which city / by when" question is about a future
 # *event* only with one ("Which city will host …"); "Which countries will benefit …" asks who, not when.

@@ -84,12 +84,18 @@ def list_answer(question: str, lang: Language, a: QuestionAnalysis, ctx: AnswerC
     members = [c for c in members if c.text.strip()]
     if not members:
         return None
+    return clauses_answer(question, lang, members, ctx, other=bool(a.exclude))
+
+
+def clauses_answer(
+    question: str, lang: Language, members: Sequence[Chunk], ctx: AnswerContext, *, other: bool = False
+) -> Answer:
+    """Clauses of one section, numbered and each cited, led by the addressee and how many there are."""
     citations = [cite_chunk(c, ctx) for c in members]
     n = len(dict.fromkeys(top_label(c) for c in members))
     first = members[0]
     head = where(citations[0], lang, clause=False)
     lead = addressee_lead(first, lang)
-    other = bool(a.exclude)
     if lang == "zh":
         count = f"另有{n}项" if other else f"共{n}项"
         intro = f"{lead}：{count}（{head}）：" if lead else f"{head}{count}："

@@ -3,7 +3,8 @@
 "What is ITU's budget for AI?" is on the corpus's topic, and a clause about ITU's
 AI work covers most of its words; but only a clause that gives a budget answers
 it. Such words (an amount, a penalty, a vote, a deadline, a term of office, who
-chaired, whether something is banned or binding) are a short table per language.
+chaired, whether something is banned or binding, an exemption, a licence or a
+monitor) are a short table per language.
 When the clause an answer would cite does not contain one of them, directly or
 through a translation or near-synonym, the corpus does not answer, however close
 the topic: the answerer abstains and says what the documents do cover.
@@ -37,6 +38,12 @@ SPECIFIC_FOCUS: dict[Language, tuple[str, ...]] = {
         *("chair", "chaired", "chairs", "preside", "presided", "elect", "elected", "appoint", "appointed"),
         *("ban", "bans", "banned", "prohibit", "prohibits", "binding", "enforce", "enforced", "ratify", "ratified"),
         *("session", "sessions", "headquarters"),
+        # Regulatory acts: a text grants an exemption or a licence, or names a monitor or auditor, or it does not.
+        *("exempt", "exempts", "exempted", "exemption", "exemptions", "licence", "license", "licences", "licenses"),
+        *("licensed", "licensing", "permit", "permits", "permission", "approval", "approve", "approved"),
+        *("authorization", "authorisation", "audit", "audits", "audited", "monitor", "monitors", "monitoring"),
+        *("oversee", "oversees", "oversaw", "overseen", "oversight", "supervise", "supervises", "supervision"),
+        *("certify", "certifies", "certified", "certification", "compliance", "inspect", "inspects", "inspection"),
     ),
     "zh": (
         *("预算", "经费", "资金", "拨款", "费用", "成本", "出资", "花费"),
@@ -49,6 +56,8 @@ SPECIFIC_FOCUS: dict[Language, tuple[str, ...]] = {
         *("主持", "主席", "选举", "当选", "任命"),
         *("禁止", "禁用", "约束力", "生效", "强制"),
         *("届会", "会期", "总部"),
+        *("豁免", "免于", "免除", "许可", "执照", "牌照", "批准", "审批", "授权"),
+        *("审计", "监测", "监督", "认证", "合规"),
     ),
 }
 

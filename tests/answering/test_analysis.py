@@ -9,6 +9,7 @@ from assistant.answering.analysis import (
     analyse_question,
     answer_noun,
     match_section,
+    partitive_whole,
     resolve_follow_up,
     with_section,
 )
@@ -65,8 +66,14 @@ def test_money_words_alone_do_not_make_a_how_much_question():
         ("这篇文章是哪一天发布的？", "zh", "date"),
         ("When was it published?", "en", "date"),
         ("Who published the news item?", "en", "publisher"),
+        ("Who wrote the UNIDO article about the resolution?", "en", "author"),
+        ("这篇报道的作者是谁？", "zh", "author"),
         ("Which conference is the draft submitted to?", "en", "conference"),
         ("Which city was the story filed from?", "en", "place"),
+        ("Where did the General Assembly adopt the resolution on AI?", "en", "place"),
+        ("联合国大会是在哪里通过这项决议的？", "zh", "place"),
+        ("Where did the Plenipotentiary Conference take place?", "en", "place"),
+        ("Where must human rights be safeguarded?", "en", ""),
         ("Who must report to Council?", "en", ""),
         ("What was the OECD conference on AI called?", "en", ""),
     ],
@@ -89,6 +96,32 @@ def test_document_hint_and_answer_noun():
     voted = analyse_question("Which countries voted against the resolution?", "en")
     assert (voted.answer_noun, voted.answer_verb) == ("countries", "voted")
     assert analyse_question("Which UN agencies should the Secretary-General work with?", "en").answer_verb == "agencies"
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "noun"),
+    [
+        # a partitive noun ("stages", 阶段) names a part of its complement, which is what a clause must cover
+        ("Which stages of the AI lifecycle does the article list?", "en", "AI lifecycle"),
+        ("Which elements of global cooperation did the Assembly highlight?", "en", "global cooperation"),
+        ("At which stages of the technology's life must rights be respected?", "en", "technology life"),
+        ("人工智能生命周期包括哪些阶段？", "zh", "生命周期"),
+        ("人工智能生命周期的哪些阶段可以免于人权审查？", "zh", "生命周期"),
+        # without a complement the partitive stays, and a non-partitive noun is unaffected
+        ("Which stages must be followed?", "en", "stages"),
+        ("What penalties apply at each stage of the AI lifecycle?", "en", "penalties"),
+    ],
+)
+def test_a_partitive_answer_noun_is_checked_through_its_complement(question, lang, noun):
+    assert answer_noun(question, lang) == noun
+
+
+def test_the_whole_of_a_partitive_question_is_its_complements_head_when_the_phrase_ends_clearly():
+    assert partitive_whole("Which stages of the AI lifecycle does the article list?", "en") == "lifecycle"
+    assert partitive_whole("Which stages of the AI lifecycle?", "en") == "lifecycle"
+    assert partitive_whole("人工智能生命周期包括哪些阶段？", "zh") == "生命周期"
+    assert partitive_whole("Which part of ITU helps poorer countries build up networks?", "en") == ""
+    assert partitive_whole("What penalties apply?", "en") == ""
 
 
 SECTIONS = (

@@ -51,6 +51,9 @@ def test_the_class_a_question_asks_for(question, lang, name, plural):
         ("国际电联为何帮助发展中国家？", "zh"),
         ("任何成员国都可以参加吗？", "zh"),
         ("成员国什么时候提交报告？", "zh"),
+        # a preposition ends the asked noun: 成员国 is who the information is shared with
+        ("发展局主任应利用什么机制与成员国分享信息？", "zh"),
+        ("秘书长应通过哪个渠道向成员国通报？", "zh"),
     ],
 )
 def test_a_question_that_asks_for_no_class(question, lang):

@@ -508,3 +508,21 @@ def test_the_general_assembly_is_not_where_the_plenipotentiary_conference_was(as
     # 大会 (an alias of 联合国大会) inside 全权代表大会 does not make the draft's header say where the Assembly met.
     answer = assistant.ask("In which city did the General Assembly adopt the resolution?")
     assert "eur-44a25-1/header" not in cited(answer)
+
+
+def test_a_question_both_clauses_of_a_named_addressee_answer_alike_cites_both(assistant):
+    answer = assistant.ask("What must the Secretary-General ensure about ITU's AI-related activities?")
+    assert [c.chunk_id for c in answer.citations] == [
+        "eur-44a25-1/operative/secretary-general/2",
+        "eur-44a25-1/operative/secretary-general/3",
+    ]
+    # a question only one of them answers keeps its one clause
+    one = assistant.ask("Whose advice and support should the BDT Director pass on to Member States?")
+    assert [c.chunk_id for c in one.citations] == ["eur-44a25-1/operative/director-bdt/2"]
+
+
+def test_where_an_event_the_article_reports_happened_is_its_dateline(assistant):
+    # retrieval ranks the draft first; only the article's record names the General Assembly
+    answer = assistant.ask("Where did the General Assembly adopt the resolution on AI?")
+    assert answer.text.startswith("Place: New York.")
+    assert [c.chunk_id for c in answer.citations] == ["unido-unga-ai-resolution/dateline"]

@@ -28,3 +28,19 @@ def test_document_level_chunks_are_header_title_or_dateline(assistant):
 def test_a_question_that_is_not_about_metadata_gets_none(assistant):
     a = analyse_question("Who must report to Council?", "en")
     assert metadata_answer(a.question, "en", a, _ctx(assistant)) is None
+
+
+def test_an_author_question_abstains_rather_than_naming_the_publisher(assistant):
+    a = analyse_question("Who wrote the UNIDO article about the resolution?", "en")
+    answer = metadata_answer(a.question, "en", a, _ctx(assistant))
+    assert answer is not None and answer.abstained and not answer.citations
+    assert "author" in answer.text
+
+
+def test_a_place_from_a_header_leads_with_its_city_named_in_the_questions_language(assistant):
+    ctx = _ctx(assistant)
+    a = analyse_question("Where was the draft resolution adopted?", "en")
+    answer = metadata_answer(a.question, "en", a, ctx, "eur-44a25-1")
+    assert answer is not None and answer.text.startswith("Place: Bucharest (布加勒斯特).")
+    zh = analyse_question("决议草案是在哪里通过的？", "zh")
+    assert metadata_answer(zh.question, "zh", zh, ctx, "eur-44a25-1").text.startswith("地点：布加勒斯特。")

@@ -96,3 +96,20 @@ def test_a_short_chinese_alias_inside_another_bodys_name_is_not_said():
     header = "国际电信联盟全权代表大会（2022年，布加勒斯特）"
     assert not said(group, header, chunk_evidence(header))
     assert said(group, "联合国大会通过了决议", chunk_evidence("联合国大会通过了决议"))
+
+
+def test_the_whole_a_partitive_question_asks_parts_of_must_be_named():
+    lifecycle = chunk("upholding human rights throughout the lifecycle of AI, from design to deployment.", "en")
+    rights = chunk("human rights must be safeguarded offline and online in the face of AI deployment.", "en")
+    q = "Which stages of the AI lifecycle does the article list?"
+    assert missing(q, "en", "which", lifecycle) == []
+    assert missing(q, "en", "which", rights) == ["lifecycle"]
+    # without a certain end of the noun phrase no whole is required
+    assert missing("Which part of ITU helps poorer countries build networks?", "en", "which", rights) == []
+
+
+def test_the_whole_must_be_in_the_clause_itself_not_only_in_its_documents_title():
+    body = chunk("This resolution marks the first instance the General Assembly addressed AI.", "en")
+    titled = chunk_evidence(body.text + "\nUN General Assembly Adopts Resolution on AI Implementation")
+    q = "Which phases of the resolution's implementation will the Council review?"
+    assert lacks(needs(q, "en", "which"), body, titled) == ["implementation"]

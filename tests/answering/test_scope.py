@@ -27,6 +27,10 @@ def chunk(text: str, lang: str = "en", kind: str = "clause", section_kind: str =
         # 将 alone is also the object marker (like 把): "which countries use AI for …".
         ("哪些国家将人工智能用于可持续发展？", "zh", False),
         ("大会将于何时举行？", "zh", True),
+        # 将 before a verb or a question word is the future; before an object it is not
+        ("哪座城市将举办全权代表大会？", "zh", True),
+        ("联合国大会将何时审议这项决议？", "zh", True),
+        ("电信提供商可以将什么技术用于管理网络？", "zh", False),
     ],
 )
 def test_a_question_about_what_is_to_come(question, lang, future):

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from assistant.answering.analysis import analyse_question, with_section
 from assistant.answering.context import AnswerContext
-from assistant.answering.sections import list_answer, section_catalogue, section_chunks, section_key
+from assistant.answering.sections import (
+    clauses_answer,
+    list_answer,
+    section_catalogue,
+    section_chunks,
+    section_key,
+)
 
 BDT = ("eur-44a25-1", "director-bdt")
 
@@ -28,3 +34,11 @@ def test_a_list_answer_cites_every_clause_and_counts_them(assistant):
     ctx = AnswerContext(hits=[], documents=assistant.documents, idf=lambda t: None, min_support=0.3, chunks=chunks)
     answer = list_answer(a.question, "en", a, ctx)
     assert answer is not None and len(answer.citations) == 2 and "2 clauses" in answer.text
+
+
+def test_clauses_answer_numbers_and_cites_each_clause(assistant):
+    chunks = assistant.store.chunks
+    ctx = AnswerContext(hits=[], documents=assistant.documents, idf=lambda t: None, min_support=0.3, chunks=chunks)
+    answer = clauses_answer("What should the director use?", "en", section_chunks(chunks, BDT), ctx)
+    assert [c.chunk_id for c in answer.citations] == [c.id for c in section_chunks(chunks, BDT)]
+    assert "2 clauses" in answer.text and "[2]" in answer.text

@@ -56,3 +56,18 @@ def test_who_sponsored_is_answered_only_by_a_clause_that_says_so():
 
 def test_paying_attention_is_no_money_fact():
     assert unsupported_specifics("What should the Secretary-General pay attention to?", "en", CLAUSE) == []
+
+
+def test_exemptions_licences_and_monitors_are_facts_a_clause_must_state():
+    assert unsupported_specifics("Which stages does the resolution exempt from review?", "en", CLAUSE) == ["exempt"]
+    assert unsupported_specifics("Which body will monitor the Council?", "en", CLAUSE) == ["monitor"]
+    assert unsupported_specifics("运营商必须向哪个机构申请许可？", "zh", chunk_evidence("每年向理事会报告")) != []
+    licensed = chunk_evidence("Operators need a licence from the regulator.")
+    assert unsupported_specifics("Who grants the licence?", "en", licensed) == []
+
+
+def test_oversight_and_certification_are_facts_a_clause_must_state():
+    assert unsupported_specifics("Who oversees the implementation of the Council?", "en", CLAUSE) == ["oversees"]
+    assert unsupported_specifics("哪个机构负责监督理事会？", "zh", chunk_evidence("每年向理事会报告")) == ["监督"]
+    # a clause that states it supports it
+    assert unsupported_specifics("哪个机构负责监督理事会？", "zh", chunk_evidence("由理事会负责监督")) == []
