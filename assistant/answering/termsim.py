@@ -63,8 +63,9 @@ _FRAME = frozenset(
 # corpus has ~1,600 distinct clause words and pairs; a much larger one empties the cache now and then.
 CACHE_LIMIT = 16384
 CACHE_MIB = 16
-_RUN = re.compile(r"[^\W\d_][\w'’-]*")
-_CLAUSE_SPLIT = re.compile(r"[,;:.!?()\"“”‘’，；：。！？（）、《》「」\n]+")
+_RUN = re.compile(r"[^\W\d_][\w'-]*")
+# ’ is read as an apostrophe ("Assembly’s"), not a quote that splits a clause; see `_split`.
+_CLAUSE_SPLIT = re.compile(r"[,;:.!?()\"“”‘，；：。！？（）、《》「」\n]+")
 
 
 class TermSimilarity:
@@ -119,7 +120,7 @@ def _phrases_of(question: str, token: str) -> tuple[str, ...]:
     if has_cjk(token):
         return (token,)  # a jieba word is already as long as a phrase; its neighbours have their own groups
     out = []
-    for part in _CLAUSE_SPLIT.split(question):
+    for part in _split(question):
         seq = _RUN.findall(part)
         for i, w in enumerate(seq):
             if words(w)[:1] != [token]:
@@ -130,6 +131,12 @@ def _phrases_of(question: str, token: str) -> tuple[str, ...]:
             if i + 1 < len(seq) and _joins(seq[i + 1]):
                 out.append(f"{w} {seq[i + 1]}")
     return tuple(dict.fromkeys(out)) or (token,)
+
+
+def _split(text: str) -> list[str]:
+    """`text`'s stretches between punctuation, with the curly apostrophe made straight: "Assembly’s"
+    is one word as "Assembly's" is, not "Assembly" and "s"."""
+    return _CLAUSE_SPLIT.split(text.replace("’", "'"))
 
 
 def _joins(neighbour: str) -> bool:
@@ -144,7 +151,7 @@ def clause_phrases(text: str) -> tuple[str, ...]:
     """A clause's words and adjacent word pairs as written (Chinese: jieba words and their pairs),
     within its punctuation: what a question word may be matched against."""
     out: list[str] = []
-    for part in _CLAUSE_SPLIT.split(text):
+    for part in _split(text):
         if has_cjk(part):
             seq = [w for w in words(part) if has_cjk(w)]
             out += seq + [a + b for a, b in pairwise(seq)]

@@ -131,3 +131,11 @@ def test_the_vector_cache_stays_within_its_memory_bound():
     # Held at half precision, handed out at full: cosines still come out as float32 and unit length.
     assert sim.vectors(["w1"]).dtype == np.float32
     assert sim.best(["w1"], ["w2"])[0] == pytest.approx(1.0, abs=1e-3)
+
+
+def test_a_curly_apostrophe_is_read_as_a_straight_one():
+    curly, straight = "What is the Assembly’s goal?", "What is the Assembly's goal?"
+    goal = next(g for g in question_groups(curly, "en") if g.token == "goal")
+    assert question_phrases(curly, "en", goal) == question_phrases(straight, "en", goal) == ("goal",)
+    assert clause_phrases("the Assembly’s goal") == clause_phrases("the Assembly's goal")
+    assert "s goal" not in clause_phrases("the Assembly’s goal")
