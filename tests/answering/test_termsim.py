@@ -139,3 +139,17 @@ def test_a_curly_apostrophe_is_read_as_a_straight_one():
     assert question_phrases(curly, "en", goal) == question_phrases(straight, "en", goal) == ("goal",)
     assert clause_phrases("the Assembly’s goal") == clause_phrases("the Assembly's goal")
     assert "s goal" not in clause_phrases("the Assembly’s goal")
+
+
+def test_words_starting_with_a_digit_are_kept_whole():
+    q = "How do 5G networks help the 2030 Agenda?"
+    five_g = next(g for g in question_groups(q, "en") if g.token == "5g")
+    assert question_phrases(q, "en", five_g) == ("5G",)
+    phrases = clause_phrases("The ITU-D promotes 5G and the 2030 Agenda.")
+    assert "5G" in phrases and "2030" in phrases and "G" not in phrases
+
+
+def test_latin_words_in_chinese_text_are_kept_as_written():
+    phrases = clause_phrases("国际电联推动5G和AI的发展")
+    assert {"推动", "5G", "AI", "发展"} <= set(phrases)
+    assert "推动5G" in phrases  # Chinese writes them without a space: a pair is joined as written
