@@ -125,6 +125,8 @@ def _phrases_of(question: str, token: str) -> tuple[str, ...]:
         seq = _RUN.findall(part)
         for i, w in enumerate(seq):
             if words(w)[:1] != [token]:
+                # The stem of a part of a hyphenated word ("decis" of "decision-making"): that part.
+                out += [p for p in w.split("-") if p != w and words(p)[:1] == [token]]
                 continue
             out.append(w)
             if i > 0 and _joins(seq[i - 1]):

@@ -153,3 +153,18 @@ def test_latin_words_in_chinese_text_are_kept_as_written():
     phrases = clause_phrases("国际电联推动5G和AI的发展")
     assert {"推动", "5G", "AI", "发展"} <= set(phrases)
     assert "推动5G" in phrases  # Chinese writes them without a space: a pair is joined as written
+
+
+def test_a_stem_from_part_of_a_hyphenated_word_is_said_as_that_part():
+    q = "What is the decision-making process of the follow-up?"
+    decis = next(g for g in question_groups(q, "en") if g.token == "decis")
+    assert question_phrases(q, "en", decis) == ("decision",)
+    q = "What about the e-waste?"
+    wast = next(g for g in question_groups(q, "en") if g.token == "wast")
+    assert question_phrases(q, "en", wast) == ("waste",)
+
+
+def test_the_stem_itself_is_embedded_only_when_no_word_of_the_question_gives_it():
+    q = "What about waste?"
+    group = next(g for g in question_groups(q, "en") if g.token == "wast")
+    assert question_phrases("What about other things?", "en", group) == ("wast",)
