@@ -1,8 +1,8 @@
 """A bounded in-memory cache for values computed from text (near-synonyms, glosses, compound parts).
 
 Such values are asked for again and again (every clause of every answer), cost a dictionary walk
-each, and never change for a given key; past `limit` entries the cache is emptied at once rather
-than tracking recency, which is cheaper and enough for one corpus.
+each, and never change for a given key; when storing would take it past `limit` entries the cache
+is emptied at once rather than tracking recency, which is cheaper and enough for one corpus.
 
 Example:
     >>> cache: BoundedCache[str, int] = BoundedCache(limit=2)
@@ -21,11 +21,25 @@ _MISSING = object()  # a cached value may be None
 
 
 class BoundedCache(Generic[K, V]):
-    """`make()`'s value per key, made once; all forgotten when more than `limit` are held."""
+    """`make()`'s value per key, made once; never more than `limit` held (all forgotten when full)."""
 
     def __init__(self, limit: int = 65536) -> None:
+        if limit < 1:
+            raise ValueError(f"a cache limit must be at least 1, got {limit}")
         self.limit = limit
         self._values: dict[K, V] = {}
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+    def _store(self, new: dict[K, V]) -> None:
+        """One rule for `get` and `get_many`: empty the cache when `new` would not fit, and of a batch
+        larger than the limit keep only the first `limit` (the rest are answered but not held)."""
+        if len(self._values) + len(new) > self.limit:
+            self._values.clear()
+        if len(new) > self.limit:
+            new = dict(list(new.items())[: self.limit])
+        self._values.update(new)
 
     def get(self, key: K, make: Callable[[], V]) -> V:
         # One lookup, not `in` then `[]`: another thread may clear the cache between the two.
@@ -33,9 +47,7 @@ class BoundedCache(Generic[K, V]):
         if value is not _MISSING:
             return value  # type: ignore[return-value]
         value = make()
-        if len(self._values) > self.limit:
-            self._values.clear()
-        self._values[key] = value
+        self._store({key: value})
         return value
 
     def get_many(self, keys: Sequence[K], make_many: Callable[[Sequence[K]], Sequence[V]]) -> list[V]:
@@ -47,9 +59,7 @@ class BoundedCache(Generic[K, V]):
             made = list(make_many(todo))
             if len(made) != len(todo):
                 raise ValueError(f"make_many returned {len(made)} values for {len(todo)} keys")
-            if len(self._values) + len(made) > self.limit:
-                self._values.clear()
             new = dict(zip(todo, made, strict=True))
-            self._values.update(new)
+            self._store(new)
             values = [new[k] if v is _MISSING else v for k, v in zip(keys, values, strict=True)]
         return values  # type: ignore[return-value]

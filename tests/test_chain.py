@@ -232,3 +232,28 @@ def test_an_answer_restricted_to_documents_reaches_no_clause_beyond_them(assista
     assert all(c.doc_id == "eur-44a25-1" for c in answer.citations)
     listed = assistant.ask("What must the Secretary-General do?", doc_ids=["unido-unga-ai-resolution"])
     assert all(c.doc_id == "unido-unga-ai-resolution" for c in listed.citations)
+
+
+def _answer_context(assistant, question: str):
+    """The AnswerContext the chain's `answer_context` step built for `question`, from the trace."""
+    with collect_runs() as runs:
+        assistant.ask(question)
+    (root,) = runs.traced_runs
+    step = next(r for r in root.child_runs if r.name == "answer_context")
+    return step.outputs["context"]
+
+
+def test_the_term_similarity_setting_reaches_the_support_check_through_the_chain(assistant) -> None:
+    from dataclasses import replace
+
+    from assistant import Assistant
+    from assistant.answering.support import supports
+    from assistant.answering.termsim import TermSimilarity
+
+    # "gap" / "close" are said "digital divide" / "addressing" in the article: no shared word.
+    question = "What gap does the Assembly want to close?"
+    on = Assistant(replace(assistant.settings, term_similarity=True))
+    off_ctx, on_ctx = _answer_context(assistant, question), _answer_context(on, question)
+    assert off_ctx.term_similarity is None and isinstance(on_ctx.term_similarity, TermSimilarity)
+    assert all(s.similar == 0.0 for s in supports(question, "en", off_ctx))
+    assert any(s.similar > 0 for s in supports(question, "en", on_ctx))

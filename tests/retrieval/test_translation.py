@@ -5,6 +5,8 @@ import pytest
 from assistant.retrieval.dictionary import parse_cedict
 from assistant.retrieval.translation import (
     AnyTerms,
+    LexicalQuery,
+    TermGroup,
     TranslationWeights,
     chinese_senses,
     english_senses,
@@ -171,3 +173,44 @@ def test_specific_share_counts_the_found_translations_by_their_specificity():
     assert q.specific_share(lambda g: g.source.lower() == "help") == pytest.approx(0.4 / 2)
     assert q.specific_share(lambda g: True) == pytest.approx(1.4 / 2)
     assert q.specific_share(lambda g: False) == 0.0
+
+
+# "What does the XPRIZE help with?": "xprize" untranslated, "help" reaching the generic 助力.
+_XPRIZE = LexicalQuery(
+    "en",
+    (
+        TermGroup("xprize", ("xprize",)),
+        TermGroup("help", ("help",)),
+        TermGroup("help", ("·助力",), 0.75, "dictionary", ("助力",), specificity=4 / 25),
+    ),
+    content_words=2,
+    translated_words=1,
+)
+
+
+def test_a_clause_matched_through_a_generic_translation_only_is_a_generic_match():
+    assert _XPRIZE.generic_match({"·助力", "奖"}.__contains__, 0.2)
+    assert not _XPRIZE.generic_match({"奖"}.__contains__, 0.2)  # no translation found in it at all
+    assert not _XPRIZE.generic_match({"·助力"}.__contains__, 0.05)  # its share passes a lower threshold
+
+
+def test_a_clause_that_also_holds_an_untranslated_question_word_is_not_a_generic_match():
+    # A Chinese clause with the question's acronym (ICT, OECD, 2030 are written alike in both) shares
+    # more with the question than a generic word.
+    assert not _XPRIZE.generic_match({"xprize", "·助力", "奖"}.__contains__, 0.2)
+
+
+def test_a_word_held_both_as_written_and_through_its_translation_counts_once():
+    # A Chinese header with the English word "technology" next to its translation 技术: one word of
+    # six plus generic "help" is still a generic match.
+    query = LexicalQuery(
+        "en",
+        (
+            TermGroup("technolog", ("technolog",)),
+            TermGroup("technology", ("技术",), 0.75, "dictionary", ("技术",)),
+            TermGroup("help", ("·助力",), 0.75, "dictionary", ("助力",), specificity=4 / 25),
+        ),
+        content_words=6,
+        translated_words=2,
+    )
+    assert query.generic_match({"technolog", "技术", "·助力"}.__contains__, 0.2)
