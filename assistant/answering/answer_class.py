@@ -8,7 +8,9 @@ percentage does not answer it, however many of the question's words it shares:
 One table per language maps the question's noun to a class; a second table
 says how a clause shows a span of each class (a gazetteer of country and city
 names, glossary names of organisations, patterns for companies, percentages and
-deadlines). A plural question ("which countries") is also answered by a group
+deadlines). A plain "where" asks for a place: a gazetteer name or a place
+phrase the corpus writes ("offline and online", 向理事会, a resolution's symbol).
+A plural question ("which countries") is also answered by a group
 of countries ("developing nations"); a singular one needs a name.
 """
 
@@ -29,7 +31,7 @@ from assistant.schema import Language
 class AnswerClass:
     """The kind of entity a question asks for, and where its noun stands in the question."""
 
-    name: str  # country, city, company, organisation, percentage, deadline
+    name: str  # country, city, company, organisation, percentage, deadline, place
     plural: bool = False
     start: int = 0  # the noun's span in the question (qualifiers are read around it)
     end: int = 0
@@ -95,6 +97,16 @@ _DEADLINE = re.compile(
     r"[A-Z][a-z]+\s+\d{4})\b|\bdeadline\b|"
     r"\d{4}年(?:\d{1,2}月)?(?:底|年底)?(?:之前|以前|前)|(?:到|至|截至|截止)\s*\d{4}年|截止日期|期限"
 )
+# A place the corpus writes without a gazetteer name: a venue or seat, the online / offline spaces,
+# a body a report or a text goes *to* (向理事会, "to the Council"), and a document that sets a text out
+# (第A/RES70/1号决议, "resolution 70/1"): "where" also means "in which forum / document".
+_PLACE_PHRASE = re.compile(
+    r"\b(?:headquarter(?:s|ed)|venue|seat(?:ed)? in|based in|online|offline|on ?line|off ?line)\b|"
+    r"\b(?:to|before|at) the (?:[A-Z][\w-]+ ){0,4}(?:Council|Assembly|Conference|Forum|Summit)\b|"
+    r"\b(?:A/RES/?\d[\w/]*|[Rr]esolution \d+)|"
+    r"总部|所在地|会址|线上|线下|网上|网络空间|"
+    r"[向在于](?:[\u4e00-\u9fff]{0,8})(?:理事会|大会|会议|论坛|峰会)|第[A-Z\d][\w/]*号决议"
+)
 # Words for a group of countries that answer a plural question ("which countries" -> "developing nations").
 _COUNTRY_GROUPS = re.compile(r"\b(?:countries|nations|states)\b|国家|成员国|会员国", re.IGNORECASE)
 # Actor heads that name a group of members, not an organisation.
@@ -142,6 +154,20 @@ def _zh_class(question: str) -> AnswerClass | None:
     return best
 
 
+# A plain "where" question (no "which city / country" noun) asks for a place of any kind. 在哪些 / 在哪方面
+# ("in which respects") is no place question, though the answer type reads it as "where".
+PLACE = AnswerClass("place")
+_PLACE_QUESTION: dict[Language, re.Pattern[str]] = {
+    "en": re.compile(r"\bwhere\b", re.IGNORECASE),
+    "zh": re.compile(r"哪里|哪儿|何地|何处|在哪(?![些方个一类项])"),
+}
+
+
+def asks_place(question: str, lang: Language) -> bool:
+    """Whether the question asks where (a plain "where", 哪里, 何地), not in which respect."""
+    return bool(_PLACE_QUESTION[lang].search(question))
+
+
 def asked_class(question: str, lang: Language) -> AnswerClass | None:
     """The class of entity the question asks for, or None when it names none."""
     for name, pattern in _STANDALONE[lang]:
@@ -179,6 +205,7 @@ def class_spans(
         "organisation": lambda: _organisations(terms, exclude),
         "percentage": lambda: [m.group(0) for m in _PERCENTAGE.finditer(text)],
         "deadline": lambda: [m.group(0) for m in _DEADLINE.finditer(text)],
+        "place": lambda: [*city_names(text), *country_names(text), *(m.group(0) for m in _PLACE_PHRASE.finditer(text))],
     }
     return finders[cls.name]()
 
@@ -192,6 +219,7 @@ CLASS_NAMES: dict[Language, dict[str, str]] = {
         "organisation": "the name of such an organisation",
         "percentage": "a percentage or share",
         "deadline": "a deadline",
+        "place": "a place",
     },
     "zh": {
         "country": "国家名称",
@@ -200,5 +228,6 @@ CLASS_NAMES: dict[Language, dict[str, str]] = {
         "organisation": "相应机构的名称",
         "percentage": "百分比或比例",
         "deadline": "截止时间",
+        "place": "地点",
     },
 }

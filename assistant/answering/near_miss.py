@@ -5,11 +5,13 @@ words. A near miss shares them and still does not answer, in three ways checked
 here, each from a small table (answer_class.py, qualifiers.py, scope.py):
 
 * the question asks for a class of entity (a country, a city, a company, an
-  organisation, a percentage, a deadline) and the clause has no span of it;
+  organisation, a percentage, a deadline, or — for a plain "where" — a place) and
+  the clause has no span of it;
 * a qualifier narrows the entity ("agency *for children*") and the clause does
   not cover it, directly or through a translation;
 * the question is about a future or "next" event and the clause records a past
-  one (a dateline, a conference header, a fact in the past tense).
+  one (a dateline, a conference header, a fact in the past tense), or, for the
+  next conference or summit, names no gathering at all.
 
 `needs` reads the question once; `lacks` then says, per clause, what is missing.
 """
@@ -22,12 +24,12 @@ from dataclasses import dataclass, field
 
 from assistant.answering.actors import question_actors
 from assistant.answering.analysis import partitive_whole
-from assistant.answering.answer_class import CLASS_NAMES, AnswerClass, asked_class, class_spans
+from assistant.answering.answer_class import CLASS_NAMES, PLACE, AnswerClass, asked_class, asks_place, class_spans
 from assistant.answering.compounds import dictionary_parts
 from assistant.answering.context import AnswerContext
 from assistant.answering.evidence import Group, chunk_evidence, question_groups, words
 from assistant.answering.qualifiers import qualifier_text
-from assistant.answering.scope import RECORD_KINDS, asks_future, names_event, speaks_of_future
+from assistant.answering.scope import RECORD_KINDS, asks_future, names_event, names_gathering, speaks_of_future
 from assistant.answering.support import Support, as_written, clause_evidence, is_name
 from assistant.glossary import Term
 from assistant.schema import Chunk, Language
@@ -49,6 +51,8 @@ class Needs:
     cls: AnswerClass | None = None
     qualifiers: tuple[Group, ...] = ()
     future: bool = False
+    # The future event asked about is a gathering ("the next conference"): its clause must name one.
+    gathering: bool = False
     # Organisations the question names itself: they are not its answer.
     named: frozenset[str] = field(default_factory=frozenset)
     # The question's glossary names, which a header or dateline must cover to say where or when *they* were.
@@ -73,7 +77,9 @@ def needs(
     `translations` (question word -> index tokens of its translations) let a qualifier be found in a
     clause of the other language: "labour" in 国际劳工组织.
     """
-    cls = asked_class(question, lang)
+    # A plain "where" asks for a place even without a "which city / country" noun: a clause with no
+    # place in it (an operative "resolves") does not say where, however many words it shares.
+    cls = asked_class(question, lang) or (PLACE if qtype == "where" and asks_place(question, lang) else None)
     qualifier = qualifier_text(question, lang, cls)
     whole = partitive_whole(question, lang)
     # A Chinese word's translations are flattened word by word (知识产权 -> "right", found in "human
@@ -89,6 +95,7 @@ def needs(
         cls=cls,
         qualifiers=groups,
         future=timed and asks_future(question, lang),
+        gathering=timed and asks_future(question, lang) and names_gathering(question, lang),
         named=question_actors(question, lang),
         names=tuple(g for g in own if g.term is not None and is_name(g.term.en, g.term.en_aliases)),
         whole=tuple(question_groups(whole, lang, translations if lang == "en" else None)) if whole else (),
@@ -122,7 +129,7 @@ def lacks(
     if chunk.kind in RECORD_KINDS:
         # "In which city is the UNICRI centre?": the header's city is where the *conference* was.
         missing += [g.term.name(n.lang) for g in n.names if g.term is not None and not said(g, chunk.text, evidence)]
-    if n.future and not speaks_of_future(chunk):
+    if n.future and not speaks_of_future(chunk, n.gathering):
         missing.append(_FUTURE_MISSING[n.lang])
     return missing
 

@@ -40,6 +40,17 @@ EVENT_VERB: dict[Language, re.Pattern[str]] = {
     ),
     "zh": re.compile(r"举办|举行|召开|主办|承办|开会|会议"),
 }
+# Nouns of a gathering. A question about the next one ("the next conference / summit / meeting",
+# 下一届大会) is answered only by a clause that names a gathering: an operative clause asks for future
+# action, but "resolves to ensure …" or "report to the Council each year" says nothing of the next conference.
+EVENT_NOUN: dict[Language, re.Pattern[str]] = {
+    "en": re.compile(
+        r"\b(?:conferences?|summits?|meetings?|sessions?|assembl(?:y|ies)|forums?|congress(?:es)?|conventions?|"
+        r"gatherings?|events?)\b",
+        re.IGNORECASE,
+    ),
+    "zh": re.compile(r"大会|会议|峰会|论坛|届会|盛会"),
+}
 # Text that speaks of what is to come.
 FUTURE_TEXT: dict[Language, re.Pattern[str]] = {
     "en": re.compile(
@@ -63,12 +74,20 @@ def names_event(question: str, lang: Language) -> bool:
     return bool(EVENT_VERB[lang].search(question))
 
 
-def speaks_of_future(chunk: Chunk) -> bool:
+def names_gathering(question: str, lang: Language) -> bool:
+    """Whether the question names a gathering (conference, summit, meeting, 大会, 峰会 …)."""
+    return bool(EVENT_NOUN[lang].search(question))
+
+
+def speaks_of_future(chunk: Chunk, gathering: bool = False) -> bool:
     """Whether a clause can state a future event: an operative clause, or text with a future marker.
 
     A header, title or dateline never does: it records where and when the document itself happened.
+    With `gathering` (the question asks about a next conference or summit) the clause must also name one.
     """
     if chunk.kind in RECORD_KINDS:
+        return False
+    if gathering and not EVENT_NOUN[chunk.lang].search(chunk.text):
         return False
     if chunk.section_kind == "operative":
         return True

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answering.answer_class import CLASS_NAMES, asked_class, class_spans
+from assistant.answering.answer_class import CLASS_NAMES, PLACE, asked_class, asks_place, class_spans
 from assistant.glossary import find_terms
 
 
@@ -104,3 +104,37 @@ def test_value_classes_are_recognised_by_their_patterns(question, text, found):
 
 def test_every_class_has_a_name_for_the_abstention_in_both_languages():
     assert set(CLASS_NAMES["en"]) == set(CLASS_NAMES["zh"])
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "place"),
+    [
+        ("Where will the next Plenipotentiary Conference take place?", "en", True),
+        ("下一届全权代表大会将在哪里举行？", "zh", True),
+        ("国际电联总部在何地？", "zh", True),
+        # 在哪些 / 在哪方面 ask in which respect or among whom, not where
+        ("成员国在哪些方面可以发挥重要作用？", "zh", False),
+        ("国际电联应该在哪些主体之间促进信息交流？", "zh", False),
+        ("What must the Secretary-General do?", "en", False),
+    ],
+)
+def test_a_plain_where_asks_for_a_place(question, lang, place):
+    assert asks_place(question, lang) is place
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("国际电信联盟全权代表大会（2022年，布加勒斯特）", True),
+        ("New York, 21 March, 2004", True),
+        # places the gazetteer does not have: the online / offline spaces, a body reported to, a document
+        ("human rights must be safeguarded offline and online", True),
+        ("每年向理事会报告对国际电联产生重大战略或财务影响的人工智能问题的任何活动", True),
+        ("联大有关2030年可持续发展议程的第A/RES70/1号决议", True),
+        # an operative clause with no place in it does not say where
+        ("确保成员国能够贡献和利用国际电联、联合国其他机构的信息和建议", False),
+        ("2017年成立的联合国区域间犯罪和司法研究所人工智能和机器人中心", False),
+    ],
+)
+def test_a_place_is_a_gazetteer_name_or_a_place_phrase(text, found):
+    assert bool(class_spans(PLACE, text)) is found

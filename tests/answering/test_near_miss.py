@@ -113,3 +113,15 @@ def test_the_whole_must_be_in_the_clause_itself_not_only_in_its_documents_title(
     titled = chunk_evidence(body.text + "\nUN General Assembly Adopts Resolution on AI Implementation")
     q = "Which phases of the resolution's implementation will the Council review?"
     assert lacks(needs(q, "en", "which"), body, titled) == ["implementation"]
+
+
+def test_a_where_question_lacks_a_place_in_a_clause_that_names_none():
+    resolves = chunk(
+        "确保成员国能够贡献和利用国际电联、联合国其他机构的信息和建议，以促进《2030年可持续发展议程》的实现，"
+    )
+    header = chunk("国际电信联盟全权代表大会（2022年，布加勒斯特）", kind="header", section_kind="header")
+    assert "a place" in missing("Where will the next Plenipotentiary Conference take place?", "en", "where", resolves)
+    assert "地点" in missing("下一届全权代表大会将在哪里举行？", "zh", "where", resolves)
+    assert missing("全权代表大会在哪里举行？", "zh", "where", header) == []
+    # "在哪些方面" asks in which respect: no place is needed
+    assert missing("成员国在哪些方面可以发挥作用？", "zh", "where", resolves) == []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answering.scope import asks_future, speaks_of_future
+from assistant.answering.scope import asks_future, names_gathering, speaks_of_future
 from assistant.schema import Chunk
 
 
@@ -47,3 +47,19 @@ def test_a_past_fact_does_not_and_an_instruction_or_future_marker_does():
     assert speaks_of_future(chunk("每年向理事会报告", "zh", section_kind="operative"))
     assert speaks_of_future(chunk("Looking ahead, the resolution paves the way for cooperation", section_kind="body"))
     assert speaks_of_future(chunk("国际电信/ICT的格局将继续发展", "zh"))
+
+
+def test_a_question_about_the_next_gathering_needs_a_clause_that_names_one():
+    resolves = chunk(
+        "确保成员国能够贡献和利用国际电联的信息和建议，最大程度地将人工智能技术应用于电信/ICT",
+        "zh",
+        section_kind="operative",
+    )
+    report = chunk("每年向理事会报告", "zh", section_kind="operative")
+    assert names_gathering("Where will the next Plenipotentiary Conference take place?", "en")
+    assert names_gathering("下一届人工智能造福人类高峰会议将在何地召开？", "zh")
+    assert not names_gathering("Where will the Secretary-General report?", "en")
+    # An operative clause asks for future action, but says nothing of the next conference unless it names one.
+    assert speaks_of_future(resolves) and not speaks_of_future(resolves, gathering=True)
+    assert not speaks_of_future(report, gathering=True)
+    assert speaks_of_future(chunk("The next summit will be held in 2026.", section_kind="body"), gathering=True)
