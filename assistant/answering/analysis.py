@@ -73,6 +73,13 @@ QTYPE_PATTERNS: dict[Language, tuple[tuple[str, str], ...]] = {
     ),
 }
 
+# "Where was X adopted?": a place asked for an event a document records (its dateline or header).
+EVENT_PLACE: dict[Language, str] = {
+    "en": r"\bwhere (did|was|were|has|have|had)\b.*\b(adopt|adopted|pass|passed|approve|approved|convene|"
+    r"convened|meet|met|sign|signed|take place|took place)\b",
+    "zh": r"在(哪里|哪儿|何地|何处)(举行|通过|召开|批准|签署)",
+}
+
 # Document metadata fields, answered from the corpus manifest and the header chunk.
 METADATA_PATTERNS: dict[Language, tuple[tuple[str, str], ...]] = {
     "en": (
@@ -105,8 +112,9 @@ METADATA_PATTERNS: dict[Language, tuple[tuple[str, str], ...]] = {
             "place",
             # "Where did the Assembly adopt …": a document reports its event from its dateline or header
             # (metadata.py); a clause's own place still wins when the record does not name the event's actor.
-            r"\b(which|what) city\b|\bwhere\b.*\b(filed|datelined|published|issued|from|held|tabled|submitted|"
-            r"adopt|adopted|adopts|pass|passed|approve|approved|convened|met|signed|take place|took place)\b",
+            # Only a past or passive event: "Where must AI systems pass a review?" asks about an obligation.
+            r"\b(which|what) city\b|\bwhere\b.*\b(filed|datelined|published|issued|from|held|tabled|submitted)\b|"
+            + EVENT_PLACE["en"],
         ),
     ),
     "zh": (
@@ -116,7 +124,7 @@ METADATA_PATTERNS: dict[Language, tuple[tuple[str, str], ...]] = {
         ("author", r"作者|撰稿|执笔|编辑|(谁|哪位记者)(写|撰写|编写)"),
         ("publisher", r"(谁|哪个机构|什么机构|哪家机构)(发布|出版|发表|刊登)|发布者|出版者|出处"),
         ("conference", r"哪个大会|什么大会|哪次大会|哪一届大会|哪个会议|提交给"),
-        ("place", r"哪个城市|哪座城市|发自|在(哪里|哪儿|何地|何处)(举行|通过|召开|批准|签署)"),
+        ("place", r"哪个城市|哪座城市|发自|" + EVENT_PLACE["zh"]),
     ),
 }
 

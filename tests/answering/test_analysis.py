@@ -74,6 +74,9 @@ def test_money_words_alone_do_not_make_a_how_much_question():
         ("联合国大会是在哪里通过这项决议的？", "zh", "place"),
         ("Where did the Plenipotentiary Conference take place?", "en", "place"),
         ("Where must human rights be safeguarded?", "en", ""),
+        # an obligation's place is no event's: only a past or passive "where … adopted" asks a record
+        ("Where must AI systems pass a human rights review?", "en", ""),
+        ("Where was the 2030 Agenda for Sustainable Development adopted?", "en", "place"),
         ("Who must report to Council?", "en", ""),
         ("What was the OECD conference on AI called?", "en", ""),
     ],
