@@ -101,7 +101,10 @@ METADATA_PATTERNS: dict[Language, tuple[tuple[str, str], ...]] = {
         # Who wrote or edited a text is not who published it; the manifest names no author (metadata.py).
         (
             "author",
-            r"\bwho (wrote|authored|edited|writes)\b|\b(author|authors|editor|writer)\b|\b(written|edited) by\b",
+            # Only who wrote this text: "the rights of authors" and "the editor of a Recommendation" are content.
+            r"\bwho (wrote|authored|edited|writes)\b|\b(written|edited|authored) by\b|"
+            r"\b(author|editor|writer)s? of (the|this) (\w+ ){0,2}(article|report|document|text|resolution|draft|"
+            r"news|story|item)\b|\bwho is (the|its) (author|editor|writer)\b",
         ),
         (
             "publisher",
@@ -121,7 +124,7 @@ METADATA_PATTERNS: dict[Language, tuple[tuple[str, str], ...]] = {
         ("title", r"标题|题目|名称|叫什么|题为"),
         ("symbol", r"编号|文号|文件号|号码"),
         ("date", r"电头|日期|(哪一天|哪天|什么时候|何时)(发布|发表|刊登|发出)"),
-        ("author", r"作者|撰稿|执笔|编辑|(谁|哪位记者)(写|撰写|编写)"),
+        ("author", r"(这篇|该|本)\w{0,4}的作者|作者是谁|谁是作者|撰稿人|执笔|(谁|哪位记者)(写|撰写|编写)"),
         ("publisher", r"(谁|哪个机构|什么机构|哪家机构)(发布|出版|发表|刊登)|发布者|出版者|出处"),
         ("conference", r"哪个大会|什么大会|哪次大会|哪一届大会|哪个会议|提交给"),
         ("place", r"哪个城市|哪座城市|发自|" + EVENT_PLACE["zh"]),

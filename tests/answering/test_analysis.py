@@ -68,6 +68,11 @@ def test_money_words_alone_do_not_make_a_how_much_question():
         ("Who published the news item?", "en", "publisher"),
         ("Who wrote the UNIDO article about the resolution?", "en", "author"),
         ("这篇报道的作者是谁？", "zh", "author"),
+        ("Who is the author of this article?", "en", "author"),
+        # a text's content about authors or editors is no question about who wrote it
+        ("What does the resolution say about the rights of authors?", "en", ""),
+        ("What is the role of the editor of an ITU-T Recommendation?", "en", ""),
+        ("人工智能对作者权利有什么影响？", "zh", ""),
         ("Which conference is the draft submitted to?", "en", "conference"),
         ("Which city was the story filed from?", "en", "place"),
         ("Where did the General Assembly adopt the resolution on AI?", "en", "place"),
