@@ -360,7 +360,9 @@ def partitive_whole(question: str, lang: Language) -> str:
 
 def partitive_complement(question: str, lang: Language, m: re.Match[str]) -> str:
     """What a partitive answer noun is part of: "AI lifecycle" in "stages of the AI lifecycle", "生命周期"."""
-    phrase = " ".join(_complement(question, lang, m)[0])
+    words, clean = _complement(question, lang, m)
+    # An unclear end may have caught the question's verb ("resolution *concern* human rights").
+    phrase = " ".join(words) if clean else ""
     return phrase if phrase.lower() not in GENERIC_ANSWER_NOUNS else ""
 
 
@@ -384,8 +386,11 @@ def _complement(question: str, lang: Language, m: re.Match[str]) -> tuple[list[s
     words: list[str] = []
     caught = found.group(1).split()
     for word in caught:
-        if word.lower() in AUXILIARIES or word.lower() in _NP_BREAKS:
+        if word.lower() in AUXILIARIES or word.lower() in _RELATIVES:
             return words, True
+        if word.lower() in _NP_BREAKS:
+            # After two words a preposition may follow the question's verb ("the resolution *deal with*").
+            return words, len(words) < 2
         words.append(re.sub(r"['’]s$|['’]$", "", word))
     return words, len(caught) < _MAX_COMPLEMENT_WORDS
 
@@ -394,7 +399,8 @@ _MAX_COMPLEMENT_WORDS = 4  # as many words as _PARTITIVE_OF takes
 
 
 # Words that end the complement's noun phrase ("the lifecycle *does* …", "the technology's life *must* …").
-_NP_BREAKS = frozenset(("that", "which", "who", "in", "on", "for", "to", "with", "by", "from", "at", "and", "or"))
+_RELATIVES = frozenset(("that", "which", "who"))
+_NP_BREAKS = frozenset(("in", "on", "for", "to", "with", "by", "from", "at", "and", "or"))
 
 
 def _plain_answer_noun(question: str, lang: Language) -> str:

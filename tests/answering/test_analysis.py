@@ -130,6 +130,14 @@ def test_the_whole_of_a_partitive_question_is_its_complements_head_when_the_phra
     assert partitive_whole("人工智能生命周期包括哪些阶段？", "zh") == "生命周期"
     assert partitive_whole("Which part of ITU helps poorer countries build up networks?", "en") == ""
     assert partitive_whole("What penalties apply?", "en") == ""
+    # a preposition after two words may follow a verb ("deal with"): the head is a guess, so no whole
+    assert partitive_whole("Which parts of the resolution deal with developing countries?", "en") == ""
+    assert partitive_whole("Which stages of the lifecycle in the article are covered?", "en") == "lifecycle"
+
+
+def test_an_unclear_partitive_complement_does_not_pull_the_questions_verb_into_the_answer_noun():
+    assert "concern" not in answer_noun("Which parts of the resolution concern human rights?", "en")
+    assert "deal" not in answer_noun("Which parts of the resolution deal with developing countries?", "en")
 
 
 SECTIONS = (
