@@ -183,9 +183,10 @@ TERMS: tuple[Term, ...] = (
         "Secretary-General",
         "秘书长",
         (
-            *("secretary general", "SG", "head of ITU", "head of the ITU", "ITU's head", "ITU head", "ITU chief"),
-            *("ITU's chief", "chief of ITU", "head of the union", "union's chief", "ITU's top official"),
-            "union's top official",
+            # Not "ITU chief", "ITU head" or "head of the union": "ITU chief economist", "ITU head office"
+            # and "head of the Union of Arab States" name someone or something else.
+            *("secretary general", "SG", "head of ITU", "head of the ITU", "ITU's head", "chief of ITU"),
+            *("union's chief", "ITU's top official", "union's top official"),
         ),
         ("国际电联秘书长", "国际电联负责人"),
     ),
@@ -389,6 +390,12 @@ def slug(text: str) -> str:
     return text.strip("-") or "section"
 
 
+# Role names that are ITU's only when no other owner is named: "the governing body" is the Council,
+# "the governing body of UNESCO" and "UNESCO's governing body" are not.
+_OWNERLESS_ROLES = frozenset({"governing body"})
+_OWNER_BEFORE, _OWNER_AFTER = r"(?<!['’]s )", r"(?!\s+of\b)"
+
+
 @lru_cache(maxsize=2)
 def _term_patterns(lang: Language) -> list[tuple[re.Pattern[str], Term]]:
     pairs: list[tuple[str, Term]] = [(form, t) for t in TERMS for form in t.forms(lang)]
@@ -400,7 +407,8 @@ def _term_patterns(lang: Language) -> list[tuple[re.Pattern[str], Term]]:
         else:
             # Acronyms must match case; words match in any case.
             flags = 0 if form.isupper() else re.IGNORECASE
-            pattern = re.compile(rf"(?<![\w-]){re.escape(form)}(?![\w-])", flags)
+            before, after = (_OWNER_BEFORE, _OWNER_AFTER) if form in _OWNERLESS_ROLES else ("", "")
+            pattern = re.compile(rf"(?<![\w-]){before}{re.escape(form)}(?![\w-]){after}", flags)
         patterns.append((pattern, term))
     return patterns
 

@@ -1,3 +1,5 @@
+import pytest
+
 from assistant.glossary import SECTIONS, expand_query, find_terms, generic_operative, match_section, translate_phrase
 
 
@@ -54,4 +56,21 @@ def test_found_terms_are_a_fresh_list_each_time():
 def test_officials_are_found_by_their_role():
     assert [t.zh for t in find_terms("What must the head of ITU ensure?", "en")] == ["秘书长"]
     assert [t.zh for t in find_terms("Who informs the governing body?", "en")] == ["理事会"]
+    assert [t.zh for t in find_terms("Who informs ITU's governing body?", "en")] == ["理事会"]
     assert [t.zh for t in find_terms("What does the head of the development bureau share?", "en")] == ["电信发展局主任"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Who chairs the governing body of UNESCO?",
+        "What is the governing body of the UN?",
+        "What did UNESCO's governing body decide?",
+        "Who is the head of the Union of Arab States?",
+        "What did the ITU chief economist say?",
+        "Where is the ITU head office?",
+    ],
+)
+def test_a_role_name_of_another_body_or_office_is_no_itu_official(text):
+    found = {t.en for t in find_terms(text, "en")}
+    assert not found & {"Council", "Secretary-General"}

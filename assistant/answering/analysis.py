@@ -73,6 +73,13 @@ QTYPE_PATTERNS: dict[Language, tuple[tuple[str, str], ...]] = {
     ),
 }
 
+# "Where was X adopted?": a place asked for an event a document records (its dateline or header).
+EVENT_PLACE: dict[Language, str] = {
+    "en": r"\bwhere (did|was|were|has|have|had)\b.*\b(adopt|adopted|pass|passed|approve|approved|convene|"
+    r"convened|meet|met|sign|signed|take place|took place)\b",
+    "zh": r"在(哪里|哪儿|何地|何处)(举行|通过|召开|批准|签署)",
+}
+
 # Document metadata fields, answered from the corpus manifest and the header chunk.
 METADATA_PATTERNS: dict[Language, tuple[tuple[str, str], ...]] = {
     "en": (
@@ -94,7 +101,10 @@ METADATA_PATTERNS: dict[Language, tuple[tuple[str, str], ...]] = {
         # Who wrote or edited a text is not who published it; the manifest names no author (metadata.py).
         (
             "author",
-            r"\bwho (wrote|authored|edited|writes)\b|\b(author|authors|editor|writer)\b|\b(written|edited) by\b",
+            # Only who wrote this text: "the rights of authors" and "the editor of a Recommendation" are content.
+            r"\bwho (wrote|authored|edited|writes)\b|\b(written|edited|authored) by\b|"
+            r"\b(author|editor|writer)s? of (the|this) (\w+ ){0,2}(article|report|document|text|resolution|draft|"
+            r"news|story|item)\b|\bwho is (the|its) (author|editor|writer)\b",
         ),
         (
             "publisher",
@@ -105,18 +115,19 @@ METADATA_PATTERNS: dict[Language, tuple[tuple[str, str], ...]] = {
             "place",
             # "Where did the Assembly adopt …": a document reports its event from its dateline or header
             # (metadata.py); a clause's own place still wins when the record does not name the event's actor.
-            r"\b(which|what) city\b|\bwhere\b.*\b(filed|datelined|published|issued|from|held|tabled|submitted|"
-            r"adopt|adopted|adopts|pass|passed|approve|approved|convened|met|signed|take place|took place)\b",
+            # Only a past or passive event: "Where must AI systems pass a review?" asks about an obligation.
+            r"\b(which|what) city\b|\bwhere\b.*\b(filed|datelined|published|issued|from|held|tabled|submitted)\b|"
+            + EVENT_PLACE["en"],
         ),
     ),
     "zh": (
         ("title", r"标题|题目|名称|叫什么|题为"),
         ("symbol", r"编号|文号|文件号|号码"),
         ("date", r"电头|日期|(哪一天|哪天|什么时候|何时)(发布|发表|刊登|发出)"),
-        ("author", r"作者|撰稿|执笔|编辑|(谁|哪位记者)(写|撰写|编写)"),
+        ("author", r"(这篇|该|本)\w{0,4}的作者|作者是谁|谁是作者|撰稿人|执笔|(谁|哪位记者)(写|撰写|编写)"),
         ("publisher", r"(谁|哪个机构|什么机构|哪家机构)(发布|出版|发表|刊登)|发布者|出版者|出处"),
         ("conference", r"哪个大会|什么大会|哪次大会|哪一届大会|哪个会议|提交给"),
-        ("place", r"哪个城市|哪座城市|发自|在(哪里|哪儿|何地|何处)(举行|通过|召开|批准|签署)"),
+        ("place", r"哪个城市|哪座城市|发自|" + EVENT_PLACE["zh"]),
     ),
 }
 
@@ -349,7 +360,9 @@ def partitive_whole(question: str, lang: Language) -> str:
 
 def partitive_complement(question: str, lang: Language, m: re.Match[str]) -> str:
     """What a partitive answer noun is part of: "AI lifecycle" in "stages of the AI lifecycle", "生命周期"."""
-    phrase = " ".join(_complement(question, lang, m)[0])
+    words, clean = _complement(question, lang, m)
+    # An unclear end may have caught the question's verb ("resolution *concern* human rights").
+    phrase = " ".join(words) if clean else ""
     return phrase if phrase.lower() not in GENERIC_ANSWER_NOUNS else ""
 
 
@@ -373,8 +386,11 @@ def _complement(question: str, lang: Language, m: re.Match[str]) -> tuple[list[s
     words: list[str] = []
     caught = found.group(1).split()
     for word in caught:
-        if word.lower() in AUXILIARIES or word.lower() in _NP_BREAKS:
+        if word.lower() in AUXILIARIES or word.lower() in _RELATIVES:
             return words, True
+        if word.lower() in _NP_BREAKS:
+            # After two words a preposition may follow the question's verb ("the resolution *deal with*").
+            return words, len(words) < 2
         words.append(re.sub(r"['’]s$|['’]$", "", word))
     return words, len(caught) < _MAX_COMPLEMENT_WORDS
 
@@ -383,7 +399,8 @@ _MAX_COMPLEMENT_WORDS = 4  # as many words as _PARTITIVE_OF takes
 
 
 # Words that end the complement's noun phrase ("the lifecycle *does* …", "the technology's life *must* …").
-_NP_BREAKS = frozenset(("that", "which", "who", "in", "on", "for", "to", "with", "by", "from", "at", "and", "or"))
+_RELATIVES = frozenset(("that", "which", "who"))
+_NP_BREAKS = frozenset(("in", "on", "for", "to", "with", "by", "from", "at", "and", "or"))
 
 
 def _plain_answer_noun(question: str, lang: Language) -> str:

@@ -143,11 +143,13 @@ def _zh_class(question: str) -> AnswerClass | None:
         for noun in nouns:
             # "哪些对违规企业的罚款": a noun followed by 的 modifies the one asked for.
             pattern = (
-                rf"({_ZH_WHICH})([^，。？?！,{_ZH_LINKS}]{{0,12}}?){re.escape(noun)}(?!的)|"
+                rf"({_ZH_WHICH})([^，。？?！,]{{0,12}}?){re.escape(noun)}(?!的)|"
                 rf"({_ZH_WHAT})([^，。？?！,的和对{_ZH_LINKS}]{{0,{_ZH_WHAT_GAP}}}?){re.escape(noun)}(?!的)"
             )
             for m in re.finditer(pattern, question):
                 wh, gap = (1, 2) if m.group(1) is not None else (3, 4)
+                if _linked_out(m.group(gap)):
+                    continue
                 start = m.start(gap) + len(m.group(gap))
                 if best is None or start < best.start:
                     best = AnswerClass(name, m.group(wh) == "哪些", start, start + len(noun), m.end(wh))
@@ -166,6 +168,13 @@ _PLACE_QUESTION: dict[Language, re.Pattern[str]] = {
 def asks_place(question: str, lang: Language) -> bool:
     """Whether the question asks where (a plain "where", 哪里, 何地), not in which respect."""
     return bool(_PLACE_QUESTION[lang].search(question))
+
+
+def _linked_out(gap: str) -> bool:
+    """Whether a preposition in the gap after 哪 ends the asked noun's phrase: it does unless a 的 follows
+    it there ("哪些与国际电联合作的组织" asks for organisations; in "哪些国家与…" the noun came first)."""
+    at = next((i for i, ch in enumerate(gap) if ch in _ZH_LINKS), -1)
+    return at >= 0 and "的" not in gap[at:]
 
 
 def asked_class(question: str, lang: Language) -> AnswerClass | None:

@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from assistant.answering.actors import actors_named, asks_for_actors, is_actor_noun, question_actors
-from assistant.answering.analysis import QuestionAnalysis, analyse_question, with_section
+from assistant.answering.analysis import EVENT_PLACE, QuestionAnalysis, analyse_question, with_section
 from assistant.answering.citations import (
     addressee_lead,
     as_sentence,
@@ -37,7 +37,7 @@ from assistant.answering.citations import (
 from assistant.answering.compounds import dictionary_parts
 from assistant.answering.context import AnswerContext
 from assistant.answering.evidence import Group, chunk_evidence, evidence_of, overlap, question_groups, words
-from assistant.answering.metadata import doc_level_chunks, metadata_answer, metadata_documents
+from assistant.answering.metadata import doc_level_chunks, event_record_fit, metadata_answer, metadata_documents
 from assistant.answering.near_miss import fitting, needs
 from assistant.answering.preference import NAME_WEIGHT, dominated, name_share, written_names
 from assistant.answering.scope import asks_future
@@ -535,11 +535,18 @@ def answer_extractive(question: str, lang: Language, ctx: AnswerContext) -> Answ
     if a.metadata:
         # "Where did the General Assembly adopt …?": the record that names the event's actor is the
         # answer's, though retrieval ranks the other document first.
+        event = a.metadata == "place" and re.search(EVENT_PLACE[lang], question, re.IGNORECASE) is not None
         for doc_id in metadata_documents(a, ctx):
+            fit = event_record_fit(question, lang, ctx, doc_id) if event and doc_id in ctx.documents else ""
+            if fit == "object":
+                break
+            if fit == "actor":
+                continue
             meta = metadata_answer(question, lang, a, ctx, doc_id)
             checked = _checked(question, lang, meta, ctx) if meta is not None else None
             if checked is not None:
                 return checked
+            break  # only a record without the event's actor gives way to the next document's
     if a.asks_whole_section:
         listed = list_answer(question, lang, a, ctx)
         checked = _checked(question, lang, listed, ctx) if listed is not None else None

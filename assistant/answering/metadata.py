@@ -30,6 +30,30 @@ def metadata_documents(a: QuestionAnalysis, ctx: AnswerContext) -> list[str]:
     return sorted(scores, key=lambda d: -scores[d])
 
 
+# What an event question names beside its actor and subject: the event's verb, or the record itself.
+_EVENT_WORDS = frozenset({"adopt", "news", "report"})
+# "What was adopted" is a document only when the question names one of these.
+_DOCUMENT_KINDS = frozenset({"resolution", "draft resolution", "recommendations"})
+
+
+def event_record_fit(question: str, lang: Language, ctx: AnswerContext, doc_id: str) -> str:
+    """Whether a document's record (titles, source, header, dateline) is the event a "where was … adopted"
+    question asks about: "" when it is, "object" when what was adopted is no document of this kind (the draft's
+    header names the 2030 Agenda, which was not adopted in Bucharest), "actor" when a name the question gives
+    (the General Assembly) is not in this record, so another document's may be."""
+    terms = [t for t in find_terms(question, lang) if t.en not in _EVENT_WORDS]
+    info = ctx.documents[doc_id].info
+    record = " ".join([info.title_en, info.title_zh, info.source, *(c.text for c in doc_level_chunks(ctx, doc_id))])
+    # Names are matched as the glossary finds them, whole: 大会 inside 全权代表大会 is not the General Assembly.
+    named = {*find_terms(record, "en"), *find_terms(record, "zh")}
+    # A draft resolution is a resolution: kinds compare by their head word.
+    kinds = {t.en.split()[-1] for t in named if t.en in _DOCUMENT_KINDS}
+    asked = [t for t in terms if t.en in _DOCUMENT_KINDS]
+    if not any(t.en.split()[-1] in kinds for t in asked):
+        return "object"
+    return "" if all(t in named for t in terms if t not in asked) else "actor"
+
+
 def doc_level_chunks(ctx: AnswerContext, doc_id: str) -> list[Chunk]:
     return [c for c in ctx.chunks if c.doc_id == doc_id and document_level(c)]
 

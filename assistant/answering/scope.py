@@ -23,11 +23,12 @@ FUTURE_QUESTION: dict[Language, re.Pattern[str]] = {
         re.IGNORECASE,
     ),
     # Bare 将 is also the object marker ("哪些国家将人工智能用于…", like 把): 将 marks the future only
-    # before a question word or a verb (将于 / 将在, 将何时, 将举办 …), which an object does not start with.
+    # before a time or place question word or a verb (将于 / 将在, 将何时, 将举办 …). An object may start with
+    # 哪些 (将哪些技术用于) or with a verb-led noun (将决定草案通过, 将实施情况报告), so neither counts.
     "zh": re.compile(
-        r"将于|将在|将(?:要|会)?(?:何时|什么时候|在哪|哪|如何|"
-        r"举办|举行|召开|主办|承办|审议|审查|通过|成立|设立|发布|实施|启动|推出|开展|成为|继续|讨论|决定|提交|"
-        r"批准|签署|到期|生效)|下一届|下届|下一次|下次|即将|未来|今后|明年|以后会"
+        r"将于|将在|将(?:要|会)?(?:何时|什么时候|在哪|如何|"
+        r"(?:举办|举行|召开|主办|承办|审议|审查|通过|成立|设立|发布|实施|启动|推出|开展|成为|继续|讨论|决定|提交|"
+        r"批准|签署|到期|生效)(?!草案|情况|结果|进展|事项|内容|文件))|下一届|下届|下一次|下次|即将|未来|今后|明年|以后会"
     ),
 }
 # Verbs of an event that has a place and a date: a "which city / by when" question is about a future

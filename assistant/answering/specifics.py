@@ -40,7 +40,8 @@ SPECIFIC_FOCUS: dict[Language, tuple[str, ...]] = {
         *("session", "sessions", "headquarters"),
         # Regulatory acts: a text grants an exemption or a licence, or names a monitor or auditor, or it does not.
         *("exempt", "exempts", "exempted", "exemption", "exemptions", "licence", "license", "licences", "licenses"),
-        *("licensed", "licensing", "permit", "permits", "permission", "approval", "approve", "approved"),
+        # Not "approve": a resolution approved is one adopted or endorsed, which texts say in other words.
+        *("licensed", "licensing", "permit", "permits", "permission"),
         *("authorization", "authorisation", "audit", "audits", "audited", "monitor", "monitors", "monitoring"),
         *("oversee", "oversees", "oversaw", "overseen", "oversight", "supervise", "supervises", "supervision"),
         *("certify", "certifies", "certified", "certification", "compliance", "inspect", "inspects", "inspection"),
@@ -94,4 +95,17 @@ def unsupported_specifics(
 ) -> list[str]:
     """Specific focuses of the question that the evidence (a clause's terms and tokens) does not contain."""
     groups = specific_groups(question, lang, translations)
-    return [as_written(g.token, question) for g in groups if not g.found_in(*evidence)]
+    adopted = any(t.en in _ADOPTION_TERMS for t in evidence[0])
+    return [
+        as_written(g.token, question)
+        for g in groups
+        if not g.found_in(*evidence) and not (adopted and _is_approval(g.token))
+    ]
+
+
+# 批准 is a licence's approval or a resolution's adoption: a text reporting the adoption (通过) supports it.
+_ADOPTION_TERMS = frozenset({"adopt", "endorse"})
+
+
+def _is_approval(token: str) -> bool:
+    return token in ("批准", "审批")

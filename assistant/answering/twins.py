@@ -15,7 +15,6 @@ from assistant.answering.context import AnswerContext
 from assistant.answering.evidence import chunk_evidence, question_groups
 from assistant.answering.sections import section_key
 from assistant.answering.support import glossed_tokens
-from assistant.answering.values import value_kind
 from assistant.schema import Chunk, Language
 
 # Answer types whose answer is what a clause says; the others lead with one value or addressee.
@@ -33,9 +32,8 @@ def twin_answer(
     addressee of three ("Member States") may be asked about a clause of another section.
     """
     named = a.section if a.section_strength == "full" else None
+    # Value questions (when, how many, how much) are no _CLAUSE_TYPES: one value answers them, not a set.
     if a.qtype not in _CLAUSE_TYPES or named != (best.doc_id, section_key(best)):
-        return []
-    if value_kind(question, lang, a.qtype):
         return []
     groups = question_groups(question, lang, ctx.translations)
 

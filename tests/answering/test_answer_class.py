@@ -30,6 +30,9 @@ from assistant.glossary import find_terms
         ("什么组织负责知识产权？", "zh", "organisation", False),
         ("何种国际机构参与了合作？", "zh", "organisation", False),
         ("什么样的国家需要帮助？", "zh", "country", False),
+        # a preposition inside a relative clause (与…合作的) does not end the asked noun's phrase
+        ("哪些与国际电联合作的组织被决议提及？", "zh", "organisation", True),
+        ("哪个向成员国提供建议的机构负责人工智能？", "zh", "organisation", False),
     ],
 )
 def test_the_class_a_question_asks_for(question, lang, name, plural):

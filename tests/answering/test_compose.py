@@ -526,3 +526,22 @@ def test_where_an_event_the_article_reports_happened_is_its_dateline(assistant):
     answer = assistant.ask("Where did the General Assembly adopt the resolution on AI?")
     assert answer.text.startswith("Place: New York.")
     assert [c.chunk_id for c in answer.citations] == ["unido-unga-ai-resolution/dateline"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Where was the 2030 Agenda for Sustainable Development adopted?", "《2030年可持续发展议程》在哪里通过？"],
+)
+def test_a_place_is_no_documents_when_what_was_adopted_is_not_that_document(assistant, question):
+    # the draft's header names the 2030 Agenda and Bucharest, but the Agenda was not adopted there
+    answer = assistant.ask(question)
+    assert not answer.text.startswith(("Place:", "地点："))
+
+
+@pytest.mark.parametrize(
+    "question", ["Which resolution did the General Assembly approve?", "联合国大会批准了什么决议？"]
+)
+def test_approving_a_resolution_is_answered_by_the_text_that_says_it_was_adopted(assistant, question):
+    # the article says "adopts", "embraced" and 通过: approving a resolution is no licence or permit
+    answer = assistant.ask(question)
+    assert not answer.abstained and answer.citations

@@ -31,6 +31,13 @@ def chunk(text: str, lang: str = "en", kind: str = "clause", section_kind: str =
         ("哪座城市将举办全权代表大会？", "zh", True),
         ("联合国大会将何时审议这项决议？", "zh", True),
         ("电信提供商可以将什么技术用于管理网络？", "zh", False),
+        # an object after 将 may start with a question word (哪些) or a verb-led noun (决定草案, 实施情况)
+        ("成员国将哪些技术用于实现可持续发展目标？", "zh", False),
+        ("秘书长应将实施情况报告给哪个机构？", "zh", False),
+        ("联合国大会什么时候将决定草案通过的？", "zh", False),
+        ("委员会将讨论结果提交给了谁？", "zh", False),
+        ("全权代表大会将在哪里举行？", "zh", True),
+        ("理事会将讨论什么问题？", "zh", True),
     ],
 )
 def test_a_question_about_what_is_to_come(question, lang, future):

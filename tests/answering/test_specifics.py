@@ -71,3 +71,10 @@ def test_oversight_and_certification_are_facts_a_clause_must_state():
     assert unsupported_specifics("哪个机构负责监督理事会？", "zh", chunk_evidence("每年向理事会报告")) == ["监督"]
     # a clause that states it supports it
     assert unsupported_specifics("哪个机构负责监督理事会？", "zh", chunk_evidence("由理事会负责监督")) == []
+
+
+def test_approving_a_resolution_is_supported_by_its_adoption_but_a_licence_approval_is_not():
+    adopted = chunk_evidence("联合国大会通过了一项关于人工智能的决议")
+    assert unsupported_specifics("联合国大会批准了什么决议？", "zh", adopted) == []
+    assert unsupported_specifics("运营商需要获得哪个部门的批准？", "zh", chunk_evidence("每年向理事会报告")) == ["批准"]
+    assert unsupported_specifics("Which resolution did the General Assembly approve?", "en", CLAUSE) == []
