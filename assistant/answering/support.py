@@ -123,12 +123,18 @@ def clause_evidence(chunk: Chunk, lang: Language, ctx: AnswerContext) -> tuple[f
     """What a clause offers a question in `lang`: its evidence text's terms and words, plus (with the
     dictionary) the English senses of a Chinese clause's words, or an English clause's compound parts."""
     terms, tokens = chunk_evidence(evidence_text(chunk, ctx.documents.get(chunk.doc_id)))
-    if ctx.glosses is not None and lang == "en" and chunk.lang == "zh":
-        tokens = tokens | glossed_tokens(chunk.text, ctx.glosses)
-    elif ctx.glosses is not None and chunk.lang == "en":
+    if ctx.glosses is not None and chunk.lang == "en":
         # "life" is found in "lifecycle", a compound the dictionary does not list (compounds.py).
-        tokens = tokens | dictionary_parts(chunk.text)
-    return terms, tokens
+        return terms, tokens | dictionary_parts(chunk.text)
+    return terms, tokens | clause_glosses(chunk, lang, ctx)
+
+
+def clause_glosses(chunk: Chunk, lang: Language, ctx: AnswerContext) -> frozenset[str]:
+    """The English senses of a Chinese clause's words, for an English question (with the dictionary on);
+    nothing otherwise."""
+    if ctx.glosses is not None and lang == "en" and chunk.lang == "zh":
+        return glossed_tokens(chunk.text, ctx.glosses)
+    return frozenset()
 
 
 _GLOSSED: BoundedCache[str, frozenset[str]] = BoundedCache()

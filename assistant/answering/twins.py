@@ -14,7 +14,7 @@ from assistant.answering.analysis import QuestionAnalysis
 from assistant.answering.context import AnswerContext
 from assistant.answering.evidence import chunk_evidence, question_groups
 from assistant.answering.sections import section_key
-from assistant.answering.support import glossed_tokens
+from assistant.answering.support import clause_glosses
 from assistant.schema import Chunk, Language
 
 # Answer types whose answer is what a clause says; the others lead with one value or addressee.
@@ -40,8 +40,7 @@ def twin_answer(
     def covers(chunk: Chunk) -> frozenset[int]:
         # The clause's own words: its evidence adds the document title, which every sibling shares.
         terms, tokens = chunk_evidence(chunk.text)
-        if ctx.glosses is not None and lang == "en" and chunk.lang == "zh":
-            tokens = tokens | glossed_tokens(chunk.text, ctx.glosses)
+        tokens = tokens | clause_glosses(chunk, lang, ctx)
         return frozenset(i for i, g in enumerate(groups) if g.found_in(terms, tokens))
 
     return twin_clauses(best, candidates, covers)
