@@ -196,17 +196,22 @@ def similar_shares(
     """
     texts = [text for _, text in clauses]
     sim.vectors([p for t in texts for p in clause_phrases(t)])  # one batch for the new ones
+    # Each group's phrase vectors once per question, each clause's matrix once per clause.
+    asked = [sim.vectors(question_phrases(question, lang, g)) for g in groups]
     out = []
     for evidence, text in clauses:
-        targets = clause_phrases(text)
-        found = {
-            i
-            for i, g in enumerate(groups)
-            if not g.found_in(*evidence)
-            and float(sim.best(question_phrases(question, lang, g), targets).max(initial=0.0)) >= THRESHOLD
-        }
+        missing = [i for i, g in enumerate(groups) if not g.found_in(*evidence)]
+        targets = sim.vectors(clause_phrases(text)) if missing else None
+        found = {i for i in missing if _best_cosine(asked[i], targets) >= THRESHOLD}
         out.append(WEIGHT * _weighted_share(groups, found, idf) if found else 0.0)
     return out
+
+
+def _best_cosine(queries: np.ndarray, targets: np.ndarray | None) -> float:
+    """The highest cosine between any query row and any target row (0 when either side is empty)."""
+    if targets is None or not queries.size or not targets.size:
+        return 0.0
+    return float((queries @ targets.T).max())
 
 
 def _weighted_share(groups: Sequence[Group], found: set[int], idf: Callable[[str], float | None]) -> float:
