@@ -35,13 +35,14 @@ from assistant.index import (
     open_index,
     write_index,
 )
+from assistant.index.documents import DocumentChunks
 from assistant.journal import clear_change, pending_change
 
 # Moved to questions.py: `from assistant.api import QuestionError` and the rest keep working.
 from assistant.questions import *  # noqa: F403
 from assistant.questions import validate_question
 from assistant.retrieval import ClauseRetriever, HybridRetriever, RetrievalFilter
-from assistant.retrieval.translation import GLOSS_TOKENIZER_ID
+from assistant.retrieval.translation import GLOSS_TOKENIZER_ID, LexicalQuery
 from assistant.schema import Answer, Chunk, Citation, Document, RetrievedChunk, Turn
 from assistant.settings import MilvusSettings, RetrieverMode, Settings
 from assistant.text import has_cjk
@@ -82,6 +83,7 @@ class Assistant:
         self._chunk_map: tuple[IndexBackend, dict[str, Chunk]] | None = None
         self._chain: Any = None
         self._term_sim: TermSimilarity | None = None
+        self._document_chunks = DocumentChunks()
 
     # -- loading -----------------------------------------------------------------------------------------------
     @property
@@ -214,6 +216,7 @@ class Assistant:
         languages: tuple[str, ...] | list[str] = (),  # only chunks in these languages ("zh", "en")
         section_kinds: tuple[str, ...] | list[str] = (),  # e.g. ("operative",); empty: all
         include_boilerplate: bool | None = None,  # default `settings.include_boilerplate`
+        translated: LexicalQuery | None = None,  # `retriever.query(question)`, when the caller made it already
     ) -> list[RetrievedChunk]:
         """Ranked chunks for `question` with fused scores and which retriever found each."""
         text, _ = validate_question(question, self.settings.max_question_chars)
@@ -223,7 +226,7 @@ class Assistant:
             tuple(section_kinds),
             self.settings.include_boilerplate if include_boilerplate is None else include_boilerplate,
         )
-        return self.retriever.retrieve(text, k or self.settings.top_k, mode or self.settings.retriever, flt)
+        return self.retriever.retrieve(text, k or self.settings.top_k, mode or self.settings.retriever, flt, translated)
 
     def ask(
         self,
@@ -256,10 +259,12 @@ class Assistant:
         info = self.documents[doc_id].info
         return f"{info.doc_number or info.id} [{info.provenance()}]"
 
-    def _translations(self, question: str) -> dict[str, tuple[str, ...]]:
-        """Each question word's dictionary translations as index tokens, for the answerer's support check."""
+    def _translations(self, query: LexicalQuery) -> dict[str, tuple[str, ...]]:
+        """Each question word's dictionary translations as index tokens, for the answerer's support check.
+
+        `query` is the one retrieval used (`retriever.query`): the question is translated once per ask."""
         out: dict[str, tuple[str, ...]] = {}
-        for group in self.retriever.query(question).translations:
+        for group in query.translations:
             tokens = _whole_word_tokens(group.tokens, group.targets)
             for stem in words(group.source):
                 out[stem] = tuple(dict.fromkeys((*out.get(stem, ()), *tokens)))
@@ -291,6 +296,12 @@ class Assistant:
 
             self._term_sim = TermSimilarity(embed)
         return self._term_sim
+
+    def _allowed_chunks(self, doc_ids: Sequence[str] | None) -> Sequence[Chunk]:
+        """The clauses an answer may reach beyond its hits (a whole section, a named document, a header):
+        with `doc_ids` only theirs, as retrieval is, or "per the article" would cite an excluded article.
+        Grouped by document once per index generation (index/documents.py), not filtered per question."""
+        return self._document_chunks.select(self.store.chunks, doc_ids)
 
     def _locate(self, citation: Citation) -> Citation:
         """Add the PDF page and the linked clause of the other language version, where they exist."""

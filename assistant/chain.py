@@ -9,7 +9,7 @@ step                adds
 ==================  =====================================================================
 parse_request       `question` and the request's `k`, `mode`, `doc_ids`, `use_llm`, `history`
 analyse_question    `text`, `lang` (validated), `analysis` (follow-up resolved), `query`, `k`
-retrieve            `ranked`: `RetrievedChunk`s, best first
+retrieve            `ranked`: `RetrievedChunk`s, best first; `translated`: the query's translation
 rerank              (only with `reranker=`) `ranked`, reordered
 separate_flagged    `hits` (what may be answered from), `flagged_notes`
 answer_context      `context`: the `AnswerContext` an answerer reads
@@ -43,6 +43,7 @@ from assistant.answering import AnswerContext, analyse_question, answer_extracti
 from assistant.answering.llm import HUMAN, LANGUAGE_NAMES, NOT_IN_CORPUS, SYSTEM
 from assistant.conflicts import find_conflict
 from assistant.questions import validate_question
+from assistant.retrieval.translation import LexicalQuery
 from assistant.safety import evidence_only, flagged_note
 from assistant.schema import Answer, Chunk, Language, RetrievedChunk, Turn
 from assistant.text import CITATION_MARKER, has_cjk
@@ -196,10 +197,16 @@ def _retrieve_step(assistant: "Assistant", retriever: Runnable[str, Any] | None)
     if retriever is None:
 
         def retrieve(state: State) -> State:
+            # Translated once: retrieval's BM25 query and the answerer's support check share it.
+            translated = _translated(assistant, state)
             ranked = assistant.retrieve(
-                state["query"], state["k"] + FLAGGED_SLACK, mode=state.get("mode"), doc_ids=state.get("doc_ids") or ()
+                state["query"],
+                state["k"] + FLAGGED_SLACK,
+                mode=state.get("mode"),
+                doc_ids=state.get("doc_ids") or (),
+                translated=translated,
             )
-            return {**state, "ranked": ranked}
+            return {**state, "ranked": ranked, "translated": translated}
 
         return RunnableLambda(retrieve, name="retrieve")
 
@@ -255,14 +262,18 @@ def _flagged_step(assistant: "Assistant") -> Any:
 
 def _context_step(assistant: "Assistant") -> Any:
     def answer_context(state: State) -> State:
+        # A swapped-in retriever does not translate the query: the answerer still needs its translations.
+        translated = state.get("translated")
+        if translated is None:
+            translated = _translated(assistant, state)
         context = AnswerContext(
             hits=state["hits"],
             documents=assistant.documents,
             idf=assistant._idf,
             min_support=assistant.settings.min_support,
-            chunks=_allowed_chunks(assistant.store.chunks, state.get("doc_ids")),
+            chunks=assistant._allowed_chunks(state.get("doc_ids")),
             analysis=state["analysis"],
-            translations=assistant._translations(state["query"]),
+            translations=assistant._translations(translated),
             glosses=assistant._glosses(),
             dense=assistant.settings.dense_thresholds(),
             similarity=_similarity(assistant, state),
@@ -274,13 +285,10 @@ def _context_step(assistant: "Assistant") -> Any:
     return answer_context
 
 
-def _allowed_chunks(chunks: list[Chunk], doc_ids: Sequence[str] | None) -> Sequence[Chunk]:
-    """The clauses an answer may reach beyond its hits (a whole section, a named document, a header):
-    with `doc_ids` only theirs, as retrieval is, or "per the article" would cite an excluded article."""
-    if not doc_ids:
-        return chunks
-    allowed = set(doc_ids)
-    return [c for c in chunks if c.doc_id in allowed]
+def _translated(assistant: "Assistant", state: State) -> LexicalQuery:
+    """The query's BM25 terms with their translations, as `Assistant.retrieve` would make them."""
+    text, _ = validate_question(state["query"], assistant.settings.max_question_chars)
+    return assistant.retriever.query(text)
 
 
 def _similarity(assistant: "Assistant", state: State) -> Callable[[Sequence[str]], Mapping[str, float]] | None:

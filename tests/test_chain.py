@@ -257,3 +257,32 @@ def test_the_term_similarity_setting_reaches_the_support_check_through_the_chain
     assert off_ctx.term_similarity is None and isinstance(on_ctx.term_similarity, TermSimilarity)
     assert all(s.similar == 0.0 for s in supports(question, "en", off_ctx))
     assert any(s.similar > 0 for s in supports(question, "en", on_ctx))
+
+
+@pytest.mark.parametrize("mode", ["hybrid", "bm25", "dense"])
+def test_the_query_is_translated_once_per_ask(assistant, monkeypatch, mode) -> None:
+    retriever = type(assistant.retriever)
+    translate = retriever.query
+    asked: list[str] = []
+
+    def counting(self, question: str):
+        asked.append(question)
+        return translate(self, question)
+
+    monkeypatch.setattr(retriever, "query", counting)
+    answer = assistant.ask(QUESTION, mode=mode)
+    assert asked == [QUESTION] and answer.citations
+
+
+def test_a_swapped_in_retriever_still_gives_the_answerer_the_querys_translations(assistant, monkeypatch) -> None:
+    class Theirs(BaseRetriever):
+        def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun):
+            return [to_langchain_document(h) for h in assistant.retrieve(query, 8)]
+
+    seen: list[dict] = []
+    answer_with = assistant._translations
+    monkeypatch.setattr(assistant, "_translations", lambda query: seen.append(answer_with(query)) or seen[-1])
+    chinese = "谁必须向理事会报告？"
+    build_chain(assistant, retriever=Theirs()).invoke(chinese)
+    build_chain(assistant).invoke(chinese)
+    assert len(seen) == 2 and seen[0] == seen[1] and seen[0]

@@ -3,7 +3,9 @@
 The package follows the data: `analysis` (what the question asks: type,
 metadata field, section, follow-up context) -> `support` (does the retrieved
 text cover it, or must we abstain) -> `spans` (the date, count, amount or
-addressee that answers it) -> `compose` (the answer text with its citations).
+addressee that answers it) -> `compose` (the entry: metadata, a whole section, or
+`single`, which widens the candidates (`candidates`), gates and picks the clause
+(`choice`) and quotes it with its short answer (`replies`)).
 `llm` writes a generated answer under the same citation checks.
 
 Example:

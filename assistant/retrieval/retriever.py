@@ -152,8 +152,12 @@ class HybridRetriever:
         k: int = 5,
         mode: RetrieverMode = "hybrid",
         flt: RetrievalFilter | None = None,
+        translated: LexicalQuery | None = None,
     ) -> list[RetrievedChunk]:
-        """The `k` best chunks for `question`, best first, with each retriever's rank and score."""
+        """The `k` best chunks for `question`, best first, with each retriever's rank and score.
+
+        `translated` is `query(question)` when the caller made it already (the answerer needs its translations).
+        """
         mask = self._mask(flt)
         n = max(k, self.config.candidates)
         dense: list[tuple[int, float]] = []
@@ -164,7 +168,7 @@ class HybridRetriever:
             vector = self._vector(question)
             dense = self.store.search_dense(vector, n, mask, flt or RetrievalFilter())
         if mode in ("hybrid", "bm25"):
-            lq = self.query(question)
+            lq = translated if translated is not None else self.query(question)
             lexical = self.store.search_lexical(self.lexical_scores(lq), n, mask)
         if mode == "dense":
             fused = dense

@@ -1,0 +1,55 @@
+"""Whether a clause can name the kind of thing a question asks for ("What *penalties* …").
+
+Only a noun the corpus never uses, in either language and through any dictionary
+translation, rules a clause out: an abstract noun ("what boundary", "which stages")
+is often answered by a clause that words it differently, but no clause answers
+"what penalties" in a corpus without any. The groups to check depend on the
+question only: `answer_noun_groups` builds them once, `names_noun` checks a clause.
+"""
+
+from __future__ import annotations
+
+from assistant.answering.actors import actors_named, is_actor_noun
+from assistant.answering.analysis import QuestionAnalysis
+from assistant.answering.candidates import support_evidence
+from assistant.answering.context import AnswerContext
+from assistant.answering.evidence import Group, chunk_evidence, question_groups
+from assistant.answering.lexicons import wide_translations
+from assistant.answering.support import Support, unknown_everywhere
+from assistant.schema import Language
+
+NOUN_CHECKED_TYPES: tuple[str, ...] = ("which", "how-many", "how-much")
+
+# The verb groups, the noun groups, and whether the noun is a generic word for actors ("which
+# stakeholders"), which a clause names by naming any actor.
+NounGroups = tuple[list[Group], list[Group], bool] | None
+
+
+def answer_noun_groups(a: QuestionAnalysis, lang: Language, ctx: AnswerContext) -> NounGroups:
+    """The (verb, noun, actor noun) groups `names_noun` checks, or None when the question asks for no noun."""
+    if not a.answer_noun or a.qtype not in NOUN_CHECKED_TYPES:
+        return None
+    # Lenient on purpose: any translation of any form the corpus uses means the noun may be answered.
+    wide = wide_translations(f"{a.answer_noun} {a.answer_verb}", lang, ctx)
+    verb_groups = question_groups(a.answer_verb, lang, wide) if a.answer_verb else []
+    return verb_groups, question_groups(a.answer_noun, lang, wide), is_actor_noun(a.answer_noun)
+
+
+def names_noun(groups: NounGroups, s: Support, ctx: AnswerContext) -> bool:
+    """Whether the candidate may name the asked noun (always, when `groups` is None: no noun asked)."""
+    if groups is None:
+        return True
+    verb_groups, noun_groups, actor_noun = groups
+    # "Which countries voted …": the word after the noun (mostly the verb that says what the X did)
+    # unknown to the whole corpus means no clause can answer, as does an unknown noun.
+    seen = chunk_evidence(support_evidence(s, ctx))
+    if verb_groups and all(unknown_everywhere(g, ctx.idf, seen) for g in verb_groups):
+        return False
+    if actor_noun and actors_named(s.hit.chunk):
+        return True  # "Which stakeholders …": the clause names member states, civil society, …
+    return not noun_groups or not all(unknown_everywhere(g, ctx.idf, seen) for g in noun_groups)
+
+
+def has_answer_noun(a: QuestionAnalysis, lang: Language, s: Support, ctx: AnswerContext) -> bool:
+    """Whether the candidate's clause can name the kind of thing the question asks for."""
+    return names_noun(answer_noun_groups(a, lang, ctx), s, ctx)

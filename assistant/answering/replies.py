@@ -1,0 +1,30 @@
+"""The fixed shapes of an extractive answer's text: an abstention, and one quote led by its short answer.
+
+The answerer writes nothing of its own beyond these phrases, glossary wording and
+structure; the quote inside is always the source text (citations.py).
+"""
+
+from __future__ import annotations
+
+from assistant.answering.citations import gloss_line, quoted, where
+from assistant.answering.support import abstention_text
+from assistant.schema import Answer, Citation, Language
+
+# The lead of a supported yes/no question; the quote that follows is the evidence. A "no" is never
+# inferred: a clause that does not support the question leads to an abstention instead.
+YES: dict[Language, str] = {"en": "Yes.", "zh": "是的。"}
+
+
+def abstain(question: str, lang: Language, **detail: object) -> Answer:
+    """An abstention that says, from `detail` (covered, missing, absent, qtype), what the documents do cover."""
+    return Answer(question=question, text=abstention_text(question, lang, **detail), language=lang, abstained=True)  # type: ignore[arg-type]
+
+
+def single_text(lead: str, citation: Citation, quote_lang: Language, lang: Language) -> str:
+    """`lead` (may be ""), where the quote stands, the quote cited [1], and its gloss line when it has one."""
+    if lang == "zh":
+        text = f"{lead}依据：{where(citation, lang)}：{quoted(citation.quote)} [1]"
+    else:
+        text = f"{lead} According to {where(citation, lang)}: {quoted(citation.quote)} [1]".strip()
+    gloss = gloss_line([citation.quote], quote_lang, lang)
+    return f"{text}\n{gloss}" if gloss else text

@@ -1,0 +1,165 @@
+"""The single-clause answer: the best supported clause, led by the value or addressee asked for; or an abstention.
+
+The steps, in order: candidates (the retrieved clauses plus those of a named section
+or document), support (coverage of the question's words), the coverage gate, the
+near-miss fit (near_miss.py), the pick, then the answer-noun and specific-focus
+checks before the quote.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from assistant.answering.analysis import QuestionAnalysis
+from assistant.answering.candidates import support_evidence, support_question, with_named_candidates
+from assistant.answering.choice import Choice, coverage_gate, pick
+from assistant.answering.citations import addressee_lead, as_sentence, cite_chunk, gloss_line, make_citation, quoted
+from assistant.answering.compounds import dictionary_parts
+from assistant.answering.context import AnswerContext
+from assistant.answering.document_date import document_date
+from assistant.answering.evidence import chunk_evidence, question_groups, words
+from assistant.answering.lexicons import context_lexicon
+from assistant.answering.near_miss import Needs, fitting, needs
+from assistant.answering.noun_check import has_answer_noun
+from assistant.answering.replies import YES, abstain, single_text
+from assistant.answering.sections import clauses_answer
+from assistant.answering.spans import Span, best_quote
+from assistant.answering.specifics import unsupported_specifics
+from assistant.answering.subitems import counts_items, item_count, item_count_lead, sub_items
+from assistant.answering.support import Support, citable, covered_terms, dense_match, evidence_text, supports
+from assistant.answering.synonyms import direct_translations
+from assistant.answering.twins import twin_answer
+from assistant.answering.values import value_kind, values, values_for_noun
+from assistant.schema import Answer, Chunk, Language
+
+_PRONOUN_START = re.compile(r"^(It|They|He|She|This|These|Those|Its|Their)\b")
+
+
+def single_answer(
+    question: str, lang: Language, a: QuestionAnalysis, ctx: AnswerContext, need: Needs | None = None
+) -> Answer:
+    """The best supported clause, led by the value or addressee the question asks for; or an abstention.
+
+    `need` is `near_miss.needs` of the question with `ctx.translations`, when the caller has read it already.
+    """
+    support_q = support_question(question, a)
+    ctx = with_named_candidates(a, ctx)
+    if not question_groups(support_q, lang, ctx.translations):
+        # Nothing to look for ("What else must he do?" with no earlier turn): no clause can be supported.
+        return abstain(question, lang)
+    ranked = supports(support_q, lang, ctx)
+    about_document = a.qtype in ("when", "where")
+    excluded = set(a.exclude)
+    passing = [
+        s
+        for s in ranked
+        if citable(s, support_q, lang, ctx.min_support, about_document=about_document)
+        and s.hit.chunk.id.split("#")[0] not in excluded
+    ]
+    # A paraphrase shares too few words with its clause to pass on coverage; both retrievers agreeing
+    # on a clause close in meaning stands in for them (specific focuses are still checked below).
+    matched = dense_match(ranked, ctx.dense.support)
+    if matched is not None and matched.hit.chunk.id.split("#")[0] in excluded:
+        matched = None
+    if not passing and matched is not None:
+        passing = [matched]
+    need = need if need is not None else needs(question, lang, a.qtype, ctx.translations)
+    choice = Choice(question, lang, a, ctx, ranked, passing, need)
+    gated = coverage_gate(choice)
+    if gated is not None:
+        return gated
+    # Covered is not enough: "which country" needs a country, "for children" must be said, "the next"
+    # summit is not a past one's dateline (near_miss.py).
+    fit = fitting(need, passing, ctx)
+    if not fit.fit and fit.closest is not None:
+        texts = [support_evidence(fit.closest, ctx)]
+        return abstain(question, lang, covered=covered_terms(question, lang, texts)[0], missing=fit.missing)
+    best = pick(replace(choice, passing=fit.fit))
+    chunk = best.hit.chunk
+    texts = [evidence_text(chunk, ctx.documents.get(chunk.doc_id))]
+    if best is not matched and not has_answer_noun(a, lang, best, ctx):
+        # "What penalties …": a clause that names no penalty does not answer, however close its topic.
+        covered, _ = covered_terms(question, lang, texts)
+        return abstain(question, lang, covered=covered, missing=[a.answer_noun])
+    # The precise word or its own translation, not a near-synonym: 基金会 (foundation) is no fund.
+    exact = direct_translations(question, lang, context_lexicon(ctx))
+    specific = unsupported_specifics(question, lang, chunk_evidence(texts[0]), exact)
+    if specific:
+        # "What is the budget …": the topic is covered, the budget is not; say so rather than quote.
+        covered, _ = covered_terms(question, lang, texts)
+        return abstain(question, lang, covered=covered, missing=specific)
+    twins = twin_answer(support_q, lang, a, ctx, chunk, [s.hit.chunk for s in fit.fit])
+    if twins:
+        return clauses_answer(question, lang, twins, ctx)
+    return _quoted_answer(question, lang, a, ctx, best)
+
+
+def _widen(chunk: Chunk, start: int, end: int) -> tuple[int, int]:
+    """A quote that starts with 'It' or 'They' takes in the sentence before, which names who is meant."""
+    rel = start - chunk.start
+    if rel > 0 and _PRONOUN_START.match(chunk.text[rel:]):
+        before = chunk.text[:rel].rstrip()
+        cut = max(before.rfind(". ", 0, len(before) - 1), before.rfind("\n", 0, len(before) - 1))
+        return chunk.start + (cut + 2 if cut >= 0 else 0), end
+    return start, end
+
+
+def _quoted_answer(question: str, lang: Language, a: QuestionAnalysis, ctx: AnswerContext, best: Support) -> Answer:
+    """The chosen clause quoted (its best span), led by the value, addressee or yes the question wants."""
+    chunk = best.hit.chunk
+    kind = value_kind(question, lang, a.qtype)
+    groups = question_groups(support_question(question, a), lang, ctx.translations)
+    # The sentence is chosen on the evidence the clause was chosen on (support.supports).
+    parts = dictionary_parts if ctx.glosses is not None and chunk.lang == "en" else None
+    # Ties between sentences go to the one with the question's own words or their translations: a
+    # glossary term lumps "milestone" with "watershed", 里程碑 translates to the first only.
+    asked = words(support_question(question, a))
+    prefer = frozenset(t for w in asked for t in (w, *ctx.translations.get(w, ())))
+    start, end = best_quote(chunk, groups, ctx.idf, a.qtype if kind else "", parts, prefer)
+    start, end = _widen(chunk, start, end)
+    items = sub_items(chunk, ctx.chunks)
+    listed = kind == "count" and counts_items(question, lang)
+    if items and listed:
+        # "How many sub-items …": the list's own items are the count, each cited.
+        return _with_items(question, lang, ctx, best, items, item_count_lead(item_count(chunk, items), lang))
+    found: list[Span] = []
+    if kind:
+        quote_text = ctx.documents[chunk.doc_id].text[start:end]
+        found = values_for_noun(kind, quote_text, a, lang, ctx) or values(kind, quote_text) or values(kind, chunk.text)
+        if listed:
+            found = []  # a list's items are counted by its sub-clauses: "120 member states" are no points of a plan
+        if not found:
+            dated = document_date(question, lang, chunk.doc_id, ctx, groups) if kind.startswith("date") else None
+            if dated is not None:
+                return dated
+            covered, _ = covered_terms(question, lang, [evidence_text(chunk, ctx.documents.get(chunk.doc_id))])
+            return abstain(question, lang, covered=covered, qtype=a.qtype)
+    if items and not kind:
+        return _with_items(question, lang, ctx, best, items)
+    citation = make_citation(best.hit, ctx.documents[chunk.doc_id], start, end)
+    lead = ""
+    if found:
+        lead = as_sentence(found[0].shown(lang), lang)
+    elif a.qtype == "who":
+        lead = as_sentence(addressee_lead(chunk, lang), lang)
+    elif a.qtype == "yes-no":
+        lead = YES[lang]  # every focus of the question is supported by the clause that follows
+    return Answer(
+        question=question, text=single_text(lead, citation, chunk.lang, lang), language=lang, citations=[citation]
+    )
+
+
+def _with_items(
+    question: str, lang: Language, ctx: AnswerContext, best: Support, items: list[Chunk], lead: str = ""
+) -> Answer:
+    """ "ITU's purposes include:" says nothing without the items it introduces: cite them all."""
+    chunk = best.hit.chunk
+    intro = cite_chunk(chunk, ctx, best.hit.score)
+    citations = [intro, *(cite_chunk(c, ctx) for c in items)]
+    lines = [single_text(lead, intro, chunk.lang, lang).split("\n")[0]]
+    lines += [f"– {quoted(c.quote)} [{i}]" for i, c in enumerate(citations[1:], start=2)]
+    gloss = gloss_line([c.quote for c in citations], chunk.lang, lang)
+    return Answer(
+        question=question, text="\n".join(lines + ([gloss] if gloss else [])), language=lang, citations=citations
+    )

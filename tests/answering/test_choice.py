@@ -1,0 +1,63 @@
+"""The coverage gate and the pick: which clause answers, given those that pass coverage."""
+
+from __future__ import annotations
+
+from assistant.answering.analysis import analyse_question
+from assistant.answering.choice import Choice, coverage_gate, nearest_named, pick
+from assistant.answering.near_miss import needs
+from assistant.answering.support import Support
+from tests.answering.toy import toy_context
+
+DOCS = {
+    "res": (
+        "resolution",
+        [("header", "Draft resolution on AI"), ("clause", "Member States shall share their AI skills with others.")],
+    ),
+    "art": (
+        "article",
+        [
+            ("title", "General Assembly adopts AI resolution"),
+            ("dateline", "New York, 21 March, 2004 –"),
+            ("paragraph", "People need AI skills, the article says."),
+            ("paragraph", "More than 120 member states backed the resolution."),
+        ],
+    ),
+}
+HITS = ["res/clause/2", "art/paragraph/3", "art/paragraph/4", "art/dateline/2"]
+
+
+def choice(question: str, passing_ids: list[str], **overlaps: float) -> Choice:
+    ctx = toy_context(DOCS, hits=HITS)
+    ranked = [Support(h, overlaps.get(h.chunk.id.split("/")[0], 0.6), 0.0, 0.6) for h in ctx.hits]
+    a = analyse_question(question, "en")
+    passing = [s for s in ranked if s.hit.chunk.id in passing_ids]
+    return Choice(question, "en", a, ctx, ranked, passing, needs(question, "en", a.qtype))
+
+
+def test_a_passing_clause_goes_on_to_the_pick_and_none_abstains():
+    assert coverage_gate(choice("What skills must Member States share?", ["res/clause/2"])) is None
+    gated = coverage_gate(choice("What skills must Member States share?", []))
+    assert gated is not None and gated.abstained
+
+
+def test_with_no_passing_clause_a_when_question_may_be_answered_by_the_documents_date():
+    gated = coverage_gate(choice("When did the General Assembly adopt the AI resolution?", []))
+    assert gated is not None and not gated.abstained
+    assert [c.chunk_id for c in gated.citations] == ["art/dateline/2"]
+
+
+def test_retrieval_order_decides_among_equals_and_a_named_document_wins():
+    both = ["res/clause/2", "art/paragraph/3"]
+    assert pick(choice("Who needs AI skills?", both)).hit.chunk.id == "res/clause/2"
+    assert pick(choice("Who needs AI skills, according to the article?", both)).hit.chunk.id == "art/paragraph/3"
+
+
+def test_a_how_many_question_prefers_the_clause_with_a_count():
+    c = choice("How many member states backed the resolution?", ["art/paragraph/3", "art/paragraph/4"])
+    assert pick(c).hit.chunk.id == "art/paragraph/4"
+
+
+def test_when_only_the_other_document_passes_the_named_ones_nearest_content_clause_answers():
+    c = choice("What skills are needed, says the article?", ["res/clause/2"], art=0.2)
+    assert nearest_named(c) is not None and nearest_named(c).hit.chunk.id == "art/paragraph/3"
+    assert pick(c).hit.chunk.id == "art/paragraph/3"

@@ -1,0 +1,44 @@
+"""The answer-noun check: a clause answers "what penalties …" only if the corpus can name penalties at all."""
+
+from __future__ import annotations
+
+from assistant.answering.analysis import analyse_question
+from assistant.answering.noun_check import answer_noun_groups, has_answer_noun, names_noun
+from assistant.answering.support import Support
+from tests.answering.toy import toy_context
+
+DOCS = {"res": ("resolution", [("clause", "Member States shall report to the Council every year.")])}
+KNOWN = {"member", "state", "shall", "report", "council", "everi", "year", "countri", ""}
+
+
+def support(ctx) -> Support:
+    return Support(ctx.hits[0], 0.5, 0.0)
+
+
+def test_a_noun_the_corpus_never_uses_rules_every_clause_out():
+    ctx = toy_context(DOCS, hits=["res/clause/1"], known=KNOWN)
+    a = analyse_question("Which penalties does the resolution impose?", "en")
+    assert a.answer_noun == "penalties"
+    assert not has_answer_noun(a, "en", support(ctx), ctx)
+
+
+def test_a_noun_the_corpus_uses_lets_the_clause_compete():
+    ctx = toy_context(DOCS, hits=["res/clause/1"], known=KNOWN | {"penalti"})
+    a = analyse_question("Which penalties does the resolution impose?", "en")
+    assert has_answer_noun(a, "en", support(ctx), ctx)
+
+
+def test_an_unknown_verb_after_the_noun_rules_the_clause_out_too():
+    ctx = toy_context(DOCS, hits=["res/clause/1"], known=KNOWN)
+    a = analyse_question("Which countries voted against the resolution?", "en")
+    assert a.answer_verb == "voted"
+    groups = answer_noun_groups(a, "en", ctx)
+    assert groups is not None and not names_noun(groups, support(ctx), ctx)
+
+
+def test_questions_of_other_types_or_without_a_noun_check_nothing():
+    ctx = toy_context(DOCS, hits=["res/clause/1"], known=KNOWN)
+    for question in ("Who must report to the Council?", "What must Member States do?"):
+        a = analyse_question(question, "en")
+        assert answer_noun_groups(a, "en", ctx) is None
+        assert names_noun(None, support(ctx), ctx)
