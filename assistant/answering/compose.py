@@ -37,6 +37,7 @@ from assistant.answering.citations import (
 from assistant.answering.compounds import dictionary_parts
 from assistant.answering.context import AnswerContext
 from assistant.answering.evidence import Group, chunk_evidence, evidence_of, overlap, question_groups, words
+from assistant.answering.generic import specific_supports
 from assistant.answering.metadata import doc_level_chunks, event_record_fit, metadata_answer, metadata_documents
 from assistant.answering.near_miss import fitting, needs
 from assistant.answering.preference import NAME_WEIGHT, dominated, name_share, written_names
@@ -280,7 +281,7 @@ def single_answer(question: str, lang: Language, a: QuestionAnalysis, ctx: Answe
     if not question_groups(support_q, lang, ctx.translations):
         # Nothing to look for ("What else must he do?" with no earlier turn): no clause can be supported.
         return _abstain(question, lang)
-    ranked = supports(support_q, lang, ctx)
+    ranked = specific_supports(supports(support_q, lang, ctx), support_q, lang, ctx, _lexicon(ctx))
     about_document = a.qtype in ("when", "where")
     excluded = set(a.exclude)
     passing = [
