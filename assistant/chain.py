@@ -279,6 +279,7 @@ def _context_step(assistant: "Assistant") -> Any:
             similarity=_similarity(assistant, state),
             thesaurus=assistant.settings.thesaurus,
             term_similarity=assistant._term_similarity(),
+            generic_senses=assistant.settings.cross_generic_senses,
         )
         return {**state, "context": context}
 

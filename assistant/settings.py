@@ -200,6 +200,7 @@ class AnswerSettings:
     dense_support: float | None
     thesaurus: bool
     term_similarity: bool
+    cross_generic_senses: int
 
 
 @dataclass(frozen=True)
@@ -336,6 +337,10 @@ class Settings:
     # the coverage check, for paraphrases that share no word or dictionary sense with their clause
     # (assistant/answering/termsim.py; numbers in eval/dev/README.md).
     term_similarity: bool = False
+    # When an English clause is citable on the question's own words, a Chinese clause that matches none of
+    # them counts each word it matches by translation at its CC-CEDICT specificity: 1 up to this many
+    # headwords, then this / headwords ("help" has 25). 0: off. Chosen on eval/dev (its README).
+    cross_generic_senses: int = 2
     # LLM answering is off unless a provider is named: "openai" (any compatible endpoint) or "ollama".
     llm_provider: str = ""
     llm_model: str = ""
@@ -382,6 +387,8 @@ class Settings:
                 object.__setattr__(self, name, Path(value).expanduser())
         if self.top_k < 1:
             raise ValueError(f"top_k must be at least 1, got {self.top_k}")
+        if self.cross_generic_senses < 0:
+            raise ValueError(f"cross_generic_senses must be 0 (off) or more, got {self.cross_generic_senses}")
         if self.answer_candidates < 1:
             raise ValueError(f"answer_candidates must be at least 1, got {self.answer_candidates}")
         for name in ("paraphrase_dense", "dense_support"):

@@ -46,3 +46,6 @@ class AnswerContext:
     # Word-level similarity for question words a clause says in other words (`Settings.term_similarity`);
     # None: coverage counts words, translations and near-synonyms only.
     term_similarity: TermSimilarity | None = None
+    # An English question's words found in an other-language clause only by translation count by their
+    # CC-CEDICT specificity beyond this many headwords (`Settings.cross_generic_senses`, generic.py); 0: off.
+    generic_senses: int = 0

@@ -19,6 +19,7 @@ from assistant.answering.compounds import dictionary_parts
 from assistant.answering.context import AnswerContext
 from assistant.answering.document_date import document_date
 from assistant.answering.evidence import chunk_evidence, question_groups, words
+from assistant.answering.generic import specific_supports
 from assistant.answering.lexicons import context_lexicon
 from assistant.answering.near_miss import Needs, fitting, needs
 from assistant.answering.noun_check import has_answer_noun
@@ -48,7 +49,7 @@ def single_answer(
     if not question_groups(support_q, lang, ctx.translations):
         # Nothing to look for ("What else must he do?" with no earlier turn): no clause can be supported.
         return abstain(question, lang)
-    ranked = supports(support_q, lang, ctx)
+    ranked = specific_supports(supports(support_q, lang, ctx), support_q, lang, ctx, context_lexicon(ctx))
     about_document = a.qtype in ("when", "where")
     excluded = set(a.exclude)
     passing = [

@@ -1,0 +1,73 @@
+"""Support an other-language clause owes only to translations of generic words counts less.
+
+An English question's generic words always find a Chinese sense somewhere ("help" has 25 CC-CEDICT
+headwords, "open" 42, "kind" 18): a Chinese clause that shares *nothing* with the question as written
+can still cover most of it through such translations and glosses, and outrank the English paragraph
+that answers (dev-s02: "What kind of engagement … open the door to?" matched 进一步考虑到 i) through
+kind, among, other, open). When a clause in the question's own language is citable on words the
+question writes, each word such a clause matches only by translation counts by its specificity
+(`assistant.retrieval.translation.specificity`: 1.0 up to `generic_senses` headwords, then
+`generic_senses / headwords`). A clause with any literal match keeps its support: cross-language
+questions are answered through a few translated words, and those clauses share a name or a figure.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from assistant.answering.context import AnswerContext
+from assistant.answering.evidence import question_groups, words
+from assistant.answering.support import Support, citable, clause_evidence
+from assistant.retrieval.dictionary import Lexicon
+from assistant.retrieval.translation import english_senses, specificity
+from assistant.schema import Language
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+
+
+def specific_supports(
+    ranked: Sequence[Support], question: str, lang: Language, ctx: AnswerContext, lexicon: Lexicon | None
+) -> list[Support]:
+    """`ranked` with the overlap of other-language clauses matched only by translation weighted by specificity.
+
+    Unchanged unless the question is English (the dictionary counts an English word's Chinese
+    headwords), `ctx.generic_senses` is set, a lexicon is loaded and an English clause is citable
+    on a word the question writes.
+    """
+    if lang != "en" or not ctx.generic_senses or lexicon is None:
+        return list(ranked)
+    if not any(_own_citable(s, question, lang, ctx) for s in ranked):
+        return list(ranked)
+    groups = question_groups(question, lang, ctx.translations, ctx.synonyms)
+    unknown = ctx.idf("") or 1.0
+    weights = [g.weight(ctx.idf, unknown) for g in groups]
+    total = sum(weights)
+    if not total:
+        return list(ranked)
+    surface = _surface_forms(question)
+    spec = [specificity(english_senses(surface.get(g.token, g.token), lexicon), ctx.generic_senses) for g in groups]
+    out = []
+    for s in ranked:
+        if s.hit.chunk.lang != lang and s.literal == 0:
+            # No word of the question as written: every group it matches came through a translation.
+            evidence = clause_evidence(s.hit.chunk, lang, ctx)
+            found = (w * g.strength(*evidence) * k for g, w, k in zip(groups, weights, spec, strict=True))
+            s = replace(s, overlap=sum(found) / total)
+        out.append(s)
+    return out
+
+
+def _own_citable(s: Support, question: str, lang: Language, ctx: AnswerContext) -> bool:
+    """A clause in the question's language, citable, on at least one word the question writes."""
+    return s.hit.chunk.lang == lang and s.literal > 0 and citable(s, question, lang, ctx.min_support)
+
+
+def _surface_forms(question: str) -> dict[str, str]:
+    """Stemmed token -> the question's word as written ("machin" -> "machines"): the dictionary looks up words."""
+    forms: dict[str, str] = {}
+    for word in _WORD.findall(question):
+        for token in words(word):
+            forms.setdefault(token, word.lower())
+    return forms
