@@ -27,9 +27,10 @@ from assistant.answering.analysis import question_type
 from assistant.lexical import tokenize
 from assistant.schema import Language
 
-# A determiner, then the event noun, not followed by a noun it modifies or by for / against (votes cast).
+# the / this / that (a possessive is a voter's: "its vote"), then the event noun; not after "cast", and not
+# followed by a noun it modifies or by for / against (votes cast).
 _EN_EVENT = re.compile(
-    r"\b(?:the|this|that|its)\s+(?P<noun>vote|voting|passing|passage)\b(?![-'’])"
+    r"(?<!\bcast\s)\b(?:the|this|that)\s+(?P<noun>vote|voting|passing|passage)\b(?![-'’])"
     r"(?!\s+(?:count|tally|margin|record|share|total|figures?|numbers?|breakdown|results?|for|against)\b)",
     re.IGNORECASE,
 )

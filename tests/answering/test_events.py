@@ -34,6 +34,8 @@ def test_an_event_noun_with_a_determiner_is_the_adoption(question, lang, token):
         ("How many votes did the resolution receive?", "en"),  # a count of votes
         ("What was the vote count?", "en"),  # the noun modifies what is asked
         ("How did the states vote on it?", "en"),
+        ("Did Romania cast its vote for the draft?", "en"),  # a vote cast
+        ("How did Romania cast its vote?", "en"),
         ("Which countries voted against it in the vote?", "en"),  # one token, used both ways
         ("有多少国家投票反对？", "zh"),
         # "Yes" would be asserted of the vote's manner, which the adoption's words do not say
