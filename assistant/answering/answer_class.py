@@ -11,7 +11,9 @@ names, glossary names of organisations, patterns for companies, percentages and
 deadlines). A plain "where" asks for a place: a gazetteer name or a place
 phrase the corpus writes ("offline and online", 向理事会, a resolution's symbol).
 A plural question ("which countries") is also answered by a group
-of countries ("developing nations"); a singular one needs a name.
+of countries ("developing nations"); a singular one needs a name. So is a
+question for a kind of entity (哪一类国家, 哪种企业, 什么样的国家): a classifier
+after the question word asks for a category, not a name.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ class AnswerClass:
     start: int = 0  # the noun's span in the question (qualifiers are read around it)
     end: int = 0
     lead_end: int = 0  # where the question word before the noun ends ("which ", "哪个"): premodifiers follow
+    kind: bool = False  # a kind of entity is asked for (哪一类国家): a group ("developing nations") answers
 
 
 # Question nouns per class. English nouns are whole words after "which / what" (up to three words
@@ -61,7 +64,7 @@ _EN_WH = re.compile(r"\b(?:which|what)\s+", re.IGNORECASE)
 # Words that end the phrase between "which" and its noun: a verb or auxiliary has begun the question's predicate.
 _EN_BREAK = frozenset((*AUXILIARIES, "shall", "may", "might", "of"))
 # "哪个 … 国家": a 哪 word asks for the noun up to 12 characters on ("哪个负责知识产权的联合国组织").
-_ZH_WHICH = r"(?:哪一个|哪个|哪一|哪座|哪家|哪所|哪位|哪些)"
+_ZH_WHICH = r"(?:哪一个|哪个|哪一|哪座|哪家|哪所|哪位|哪些|哪类|哪种)"
 # 什么 / 何 ask for the noun only right after them ("什么组织", "何种机构", "什么样的国际组织"): inside
 # 如何 (how), 为何 / 为什么 (why), 任何 (any), 几何 they are no question word, and "什么时候 … 成员国"
 # or "如何与成员国…" ask how or when, not which country.
@@ -70,6 +73,8 @@ _ZH_WHAT_GAP = 3  # a short premodifier between 什么 and its noun: 什么国�
 # A preposition ends the asked noun's phrase: in "利用什么机制*与*成员国分享" the noun asked is 机制 and
 # 成员国 is who it is shared with (和 and 对 only in 什么's short gap: they also start words, 和平, 对话).
 _ZH_LINKS = "与向给跟把被"
+# A classifier of kind after the question word (哪一*类*, 哪*种*, 何种, 什么样的) asks for a category.
+_ZH_KIND = re.compile(r"^(?:哪类|哪种|何种|何类|什么样的)$|^(?:类型|类别|种类|类|种|样)")
 # Classes a question names without a noun after a question word.
 _STANDALONE: dict[Language, tuple[tuple[str, str], ...]] = {
     "en": (
@@ -152,7 +157,8 @@ def _zh_class(question: str) -> AnswerClass | None:
                     continue
                 start = m.start(gap) + len(m.group(gap))
                 if best is None or start < best.start:
-                    best = AnswerClass(name, m.group(wh) == "哪些", start, start + len(noun), m.end(wh))
+                    kind = bool(_ZH_KIND.match(m.group(wh)) or _ZH_KIND.match(m.group(gap)))
+                    best = AnswerClass(name, m.group(wh) == "哪些", start, start + len(noun), m.end(wh), kind)
     return best
 
 
@@ -207,7 +213,8 @@ def class_spans(
     """
     finders: dict[str, Callable[[], list[str]]] = {
         "country": lambda: (
-            country_names(text) or ([m.group(0) for m in _COUNTRY_GROUPS.finditer(text)] if cls.plural else [])
+            country_names(text)
+            or ([m.group(0) for m in _COUNTRY_GROUPS.finditer(text)] if cls.plural or cls.kind else [])
         ),
         "city": lambda: city_names(text),
         "company": lambda: [m.group(0) for m in _COMPANY.finditer(text)],

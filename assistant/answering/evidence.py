@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from assistant.answering.events import adoption_events
 from assistant.answering.words import QUESTION_FUNCTION_WORDS
 from assistant.glossary import Term, find_terms
 from assistant.lexical import tokenize
@@ -234,13 +235,17 @@ def question_groups(
     translations = translations or {}
     near = near or {}
     question = _FRAMING.sub(" ", question)
+    # "the vote", 这次表决: the adoption the documents report, said in their words (events.py).
+    events = adoption_events(question, lang)
     terms = find_terms(question, lang)
     covered = {t for term in terms for form in term.forms(lang) for t in words(form)}
     groups = [Group(term) for term in terms]
     for token in dict.fromkeys(words(question)):
         if token in covered or token in question_stems() or (len(token) < 2 and not token.isdigit()):
             continue
-        groups.append(Group(None, token, translations.get(token, ()), frozenset(near.get(token, ()))))
+        event = events.get(token, ())
+        alts = (*translations.get(token, ()), *event)
+        groups.append(Group(None, token, alts, frozenset((*near.get(token, ()), *event))))
     return groups
 
 

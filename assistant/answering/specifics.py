@@ -34,6 +34,7 @@ SPECIFIC_FOCUS: dict[Language, tuple[str, ...]] = {
         *("salary", "wage", "wages", "earn", "earns", "income"),
         *("fine", "fines", "penalty", "penalties", "sanction", "sanctions", "punish", "punishment"),
         *("vote", "votes", "voted", "voting", "veto", "ballot", "oppose", "opposed", "abstained"),
+        *("abstain", "abstention", "abstentions"),
         *("deadline", "deadlines", "expire", "expires", "tenure"),
         *("chair", "chaired", "chairs", "preside", "presided", "elect", "elected", "appoint", "appointed"),
         *("ban", "bans", "banned", "prohibit", "prohibits", "binding", "enforce", "enforced", "ratify", "ratified"),

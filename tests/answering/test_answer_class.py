@@ -71,6 +71,30 @@ def test_a_singular_country_question_needs_a_country_name_a_plural_one_a_group_w
     assert class_spans(singular, "proposed by Romania") == ["Romania"]
 
 
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("文章说，应当特别帮助哪一类国家平等获得人工智能技术？", True),
+        ("哪类国家尤其需要帮助？", True),
+        ("哪种企业会被罚款？", True),
+        ("何种国际机构参与了合作？", True),
+        ("什么样的国家需要帮助？", True),
+        ("哪一个国家牵头提出了决议？", False),
+        ("哪个国家提出了提案？", False),
+        ("哪些国家支持？", False),
+    ],
+)
+def test_a_classifier_after_the_question_word_asks_for_a_kind_not_a_name(question, kind):
+    cls = asked_class(question, "zh")
+    assert cls is not None and cls.kind is kind
+
+
+def test_a_kind_question_is_answered_by_a_group_a_named_one_is_not():
+    text = "ensuring equitable access to AI technologies, particularly for developing nations"
+    assert class_spans(asked_class("应当特别帮助哪一类国家？", "zh"), text) == ["nations"]
+    assert class_spans(asked_class("哪一个国家牵头？", "zh"), text) == []
+
+
 def test_organisations_are_glossary_names_beyond_the_questions_own_and_not_groups_of_members():
     cls = asked_class("Which organisation must the Secretary-General work with?", "en")
     text = "与联合国教育、科学和文化组织（UNESCO）合作"
