@@ -12,6 +12,10 @@ here, each from a small table (answer_class.py, qualifiers.py, scope.py):
 * the question is about a future or "next" event and the clause records a past
   one (a dateline, a conference header, a fact in the past tense), or, for the
   next conference or summit, names no gathering at all;
+* the question names a role held by a person (an editor, a rapporteur, the
+  director; specifics.ROLE_FOCUS) and the clause does not name it: the clause
+  that does is preferred ("Who is the Director asked to share information
+  with?" is not answered from the Secretary-General's clause);
 * the question names a document by its number ("Resolution 140", 第139号决议) and
   the clause does not carry it: a document's own record (header, dateline) gives
   its own conference's city and date, another clause another document's
@@ -35,6 +39,7 @@ from assistant.answering.evidence import Group, chunk_evidence, question_groups,
 from assistant.answering.identifiers import DocumentId, carries, document_ids, without
 from assistant.answering.qualifiers import qualifier_text
 from assistant.answering.scope import RECORD_KINDS, asks_future, names_event, names_gathering, speaks_of_future
+from assistant.answering.specifics import specific_groups
 from assistant.answering.support import Support, as_written, clause_evidence, is_name
 from assistant.glossary import Term
 from assistant.schema import Chunk, Language
@@ -66,11 +71,13 @@ class Needs:
     whole: tuple[Group, ...] = ()
     # Documents the question names by number: a record must carry them, and they are no answer themselves.
     ids: tuple[DocumentId, ...] = ()
+    # Roles held by a person that the question names ("the editor", 编者): the clause must name them.
+    roles: tuple[Group, ...] = ()
     question: str = ""
 
     @property
     def any(self) -> bool:
-        return self.cls is not None or self.future or bool(self.names) or bool(self.whole) or bool(self.ids)
+        return self.cls is not None or self.future or any((self.names, self.whole, self.ids, self.roles))
 
 
 def needs(
@@ -107,6 +114,7 @@ def needs(
         names=tuple(g for g in own if g.term is not None and is_name(g.term.en, g.term.en_aliases)),
         whole=tuple(question_groups(whole, lang, translations if lang == "en" else None)) if whole else (),
         ids=document_ids(question),
+        roles=tuple(specific_groups(question, lang, translations, roles_only=True)),
         question=question,
     )
 
@@ -139,6 +147,7 @@ def lacks(
     if chunk.kind in RECORD_KINDS:
         # "In which city is the UNICRI centre?": the header's city is where the *conference* was.
         missing += [g.term.name(n.lang) for g in n.names if g.term is not None and not said(g, chunk.text, evidence)]
+    missing += [as_written(g.token, n.question) for g in n.roles if not g.found_in(*evidence)]
     # A clause about another numbered document, or a record of this one (its city is its conference's).
     missing += [i.shown for i in n.ids if not (carries(chunk.text, i) or carries(" ".join(evidence[1]), i))]
     if n.future and not speaks_of_future(chunk, n.gathering):

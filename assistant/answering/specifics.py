@@ -89,30 +89,36 @@ ROLE_FOCUS: dict[Language, tuple[str, ...]] = {
 }
 
 
-def _focus_words(lang: Language) -> tuple[str, ...]:
-    return (*SPECIFIC_FOCUS[lang], *ROLE_FOCUS[lang])
+def _focus_words(lang: Language, roles_only: bool = False) -> tuple[str, ...]:
+    return ROLE_FOCUS[lang] if roles_only else (*SPECIFIC_FOCUS[lang], *ROLE_FOCUS[lang])
 
 
-def _stems(lang: Language) -> frozenset[str]:
-    return frozenset(t for w in _focus_words(lang) for t in (w, *words(w)))
+def _stems(lang: Language, roles_only: bool) -> frozenset[str]:
+    return frozenset(t for w in _focus_words(lang, roles_only) for t in (w, *words(w)))
 
 
-_STEMS: dict[Language, frozenset[str]] = {}
+_STEMS: dict[tuple[Language, bool], frozenset[str]] = {}
 
 
 def specific_groups(
-    question: str, lang: Language, translations: Mapping[str, tuple[str, ...]] | None = None
+    question: str,
+    lang: Language,
+    translations: Mapping[str, tuple[str, ...]] | None = None,
+    *,
+    roles_only: bool = False,
 ) -> list[Group]:
-    """The question's groups that name a specific kind of fact (budget, penalty, vote, deadline …) or a role."""
-    stems = _STEMS.get(lang)
+    """The question's groups that name a specific kind of fact (budget, penalty, vote, deadline …) or a role
+    (only a role with `roles_only`)."""
+    stems = _STEMS.get((lang, roles_only))
     if stems is None:
-        stems = _STEMS[lang] = _stems(lang)
+        stems = _STEMS[(lang, roles_only)] = _stems(lang, roles_only)
+    focus = _focus_words("zh", roles_only)
     out = []
     for g in question_groups(question, lang, translations):
         if g.term is not None:
             continue
         # A Chinese question word may hold the focus inside it (年度预算, 反对票数).
-        if g.token in stems or (lang == "zh" and any(w in g.token for w in _focus_words("zh"))):
+        if g.token in stems or (lang == "zh" and any(w in g.token for w in focus)):
             out.append(g)
     return out
 

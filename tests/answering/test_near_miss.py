@@ -162,3 +162,18 @@ def test_a_numbered_resolution_is_answered_from_its_clause_not_from_a_header(ass
     assert [c.chunk_id for c in zh.citations] == ["eur-44a25-1/preamble/recalling/c"]
     # The corpus names A/RES/70/125 but not where it was adopted; the header's Bucharest is PP-22's.
     assert assistant.ask("Where was UN resolution A/RES/70/125 adopted?").abstained
+
+
+def test_a_role_the_question_names_must_be_named_by_the_clause():
+    sg = chunk("责成秘书长 / instructs the Secretary-General\n与成员国分享联合国系统内提供的建议和信息")
+    bdt = chunk("责成发展局主任 / instructs the Director of the Telecommunication Development Bureau\n与成员国分享信息")
+    q = "Who is the Director asked to share information with?"
+    assert missing(q, "en", "who", sg) == ["Director"]
+    assert missing(q, "en", "who", bdt) == []
+    assert missing("研究组的编辑负责什么？", "zh", "what", sg) == ["编辑"]
+
+
+def test_the_clause_that_names_the_role_is_preferred_to_a_neighbour_that_does_not(assistant):
+    answer = assistant.ask("Who is the Director asked to share information with?")
+    assert not answer.abstained
+    assert all("director-bdt" in c.chunk_id for c in answer.citations)
