@@ -11,7 +11,15 @@ here, each from a small table (answer_class.py, qualifiers.py, scope.py):
   not cover it, directly or through a translation;
 * the question is about a future or "next" event and the clause records a past
   one (a dateline, a conference header, a fact in the past tense), or, for the
-  next conference or summit, names no gathering at all.
+  next conference or summit, names no gathering at all;
+* the question names a role held by a person (an editor, a rapporteur, the
+  director; specifics.ROLE_FOCUS) and the clause does not name it: the clause
+  that does is preferred ("Who is the Director asked to share information
+  with?" is not answered from the Secretary-General's clause);
+* the question names a document by its number ("Resolution 140", 第139号决议) and
+  the clause does not carry it: a document's own record (header, dateline) gives
+  its own conference's city and date, another clause another document's
+  (identifiers.py).
 
 `needs` reads the question once; `lacks` then says, per clause, what is missing.
 """
@@ -28,8 +36,10 @@ from assistant.answering.answer_class import CLASS_NAMES, PLACE, AnswerClass, as
 from assistant.answering.compounds import dictionary_parts
 from assistant.answering.context import AnswerContext
 from assistant.answering.evidence import Group, chunk_evidence, question_groups, words
+from assistant.answering.identifiers import DocumentId, carries, document_ids, without
 from assistant.answering.qualifiers import qualifier_text
 from assistant.answering.scope import RECORD_KINDS, asks_future, names_event, names_gathering, speaks_of_future
+from assistant.answering.specifics import specific_groups
 from assistant.answering.support import Support, as_written, clause_evidence, is_name
 from assistant.glossary import Term
 from assistant.schema import Chunk, Language
@@ -59,11 +69,15 @@ class Needs:
     names: tuple[Group, ...] = ()
     # "Which stages of the AI *lifecycle*": the whole whose parts are asked for, which the answer must name.
     whole: tuple[Group, ...] = ()
+    # Documents the question names by number: a record must carry them, and they are no answer themselves.
+    ids: tuple[DocumentId, ...] = ()
+    # Roles held by a person that the question names ("the editor", 编者): the clause must name them.
+    roles: tuple[Group, ...] = ()
     question: str = ""
 
     @property
     def any(self) -> bool:
-        return self.cls is not None or self.future or bool(self.names) or bool(self.whole)
+        return self.cls is not None or self.future or any((self.names, self.whole, self.ids, self.roles))
 
 
 def needs(
@@ -99,6 +113,8 @@ def needs(
         named=question_actors(question, lang),
         names=tuple(g for g in own if g.term is not None and is_name(g.term.en, g.term.en_aliases)),
         whole=tuple(question_groups(whole, lang, translations if lang == "en" else None)) if whole else (),
+        ids=document_ids(question),
+        roles=tuple(specific_groups(question, lang, translations, roles_only=True)),
         question=question,
     )
 
@@ -115,7 +131,9 @@ def lacks(
     `glosses` (Chinese word -> English senses) let a Chinese qualifier be found in an English clause.
     """
     missing: list[str] = []
-    if n.cls is not None and not class_spans(n.cls, chunk.text, evidence[0], n.named):
+    # "Where was A/RES/70/125 adopted?": the clause naming that resolution is not a place where it was.
+    text = without(chunk.text, n.ids) if n.ids else chunk.text
+    if n.cls is not None and not class_spans(n.cls, text, evidence[0], n.named):
         missing.append(CLASS_NAMES[n.lang][n.cls.name])
     for g in n.qualifiers:
         if not said(g, chunk.text, evidence, glosses):
@@ -129,6 +147,9 @@ def lacks(
     if chunk.kind in RECORD_KINDS:
         # "In which city is the UNICRI centre?": the header's city is where the *conference* was.
         missing += [g.term.name(n.lang) for g in n.names if g.term is not None and not said(g, chunk.text, evidence)]
+    missing += [as_written(g.token, n.question) for g in n.roles if not g.found_in(*evidence)]
+    # A clause about another numbered document, or a record of this one (its city is its conference's).
+    missing += [i.shown for i in n.ids if not (carries(chunk.text, i) or carries(" ".join(evidence[1]), i))]
     if n.future and not speaks_of_future(chunk, n.gathering):
         missing.append(_FUTURE_MISSING[n.lang])
     return missing

@@ -12,6 +12,14 @@ the topic: the answerer abstains and says what the documents do cover.
 The table names kinds of facts that policy texts state only sometimes, not
 words of particular questions; years and figures are handled apart (a number the
 corpus never uses is an absent name, see `support.absent_names`).
+
+A role held by a person (an editor, a rapporteur, a spokesperson, an ambassador,
+a minister, 编辑 / 编者 / 报告人 …) is such a focus too: "What is the role of the
+editor of an ITU-T Recommendation?" shares ITU-T and "Recommendation" with a
+clause on ITU-T's study groups, but a clause that names no editor cannot say
+what an editor does. Roles the corpus names as glossary terms (the
+Secretary-General, Member States) are checked by coverage instead; a bare role
+word the corpus does use ("the Director", 主任) passes where the clause says it.
 """
 
 from __future__ import annotations
@@ -64,26 +72,54 @@ SPECIFIC_FOCUS: dict[Language, tuple[str, ...]] = {
 }
 
 
-def _stems(lang: Language) -> frozenset[str]:
-    return frozenset(t for w in SPECIFIC_FOCUS[lang] for t in (w, *words(w)))
+# Roles held by a person. Left out on purpose: words whose stem is a common non-role word ("author" of
+# "authorities", "reporter" of "report", "coordinator" of "coordination", "reviewer", "delegate"), generic
+# descriptions that paraphrase a named role ("official", "chief", "head", "leader", 负责人), and 作者,
+# which is inside 合作者 (partners).
+ROLE_FOCUS: dict[Language, tuple[str, ...]] = {
+    "en": (
+        *("editor", "editors", "rapporteur", "rapporteurs", "spokesperson", "spokesman", "spokeswoman"),
+        *("ambassador", "ambassadors", "envoy", "envoys", "diplomat", "diplomats", "minister", "ministers"),
+        *("president", "presidents", "chairman", "chairperson", "chairwoman", "director", "directors"),
+        *("journalist", "journalists", "founder", "founders", "inventor", "inventors", "lawyer", "lawyers"),
+    ),
+    "zh": (
+        *("编辑", "编者", "主编", "报告人", "报告员", "发言人", "大使", "特使", "外交官", "部长", "总统"),
+        *("主任", "记者", "撰稿人", "创始人", "总裁", "董事长", "律师"),
+    ),
+}
 
 
-_STEMS: dict[Language, frozenset[str]] = {}
+def _focus_words(lang: Language, roles_only: bool = False) -> tuple[str, ...]:
+    return ROLE_FOCUS[lang] if roles_only else (*SPECIFIC_FOCUS[lang], *ROLE_FOCUS[lang])
+
+
+def _stems(lang: Language, roles_only: bool) -> frozenset[str]:
+    return frozenset(t for w in _focus_words(lang, roles_only) for t in (w, *words(w)))
+
+
+_STEMS: dict[tuple[Language, bool], frozenset[str]] = {}
 
 
 def specific_groups(
-    question: str, lang: Language, translations: Mapping[str, tuple[str, ...]] | None = None
+    question: str,
+    lang: Language,
+    translations: Mapping[str, tuple[str, ...]] | None = None,
+    *,
+    roles_only: bool = False,
 ) -> list[Group]:
-    """The question's groups that name a specific kind of fact (budget, penalty, vote, deadline …)."""
-    stems = _STEMS.get(lang)
+    """The question's groups that name a specific kind of fact (budget, penalty, vote, deadline …) or a role
+    (only a role with `roles_only`)."""
+    stems = _STEMS.get((lang, roles_only))
     if stems is None:
-        stems = _STEMS[lang] = _stems(lang)
+        stems = _STEMS[(lang, roles_only)] = _stems(lang, roles_only)
+    focus = _focus_words("zh", roles_only)
     out = []
     for g in question_groups(question, lang, translations):
         if g.term is not None:
             continue
         # A Chinese question word may hold the focus inside it (年度预算, 反对票数).
-        if g.token in stems or (lang == "zh" and any(w in g.token for w in SPECIFIC_FOCUS["zh"])):
+        if g.token in stems or (lang == "zh" and any(w in g.token for w in focus)):
             out.append(g)
     return out
 

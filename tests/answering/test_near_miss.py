@@ -125,3 +125,55 @@ def test_a_where_question_lacks_a_place_in_a_clause_that_names_none():
     assert missing("全权代表大会在哪里举行？", "zh", "where", header) == []
     # "在哪些方面" asks in which respect: no place is needed
     assert missing("成员国在哪些方面可以发挥作用？", "zh", "where", resolves) == []
+
+
+HEADER = "ADD\tEUR/44A25/1\n第[EUR-2]号新决议草案\n国际电信联盟全权代表大会（2022年，布加勒斯特）"
+RECALLING_D = "本届大会有关国际电联作用的第140号决议（2022年，布加勒斯特，修订版），"
+RECALLING_B = "联大有关“信息社会世界峰会（WSIS）成果文件执行情况全面审查”的第A/RES/70/125号决议；"
+
+
+def test_a_header_does_not_answer_for_a_document_it_does_not_carry_the_number_of():
+    header = chunk(HEADER, kind="header", section_kind="header")
+    assert missing("In which city was Resolution 140 revised?", "en", "where", header) == ["Resolution 140"]
+    assert missing("第139号决议是在哪个城市修订的？", "zh", "where", header) == ["第139号决议"]
+    # the clause that carries the number answers; the header answers for its own symbol
+    assert missing("In which city was Resolution 140 revised?", "en", "where", chunk(RECALLING_D)) == []
+    assert missing("Where was EUR/44A25/1 submitted?", "en", "where", header) == []
+
+
+def test_naming_the_asked_document_is_no_place_for_it():
+    # "第A/RES/70/125号决议" says where a text is set out, not where that resolution was adopted.
+    assert missing("Where was UN resolution A/RES/70/125 adopted?", "en", "where", chunk(RECALLING_B)) == ["a place"]
+    assert missing("Where is the outcome document set out?", "en", "where", chunk(RECALLING_B)) == []
+
+
+def test_a_clause_about_another_numbered_document_does_not_answer():
+    recalling_c = chunk("本届大会有关弥合数字鸿沟的第139号决议（2022年，布加勒斯特，修订版）；")
+    assert missing("In which city was Resolution 140 revised?", "en", "where", recalling_c) == ["Resolution 140"]
+    recalling_a = chunk("联大有关“变革我们的世界：2030年可持续发展议程”的第A/RES70/1号决议；")
+    assert missing("Where was UN resolution A/RES/70/125 adopted?", "en", "where", recalling_a) == ["A/RES/70/125"]
+
+
+def test_a_numbered_resolution_is_answered_from_its_clause_not_from_a_header(assistant):
+    answer = assistant.ask("In which city was Resolution 140 revised?")
+    assert [c.chunk_id for c in answer.citations] == ["eur-44a25-1/preamble/recalling/d"]
+    assert "布加勒斯特" in answer.text
+    zh = assistant.ask("第139号决议是在哪个城市修订的？")
+    assert [c.chunk_id for c in zh.citations] == ["eur-44a25-1/preamble/recalling/c"]
+    # The corpus names A/RES/70/125 but not where it was adopted; the header's Bucharest is PP-22's.
+    assert assistant.ask("Where was UN resolution A/RES/70/125 adopted?").abstained
+
+
+def test_a_role_the_question_names_must_be_named_by_the_clause():
+    sg = chunk("责成秘书长 / instructs the Secretary-General\n与成员国分享联合国系统内提供的建议和信息")
+    bdt = chunk("责成发展局主任 / instructs the Director of the Telecommunication Development Bureau\n与成员国分享信息")
+    q = "Who is the Director asked to share information with?"
+    assert missing(q, "en", "who", sg) == ["Director"]
+    assert missing(q, "en", "who", bdt) == []
+    assert missing("研究组的编辑负责什么？", "zh", "what", sg) == ["编辑"]
+
+
+def test_the_clause_that_names_the_role_is_preferred_to_a_neighbour_that_does_not(assistant):
+    answer = assistant.ask("Who is the Director asked to share information with?")
+    assert not answer.abstained
+    assert all("director-bdt" in c.chunk_id for c in answer.citations)

@@ -78,3 +78,53 @@ def test_approving_a_resolution_is_supported_by_its_adoption_but_a_licence_appro
     assert unsupported_specifics("联合国大会批准了什么决议？", "zh", adopted) == []
     assert unsupported_specifics("运营商需要获得哪个部门的批准？", "zh", chunk_evidence("每年向理事会报告")) == ["批准"]
     assert unsupported_specifics("Which resolution did the General Assembly approve?", "en", CLAUSE) == []
+
+
+STUDY_GROUPS = chunk_evidence("电信标准化部门（ITU-T）各研究组和焦点组就人工智能技术在电信/ICT领域的潜力所开展的活动")
+
+
+def test_a_role_the_clause_never_names_is_not_answered_by_it():
+    # The clause is about ITU-T's study groups; nothing in it is an editor or a rapporteur.
+    assert unsupported_specifics("What is the role of the editor of an ITU-T Recommendation?", "en", STUDY_GROUPS) == [
+        "editor"
+    ]
+    assert unsupported_specifics("What does the rapporteur of the study groups do?", "en", STUDY_GROUPS) == [
+        "rapporteur"
+    ]
+    assert unsupported_specifics("ITU-T建议书的编辑有什么职责？", "zh", STUDY_GROUPS) == ["编辑"]
+    assert unsupported_specifics("决议草案的编者希望研究组做什么？", "zh", STUDY_GROUPS) == ["编者"]
+    assert unsupported_specifics("What must the ambassadors of Member States do?", "en", CLAUSE) == ["ambassadors"]
+
+
+def test_a_role_the_clause_names_directly_or_in_translation_supports_it():
+    director = chunk_evidence("责成发展局主任 / instructs the Director of the Telecommunication Development Bureau")
+    assert unsupported_specifics("What must the director do?", "en", director) == []
+    assert unsupported_specifics("发展局主任要做什么？", "zh", director) == []
+    assert (
+        unsupported_specifics(
+            "What does the spokesperson say?",
+            "en",
+            chunk_evidence("发言人说"),
+            {
+                "spokesperson": ("·发言", "·言人"),
+            },
+        )
+        == []
+    )
+
+
+def test_roles_and_bodies_the_corpus_names_as_terms_are_not_role_focuses():
+    # "role" itself asks for no person; Member States and the Secretary-General are glossary names,
+    # which coverage and the absent-name check already look for.
+    assert unsupported_specifics("What role do Member States play in regulation?", "en", CLAUSE) == []
+    assert unsupported_specifics("What must the Secretary-General do?", "en", CLAUSE) == []
+
+
+def test_a_question_about_an_unnamed_role_abstains_and_a_named_role_is_answered(assistant):
+    for question in ("What is the role of the editor of an ITU-T Recommendation?", "ITU-T建议书的编辑有什么职责？"):
+        answer = assistant.ask(question)
+        assert answer.abstained and not answer.citations
+    assert "editor" in assistant.ask("What is the role of the editor of an ITU-T Recommendation?").text
+    director = assistant.ask("What must the director do?")
+    assert not director.abstained
+    assert all("director-bdt" in c.chunk_id for c in director.citations)

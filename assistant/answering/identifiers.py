@@ -1,0 +1,69 @@
+"""Documents a question names by their number: "Resolution 139", 第139号决议, "A/RES/70/125", "EUR/44A25/1".
+
+A document's header or dateline records *its own* conference, city and date. A question that
+names another document by its number ("In which city was Resolution 140 revised?") is not answered
+by that record, however well its other words match, nor by a clause about another numbered
+document: the clause that carries the number is (忆及 d: 第140号决议（2022年，布加勒斯特，修订版）).
+A clause carries the number of its own document too (its evidence holds its symbol, EUR/44A25/1).
+And a clause does not say where a document was adopted by naming that document:
+"第A/RES/70/125号决议" answers "where is X set out", not "where was A/RES/70/125 adopted".
+
+Years, counts and names are not document numbers: only a number after a document noun, inside
+第…号, or a symbol with a slash ("A/RES/70/1") is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+_DOC_NOUNS = ("resolution", "recommendation", "decision", "document", "report", "annex")
+_NUMBERED = re.compile(rf"\b(?:{'|'.join(_DOC_NOUNS)})s?\s+(?:No\.?\s*)?\d+(?:/\d+)*\b", re.IGNORECASE)
+_ZH_NUMBERED = re.compile(r"第\s*[A-Za-z\d][\w/.\-]*\s*号(?:决议|建议书|建议|决定|文件|报告)?")
+# A UN or ITU symbol: capitals, then slash-separated parts, one with a digit.
+_SYMBOL = re.compile(r"(?<![A-Za-z0-9/])[A-Z]{1,6}(?:/[A-Za-z0-9.\-]+)+")
+_FIRST_DIGIT = re.compile(r"\d")
+
+
+@dataclass(frozen=True)
+class DocumentId:
+    """A document number as the question writes it, and the part every writing of it shares."""
+
+    shown: str
+    # From its first digit on: "70/125" of "A/RES/70/125", written A/RES70/125 or "resolution 70/125" elsewhere.
+    key: str
+
+
+def document_ids(question: str) -> tuple[DocumentId, ...]:
+    """The document numbers the question names, once each, in the order written."""
+    found: dict[str, DocumentId] = {}
+    spans = sorted(
+        (m.start(), m.group(0).strip())
+        for pattern in (_NUMBERED, _ZH_NUMBERED, _SYMBOL)
+        for m in pattern.finditer(question)
+    )
+    for _, shown in spans:
+        digit = _FIRST_DIGIT.search(shown)
+        if digit is None:
+            continue
+        key = re.sub(r"[.\-/]+$", "", re.sub(r"号.*$", "", shown[digit.start() :]))
+        found.setdefault(key, DocumentId(shown, key))
+    return tuple(found.values())
+
+
+def _pattern(ident: DocumentId) -> re.Pattern[str]:
+    # Not inside a longer number: 70/1 is not in 70/125, 139 not in 2139.
+    return re.compile(rf"(?<!\d)(?<!\d/){re.escape(ident.key)}(?!\d)(?!/\d)", re.IGNORECASE)
+
+
+def carries(text: str, ident: DocumentId) -> bool:
+    """Whether `text` names the document: its number, in any writing, not as part of another number."""
+    return _pattern(ident).search(text) is not None
+
+
+def without(text: str, ids: Sequence[DocumentId]) -> str:
+    """`text` with the named documents' numbers (and the symbol letters before them) taken out."""
+    for ident in ids:
+        text = re.sub(rf"[A-Za-z]*(?:/[A-Za-z]+)*/?{_pattern(ident).pattern}", "", text)
+    return text
