@@ -51,6 +51,7 @@ SPECIFIC_FOCUS: dict[Language, tuple[str, ...]] = {
         *("exempt", "exempts", "exempted", "exemption", "exemptions", "licence", "license", "licences", "licenses"),
         # Not "approve": a resolution approved is one adopted or endorsed, which texts say in other words.
         *("licensed", "licensing", "permit", "permits", "permission"),
+        *("authorize", "authorizes", "authorized", "authorise", "authorises", "authorised"),
         *("authorization", "authorisation", "audit", "audits", "audited", "monitor", "monitors", "monitoring"),
         *("oversee", "oversees", "oversaw", "overseen", "oversight", "supervise", "supervises", "supervision"),
         *("certify", "certifies", "certified", "certification", "compliance", "inspect", "inspects", "inspection"),
@@ -113,15 +114,34 @@ def specific_groups(
     stems = _STEMS.get((lang, roles_only))
     if stems is None:
         stems = _STEMS[(lang, roles_only)] = _stems(lang, roles_only)
-    focus = _focus_words("zh", roles_only)
+    focus = _focus_words(lang, roles_only)
     out = []
     for g in question_groups(question, lang, translations):
         if g.term is not None:
             continue
         # A Chinese question word may hold the focus inside it (年度预算, 反对票数).
-        if g.token in stems or (lang == "zh" and any(w in g.token for w in focus)):
+        inside = lang == "zh" and any(w in g.token for w in focus)
+        if inside or (g.token in stems and (lang == "zh" or _spelt_as_focus(as_written(g.token, question), focus))):
             out.append(g)
     return out
+
+
+def _spelt_as_focus(written: str, focus: tuple[str, ...]) -> bool:
+    """Whether the question's word is a focus word or an inflection of one ("budgets", "headquartered"):
+    the stemmer cuts "authorization" and "authorities" alike to "author", and authorities are no
+    authorization (nor is "authorize" their stem). An inflection keeps all of the focus word but its last letter."""
+    word = written.casefold()
+    return any(_shared_prefix(word, w) >= len(w) - 1 for w in focus)
+
+
+def _shared_prefix(a: str, b: str) -> int:
+    """How many leading letters `a` and `b` share ("vote" / "voting": 3)."""
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
 
 
 def unsupported_specifics(

@@ -128,3 +128,11 @@ def test_a_question_about_an_unnamed_role_abstains_and_a_named_role_is_answered(
     director = assistant.ask("What must the director do?")
     assert not director.abstained
     assert all("director-bdt" in c.chunk_id for c in director.citations)
+
+
+def test_authorities_are_no_authorization_but_an_authorization_is_a_specific_fact():
+    # "authorization" and "authorities" stem alike: only the focus word as written (or inflected) counts.
+    assert specific_groups("Which authorities must report to the Council?", "en") == []
+    assert specific_groups("Which authority may set national rules?", "en") == []
+    assert unsupported_specifics("What authorization does the Council need?", "en", CLAUSE) == ["authorization"]
+    assert unsupported_specifics("Which budgets are reported to the Council?", "en", CLAUSE) == ["budgets"]
