@@ -55,6 +55,9 @@ SPECIFIC_FOCUS: dict[Language, tuple[str, ...]] = {
         *("authorization", "authorisation", "audit", "audits", "audited", "monitor", "monitors", "monitoring"),
         *("oversee", "oversees", "oversaw", "overseen", "oversight", "supervise", "supervises", "supervision"),
         *("certify", "certifies", "certified", "certification", "compliance", "inspect", "inspects", "inspection"),
+        # How a text was adopted or binds: "Was the resolution unanimous?" is not answered by a clause on the
+        # resolution that never says so ("unanimous" -> 一致 is in the draft's 一致性, which is no vote).
+        *("unanimous", "unanimously", "unanimity", "consensus", "mandatory", "compulsory", "obligatory"),
     ),
     "zh": (
         *("预算", "经费", "资金", "拨款", "费用", "成本", "出资", "花费"),
@@ -66,6 +69,8 @@ SPECIFIC_FOCUS: dict[Language, tuple[str, ...]] = {
         *("截止", "期限", "截止日期", "任期", "到期"),
         *("主持", "主席", "选举", "当选", "任命"),
         *("禁止", "禁用", "约束力", "生效", "强制"),
+        # 一致通过 is segmented 一致 + 通过 (adopt): the pair in the question makes 一致 the focus.
+        *("一致通过", "全票", "协商一致", "无异议"),
         *("届会", "会期", "总部"),
         *("豁免", "免于", "免除", "许可", "执照", "牌照", "批准", "审批", "授权"),
         *("审计", "监测", "监督", "认证", "合规"),
@@ -120,7 +125,7 @@ def specific_groups(
         if g.term is not None:
             continue
         # A Chinese question word may hold the focus inside it (年度预算, 反对票数).
-        inside = lang == "zh" and any(w in g.token for w in focus)
+        inside = lang == "zh" and any(w in g.token or (len(g.token) > 1 and g.token in w in question) for w in focus)
         if inside or (g.token in stems and (lang == "zh" or _spelt_as_focus(as_written(g.token, question), focus))):
             out.append(g)
     return out

@@ -136,3 +136,14 @@ def test_authorities_are_no_authorization_but_an_authorization_is_a_specific_fac
     assert specific_groups("Which authority may set national rules?", "en") == []
     assert unsupported_specifics("What authorization does the Council need?", "en", CLAUSE) == ["authorization"]
     assert unsupported_specifics("Which budgets are reported to the Council?", "en", CLAUSE) == ["budgets"]
+
+
+def test_how_a_text_was_adopted_is_a_fact_the_cited_clause_must_state():
+    adopted = chunk_evidence("the adoption of this resolution has been recognized as a historic milestone")
+    assert unsupported_specifics("Was the AI resolution unanimous?", "en", adopted) == ["unanimous"]
+    assert unsupported_specifics("Is the resolution mandatory?", "en", adopted) == ["mandatory"]
+    assert [g.token for g in specific_groups("决议是否一致通过？", "zh")] == ["一致"]
+    # 相一致 (is in line with) asks for no vote
+    assert specific_groups("该决议与联合国哪方面的更广泛倡议相一致？", "zh") == []
+    unanimous = chunk_evidence("The resolution was adopted unanimously.")
+    assert unsupported_specifics("Was the AI resolution adopted unanimously?", "en", unanimous) == []
