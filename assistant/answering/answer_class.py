@@ -144,8 +144,28 @@ _PLACE_PHRASE = re.compile(
     r"总部|所在地|会址|线上|线下|网上|网络空间|"
     r"[向在于](?:[\u4e00-\u9fff]{0,8})(?:理事会|大会|会议|论坛|峰会)|第[A-Z\d][\w/]*号决议"
 )
-# Words for a group of countries that answer a plural question ("which countries" -> "developing nations").
-_COUNTRY_GROUPS = re.compile(r"\b(?:countries|nations|states)\b|国家|成员国|会员国", re.IGNORECASE)
+# Words for a group of countries that answer a plural question ("which countries" -> "developing nations"),
+# with the two words before them: the modifier is what the group adds to the question (echo.py).
+_COUNTRY_GROUPS = re.compile(
+    r"\b(?:[A-Za-z][\w-]*\s+){0,2}(?:countries|nations|states)\b|国家|成员国|会员国", re.IGNORECASE
+)
+# Words before a group that are no modifier of it: "particularly *for* developing nations".
+_NOT_MODIFIERS = frozenset(
+    (
+        *("for", "of", "and", "or", "the", "a", "an", "to", "in", "on", "by", "with", "from", "among"),
+        *("particularly", "especially", "all", "such", "as", "than", "more", "these", "those", "its", "their"),
+    )
+)
+
+
+def _group_span(found: str) -> str:
+    """A country group with only the modifiers that stand right before it ("developing nations")."""
+    kept = found.split()
+    while len(kept) > 1 and any(w.casefold() in _NOT_MODIFIERS for w in kept[:-1]):
+        kept = kept[1:]
+    return " ".join(kept)
+
+
 # Actor heads that name a group of members, not an organisation.
 _GROUP_HEADS = frozenset(("states", "members", "countries", "nations", "governments", "stakeholders", "groups"))
 
@@ -246,7 +266,7 @@ def class_spans(
     finders: dict[str, Callable[[], list[str]]] = {
         "country": lambda: (
             country_names(text)
-            or ([m.group(0) for m in _COUNTRY_GROUPS.finditer(text)] if cls.plural or cls.kind else [])
+            or ([_group_span(m.group(0)) for m in _COUNTRY_GROUPS.finditer(text)] if cls.plural or cls.kind else [])
         ),
         "city": lambda: city_names(text),
         "company": lambda: [m.group(0) for m in _COMPANY.finditer(text)],

@@ -84,7 +84,7 @@ def test_a_singular_country_question_needs_a_country_name_a_plural_one_a_group_w
     singular, plural = asked_class("Which country led it?", "en"), asked_class("Which countries need access?", "en")
     text = "ensuring equitable access to AI technologies, particularly for developing nations"
     assert class_spans(singular, text) == []
-    assert class_spans(plural, text) == ["nations"]
+    assert class_spans(plural, text) == ["developing nations"]  # with its modifier (echo.py)
     assert class_spans(singular, "proposed by Romania") == ["Romania"]
 
 
@@ -108,7 +108,7 @@ def test_a_classifier_after_the_question_word_asks_for_a_kind_not_a_name(questio
 
 def test_a_kind_question_is_answered_by_a_group_a_named_one_is_not():
     text = "ensuring equitable access to AI technologies, particularly for developing nations"
-    assert class_spans(asked_class("应当特别帮助哪一类国家？", "zh"), text) == ["nations"]
+    assert class_spans(asked_class("应当特别帮助哪一类国家？", "zh"), text) == ["developing nations"]
     assert class_spans(asked_class("哪一个国家牵头？", "zh"), text) == []
 
 
