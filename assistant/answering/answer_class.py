@@ -33,7 +33,7 @@ from assistant.schema import Language
 class AnswerClass:
     """The kind of entity a question asks for, and where its noun stands in the question."""
 
-    name: str  # country, city, company, organisation, court, percentage, deadline, place
+    name: str  # country, city, company, organisation, court, percentage, deadline, target, place
     plural: bool = False
     start: int = 0  # the noun's span in the question (qualifiers are read around it)
     end: int = 0
@@ -93,20 +93,18 @@ _ZH_KIND = re.compile(r"^(?:哪类|哪种|何种|何类|什么样的)$|^(?:类�
 # Classes a question names without a noun after a question word.
 _STANDALONE: dict[Language, tuple[tuple[str, str], ...]] = {
     "en": (
-        # A year set as a target is a deadline too ("which year … set as the target", "the target year").
-        (
-            "deadline",
-            r"\b(?:by|before|until) (?:what|which|when)\b|\bdeadline\b|\bno later than\b|"
-            r"\btarget (?:year|date)\b|"
-            r"\b(?:which|what) (?:year|date)\b.*\b(?:as|for) (?:the|a|its) (?:target|deadline)\b",
-        ),
+        ("deadline", r"\b(?:by|before|until) (?:what|which|when)\b|\bdeadline\b|\bno later than\b"),
+        # A year set as a target ("which year … as the target", "the target year") is a deadline, or the
+        # year an agenda or its goals are named by ("the 2030 Agenda", 2030年可持续发展目标).
+        ("target", r"\btarget (?:year|date)\b|\b(?:which|what) (?:year|date)\b.*\b(?:as|for) (?:the|a|its) target\b"),
         ("percentage", r"\bwhat %|\bhow many percent\b|\bper ?cent\b"),
     ),
     "zh": (
         (
             "deadline",
-            r"(?:哪一年|哪年|何时|什么时候|哪一天|哪天|几月)(?:之前|以前|前)|到哪一年|截止|期限|目标(?:年份|年|日期)",
+            r"(?:哪一年|哪年|何时|什么时候|哪一天|哪天|几月)(?:之前|以前|前)|到哪一年|截止|期限",
         ),
+        ("target", r"目标(?:年份|年|日期)"),
         # A rate (普及率, 识字率) is a share; a frequency (频率) or an efficiency (效率) is not.
         (
             "percentage",
@@ -133,6 +131,11 @@ _DEADLINE = re.compile(
 # A court or tribunal's name: "the European Court of Human Rights", 国际刑事法院, an arbitral tribunal.
 _COURT = re.compile(
     r"\b(?:[A-Z][\w-]*\s+){0,6}(?:Court|Tribunal)\b|\b[Aa]rbitral tribunal\b|[\u4e00-\u9fff]{0,10}(?:法院|法庭|仲裁庭)"
+)
+# A year that names an agenda, its goals or a vision is their target year.
+_TARGET_YEAR = re.compile(
+    r"\b\d{4}\s+(?:Agenda|Goals?|[Tt]argets?|Vision)\b|\b(?:Agenda|Vision)\s+\d{4}\b|"
+    r"\d{4}年[^，。；、,;]{0,10}?(?:议程|目标|愿景)"
 )
 # A place the corpus writes without a gazetteer name: a venue or seat, the online / offline spaces,
 # a body a report or a text goes *to* (向理事会, "to the Council"), and a document that sets a text out
@@ -274,6 +277,7 @@ def class_spans(
         "court": lambda: [m.group(0) for m in _COURT.finditer(text)],
         "percentage": lambda: [m.group(0) for m in _PERCENTAGE.finditer(text)],
         "deadline": lambda: [m.group(0) for m in _DEADLINE.finditer(text)],
+        "target": lambda: [m.group(0) for m in (*_DEADLINE.finditer(text), *_TARGET_YEAR.finditer(text))],
         "place": lambda: [*city_names(text), *country_names(text), *(m.group(0) for m in _PLACE_PHRASE.finditer(text))],
     }
     return finders[cls.name]()
@@ -289,6 +293,7 @@ CLASS_NAMES: dict[Language, dict[str, str]] = {
         "court": "the name of a court or tribunal",
         "percentage": "a percentage or share",
         "deadline": "a deadline",
+        "target": "a target year",
         "place": "a place",
     },
     "zh": {
@@ -299,6 +304,7 @@ CLASS_NAMES: dict[Language, dict[str, str]] = {
         "court": "法院或法庭的名称",
         "percentage": "百分比或比例",
         "deadline": "截止时间",
+        "target": "目标年份",
         "place": "地点",
     },
 }

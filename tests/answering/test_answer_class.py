@@ -37,10 +37,10 @@ from assistant.glossary import find_terms
         ("What digital literacy rate does the article give?", "en", "percentage", False),
         ("文章给出的数字素养比率是多少？", "zh", "percentage", False),
         ("发展中国家的互联网普及率是多少？", "zh", "percentage", False),
-        # a year set as a target asks for a deadline
-        ("Which year did the Assembly set as the target for closing the gap?", "en", "deadline", False),
-        ("What is the target year for closing the gap?", "en", "deadline", False),
-        ("大会把哪一年定为弥合数字鸿沟的目标年份？", "zh", "deadline", False),
+        # a year set as a target asks for a target year: a deadline or the year an agenda is named by
+        ("Which year did the Assembly set as the target for closing the gap?", "en", "target", False),
+        ("What is the target year for closing the gap?", "en", "target", False),
+        ("大会把哪一年定为弥合数字鸿沟的目标年份？", "zh", "target", False),
         # a court is an institution only a court's name answers
         ("Which human rights court will judge AI systems?", "en", "court", False),
         ("Which tribunals will rule on it?", "en", "court", True),
@@ -143,6 +143,8 @@ def test_organisations_are_glossary_names_beyond_the_questions_own_and_not_group
         ("What digital literacy rate is given?", "a literacy rate of 45 per cent", True),
         ("Which year was set as the target?", "第139号决议（2022年，布加勒斯特，修订版）", False),
         ("Which year was set as the target?", "to close the gap by 2030", True),
+        ("Which year was set as the target?", "the 2030 Agenda for Sustainable Development", True),
+        ("可持续发展目标的目标年份是哪一年？", "促进2030年可持续发展目标的实现", True),
         ("Which human rights court will judge it?", "the General Assembly reiterated that human rights", False),
         ("Which human rights court will judge it?", "the European Court of Human Rights ruled", True),
         ("哪个法院将审理？", "由国际刑事法院审理", True),
