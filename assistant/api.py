@@ -357,7 +357,10 @@ class Assistant:
         """A LangChain `BaseRetriever` over this assistant's index."""
         flt = RetrievalFilter(**filters) if filters else None
         return ClauseRetriever(
-            retriever=self.retriever, k=k or self.settings.top_k, mode=mode or self.settings.retriever, filter=flt
+            retriever=_CurrentRetriever(self),
+            k=k or self.settings.top_k,
+            mode=mode or self.settings.retriever,
+            filter=flt,
         )
 
     def as_runnable(self, **steps: Any) -> Any:
@@ -382,6 +385,17 @@ def _whole_word_tokens(tokens: Sequence[str], targets: Sequence[str]) -> tuple[s
 
 def _median_idf(lexical: BM25Index) -> float:
     return float(np.median(lexical.idf)) if len(lexical.idf) else 1.0
+
+
+class _CurrentRetriever:
+    """The assistant's retriever as of each search: `build_index` (the UI's upload and remove call it) opens a new
+    index with a new retriever, and a LangChain retriever taken before must not go on searching the old one."""
+
+    def __init__(self, assistant: Assistant) -> None:
+        self._assistant = assistant
+
+    def retrieve(self, *args: Any, **kwargs: Any) -> list[RetrievedChunk]:
+        return self._assistant.retriever.retrieve(*args, **kwargs)
 
 
 class _QueryEmbedder:

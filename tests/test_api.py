@@ -244,3 +244,17 @@ def test_a_document_removed_in_place_is_never_returned(warm) -> None:
                 assert answer.abstained or doc_ids == ()
     with pytest.raises(ValueError, match="no clause of this index"):
         answer_with(warm, REPORT_CLAUSE, "Who must report to Council?")
+
+
+def test_a_retriever_taken_before_a_rebuild_searches_the_rebuilt_index(warm) -> None:
+    """The UI's upload/remove and `build_index` publish a new build and reopen it; `as_retriever()` follows."""
+    from assistant.ingest import remove_document
+
+    retriever = warm.as_retriever(k=20)
+    assert any(d.metadata["doc_id"] == EUR for d in retriever.invoke("Who must report to Council?"))
+    remove_document(warm.settings.corpus_dir, EUR)
+    warm.build_index()
+    for mode in ("hybrid", "dense", "bm25"):
+        found = warm.as_retriever(k=20, mode=mode).invoke("Who must report to Council?")
+        assert all(d.metadata["doc_id"] != EUR for d in found) and (found or mode == "bm25")
+    assert all(d.metadata["doc_id"] != EUR for d in retriever.invoke("Who must report to Council?"))
