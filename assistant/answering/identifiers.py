@@ -47,7 +47,8 @@ def document_ids(question: str) -> tuple[DocumentId, ...]:
         digit = _FIRST_DIGIT.search(shown)
         if digit is None:
             continue
-        key = re.sub(r"[.\-/]+$", "", re.sub(r"号.*$", "", shown[digit.start() :]))
+        # Stripped: UN Chinese texts space the number (第 70/125 号决议), the clause may not.
+        key = re.sub(r"[.\-/]+$", "", re.sub(r"号.*$", "", shown[digit.start() :]).strip())
         found.setdefault(key, DocumentId(shown, key))
     return tuple(found.values())
 
