@@ -24,6 +24,7 @@ word the corpus does use ("the Director", 主任) passes where the clause says i
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from assistant.answering.evidence import Group, question_groups, words
@@ -103,7 +104,8 @@ def _is_role(g: Group, question: str, lang: Language) -> bool:
     Chinese one ends its word: 副主任 and 外交部长 are people, 大使馆 (embassy) and 部长级 (ministerial) are not."""
     if lang == "zh":
         return g.token.endswith(ROLE_FOCUS["zh"])
-    return as_written(g.token, question).lower() in _EN_ROLES
+    # Each part of a hyphenated word: the Director-General and a Vice-President are roles.
+    return any(w.lower() in _EN_ROLES and words(w) == [g.token] for w in re.findall(r"[A-Za-z]+", question))
 
 
 def specific_groups(

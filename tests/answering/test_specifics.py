@@ -144,3 +144,5 @@ def test_a_role_word_inside_a_word_that_names_no_person_is_no_role():
     ):
         assert specific_groups(question, "en", roles_only=True) == [], question
     assert [g.token for g in specific_groups("What must the Directors do?", "en", roles_only=True)] == ["director"]
+    roles = specific_groups("What must the Director-General and the Vice-President do?", "en", roles_only=True)
+    assert [g.token for g in roles] == ["director", "presid"]
