@@ -36,7 +36,9 @@ from assistant.index import (
     write_index,
 )
 from assistant.index.documents import DocumentChunks
+from assistant.index.generation import PerIndex
 from assistant.journal import clear_change, pending_change
+from assistant.lexical import BM25Index
 
 # Moved to questions.py: `from assistant.api import QuestionError` and the rest keep working.
 from assistant.questions import *  # noqa: F403
@@ -79,8 +81,9 @@ class Assistant:
         self._embeddings: Any = None
         self._llm: Any = None
         self._parallel: ParallelIndex | None = None
-        self._median_idf: tuple[Any, float] | None = None
-        self._chunk_map: tuple[IndexBackend, dict[str, Chunk]] | None = None
+        # Derived from the index's current chunk list / BM25, so an in-place `add`/`delete_documents` is seen.
+        self._median_idf: PerIndex[BM25Index, None, float] = PerIndex()
+        self._chunk_map: PerIndex[list[Chunk], None, dict[str, Chunk]] = PerIndex()
         self._chain: Any = None
         self._term_sim: TermSimilarity | None = None
         self._document_chunks = DocumentChunks()
@@ -325,17 +328,13 @@ class Assistant:
         return self._parallel
 
     def _chunks_by_id(self) -> dict[str, Chunk]:
-        if self._chunk_map is None or self._chunk_map[0] is not self.store:
-            self._chunk_map = (self.store, {c.id: c for c in self.store.chunks})
-        return self._chunk_map[1]
+        return self._chunk_map.get(self.store.chunks, None, lambda chunks: {c.id: c for c in chunks})
 
     def _idf(self, token: str) -> float | None:
         """BM25 idf of a token, None for a word the corpus never uses; "" gives the median idf."""
         lexical = self.store.lexical
         if token == "":
-            if self._median_idf is None or self._median_idf[0] is not lexical:
-                self._median_idf = (lexical, float(np.median(lexical.idf)) if len(lexical.idf) else 1.0)
-            return self._median_idf[1]
+            return self._median_idf.get(lexical, None, _median_idf)
         row = lexical.vocabulary.get(token)
         return None if row is None else float(lexical.idf[row])
 
@@ -358,7 +357,10 @@ class Assistant:
         """A LangChain `BaseRetriever` over this assistant's index."""
         flt = RetrievalFilter(**filters) if filters else None
         return ClauseRetriever(
-            retriever=self.retriever, k=k or self.settings.top_k, mode=mode or self.settings.retriever, filter=flt
+            retriever=_CurrentRetriever(self),
+            k=k or self.settings.top_k,
+            mode=mode or self.settings.retriever,
+            filter=flt,
         )
 
     def as_runnable(self, **steps: Any) -> Any:
@@ -379,6 +381,21 @@ def _whole_word_tokens(tokens: Sequence[str], targets: Sequence[str]) -> tuple[s
         return tuple(tokens)
     whole = set(zh_targets) | {f"\u00b7{t}" for t in zh_targets if len(t) == 2}
     return tuple(t for t in tokens if t in whole)
+
+
+def _median_idf(lexical: BM25Index) -> float:
+    return float(np.median(lexical.idf)) if len(lexical.idf) else 1.0
+
+
+class _CurrentRetriever:
+    """The assistant's retriever as of each search: `build_index` (the UI's upload and remove call it) opens a new
+    index with a new retriever, and a LangChain retriever taken before must not go on searching the old one."""
+
+    def __init__(self, assistant: Assistant) -> None:
+        self._assistant = assistant
+
+    def retrieve(self, *args: Any, **kwargs: Any) -> list[RetrievedChunk]:
+        return self._assistant.retriever.retrieve(*args, **kwargs)
 
 
 class _QueryEmbedder:

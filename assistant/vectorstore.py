@@ -45,6 +45,7 @@ from langchain_core.vectorstores import VectorStore
 
 from assistant.chunking import CHUNKER_VERSION
 from assistant.index import ChunkFilter, IndexBackend, filter_mask, load_index, write_index
+from assistant.index.generation import PerIndex
 from assistant.schema import Chunk
 from assistant.text import has_cjk
 
@@ -119,7 +120,8 @@ class ClauseVectorStore(VectorStore):
         self.store = store
         self._embedding = embedding
         self.include_boilerplate = include_boilerplate
-        self._rows = {c.id: i for i, c in enumerate(store.chunks)}
+        # Per chunk list: a library caller's `store.add`/`delete_documents` replaces it (index/generation.py).
+        self._rows: PerIndex[list[Chunk], None, dict[str, int]] = PerIndex()
         self._tmp: tempfile.TemporaryDirectory[str] | None = None  # owned index folder of `from_texts`
 
     # -- construction --------------------------------------------------------------------------------------------
@@ -189,7 +191,9 @@ class ClauseVectorStore(VectorStore):
 
     def get_by_ids(self, ids: Sequence[str], /) -> list[Document]:
         """The chunks with these ids, in the order given; unknown ids are skipped."""
-        return [self._document(self._rows[i]) for i in ids if i in self._rows]
+        chunks = self.store.chunks
+        rows = self._rows.get(chunks, None, lambda listed: {c.id: i for i, c in enumerate(listed)})
+        return [_document(chunks[rows[i]]) for i in ids if i in rows]
 
     def similarity_search(
         self, query: str, k: int = 4, filter: MetadataFilter | None = None, **kwargs: Any
@@ -239,8 +243,7 @@ class ClauseVectorStore(VectorStore):
 
     # -- internals -----------------------------------------------------------------------------------------------
     def _document(self, row: int) -> Document:
-        chunk = self.store.chunks[row]
-        return Document(page_content=chunk.text, metadata=chunk_metadata(chunk), id=chunk.id)
+        return _document(self.store.chunks[row])
 
     def _filter(self, flt: MetadataFilter | None) -> tuple[np.ndarray | None, ChunkFilter | None]:
         """The row mask of `flt` and, when the backend can run it natively, the same filter as a `ChunkFilter`."""
@@ -254,6 +257,10 @@ class ClauseVectorStore(VectorStore):
             if hidden or (flt is not None and not _matches(chunk_metadata(c), flt)):
                 keep[i] = False
         return (None if keep.all() else keep), None
+
+
+def _document(chunk: Chunk) -> Document:
+    return Document(page_content=chunk.text, metadata=chunk_metadata(chunk), id=chunk.id)
 
 
 def _native_filter(flt: MetadataFilter | None, include_boilerplate: bool) -> ChunkFilter | None:

@@ -163,3 +163,98 @@ def test_header_answers_a_question_about_the_document(assistant):
     answer = assistant.ask("Where was the Plenipotentiary Conference of this draft held?")
     assert not answer.abstained
     assert any(c.chunk_id == "eur-44a25-1/header" for c in answer.citations)
+
+
+# ---- documents added to or removed from the loaded index in place (`store.add` / `store.delete_documents`) ----
+EUR, UNIDO = "eur-44a25-1", "unido-unga-ai-resolution"
+SDG_QUESTION, SDG_CLAUSE = "How many SDGs does the news item mention?", f"{UNIDO}/body/3"
+
+
+@pytest.fixture(params=["local", "milvus"])
+def warm(request, tmp_path):
+    """An assistant (hash embeddings) over a copy of the bundled corpus, both backends, its caches warmed by
+    asks and filtered retrievals: what a change in place must not leave behind."""
+    import shutil
+
+    from assistant import Assistant, Settings
+    from tests.conftest import CORPUS
+
+    shutil.copytree(CORPUS, tmp_path / "corpus")
+    settings = Settings.from_env(
+        corpus_dir=tmp_path / "corpus",
+        index_dir=tmp_path / "index",
+        embedding_model="hash",
+        backend=request.param,
+        show_progress=False,
+    )
+    a = Assistant(settings, build=True, progress=lambda _m: None)
+    yield a
+    a.store.close()
+
+
+def warm_up(a) -> None:
+    for doc_ids in ((), (EUR,), (UNIDO,)):
+        a.ask(SDG_QUESTION, doc_ids=doc_ids)
+        a.ask("Who must report to Council?", doc_ids=doc_ids)
+    for flt in ({}, {"doc_ids": [EUR]}, {"doc_ids": [UNIDO]}, {"languages": ["zh"]}, {"languages": ["en"]}):
+        for mode in ("hybrid", "dense", "bm25"):
+            a.retrieve(SDG_QUESTION, k=5, mode=mode, **flt)
+
+
+def answer_with(a, chunk_id: str, question: str) -> Answer:
+    """`ask` through a swapped-in retriever that returns this one chunk id (the chain maps it to the index's clause)."""
+    from langchain_core.documents import Document as LCDocument
+    from langchain_core.runnables import RunnableLambda
+
+    found = RunnableLambda(lambda _q: [LCDocument(page_content="", id=chunk_id)])
+    return a.as_runnable(retriever=found).invoke(question)
+
+
+def test_a_document_added_in_place_is_retrieved_filtered_and_cited(warm) -> None:
+    theirs = [c for c in warm.store.chunks if c.doc_id == UNIDO]
+    warm.store.delete_documents([UNIDO])
+    warm_up(warm)
+    assert warm.retrieve(SDG_QUESTION, doc_ids=[UNIDO]) == []
+    warm.store.add(theirs, warm.embeddings.embed_documents_array([c.index_text for c in theirs]))
+    for mode in ("hybrid", "dense", "bm25"):
+        for flt in ({"doc_ids": [UNIDO]}, {"languages": ["en"]}, {"doc_ids": [UNIDO, EUR]}):
+            ids = [h.chunk.id for h in warm.retrieve(SDG_QUESTION, k=10, mode=mode, **flt)]
+            assert SDG_CLAUSE in ids, (mode, flt, ids)
+        assert all(not h.chunk.boilerplate for h in warm.retrieve(SDG_QUESTION, k=20, mode=mode))
+    for doc_ids in ((), (UNIDO,)):
+        answer = warm.ask(SDG_QUESTION, doc_ids=doc_ids)
+        assert [c.chunk_id for c in answer.citations] == [SDG_CLAUSE] and "17" in answer.text
+        assert_quotes_are_verbatim(answer, warm.documents)
+    assert [c.chunk_id for c in answer_with(warm, SDG_CLAUSE, SDG_QUESTION).citations] == [SDG_CLAUSE]
+
+
+def test_a_document_removed_in_place_is_never_returned(warm) -> None:
+    warm_up(warm)
+    gone = [c.id for c in warm.store.chunks if c.doc_id == EUR]
+    warm.store.delete_documents([EUR])
+    for question in ("Who must report to Council?", "谁必须向理事会报告？", SDG_QUESTION):
+        for mode in ("hybrid", "dense", "bm25"):
+            for flt in ({}, {"doc_ids": [EUR]}, {"doc_ids": [EUR, UNIDO]}, {"languages": ["zh"]}):
+                hits = warm.retrieve(question, k=20, mode=mode, **flt)
+                assert all(h.chunk.doc_id != EUR for h in hits), (question, mode, flt)
+                assert all(not h.chunk.boilerplate for h in hits)
+            for doc_ids in ((), (EUR,)):
+                answer = warm.ask(question, mode=mode, doc_ids=doc_ids)
+                assert all(c.doc_id != EUR and c.parallel_chunk_id not in gone for c in answer.citations)
+                assert answer.abstained or doc_ids == ()
+    with pytest.raises(ValueError, match="no clause of this index"):
+        answer_with(warm, REPORT_CLAUSE, "Who must report to Council?")
+
+
+def test_a_retriever_taken_before_a_rebuild_searches_the_rebuilt_index(warm) -> None:
+    """The UI's upload/remove and `build_index` publish a new build and reopen it; `as_retriever()` follows."""
+    from assistant.ingest import remove_document
+
+    retriever = warm.as_retriever(k=20)
+    assert any(d.metadata["doc_id"] == EUR for d in retriever.invoke("Who must report to Council?"))
+    remove_document(warm.settings.corpus_dir, EUR)
+    warm.build_index()
+    for mode in ("hybrid", "dense", "bm25"):
+        found = warm.as_retriever(k=20, mode=mode).invoke("Who must report to Council?")
+        assert all(d.metadata["doc_id"] != EUR for d in found) and (found or mode == "bm25")
+    assert all(d.metadata["doc_id"] != EUR for d in retriever.invoke("Who must report to Council?"))

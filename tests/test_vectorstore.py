@@ -134,3 +134,17 @@ def test_from_documents_keeps_ids_and_owns_a_temp_index() -> None:
     assert Path(vs.store.path).is_dir()
     with pytest.raises(ValueError, match="unique"):
         ClauseVectorStore.from_texts(["a", "b"], HashEmbeddings(), ids=["same", "same"])
+
+
+def test_get_by_ids_follows_documents_removed_and_added_in_place(tmp_path: Path) -> None:
+    texts = ["The Council meets every year.", "秘书长每年向理事会报告。", "Dumplings are steamed."]
+    vs = ClauseVectorStore.from_texts(texts, HashEmbeddings(), [{"doc_id": "a"}, {"doc_id": "b"}, {"doc_id": "a"}])
+    assert [d.id for d in vs.get_by_ids(["text/2", "text/1"])] == ["text/2", "text/1"]
+    kept = [c for c in vs.store.chunks if c.doc_id == "a"]
+    vs.store.delete_documents(["a"])
+    assert [(d.id, d.page_content) for d in vs.get_by_ids(["text/0", "text/1", "text/2"])] == [("text/1", texts[1])]
+    vs.store.add(kept, HashEmbeddings().embed_documents_array([c.index_text for c in kept]))
+    assert [(d.id, d.page_content) for d in vs.get_by_ids(["text/2", "text/0"])] == [
+        ("text/2", texts[2]),
+        ("text/0", texts[0]),
+    ]

@@ -12,8 +12,8 @@ deadlines). A plain "where" asks for a place: a gazetteer name or a place
 phrase the corpus writes ("offline and online", 向理事会, a resolution's symbol).
 A plural question ("which countries") is also answered by a group
 of countries ("developing nations"); a singular one needs a name. So is a
-question for a kind of entity (哪一类国家, 哪种企业, 什么样的国家): a classifier
-after the question word asks for a category, not a name.
+question for a kind of entity (哪一类国家, 哪种企业, 什么样的国家, "what kind of
+countries"): a classifier after the question word asks for a category, not a name.
 """
 
 from __future__ import annotations
@@ -178,22 +178,28 @@ _GROUP_HEADS = frozenset(("states", "members", "countries", "nations", "governme
 _EN_FIRST_WH = re.compile(r"\b(?:who|whom|whose|what|which|when|where|why|how)\b", re.IGNORECASE)
 
 
+# "What kind of countries …" asks for a kind, as 哪类国家 does; without this, "of" would end the phrase.
+_EN_KIND = re.compile(r"(?:kinds?|types?|sorts?|categor(?:y|ies))\s+of\s+", re.IGNORECASE)
+
+
 def _en_class(question: str) -> AnswerClass | None:
     first = _EN_FIRST_WH.search(question)
     m = _EN_WH.match(question, first.start()) if first is not None else None
     if m is None:
         return None
-    rest = question[m.end() :]
+    kind = _EN_KIND.match(question, m.end())
+    lead_end = kind.end() if kind is not None else m.end()
+    rest = question[lead_end:]
     best: AnswerClass | None = None
     for name, (singular, plural) in _EN_NOUNS.items():
         for noun, is_plural in [*((n, False) for n in singular), *((n, True) for n in plural)]:
             hit = re.match(rf"((?:[\w'’-]+\s+){{0,3}}?){re.escape(noun)}\b", rest, re.IGNORECASE)
             if hit is None or any(w.lower() in _EN_BREAK | _EN_BREAK_PREPOSITIONS for w in hit.group(1).split()):
                 continue
-            start = m.end() + len(hit.group(1))
+            start = lead_end + len(hit.group(1))
             # The noun nearest the question word wins; at the same place the longer ("member state").
             if best is None or start < best.start or (start == best.start and len(noun) > best.end - best.start):
-                best = AnswerClass(name, is_plural, start, start + len(noun), m.end())
+                best = AnswerClass(name, is_plural, start, start + len(noun), lead_end, kind is not None)
     return best
 
 

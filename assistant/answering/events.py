@@ -28,14 +28,19 @@ from assistant.lexical import tokenize
 from assistant.schema import Language
 
 # the / this / that (a possessive is a voter's: "its vote"), then the event noun; not after "cast", and not
-# followed by a noun it modifies or by for / against (votes cast).
+# followed by a noun it modifies or by for / against (votes cast). "voting" modifies most nouns it precedes
+# (voting rights, the voting procedure), so it is the event only before punctuation or a function word;
+# "passage" only as the passage *of a* text ("this passage" is an excerpt, "the passage of time" no vote).
 _EN_EVENT = re.compile(
-    r"(?<!\bcast\s)\b(?:the|this|that)\s+(?P<noun>vote|voting|passing|passage)\b(?![-'’])"
+    r"(?<!\bcast\s)\b(?:the|this|that)\s+"
+    r"(?P<noun>vote|passing|voting(?=\s*(?:[^\w\s]|$)|\s+(?:on|in|at|of|by|over|was|were|is|did|had|took)\b)"
+    r"|passage(?=\s+of\s+(?:the|this|that|its|a|an)\s))\b(?![-'’])"
     r"(?!\s+(?:count|tally|margin|record|share|total|figures?|numbers?|breakdown|results?|for|against)\b)",
     re.IGNORECASE,
 )
-# A demonstrative, then 表决 / 投票: the one vote the documents report, not votes cast (投票反对).
-_ZH_EVENT = re.compile(r"(?:这次|此次|本次|该次|那次|这一)(?P<noun>表决|投票)(?![反赞弃])")
+# A demonstrative, then 表决 / 投票: the one vote the documents report, not votes cast (投票反对) nor what
+# the word modifies (投票权 voting rights, 表决程序, 表决结果, 票数).
+_ZH_EVENT = re.compile(r"(?:这次|此次|本次|该次|那次|这一)(?P<noun>表决|投票)(?![反赞弃权程规制机方结数率])")
 _EN_NOUN = re.compile(r"\b(?:vote[sd]?|voting|pass(?:ing|ed|es|age)?)\b", re.IGNORECASE)
 _ZH_NOUN = re.compile(r"表决|投票")
 _EVENTS: dict[Language, tuple[re.Pattern[str], re.Pattern[str]]] = {

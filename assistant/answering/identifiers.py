@@ -21,8 +21,8 @@ from dataclasses import dataclass
 _DOC_NOUNS = ("resolution", "recommendation", "decision", "document", "report", "annex")
 _NUMBERED = re.compile(rf"\b(?:{'|'.join(_DOC_NOUNS)})s?\s+(?:No\.?\s*)?\d+(?:/\d+)*\b", re.IGNORECASE)
 _ZH_NUMBERED = re.compile(r"第\s*[A-Za-z\d][\w/.\-]*\s*号(?:决议|建议书|建议|决定|文件|报告)?")
-# A UN or ITU symbol: capitals, then slash-separated parts, one with a digit.
-_SYMBOL = re.compile(r"(?<![A-Za-z0-9/])[A-Z]{1,6}(?:/[A-Za-z0-9.\-]+)+")
+# A UN or ITU symbol: letters, then slash-separated parts, one with a digit. Any case: users type a/res/70/125.
+_SYMBOL = re.compile(r"(?<![A-Za-z0-9/])[A-Za-z]{1,6}(?:/[A-Za-z0-9.\-]+)+")
 _FIRST_DIGIT = re.compile(r"\d")
 
 
@@ -47,7 +47,8 @@ def document_ids(question: str) -> tuple[DocumentId, ...]:
         digit = _FIRST_DIGIT.search(shown)
         if digit is None:
             continue
-        key = re.sub(r"[.\-/]+$", "", re.sub(r"号.*$", "", shown[digit.start() :]))
+        # Stripped: UN Chinese texts space the number (第 70/125 号决议), the clause may not.
+        key = re.sub(r"[.\-/]+$", "", re.sub(r"号.*$", "", shown[digit.start() :]).strip())
         found.setdefault(key, DocumentId(shown, key))
     return tuple(found.values())
 

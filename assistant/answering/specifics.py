@@ -24,6 +24,7 @@ word the corpus does use ("the Director", 主任) passes where the clause says i
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from assistant.answering.evidence import Group, question_groups, words
@@ -96,15 +97,21 @@ ROLE_FOCUS: dict[Language, tuple[str, ...]] = {
 }
 
 
-def _focus_words(lang: Language, roles_only: bool = False) -> tuple[str, ...]:
-    return ROLE_FOCUS[lang] if roles_only else (*SPECIFIC_FOCUS[lang], *ROLE_FOCUS[lang])
+def _stems(lang: Language) -> frozenset[str]:
+    return frozenset(t for w in SPECIFIC_FOCUS[lang] for t in (w, *words(w)))
 
 
-def _stems(lang: Language, roles_only: bool) -> frozenset[str]:
-    return frozenset(t for w in _focus_words(lang, roles_only) for t in (w, *words(w)))
+_STEMS: dict[Language, frozenset[str]] = {}
+_EN_ROLES = frozenset(ROLE_FOCUS["en"])
 
 
-_STEMS: dict[tuple[Language, bool], frozenset[str]] = {}
+def _is_role(g: Group, question: str, lang: Language) -> bool:
+    """A role is the word as written ("diplomatic" stems to "diplomat", "Directorate" to "director"), and a
+    Chinese one ends its word: 副主任 and 外交部长 are people, 大使馆 (embassy) and 部长级 (ministerial) are not."""
+    if lang == "zh":
+        return g.token.endswith(ROLE_FOCUS["zh"])
+    # Each part of a hyphenated word: the Director-General and a Vice-President are roles.
+    return any(w.lower() in _EN_ROLES and words(w) == [g.token] for w in re.findall(r"[A-Za-z]+", question))
 
 
 def specific_groups(
@@ -116,25 +123,34 @@ def specific_groups(
 ) -> list[Group]:
     """The question's groups that name a specific kind of fact (budget, penalty, vote, deadline …) or a role
     (only a role with `roles_only`)."""
-    stems = _STEMS.get((lang, roles_only))
+    stems = _STEMS.get(lang)
     if stems is None:
-        stems = _STEMS[(lang, roles_only)] = _stems(lang, roles_only)
-    focus = _focus_words(lang, roles_only)
+        stems = _STEMS[lang] = _stems(lang)
+    focus = SPECIFIC_FOCUS[lang]
     out = []
     for g in question_groups(question, lang, translations):
         if g.term is not None:
             continue
-        # A Chinese question word may hold the focus inside it (年度预算, 反对票数).
-        inside = lang == "zh" and any(w in g.token or (len(g.token) > 1 and g.token in w in question) for w in focus)
-        if inside or (g.token in stems and (lang == "zh" or _spelt_as_focus(as_written(g.token, question), focus))):
+        # A Chinese question word may hold the focus inside it (年度预算, 反对票数), or be one part of a focus
+        # the question writes whole (一致 of 一致通过, which the segmenter splits).
+        if lang == "zh":
+            specific = g.token in stems or any(_zh_focus(g.token, w, question) for w in focus)
+        else:
+            specific = g.token in stems and _spelt_as_focus(as_written(g.token, question), focus)
+        if (specific and not roles_only) or _is_role(g, question, lang):
             out.append(g)
     return out
+
+
+def _zh_focus(token: str, focus: str, question: str) -> bool:
+    return focus in token or (len(token) > 1 and token in focus and focus in question)
 
 
 def _spelt_as_focus(written: str, focus: tuple[str, ...]) -> bool:
     """Whether the question's word is a focus word or an inflection of one ("budgets", "headquartered"):
     the stemmer cuts "authorization" and "authorities" alike to "author", and authorities are no
-    authorization (nor is "authorize" their stem). An inflection keeps all of the focus word but its last letter."""
+    authorization (nor is "authorize" their stem). An inflection keeps all of the focus word but its last
+    letter."""
     word = written.casefold()
     return any(_shared_prefix(word, w) >= len(w) - 1 for w in focus)
 

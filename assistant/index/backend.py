@@ -90,8 +90,11 @@ class IndexBackend(Protocol):
     uses `flt`, FAISS the mask; pass both (see `filter_mask`). Both return (row, inner product) pairs, best first.
     `add`/`delete_documents` change a loaded index in place, for library callers only: nothing in
     the assistant calls them (the VectorStore is read-only), and the manifest does not record such
-    a change. `assistant index` publishes a new build through `assistant.index.builder`, which is
-    what keeps the corpus and index in step.
+    a change. They replace `chunks` and `lexical` with new objects, never edit them: the caches of
+    the layers above key on those objects (`assistant.index.generation`), so the next question sees
+    the change. They are not synchronised with searches running at the same time. `assistant index`
+    publishes a new build through `assistant.index.builder`, which is what keeps the corpus and
+    index in step.
     """
 
     manifest: IndexManifest

@@ -5,10 +5,9 @@ retrieved clauses only into those documents. Filtering every chunk per question
 costs O(index size); this view groups the rows by document once per index
 generation and keeps the recent selections.
 
-A generation is one `chunks` list: a rebuild loads a new backend, and the backends'
-`add`/`delete_documents` replace the list rather than edit it. The view holds the
-list it was built from and compares by identity, so adding or removing documents
-invalidates it, and a list that was garbage-collected cannot be mistaken for another.
+Both are kept per `chunks` list (`PerIndex`, index/generation.py): a rebuild loads a new
+backend, and the backends' `add`/`delete_documents` replace the list rather than edit it, so
+adding or removing documents is seen by the next selection.
 
 Example:
     >>> from assistant.schema import Chunk
@@ -20,19 +19,12 @@ Example:
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
+from assistant.index.generation import PerIndex
 from assistant.schema import Chunk
 
 # Distinct document selections kept per generation; a caller cycling through more starts over.
 MAX_SELECTIONS = 64
-
-
-@dataclass
-class _Generation:
-    chunks: list[Chunk]
-    rows: dict[str, list[int]]  # doc_id -> its rows, ascending
-    selections: dict[frozenset[str], tuple[Chunk, ...]] = field(default_factory=dict)
 
 
 class DocumentChunks:
@@ -42,7 +34,8 @@ class DocumentChunks:
     """
 
     def __init__(self) -> None:
-        self._generation: _Generation | None = None
+        self._rows: PerIndex[list[Chunk], None, dict[str, list[int]]] = PerIndex()
+        self._selections: PerIndex[list[Chunk], frozenset[str], tuple[Chunk, ...]] = PerIndex(MAX_SELECTIONS)
 
     def select(self, chunks: list[Chunk], doc_ids: Sequence[str] | None) -> Sequence[Chunk]:
         """Every chunk when `doc_ids` is empty (the list itself); else those documents' chunks, in index order.
@@ -51,18 +44,12 @@ class DocumentChunks:
         """
         if not doc_ids:
             return chunks
-        generation = self._generation
-        if generation is None or generation.chunks is not chunks:
-            generation = self._generation = _Generation(chunks, _rows_by_document(chunks))
         key = frozenset(doc_ids)
-        found = generation.selections.get(key)
-        if found is None:
-            rows = sorted(r for doc_id in key for r in generation.rows.get(doc_id, ()))
-            found = tuple(chunks[r] for r in rows)
-            if len(generation.selections) >= MAX_SELECTIONS:
-                generation.selections.clear()
-            generation.selections[key] = found
-        return found
+        return self._selections.get(chunks, key, lambda listed: self._select(listed, key))
+
+    def _select(self, chunks: list[Chunk], doc_ids: frozenset[str]) -> tuple[Chunk, ...]:
+        by_document = self._rows.get(chunks, None, _rows_by_document)
+        return tuple(chunks[r] for r in sorted(r for doc_id in doc_ids for r in by_document.get(doc_id, ())))
 
 
 def _rows_by_document(chunks: Sequence[Chunk]) -> dict[str, list[int]]:

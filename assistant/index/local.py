@@ -116,10 +116,11 @@ class IndexStore:
         return removed
 
     def _replace(self, chunks: list[Chunk], vectors: np.ndarray) -> None:
-        self.chunks = chunks
         self.dense = build_faiss(vectors, self.manifest.index_type)
         self.lexical = BM25Index.build([tokenize(c.index_text) for c in chunks])
         self.gloss = None
+        # The new list last: caches above key on it (index/generation.py), so who sees it sees the rest new too.
+        self.chunks = chunks
 
 
 def _rows(vectors: np.ndarray, n: int) -> np.ndarray:

@@ -338,10 +338,11 @@ class MilvusStore:
         return removed
 
     def _replace(self, chunks: list[Chunk]) -> None:
-        self.chunks = chunks
         self._rows = {c.id: i for i, c in enumerate(chunks)}
         self.lexical = BM25Index.build([tokenize(c.index_text) for c in chunks])
         self.gloss = None
+        # The new list last: caches above key on it (index/generation.py), so who sees it sees the rest new too.
+        self.chunks = chunks
 
 
 def open_collection(cfg: MilvusSettings) -> MilvusCollection:

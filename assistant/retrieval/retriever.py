@@ -22,7 +22,8 @@ from langchain_core.documents import Document as LCDocument
 from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict
 
-from assistant.index import ChunkFilter, IndexBackend
+from assistant.index import ChunkFilter, IndexBackend, filter_mask
+from assistant.index.generation import PerIndex
 from assistant.language import detect_language
 from assistant.lexical import tokenize
 from assistant.retrieval.dictionary import Lexicon, load_lexicon
@@ -87,25 +88,20 @@ class HybridRetriever:
         self.store = store
         self.embedder = embedder
         self.config = config or RetrievalConfig()
-        # Masks cost a pass over every chunk; filters repeat, so keep them per filter.
-        self._masks: dict[RetrievalFilter, np.ndarray | None] = {}
-        self._languages: np.ndarray | None = None
+        # Masks, the rows' languages and the id -> row map cost a pass over every chunk: kept per
+        # chunk list, so documents added or removed in place (a new list) are seen (index/generation.py).
+        self._masks: PerIndex[list[Chunk], RetrievalFilter, np.ndarray | None] = PerIndex()
+        self._languages: PerIndex[list[Chunk], None, np.ndarray] = PerIndex()
+        self._rows: PerIndex[list[Chunk], None, dict[str, int]] = PerIndex()
         # The answerer asks for more similarities to the question it just retrieved for: embed it once.
         self._vectors: dict[str, np.ndarray] = {}
-        self._rows: tuple[list[Chunk], dict[str, int]] | None = None
 
-    def _mask(self, flt: RetrievalFilter | None) -> np.ndarray | None:
-        flt = flt or RetrievalFilter()
-        if flt not in self._masks:
-            if len(self._masks) > 64:
-                self._masks.clear()
-            self._masks[flt] = flt.mask(self.store)
-        return self._masks[flt]
+    def _mask(self, chunks: list[Chunk], flt: RetrievalFilter | None) -> np.ndarray | None:
+        key = flt or RetrievalFilter()
+        return self._masks.get(chunks, key, lambda rows: filter_mask(key, rows))
 
-    def _chunk_is_zh(self) -> np.ndarray:
-        if self._languages is None:
-            self._languages = np.array([c.lang == "zh" for c in self.store.chunks], dtype=bool)
-        return self._languages
+    def _chunk_is_zh(self, chunks: list[Chunk]) -> np.ndarray:
+        return self._languages.get(chunks, None, lambda rows: np.array([c.lang == "zh" for c in rows], dtype=bool))
 
     def _vector(self, question: str) -> np.ndarray:
         vector = self._vectors.get(question)
@@ -116,10 +112,7 @@ class HybridRetriever:
         return vector
 
     def _row_of(self, chunks: list[Chunk]) -> dict[str, int]:
-        rows = self._rows
-        if rows is None or rows[0] is not chunks:  # `add`/`delete_documents` replace the list
-            rows = self._rows = (chunks, {c.id: i for i, c in enumerate(chunks)})
-        return rows[1]
+        return self._rows.get(chunks, None, lambda rows: {c.id: i for i, c in enumerate(rows)})
 
     def similarity(self, question: str, chunk_ids: Sequence[str]) -> dict[str, float]:
         """Dense similarity (inner product, as `retrieve` scores it) of `question` to each of these chunks.
@@ -158,7 +151,8 @@ class HybridRetriever:
 
         `translated` is `query(question)` when the caller made it already (the answerer needs its translations).
         """
-        mask = self._mask(flt)
+        chunks = self.store.chunks  # one snapshot: the mask, the rows' languages and the hits are of one list
+        mask = self._mask(chunks, flt)
         n = max(k, self.config.candidates)
         dense: list[tuple[int, float]] = []
         lexical: list[tuple[int, float]] = []
@@ -175,7 +169,7 @@ class HybridRetriever:
         elif mode == "bm25":
             fused = lexical
         else:
-            is_zh = self._chunk_is_zh()
+            is_zh = self._chunk_is_zh(chunks)
             q_zh = lq is not None and lq.language == "zh"
             fused = fuse_scores(
                 dense,
@@ -195,7 +189,7 @@ class HybridRetriever:
             lx = l_info.get(row)
             out.append(
                 RetrievedChunk(
-                    chunk=self.store.chunks[row],
+                    chunk=chunks[row],
                     score=float(score),
                     dense_score=d[1] if d else None,
                     dense_rank=d[0] if d else None,

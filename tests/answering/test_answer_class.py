@@ -192,3 +192,18 @@ def test_a_plain_where_asks_for_a_place(question, lang, place):
 )
 def test_a_place_is_a_gazetteer_name_or_a_place_phrase(text, found):
     assert bool(class_spans(PLACE, text)) is found
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What kind of countries need help to bridge the digital divide?",
+        "Which type of country should get equitable access to AI?",
+        "What sort of nations does the Assembly single out?",
+    ],
+)
+def test_an_english_kind_of_question_asks_for_a_kind_as_its_chinese_twin_does(question):
+    cls = asked_class(question, "en")
+    assert cls is not None and cls.name == "country" and cls.kind
+    text = "ensuring equitable access to AI technologies, particularly for developing nations"
+    assert class_spans(cls, text) == ["developing nations"]  # with its modifier (echo.py)

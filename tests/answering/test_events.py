@@ -66,3 +66,36 @@ def test_the_vote_stays_a_word_no_document_uses():
     known = {"adopt", "watershed"}
     vote = next(g for g in question_groups("Why is the vote a watershed?", "en") if g.token == "vote")
     assert unknown_everywhere(vote, lambda t: 1.0 if t in known else None, ADOPTED)
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        # "voting" modifying a noun: voting rights and procedures are no adoption
+        ("Who holds the voting rights in the General Assembly?", "en"),
+        ("What does the voting procedure require?", "en"),
+        # a passage of text, and the passage of time
+        ("What does this passage say about developing countries?", "en"),
+        ("How did the passage of time change AI governance?", "en"),
+        ("这次投票权的分配如何？", "zh"),
+        ("这次表决程序有什么要求？", "zh"),
+    ],
+)
+def test_a_vote_or_passage_that_is_not_the_adoption_event_stays_as_written(question, lang):
+    assert adoption_events(question, lang) == {}
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What did the voting on the AI resolution mark?",
+        "What happened after the voting?",
+        "How was the passage of the resolution described?",
+    ],
+)
+def test_the_voting_and_the_passage_of_a_text_are_the_adoption(question):
+    assert adoption_events(question, "en")
+
+
+def test_voting_procedures_are_still_a_fact_the_adoption_does_not_state():
+    assert unsupported_specifics("What does the voting procedure require?", "en", ADOPTED) == ["voting"]

@@ -38,3 +38,18 @@ def test_without_takes_the_named_document_out_of_a_text():
     ids = document_ids("Where was resolution A/RES/70/125 adopted?")
     assert "70/125" not in without("联大有关成果文件的第A/RES/70/125号决议；", ids)
     assert without("第139号决议（2022年，布加勒斯特）", ids) == "第139号决议（2022年，布加勒斯特）"
+
+
+def test_a_number_written_with_spaces_the_un_chinese_way_is_carried_without_them():
+    # UN Chinese texts write 第 70/125 号决议; the same number unspaced must be found.
+    (spaced,) = document_ids("第 70/125 号决议是在哪里通过的？")
+    assert spaced.key == "70/125"
+    assert carries("联大有关成果文件的第A/RES/70/125号决议；", spaced)
+    (r140,) = document_ids("第 140 号决议在哪里修订？")
+    assert carries("第140号决议（2022年，布加勒斯特，修订版）", r140)
+
+
+def test_a_symbol_typed_in_lower_case_is_the_same_document():
+    assert [i.key for i in document_ids("Where was a/res/70/125 adopted?")] == ["70/125"]
+    # Slashed words without a number stay words.
+    assert document_ids("Does it cover AI/ML and/or TCP/IP?") == ()

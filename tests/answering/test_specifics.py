@@ -147,3 +147,21 @@ def test_how_a_text_was_adopted_is_a_fact_the_cited_clause_must_state():
     assert specific_groups("该决议与联合国哪方面的更广泛倡议相一致？", "zh") == []
     unanimous = chunk_evidence("The resolution was adopted unanimously.")
     assert unsupported_specifics("Was the AI resolution adopted unanimously?", "en", unanimous) == []
+
+
+def test_a_role_word_inside_a_word_that_names_no_person_is_no_role():
+    # A Chinese compound is named by its last part: 大使馆 is an embassy, 编辑器 an editing program,
+    # 部长级 "ministerial", 记者会 a press conference; 副主任 and 外交部长 are people.
+    for question in ("大使馆的作用是什么？", "编辑器支持哪些语言？", "部长级会议讨论了什么？", "记者会上宣布了什么？"):
+        assert specific_groups(question, "zh", roles_only=True) == [], question
+    assert [g.token for g in specific_groups("外交部长要做什么？", "zh", roles_only=True)] == ["外交部长"]
+    # An English role is the word as written: "diplomatic", "journalistic", "Directorate" name no person.
+    for question in (
+        "What diplomatic cooperation does the resolution encourage?",
+        "What journalistic sources does the article cite?",
+        "What must the Directorate do?",
+    ):
+        assert specific_groups(question, "en", roles_only=True) == [], question
+    assert [g.token for g in specific_groups("What must the Directors do?", "en", roles_only=True)] == ["director"]
+    roles = specific_groups("What must the Director-General and the Vice-President do?", "en", roles_only=True)
+    assert [g.token for g in roles] == ["director", "presid"]

@@ -88,12 +88,16 @@ def test_add_and_delete_documents_change_the_loaded_index(tmp_path: Path, chunks
     store = build(tmp_path / "ix", chunks, backend)
     doc = chunks[0].doc_id
     theirs = [c for c in chunks if c.doc_id == doc]
+    before = store.chunks
     removed = store.delete_documents([doc])
     assert removed == len(theirs) and store.count() == len(chunks) - removed
+    # Replaced, never edited: caches derived from the index key on the list (index/generation.py).
+    assert store.chunks is not before and before == chunks
     assert all(c.doc_id != doc for c in store.chunks)
     emb = HashEmbeddings()
+    before = store.chunks
     store.add(theirs, emb.embed_documents_array([c.index_text for c in theirs]))
-    assert store.count() == len(chunks)
+    assert store.count() == len(chunks) and store.chunks is not before and len(before) == len(chunks) - removed
     top = store.search_dense(emb.embed_query_array(theirs[2].index_text), 1)[0][0]
     assert store.chunks[top].id == theirs[2].id
     best = store.search_lexical(store.lexical.scores(tokenize(theirs[2].index_text)), 1)

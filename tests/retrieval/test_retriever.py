@@ -123,3 +123,46 @@ def test_a_paragraph_is_not_buried_by_clauses_matched_through_generic_words(assi
     }
     assert ranks["on"] < ranks["off"]
     assert on.retrieve(question, k=1)[0].chunk.id == gold
+
+
+@pytest.mark.parametrize("backend", ["local", "milvus"])
+def test_a_warm_retriever_follows_documents_added_and_removed_in_place(tmp_path, chunks, backend):
+    """Row masks and the per-row language array are cached per index contents: after `delete_documents`
+    and `add` a retriever that answered before ranks exactly as a new one over the same store."""
+    from assistant.embeddings import HashEmbeddings
+    from assistant.index import Expected, open_index
+    from assistant.retrieval import HybridRetriever, RetrievalFilter
+    from assistant.settings import MilvusSettings
+    from tests.index.fakes import write_hash_index
+
+    milvus = MilvusSettings(uri=str(tmp_path / "ix" / "milvus.db")) if backend == "milvus" else None
+    write_hash_index(tmp_path / "ix", chunks, corpus_hash="h", milvus=milvus)
+    store = open_index(tmp_path / "ix", Expected(model="hash", backend=backend), milvus)
+    emb = HashEmbeddings()
+    warm = HybridRetriever(store, emb)
+    zh_doc = next(c.doc_id for c in chunks if c.lang == "zh")
+    en_doc = next(c.doc_id for c in chunks if c.lang == "en")
+    filters = [None, RetrievalFilter((zh_doc,)), RetrievalFilter((en_doc,)), RetrievalFilter(languages=("zh",))]
+    filters += [RetrievalFilter(languages=("en",)), RetrievalFilter(include_boilerplate=True)]
+    questions = ["Who must report to Council?", "谁必须向理事会报告？", "human rights online and offline"]
+
+    def same_as_a_new_retriever() -> None:
+        fresh = HybridRetriever(store, emb)
+        for question in questions:
+            for mode in ("hybrid", "dense", "bm25"):
+                for flt in filters:
+                    ours = warm.retrieve(question, 10, mode, flt)
+                    theirs = fresh.retrieve(question, 10, mode, flt)
+                    assert [(h.chunk.id, round(h.score, 6)) for h in ours] == [
+                        (h.chunk.id, round(h.score, 6)) for h in theirs
+                    ], (question, mode, flt)
+
+    same_as_a_new_retriever()  # warms every cache
+    removed = [c for c in store.chunks if c.doc_id == zh_doc]
+    store.delete_documents([zh_doc])
+    same_as_a_new_retriever()
+    assert all(h.chunk.doc_id != zh_doc for h in warm.retrieve(questions[1], 20, "hybrid", filters[1]))
+    store.add(removed, emb.embed_documents_array([c.index_text for c in removed]))
+    same_as_a_new_retriever()
+    assert warm.similarity(questions[0], [removed[0].id])  # the row map follows too
+    store.close()
