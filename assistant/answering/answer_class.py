@@ -33,7 +33,7 @@ from assistant.schema import Language
 class AnswerClass:
     """The kind of entity a question asks for, and where its noun stands in the question."""
 
-    name: str  # country, city, company, organisation, percentage, deadline, place
+    name: str  # country, city, company, organisation, court, percentage, deadline, target, place
     plural: bool = False
     start: int = 0  # the noun's span in the question (qualifiers are read around it)
     end: int = 0
@@ -52,17 +52,32 @@ _EN_NOUNS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("organisation", "organization", "agency", "body", "institution", "institute", "foundation", "fund"),
         ("organisations", "organizations", "agencies", "bodies", "institutions", "institutes", "foundations"),
     ),
-    "percentage": (("percentage", "percent", "share", "proportion", "fraction"), ("percentages", "shares")),
+    # A rate or ratio is a share too ("what literacy rate"): a clause that only names the skill gives none.
+    "percentage": (
+        ("percentage", "percent", "share", "proportion", "fraction", "rate", "ratio"),
+        ("percentages", "shares", "rates", "ratios"),
+    ),
+    # A court is an institution only a court's name answers: the Assembly that "reiterated human rights"
+    # is no court, though it is an organisation.
+    "court": (("court", "tribunal"), ("courts", "tribunals")),
 }
 _ZH_NOUNS: dict[str, tuple[str, ...]] = {
     "country": ("国家", "成员国", "会员国"),
     "city": ("城市", "都市"),
     "company": ("公司", "企业", "集团"),
     "organisation": ("组织", "机构", "基金会", "研究所", "机关"),
+    "court": ("法院", "法庭", "仲裁庭"),
 }
 _EN_WH = re.compile(r"\b(?:which|what)\s+", re.IGNORECASE)
 # Words that end the phrase between "which" and its noun: a verb or auxiliary has begun the question's predicate.
 _EN_BREAK = frozenset((*AUXILIARIES, "shall", "may", "might", "of"))
+# So does a preposition: in "which stakeholders besides member states" the stakeholders are asked for.
+_EN_BREAK_PREPOSITIONS = frozenset(
+    (
+        *("besides", "except", "than", "beyond", "excluding", "including", "like", "with", "without", "from"),
+        *("for", "to", "in", "on", "at", "about", "by", "among", "between", "into", "as"),
+    )
+)
 # "哪个 … 国家": a 哪 word asks for the noun up to 12 characters on ("哪个负责知识产权的联合国组织").
 _ZH_WHICH = r"(?:哪一个|哪个|哪一|哪座|哪家|哪所|哪位|哪些|哪类|哪种)"
 # 什么 / 何 ask for the noun only right after them ("什么组织", "何种机构", "什么样的国际组织"): inside
@@ -79,11 +94,22 @@ _ZH_KIND = re.compile(r"^(?:哪类|哪种|何种|何类|什么样的)$|^(?:类�
 _STANDALONE: dict[Language, tuple[tuple[str, str], ...]] = {
     "en": (
         ("deadline", r"\b(?:by|before|until) (?:what|which|when)\b|\bdeadline\b|\bno later than\b"),
+        # A year set as a target ("which year … as the target", "the target year") is a deadline, or the
+        # year an agenda or its goals are named by ("the 2030 Agenda", 2030年可持续发展目标).
+        ("target", r"\btarget (?:year|date)\b|\b(?:which|what) (?:year|date)\b.*\b(?:as|for) (?:the|a|its) target\b"),
         ("percentage", r"\bwhat %|\bhow many percent\b|\bper ?cent\b"),
     ),
     "zh": (
-        ("deadline", r"(?:哪一年|哪年|何时|什么时候|哪一天|哪天|几月)(?:之前|以前|前)|到哪一年|截止|期限"),
-        ("percentage", r"百分之几|百分比|多大比例|多少比例|比例|占比|比重|几成"),
+        (
+            "deadline",
+            r"(?:哪一年|哪年|何时|什么时候|哪一天|哪天|几月)(?:之前|以前|前)|到哪一年|截止|期限",
+        ),
+        ("target", r"目标(?:年份|年|日期)"),
+        # A rate (普及率, 识字率) is a share; a frequency (频率) or an efficiency (效率) is not.
+        (
+            "percentage",
+            r"百分之几|百分比|多大比例|多少比例|比例|比率|占比|比重|几成|(?<![频效速汇])率(?:是|为|有)?多(?:少|高)",
+        ),
         ("country", r"哪国|哪一国"),
     ),
 }
@@ -102,6 +128,15 @@ _DEADLINE = re.compile(
     r"[A-Z][a-z]+\s+\d{4})\b|\bdeadline\b|"
     r"\d{4}年(?:\d{1,2}月)?(?:底|年底)?(?:之前|以前|前)|(?:到|至|截至|截止)\s*\d{4}年|截止日期|期限"
 )
+# A court or tribunal's name: "the European Court of Human Rights", 国际刑事法院, an arbitral tribunal.
+_COURT = re.compile(
+    r"\b(?:[A-Z][\w-]*\s+){0,6}(?:Court|Tribunal)\b|\b[Aa]rbitral tribunal\b|[\u4e00-\u9fff]{0,10}(?:法院|法庭|仲裁庭)"
+)
+# A year that names an agenda, its goals or a vision is their target year.
+_TARGET_YEAR = re.compile(
+    r"\b\d{4}\s+(?:Agenda|Goals?|[Tt]argets?|Vision)\b|\b(?:Agenda|Vision)\s+\d{4}\b|"
+    r"\d{4}年[^，。；、,;]{0,10}?(?:议程|目标|愿景)"
+)
 # A place the corpus writes without a gazetteer name: a venue or seat, the online / offline spaces,
 # a body a report or a text goes *to* (向理事会, "to the Council"), and a document that sets a text out
 # (第A/RES70/1号决议, "resolution 70/1"): "where" also means "in which forum / document".
@@ -112,8 +147,28 @@ _PLACE_PHRASE = re.compile(
     r"总部|所在地|会址|线上|线下|网上|网络空间|"
     r"[向在于](?:[\u4e00-\u9fff]{0,8})(?:理事会|大会|会议|论坛|峰会)|第[A-Z\d][\w/]*号决议"
 )
-# Words for a group of countries that answer a plural question ("which countries" -> "developing nations").
-_COUNTRY_GROUPS = re.compile(r"\b(?:countries|nations|states)\b|国家|成员国|会员国", re.IGNORECASE)
+# Words for a group of countries that answer a plural question ("which countries" -> "developing nations"),
+# with the two words before them: the modifier is what the group adds to the question (echo.py).
+_COUNTRY_GROUPS = re.compile(
+    r"\b(?:[A-Za-z][\w-]*\s+){0,2}(?:countries|nations|states)\b|国家|成员国|会员国", re.IGNORECASE
+)
+# Words before a group that are no modifier of it: "particularly *for* developing nations".
+_NOT_MODIFIERS = frozenset(
+    (
+        *("for", "of", "and", "or", "the", "a", "an", "to", "in", "on", "by", "with", "from", "among"),
+        *("particularly", "especially", "all", "such", "as", "than", "more", "these", "those", "its", "their"),
+    )
+)
+
+
+def _group_span(found: str) -> str:
+    """A country group with only the modifiers that stand right before it ("developing nations")."""
+    kept = found.split()
+    while len(kept) > 1 and any(w.casefold() in _NOT_MODIFIERS for w in kept[:-1]):
+        kept = kept[1:]
+    return " ".join(kept)
+
+
 # Actor heads that name a group of members, not an organisation.
 _GROUP_HEADS = frozenset(("states", "members", "countries", "nations", "governments", "stakeholders", "groups"))
 
@@ -139,7 +194,7 @@ def _en_class(question: str) -> AnswerClass | None:
     for name, (singular, plural) in _EN_NOUNS.items():
         for noun, is_plural in [*((n, False) for n in singular), *((n, True) for n in plural)]:
             hit = re.match(rf"((?:[\w'’-]+\s+){{0,3}}?){re.escape(noun)}\b", rest, re.IGNORECASE)
-            if hit is None or any(w.lower() in _EN_BREAK for w in hit.group(1).split()):
+            if hit is None or any(w.lower() in _EN_BREAK | _EN_BREAK_PREPOSITIONS for w in hit.group(1).split()):
                 continue
             start = lead_end + len(hit.group(1))
             # The noun nearest the question word wins; at the same place the longer ("member state").
@@ -220,13 +275,15 @@ def class_spans(
     finders: dict[str, Callable[[], list[str]]] = {
         "country": lambda: (
             country_names(text)
-            or ([m.group(0) for m in _COUNTRY_GROUPS.finditer(text)] if cls.plural or cls.kind else [])
+            or ([_group_span(m.group(0)) for m in _COUNTRY_GROUPS.finditer(text)] if cls.plural or cls.kind else [])
         ),
         "city": lambda: city_names(text),
         "company": lambda: [m.group(0) for m in _COMPANY.finditer(text)],
         "organisation": lambda: _organisations(terms, exclude),
+        "court": lambda: [m.group(0) for m in _COURT.finditer(text)],
         "percentage": lambda: [m.group(0) for m in _PERCENTAGE.finditer(text)],
         "deadline": lambda: [m.group(0) for m in _DEADLINE.finditer(text)],
+        "target": lambda: [m.group(0) for m in (*_DEADLINE.finditer(text), *_TARGET_YEAR.finditer(text))],
         "place": lambda: [*city_names(text), *country_names(text), *(m.group(0) for m in _PLACE_PHRASE.finditer(text))],
     }
     return finders[cls.name]()
@@ -239,8 +296,10 @@ CLASS_NAMES: dict[Language, dict[str, str]] = {
         "city": "the name of a city",
         "company": "the name of a company",
         "organisation": "the name of such an organisation",
+        "court": "the name of a court or tribunal",
         "percentage": "a percentage or share",
         "deadline": "a deadline",
+        "target": "a target year",
         "place": "a place",
     },
     "zh": {
@@ -248,8 +307,10 @@ CLASS_NAMES: dict[Language, dict[str, str]] = {
         "city": "城市名称",
         "company": "公司名称",
         "organisation": "相应机构的名称",
+        "court": "法院或法庭的名称",
         "percentage": "百分比或比例",
         "deadline": "截止时间",
+        "target": "目标年份",
         "place": "地点",
     },
 }

@@ -35,7 +35,9 @@ from assistant.answering.analysis import partitive_whole
 from assistant.answering.answer_class import CLASS_NAMES, PLACE, AnswerClass, asked_class, asks_place, class_spans
 from assistant.answering.compounds import dictionary_parts
 from assistant.answering.context import AnswerContext
+from assistant.answering.echo import instances
 from assistant.answering.evidence import Group, chunk_evidence, question_groups, words
+from assistant.answering.gazetteer import country_names
 from assistant.answering.identifiers import DocumentId, carries, document_ids, without
 from assistant.answering.qualifiers import qualifier_text
 from assistant.answering.scope import RECORD_KINDS, asks_future, names_event, names_gathering, speaks_of_future
@@ -133,7 +135,7 @@ def lacks(
     missing: list[str] = []
     # "Where was A/RES/70/125 adopted?": the clause naming that resolution is not a place where it was.
     text = without(chunk.text, n.ids) if n.ids else chunk.text
-    if n.cls is not None and not class_spans(n.cls, text, evidence[0], n.named):
+    if n.cls is not None and not _named_instances(n, n.cls, class_spans(n.cls, text, evidence[0], n.named)):
         missing.append(CLASS_NAMES[n.lang][n.cls.name])
     for g in n.qualifiers:
         if not said(g, chunk.text, evidence, glosses):
@@ -153,6 +155,17 @@ def lacks(
     if n.future and not speaks_of_future(chunk, n.gathering):
         missing.append(_FUTURE_MISSING[n.lang])
     return missing
+
+
+def _named_instances(n: Needs, cls: AnswerClass, spans: list[str]) -> list[str]:
+    """The class spans that name an instance: "Which developing nations …" is answered neither by "for
+    developing nations", which repeats it, nor by "member states", a group that is not developing ones
+    (echo.py). A country's own name answers whatever the question's modifiers."""
+    if cls.name != "country" or cls.kind:
+        # A kind question's classifier (哪一*类*国家) is no modifier a group must keep.
+        return instances(spans, n.question)
+    phrase, noun = n.question[cls.lead_end : cls.end], n.question[cls.start : cls.end]
+    return [s for s in spans if country_names(s) or s in instances([s], n.question, phrase, noun)]
 
 
 def _own_evidence(chunk: Chunk) -> tuple[frozenset[Term], frozenset[str]]:

@@ -52,9 +52,13 @@ SPECIFIC_FOCUS: dict[Language, tuple[str, ...]] = {
         *("exempt", "exempts", "exempted", "exemption", "exemptions", "licence", "license", "licences", "licenses"),
         # Not "approve": a resolution approved is one adopted or endorsed, which texts say in other words.
         *("licensed", "licensing", "permit", "permits", "permission"),
+        *("authorize", "authorizes", "authorized", "authorise", "authorises", "authorised"),
         *("authorization", "authorisation", "audit", "audits", "audited", "monitor", "monitors", "monitoring"),
         *("oversee", "oversees", "oversaw", "overseen", "oversight", "supervise", "supervises", "supervision"),
         *("certify", "certifies", "certified", "certification", "compliance", "inspect", "inspects", "inspection"),
+        # How a text was adopted or binds: "Was the resolution unanimous?" is not answered by a clause on the
+        # resolution that never says so ("unanimous" -> 一致 is in the draft's 一致性, which is no vote).
+        *("unanimous", "unanimously", "unanimity", "consensus", "mandatory", "compulsory", "obligatory"),
     ),
     "zh": (
         *("预算", "经费", "资金", "拨款", "费用", "成本", "出资", "花费"),
@@ -66,6 +70,8 @@ SPECIFIC_FOCUS: dict[Language, tuple[str, ...]] = {
         *("截止", "期限", "截止日期", "任期", "到期"),
         *("主持", "主席", "选举", "当选", "任命"),
         *("禁止", "禁用", "约束力", "生效", "强制"),
+        # 一致通过 is segmented 一致 + 通过 (adopt): the pair in the question makes 一致 the focus.
+        *("一致通过", "全票", "协商一致", "无异议"),
         *("届会", "会期", "总部"),
         *("豁免", "免于", "免除", "许可", "执照", "牌照", "批准", "审批", "授权"),
         *("审计", "监测", "监督", "认证", "合规"),
@@ -120,15 +126,43 @@ def specific_groups(
     stems = _STEMS.get(lang)
     if stems is None:
         stems = _STEMS[lang] = _stems(lang)
+    focus = SPECIFIC_FOCUS[lang]
     out = []
     for g in question_groups(question, lang, translations):
         if g.term is not None:
             continue
-        # A Chinese question word may hold the focus inside it (年度预算, 反对票数).
-        specific = g.token in stems or (lang == "zh" and any(w in g.token for w in SPECIFIC_FOCUS["zh"]))
+        # A Chinese question word may hold the focus inside it (年度预算, 反对票数), or be one part of a focus
+        # the question writes whole (一致 of 一致通过, which the segmenter splits).
+        if lang == "zh":
+            specific = g.token in stems or any(_zh_focus(g.token, w, question) for w in focus)
+        else:
+            specific = g.token in stems and _spelt_as_focus(as_written(g.token, question), focus)
         if (specific and not roles_only) or _is_role(g, question, lang):
             out.append(g)
     return out
+
+
+def _zh_focus(token: str, focus: str, question: str) -> bool:
+    return focus in token or (len(token) > 1 and token in focus and focus in question)
+
+
+def _spelt_as_focus(written: str, focus: tuple[str, ...]) -> bool:
+    """Whether the question's word is a focus word or an inflection of one ("budgets", "headquartered"):
+    the stemmer cuts "authorization" and "authorities" alike to "author", and authorities are no
+    authorization (nor is "authorize" their stem). An inflection keeps all of the focus word but its last
+    letter."""
+    word = written.casefold()
+    return any(_shared_prefix(word, w) >= len(w) - 1 for w in focus)
+
+
+def _shared_prefix(a: str, b: str) -> int:
+    """How many leading letters `a` and `b` share ("vote" / "voting": 3)."""
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
 
 
 def unsupported_specifics(

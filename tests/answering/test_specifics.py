@@ -130,6 +130,25 @@ def test_a_question_about_an_unnamed_role_abstains_and_a_named_role_is_answered(
     assert all("director-bdt" in c.chunk_id for c in director.citations)
 
 
+def test_authorities_are_no_authorization_but_an_authorization_is_a_specific_fact():
+    # "authorization" and "authorities" stem alike: only the focus word as written (or inflected) counts.
+    assert specific_groups("Which authorities must report to the Council?", "en") == []
+    assert specific_groups("Which authority may set national rules?", "en") == []
+    assert unsupported_specifics("What authorization does the Council need?", "en", CLAUSE) == ["authorization"]
+    assert unsupported_specifics("Which budgets are reported to the Council?", "en", CLAUSE) == ["budgets"]
+
+
+def test_how_a_text_was_adopted_is_a_fact_the_cited_clause_must_state():
+    adopted = chunk_evidence("the adoption of this resolution has been recognized as a historic milestone")
+    assert unsupported_specifics("Was the AI resolution unanimous?", "en", adopted) == ["unanimous"]
+    assert unsupported_specifics("Is the resolution mandatory?", "en", adopted) == ["mandatory"]
+    assert [g.token for g in specific_groups("决议是否一致通过？", "zh")] == ["一致"]
+    # 相一致 (is in line with) asks for no vote
+    assert specific_groups("该决议与联合国哪方面的更广泛倡议相一致？", "zh") == []
+    unanimous = chunk_evidence("The resolution was adopted unanimously.")
+    assert unsupported_specifics("Was the AI resolution adopted unanimously?", "en", unanimous) == []
+
+
 def test_a_role_word_inside_a_word_that_names_no_person_is_no_role():
     # A Chinese compound is named by its last part: 大使馆 is an embassy, 编辑器 an editing program,
     # 部长级 "ministerial", 记者会 a press conference; 副主任 and 外交部长 are people.

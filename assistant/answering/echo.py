@@ -1,0 +1,45 @@
+"""Spans that only repeat the question: "Which developing nations …?" is not answered by "developing nations".
+
+A which-question asks for instances of its noun. A clause that names the noun only with words the
+question already has ("particularly for developing nations", "a coalition of nations") names none:
+the answer must add something (a name, a modifier: "Which nations …?" -> "developing nations").
+Words are compared as the glossary and the stemmer see them, so 发展中国家 in a Chinese question
+is echoed by "developing nations" in the English article.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from assistant.answering.evidence import chunk_evidence, words
+from assistant.text import has_cjk
+
+
+def adds_to_question(span: str, question: str) -> bool:
+    """Whether `span` says anything the question does not: a glossary name or a word beyond its own."""
+    span_terms, span_tokens = chunk_evidence(span)
+    q_terms, q_tokens = chunk_evidence(question)
+    if not span_terms <= q_terms:
+        return True
+    # The words of the shared names are the question's too, whichever language it names them in.
+    named = {w for t in span_terms for form in t.forms("en") for w in words(form)}
+    return not (span_tokens - named) <= q_tokens
+
+
+def keeps_modifiers(span: str, phrase: str, noun: str) -> bool:
+    """Whether `span` keeps what the question's asked `phrase` says beyond its `noun`: "Which *developing*
+    nations" is not answered by "120 member states", a group that is not developing ones."""
+    p_terms, p_tokens = chunk_evidence(phrase)
+    n_terms, n_tokens = chunk_evidence(noun)
+    s_terms, s_tokens = chunk_evidence(span)
+    if has_cjk(phrase):
+        # A Chinese phrase's tokens hold character pairs across its parts (·中国): its names say enough.
+        return (p_terms - n_terms) <= s_terms
+    # An English one by its words: "developing island nations" keeps "developing".
+    return (p_tokens - n_tokens) <= s_tokens
+
+
+def instances(spans: Iterable[str], question: str, phrase: str = "", noun: str = "") -> list[str]:
+    """The spans that add to the question (see `adds_to_question`) and, for a group asked by a modified
+    noun (`phrase` with its head `noun`), keep its modifiers (see `keeps_modifiers`)."""
+    return [s for s in spans if adds_to_question(s, question) and (not phrase or keeps_modifiers(s, phrase, noun))]

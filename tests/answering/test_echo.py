@@ -1,0 +1,33 @@
+"""A span that only repeats the question names no instance of what it asks for."""
+
+from __future__ import annotations
+
+from assistant.answering.echo import adds_to_question, instances, keeps_modifiers
+
+
+def test_a_span_made_of_the_questions_own_words_adds_nothing():
+    question = "Which developing nations will receive AI technologies first?"
+    assert not adds_to_question("developing nations", question)
+    assert adds_to_question("developing nations", "Which nations should get equitable access?")
+    assert adds_to_question("human rights", "Which rights must be safeguarded online?")
+
+
+def test_the_questions_names_are_echoed_across_languages():
+    assert not adds_to_question("developing nations", "哪些发展中国家将最先获得人工智能技术？")
+
+
+def test_a_group_must_keep_the_modifiers_of_the_asked_noun():
+    assert not keeps_modifiers("120 member states", "developing nations", "nations")
+    assert keeps_modifiers("developing nations", "developing nations", "nations")
+    assert keeps_modifiers("developing nations", "nations", "nations")
+    assert not keeps_modifiers("member states", "发展中国家", "国家")
+
+
+def test_instances_keep_the_spans_that_add_and_keep_the_modifiers():
+    question = "Which developing nations will receive AI first?"
+    spans = ["developing nations", "120 member states", "least developed nations"]
+    assert instances(spans, question, "developing nations", "nations") == ["least developed nations"]
+    assert instances(["developing island nations"], question, "developing nations", "nations") == [
+        "developing island nations"
+    ]
+    assert instances(["developing nations", "nations"], "Which nations need access?") == ["developing nations"]
