@@ -25,6 +25,7 @@ from assistant.retrieval.translation import english_senses, specificity
 from assistant.schema import Language
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+_HYPHEN = re.compile(r"-+")
 
 
 def specific_supports(
@@ -65,9 +66,16 @@ def _own_citable(s: Support, question: str, lang: Language, ctx: AnswerContext) 
 
 
 def _surface_forms(question: str) -> dict[str, str]:
-    """Stemmed token -> the question's word as written ("machin" -> "machines"): the dictionary looks up words."""
+    """Stemmed token -> the question's word as written ("machin" -> "machines"): the dictionary looks up words.
+
+    A hyphenated word gives its parts as tokens too (evidence.words: "AI-related" -> ai-related, ai,
+    relat): each part is looked up as written ("related"), the whole compound as a whole.
+    """
     forms: dict[str, str] = {}
     for word in _WORD.findall(question):
+        for part in _HYPHEN.split(word):
+            for token in words(part):
+                forms.setdefault(token, part.lower())
         for token in words(word):
             forms.setdefault(token, word.lower())
     return forms
