@@ -87,6 +87,19 @@ def test_a_part_of_a_hyphenated_word_is_looked_up_as_written(lexicon):
     assert hyphen.overlap * 6 == pytest.approx(spaced.overlap * 5)
 
 
+HEADER = _support("en/h", "en", "Poor farmers conference", overlap=0.67, literal=0.67)
+HEADER = replace(HEADER, hit=replace(HEADER.hit, chunk=replace(HEADER.hit.chunk, kind="header")))
+
+
+def test_a_header_counts_as_the_own_language_clause_for_when_and_where_questions(lexicon):
+    # single.py lets a header answer when/where questions (citable about_document): it is then the
+    # own-language clause that makes generic translations count less, as a paragraph does.
+    question = "When did poor farmers get help?"
+    assert specific_supports([HEADER, OTHER], question, "en", _ctx(2), lexicon) == [HEADER, OTHER]
+    ranked = specific_supports([HEADER, OTHER], question, "en", _ctx(2), lexicon, about_document=True)
+    assert ranked[1].overlap < OTHER.overlap
+
+
 def test_the_setting_defaults_to_two_and_rejects_a_negative_value():
     assert Settings().answer.cross_generic_senses == 2
     assert Settings.from_env({"ASSISTANT_CROSS_GENERIC_SENSES": "0"}).cross_generic_senses == 0
