@@ -2,7 +2,8 @@
 
 A news item reports a resolution's adoption ("the adoption of this resolution",
 "the endorsement of a resolution") without ever saying "vote". A question that
-speaks of *the* vote, *this* passing or 这次表决 means that event, and the
+speaks of *the* vote, *this* passing or 这次表决 means that event ("that" only
+as a demonstrative: "said that voting was close" opens a clause), and the
 adoption wording is evidence of it: "In what area does the vote mark a
 watershed?" is about the adoption the article calls a watershed. Such a word
 gets the adoption's words as near-synonyms: they make it found (so it is no
