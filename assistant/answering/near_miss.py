@@ -19,7 +19,8 @@ here, each from a small table (answer_class.py, qualifiers.py, scope.py):
 * the question names a document by its number ("Resolution 140", 第139号决议) and
   the clause does not carry it: a document's own record (header, dateline) gives
   its own conference's city and date, another clause another document's
-  (identifiers.py).
+  (identifiers.py); of several named documents ("Resolutions 139 and 140"),
+  the clause on any one of them answers for it.
 
 `needs` reads the question once; `lacks` then says, per clause, what is missing.
 """
