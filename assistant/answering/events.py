@@ -2,7 +2,8 @@
 
 A news item reports a resolution's adoption ("the adoption of this resolution",
 "the endorsement of a resolution") without ever saying "vote". A question that
-speaks of *the* vote, *this* passing or 这次表决 means that event, and the
+speaks of *the* vote, *this* passing or 这次表决 means that event ("that" only
+as a demonstrative: "said that voting was close" opens a clause), and the
 adoption wording is evidence of it: "In what area does the vote mark a
 watershed?" is about the adoption the article calls a watershed. Such a word
 gets the adoption's words as near-synonyms: they make it found (so it is no
@@ -28,12 +29,13 @@ from assistant.lexical import tokenize
 from assistant.schema import Language
 
 # the / this / that (a possessive is a voter's: "its vote"), then the event noun; not after "cast", and not
+# "that" before a gerund, where it opens a clause ("said that voting was close", "that passing the text"); not
 # followed by a noun it modifies or by for / against (votes cast). "voting" modifies most nouns it precedes
 # (voting rights, the voting procedure), so it is the event only before punctuation or a function word;
 # "passage" only as the passage *of a* text ("this passage" is an excerpt, "the passage of time" no vote).
 _EN_EVENT = re.compile(
     r"(?<!\bcast\s)\b(?:the|this|that)\s+"
-    r"(?P<noun>vote|passing|voting(?=\s*(?:[^\w\s]|$)|\s+(?:on|in|at|of|by|over|was|were|is|did|had|took)\b)"
+    r"(?P<noun>vote|(?<!\bthat\s)passing|(?<!\bthat\s)voting(?=\s*(?:[^\w\s]|$)|\s+(?:on|in|at|of|by|over|was|were|is|did|had|took)\b)"
     r"|passage(?=\s+of\s+(?:the|this|that|its|a|an)\s))\b(?![-'’])"
     r"(?!\s+(?:count|tally|margin|record|share|total|figures?|numbers?|breakdown|results?|for|against)\b)",
     re.IGNORECASE,

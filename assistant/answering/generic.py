@@ -25,20 +25,28 @@ from assistant.retrieval.translation import english_senses, specificity
 from assistant.schema import Language
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+_HYPHEN = re.compile(r"-+")
 
 
 def specific_supports(
-    ranked: Sequence[Support], question: str, lang: Language, ctx: AnswerContext, lexicon: Lexicon | None
+    ranked: Sequence[Support],
+    question: str,
+    lang: Language,
+    ctx: AnswerContext,
+    lexicon: Lexicon | None,
+    *,
+    about_document: bool = False,
 ) -> list[Support]:
     """`ranked` with the overlap of other-language clauses matched only by translation weighted by specificity.
 
     Unchanged unless the question is English (the dictionary counts an English word's Chinese
     headwords), `ctx.generic_senses` is set, a lexicon is loaded and an English clause is citable
-    on a word the question writes.
+    on a word the question writes. `about_document` is `support.citable`'s: a when/where question
+    may be answered by a header or dateline, which then counts as such a clause.
     """
     if lang != "en" or not ctx.generic_senses or lexicon is None:
         return list(ranked)
-    if not any(_own_citable(s, question, lang, ctx) for s in ranked):
+    if not any(_own_citable(s, question, lang, ctx, about_document) for s in ranked):
         return list(ranked)
     groups = question_groups(question, lang, ctx.translations, ctx.synonyms)
     unknown = ctx.idf("") or 1.0
@@ -59,15 +67,26 @@ def specific_supports(
     return out
 
 
-def _own_citable(s: Support, question: str, lang: Language, ctx: AnswerContext) -> bool:
+def _own_citable(s: Support, question: str, lang: Language, ctx: AnswerContext, about_document: bool) -> bool:
     """A clause in the question's language, citable, on at least one word the question writes."""
-    return s.hit.chunk.lang == lang and s.literal > 0 and citable(s, question, lang, ctx.min_support)
+    return (
+        s.hit.chunk.lang == lang
+        and s.literal > 0
+        and citable(s, question, lang, ctx.min_support, about_document=about_document)
+    )
 
 
 def _surface_forms(question: str) -> dict[str, str]:
-    """Stemmed token -> the question's word as written ("machin" -> "machines"): the dictionary looks up words."""
+    """Stemmed token -> the question's word as written ("machin" -> "machines"): the dictionary looks up words.
+
+    A hyphenated word gives its parts as tokens too (evidence.words: "AI-related" -> ai-related, ai,
+    relat): each part is looked up as written ("related"), the whole compound as a whole.
+    """
     forms: dict[str, str] = {}
     for word in _WORD.findall(question):
+        for part in _HYPHEN.split(word):
+            for token in words(part):
+                forms.setdefault(token, part.lower())
         for token in words(word):
             forms.setdefault(token, word.lower())
     return forms

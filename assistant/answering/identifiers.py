@@ -8,8 +8,11 @@ A clause carries the number of its own document too (its evidence holds its symb
 And a clause does not say where a document was adopted by naming that document:
 "第A/RES/70/125号决议" answers "where is X set out", not "where was A/RES/70/125 adopted".
 
-Years, counts and names are not document numbers: only a number after a document noun, inside
-第…号, or a symbol with a slash ("A/RES/70/1") is.
+Years, counts and names are not document numbers: only a number after a numbered document's noun
+(Resolution, Recommendation, Decision; "Resolutions 139 and 140" names both), inside 第…号, or a
+symbol with a slash ("A/RES/70/1") is. "report 2023" is a year and "Annex 2" a part of a document.
+A number of one or two digits ("Resolution 2") is in almost every clause as a count or an item
+label, so a text carries it only as a document's number: after such a noun or inside 第…号.
 """
 
 from __future__ import annotations
@@ -18,12 +21,19 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-_DOC_NOUNS = ("resolution", "recommendation", "decision", "document", "report", "annex")
-_NUMBERED = re.compile(rf"\b(?:{'|'.join(_DOC_NOUNS)})s?\s+(?:No\.?\s*)?\d+(?:/\d+)*\b", re.IGNORECASE)
+# Nouns of the documents that are cited by number; a report, annex or document is cited by title or symbol.
+_DOC_NOUNS = ("resolution", "recommendation", "decision")
+_NOUN = rf"\b(?:{'|'.join(_DOC_NOUNS)})s?\s+(?:No\.?\s*)?"
+_NUMBER = r"\d+(?:/\d+)*"
+# "Resolutions 139 and 140", "Resolutions 139, 140 or 141": each number is one document.
+_NUMBERED = re.compile(rf"{_NOUN}{_NUMBER}(?:(?:\s*,\s*|\s+(?:and|or)\s+){_NUMBER})*\b", re.IGNORECASE)
+_NUMBERS = re.compile(_NUMBER)
 _ZH_NUMBERED = re.compile(r"第\s*[A-Za-z\d][\w/.\-]*\s*号(?:决议|建议书|建议|决定|文件|报告)?")
 # A UN or ITU symbol: letters, then slash-separated parts, one with a digit. Any case: users type a/res/70/125.
 _SYMBOL = re.compile(r"(?<![A-Za-z0-9/])[A-Za-z]{1,6}(?:/[A-Za-z0-9.\-]+)+")
 _FIRST_DIGIT = re.compile(r"\d")
+# Numbers of at most this many digits are carried only as a document's number (see the module docstring).
+_SHORT = 2
 
 
 @dataclass(frozen=True)
@@ -39,9 +49,8 @@ def document_ids(question: str) -> tuple[DocumentId, ...]:
     """The document numbers the question names, once each, in the order written."""
     found: dict[str, DocumentId] = {}
     spans = sorted(
-        (m.start(), m.group(0).strip())
-        for pattern in (_NUMBERED, _ZH_NUMBERED, _SYMBOL)
-        for m in pattern.finditer(question)
+        [(m.start(), m.group(0).strip()) for pattern in (_ZH_NUMBERED, _SYMBOL) for m in pattern.finditer(question)]
+        + _listed(question)
     )
     for _, shown in spans:
         digit = _FIRST_DIGIT.search(shown)
@@ -53,9 +62,26 @@ def document_ids(question: str) -> tuple[DocumentId, ...]:
     return tuple(found.values())
 
 
+def _listed(question: str) -> list[tuple[int, str]]:
+    """Each number after a document noun, shown with the noun: "Resolutions 139 and 140" -> Resolution 139, 140."""
+    out = []
+    for m in _NUMBERED.finditer(question):
+        numbers = list(_NUMBERS.finditer(m[0]))
+        if len(numbers) == 1:
+            out.append((m.start(), m[0]))
+            continue
+        noun = re.sub(r"s$", "", m[0].split()[0])
+        out += [(m.start() + n.start(), f"{noun} {n[0]}") for n in numbers]
+    return out
+
+
 def _pattern(ident: DocumentId) -> re.Pattern[str]:
     # Not inside a longer number: 70/1 is not in 70/125, 139 not in 2139.
-    return re.compile(rf"(?<!\d)(?<!\d/){re.escape(ident.key)}(?!\d)(?!/\d)", re.IGNORECASE)
+    number = rf"(?<!\d)(?<!\d/){re.escape(ident.key)}(?!\d)(?!/\d)"
+    if ident.key.isdigit() and len(ident.key) <= _SHORT:
+        # "2" is in most clauses as a count or an item label: only "Resolution 2", 第2号 name the document.
+        number = rf"(?:{_NOUN}(?:{_NUMBER}(?:\s*,\s*|\s+(?:and|or)\s+))*|第\s*){number}"
+    return re.compile(number, re.IGNORECASE)
 
 
 def carries(text: str, ident: DocumentId) -> bool:
@@ -66,5 +92,5 @@ def carries(text: str, ident: DocumentId) -> bool:
 def without(text: str, ids: Sequence[DocumentId]) -> str:
     """`text` with the named documents' numbers (and the symbol letters before them) taken out."""
     for ident in ids:
-        text = re.sub(rf"[A-Za-z]*(?:/[A-Za-z]+)*/?{_pattern(ident).pattern}", "", text)
+        text = re.sub(rf"[A-Za-z]*(?:/[A-Za-z]+)*/?{_pattern(ident).pattern}", "", text, flags=re.IGNORECASE)
     return text

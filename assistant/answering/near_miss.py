@@ -19,7 +19,8 @@ here, each from a small table (answer_class.py, qualifiers.py, scope.py):
 * the question names a document by its number ("Resolution 140", 第139号决议) and
   the clause does not carry it: a document's own record (header, dateline) gives
   its own conference's city and date, another clause another document's
-  (identifiers.py).
+  (identifiers.py); of several named documents ("Resolutions 139 and 140"),
+  the clause on any one of them answers for it.
 
 `needs` reads the question once; `lacks` then says, per clause, what is missing.
 """
@@ -150,8 +151,10 @@ def lacks(
         # "In which city is the UNICRI centre?": the header's city is where the *conference* was.
         missing += [g.term.name(n.lang) for g in n.names if g.term is not None and not said(g, chunk.text, evidence)]
     missing += [as_written(g.token, n.question) for g in n.roles if not g.found_in(*evidence)]
-    # A clause about another numbered document, or a record of this one (its city is its conference's).
-    missing += [i.shown for i in n.ids if not (carries(chunk.text, i) or carries(" ".join(evidence[1]), i))]
+    # A clause about another numbered document, or a record of this one (its city is its conference's). Of
+    # two named documents ("Resolutions 139 and 140") the clause on either answers for it: none recalls both.
+    if not any(carries(chunk.text, i) or carries(" ".join(evidence[1]), i) for i in n.ids):
+        missing += [i.shown for i in n.ids]
     if n.future and not speaks_of_future(chunk, n.gathering):
         missing.append(_FUTURE_MISSING[n.lang])
     return missing

@@ -49,8 +49,10 @@ def single_answer(
     if not question_groups(support_q, lang, ctx.translations):
         # Nothing to look for ("What else must he do?" with no earlier turn): no clause can be supported.
         return abstain(question, lang)
-    ranked = specific_supports(supports(support_q, lang, ctx), support_q, lang, ctx, context_lexicon(ctx))
     about_document = a.qtype in ("when", "where")
+    ranked = specific_supports(
+        supports(support_q, lang, ctx), support_q, lang, ctx, context_lexicon(ctx), about_document=about_document
+    )
     excluded = set(a.exclude)
     passing = [
         s

@@ -99,3 +99,19 @@ def test_the_voting_and_the_passage_of_a_text_are_the_adoption(question):
 
 def test_voting_procedures_are_still_a_fact_the_adoption_does_not_state():
     assert unsupported_specifics("What does the voting procedure require?", "en", ADOPTED) == ["voting"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Who said that voting was close?",  # "that" opens a clause: "voting" has no determiner
+        "Who noted that passing the text was hard?",  # a verb with its object, not the event
+        "Why did the delegates say that voting on the text had to wait?",
+    ],
+)
+def test_that_as_a_conjunction_is_no_determiner_of_the_event(question):
+    assert adoption_events(question, "en") == {}
+
+
+def test_that_as_a_demonstrative_still_names_the_vote():
+    assert "adopt" in adoption_events("Why was that vote a watershed?", "en")["vote"]

@@ -75,6 +75,31 @@ def test_off_for_chinese_questions_without_a_lexicon_or_when_switched_off(lexico
     assert specific_supports(supports, "农民得到什么帮助？", "zh", _ctx(2), lexicon) == supports
 
 
+def test_a_part_of_a_hyphenated_word_is_looked_up_as_written(lexicon):
+    # "related" has 7 headwords; inside "AI-related" it is the same generic word (tokenize splits it).
+    glosses = {"相关": ("related",), "农民": ("farmer",)}
+    ctx = replace(_ctx(2), glosses=lambda word: glosses.get(word, ()))
+    own = _support("en/1", "en", "AI-related help for poor farmers.", overlap=0.8, literal=0.8)
+    other = _support("zh/1", "zh", "相关农民", overlap=0.5, literal=0.0)
+    hyphen = specific_supports([own, other], "What AI-related help do poor farmers get?", "en", ctx, lexicon)[1]
+    spaced = specific_supports([own, other], "What AI related help do poor farmers get?", "en", ctx, lexicon)[1]
+    # The hyphenated question has one more group (the whole compound, which the clause lacks).
+    assert hyphen.overlap * 6 == pytest.approx(spaced.overlap * 5)
+
+
+HEADER = _support("en/h", "en", "Poor farmers conference", overlap=0.67, literal=0.67)
+HEADER = replace(HEADER, hit=replace(HEADER.hit, chunk=replace(HEADER.hit.chunk, kind="header")))
+
+
+def test_a_header_counts_as_the_own_language_clause_for_when_and_where_questions(lexicon):
+    # single.py lets a header answer when/where questions (citable about_document): it is then the
+    # own-language clause that makes generic translations count less, as a paragraph does.
+    question = "When did poor farmers get help?"
+    assert specific_supports([HEADER, OTHER], question, "en", _ctx(2), lexicon) == [HEADER, OTHER]
+    ranked = specific_supports([HEADER, OTHER], question, "en", _ctx(2), lexicon, about_document=True)
+    assert ranked[1].overlap < OTHER.overlap
+
+
 def test_the_setting_defaults_to_two_and_rejects_a_negative_value():
     assert Settings().answer.cross_generic_senses == 2
     assert Settings.from_env({"ASSISTANT_CROSS_GENERIC_SENSES": "0"}).cross_generic_senses == 0

@@ -53,3 +53,39 @@ def test_a_symbol_typed_in_lower_case_is_the_same_document():
     assert [i.key for i in document_ids("Where was a/res/70/125 adopted?")] == ["70/125"]
     # Slashed words without a number stay words.
     assert document_ids("Does it cover AI/ML and/or TCP/IP?") == ()
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What does the report 2023 say about AI?",  # a year after "report"
+        "What does Annex 2 list?",  # a part of a document
+        "What does document 12 propose?",
+    ],
+)
+def test_years_and_parts_of_a_document_are_no_document_numbers(question):
+    assert document_ids(question) == ()
+
+
+@pytest.mark.parametrize(
+    ("question", "keys"),
+    [
+        ("What do Resolutions 139 and 140 ask of the Secretary-General?", ["139", "140"]),
+        ("Were Resolutions 139, 140 or 141 revised in Bucharest?", ["139", "140", "141"]),
+        ("Where was Recommendation 5 adopted?", ["5"]),
+        ("What does Decision No. 12 decide?", ["12"]),
+        ("What does Resolution 2231 say?", ["2231"]),  # a four-digit number after a document noun is its number
+    ],
+)
+def test_every_number_after_a_document_noun_is_read(question, keys):
+    assert [i.key for i in document_ids(question)] == keys
+
+
+def test_a_short_number_is_carried_only_as_a_documents_number():
+    (r2,) = document_ids("What does Resolution 2 resolve?")
+    assert not carries("2 invites Member States to take part in the 2 workshops", r2)
+    assert carries("recalling Resolution 2 (Rev. Dubai, 2018)", r2)
+    assert carries("recalling Resolutions 1 and 2 of the Conference", r2)
+    assert carries("忆及第2号决议", r2)
+    assert not carries("Resolution 25 (Rev. Dubai, 2018)", r2)
+    assert without("recalling Resolution 2 in its 2 parts", [r2]) == "recalling  in its 2 parts"

@@ -158,6 +158,14 @@ def test_a_clause_about_another_numbered_document_does_not_answer():
     assert missing("Where was UN resolution A/RES/70/125 adopted?", "en", "where", recalling_a) == ["A/RES/70/125"]
 
 
+def test_a_question_naming_two_documents_is_answered_for_one_by_the_clause_on_it():
+    # "Resolutions 139 and 140" reads both; no clause recalls both, each answers for its own.
+    question = "In which city were Resolutions 139 and 140 revised?"
+    assert missing(question, "en", "where", chunk(RECALLING_D)) == []
+    recalling_a = chunk("联大有关“变革我们的世界：2030年可持续发展议程”的第A/RES70/1号决议；")
+    assert missing(question, "en", "where", recalling_a)[-2:] == ["Resolution 139", "Resolution 140"]
+
+
 def test_a_numbered_resolution_is_answered_from_its_clause_not_from_a_header(assistant):
     answer = assistant.ask("In which city was Resolution 140 revised?")
     assert [c.chunk_id for c in answer.citations] == ["eur-44a25-1/preamble/recalling/d"]
