@@ -177,20 +177,27 @@ def warm(request, tmp_path):
     asks and filtered retrievals: what a change in place must not leave behind."""
     import shutil
 
-    from assistant import Assistant, Settings
+    from assistant import Assistant
     from tests.conftest import CORPUS
 
     shutil.copytree(CORPUS, tmp_path / "corpus")
-    settings = Settings.from_env(
+    a = Assistant(hash_settings(tmp_path, request.param), build=True, progress=lambda _m: None)
+    yield a
+    a.store.close()
+
+
+def hash_settings(tmp_path, backend: str, **changes):
+    """Settings for a corpus copy in `tmp_path/corpus` indexed into `tmp_path/index` with hash embeddings."""
+    from assistant import Settings
+
+    return Settings.from_env(
         corpus_dir=tmp_path / "corpus",
         index_dir=tmp_path / "index",
         embedding_model="hash",
-        backend=request.param,
+        backend=backend,
         show_progress=False,
+        **changes,
     )
-    a = Assistant(settings, build=True, progress=lambda _m: None)
-    yield a
-    a.store.close()
 
 
 def warm_up(a) -> None:
@@ -268,7 +275,7 @@ def without_unido(request, tmp_path):
     every ask, so the tests need no waiting."""
     import shutil
 
-    from assistant import Assistant, Settings
+    from assistant import Assistant
     from assistant.ingest import remove_document
     from tests.conftest import CORPUS
 
@@ -276,14 +283,7 @@ def without_unido(request, tmp_path):
     aside = tmp_path / "unido.en.txt"
     shutil.copy(tmp_path / "corpus" / "unido-news-unga-ai-resolution.en.txt", aside)
     remove_document(tmp_path / "corpus", UNIDO)
-    settings = Settings.from_env(
-        corpus_dir=tmp_path / "corpus",
-        index_dir=tmp_path / "index",
-        embedding_model="hash",
-        backend=request.param,
-        show_progress=False,
-        reload_check_seconds=0,
-    )
+    settings = hash_settings(tmp_path, request.param, reload_check_seconds=0)
     Assistant(settings, build=True, progress=lambda _m: None).build_index()
     return settings, aside
 
@@ -341,17 +341,11 @@ def test_build_index_closes_the_store_it_replaces(tmp_path) -> None:
     and a store closed twice, or closed after its replacement opened, leaves the live one working."""
     import shutil
 
-    from assistant import Assistant, Settings
+    from assistant import Assistant
     from tests.conftest import CORPUS
 
     shutil.copytree(CORPUS, tmp_path / "corpus")
-    settings = Settings.from_env(
-        corpus_dir=tmp_path / "corpus",
-        index_dir=tmp_path / "index",
-        embedding_model="hash",
-        backend="milvus",
-        show_progress=False,
-    )
+    settings = hash_settings(tmp_path, "milvus")
     a = Assistant(settings, build=True, progress=lambda _m: None)
     replaced = a.store
     a.build_index()
