@@ -370,3 +370,29 @@ def test_a_chunk_of_a_document_outside_the_corpus_is_a_clear_error(warm) -> None
     assert "assistant add" in str(raised.value) and "delete_documents" in str(raised.value)
     warm.store.delete_documents(["ghost"])
     assert [c.chunk_id for c in warm.ask(SDG_QUESTION).citations] == [SDG_CLAUSE]
+
+
+def test_a_loaded_assistant_follows_the_cli_in_another_process(tmp_path) -> None:
+    """`assistant remove` in another terminal under a running server (local backend: Milvus Lite opens its
+    file in one process at a time, so there the CLI cannot run beside a server)."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from assistant import Assistant
+    from tests.conftest import CORPUS
+
+    shutil.copytree(CORPUS, tmp_path / "corpus")
+    a = Assistant(hash_settings(tmp_path, "local", reload_check_seconds=0), build=True, progress=lambda _m: None)
+    assert any(c.doc_id == EUR for c in a.ask("Who must report to Council?").citations)
+    root = str(Path(__file__).resolve().parents[1])
+    env = {**os.environ, "PYTHONPATH": root, "ASSISTANT_EMBEDDING_MODEL": "hash", "ASSISTANT_BACKEND": "local"}
+    where = ["--corpus", str(tmp_path / "corpus"), "--index-dir", str(tmp_path / "index")]
+    cli = subprocess.run(
+        [sys.executable, "-m", "assistant", "remove", *where, EUR], capture_output=True, text=True, env=env, timeout=300
+    )
+    assert cli.returncode == 0, cli.stderr
+    assert all(c.doc_id != EUR for c in a.ask("Who must report to Council?").citations)
+    assert a.retrieve("Who must report to Council?", doc_ids=[EUR]) == []
