@@ -203,8 +203,8 @@ class Assistant:
                 documents = {d.id: d for d in load_corpus(self.settings.corpus_dir)}
                 fresh = open_index(self.settings.index_dir, self._expected(documents), self._milvus)
             except (AssistantIndexError, CorpusError) as exc:
-                # Not loadable (yet): keep answering from the loaded build; a later publish is tried again.
-                _log.info("keeping index build %s: the published one cannot be loaded (%s)", store.path.name, exc)
+                # Keep answering from the loaded build; said once per publish, and the next publish is tried again.
+                self._say(f"note: the newly published index cannot be loaded ({exc}); answering from {store.path.name}")
                 return
             self._replaced = store
             self._use(fresh, documents)
@@ -269,7 +269,7 @@ class Assistant:
     ) -> list[RetrievedChunk]:
         """Ranked chunks for `question` with fused scores and which retriever found each."""
         text, _ = validate_question(question, self.settings.max_question_chars)
-        self._follow_published()
+        self._follow_published()  # `ask` retrieves through here too
         flt = RetrievalFilter(
             tuple(doc_ids),
             tuple(languages),
@@ -294,7 +294,6 @@ class Assistant:
         follow-up ("What else must he do?") can be resolved against them.
         """
         request = {"question": question, "k": k, "mode": mode, "doc_ids": doc_ids, "use_llm": use_llm}
-        self._follow_published()  # before the chain: one ask reads one build throughout
         return self._ask_chain().invoke({**request, "history": list(history)})
 
     def _ask_chain(self) -> Any:
