@@ -23,9 +23,10 @@ from assistant.answering import words
 from assistant.answering.termsim import MODEL as TERM_MODEL
 from assistant.answering.termsim import TermSimilarity
 from assistant.chunking import CHUNKER_VERSION, chunk_corpus
-from assistant.corpus import corpus_hash, load_corpus, page_of
+from assistant.corpus import CorpusError, corpus_hash, load_corpus, page_of
 from assistant.embeddings import get_embeddings
 from assistant.index import (
+    AssistantIndexError,
     Expected,
     IndexBackend,
     IndexCorruptError,
@@ -37,6 +38,7 @@ from assistant.index import (
 )
 from assistant.index.documents import DocumentChunks
 from assistant.index.generation import PerIndex
+from assistant.index.watch import PublishedBuild
 from assistant.journal import clear_change, pending_change
 from assistant.lexical import BM25Index
 
@@ -57,6 +59,8 @@ class Assistant:
 
     The index is loaded once on first use (or built, with `build=True` or
     `ASSISTANT_...` settings) and shared by every call; calls are thread-safe.
+    A build another process publishes (`assistant add`/`remove`/`index`) is
+    loaded by the next `ask`/`retrieve` once `reload_check_seconds` have passed.
     """
 
     def __init__(
@@ -76,6 +80,9 @@ class Assistant:
         self._lock = threading.RLock()
         self._embed_lock = threading.Lock()
         self._store: IndexBackend | None = None
+        # The store a rebuild replaced, closed once the new one is open (Milvus: they share one connection).
+        self._replaced: IndexBackend | None = None
+        self._published: PublishedBuild | None = None
         self._retriever: HybridRetriever | None = None
         self._documents: dict[str, Document] | None = None
         self._embeddings: Any = None
@@ -137,6 +144,9 @@ class Assistant:
                 **self._gloss_options(),
             )
             clear_change(self.settings.corpus_dir, pending)
+            if self._store is not None:
+                self._close_replaced()
+                self._replaced = self._store
             self._store = None
             self._retriever = None
             return manifest
@@ -163,23 +173,59 @@ class Assistant:
         if self._store is None:
             with self._lock:
                 if self._store is None:
-                    self._store = self._load_store()
-        return self._store
+                    self._use(self._load_store())
+        return self._store  # type: ignore[return-value]  # set by _use
+
+    def _use(self, store: IndexBackend, documents: dict[str, Document] | None = None) -> None:
+        """Answer from `store` (and the corpus it was built from) from now on; close the one it replaces."""
+        if documents is not None:
+            self._documents, self._parallel = documents, None
+        self._store, self._retriever = store, None
+        self._published = PublishedBuild(self.settings.index_dir, store.path.name, self.settings.reload_check_seconds)
+        self._close_replaced()
+
+    def _close_replaced(self) -> None:
+        replaced, self._replaced = self._replaced, None
+        if replaced is not None and replaced is not self._store:
+            replaced.close()
+
+    def _follow_published(self) -> None:
+        """Load the build another process published since ours (the CLI's add/remove/index under a running
+        `serve`): a stat of CURRENT per `reload_check_seconds`, a load only when it names another build."""
+        store, published = self._store, self._published
+        if store is None or published is None or not published.moved():
+            return
+        with self._lock:
+            if self._store is not store:
+                return  # another thread got there first
+            try:
+                # The corpus changed with the build (add/remove commit it first): read both, switch to both at once.
+                documents = {d.id: d for d in load_corpus(self.settings.corpus_dir)}
+                fresh = open_index(self.settings.index_dir, self._expected(documents), self._milvus)
+            except (AssistantIndexError, CorpusError) as exc:
+                # Keep answering from the loaded build; said once per publish, and the next publish is tried again.
+                self._say(f"note: the newly published index cannot be loaded ({exc}); answering from {store.path.name}")
+                return
+            self._replaced = store
+            self._use(fresh, documents)
 
     @property
     def _milvus(self) -> MilvusSettings | None:
         """Where the vectors go: None for the local backend, the Milvus connection otherwise."""
         return self.settings.milvus if self.settings.backend == "milvus" else None
 
-    def _load_store(self) -> IndexBackend:
-        docs = list(self.documents.values())
-        expected = Expected(
+    def _expected(self, documents: dict[str, Document]) -> Expected:
+        """What a build must match to be loaded: this configuration and this corpus."""
+        return Expected(
             model=self.embeddings.model_name,
-            corpus_hash=corpus_hash(docs),
+            corpus_hash=corpus_hash(list(documents.values())),
             chunker_version=CHUNKER_VERSION,
             gloss_tokenizer=GLOSS_TOKENIZER_ID if self.settings.dictionary_translation else None,
             backend=self.settings.backend,
         )
+
+    def _load_store(self) -> IndexBackend:
+        expected = self._expected(self.documents)
         try:
             return open_index(self.settings.index_dir, expected, self._milvus)
         except (IndexMissingError, IndexStaleError, IndexCorruptError) as exc:
@@ -223,6 +269,7 @@ class Assistant:
     ) -> list[RetrievedChunk]:
         """Ranked chunks for `question` with fused scores and which retriever found each."""
         text, _ = validate_question(question, self.settings.max_question_chars)
+        self._follow_published()  # `ask` retrieves through here too
         flt = RetrievalFilter(
             tuple(doc_ids),
             tuple(languages),
@@ -395,6 +442,7 @@ class _CurrentRetriever:
         self._assistant = assistant
 
     def retrieve(self, *args: Any, **kwargs: Any) -> list[RetrievedChunk]:
+        self._assistant._follow_published()
         return self._assistant.retriever.retrieve(*args, **kwargs)
 
 

@@ -42,6 +42,7 @@ from langchain_core.runnables import Runnable, RunnableConfig, RunnableLambda, R
 from assistant.answering import AnswerContext, analyse_question, answer_extractive, resolve_follow_up
 from assistant.answering.llm import HUMAN, LANGUAGE_NAMES, NOT_IN_CORPUS, SYSTEM
 from assistant.conflicts import find_conflict
+from assistant.corpus import require_documents
 from assistant.questions import validate_question
 from assistant.retrieval.translation import LexicalQuery
 from assistant.safety import evidence_only, flagged_note
@@ -254,7 +255,10 @@ def _flagged_step(assistant: "Assistant") -> Any:
         # (so neither the extractive answer nor an LLM prompt sees them), named in a note.
         ranked, k = state["ranked"], state["k"]
         usable, flagged = evidence_only(ranked)
-        notes = [flagged_note(h, assistant._doc_name(h.chunk.doc_id)) for h in flagged if h in ranked[:k]]
+        # Checked before anything reads a hit's document, so a clause the corpus lacks is named, not a KeyError.
+        named = [h for h in flagged if h in ranked[:k]]
+        require_documents((h.chunk for h in [*usable[:k], *named]), assistant.documents, assistant.settings.corpus_dir)
+        notes = [flagged_note(h, assistant._doc_name(h.chunk.doc_id)) for h in named]
         return {**state, "hits": usable[:k], "flagged_notes": notes, "retrieved_at": time.perf_counter()}
 
     return separate_flagged

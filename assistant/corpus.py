@@ -20,11 +20,11 @@ import bisect
 import hashlib
 import json
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any, get_args
 
-from assistant.schema import DocKind, Document, DocumentInfo, Language
+from assistant.schema import Chunk, DocKind, Document, DocumentInfo, Language
 
 MANIFEST_NAME = "manifest.json"
 # DocumentInfo fields added after the first corpora were indexed: left out of the
@@ -34,6 +34,27 @@ _LATER_FIELDS = ("source_path", "checksum", "pages", "same_as", "added_by", "add
 
 class CorpusError(ValueError):
     """A corpus file or the manifest is unusable; the message names the file."""
+
+
+class DocumentNotInCorpusError(KeyError):
+    """A clause to answer from belongs to a document the corpus does not hold (chunks a library caller added
+    with `store.add`): an answer quotes the document's own text at the clause's offsets, with its page and
+    provenance, so the clause cannot be cited. A `KeyError`, which is what callers saw before."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else ""
+
+
+def require_documents(chunks: Iterable[Chunk], documents: Mapping[str, Document], corpus_dir: Path) -> None:
+    """Raise `DocumentNotInCorpusError` naming the first chunk whose document is not in `documents`."""
+    for chunk in chunks:
+        if chunk.doc_id not in documents:
+            raise DocumentNotInCorpusError(
+                f"clause {chunk.id!r} belongs to document {chunk.doc_id!r}, which is not in the corpus at "
+                f"{corpus_dir}: an answer quotes and cites a document's own text. Add the document to the corpus "
+                f"(`assistant add`, which also indexes it) or take its clauses out of the index "
+                f"(`store.delete_documents([{chunk.doc_id!r}])`)."
+            )
 
 
 def read_manifest(corpus_dir: Path | str) -> list[DocumentInfo]:

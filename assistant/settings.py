@@ -168,6 +168,7 @@ class IndexSettings:
     max_chunk_tokens: int
     index_type: IndexType
     lock_wait_seconds: float
+    reload_check_seconds: float
     show_progress: bool
     backend: Backend
 
@@ -350,6 +351,9 @@ class Settings:
     # How long a build waits for another process's build to finish before giving up with
     # "run `assistant index`": two `assistant add` in a row must both end up indexed.
     lock_wait_seconds: float = 600.0
+    # How often a loaded assistant (a running `assistant serve`) looks at index/CURRENT for a build another
+    # process published (`assistant add` / `remove` / `index`): one stat per ask at most this often; 0: every ask.
+    reload_check_seconds: float = 1.0
 
     # ---- index backend: "local" (FAISS + BM25 in index_dir) or "milvus" (vectors and filters in Milvus) --------
     # ASSISTANT_BACKEND, ASSISTANT_MILVUS_URI, _TOKEN, _USER, _PASSWORD, _DB, _COLLECTION; see MilvusSettings.
@@ -391,6 +395,8 @@ class Settings:
             raise ValueError(f"cross_generic_senses must be 0 (off) or more, got {self.cross_generic_senses}")
         if self.answer_candidates < 1:
             raise ValueError(f"answer_candidates must be at least 1, got {self.answer_candidates}")
+        if not self.reload_check_seconds >= 0:
+            raise ValueError(f"reload_check_seconds must be 0 (every ask) or more, got {self.reload_check_seconds}")
         for name in ("paraphrase_dense", "dense_support"):
             # Cosines: NaN would switch a gate off silently (every comparison with it is False).
             value = getattr(self, name)

@@ -1,6 +1,7 @@
 """The public API, end to end on the bundled corpus with the default offline model."""
 
 import threading
+from dataclasses import replace
 
 import pytest
 
@@ -176,20 +177,27 @@ def warm(request, tmp_path):
     asks and filtered retrievals: what a change in place must not leave behind."""
     import shutil
 
-    from assistant import Assistant, Settings
+    from assistant import Assistant
     from tests.conftest import CORPUS
 
     shutil.copytree(CORPUS, tmp_path / "corpus")
-    settings = Settings.from_env(
+    a = Assistant(hash_settings(tmp_path, request.param), build=True, progress=lambda _m: None)
+    yield a
+    a.store.close()
+
+
+def hash_settings(tmp_path, backend: str, **changes):
+    """Settings for a corpus copy in `tmp_path/corpus` indexed into `tmp_path/index` with hash embeddings."""
+    from assistant import Settings
+
+    return Settings.from_env(
         corpus_dir=tmp_path / "corpus",
         index_dir=tmp_path / "index",
         embedding_model="hash",
-        backend=request.param,
+        backend=backend,
         show_progress=False,
+        **changes,
     )
-    a = Assistant(settings, build=True, progress=lambda _m: None)
-    yield a
-    a.store.close()
 
 
 def warm_up(a) -> None:
@@ -258,3 +266,136 @@ def test_a_retriever_taken_before_a_rebuild_searches_the_rebuilt_index(warm) -> 
         found = warm.as_retriever(k=20, mode=mode).invoke("Who must report to Council?")
         assert all(d.metadata["doc_id"] != EUR for d in found) and (found or mode == "bm25")
     assert all(d.metadata["doc_id"] != EUR for d in retriever.invoke("Who must report to Council?"))
+
+
+# ---- builds published by another Assistant or process (the CLI's add / remove / index) ----
+@pytest.fixture(params=["local", "milvus"])
+def without_unido(request, tmp_path):
+    """A corpus copy without the UNIDO news item (its text kept aside), indexed; settings that check CURRENT on
+    every ask, so the tests need no waiting."""
+    import shutil
+
+    from assistant import Assistant
+    from assistant.ingest import remove_document
+    from tests.conftest import CORPUS
+
+    shutil.copytree(CORPUS, tmp_path / "corpus")
+    aside = tmp_path / "unido.en.txt"
+    shutil.copy(tmp_path / "corpus" / "unido-news-unga-ai-resolution.en.txt", aside)
+    remove_document(tmp_path / "corpus", UNIDO)
+    settings = hash_settings(tmp_path, request.param, reload_check_seconds=0)
+    Assistant(settings, build=True, progress=lambda _m: None).build_index()
+    return settings, aside
+
+
+def test_an_assistant_answers_from_a_build_another_one_published(without_unido) -> None:
+    from assistant import Assistant
+    from assistant.ingest import add_files
+
+    settings, aside = without_unido
+    serving, other = Assistant(settings), Assistant(settings)
+    assert all(c.doc_id != UNIDO for c in serving.ask(SDG_QUESTION).citations)
+    assert serving.retrieve(SDG_QUESTION, doc_ids=[UNIDO]) == []
+    add_files(settings.corpus_dir, [aside], doc_id=UNIDO, language="en", kind="article")
+    other.build_index()
+    answer = serving.ask(SDG_QUESTION)
+    assert [c.doc_id for c in answer.citations] == [UNIDO] and "17" in answer.text
+    assert_quotes_are_verbatim(answer, serving.documents)
+    assert serving.retrieve(SDG_QUESTION, doc_ids=[UNIDO])
+
+
+def test_an_assistant_keeps_its_build_while_nothing_is_published(without_unido) -> None:
+    from assistant import Assistant
+
+    settings, _ = without_unido
+    a = Assistant(settings)
+    store = a.store
+    for _ in range(3):
+        a.ask(SDG_QUESTION)
+        a.retrieve(SDG_QUESTION)
+    assert a.store is store
+
+
+def test_an_assistant_keeps_answering_when_the_published_build_cannot_be_loaded(without_unido) -> None:
+    """CURRENT naming a build whose files are broken (or not there yet): the loaded build goes on answering."""
+    from assistant import Assistant
+
+    settings, _ = without_unido
+    notes: list[str] = []
+    a = Assistant(settings, progress=notes.append)
+    before = a.ask("Who must report to Council?")
+    (settings.index_dir / "CURRENT").write_text("20990101T000000000000Z\n", encoding="utf-8")
+    for _ in range(2):
+        assert a.ask("Who must report to Council?").citations == before.citations
+    assert len(notes) == 1 and "cannot be loaded" in notes[0]  # once per publish, not per question
+
+
+def _milvus_file_is_free(uri: str) -> bool:
+    """Whether another process can open this Milvus Lite file (it opens in one process at a time)."""
+    import subprocess
+    import sys
+
+    probe = f"from pymilvus import MilvusClient; MilvusClient({uri!r}).list_collections()"
+    return subprocess.run([sys.executable, "-c", probe], capture_output=True, timeout=120).returncode == 0
+
+
+def test_build_index_closes_the_store_it_replaces(tmp_path) -> None:
+    """Milvus Lite: the replaced store's connection is released (closing the live store then frees the file),
+    and a store closed twice, or closed after its replacement opened, leaves the live one working."""
+    import shutil
+
+    from assistant import Assistant
+    from tests.conftest import CORPUS
+
+    shutil.copytree(CORPUS, tmp_path / "corpus")
+    settings = hash_settings(tmp_path, "milvus")
+    a = Assistant(settings, build=True, progress=lambda _m: None)
+    replaced = a.store
+    a.build_index()
+    assert a.ask("Who must report to Council?").citations
+    replaced.close()
+    assert a.ask("Who must report to Council?").citations
+    a.store.close()
+    a.store.close()
+    assert _milvus_file_is_free(settings.milvus.uri)
+
+
+def test_a_chunk_of_a_document_outside_the_corpus_is_a_clear_error(warm) -> None:
+    """`store.add` of chunks whose document the corpus lacks: an answer quotes the document's own text at the
+    chunk's offsets, so citing such a chunk cannot be done and is named, not a bare KeyError."""
+    from assistant.corpus import DocumentNotInCorpusError
+
+    ghost = replace(next(c for c in warm.store.chunks if c.id == SDG_CLAUSE), id="ghost/body/1", doc_id="ghost")
+    warm.store.add([ghost], warm.embeddings.embed_documents_array([ghost.index_text]))
+    with pytest.raises(DocumentNotInCorpusError, match=r"'ghost/body/1'.*'ghost'.*not in the corpus") as raised:
+        warm.ask(SDG_QUESTION, doc_ids=["ghost"])
+    assert isinstance(raised.value, KeyError)  # what callers caught before
+    assert "assistant add" in str(raised.value) and "delete_documents" in str(raised.value)
+    warm.store.delete_documents(["ghost"])
+    assert [c.chunk_id for c in warm.ask(SDG_QUESTION).citations] == [SDG_CLAUSE]
+
+
+def test_a_loaded_assistant_follows_the_cli_in_another_process(tmp_path) -> None:
+    """`assistant remove` in another terminal under a running server (local backend: Milvus Lite opens its
+    file in one process at a time, so there the CLI cannot run beside a server)."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from assistant import Assistant
+    from tests.conftest import CORPUS
+
+    shutil.copytree(CORPUS, tmp_path / "corpus")
+    a = Assistant(hash_settings(tmp_path, "local", reload_check_seconds=0), build=True, progress=lambda _m: None)
+    assert any(c.doc_id == EUR for c in a.ask("Who must report to Council?").citations)
+    root = str(Path(__file__).resolve().parents[1])
+    env = {**os.environ, "PYTHONPATH": root, "ASSISTANT_EMBEDDING_MODEL": "hash", "ASSISTANT_BACKEND": "local"}
+    where = ["--corpus", str(tmp_path / "corpus"), "--index-dir", str(tmp_path / "index")]
+    cli = subprocess.run(
+        [sys.executable, "-m", "assistant", "remove", *where, EUR], capture_output=True, text=True, env=env, timeout=300
+    )
+    assert cli.returncode == 0, cli.stderr
+    assert all(c.doc_id != EUR for c in a.ask("Who must report to Council?").citations)
+    assert a.retrieve("Who must report to Council?", doc_ids=[EUR]) == []

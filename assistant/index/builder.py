@@ -189,7 +189,11 @@ def _write_milvus(
     # The same fallback as FAISS: IVF needs enough vectors to train, so a small corpus gets flat.
     built = local.built_index_type(index_type, len(chunks))
     collection = milvus.open_collection(cfg)
-    report = milvus.sync(collection, chunks, keys, vectors, built, build_id)
+    try:
+        report = milvus.sync(collection, chunks, keys, vectors, built, build_id)
+    finally:
+        # The build's hold only: a store loaded in this process keeps the connection open.
+        milvus.disconnect(cfg)
     if progress is not None:
         how = "created" if report.recreated else "updated"
         progress(

@@ -39,8 +39,10 @@ BUILD_PROPERTY = "assistant.build"
 _INDEX = {"flat": ("FLAT", {}), "hnsw": ("HNSW", {"M": 32, "efConstruction": 80}), "ivf": ("IVF_FLAT", {"nlist": 1024})}
 _INSERT_BATCH = 1000
 _ITERATOR_BATCH = 5000
-# Clients per connection, so that one process opens a Milvus Lite file once (a cache, not state).
+# Clients per connection, so that one process opens a Milvus Lite file once (a cache, not state), and how many
+# holders (loaded stores, a running build) use each: the last `disconnect` closes it.
 _CLIENTS: dict[tuple[str, ...], Any] = {}
+_HOLDERS: dict[tuple[str, ...], int] = {}
 _CLIENTS_LOCK = threading.Lock()
 
 
@@ -49,10 +51,15 @@ class MilvusUnavailableError(AssistantIndexError):
 
 
 def connect(cfg: MilvusSettings) -> Any:
-    """A `pymilvus.MilvusClient` for `cfg` (shared within this process); errors say what to do."""
-    key = (cfg.uri, cfg.token, cfg.user, cfg.password, cfg.db)
+    """A `pymilvus.MilvusClient` for `cfg` (shared within this process); errors say what to do.
+
+    Each call holds the client until its `disconnect(cfg)`: a store replaced by a rebuild shares the new
+    store's client, so closing it must not close the client under the live one.
+    """
+    key = _key(cfg)
     with _CLIENTS_LOCK:
         if key in _CLIENTS:
+            _HOLDERS[key] += 1
             return _CLIENTS[key]
         try:
             from pymilvus import MilvusClient
@@ -86,16 +93,27 @@ def connect(cfg: MilvusSettings) -> Any:
         finally:
             lite_log.setLevel(level)
         _CLIENTS[key] = client
+        _HOLDERS[key] = 1
         return client
 
 
+def _key(cfg: MilvusSettings) -> tuple[str, ...]:
+    return (cfg.uri, cfg.token, cfg.user, cfg.password, cfg.db)
+
+
 def disconnect(cfg: MilvusSettings) -> None:
-    """Close this process's client for `cfg`, so another process may open a Milvus Lite file."""
-    key = (cfg.uri, cfg.token, cfg.user, cfg.password, cfg.db)
+    """Release one `connect(cfg)`; the last one closes this process's client, so another process may open a
+    Milvus Lite file."""
+    key = _key(cfg)
     with _CLIENTS_LOCK:
-        client = _CLIENTS.pop(key, None)
-    if client is not None:
-        client.close()
+        if key not in _CLIENTS:
+            return
+        _HOLDERS[key] -= 1
+        if _HOLDERS[key] > 0:
+            return
+        client = _CLIENTS.pop(key)
+        del _HOLDERS[key]
+    client.close()
     if not cfg.is_server():
         # Closing the client leaves Milvus Lite's in-process server (and its file lock) running.
         from milvus_lite.server_manager import server_manager_instance
@@ -279,6 +297,7 @@ class MilvusStore:
     collection: MilvusCollection
     gloss: BM25Index | None = None
     _rows: dict[str, int] = field(default_factory=dict, repr=False)
+    _closed: bool = field(default=False, repr=False)
 
     def __post_init__(self) -> None:
         self._rows = {c.id: i for i, c in enumerate(self.chunks)}
@@ -293,8 +312,10 @@ class MilvusStore:
         return self.collection.count()
 
     def close(self) -> None:
-        """Release the connection (Milvus Lite: lets another process open the file)."""
-        if self.collection.settings is not None:
+        """Release this store's hold on the connection, once (Milvus Lite: the last release lets another
+        process open the file). Other stores of this process on the same Milvus keep theirs."""
+        if self.collection.settings is not None and not self._closed:
+            self._closed = True
             disconnect(self.collection.settings)
 
     def describe(self) -> dict[str, Any]:
@@ -355,14 +376,11 @@ def open_milvus(index_dir: Path, expected: Expected, cfg: MilvusSettings, live: 
     def load() -> MilvusStore:
         files = read_build(index_dir, expected, live)
         collection = open_collection(cfg)
-        if not collection.exists():
-            raise IndexStaleError([f"Milvus collection {cfg.collection!r} at {cfg.uri} does not exist"])
-        held = collection.build_id()
-        if held != files.folder.name:
-            raise IndexStaleError(
-                [f"Milvus collection {cfg.collection!r} holds build {held or '?'}, the index {files.folder.name}"]
-            )
-        collection.load()
+        try:
+            _check_holds(collection, cfg, files.folder.name)
+        except BaseException:
+            disconnect(cfg)  # no store holds the connection: a failed open leaves nothing open
+            raise
         return MilvusStore(
             manifest=files.manifest,
             chunks=files.chunks,
@@ -373,3 +391,13 @@ def open_milvus(index_dir: Path, expected: Expected, cfg: MilvusSettings, live: 
         )
 
     return guarded(index_dir, load)
+
+
+def _check_holds(collection: MilvusCollection, cfg: MilvusSettings, build: str) -> None:
+    """Load the collection if it holds `build`; a missing collection or another build is stale."""
+    if not collection.exists():
+        raise IndexStaleError([f"Milvus collection {cfg.collection!r} at {cfg.uri} does not exist"])
+    held = collection.build_id()
+    if held != build:
+        raise IndexStaleError([f"Milvus collection {cfg.collection!r} holds build {held or '?'}, the index {build}"])
+    collection.load()

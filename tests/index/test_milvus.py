@@ -50,7 +50,9 @@ def test_a_rebuild_rewrites_only_the_changed_documents_rows(tmp_path: Path, chun
     n_doc = sum(c.doc_id == doc for c in chunks)
     assert f"1 documents ({n_doc} rows) written" in notes[-1]
     assert len(embedded) == n_doc and manifest.reused_vectors == len(chunks) - n_doc
-    rows = open_collection(cfg).rows()
+    collection = open_collection(cfg)
+    collection.load()  # the build released its connection, and with it the loaded collection
+    rows = collection.rows()
     assert rows == {c.id: (c.doc_id, content_key(c)) for c in changed}
     assert manifest.backend == "milvus" and manifest.collection == "clauses"
 

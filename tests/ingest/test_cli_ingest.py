@@ -25,7 +25,9 @@ def indexed_seed(seed_corpus, tmp_path, run_cli):
     index = tmp_path / "index"
     code, out, _ = run_cli("index", "--corpus", str(seed_corpus), "--index-dir", str(index))
     assert code == EXIT_OK and "0 vectors reused" in out
-    return seed_corpus, index, load_index(index).manifest.counts["chunks"]
+    store = load_index(index)
+    store.close()  # Milvus Lite: stores share one connection, and the last one closed frees the file
+    return seed_corpus, index, store.manifest.counts["chunks"]
 
 
 def args(corpus: Path, index: Path) -> list[str]:
