@@ -433,3 +433,25 @@ def test_an_ask_answers_from_one_build_when_a_reload_lands_between_its_steps(wit
     assert_quotes_are_verbatim(answer, old_documents)
     assert all(c.doc_id != UNIDO for c in serving.ask(SDG_QUESTION).citations)
     assert UNIDO not in serving.documents
+
+
+def test_a_published_build_the_corpus_moved_past_waits_for_the_next_publish(without_unido) -> None:
+    """`add` published a build while a `remove` has committed its corpus change but not its build: that build
+    does not match the corpus, so the server keeps its own (one note), then loads the remove's build."""
+    from assistant import Assistant
+    from assistant.ingest import add_files, remove_document
+
+    settings, aside = without_unido
+    notes: list[str] = []
+    serving, other = Assistant(settings, progress=notes.append), Assistant(settings)
+    loaded = serving.store
+    add_files(settings.corpus_dir, [aside], doc_id=UNIDO, language="en", kind="article")
+    other.build_index()
+    remove_document(settings.corpus_dir, EUR)  # committed; its build is not published yet
+    for _ in range(2):
+        assert all(c.doc_id != UNIDO for c in serving.ask(SDG_QUESTION).citations)
+    assert serving.store is loaded and EUR in serving.documents
+    assert len(notes) == 1 and "cannot be loaded" in notes[0]
+    other.build_index()
+    assert [c.doc_id for c in serving.ask(SDG_QUESTION).citations] == [UNIDO]
+    assert EUR not in serving.documents
