@@ -41,6 +41,7 @@ from assistant.index.generation import PerIndex
 from assistant.index.watch import PublishedBuild
 from assistant.journal import clear_change, pending_change
 from assistant.lexical import BM25Index
+from assistant.pinning import Pins, View
 
 # Moved to questions.py: `from assistant.api import QuestionError` and the rest keep working.
 from assistant.questions import *  # noqa: F403
@@ -94,10 +95,15 @@ class Assistant:
         self._chain: Any = None
         self._term_sim: TermSimilarity | None = None
         self._document_chunks = DocumentChunks()
+        # The snapshot each in-flight `ask` answers from: a reload between its steps only affects later asks.
+        self._pins = Pins()
 
     # -- loading -----------------------------------------------------------------------------------------------
     @property
     def documents(self) -> dict[str, Document]:
+        pinned = self._pins.current()
+        if pinned is not None:
+            return pinned.documents
         if self._documents is None:
             self._documents = {d.id: d for d in load_corpus(self.settings.corpus_dir)}
         return self._documents
@@ -144,12 +150,16 @@ class Assistant:
                 **self._gloss_options(),
             )
             clear_change(self.settings.corpus_dir, pending)
-            if self._store is not None:
-                self._close_replaced()
-                self._replaced = self._store
-            self._store = None
-            self._retriever = None
+            self._pins.swap(self._unload)
             return manifest
+
+    def _unload(self) -> None:
+        """Drop the loaded store (after a build): the next question opens the new one."""
+        if self._store is not None:
+            self._close_replaced()
+            self._replaced = self._store
+        self._store = None
+        self._retriever = None
 
     def _gloss_options(self) -> dict[str, Any]:
         """The document-translation field of the index (CC-CEDICT glosses of Chinese words), when enabled."""
@@ -170,10 +180,14 @@ class Assistant:
     @property
     def store(self) -> IndexBackend:
         """The loaded index; raises `IndexMissingError`/`IndexStaleError` with what to run."""
+        pinned = self._pins.current()
+        if pinned is not None:
+            return pinned.store
         if self._store is None:
             with self._lock:
                 if self._store is None:
-                    self._use(self._load_store())
+                    store = self._load_store()
+                    self._pins.swap(lambda: self._use(store))
         return self._store  # type: ignore[return-value]  # set by _use
 
     def _use(self, store: IndexBackend, documents: dict[str, Document] | None = None) -> None:
@@ -187,12 +201,14 @@ class Assistant:
     def _close_replaced(self) -> None:
         replaced, self._replaced = self._replaced, None
         if replaced is not None and replaced is not self._store:
-            replaced.close()
+            self._pins.close_when_free(replaced)  # an ask pinned to it may still be reading it
 
     def _follow_published(self) -> None:
         """Load the build another process published since ours (the CLI's add/remove/index under a running
         `serve`): a stat of CURRENT per `reload_check_seconds`, a load only when it names another build."""
         store, published = self._store, self._published
+        if self._pins.current() is not None:
+            return  # mid-ask: this ask keeps its snapshot; the next one loads the new build
         if store is None or published is None or not published.moved():
             return
         with self._lock:
@@ -207,7 +223,7 @@ class Assistant:
                 self._say(f"note: the newly published index cannot be loaded ({exc}); answering from {store.path.name}")
                 return
             self._replaced = store
-            self._use(fresh, documents)
+            self._pins.swap(lambda: self._use(fresh, documents))
 
     @property
     def _milvus(self) -> MilvusSettings | None:
@@ -242,6 +258,9 @@ class Assistant:
 
     @property
     def retriever(self) -> HybridRetriever:
+        pinned = self._pins.current()
+        if pinned is not None:
+            return pinned.retriever
         if self._retriever is None:
             s = self.settings
             self._retriever = HybridRetriever(
@@ -294,7 +313,15 @@ class Assistant:
         follow-up ("What else must he do?") can be resolved against them.
         """
         request = {"question": question, "k": k, "mode": mode, "doc_ids": doc_ids, "use_llm": use_llm}
-        return self._ask_chain().invoke({**request, "history": list(history)})
+        self._follow_published()
+        with self._pins.pinned(self._view, lambda: self.store):
+            return self._ask_chain().invoke({**request, "history": list(history)})
+
+    def _view(self) -> View | None:
+        """The loaded store, its retriever and corpus as one snapshot (taken under the pins' lock), None
+        when no store is loaded."""
+        store = self._store
+        return None if store is None else View(store, self.retriever, self.documents)
 
     def _ask_chain(self) -> Any:
         """The chain `ask` runs (assistant/chain.py): the same steps `as_runnable()` gives callers."""

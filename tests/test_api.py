@@ -399,3 +399,59 @@ def test_a_loaded_assistant_follows_the_cli_in_another_process(tmp_path) -> None
     assert cli.returncode == 0, cli.stderr
     assert all(c.doc_id != EUR for c in a.ask("Who must report to Council?").citations)
     assert a.retrieve("Who must report to Council?", doc_ids=[EUR]) == []
+
+
+def test_an_ask_answers_from_one_build_when_a_reload_lands_between_its_steps(without_unido, monkeypatch) -> None:
+    """A reload that removes a document, run by another thread while an ask is between retrieval and answering:
+    that ask finishes from the build it started with (citing the removed document's old text, not raising
+    DocumentNotInCorpusError telling the user to add it); the next ask uses the new build."""
+    import assistant.chain as chain
+    from assistant import Assistant
+    from assistant.ingest import add_files, remove_document
+
+    settings, aside = without_unido
+    serving, other = Assistant(settings), Assistant(settings)
+    add_files(settings.corpus_dir, [aside], doc_id=UNIDO, language="en", kind="article")
+    other.build_index()
+    assert [c.doc_id for c in serving.ask(SDG_QUESTION).citations] == [UNIDO]
+    old_documents = serving.documents
+    evidence_only, reloads = chain.evidence_only, []
+
+    def reload_then_continue(ranked):  # runs after this ask retrieved, before it reads any document
+        if not reloads:
+            remove_document(settings.corpus_dir, UNIDO)
+            other.build_index()
+            reloader = threading.Thread(target=lambda: reloads.append(serving.retrieve(SDG_QUESTION)))
+            reloader.start()
+            reloader.join()
+        return evidence_only(ranked)
+
+    monkeypatch.setattr(chain, "evidence_only", reload_then_continue)
+    answer = serving.ask(SDG_QUESTION)
+    assert reloads and all(hit.chunk.doc_id != UNIDO for hit in reloads[0])  # the other thread saw the removal
+    assert [c.doc_id for c in answer.citations] == [UNIDO] and "17" in answer.text
+    assert_quotes_are_verbatim(answer, old_documents)
+    assert all(c.doc_id != UNIDO for c in serving.ask(SDG_QUESTION).citations)
+    assert UNIDO not in serving.documents
+
+
+def test_a_published_build_the_corpus_moved_past_waits_for_the_next_publish(without_unido) -> None:
+    """`add` published a build while a `remove` has committed its corpus change but not its build: that build
+    does not match the corpus, so the server keeps its own (one note), then loads the remove's build."""
+    from assistant import Assistant
+    from assistant.ingest import add_files, remove_document
+
+    settings, aside = without_unido
+    notes: list[str] = []
+    serving, other = Assistant(settings, progress=notes.append), Assistant(settings)
+    loaded = serving.store
+    add_files(settings.corpus_dir, [aside], doc_id=UNIDO, language="en", kind="article")
+    other.build_index()
+    remove_document(settings.corpus_dir, EUR)  # committed; its build is not published yet
+    for _ in range(2):
+        assert all(c.doc_id != UNIDO for c in serving.ask(SDG_QUESTION).citations)
+    assert serving.store is loaded and EUR in serving.documents
+    assert len(notes) == 1 and "cannot be loaded" in notes[0]
+    other.build_index()
+    assert [c.doc_id for c in serving.ask(SDG_QUESTION).citations] == [UNIDO]
+    assert EUR not in serving.documents
