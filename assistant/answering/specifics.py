@@ -98,6 +98,11 @@ ROLE_FOCUS: dict[Language, tuple[str, ...]] = {
 
 
 def _stems(lang: Language) -> frozenset[str]:
+    """English focus words as stems; Chinese ones whole: a segment of one (一致 of 一致通过, 约束 of 约束力)
+    is an ordinary word alone (与议程一致 is agreement, no vote) and counts only where the question writes
+    the whole focus (see `_zh_focus`)."""
+    if lang == "zh":
+        return frozenset(SPECIFIC_FOCUS[lang])
     return frozenset(t for w in SPECIFIC_FOCUS[lang] for t in (w, *words(w)))
 
 
