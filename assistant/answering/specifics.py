@@ -141,10 +141,16 @@ def specific_groups(
         if lang == "zh":
             specific = g.token in stems or any(_zh_focus(g.token, w, question) for w in focus)
         else:
-            specific = g.token in stems and _spelt_as_focus(as_written(g.token, question), focus)
+            specific = g.token in stems and any(_spelt_as_focus(w, focus) for w in _written(g.token, question))
         if (specific and not roles_only) or _is_role(g, question, lang):
             out.append(g)
     return out
+
+
+def _written(token: str, question: str) -> list[str]:
+    """Every word of the question with this stem: "Which authority authorized …" writes "author" twice,
+    and the second is the focus."""
+    return [m.group(0) for m in re.finditer(r"[\w-]+", question) if words(m.group(0))[:1] == [token]]
 
 
 def _zh_focus(token: str, focus: str, question: str) -> bool:

@@ -172,3 +172,7 @@ def test_agreement_in_chinese_is_not_a_question_about_unanimity():
     assert specific_groups("报告与决议一致吗?", "zh") == []
     assert [g.token for g in specific_groups("该决议是一致通过的吗?", "zh")] != []
 
+
+def test_an_english_focus_word_counts_wherever_the_question_writes_it():
+    # "authority" and "authorized" share a stem; the second is the focus and must not be hidden by the first.
+    assert [g.token for g in specific_groups("Which authority authorized the plan?", "en")] != []
