@@ -129,8 +129,12 @@ _DEADLINE = re.compile(
     r"\d{4}年(?:\d{1,2}月)?(?:底|年底)?(?:之前|以前|前)|(?:到|至|截至|截止)\s*\d{4}年|截止日期|期限"
 )
 # A court or tribunal's name: "the European Court of Human Rights", 国际刑事法院, an arbitral tribunal.
+# A named one: a capitalised word before Court that is no article or preposition ("The Court", "In Court") nor
+# a group (Member States); in Chinese a name before 法院, not a determiner (该法院) or a plural (各国法院).
 _COURT = re.compile(
-    r"\b(?:[A-Z][\w-]*\s+){0,6}(?:Court|Tribunal)\b|\b[Aa]rbitral tribunal\b|[\u4e00-\u9fff]{0,10}(?:法院|法庭|仲裁庭)"
+    r"\b(?!(?:The|In|A|An|This|That|Its|Their|Each|Any|No|Member|States)\b)(?:[A-Z][\w-]*\s+){1,6}(?:Court|Tribunal)\b"
+    r"|\b[Aa]rbitral tribunal\b"
+    r"|[\u4e00-\u9fff]{0,10}(?<![该此本这那其各])(?<!各国)(?<!国家)(?<!任何)(?:法院|法庭|仲裁庭)"
 )
 # A year that names an agenda, its goals or a vision is their target year.
 _TARGET_YEAR = re.compile(

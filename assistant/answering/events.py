@@ -33,10 +33,16 @@ from assistant.schema import Language
 # followed by a noun it modifies or by for / against (votes cast). "voting" modifies most nouns it precedes
 # (voting rights, the voting procedure), so it is the event only before punctuation or a function word;
 # "passage" only as the passage *of a* text ("this passage" is an excerpt, "the passage of time" no vote).
+# Words after "the voting" that show it is the event, not a modifier of a noun: function words and the verbs
+# questions put after an event (go, take place, happen, end …).
+_AFTER_VOTING = (
+    "on|in|at|of|by|over|was|were|is|did|had|took|go|goes|went|take|takes|happen|happened|end|ended|"
+    "start|started|begin|began|close|closed|result|resulted"
+)
 _EN_EVENT = re.compile(
     r"(?<!\bcast\s)\b(?:the|this|that)\s+"
-    r"(?P<noun>vote|(?<!\bthat\s)passing|(?<!\bthat\s)voting(?=\s*(?:[^\w\s]|$)|\s+(?:on|in|at|of|by|over|was|were|is|did|had|took)\b)"
-    r"|passage(?=\s+of\s+(?:the|this|that|its|a|an)\s))\b(?![-'’])"
+    rf"(?P<noun>vote|(?<!\bthat\s)passing|(?<!\bthat\s)voting(?=\s*(?:[^\w\s]|$)|\s+(?:{_AFTER_VOTING})\b)"
+    r"|passage(?=\s+of\s+(?:the|this|that|its|a|an|resolution|decision|draft)\s))\b(?![-'’])"
     r"(?!\s+(?:count|tally|margin|record|share|total|figures?|numbers?|breakdown|results?|for|against)\b)",
     re.IGNORECASE,
 )

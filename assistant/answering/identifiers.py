@@ -26,11 +26,14 @@ _DOC_NOUNS = ("resolution", "recommendation", "decision")
 _NOUN = rf"\b(?:{'|'.join(_DOC_NOUNS)})s?\s+(?:No\.?\s*)?"
 _NUMBER = r"\d+(?:/\d+)*"
 # "Resolutions 139 and 140", "Resolutions 139, 140 or 141": each number is one document.
-_NUMBERED = re.compile(rf"{_NOUN}{_NUMBER}(?:(?:\s*,\s*|\s+(?:and|or)\s+){_NUMBER})*\b", re.IGNORECASE)
+# A number followed by a unit or a time word counts something ("the decision 2 years ago"): no document's.
+_UNIT = r"(?!\s*(?:%|(?:years?|months?|weeks?|days?|hours?|times|percent|per\s*cent|kg|km|m2|tonnes?)\b))"
+_NUMBERED = re.compile(rf"{_NOUN}{_NUMBER}(?:(?:\s*,\s*|\s+(?:and|or)\s+){_NUMBER})*\b{_UNIT}", re.IGNORECASE)
 _NUMBERS = re.compile(_NUMBER)
 _ZH_NUMBERED = re.compile(r"第\s*[A-Za-z\d][\w/.\-]*\s*号(?:决议|建议书|建议|决定|文件|报告)?")
-# A UN or ITU symbol: letters, then slash-separated parts, one with a digit. Any case: users type a/res/70/125.
-_SYMBOL = re.compile(r"(?<![A-Za-z0-9/])[A-Za-z]{1,6}(?:/[A-Za-z0-9.\-]+)+")
+# A UN or ITU symbol: letters, then at least two slash-separated parts (A/RES/70/1, EUR/44A25/1; kg/m2 is a
+# unit), one with a digit. Any case: users type a/res/70/125.
+_SYMBOL = re.compile(r"(?<![A-Za-z0-9/])[A-Za-z]{1,6}(?:/[A-Za-z0-9.\-]+){2,}")
 _FIRST_DIGIT = re.compile(r"\d")
 # Numbers of at most this many digits are carried only as a document's number (see the module docstring).
 _SHORT = 2
@@ -80,7 +83,8 @@ def _pattern(ident: DocumentId) -> re.Pattern[str]:
     number = rf"(?<!\d)(?<!\d/){re.escape(ident.key)}(?!\d)(?!/\d)"
     if ident.key.isdigit() and len(ident.key) <= _SHORT:
         # "2" is in most clauses as a count or an item label: only "Resolution 2", 第2号 name the document.
-        number = rf"(?:{_NOUN}(?:{_NUMBER}(?:\s*,\s*|\s+(?:and|or)\s+))*|第\s*){number}"
+        # A symbol's last part names it too (A/RES/2).
+        number = rf"(?:{_NOUN}(?:{_NUMBER}(?:\s*,\s*|\s+(?:and|or)\s+))*|第\s*|\b[A-Za-z]+(?:/[A-Za-z]+)*/){number}"
     return re.compile(number, re.IGNORECASE)
 
 

@@ -98,6 +98,11 @@ ROLE_FOCUS: dict[Language, tuple[str, ...]] = {
 
 
 def _stems(lang: Language) -> frozenset[str]:
+    """English focus words as stems; Chinese ones whole: a segment of one (一致 of 一致通过, 约束 of 约束力)
+    is an ordinary word alone (与议程一致 is agreement, no vote) and counts only where the question writes
+    the whole focus (see `_zh_focus`)."""
+    if lang == "zh":
+        return frozenset(SPECIFIC_FOCUS[lang])
     return frozenset(t for w in SPECIFIC_FOCUS[lang] for t in (w, *words(w)))
 
 
@@ -136,10 +141,16 @@ def specific_groups(
         if lang == "zh":
             specific = g.token in stems or any(_zh_focus(g.token, w, question) for w in focus)
         else:
-            specific = g.token in stems and _spelt_as_focus(as_written(g.token, question), focus)
+            specific = g.token in stems and any(_spelt_as_focus(w, focus) for w in _written(g.token, question))
         if (specific and not roles_only) or _is_role(g, question, lang):
             out.append(g)
     return out
+
+
+def _written(token: str, question: str) -> list[str]:
+    """Every word of the question with this stem: "Which authority authorized …" writes "author" twice,
+    and the second is the focus."""
+    return [m.group(0) for m in re.finditer(r"[\w-]+", question) if words(m.group(0))[:1] == [token]]
 
 
 def _zh_focus(token: str, focus: str, question: str) -> bool:

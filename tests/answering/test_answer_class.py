@@ -148,6 +148,14 @@ def test_organisations_are_glossary_names_beyond_the_questions_own_and_not_group
         ("Which human rights court will judge it?", "the General Assembly reiterated that human rights", False),
         ("Which human rights court will judge it?", "the European Court of Human Rights ruled", True),
         ("哪个法院将审理？", "由国际刑事法院审理", True),
+        # only a named court: not "The Court", "In Court", a group's court, 该法院, 各国法院
+        ("Which court will judge it?", "The Court will decide.", False),
+        ("Which court will judge it?", "The case was heard In Court.", False),
+        ("Which court will judge it?", "Member States Court rulings", False),
+        ("Which court will judge it?", "the International Court of Justice ruled", True),
+        ("哪个法院将审理？", "该法院将审理", False),
+        ("哪个法院将审理？", "各国法院将审理", False),
+        ("哪个法院将审理？", "由国际法院审理", True),
         ("哪个法院将审理？", "联合国其他机构正在处理这些问题", False),
     ],
 )

@@ -91,6 +91,10 @@ def test_a_vote_or_passage_that_is_not_the_adoption_event_stays_as_written(quest
         "What did the voting on the AI resolution mark?",
         "What happened after the voting?",
         "How was the passage of the resolution described?",
+        # a verb after "the voting" (no noun it modifies), and the passage of a text named by its kind
+        "How did the voting go?",
+        "When did the voting take place?",
+        "What happened after the passage of resolution 70/1?",
     ],
 )
 def test_the_voting_and_the_passage_of_a_text_are_the_adoption(question):

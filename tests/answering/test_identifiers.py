@@ -89,3 +89,21 @@ def test_a_short_number_is_carried_only_as_a_documents_number():
     assert carries("忆及第2号决议", r2)
     assert not carries("Resolution 25 (Rev. Dubai, 2018)", r2)
     assert without("recalling Resolution 2 in its 2 parts", [r2]) == "recalling  in its 2 parts"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["What did the decision 2 years ago change?", "Which resolution 10 percent of States opposed?"],
+)
+def test_a_number_with_a_unit_or_time_word_is_no_document_number(question):
+    assert document_ids(question) == ()
+
+
+def test_a_unit_with_a_slash_is_no_document_symbol():
+    # A UN or ITU symbol has at least two slashes (A/RES/70/1, S/RES/2334 (2016), EUR/44A25/1); kg/m2 is a unit.
+    assert document_ids("What limit in kg/m2 does the standard set?") == ()
+
+
+def test_without_takes_out_a_short_number_written_as_a_symbol():
+    ids = document_ids("What does resolution 2 say?")
+    assert "2" not in without("recalling A/RES/2 on the matter", ids)

@@ -165,3 +165,14 @@ def test_a_role_word_inside_a_word_that_names_no_person_is_no_role():
     assert [g.token for g in specific_groups("What must the Directors do?", "en", roles_only=True)] == ["director"]
     roles = specific_groups("What must the Director-General and the Vice-President do?", "en", roles_only=True)
     assert [g.token for g in roles] == ["director", "presid"]
+
+
+def test_agreement_in_chinese_is_not_a_question_about_unanimity():
+    # 一致 alone is agreement (与议程一致); only a vote written whole (一致通过, 协商一致) is the focus.
+    assert specific_groups("报告与决议一致吗?", "zh") == []
+    assert [g.token for g in specific_groups("该决议是一致通过的吗?", "zh")] != []
+
+
+def test_an_english_focus_word_counts_wherever_the_question_writes_it():
+    # "authority" and "authorized" share a stem; the second is the focus and must not be hidden by the first.
+    assert [g.token for g in specific_groups("Which authority authorized the plan?", "en")] != []
