@@ -107,12 +107,13 @@ def needs(
     # The time scope is for a when/where question, or a city/deadline one about an event ("Which city
     # will host …"); "Which countries will benefit …" asks for countries whatever the tense.
     timed = qtype in _SCOPED_TYPES or (cls is not None and cls.name in _EVENT_CLASSES and names_event(question, lang))
+    future = timed and asks_future(question, lang)
     return Needs(
         lang=lang,
         cls=cls,
         qualifiers=groups,
-        future=timed and asks_future(question, lang),
-        gathering=timed and asks_future(question, lang) and names_gathering(question, lang),
+        future=future,
+        gathering=future and names_gathering(question, lang),
         named=question_actors(question, lang),
         names=tuple(g for g in own if g.term is not None and is_name(g.term.en, g.term.en_aliases)),
         whole=tuple(question_groups(whole, lang, translations if lang == "en" else None)) if whole else (),
