@@ -156,21 +156,44 @@ _PLACE_PHRASE = re.compile(
 _COUNTRY_GROUPS = re.compile(
     r"\b(?:[A-Za-z][\w-]*\s+){0,2}(?:countries|nations|states)\b|国家|成员国|会员国", re.IGNORECASE
 )
-# Words before a group that are no modifier of it: "particularly *for* developing nations".
+# Words before a group that are no modifier of it: "particularly *for* developing nations", "*other* nations".
 _NOT_MODIFIERS = frozenset(
     (
         *("for", "of", "and", "or", "the", "a", "an", "to", "in", "on", "by", "with", "from", "among"),
         *("particularly", "especially", "all", "such", "as", "than", "more", "these", "those", "its", "their"),
+        *("other", "some", "many", "most", "several", "both", "each", "every", "any", "no", "few", "which"),
     )
 )
+# Words that qualify a group of countries though they look like no adjective: "*least* developed", "*small
+# island* developing States", "*member* states". Other qualifiers are told by their form (`_qualifies`).
+_GROUP_QUALIFIERS = frozenset(
+    (
+        *("least", "small", "poor", "rich", "low", "middle", "high", "income", "member", "island", "donor"),
+        *("partner", "landlocked", "neighbour", "neighbor", "advanced", "emerging", "developing", "developed"),
+    )
+)
+_ADJECTIVE_ENDINGS = ("al", "ic", "ian", "ese", "ish", "ive", "ous", "ful", "less", "ary", "ern", "able", "ible", "est")
+
+
+def _qualifies(word: str, adjacent: bool) -> bool:
+    """Whether `word` before a group qualifies it (a name, an adjective), rather than being a verb or
+    noun of the sentence ("access *helps* developing nations"). A participle (-ing, -ed) is read as
+    an adjective only right before the noun: in "support*ing* developing nations" it is the verb."""
+    w = word.casefold()
+    if w in _NOT_MODIFIERS:
+        return False
+    if word[:1].isupper() or w in _GROUP_QUALIFIERS or "-" in w:
+        return True
+    return adjacent if w.endswith(("ing", "ed")) else w.endswith(_ADJECTIVE_ENDINGS)
 
 
 def _group_span(found: str) -> str:
-    """A country group with only the modifiers that stand right before it ("developing nations")."""
+    """A country group with only the words right before it that qualify it ("developing nations")."""
     kept = found.split()
-    while len(kept) > 1 and any(w.casefold() in _NOT_MODIFIERS for w in kept[:-1]):
-        kept = kept[1:]
-    return " ".join(kept)
+    first = len(kept) - 1
+    while first > 0 and _qualifies(kept[first - 1], adjacent=first == len(kept) - 1):
+        first -= 1
+    return " ".join(kept[first:])
 
 
 # Actor heads that name a group of members, not an organisation.

@@ -215,3 +215,19 @@ def test_an_english_kind_of_question_asks_for_a_kind_as_its_chinese_twin_does(qu
     assert cls is not None and cls.name == "country" and cls.kind
     text = "ensuring equitable access to AI technologies, particularly for developing nations"
     assert class_spans(cls, text) == ["developing nations"]  # with its modifier (echo.py)
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        # a verb before the group is no addition to it: only words that qualify the group are kept
+        ("Equitable access helps developing nations.", "developing nations"),
+        ("The resolution urges member states to act.", "member states"),
+        ("It will support developing countries.", "developing countries"),
+        ("with support from more than 120 member states", "member states"),  # a count names no member
+        ("the governments of UNIDO Member States", "UNIDO Member States"),
+        ("among least developed countries", "least developed countries"),
+    ],
+)
+def test_a_group_span_keeps_only_the_words_that_qualify_the_group(text, span):
+    assert class_spans(asked_class("Which developing nations will receive AI first?", "en"), text) == [span]

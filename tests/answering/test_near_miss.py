@@ -189,3 +189,9 @@ def test_the_clause_that_names_the_role_is_preferred_to_a_neighbour_that_does_no
     answer = assistant.ask("Who is the Director asked to share information with?")
     assert not answer.abstained
     assert all("director-bdt" in c.chunk_id for c in answer.citations)
+
+
+def test_a_verb_before_the_asked_group_adds_nothing_to_the_question():
+    helps = chunk("Equitable access helps developing nations.", "en", "paragraph", "body")
+    assert missing("Which developing nations will receive AI first?", "en", "which", helps) == ["the name of a country"]
+    assert missing("Which nations will receive AI first?", "en", "which", helps) == []
