@@ -21,9 +21,11 @@ def adds_to_question(span: str, question: str) -> bool:
     q_terms, q_tokens = chunk_evidence(question)
     if not span_terms <= q_terms:
         return True
-    # The words of the shared names are the question's too, whichever language it names them in.
-    named = {w for t in span_terms for form in t.forms("en") for w in words(form)}
-    return not (span_tokens - named) <= q_tokens
+    # The words of the question's names are the question's too, whichever language it names them in: a
+    # question for countries names Member States (countries, nations), so bare "States" repeats it as
+    # "Member States" does.
+    named = {w for t in q_terms for form in t.forms("en") for w in words(form)}
+    return not span_tokens <= q_tokens | named
 
 
 def keeps_modifiers(span: str, phrase: str, noun: str) -> bool:

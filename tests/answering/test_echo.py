@@ -31,3 +31,14 @@ def test_instances_keep_the_spans_that_add_and_keep_the_modifiers():
         "developing island nations"
     ]
     assert instances(["developing nations", "nations"], "Which nations need access?") == ["developing nations"]
+
+
+def test_the_group_nouns_of_one_class_echo_each_other_with_or_without_member():
+    # "Member States" is the glossary's name for countries; bare "States" is the same class noun again.
+    question = "Which countries will benefit from AI?"
+    assert not adds_to_question("Member States", question)
+    assert not adds_to_question("States", question)
+    assert not adds_to_question("nations", question)
+    # whichever way a question reads them, with "Member" or without
+    assert adds_to_question("States", "哪些国家将受益？") == adds_to_question("Member States", "哪些国家将受益？")
+    assert adds_to_question("developing States", question)
