@@ -28,11 +28,23 @@ def adds_to_question(span: str, question: str) -> bool:
     return not span_tokens <= q_tokens | named
 
 
+# Words between "which" and its noun that pick among the instances rather than say what they are
+# ("which *specific* / *two* / *other* countries"): no content the answer must repeat.
+_DETERMINERS = frozenset(
+    words(
+        "specific particular certain exact precise individual other two three four five several various "
+        "main major key same different some many few"
+    )
+)
+
+
 def keeps_modifiers(span: str, phrase: str, noun: str) -> bool:
-    """Whether `span` keeps what the question's asked `phrase` says beyond its `noun`: "Which *developing*
-    nations" is not answered by "120 member states", a group that is not developing ones."""
+    """Whether `span` keeps what the question's asked `phrase` says beyond its `noun` and its determiners
+    (`_DETERMINERS`): "Which *developing* nations" is not answered by "120 member states", a group that is
+    not developing ones; "which *specific* countries" is answered by "developing nations"."""
     p_terms, p_tokens = chunk_evidence(phrase)
     n_terms, n_tokens = chunk_evidence(noun)
+    n_tokens |= _DETERMINERS
     s_terms, s_tokens = chunk_evidence(span)
     if has_cjk(phrase):
         # A Chinese phrase's tokens hold character pairs across its parts (·中国): its names say enough.

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from assistant.answering.echo import adds_to_question, instances, keeps_modifiers
 
 
@@ -42,3 +44,11 @@ def test_the_group_nouns_of_one_class_echo_each_other_with_or_without_member():
     # whichever way a question reads them, with "Member" or without
     assert adds_to_question("States", "哪些国家将受益？") == adds_to_question("Member States", "哪些国家将受益？")
     assert adds_to_question("developing States", question)
+
+
+@pytest.mark.parametrize("determiner", ["specific", "two", "other", "particular", "certain"])
+def test_a_determiner_of_the_asked_noun_is_no_modifier_the_answer_must_repeat(determiner):
+    phrase = f"{determiner} countries"
+    assert keeps_modifiers("developing nations", phrase, "countries")
+    assert keeps_modifiers("Romania", phrase, "countries")
+    assert not keeps_modifiers("developing nations", f"{determiner} island countries", "countries")

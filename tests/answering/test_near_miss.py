@@ -195,3 +195,10 @@ def test_a_verb_before_the_asked_group_adds_nothing_to_the_question():
     helps = chunk("Equitable access helps developing nations.", "en", "paragraph", "body")
     assert missing("Which developing nations will receive AI first?", "en", "which", helps) == ["the name of a country"]
     assert missing("Which nations will receive AI first?", "en", "which", helps) == []
+
+
+def test_which_specific_or_other_countries_is_answered_by_a_group_the_clause_names():
+    access = chunk("ensuring equitable access to AI technologies, particularly for developing nations", "en")
+    for question in ("Which specific countries need access?", "Which two countries need access?"):
+        assert missing(question, "en", "which", access) == []
+    assert missing("Which other nations need access?", "en", "which", access) == []
