@@ -5,7 +5,7 @@ words. A near miss shares them and still does not answer, in three ways checked
 here, each from a small table (answer_class.py, qualifiers.py, scope.py):
 
 * the question asks for a class of entity (a country, a city, a company, an
-  organisation, a percentage, a deadline, or — for a plain "where" — a place) and
+  organisation, a percentage, a rate with its unit, a deadline, or — for a plain "where" — a place) and
   the clause has no span of it;
 * a qualifier narrows the entity ("agency *for children*") and the clause does
   not cover it, directly or through a translation;

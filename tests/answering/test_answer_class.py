@@ -231,3 +231,45 @@ def test_an_english_kind_of_question_asks_for_a_kind_as_its_chinese_twin_does(qu
 )
 def test_a_group_span_keeps_only_the_words_that_qualify_the_group(text, span):
     assert class_spans(asked_class("Which developing nations will receive AI first?", "en"), text) == [span]
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "name"),
+    [
+        # a rate is a share only where the question asks for a proportion ...
+        ("What rate of member states voted in favour?", "en", "percentage"),
+        ("What participation rate did the article give?", "en", "percentage"),
+        ("Which literacy rates are reported?", "en", "percentage"),
+        ("What share of developing nations lacks access?", "en", "percentage"),
+        ("发展中国家的互联网普及率是多少？", "zh", "percentage"),
+        ("数字素养的比率是多少？", "zh", "percentage"),
+        ("成员国参与的比例是多少？", "zh", "percentage"),
+        # ... otherwise it is a value with its unit (an exchange, growth or interest rate, a speed)
+        ("What exchange rate does the article give?", "en", "rate"),
+        ("What growth rate did the Assembly expect?", "en", "rate"),
+        ("At what rate did emissions grow?", "en", "rate"),
+        ("What growth rate of AI adoption did the Assembly expect?", "en", "rate"),
+        ("Which interest rate applies to the fund?", "en", "rate"),
+        ("汇率是多少？", "zh", "rate"),
+        ("人工智能市场的增长率是多少？", "zh", "rate"),
+        ("贷款的利率是多少？", "zh", "rate"),
+    ],
+)
+def test_a_rate_is_a_share_only_where_the_question_asks_for_a_proportion(question, lang, name):
+    cls = asked_class(question, lang)
+    assert cls is not None and cls.name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Emissions grew by 3.5% a year.", True),
+        ("The economy grew 2 per cent annually.", True),
+        ("one dollar buys 7.1 yuan per dollar", True),
+        ("年均增长百分之五", True),
+        ("Emissions grew steadily over the decade.", False),
+        ("more than 120 member states supported it", False),  # a count is no rate
+    ],
+)
+def test_a_rate_is_a_number_with_its_unit(text, found):
+    assert bool(class_spans(asked_class("At what rate did emissions grow?", "en"), text)) is found
