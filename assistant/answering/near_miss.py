@@ -20,7 +20,8 @@ here, each from a small table (answer_class.py, qualifiers.py, scope.py):
   the clause does not carry it: a document's own record (header, dateline) gives
   its own conference's city and date, another clause another document's
   (identifiers.py); of several named documents ("Resolutions 139 and 140"),
-  the clause on any one of them answers for it.
+  the clause on any one of them answers for it (the answer then says which one:
+  `carried`), unless the question asks for them together ("compare", "both").
 
 `needs` reads the question once; `lacks` then says, per clause, what is missing.
 """
@@ -39,7 +40,7 @@ from assistant.answering.context import AnswerContext
 from assistant.answering.echo import instances
 from assistant.answering.evidence import Group, chunk_evidence, question_groups, words
 from assistant.answering.gazetteer import country_names
-from assistant.answering.identifiers import DocumentId, carries, document_ids, without
+from assistant.answering.identifiers import DocumentId, asks_together, carries, document_ids, without
 from assistant.answering.qualifiers import qualifier_text
 from assistant.answering.scope import RECORD_KINDS, asks_future, names_event, names_gathering, speaks_of_future
 from assistant.answering.specifics import specific_groups
@@ -54,6 +55,8 @@ _SCOPED_TYPES = frozenset(("when", "where"))
 _SCOPED_CLASSES = frozenset(("city", "country", "deadline"))
 _EVENT_CLASSES = frozenset(("city", "deadline"))
 _FUTURE_MISSING: dict[Language, str] = {"en": "a future or next event", "zh": "今后的安排"}
+_TOGETHER: dict[Language, str] = {"en": "{} together", "zh": "同时关于{}的条款"}
+_AND: dict[Language, str] = {"en": " and ", "zh": "和"}
 
 
 @dataclass(frozen=True)
@@ -74,6 +77,8 @@ class Needs:
     whole: tuple[Group, ...] = ()
     # Documents the question names by number: a record must carry them, and they are no answer themselves.
     ids: tuple[DocumentId, ...] = ()
+    # The question asks about its named documents together ("compare", "both"): a clause must carry all.
+    together: bool = False
     # Roles held by a person that the question names ("the editor", 编者): the clause must name them.
     roles: tuple[Group, ...] = ()
     question: str = ""
@@ -118,6 +123,7 @@ def needs(
         names=tuple(g for g in own if g.term is not None and is_name(g.term.en, g.term.en_aliases)),
         whole=tuple(question_groups(whole, lang, translations if lang == "en" else None)) if whole else (),
         ids=document_ids(question),
+        together=asks_together(question),
         roles=tuple(specific_groups(question, lang, translations, roles_only=True)),
         question=question,
     )
@@ -153,12 +159,25 @@ def lacks(
         missing += [g.term.name(n.lang) for g in n.names if g.term is not None and not said(g, chunk.text, evidence)]
     missing += [as_written(g.token, n.question) for g in n.roles if not g.found_in(*evidence)]
     # A clause about another numbered document, or a record of this one (its city is its conference's). Of
-    # two named documents ("Resolutions 139 and 140") the clause on either answers for it: none recalls both.
-    if not any(carries(chunk.text, i) or carries(" ".join(evidence[1]), i) for i in n.ids):
+    # two named documents ("Resolutions 139 and 140") the clause on either answers for it, unless they are
+    # asked about together ("compare", "both"): none recalls both.
+    has = carried(n.ids, chunk, evidence)
+    if not has:
         missing += [i.shown for i in n.ids]
+    elif n.together and len(has) < len(n.ids):
+        # The clause speaks of one of them (so "not Resolution 139" would be false): they are missing *together*.
+        missing.append(_TOGETHER[n.lang].format(_AND[n.lang].join(i.shown for i in n.ids)))
     if n.future and not speaks_of_future(chunk, n.gathering):
         missing.append(_FUTURE_MISSING[n.lang])
     return missing
+
+
+def carried(
+    ids: Sequence[DocumentId], chunk: Chunk, evidence: tuple[frozenset[Term], frozenset[str]]
+) -> tuple[DocumentId, ...]:
+    """The named documents (`ids`) the clause carries, in its text or its evidence (its own symbol)."""
+    tokens = " ".join(evidence[1])
+    return tuple(i for i in ids if carries(chunk.text, i) or carries(tokens, i))
 
 
 def _named_instances(n: Needs, cls: AnswerClass, spans: list[str]) -> list[str]:

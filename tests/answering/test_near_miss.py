@@ -202,3 +202,12 @@ def test_which_specific_or_other_countries_is_answered_by_a_group_the_clause_nam
     for question in ("Which specific countries need access?", "Which two countries need access?"):
         assert missing(question, "en", "which", access) == []
     assert missing("Which other nations need access?", "en", "which", access) == []
+
+
+def test_a_question_comparing_two_documents_needs_a_clause_carrying_both():
+    for question in ("Compare Resolutions 139 and 140.", "第139号和第140号决议有什么共同点？"):
+        lang = "zh" if "第" in question else "en"
+        assert missing(question, lang, "what", chunk(RECALLING_D))[-1] in (
+            "Resolution 139 and Resolution 140 together",
+            "同时关于第139号和第140号决议的条款",
+        )
