@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 from assistant.answering.actors import is_actor
 from assistant.answering.analysis import AUXILIARIES
 from assistant.answering.gazetteer import city_names, country_names
-from assistant.glossary import Term
+from assistant.glossary import Term, find_terms
 from assistant.schema import Language
 
 
@@ -209,6 +209,25 @@ def _qualifies(word: str, adjacent: bool) -> bool:
     return adjacent if w.endswith(("ing", "ed")) else w.endswith(_ADJECTIVE_ENDINGS)
 
 
+# A group noun a glossary name of countries has among its aliases ("Member States": countries, nations).
+_GROUP_ALIASES = frozenset(("countries", "nations", "states"))
+
+
+def _organisation_name(span: str) -> bool:
+    """Whether a group span is an organisation's glossary name ("the United Nations" is no group of
+    countries; "Member States", whose aliases are countries and nations, is one)."""
+    if not all(w[:1].isupper() for w in span.split()):
+        return False  # a name is capitalised: "developing countries" is a group whatever the glossary says
+    terms = [t for t in find_terms(span, "en") if t.en.casefold() == span.casefold()]
+    return any(is_actor(t) and not _GROUP_ALIASES & {a.casefold() for a in t.en_aliases} for t in terms)
+
+
+def _country_groups(text: str) -> list[str]:
+    """The groups of countries a text names, each with the words that qualify it (`_group_span`)."""
+    spans = [_group_span(m.group(0)) for m in _COUNTRY_GROUPS.finditer(text)]
+    return [s for s in spans if not _organisation_name(s)]
+
+
 def _group_span(found: str) -> str:
     """A country group with only the words right before it that qualify it ("developing nations")."""
     kept = found.split()
@@ -333,10 +352,7 @@ def class_spans(
     `exclude` are organisations the question itself names: they are not its answer.
     """
     finders: dict[str, Callable[[], list[str]]] = {
-        "country": lambda: (
-            country_names(text)
-            or ([_group_span(m.group(0)) for m in _COUNTRY_GROUPS.finditer(text)] if cls.plural or cls.kind else [])
-        ),
+        "country": lambda: country_names(text) or (_country_groups(text) if cls.plural or cls.kind else []),
         "city": lambda: city_names(text),
         "company": lambda: [m.group(0) for m in _COMPANY.finditer(text)],
         "organisation": lambda: _organisations(terms, exclude),

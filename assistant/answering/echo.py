@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from assistant.answering.evidence import chunk_evidence, words
+from assistant.answering.support import is_name
+from assistant.glossary import Term
 from assistant.text import has_cjk
 
 
@@ -25,6 +27,8 @@ def adds_to_question(span: str, question: str) -> bool:
     # question for countries names Member States (countries, nations), so bare "States" repeats it as
     # "Member States" does.
     named = {w for t in q_terms for form in t.forms("en") for w in words(form)}
+    # A Chinese span's character pairs are its names' own (成员国 for "Which nations …?").
+    named |= {tok for t in span_terms for form in t.forms("zh") for tok in chunk_evidence(form)[1]}
     return not span_tokens <= q_tokens | named
 
 
@@ -41,16 +45,27 @@ _DETERMINERS = frozenset(
 def keeps_modifiers(span: str, phrase: str, noun: str) -> bool:
     """Whether `span` keeps what the question's asked `phrase` says beyond its `noun` and its determiners
     (`_DETERMINERS`): "Which *developing* nations" is not answered by "120 member states", a group that is
-    not developing ones; "which *specific* countries" is answered by "developing nations"."""
+    not developing ones; "which *specific* countries" is answered by "developing nations"; "which *civil
+    society* organisations" not by "the private sector". A modifier that is a glossary term is kept by
+    that term or by its words; one that is a proper name states a membership the answer's own name need
+    not repeat: the International Labour Organization answers "which *UN* labour agency"."""
     p_terms, p_tokens = chunk_evidence(phrase)
     n_terms, n_tokens = chunk_evidence(noun)
-    n_tokens |= _DETERMINERS
     s_terms, s_tokens = chunk_evidence(span)
+    modifiers = p_terms - n_terms
+    if not all(_says(t, s_terms, s_tokens) for t in modifiers if not is_name(t.en, t.en_aliases)):
+        return False
     if has_cjk(phrase):
         # A Chinese phrase's tokens hold character pairs across its parts (·中国): its names say enough.
-        return (p_terms - n_terms) <= s_terms
-    # An English one by its words: "developing island nations" keeps "developing".
-    return (p_tokens - n_tokens) <= s_tokens
+        return True
+    # An English one by its other words too: "developing island nations" keeps "developing".
+    named = {w for t in modifiers for form in t.forms("en") for w in words(form)}
+    return (p_tokens - n_tokens - _DETERMINERS - named) <= s_tokens
+
+
+def _says(term: Term, terms: frozenset[Term], tokens: frozenset[str]) -> bool:
+    """Whether a span with these `terms` and `tokens` says the glossary `term`: by name or by its words."""
+    return term in terms or any(w and set(w) <= tokens for w in (words(f) for f in term.forms("en")))
 
 
 def instances(spans: Iterable[str], question: str, phrase: str = "", noun: str = "") -> list[str]:

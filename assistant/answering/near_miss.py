@@ -54,6 +54,9 @@ from assistant.text import CJK_RUN
 _SCOPED_TYPES = frozenset(("when", "where"))
 _SCOPED_CLASSES = frozenset(("city", "country", "deadline"))
 _EVENT_CLASSES = frozenset(("city", "deadline"))
+# Classes whose answer must keep the modifiers of the asked noun ("which *developing* nations", "which
+# *civil society* organisations"); a value class's words are the predicate's.
+_MODIFIED_CLASSES = frozenset(("country", "organisation"))
 _FUTURE_MISSING: dict[Language, str] = {"en": "a future or next event", "zh": "今后的安排"}
 _TOGETHER: dict[Language, str] = {"en": "{} together", "zh": "同时关于{}的条款"}
 _AND: dict[Language, str] = {"en": " and ", "zh": "和"}
@@ -183,8 +186,9 @@ def carried(
 def _named_instances(n: Needs, cls: AnswerClass, spans: list[str]) -> list[str]:
     """The class spans that name an instance: "Which developing nations …" is answered neither by "for
     developing nations", which repeats it, nor by "member states", a group that is not developing ones
-    (echo.py). A country's own name answers whatever the question's modifiers."""
-    if cls.name != "country" or cls.kind:
+    (echo.py); "Which civil society organisations …" not by "the private sector". A country's own name
+    answers whatever the question's modifiers."""
+    if cls.name not in _MODIFIED_CLASSES or cls.kind:
         # A kind question's classifier (哪一*类*国家) is no modifier a group must keep.
         return instances(spans, n.question)
     phrase, noun = n.question[cls.lead_end : cls.end], n.question[cls.start : cls.end]

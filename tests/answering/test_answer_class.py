@@ -273,3 +273,9 @@ def test_a_rate_is_a_share_only_where_the_question_asks_for_a_proportion(questio
 )
 def test_a_rate_is_a_number_with_its_unit(text, found):
     assert bool(class_spans(asked_class("At what rate did emissions grow?", "en"), text)) is found
+
+
+def test_an_organisation_named_like_a_group_of_countries_is_no_group():
+    plural = asked_class("Which nations led the coalition?", "en")
+    text = "The United Nations General Assembly adopted it, with support from 120 member states."
+    assert class_spans(plural, text) == ["member states"]

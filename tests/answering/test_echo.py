@@ -52,3 +52,18 @@ def test_a_determiner_of_the_asked_noun_is_no_modifier_the_answer_must_repeat(de
     assert keeps_modifiers("developing nations", phrase, "countries")
     assert keeps_modifiers("Romania", phrase, "countries")
     assert not keeps_modifiers("developing nations", f"{determiner} island countries", "countries")
+
+
+def test_a_chinese_span_made_of_the_questions_names_adds_nothing():
+    assert not adds_to_question("成员国", "Which nations led the coalition?")
+    assert adds_to_question("发展中国家", "Which nations led the coalition?")
+
+
+def test_a_modifier_that_is_a_glossary_name_is_kept_by_the_name_or_its_words():
+    assert not keeps_modifiers("private sector", "civil society organisations", "organisations")
+    assert keeps_modifiers("civil society groups", "civil society organisations", "organisations")
+    unesco = "United Nations Educational, Scientific and Cultural Organization"
+    assert keeps_modifiers(unesco, "UN agencies", "agencies")
+    # a proper name as modifier is a membership the answer's name need not state; a common word is kept
+    assert keeps_modifiers("International Labour Organization", "UN labour agency", "agency")
+    assert not keeps_modifiers("Organisation for Economic Co-operation and Development", "UN labour agency", "agency")

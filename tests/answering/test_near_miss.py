@@ -211,3 +211,10 @@ def test_a_question_comparing_two_documents_needs_a_clause_carrying_both():
             "Resolution 139 and Resolution 140 together",
             "同时关于第139号和第140号决议的条款",
         )
+
+
+def test_an_organisation_asked_with_a_modifier_must_keep_it():
+    body = chunk("cooperation among member states, civil society, the private sector, and other stakeholders", "en")
+    q = "Which civil society organisations will help craft the frameworks?"
+    assert missing(q, "en", "which", body) == ["the name of such an organisation"]
+    assert missing("Which organisations will help craft the frameworks?", "en", "which", body) == []
