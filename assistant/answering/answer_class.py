@@ -19,7 +19,7 @@ countries"): a classifier after the question word asks for a category, not a nam
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from assistant.answering.actors import is_actor
@@ -230,11 +230,28 @@ def _country_groups(text: str) -> list[str]:
 
 def _group_span(found: str) -> str:
     """A country group with only the words right before it that qualify it ("developing nations")."""
-    kept = found.split()
+    return qualified_phrase(found.split())
+
+
+def qualified_phrase(kept: Sequence[str], nouns: bool = False) -> str:
+    """A noun (the last of `kept`) with the words right before it that qualify it: "access helps
+    *developing nations*". With `nouns`, any word but a function word or a participle away from the
+    noun qualifies it too ("international *human rights* standards", "employing *AI systems*"): a verb
+    then may pass for a noun, which only makes the phrase look like more than an echo."""
     first = len(kept) - 1
-    while first > 0 and _qualifies(kept[first - 1], adjacent=first == len(kept) - 1):
+    while first > 0:
+        word, adjacent = kept[first - 1], first == len(kept) - 1
+        if not (_qualifies(word, adjacent) or (nouns and _noun_modifier(word, adjacent))):
+            break
         first -= 1
     return " ".join(kept[first:])
+
+
+def _noun_modifier(word: str, adjacent: bool) -> bool:
+    w = word.casefold()
+    if w in _NOT_MODIFIERS or w in AUXILIARIES or not w.isalpha():
+        return False
+    return adjacent or not w.endswith(("ing", "ed"))
 
 
 # Actor heads that name a group of members, not an organisation.
@@ -280,6 +297,24 @@ def _share_rate(question: str, cls: AnswerClass) -> bool:
     if before:
         return bool(before & _EN_SHARE_RATES)
     return re.match(r"\s+of\b", question[cls.end :]) is not None
+
+
+_ASKED_PHRASE_WORDS = 4
+
+
+def asked_phrase(question: str, lang: Language) -> str:
+    """The noun phrase an English "which" question asks instances of ("AI systems", "emerging
+    technologies"), when an auxiliary or preposition ends it within four words; "" otherwise (a verb
+    may end it anywhere: "which ITU sector plays …" is not read)."""
+    first = _EN_FIRST_WH.search(question) if lang == "en" else None
+    if first is None or first.group(0).casefold() != "which":
+        return ""
+    after = re.findall(r"[\w'’-]+", question[first.end() : first.end() + 200])
+    breaks = _EN_BREAK | _EN_BREAK_PREPOSITIONS
+    for n, word in enumerate(after[: _ASKED_PHRASE_WORDS + 1]):
+        if word.casefold() in breaks:
+            return " ".join(after[:n])
+    return ""
 
 
 def _zh_class(question: str) -> AnswerClass | None:

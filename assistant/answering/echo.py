@@ -9,8 +9,10 @@ is echoed by "developing nations" in the English article.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
+from assistant.answering.answer_class import qualified_phrase
 from assistant.answering.evidence import chunk_evidence, words
 from assistant.answering.support import is_name
 from assistant.glossary import Term
@@ -72,3 +74,45 @@ def instances(spans: Iterable[str], question: str, phrase: str = "", noun: str =
     """The spans that add to the question (see `adds_to_question`) and, for a group asked by a modified
     noun (`phrase` with its head `noun`), keep its modifiers (see `keeps_modifiers`)."""
     return [s for s in spans if adds_to_question(s, question) and (not phrase or keeps_modifiers(s, phrase, noun))]
+
+
+_WORD = re.compile(r"[\w'’-]+")
+# A mention followed by these introduces its instances ("stakeholders *such as* …"); "*and other*
+# stakeholders" ends a list of them, "*all* stakeholders" names the whole class.
+_LIST_AFTER = re.compile(r"\s*,?\s*(?:such as|including|like|namely|e\.g\.|:)", re.IGNORECASE)
+_LIST_BEFORE = re.compile(r"(?:\b(?:and|or)\s+other|\b(?:all|every|each))\s+$", re.IGNORECASE)
+# What follows a mention and narrows it, up to a comma or full stop: a relative clause ("AI systems *that
+# contravene …*") or an "in / of" phrase ("the disparities *in technological advancement*").
+_POSTMODIFIER = re.compile(r"\s+(?:that|which|who|whose|in|of)\s[^,.;:!?]{1,80}", re.IGNORECASE)
+# A question that asks for names ("Which AI systems did the Assembly *name* …") is not answered by a
+# description, however much it narrows the class.
+_ASKS_NAMES = re.compile(r"\b(?:name[sd]?|naming|list(?:s|ed)?|identif(?:y|ies|ied)|single[sd]?\s+out)\b")
+_MODIFIER_WORDS = 3
+
+
+def names_instance(text: str, question: str, phrase: str) -> bool | None:
+    """Whether an English `text` names an instance of the asked `phrase` ("AI systems" of "Which AI
+    systems did …"): a mention of its noun that adds to the question ("*international human rights*
+    standards" for "which standards", "disparities *in technological advancement*" unless names are
+    asked for), the whole class ("all stakeholders"), or a mention a list of members comes with
+    ("member states, civil society, … and other stakeholders"). None when the text never uses the noun:
+    it may name instances in other words."""
+    head = words(phrase.split()[-1]) if phrase.split() else []
+    if len(head) != 1:
+        return None
+    described = _ASKS_NAMES.search(question) is None
+    mentioned: bool | None = None
+    for m in _WORD.finditer(text):
+        if words(m.group(0)) != head:
+            continue
+        mentioned = False
+        before = text[max(0, m.start() - 80) : m.start()]
+        if _LIST_BEFORE.search(before) or _LIST_AFTER.match(text, m.end()):
+            return True
+        # The words right before it, in its own stretch of text (a comma or full stop ends a phrase).
+        run = _WORD.findall(re.split(r"[^\w\s'’-]", before)[-1])[-_MODIFIER_WORDS:]
+        mention = qualified_phrase([*run, m.group(0)], nouns=True)
+        after = _POSTMODIFIER.match(text, m.end()) if described else None
+        if adds_to_question(f"{mention}{after.group(0) if after else ''}", question):
+            return True
+    return mentioned

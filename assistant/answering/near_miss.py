@@ -4,6 +4,8 @@ Coverage (support.py) asks whether a clause shares enough of the question's
 words. A near miss shares them and still does not answer, in three ways checked
 here, each from a small table (answer_class.py, qualifiers.py, scope.py):
 
+* a "which X" question with no class of its own ("Which AI systems …") meets an
+  English clause whose every mention of X only repeats the question (echo.py);
 * the question asks for a class of entity (a country, a city, a company, an
   organisation, a percentage, a rate with its unit, a deadline, or — for a plain "where" — a place) and
   the clause has no span of it;
@@ -34,10 +36,18 @@ from dataclasses import dataclass, field
 
 from assistant.answering.actors import question_actors
 from assistant.answering.analysis import partitive_whole
-from assistant.answering.answer_class import CLASS_NAMES, PLACE, AnswerClass, asked_class, asks_place, class_spans
+from assistant.answering.answer_class import (
+    CLASS_NAMES,
+    PLACE,
+    AnswerClass,
+    asked_class,
+    asked_phrase,
+    asks_place,
+    class_spans,
+)
 from assistant.answering.compounds import dictionary_parts
 from assistant.answering.context import AnswerContext
-from assistant.answering.echo import instances
+from assistant.answering.echo import instances, names_instance
 from assistant.answering.evidence import Group, chunk_evidence, question_groups, words
 from assistant.answering.gazetteer import country_names
 from assistant.answering.identifiers import DocumentId, asks_together, carries, document_ids, without
@@ -58,6 +68,7 @@ _EVENT_CLASSES = frozenset(("city", "deadline"))
 # *civil society* organisations"); a value class's words are the predicate's.
 _MODIFIED_CLASSES = frozenset(("country", "organisation"))
 _FUTURE_MISSING: dict[Language, str] = {"en": "a future or next event", "zh": "今后的安排"}
+_NAMED: dict[Language, str] = {"en": "the names of such {}", "zh": "具体的{}名称"}
 _TOGETHER: dict[Language, str] = {"en": "{} together", "zh": "同时关于{}的条款"}
 _AND: dict[Language, str] = {"en": " and ", "zh": "和"}
 
@@ -84,11 +95,14 @@ class Needs:
     together: bool = False
     # Roles held by a person that the question names ("the editor", 编者): the clause must name them.
     roles: tuple[Group, ...] = ()
+    # "Which AI systems …" with no class of its own: the noun phrase whose instances an English clause
+    # that uses its noun must name (echo.names_instance).
+    asked: str = ""
     question: str = ""
 
     @property
     def any(self) -> bool:
-        return self.cls is not None or self.future or any((self.names, self.whole, self.ids, self.roles))
+        return self.cls is not None or self.future or any((self.names, self.whole, self.ids, self.roles, self.asked))
 
 
 def needs(
@@ -128,6 +142,7 @@ def needs(
         ids=document_ids(question),
         together=asks_together(question),
         roles=tuple(specific_groups(question, lang, translations, roles_only=True)),
+        asked=asked_phrase(question, lang) if cls is None else "",
         question=question,
     )
 
@@ -148,6 +163,8 @@ def lacks(
     text = without(chunk.text, n.ids) if n.ids else chunk.text
     if n.cls is not None and not _named_instances(n, n.cls, class_spans(n.cls, text, evidence[0], n.named)):
         missing.append(CLASS_NAMES[n.lang][n.cls.name])
+    if n.asked and chunk.lang == "en" and names_instance(chunk.text, n.question, n.asked) is False:
+        missing.append(_NAMED[n.lang].format(n.asked))
     for g in n.qualifiers:
         if not said(g, chunk.text, evidence, glosses):
             missing.append(g.term.name(n.lang) if g.term is not None else as_written(g.token, n.question))

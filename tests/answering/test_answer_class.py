@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answering.answer_class import CLASS_NAMES, PLACE, asked_class, asks_place, class_spans
+from assistant.answering.answer_class import CLASS_NAMES, PLACE, asked_class, asked_phrase, asks_place, class_spans
 from assistant.glossary import find_terms
 
 
@@ -279,3 +279,18 @@ def test_an_organisation_named_like_a_group_of_countries_is_no_group():
     plural = asked_class("Which nations led the coalition?", "en")
     text = "The United Nations General Assembly adopted it, with support from 120 member states."
     assert class_spans(plural, text) == ["member states"]
+
+
+@pytest.mark.parametrize(
+    ("question", "phrase"),
+    [
+        ("Which AI systems did the Assembly name?", "AI systems"),
+        ("Which stakeholders besides member states will cooperate?", "stakeholders"),
+        ("Which rights must be safeguarded?", "rights"),
+        ("Which ITU sector plays an important role?", ""),  # a verb may end the phrase: not read
+        ("Who said which things?", ""),  # "which" is not the question word
+        ("哪些人工智能系统违反人权？", ""),
+    ],
+)
+def test_the_phrase_a_which_question_asks_instances_of(question, phrase):
+    assert asked_phrase(question, "zh" if "哪" in question else "en") == phrase

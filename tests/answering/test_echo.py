@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answering.echo import adds_to_question, instances, keeps_modifiers
+from assistant.answering.echo import adds_to_question, instances, keeps_modifiers, names_instance
 
 
 def test_a_span_made_of_the_questions_own_words_adds_nothing():
@@ -67,3 +67,51 @@ def test_a_modifier_that_is_a_glossary_name_is_kept_by_the_name_or_its_words():
     # a proper name as modifier is a membership the answer's name need not state; a common word is kept
     assert keeps_modifiers("International Labour Organization", "UN labour agency", "agency")
     assert not keeps_modifiers("Organisation for Economic Co-operation and Development", "UN labour agency", "agency")
+
+
+BODY4 = (
+    "It urged all stakeholders to refrain from employing AI systems that contravene international human "
+    "rights standards or pose significant risks to human rights enjoyment."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "phrase", "text", "named"),
+    [
+        # every mention only repeats the question: no instance
+        (
+            "Which emerging technologies did it address?",
+            "emerging technologies",
+            "concerning emerging technologies.",
+            False,
+        ),
+        (
+            "Which global challenges can AI tackle?",
+            "global challenges",
+            "to tackle pressing global challenges and",
+            False,
+        ),
+        # a mention that adds a qualifier or a narrowing phrase names one
+        ("Which standards must AI not contravene?", "standards", BODY4, True),
+        (
+            "Which disparities did it recognise?",
+            "disparities",
+            "Recognizing the disparities in technological advancement,",
+            True,
+        ),
+        # unless names are asked for: a description is no name
+        ("Which AI systems did the Assembly name as breaching rights?", "AI systems", BODY4, False),
+        # the whole class, or a list of members, answers
+        ("Which stakeholders should refrain from it?", "stakeholders", BODY4, True),
+        (
+            "Which stakeholders will cooperate?",
+            "stakeholders",
+            "member states, civil society and other stakeholders",
+            True,
+        ),
+        # a text that never uses the noun may name instances in other words
+        ("Which bodies will cooperate?", "bodies", "UNESCO and the ILO will cooperate.", None),
+    ],
+)
+def test_a_text_names_an_instance_of_the_asked_phrase_only_by_adding_to_it(question, phrase, text, named):
+    assert names_instance(text, question, phrase) is named

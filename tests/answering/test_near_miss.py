@@ -218,3 +218,12 @@ def test_an_organisation_asked_with_a_modifier_must_keep_it():
     q = "Which civil society organisations will help craft the frameworks?"
     assert missing(q, "en", "which", body) == ["the name of such an organisation"]
     assert missing("Which organisations will help craft the frameworks?", "en", "which", body) == []
+
+
+def test_a_which_question_lacks_instances_in_a_clause_that_only_repeats_its_noun():
+    body = chunk("a watershed moment in global governance concerning emerging technologies.", "en", "paragraph")
+    q = "Which emerging technologies did the Assembly address besides AI?"
+    assert missing(q, "en", "which", body) == ["the names of such emerging technologies"]
+    assert missing("Which technologies did the Assembly address besides AI?", "en", "which", body) == []
+    # a Chinese clause is not read for it: its nouns are not split off as English ones are
+    assert missing(q, "en", "which", chunk("新兴技术")) == []
