@@ -66,6 +66,9 @@ _SCOPED_CLASSES = frozenset(("city", "country", "deadline"))
 _EVENT_CLASSES = frozenset(("city", "deadline"))
 # Classes whose answer must keep the modifiers of the asked noun ("which *developing* nations", "which
 # *civil society* organisations"); a value class's words are the predicate's.
+# How much more of the question (IDF-weighted share, Support.overlap) the closest near miss must cover than
+# every clause that fits for those to count as off topic. Dev curve in eval/dev/README.md (change 5c).
+OFF_TOPIC_MARGIN = 0.4
 _MODIFIED_CLASSES = frozenset(("country", "organisation"))
 _FUTURE_MISSING: dict[Language, str] = {"en": "a future or next event", "zh": "今后的安排"}
 _NAMED: dict[Language, str] = {"en": "the names of such {}", "zh": "具体的{}名称"}
@@ -272,7 +275,8 @@ def fitting(n: Needs, candidates: Sequence[Support], ctx: AnswerContext) -> Fitt
     """Split the candidates into those whose clause lacks nothing the question needs and the others.
 
     The best of the others is the first that is not a header or dateline: "the documents never mention
-    UNICRI" would be false when only the header does not.
+    UNICRI" would be false when only the header does not. When it covers the question far better than
+    every clause that fits (`OFF_TOPIC_MARGIN`), none fits: they are off the question's topic.
     """
     if not n.any:
         return Fitting(list(candidates))
@@ -287,4 +291,9 @@ def fitting(n: Needs, candidates: Sequence[Support], ctx: AnswerContext) -> Fitt
     if not others:
         return Fitting(out)
     _, closest, missing = min(others, key=lambda x: x[0])  # min is stable: clauses first, in candidate order
+    if out and max(s.overlap for s in out) < closest.overlap - OFF_TOPIC_MARGIN:
+        # The clause on the question's topic is the near miss; those left cover far less of the question
+        # ("Which nations led the coalition?": the coalition's paragraph names none, the one on developing
+        # nations says nothing of a coalition). They are off topic, not answers.
+        out = []
     return Fitting(out, closest, tuple(missing))

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from assistant.answering.evidence import chunk_evidence, question_groups
-from assistant.answering.near_miss import lacks, needs, said
-from assistant.schema import Chunk
+from assistant.answering.near_miss import fitting, lacks, needs, said
+from assistant.answering.support import Support
+from assistant.schema import Chunk, RetrievedChunk
+from tests.answering.toy import toy_context
 
 SG1 = (
     "促进与联合国其他机构，主要是联合国教育、科学和文化组织（UNESCO）、"
@@ -227,3 +229,18 @@ def test_a_which_question_lacks_instances_in_a_clause_that_only_repeats_its_noun
     assert missing("Which technologies did the Assembly address besides AI?", "en", "which", body) == []
     # a Chinese clause is not read for it: its nouns are not split off as English ones are
     assert missing(q, "en", "which", chunk("新兴技术")) == []
+
+
+def test_clauses_far_off_the_topic_do_not_answer_for_the_near_miss_on_it():
+    topic = "The resolution was led by a coalition of nations, with support from 120 member states."
+    other = "It ensures equitable access to AI, particularly for developing nations."
+    ctx = toy_context({"d": ("article", [("paragraph", topic), ("paragraph", other)])}, hits=["d/paragraph/1"])
+    on, off = (
+        Support(RetrievedChunk(c, 1.0), overlap, 0.3) for c, overlap in zip(ctx.chunks, (0.76, 0.17), strict=True)
+    )
+    n = needs("Which nations led the coalition?", "en", "which")
+    fit = fitting(n, [on, off], ctx)
+    assert fit.fit == [] and fit.closest is on and fit.missing == ("the name of a country",)
+    # a clause that fits and covers nearly as much still answers
+    close = Support(off.hit, 0.5, 0.3)
+    assert fitting(n, [on, close], ctx).fit == [close]
