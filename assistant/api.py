@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import replace
 from typing import Any
 
@@ -313,9 +314,15 @@ class Assistant:
         follow-up ("What else must he do?") can be resolved against them.
         """
         request = {"question": question, "k": k, "mode": mode, "doc_ids": doc_ids, "use_llm": use_llm}
-        self._follow_published()
-        with self._pins.pinned(self._view, lambda: self.store):
+        with self._pinned():
             return self._ask_chain().invoke({**request, "history": list(history)})
+
+    @contextmanager
+    def _pinned(self) -> Iterator[View]:
+        """One snapshot for the question starting now (pinning.py), after loading a newly published build."""
+        self._follow_published()
+        with self._pins.pinned(self._view, lambda: self.store) as view:
+            yield view
 
     def _view(self) -> View | None:
         """The loaded store, its retriever and corpus as one snapshot (taken under the pins' lock), None
@@ -441,10 +448,11 @@ class Assistant:
         """The LCEL chain `ask` runs, question → retrieve → answer → cite, as a LangChain Runnable.
 
         `steps` swap a step: `retriever=`, `reranker=`, `prompt=`, `chat_model=` (see `chain.build_chain`).
+        Each invocation answers from one snapshot of store, retriever and corpus, as `ask` does.
         """
-        from assistant.chain import build_chain
+        from assistant.chain import PinnedChain, build_chain
 
-        return build_chain(self, **steps)
+        return PinnedChain(build_chain(self, **steps), self._pinned)
 
 
 def _whole_word_tokens(tokens: Sequence[str], targets: Sequence[str]) -> tuple[str, ...]:

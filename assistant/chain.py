@@ -30,6 +30,7 @@ Example:
 # (their schemas, `get_graph`), and string annotations of closures do not resolve there.
 import time
 from collections.abc import Callable, Mapping, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, replace
 from functools import partial
 from typing import TYPE_CHECKING, Any
@@ -157,6 +158,32 @@ def build_chain(
         RunnableLambda(_locate_step(assistant), name="locate_citations"),
     ]
     return RunnableSequence(*steps).with_config(run_name="clause_qa")
+
+
+class PinnedChain(Runnable[Any, Answer]):
+    """A chain whose every invocation enters `pin()` first: `Assistant.as_runnable()` pins one snapshot of
+    store, retriever and corpus per question, as `Assistant.ask` does, so a reload between its steps cannot
+    mix builds. `batch`, `stream` and the async methods go through `invoke` (LangChain's defaults), each
+    in the thread that runs it; the pins are per thread."""
+
+    def __init__(self, chain: Runnable[Any, Answer], pin: Callable[[], AbstractContextManager[object]]) -> None:
+        self.chain = chain
+        self._pin = pin
+
+    def invoke(self, input: Any, config: RunnableConfig | None = None, **kwargs: Any) -> Answer:
+        with self._pin():
+            return self.chain.invoke(input, config, **kwargs)
+
+    def get_graph(self, config: RunnableConfig | None = None) -> Any:
+        return self.chain.get_graph(config)  # its steps, not one opaque box
+
+    @property
+    def InputType(self) -> Any:  # LangChain's property name
+        return self.chain.InputType
+
+    @property
+    def OutputType(self) -> Any:  # LangChain's property name
+        return self.chain.OutputType
 
 
 def _has_pipeline(assistant: Any) -> bool:

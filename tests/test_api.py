@@ -401,10 +401,12 @@ def test_a_loaded_assistant_follows_the_cli_in_another_process(tmp_path) -> None
     assert a.retrieve("Who must report to Council?", doc_ids=[EUR]) == []
 
 
-def test_an_ask_answers_from_one_build_when_a_reload_lands_between_its_steps(without_unido, monkeypatch) -> None:
+@pytest.mark.parametrize("via", ["ask", "runnable"])
+def test_an_ask_answers_from_one_build_when_a_reload_lands_between_its_steps(without_unido, monkeypatch, via) -> None:
     """A reload that removes a document, run by another thread while an ask is between retrieval and answering:
     that ask finishes from the build it started with (citing the removed document's old text, not raising
-    DocumentNotInCorpusError telling the user to add it); the next ask uses the new build."""
+    DocumentNotInCorpusError telling the user to add it); the next ask uses the new build. The same for the
+    chain `as_runnable()` gives, invoked directly: each invocation pins its own snapshot."""
     import assistant.chain as chain
     from assistant import Assistant
     from assistant.ingest import add_files, remove_document
@@ -426,12 +428,14 @@ def test_an_ask_answers_from_one_build_when_a_reload_lands_between_its_steps(wit
             reloader.join()
         return evidence_only(ranked)
 
+    runnable = serving.as_runnable()  # taken before the reload, as a caller holding it would
     monkeypatch.setattr(chain, "evidence_only", reload_then_continue)
-    answer = serving.ask(SDG_QUESTION)
+    answer = serving.ask(SDG_QUESTION) if via == "ask" else runnable.invoke(SDG_QUESTION)
     assert reloads and all(hit.chunk.doc_id != UNIDO for hit in reloads[0])  # the other thread saw the removal
     assert [c.doc_id for c in answer.citations] == [UNIDO] and "17" in answer.text
     assert_quotes_are_verbatim(answer, old_documents)
-    assert all(c.doc_id != UNIDO for c in serving.ask(SDG_QUESTION).citations)
+    after = serving.ask(SDG_QUESTION) if via == "ask" else runnable.invoke(SDG_QUESTION)
+    assert all(c.doc_id != UNIDO for c in after.citations)
     assert UNIDO not in serving.documents
 
 

@@ -19,13 +19,13 @@ countries"): a classifier after the question word asks for a category, not a nam
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
 
 from assistant.answering.actors import is_actor
 from assistant.answering.analysis import AUXILIARIES
 from assistant.answering.gazetteer import city_names, country_names
-from assistant.glossary import Term
+from assistant.glossary import Term, find_terms
 from assistant.schema import Language
 
 
@@ -33,7 +33,7 @@ from assistant.schema import Language
 class AnswerClass:
     """The kind of entity a question asks for, and where its noun stands in the question."""
 
-    name: str  # country, city, company, organisation, court, percentage, deadline, target, place
+    name: str  # country, city, company, organisation, court, percentage, rate, deadline, target, place
     plural: bool = False
     start: int = 0  # the noun's span in the question (qualifiers are read around it)
     end: int = 0
@@ -52,11 +52,13 @@ _EN_NOUNS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("organisation", "organization", "agency", "body", "institution", "institute", "foundation", "fund"),
         ("organisations", "organizations", "agencies", "bodies", "institutions", "institutes", "foundations"),
     ),
-    # A rate or ratio is a share too ("what literacy rate"): a clause that only names the skill gives none.
     "percentage": (
-        ("percentage", "percent", "share", "proportion", "fraction", "rate", "ratio"),
-        ("percentages", "shares", "rates", "ratios"),
+        ("percentage", "percent", "share", "proportion", "fraction", "ratio"),
+        ("percentages", "shares", "ratios"),
     ),
+    # A rate is a value with its unit ("an exchange rate", "at what rate did emissions grow"), unless the
+    # question asks for a proportion: then it is a share (`_share_rate`: "what literacy rate").
+    "rate": (("rate",), ("rates",)),
     # A court is an institution only a court's name answers: the Assembly that "reiterated human rights"
     # is no court, though it is an organisation.
     "court": (("court", "tribunal"), ("courts", "tribunals")),
@@ -90,6 +92,18 @@ _ZH_WHAT_GAP = 3  # a short premodifier between 什么 and its noun: 什么国�
 _ZH_LINKS = "与向给跟把被"
 # A classifier of kind after the question word (哪一*类*, 哪*种*, 何种, 什么样的) asks for a category.
 _ZH_KIND = re.compile(r"^(?:哪类|哪种|何种|何类|什么样的)$|^(?:类型|类别|种类|类|种|样)")
+# Rates that are proportions of a whole, so a share answers them: "the participation rate", 普及率.
+_EN_SHARE_RATES = frozenset(
+    (
+        *("participation", "literacy", "penetration", "adoption", "enrolment", "enrollment", "coverage"),
+        *("completion", "unemployment", "employment", "uptake", "usage", "access", "approval", "turnout"),
+        *("vaccination", "poverty", "connectivity", "response", "success", "failure", "support"),
+    )
+)
+_ZH_SHARE_RATES = (
+    *("普及", "识字", "参与", "覆盖", "入学", "失业", "就业", "使用", "渗透", "接入", "上网", "投票"),
+    *("支持", "赞成", "出席", "完成", "贫困", "通过"),
+)
 # Classes a question names without a noun after a question word.
 _STANDALONE: dict[Language, tuple[tuple[str, str], ...]] = {
     "en": (
@@ -105,11 +119,13 @@ _STANDALONE: dict[Language, tuple[tuple[str, str], ...]] = {
             r"(?:哪一年|哪年|何时|什么时候|哪一天|哪天|几月)(?:之前|以前|前)|到哪一年|截止|期限",
         ),
         ("target", r"目标(?:年份|年|日期)"),
-        # A rate (普及率, 识字率) is a share; a frequency (频率) or an efficiency (效率) is not.
+        # A rate of a proportion (普及率, 识字率) is a share; another rate (汇率, 利率, 增长率) is a value with its
+        # unit; a frequency (频率) or an efficiency (效率) is neither.
         (
             "percentage",
-            r"百分之几|百分比|多大比例|多少比例|比例|比率|占比|比重|几成|(?<![频效速汇])率(?:是|为|有)?多(?:少|高)",
+            rf"百分之几|百分比|多大比例|多少比例|比例|比率|占比|比重|几成|(?:{'|'.join(_ZH_SHARE_RATES)})率",
         ),
+        ("rate", r"(?<![频效])率(?:是|为|有)?多(?:少|高)|汇率|利率|增长率|增速"),
         ("country", r"哪国|哪一国"),
     ),
 }
@@ -118,6 +134,12 @@ _STANDALONE: dict[Language, tuple[tuple[str, str], ...]] = {
 _COMPANY = re.compile(
     r"\b[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*\s+(?:Inc|Corp|Corporation|Ltd|LLC|plc|GmbH|AG|Company|Co)\b\.?|"
     r"[\u4e00-\u9fff]{2,10}(?:公司|集团)"
+)
+# A rate's value: a number with a percent, a "per …" unit or a time it is measured over.
+_RATE = re.compile(
+    r"\d+(?:\.\d+)?\s*(?:%|％|percent\b|per cent\b|(?:[a-z]+\s+)?per\s+[a-z]+\b|"
+    r"(?:a|an|each|every|per)\s+(?:year|month|week|day)\b|annually\b|yearly\b)|(?:每年|每月|年均|年)?(?:增长|下降)?(?:百分之|\d+(?:\.\d+)?\s*[%％])",
+    re.IGNORECASE,
 )
 _PERCENTAGE = re.compile(
     r"\d+(?:\.\d+)?\s*(?:%|％|percent\b|per cent\b)|百分之|[一二三四五六七八九十两]成(?![员立功为果不])|"
@@ -156,21 +178,80 @@ _PLACE_PHRASE = re.compile(
 _COUNTRY_GROUPS = re.compile(
     r"\b(?:[A-Za-z][\w-]*\s+){0,2}(?:countries|nations|states)\b|国家|成员国|会员国", re.IGNORECASE
 )
-# Words before a group that are no modifier of it: "particularly *for* developing nations".
+# Words before a group that are no modifier of it: "particularly *for* developing nations", "*other* nations".
 _NOT_MODIFIERS = frozenset(
     (
         *("for", "of", "and", "or", "the", "a", "an", "to", "in", "on", "by", "with", "from", "among"),
         *("particularly", "especially", "all", "such", "as", "than", "more", "these", "those", "its", "their"),
+        *("other", "some", "many", "most", "several", "both", "each", "every", "any", "no", "few", "which"),
     )
 )
+# Words that qualify a group of countries though they look like no adjective: "*least* developed", "*small
+# island* developing States", "*member* states". Other qualifiers are told by their form (`_qualifies`).
+_GROUP_QUALIFIERS = frozenset(
+    (
+        *("least", "small", "poor", "rich", "low", "middle", "high", "income", "member", "island", "donor"),
+        *("partner", "landlocked", "neighbour", "neighbor", "advanced", "emerging", "developing", "developed"),
+    )
+)
+_ADJECTIVE_ENDINGS = ("al", "ic", "ian", "ese", "ish", "ive", "ous", "ful", "less", "ary", "ern", "able", "ible", "est")
+
+
+def _qualifies(word: str, adjacent: bool) -> bool:
+    """Whether `word` before a group qualifies it (a name, an adjective), rather than being a verb or
+    noun of the sentence ("access *helps* developing nations"). A participle (-ing, -ed) is read as
+    an adjective only right before the noun: in "support*ing* developing nations" it is the verb."""
+    w = word.casefold()
+    if w in _NOT_MODIFIERS:
+        return False
+    if word[:1].isupper() or w in _GROUP_QUALIFIERS or "-" in w:
+        return True
+    return adjacent if w.endswith(("ing", "ed")) else w.endswith(_ADJECTIVE_ENDINGS)
+
+
+# A group noun a glossary name of countries has among its aliases ("Member States": countries, nations).
+_GROUP_ALIASES = frozenset(("countries", "nations", "states"))
+
+
+def _organisation_name(span: str) -> bool:
+    """Whether a group span is an organisation's glossary name ("the United Nations" is no group of
+    countries; "Member States", whose aliases are countries and nations, is one)."""
+    if not all(w[:1].isupper() for w in span.split()):
+        return False  # a name is capitalised: "developing countries" is a group whatever the glossary says
+    terms = [t for t in find_terms(span, "en") if t.en.casefold() == span.casefold()]
+    return any(is_actor(t) and not _GROUP_ALIASES & {a.casefold() for a in t.en_aliases} for t in terms)
+
+
+def _country_groups(text: str) -> list[str]:
+    """The groups of countries a text names, each with the words that qualify it (`_group_span`)."""
+    spans = [_group_span(m.group(0)) for m in _COUNTRY_GROUPS.finditer(text)]
+    return [s for s in spans if not _organisation_name(s)]
 
 
 def _group_span(found: str) -> str:
-    """A country group with only the modifiers that stand right before it ("developing nations")."""
-    kept = found.split()
-    while len(kept) > 1 and any(w.casefold() in _NOT_MODIFIERS for w in kept[:-1]):
-        kept = kept[1:]
-    return " ".join(kept)
+    """A country group with only the words right before it that qualify it ("developing nations")."""
+    return qualified_phrase(found.split())
+
+
+def qualified_phrase(kept: Sequence[str], nouns: bool = False) -> str:
+    """A noun (the last of `kept`) with the words right before it that qualify it: "access helps
+    *developing nations*". With `nouns`, any word but a function word or a participle away from the
+    noun qualifies it too ("international *human rights* standards", "employing *AI systems*"): a verb
+    then may pass for a noun, which only makes the phrase look like more than an echo."""
+    first = len(kept) - 1
+    while first > 0:
+        word, adjacent = kept[first - 1], first == len(kept) - 1
+        if not (_qualifies(word, adjacent) or (nouns and _noun_modifier(word, adjacent))):
+            break
+        first -= 1
+    return " ".join(kept[first:])
+
+
+def _noun_modifier(word: str, adjacent: bool) -> bool:
+    w = word.casefold()
+    if w in _NOT_MODIFIERS or w in AUXILIARIES or not w.isalpha():
+        return False
+    return adjacent or not w.endswith(("ing", "ed"))
 
 
 # Actor heads that name a group of members, not an organisation.
@@ -204,7 +285,36 @@ def _en_class(question: str) -> AnswerClass | None:
             # The noun nearest the question word wins; at the same place the longer ("member state").
             if best is None or start < best.start or (start == best.start and len(noun) > best.end - best.start):
                 best = AnswerClass(name, is_plural, start, start + len(noun), lead_end, kind is not None)
+    if best is not None and best.name == "rate" and _share_rate(question, best):
+        return replace(best, name="percentage")
     return best
+
+
+def _share_rate(question: str, cls: AnswerClass) -> bool:
+    """Whether the asked rate is a proportion: of a proportion kind ("what *literacy* rate"), or a bare
+    rate of a group ("what rate *of* member states"; "what growth rate of adoption" is a growth's rate)."""
+    before = {w.casefold() for w in question[cls.lead_end : cls.start].split()}
+    if before:
+        return bool(before & _EN_SHARE_RATES)
+    return re.match(r"\s+of\b", question[cls.end :]) is not None
+
+
+_ASKED_PHRASE_WORDS = 4
+
+
+def asked_phrase(question: str, lang: Language) -> str:
+    """The noun phrase an English "which" question asks instances of ("AI systems", "emerging
+    technologies"), when an auxiliary or preposition ends it within four words; "" otherwise (a verb
+    may end it anywhere: "which ITU sector plays …" is not read)."""
+    first = _EN_FIRST_WH.search(question) if lang == "en" else None
+    if first is None or first.group(0).casefold() != "which":
+        return ""
+    after = re.findall(r"[\w'’-]+", question[first.end() : first.end() + 200])
+    breaks = _EN_BREAK | _EN_BREAK_PREPOSITIONS
+    for n, word in enumerate(after[: _ASKED_PHRASE_WORDS + 1]):
+        if word.casefold() in breaks:
+            return " ".join(after[:n])
+    return ""
 
 
 def _zh_class(question: str) -> AnswerClass | None:
@@ -277,15 +387,13 @@ def class_spans(
     `exclude` are organisations the question itself names: they are not its answer.
     """
     finders: dict[str, Callable[[], list[str]]] = {
-        "country": lambda: (
-            country_names(text)
-            or ([_group_span(m.group(0)) for m in _COUNTRY_GROUPS.finditer(text)] if cls.plural or cls.kind else [])
-        ),
+        "country": lambda: country_names(text) or (_country_groups(text) if cls.plural or cls.kind else []),
         "city": lambda: city_names(text),
         "company": lambda: [m.group(0) for m in _COMPANY.finditer(text)],
         "organisation": lambda: _organisations(terms, exclude),
         "court": lambda: [m.group(0) for m in _COURT.finditer(text)],
         "percentage": lambda: [m.group(0) for m in _PERCENTAGE.finditer(text)],
+        "rate": lambda: [m.group(0) for m in _RATE.finditer(text)],
         "deadline": lambda: [m.group(0) for m in _DEADLINE.finditer(text)],
         "target": lambda: [m.group(0) for m in (*_DEADLINE.finditer(text), *_TARGET_YEAR.finditer(text))],
         "place": lambda: [*city_names(text), *country_names(text), *(m.group(0) for m in _PLACE_PHRASE.finditer(text))],
@@ -302,6 +410,7 @@ CLASS_NAMES: dict[Language, dict[str, str]] = {
         "organisation": "the name of such an organisation",
         "court": "the name of a court or tribunal",
         "percentage": "a percentage or share",
+        "rate": "a rate (a number with its unit)",
         "deadline": "a deadline",
         "target": "a target year",
         "place": "a place",
@@ -313,6 +422,7 @@ CLASS_NAMES: dict[Language, dict[str, str]] = {
         "organisation": "相应机构的名称",
         "court": "法院或法庭的名称",
         "percentage": "百分比或比例",
+        "rate": "速率或比率的数值",
         "deadline": "截止时间",
         "target": "目标年份",
         "place": "地点",

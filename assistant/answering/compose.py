@@ -31,14 +31,15 @@ from assistant.answering.candidates import support_question
 from assistant.answering.citations import gloss_line, make_citation, where
 from assistant.answering.context import AnswerContext
 from assistant.answering.evidence import evidence_of
+from assistant.answering.identifiers import document_ids
 from assistant.answering.lexicons import context_lexicon, wide_translations
 from assistant.answering.metadata import event_record_fit, metadata_answer, metadata_documents
-from assistant.answering.near_miss import Needs, fitting, needs
-from assistant.answering.replies import abstain
+from assistant.answering.near_miss import Needs, carried, fitting, needs
+from assistant.answering.replies import abstain, only_of
 from assistant.answering.sections import list_answer, section_catalogue
 from assistant.answering.single import single_answer
 from assistant.answering.specifics import unsupported_specifics
-from assistant.answering.support import Support, absent_names, covered_terms, evidence_text
+from assistant.answering.support import Support, absent_names, clause_evidence, covered_terms, evidence_text
 from assistant.answering.synonyms import direct_translations, with_synonyms
 from assistant.retrieval.wordnet import WordNet, WordNetUnavailableError, load_wordnet
 from assistant.schema import Answer, Chunk, Language, RetrievedChunk
@@ -64,7 +65,26 @@ def _warn_once(message: str) -> None:
 
 
 def answer_extractive(question: str, lang: Language, ctx: AnswerContext) -> Answer:
-    """The default, offline answer: metadata, a whole section, or the best clause led by its short answer."""
+    """The default, offline answer: metadata, a whole section, or the best clause led by its short answer;
+    on some of the documents the question names, it says which ("The corpus speaks only of …")."""
+    return _which_documents(question, lang, _answer(question, lang, ctx), ctx)
+
+
+def _which_documents(question: str, lang: Language, answer: Answer, ctx: AnswerContext) -> Answer:
+    """`answer` led by the named documents its citations carry, when they are not all the question names
+    ("Resolutions 139 and 140" answered from the clause recalling 140 alone)."""
+    ids = document_ids(question)
+    if answer.abstained or len(ids) < 2:
+        return answer
+    chunks = _cited_chunks(answer, replace(ctx, chunks=ctx.chunks or [h.chunk for h in ctx.hits]))
+    has = {i for c in chunks for i in carried(ids, c, clause_evidence(c, lang, ctx))}
+    if not has or len(has) == len(ids):
+        return answer
+    return replace(answer, text=only_of([i.shown for i in ids if i in has], lang) + answer.text)
+
+
+def _answer(question: str, lang: Language, ctx: AnswerContext) -> Answer:
+    """`answer_extractive` before the note on which named documents it covers."""
     a = ctx.analysis or analyse_question(question, lang)
     chunks = ctx.chunks or [h.chunk for h in ctx.hits]
     # A paraphrase shares no word with its clause but often a dictionary sense: near-synonyms count too.

@@ -9,9 +9,13 @@ is echoed by "developing nations" in the English article.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
+from assistant.answering.answer_class import qualified_phrase
 from assistant.answering.evidence import chunk_evidence, words
+from assistant.answering.support import is_name
+from assistant.glossary import Term
 from assistant.text import has_cjk
 
 
@@ -21,25 +25,94 @@ def adds_to_question(span: str, question: str) -> bool:
     q_terms, q_tokens = chunk_evidence(question)
     if not span_terms <= q_terms:
         return True
-    # The words of the shared names are the question's too, whichever language it names them in.
-    named = {w for t in span_terms for form in t.forms("en") for w in words(form)}
-    return not (span_tokens - named) <= q_tokens
+    # The words of the question's names are the question's too, whichever language it names them in: a
+    # question for countries names Member States (countries, nations), so bare "States" repeats it as
+    # "Member States" does.
+    named = {w for t in q_terms for form in t.forms("en") for w in words(form)}
+    # A Chinese span's character pairs are its names' own (成员国 for "Which nations …?").
+    named |= {tok for t in span_terms for form in t.forms("zh") for tok in chunk_evidence(form)[1]}
+    return not span_tokens <= q_tokens | named
+
+
+# Words between "which" and its noun that pick among the instances rather than say what they are
+# ("which *specific* / *two* / *other* countries"): no content the answer must repeat.
+_DETERMINERS = frozenset(
+    words(
+        "specific particular certain exact precise individual other two three four five several various "
+        "main major key same different some many few"
+    )
+)
 
 
 def keeps_modifiers(span: str, phrase: str, noun: str) -> bool:
-    """Whether `span` keeps what the question's asked `phrase` says beyond its `noun`: "Which *developing*
-    nations" is not answered by "120 member states", a group that is not developing ones."""
+    """Whether `span` keeps what the question's asked `phrase` says beyond its `noun` and its determiners
+    (`_DETERMINERS`): "Which *developing* nations" is not answered by "120 member states", a group that is
+    not developing ones; "which *specific* countries" is answered by "developing nations"; "which *civil
+    society* organisations" not by "the private sector". A modifier that is a glossary term is kept by
+    that term or by its words; one that is a proper name states a membership the answer's own name need
+    not repeat: the International Labour Organization answers "which *UN* labour agency"."""
     p_terms, p_tokens = chunk_evidence(phrase)
     n_terms, n_tokens = chunk_evidence(noun)
     s_terms, s_tokens = chunk_evidence(span)
+    modifiers = p_terms - n_terms
+    if not all(_says(t, s_terms, s_tokens) for t in modifiers if not is_name(t.en, t.en_aliases)):
+        return False
     if has_cjk(phrase):
         # A Chinese phrase's tokens hold character pairs across its parts (·中国): its names say enough.
-        return (p_terms - n_terms) <= s_terms
-    # An English one by its words: "developing island nations" keeps "developing".
-    return (p_tokens - n_tokens) <= s_tokens
+        return True
+    # An English one by its other words too: "developing island nations" keeps "developing".
+    named = {w for t in modifiers for form in t.forms("en") for w in words(form)}
+    return (p_tokens - n_tokens - _DETERMINERS - named) <= s_tokens
+
+
+def _says(term: Term, terms: frozenset[Term], tokens: frozenset[str]) -> bool:
+    """Whether a span with these `terms` and `tokens` says the glossary `term`: by name or by its words."""
+    return term in terms or any(w and set(w) <= tokens for w in (words(f) for f in term.forms("en")))
 
 
 def instances(spans: Iterable[str], question: str, phrase: str = "", noun: str = "") -> list[str]:
     """The spans that add to the question (see `adds_to_question`) and, for a group asked by a modified
     noun (`phrase` with its head `noun`), keep its modifiers (see `keeps_modifiers`)."""
     return [s for s in spans if adds_to_question(s, question) and (not phrase or keeps_modifiers(s, phrase, noun))]
+
+
+_WORD = re.compile(r"[\w'’-]+")
+# A mention followed by these introduces its instances ("stakeholders *such as* …"); "*and other*
+# stakeholders" ends a list of them, "*all* stakeholders" names the whole class.
+_LIST_AFTER = re.compile(r"\s*,?\s*(?:such as|including|like|namely|e\.g\.|:)", re.IGNORECASE)
+_LIST_BEFORE = re.compile(r"(?:\b(?:and|or)\s+other|\b(?:all|every|each))\s+$", re.IGNORECASE)
+# What follows a mention and narrows it, up to a comma or full stop: a relative clause ("AI systems *that
+# contravene …*") or an "in / of" phrase ("the disparities *in technological advancement*").
+_POSTMODIFIER = re.compile(r"\s+(?:that|which|who|whose|in|of)\s[^,.;:!?]{1,80}", re.IGNORECASE)
+# A question that asks for names ("Which AI systems did the Assembly *name* …") is not answered by a
+# description, however much it narrows the class.
+_ASKS_NAMES = re.compile(r"\b(?:name[sd]?|naming|list(?:s|ed)?|identif(?:y|ies|ied)|single[sd]?\s+out)\b")
+_MODIFIER_WORDS = 3
+
+
+def names_instance(text: str, question: str, phrase: str) -> bool | None:
+    """Whether an English `text` names an instance of the asked `phrase` ("AI systems" of "Which AI
+    systems did …"): a mention of its noun that adds to the question ("*international human rights*
+    standards" for "which standards", "disparities *in technological advancement*" unless names are
+    asked for), the whole class ("all stakeholders"), or a mention a list of members comes with
+    ("member states, civil society, … and other stakeholders"). None when the text never uses the noun:
+    it may name instances in other words."""
+    head = words(phrase.split()[-1]) if phrase.split() else []
+    if len(head) != 1:
+        return None
+    described = _ASKS_NAMES.search(question) is None
+    mentioned: bool | None = None
+    for m in _WORD.finditer(text):
+        if words(m.group(0)) != head:
+            continue
+        mentioned = False
+        before = text[max(0, m.start() - 80) : m.start()]
+        if _LIST_BEFORE.search(before) or _LIST_AFTER.match(text, m.end()):
+            return True
+        # The words right before it, in its own stretch of text (a comma or full stop ends a phrase).
+        run = _WORD.findall(re.split(r"[^\w\s'’-]", before)[-1])[-_MODIFIER_WORDS:]
+        mention = qualified_phrase([*run, m.group(0)], nouns=True)
+        after = _POSTMODIFIER.match(text, m.end()) if described else None
+        if adds_to_question(f"{mention}{after.group(0) if after else ''}", question):
+            return True
+    return mentioned

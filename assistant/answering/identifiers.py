@@ -13,6 +13,9 @@ Years, counts and names are not document numbers: only a number after a numbered
 symbol with a slash ("A/RES/70/1") is. "report 2023" is a year and "Annex 2" a part of a document.
 A number of one or two digits ("Resolution 2") is in almost every clause as a count or an item
 label, so a text carries it only as a document's number: after such a noun or inside 第…号.
+
+A question naming several documents is answered for each by the clause on it, unless it asks for them
+together ("compare", "both", "in common", 比较, 共同点, 异同): then only a clause carrying all of them does.
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ _NUMBER = r"\d+(?:/\d+)*"
 _UNIT = r"(?!\s*(?:%|(?:years?|months?|weeks?|days?|hours?|times|percent|per\s*cent|kg|km|m2|tonnes?)\b))"
 _NUMBERED = re.compile(rf"{_NOUN}{_NUMBER}(?:(?:\s*,\s*|\s+(?:and|or)\s+){_NUMBER})*\b{_UNIT}", re.IGNORECASE)
 _NUMBERS = re.compile(_NUMBER)
-_ZH_NUMBERED = re.compile(r"第\s*[A-Za-z\d][\w/.\-]*\s*号(?:决议|建议书|建议|决定|文件|报告)?")
+_ZH_NUMBERED = re.compile(r"第\s*[A-Za-z\d][A-Za-z\d_/.\-]*\s*号(?:决议|建议书|建议|决定|文件|报告)?")
 # A UN or ITU symbol: letters, then at least two slash-separated parts (A/RES/70/1, EUR/44A25/1; kg/m2 is a
 # unit), one with a digit. Any case: users type a/res/70/125.
 _SYMBOL = re.compile(r"(?<![A-Za-z0-9/])[A-Za-z]{1,6}(?:/[A-Za-z0-9.\-]+){2,}")
@@ -76,6 +79,20 @@ def _listed(question: str) -> list[tuple[int, str]]:
         noun = re.sub(r"s$", "", m[0].split()[0])
         out += [(m.start() + n.start(), f"{noun} {n[0]}") for n in numbers]
     return out
+
+
+# Words that ask about several named documents at once: no clause on one of them answers.
+_TOGETHER = re.compile(
+    r"\b(?:compare[sd]?|comparing|comparison|both|together|jointly|differ|differs|difference|differences|"
+    r"in common|each other|relate to one another|relationship between)\b|"
+    r"比较|对比|两者|二者|两项决议|共同点|共同之处|都涉及|异同|区别|差别|有何不同|有什么不同",
+    re.IGNORECASE,
+)
+
+
+def asks_together(question: str) -> bool:
+    """Whether the question asks about its named documents together (compares them, asks what both say)."""
+    return _TOGETHER.search(question) is not None
 
 
 def _pattern(ident: DocumentId) -> re.Pattern[str]:

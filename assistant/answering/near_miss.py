@@ -4,8 +4,10 @@ Coverage (support.py) asks whether a clause shares enough of the question's
 words. A near miss shares them and still does not answer, in three ways checked
 here, each from a small table (answer_class.py, qualifiers.py, scope.py):
 
+* a "which X" question with no class of its own ("Which AI systems …") meets an
+  English clause whose every mention of X only repeats the question (echo.py);
 * the question asks for a class of entity (a country, a city, a company, an
-  organisation, a percentage, a deadline, or — for a plain "where" — a place) and
+  organisation, a percentage, a rate with its unit, a deadline, or — for a plain "where" — a place) and
   the clause has no span of it;
 * a qualifier narrows the entity ("agency *for children*") and the clause does
   not cover it, directly or through a translation;
@@ -20,7 +22,8 @@ here, each from a small table (answer_class.py, qualifiers.py, scope.py):
   the clause does not carry it: a document's own record (header, dateline) gives
   its own conference's city and date, another clause another document's
   (identifiers.py); of several named documents ("Resolutions 139 and 140"),
-  the clause on any one of them answers for it.
+  the clause on any one of them answers for it (the answer then says which one:
+  `carried`), unless the question asks for them together ("compare", "both").
 
 `needs` reads the question once; `lacks` then says, per clause, what is missing.
 """
@@ -33,13 +36,21 @@ from dataclasses import dataclass, field
 
 from assistant.answering.actors import question_actors
 from assistant.answering.analysis import partitive_whole
-from assistant.answering.answer_class import CLASS_NAMES, PLACE, AnswerClass, asked_class, asks_place, class_spans
+from assistant.answering.answer_class import (
+    CLASS_NAMES,
+    PLACE,
+    AnswerClass,
+    asked_class,
+    asked_phrase,
+    asks_place,
+    class_spans,
+)
 from assistant.answering.compounds import dictionary_parts
 from assistant.answering.context import AnswerContext
-from assistant.answering.echo import instances
+from assistant.answering.echo import instances, names_instance
 from assistant.answering.evidence import Group, chunk_evidence, question_groups, words
 from assistant.answering.gazetteer import country_names
-from assistant.answering.identifiers import DocumentId, carries, document_ids, without
+from assistant.answering.identifiers import DocumentId, asks_together, carries, document_ids, without
 from assistant.answering.qualifiers import qualifier_text
 from assistant.answering.scope import RECORD_KINDS, asks_future, names_event, names_gathering, speaks_of_future
 from assistant.answering.specifics import specific_groups
@@ -53,7 +64,16 @@ from assistant.text import CJK_RUN
 _SCOPED_TYPES = frozenset(("when", "where"))
 _SCOPED_CLASSES = frozenset(("city", "country", "deadline"))
 _EVENT_CLASSES = frozenset(("city", "deadline"))
+# Classes whose answer must keep the modifiers of the asked noun ("which *developing* nations", "which
+# *civil society* organisations"); a value class's words are the predicate's.
+# How much more of the question (IDF-weighted share, Support.overlap) the closest near miss must cover than
+# every clause that fits for those to count as off topic. Dev curve in eval/dev/README.md (change 5c).
+OFF_TOPIC_MARGIN = 0.4
+_MODIFIED_CLASSES = frozenset(("country", "organisation"))
 _FUTURE_MISSING: dict[Language, str] = {"en": "a future or next event", "zh": "今后的安排"}
+_NAMED: dict[Language, str] = {"en": "the names of such {}", "zh": "具体的{}名称"}
+_TOGETHER: dict[Language, str] = {"en": "{} together", "zh": "同时关于{}的条款"}
+_AND: dict[Language, str] = {"en": " and ", "zh": "和"}
 
 
 @dataclass(frozen=True)
@@ -74,13 +94,18 @@ class Needs:
     whole: tuple[Group, ...] = ()
     # Documents the question names by number: a record must carry them, and they are no answer themselves.
     ids: tuple[DocumentId, ...] = ()
+    # The question asks about its named documents together ("compare", "both"): a clause must carry all.
+    together: bool = False
     # Roles held by a person that the question names ("the editor", 编者): the clause must name them.
     roles: tuple[Group, ...] = ()
+    # "Which AI systems …" with no class of its own: the noun phrase whose instances an English clause
+    # that uses its noun must name (echo.names_instance).
+    asked: str = ""
     question: str = ""
 
     @property
     def any(self) -> bool:
-        return self.cls is not None or self.future or any((self.names, self.whole, self.ids, self.roles))
+        return self.cls is not None or self.future or any((self.names, self.whole, self.ids, self.roles, self.asked))
 
 
 def needs(
@@ -118,7 +143,9 @@ def needs(
         names=tuple(g for g in own if g.term is not None and is_name(g.term.en, g.term.en_aliases)),
         whole=tuple(question_groups(whole, lang, translations if lang == "en" else None)) if whole else (),
         ids=document_ids(question),
+        together=asks_together(question),
         roles=tuple(specific_groups(question, lang, translations, roles_only=True)),
+        asked=asked_phrase(question, lang) if cls is None else "",
         question=question,
     )
 
@@ -139,6 +166,8 @@ def lacks(
     text = without(chunk.text, n.ids) if n.ids else chunk.text
     if n.cls is not None and not _named_instances(n, n.cls, class_spans(n.cls, text, evidence[0], n.named)):
         missing.append(CLASS_NAMES[n.lang][n.cls.name])
+    if n.asked and chunk.lang == "en" and names_instance(chunk.text, n.question, n.asked) is False:
+        missing.append(_NAMED[n.lang].format(n.asked))
     for g in n.qualifiers:
         if not said(g, chunk.text, evidence, glosses):
             missing.append(g.term.name(n.lang) if g.term is not None else as_written(g.token, n.question))
@@ -153,19 +182,33 @@ def lacks(
         missing += [g.term.name(n.lang) for g in n.names if g.term is not None and not said(g, chunk.text, evidence)]
     missing += [as_written(g.token, n.question) for g in n.roles if not g.found_in(*evidence)]
     # A clause about another numbered document, or a record of this one (its city is its conference's). Of
-    # two named documents ("Resolutions 139 and 140") the clause on either answers for it: none recalls both.
-    if not any(carries(chunk.text, i) or carries(" ".join(evidence[1]), i) for i in n.ids):
+    # two named documents ("Resolutions 139 and 140") the clause on either answers for it, unless they are
+    # asked about together ("compare", "both"): none recalls both.
+    has = carried(n.ids, chunk, evidence)
+    if not has:
         missing += [i.shown for i in n.ids]
+    elif n.together and len(has) < len(n.ids):
+        # The clause speaks of one of them (so "not Resolution 139" would be false): they are missing *together*.
+        missing.append(_TOGETHER[n.lang].format(_AND[n.lang].join(i.shown for i in n.ids)))
     if n.future and not speaks_of_future(chunk, n.gathering):
         missing.append(_FUTURE_MISSING[n.lang])
     return missing
 
 
+def carried(
+    ids: Sequence[DocumentId], chunk: Chunk, evidence: tuple[frozenset[Term], frozenset[str]]
+) -> tuple[DocumentId, ...]:
+    """The named documents (`ids`) the clause carries, in its text or its evidence (its own symbol)."""
+    tokens = " ".join(evidence[1])
+    return tuple(i for i in ids if carries(chunk.text, i) or carries(tokens, i))
+
+
 def _named_instances(n: Needs, cls: AnswerClass, spans: list[str]) -> list[str]:
     """The class spans that name an instance: "Which developing nations …" is answered neither by "for
     developing nations", which repeats it, nor by "member states", a group that is not developing ones
-    (echo.py). A country's own name answers whatever the question's modifiers."""
-    if cls.name != "country" or cls.kind:
+    (echo.py); "Which civil society organisations …" not by "the private sector". A country's own name
+    answers whatever the question's modifiers."""
+    if cls.name not in _MODIFIED_CLASSES or cls.kind:
         # A kind question's classifier (哪一*类*国家) is no modifier a group must keep.
         return instances(spans, n.question)
     phrase, noun = n.question[cls.lead_end : cls.end], n.question[cls.start : cls.end]
@@ -232,7 +275,8 @@ def fitting(n: Needs, candidates: Sequence[Support], ctx: AnswerContext) -> Fitt
     """Split the candidates into those whose clause lacks nothing the question needs and the others.
 
     The best of the others is the first that is not a header or dateline: "the documents never mention
-    UNICRI" would be false when only the header does not.
+    UNICRI" would be false when only the header does not. When it covers the question far better than
+    every clause that fits (`OFF_TOPIC_MARGIN`), none fits: they are off the question's topic.
     """
     if not n.any:
         return Fitting(list(candidates))
@@ -247,4 +291,9 @@ def fitting(n: Needs, candidates: Sequence[Support], ctx: AnswerContext) -> Fitt
     if not others:
         return Fitting(out)
     _, closest, missing = min(others, key=lambda x: x[0])  # min is stable: clauses first, in candidate order
+    if out and max(s.overlap for s in out) < closest.overlap - OFF_TOPIC_MARGIN:
+        # The clause on the question's topic is the near miss; those left cover far less of the question
+        # ("Which nations led the coalition?": the coalition's paragraph names none, the one on developing
+        # nations says nothing of a coalition). They are off topic, not answers.
+        out = []
     return Fitting(out, closest, tuple(missing))

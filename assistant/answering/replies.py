@@ -6,6 +6,8 @@ structure; the quote inside is always the source text (citations.py).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from assistant.answering.citations import gloss_line, quoted, where
 from assistant.answering.support import abstention_text
 from assistant.schema import Answer, Citation, Language
@@ -13,6 +15,14 @@ from assistant.schema import Answer, Citation, Language
 # The lead of a supported yes/no question; the quote that follows is the evidence. A "no" is never
 # inferred: a clause that does not support the question leads to an abstention instead.
 YES: dict[Language, str] = {"en": "Yes.", "zh": "是的。"}
+
+
+def only_of(shown: Sequence[str], lang: Language) -> str:
+    """The lead of an answer that covers only some of the documents a question names: which it covers.
+    It speaks of the answer, not the corpus: another clause may name the others in another context."""
+    if lang == "zh":
+        return f"本回答仅涉及{'、'.join(shown)}。"
+    return f"This answer covers only {' and '.join(shown)}. "
 
 
 def abstain(question: str, lang: Language, **detail: object) -> Answer:

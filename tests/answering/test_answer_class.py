@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answering.answer_class import CLASS_NAMES, PLACE, asked_class, asks_place, class_spans
+from assistant.answering.answer_class import CLASS_NAMES, PLACE, asked_class, asked_phrase, asks_place, class_spans
 from assistant.glossary import find_terms
 
 
@@ -215,3 +215,82 @@ def test_an_english_kind_of_question_asks_for_a_kind_as_its_chinese_twin_does(qu
     assert cls is not None and cls.name == "country" and cls.kind
     text = "ensuring equitable access to AI technologies, particularly for developing nations"
     assert class_spans(cls, text) == ["developing nations"]  # with its modifier (echo.py)
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        # a verb before the group is no addition to it: only words that qualify the group are kept
+        ("Equitable access helps developing nations.", "developing nations"),
+        ("The resolution urges member states to act.", "member states"),
+        ("It will support developing countries.", "developing countries"),
+        ("with support from more than 120 member states", "member states"),  # a count names no member
+        ("the governments of UNIDO Member States", "UNIDO Member States"),
+        ("among least developed countries", "least developed countries"),
+    ],
+)
+def test_a_group_span_keeps_only_the_words_that_qualify_the_group(text, span):
+    assert class_spans(asked_class("Which developing nations will receive AI first?", "en"), text) == [span]
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "name"),
+    [
+        # a rate is a share only where the question asks for a proportion ...
+        ("What rate of member states voted in favour?", "en", "percentage"),
+        ("What participation rate did the article give?", "en", "percentage"),
+        ("Which literacy rates are reported?", "en", "percentage"),
+        ("What share of developing nations lacks access?", "en", "percentage"),
+        ("发展中国家的互联网普及率是多少？", "zh", "percentage"),
+        ("数字素养的比率是多少？", "zh", "percentage"),
+        ("成员国参与的比例是多少？", "zh", "percentage"),
+        # ... otherwise it is a value with its unit (an exchange, growth or interest rate, a speed)
+        ("What exchange rate does the article give?", "en", "rate"),
+        ("What growth rate did the Assembly expect?", "en", "rate"),
+        ("At what rate did emissions grow?", "en", "rate"),
+        ("What growth rate of AI adoption did the Assembly expect?", "en", "rate"),
+        ("Which interest rate applies to the fund?", "en", "rate"),
+        ("汇率是多少？", "zh", "rate"),
+        ("人工智能市场的增长率是多少？", "zh", "rate"),
+        ("贷款的利率是多少？", "zh", "rate"),
+    ],
+)
+def test_a_rate_is_a_share_only_where_the_question_asks_for_a_proportion(question, lang, name):
+    cls = asked_class(question, lang)
+    assert cls is not None and cls.name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Emissions grew by 3.5% a year.", True),
+        ("The economy grew 2 per cent annually.", True),
+        ("one dollar buys 7.1 yuan per dollar", True),
+        ("年均增长百分之五", True),
+        ("Emissions grew steadily over the decade.", False),
+        ("more than 120 member states supported it", False),  # a count is no rate
+    ],
+)
+def test_a_rate_is_a_number_with_its_unit(text, found):
+    assert bool(class_spans(asked_class("At what rate did emissions grow?", "en"), text)) is found
+
+
+def test_an_organisation_named_like_a_group_of_countries_is_no_group():
+    plural = asked_class("Which nations led the coalition?", "en")
+    text = "The United Nations General Assembly adopted it, with support from 120 member states."
+    assert class_spans(plural, text) == ["member states"]
+
+
+@pytest.mark.parametrize(
+    ("question", "phrase"),
+    [
+        ("Which AI systems did the Assembly name?", "AI systems"),
+        ("Which stakeholders besides member states will cooperate?", "stakeholders"),
+        ("Which rights must be safeguarded?", "rights"),
+        ("Which ITU sector plays an important role?", ""),  # a verb may end the phrase: not read
+        ("Who said which things?", ""),  # "which" is not the question word
+        ("哪些人工智能系统违反人权？", ""),
+    ],
+)
+def test_the_phrase_a_which_question_asks_instances_of(question, phrase):
+    assert asked_phrase(question, "zh" if "哪" in question else "en") == phrase

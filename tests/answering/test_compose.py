@@ -545,3 +545,21 @@ def test_approving_a_resolution_is_answered_by_the_text_that_says_it_was_adopted
     # the article says "adopts", "embraced" and 通过: approving a resolution is no licence or permit
     answer = assistant.ask(question)
     assert not answer.abstained and answer.citations
+
+
+def test_an_answer_on_one_of_several_named_documents_says_which_it_covers(assistant):
+    answer = assistant.ask("In which city were Resolutions 139 and 140 revised?")
+    assert not answer.abstained
+    assert [c.chunk_id for c in answer.citations] == ["eur-44a25-1/preamble/recalling/d"]
+    assert answer.text.startswith("This answer covers only Resolution 140. According to")
+    zh = assistant.ask("第139号和第140号决议是在哪个城市修订的？")
+    assert not zh.abstained and zh.text.startswith("本回答仅涉及第139号。")
+    # one named document, or all of them cited: nothing to say
+    assert not assistant.ask("In which city was Resolution 140 revised?").text.startswith("This answer covers only")
+
+
+def test_a_question_that_needs_several_named_documents_together_abstains_on_one(assistant):
+    compared = assistant.ask("Compare Resolutions 139 and 140.")
+    assert compared.abstained and "not Resolution 139 and Resolution 140 together" in compared.text
+    assert assistant.ask("What do Resolutions 139 and 140 both address?").abstained
+    assert assistant.ask("第139号和第140号决议有什么共同点？").abstained

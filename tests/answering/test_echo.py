@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from assistant.answering.echo import adds_to_question, instances, keeps_modifiers
+import pytest
+
+from assistant.answering.echo import adds_to_question, instances, keeps_modifiers, names_instance
 
 
 def test_a_span_made_of_the_questions_own_words_adds_nothing():
@@ -31,3 +33,85 @@ def test_instances_keep_the_spans_that_add_and_keep_the_modifiers():
         "developing island nations"
     ]
     assert instances(["developing nations", "nations"], "Which nations need access?") == ["developing nations"]
+
+
+def test_the_group_nouns_of_one_class_echo_each_other_with_or_without_member():
+    # "Member States" is the glossary's name for countries; bare "States" is the same class noun again.
+    question = "Which countries will benefit from AI?"
+    assert not adds_to_question("Member States", question)
+    assert not adds_to_question("States", question)
+    assert not adds_to_question("nations", question)
+    # whichever way a question reads them, with "Member" or without
+    assert adds_to_question("States", "哪些国家将受益？") == adds_to_question("Member States", "哪些国家将受益？")
+    assert adds_to_question("developing States", question)
+
+
+@pytest.mark.parametrize("determiner", ["specific", "two", "other", "particular", "certain"])
+def test_a_determiner_of_the_asked_noun_is_no_modifier_the_answer_must_repeat(determiner):
+    phrase = f"{determiner} countries"
+    assert keeps_modifiers("developing nations", phrase, "countries")
+    assert keeps_modifiers("Romania", phrase, "countries")
+    assert not keeps_modifiers("developing nations", f"{determiner} island countries", "countries")
+
+
+def test_a_chinese_span_made_of_the_questions_names_adds_nothing():
+    assert not adds_to_question("成员国", "Which nations led the coalition?")
+    assert adds_to_question("发展中国家", "Which nations led the coalition?")
+
+
+def test_a_modifier_that_is_a_glossary_name_is_kept_by_the_name_or_its_words():
+    assert not keeps_modifiers("private sector", "civil society organisations", "organisations")
+    assert keeps_modifiers("civil society groups", "civil society organisations", "organisations")
+    unesco = "United Nations Educational, Scientific and Cultural Organization"
+    assert keeps_modifiers(unesco, "UN agencies", "agencies")
+    # a proper name as modifier is a membership the answer's name need not state; a common word is kept
+    assert keeps_modifiers("International Labour Organization", "UN labour agency", "agency")
+    assert not keeps_modifiers("Organisation for Economic Co-operation and Development", "UN labour agency", "agency")
+
+
+BODY4 = (
+    "It urged all stakeholders to refrain from employing AI systems that contravene international human "
+    "rights standards or pose significant risks to human rights enjoyment."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "phrase", "text", "named"),
+    [
+        # every mention only repeats the question: no instance
+        (
+            "Which emerging technologies did it address?",
+            "emerging technologies",
+            "concerning emerging technologies.",
+            False,
+        ),
+        (
+            "Which global challenges can AI tackle?",
+            "global challenges",
+            "to tackle pressing global challenges and",
+            False,
+        ),
+        # a mention that adds a qualifier or a narrowing phrase names one
+        ("Which standards must AI not contravene?", "standards", BODY4, True),
+        (
+            "Which disparities did it recognise?",
+            "disparities",
+            "Recognizing the disparities in technological advancement,",
+            True,
+        ),
+        # unless names are asked for: a description is no name
+        ("Which AI systems did the Assembly name as breaching rights?", "AI systems", BODY4, False),
+        # the whole class, or a list of members, answers
+        ("Which stakeholders should refrain from it?", "stakeholders", BODY4, True),
+        (
+            "Which stakeholders will cooperate?",
+            "stakeholders",
+            "member states, civil society and other stakeholders",
+            True,
+        ),
+        # a text that never uses the noun may name instances in other words
+        ("Which bodies will cooperate?", "bodies", "UNESCO and the ILO will cooperate.", None),
+    ],
+)
+def test_a_text_names_an_instance_of_the_asked_phrase_only_by_adding_to_it(question, phrase, text, named):
+    assert names_instance(text, question, phrase) is named

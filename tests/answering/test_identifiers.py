@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answering.identifiers import carries, document_ids, without
+from assistant.answering.identifiers import asks_together, carries, document_ids, without
 
 
 @pytest.mark.parametrize(
@@ -12,6 +12,7 @@ from assistant.answering.identifiers import carries, document_ids, without
     [
         ("In which city was Resolution 140 revised?", ["140"]),
         ("第139号决议是在哪个城市修订的？", ["139"]),
+        ("第139号和第140号决议是在哪个城市修订的？", ["139", "140"]),  # each 第…号 is one document
         ("Where was UN resolution A/RES/70/125 adopted?", ["70/125"]),
         ("What does EUR/44A25/1 ask the Secretary-General to do?", ["44A25/1"]),
         ("联大第A/RES/70/125号决议是在哪里通过的？", ["70/125"]),
@@ -107,3 +108,21 @@ def test_a_unit_with_a_slash_is_no_document_symbol():
 def test_without_takes_out_a_short_number_written_as_a_symbol():
     ids = document_ids("What does resolution 2 say?")
     assert "2" not in without("recalling A/RES/2 on the matter", ids)
+
+
+@pytest.mark.parametrize(
+    ("question", "together"),
+    [
+        ("Compare Resolutions 139 and 140.", True),
+        ("What do Resolutions 139 and 140 both address?", True),
+        ("How do Resolutions 139 and 140 differ?", True),
+        ("What do Resolutions 139 and 140 have in common?", True),
+        ("比较第139号和第140号决议。", True),
+        ("第139号和第140号决议有什么共同点？", True),
+        ("第139号决议与第140号决议有何异同？", True),
+        ("In which city were Resolutions 139 and 140 revised?", False),
+        ("第139号和第140号决议是在哪个城市修订的？", False),
+    ],
+)
+def test_a_question_asks_for_its_documents_together_when_it_compares_them(question, together):
+    assert asks_together(question) is together

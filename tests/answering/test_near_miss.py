@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from assistant.answering.evidence import chunk_evidence, question_groups
-from assistant.answering.near_miss import lacks, needs, said
-from assistant.schema import Chunk
+from assistant.answering.near_miss import fitting, lacks, needs, said
+from assistant.answering.support import Support
+from assistant.schema import Chunk, RetrievedChunk
+from tests.answering.toy import toy_context
 
 SG1 = (
     "促进与联合国其他机构，主要是联合国教育、科学和文化组织（UNESCO）、"
@@ -189,3 +191,56 @@ def test_the_clause_that_names_the_role_is_preferred_to_a_neighbour_that_does_no
     answer = assistant.ask("Who is the Director asked to share information with?")
     assert not answer.abstained
     assert all("director-bdt" in c.chunk_id for c in answer.citations)
+
+
+def test_a_verb_before_the_asked_group_adds_nothing_to_the_question():
+    helps = chunk("Equitable access helps developing nations.", "en", "paragraph", "body")
+    assert missing("Which developing nations will receive AI first?", "en", "which", helps) == ["the name of a country"]
+    assert missing("Which nations will receive AI first?", "en", "which", helps) == []
+
+
+def test_which_specific_or_other_countries_is_answered_by_a_group_the_clause_names():
+    access = chunk("ensuring equitable access to AI technologies, particularly for developing nations", "en")
+    for question in ("Which specific countries need access?", "Which two countries need access?"):
+        assert missing(question, "en", "which", access) == []
+    assert missing("Which other nations need access?", "en", "which", access) == []
+
+
+def test_a_question_comparing_two_documents_needs_a_clause_carrying_both():
+    for question in ("Compare Resolutions 139 and 140.", "第139号和第140号决议有什么共同点？"):
+        lang = "zh" if "第" in question else "en"
+        assert missing(question, lang, "what", chunk(RECALLING_D))[-1] in (
+            "Resolution 139 and Resolution 140 together",
+            "同时关于第139号和第140号决议的条款",
+        )
+
+
+def test_an_organisation_asked_with_a_modifier_must_keep_it():
+    body = chunk("cooperation among member states, civil society, the private sector, and other stakeholders", "en")
+    q = "Which civil society organisations will help craft the frameworks?"
+    assert missing(q, "en", "which", body) == ["the name of such an organisation"]
+    assert missing("Which organisations will help craft the frameworks?", "en", "which", body) == []
+
+
+def test_a_which_question_lacks_instances_in_a_clause_that_only_repeats_its_noun():
+    body = chunk("a watershed moment in global governance concerning emerging technologies.", "en", "paragraph")
+    q = "Which emerging technologies did the Assembly address besides AI?"
+    assert missing(q, "en", "which", body) == ["the names of such emerging technologies"]
+    assert missing("Which technologies did the Assembly address besides AI?", "en", "which", body) == []
+    # a Chinese clause is not read for it: its nouns are not split off as English ones are
+    assert missing(q, "en", "which", chunk("新兴技术")) == []
+
+
+def test_clauses_far_off_the_topic_do_not_answer_for_the_near_miss_on_it():
+    topic = "The resolution was led by a coalition of nations, with support from 120 member states."
+    other = "It ensures equitable access to AI, particularly for developing nations."
+    ctx = toy_context({"d": ("article", [("paragraph", topic), ("paragraph", other)])}, hits=["d/paragraph/1"])
+    on, off = (
+        Support(RetrievedChunk(c, 1.0), overlap, 0.3) for c, overlap in zip(ctx.chunks, (0.76, 0.17), strict=True)
+    )
+    n = needs("Which nations led the coalition?", "en", "which")
+    fit = fitting(n, [on, off], ctx)
+    assert fit.fit == [] and fit.closest is on and fit.missing == ("the name of a country",)
+    # a clause that fits and covers nearly as much still answers
+    close = Support(off.hit, 0.5, 0.3)
+    assert fitting(n, [on, close], ctx).fit == [close]
