@@ -309,6 +309,7 @@ def _context_step(assistant: "Assistant") -> Any:
             dense=assistant.settings.dense_thresholds(),
             similarity=_similarity(assistant, state),
             thesaurus=assistant.settings.thesaurus,
+            thesaurus_phrases=assistant.settings.thesaurus_phrases,
             term_similarity=assistant._term_similarity(),
             generic_senses=assistant.settings.cross_generic_senses,
         )

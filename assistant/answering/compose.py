@@ -40,7 +40,7 @@ from assistant.answering.sections import list_answer, section_catalogue
 from assistant.answering.single import single_answer
 from assistant.answering.specifics import unsupported_specifics
 from assistant.answering.support import Support, absent_names, clause_evidence, covered_terms, evidence_text
-from assistant.answering.synonyms import direct_translations, with_synonyms
+from assistant.answering.synonyms import direct_translations, with_phrase_synonyms, with_synonyms
 from assistant.retrieval.wordnet import WordNet, WordNetUnavailableError, load_wordnet
 from assistant.schema import Answer, Chunk, Language, RetrievedChunk
 
@@ -49,7 +49,17 @@ _log = logging.getLogger(__name__)
 
 def _thesaurus(ctx: AnswerContext) -> WordNet | None:
     """WordNet when the thesaurus is switched on, and only with the dictionary (it extends its near-synonyms)."""
-    if not ctx.thesaurus or ctx.glosses is None:
+    return _wordnet(ctx.thesaurus and ctx.glosses is not None)
+
+
+def _phrase_thesaurus(ctx: AnswerContext) -> WordNet | None:
+    """WordNet for the question's multiword lemmas (`Settings.thesaurus_phrases`), when it is installed."""
+    return _wordnet(ctx.thesaurus_phrases)
+
+
+def _wordnet(wanted: bool) -> WordNet | None:
+    """WordNet when `wanted` and installed; a missing one is reported once and answering goes on."""
+    if not wanted:
         return None
     try:
         return load_wordnet()
@@ -88,8 +98,11 @@ def _answer(question: str, lang: Language, ctx: AnswerContext) -> Answer:
     a = ctx.analysis or analyse_question(question, lang)
     chunks = ctx.chunks or [h.chunk for h in ctx.hits]
     # A paraphrase shares no word with its clause but often a dictionary sense: near-synonyms count too.
-    merged = with_synonyms(support_question(question, a), lang, ctx.translations, context_lexicon(ctx), _thesaurus(ctx))
-    synonyms = {k: tuple(t for t in v if t not in ctx.translations.get(k, ())) for k, v in merged.items()}
+    support_q = support_question(question, a)
+    # A WordNet collocation's synonyms ("turning point" -> watershed) are as precise as a translation.
+    translations = with_phrase_synonyms(support_q, lang, ctx.translations, _phrase_thesaurus(ctx))
+    merged = with_synonyms(support_q, lang, translations, context_lexicon(ctx), _thesaurus(ctx))
+    synonyms = {k: tuple(t for t in v if t not in translations.get(k, ())) for k, v in merged.items()}
     ctx = replace(ctx, chunks=chunks, analysis=a, translations=merged, synonyms=synonyms)
     a = with_section(a, section_catalogue(chunks))
     texts = [evidence_text(h.chunk, ctx.documents.get(h.chunk.doc_id)) for h in ctx.hits]

@@ -43,6 +43,9 @@ class AnswerContext:
     similarity: Callable[[Sequence[str]], Mapping[str, float]] | None = None
     # WordNet synonyms count as near-synonym evidence too (`Settings.thesaurus`; needs `glosses`).
     thesaurus: bool = False
+    # The one-word synonyms of WordNet multiword lemmas in an English question ("turning point" ->
+    # watershed) count as full evidence (`Settings.thesaurus_phrases`; synonyms.with_phrase_synonyms).
+    thesaurus_phrases: bool = False
     # Word-level similarity for question words a clause says in other words (`Settings.term_similarity`);
     # None: coverage counts words, translations and near-synonyms only.
     term_similarity: TermSimilarity | None = None

@@ -56,6 +56,11 @@ _INFLECTIONS = (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("
 # British spellings CC-CEDICT glosses in American ("organisation" -> "organization").
 _SPELLINGS = (("isation", "ization"), ("ise", "ize"), ("our", "or"), ("tre", "ter"), ("mme", "m"))
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
+# WordNet multiword lemmas looked for in a question, longest first ("turning point", "speed up",
+# "take part"): two and three words, the lengths of nearly all of WordNet's collocations.
+PHRASE_LENGTHS = (3, 2)
+# A phrase is looked for within a run of words; punctuation ends it ("society, the" is no phrase).
+_WORD_RUN = re.compile(r"[A-Za-z][A-Za-z' -]*")
 
 
 def _english_forms(word: str) -> list[str]:
@@ -232,3 +237,61 @@ def _question_evidence(question: str, lang: Language, pairs: list[tuple[str, str
     """The stems of the question's words and of its glossary terms' forms in both languages."""
     forms = [f for term in find_terms(question, lang) for other in ("en", "zh") for f in term.forms(other)]
     return {stem for _, stem in pairs} | {t for f in forms for t in words(f)}
+
+
+def phrase_synonyms(question: str, lang: Language, thesaurus: WordNet) -> dict[str, tuple[str, ...]]:
+    """Question stem -> stems of the one-word synonyms of a WordNet multiword lemma the question writes.
+
+    "turning point" is one WordNet lemma whose first synset is {landmark, turning point, watershed}:
+    a clause that says "a watershed moment" covers both words. Every content word of the phrase gets
+    the phrase's synonyms (the phrase is one unit of meaning); a phrase of function words only
+    ("as well") is skipped, so is one of more than `THESAURUS_MAX_SENSES` senses. English only:
+    Chinese words are not multiword lemmas.
+    """
+    if lang != "en":
+        return {}
+    out: dict[str, list[str]] = {}
+    for run in _WORD_RUN.finditer(question):
+        pieces = run.group(0).split()
+        for n in PHRASE_LENGTHS:
+            for i in range(len(pieces) - n + 1):
+                phrase = " ".join(pieces[i : i + n]).lower()
+                own = [t for w in pieces[i : i + n] for t in words(w)]
+                content = [t for t in own if t not in question_stems()]
+                if not content:
+                    continue
+                found = [t for t in _phrase_tokens(phrase, thesaurus) if t not in own]
+                for stem in content:
+                    out.setdefault(stem, []).extend(found)
+    return {k: tuple(dict.fromkeys(v)) for k, v in out.items() if v}
+
+
+def _phrase_tokens(phrase: str, thesaurus: WordNet) -> tuple[str, ...]:
+    def find() -> list[str]:
+        if not thesaurus.base_forms(phrase) or thesaurus.sense_count(phrase) > THESAURUS_MAX_SENSES:
+            return []
+        synonyms = [s for s in thesaurus.synonyms(phrase, THESAURUS_SENSES) if "-" not in s]
+        return [t for s in synonyms for t in _en_stems(s)]
+
+    return _cached(("wordnet-phrase", thesaurus.source, phrase), phrase, find)
+
+
+def with_phrase_synonyms(
+    question: str, lang: Language, translations: Mapping[str, tuple[str, ...]], thesaurus: WordNet | None
+) -> dict[str, tuple[str, ...]]:
+    """`translations` with the synonyms of the question's WordNet multiword lemmas added as full evidence.
+
+    Unlike a single word's first synset (near-synonym evidence, `with_synonyms`), a phrase's synset is
+    as precise as a translation: a collocation has one or two senses ("turning point" is a watershed or
+    a street corner). A synonym that is already a word of the question, or of one of its glossary terms,
+    is left out, as in `with_synonyms`.
+    """
+    out = dict(translations)
+    if thesaurus is None:
+        return out
+    taken = _question_evidence(question, lang, _question_words(question, lang))
+    for stem, found in phrase_synonyms(question, lang, thesaurus).items():
+        extra = tuple(t for t in found if t not in taken)
+        if extra:
+            out[stem] = tuple(dict.fromkeys((*out.get(stem, ()), *extra)))
+    return out

@@ -372,6 +372,34 @@ def test_wordnet_synonyms_cover_a_question_word_only_when_the_thesaurus_is_on():
     assert cited(ask(True)) == ["d/1"]
 
 
+def test_a_wordnet_collocations_synonyms_cover_its_words_only_when_thesaurus_phrases_is_on():
+    # "turning point" is one WordNet lemma, in a synset with "watershed"; neither word alone is.
+    from assistant.answering import answer_extractive
+    from assistant.answering.context import AnswerContext
+    from assistant.retrieval.dictionary import load_lexicon
+    from assistant.schema import Chunk, Document, DocumentInfo, RetrievedChunk
+
+    text = "The adoption marks a watershed moment in global governance."
+    chunk = Chunk(id="d/1", doc_id="d", text=text, lang="en", kind="clause", section_kind="operative", start=0, end=59)
+    documents = {"d": Document(DocumentInfo("d", "d.txt", "en", "article"), text)}
+    known = {"adopt", "mark", "watersh", "moment", "global", "govern"}
+
+    def ask(phrases: bool):
+        ctx = AnswerContext(
+            hits=[RetrievedChunk(chunk, 1.0, dense_score=0.0, dense_rank=1)],
+            documents=documents,
+            idf=lambda t: 2.0 if t in known else None,
+            min_support=0.3,
+            glosses=load_lexicon().english,
+            thesaurus_phrases=phrases,
+        )
+        return answer_extractive("Which turning point was it?", "en", ctx)
+
+    assert ask(False).abstained
+    on = ask(True)
+    assert cited(on) == ["d/1"] and "watershed" in on.text
+
+
 def test_a_missing_thesaurus_is_reported_once_and_answering_goes_on(monkeypatch, caplog):
     import assistant.answering.compose as compose
     from assistant.answering import answer_extractive

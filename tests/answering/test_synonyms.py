@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from assistant.answering.synonyms import THESAURUS_MAX_SENSES, direct_translations, related_tokens, with_synonyms
+from assistant.answering.synonyms import (
+    THESAURUS_MAX_SENSES,
+    direct_translations,
+    phrase_synonyms,
+    related_tokens,
+    with_phrase_synonyms,
+    with_synonyms,
+)
 from assistant.retrieval.dictionary import parse_cedict
 from assistant.retrieval.wordnet import parse_wordnet
 
@@ -101,3 +108,42 @@ def test_a_word_of_many_wordnet_senses_gets_no_wordnet_synonyms():
     )
     assert "maintain" not in related_tokens("keep", "en", LEX, general)
     assert "cooper" in related_tokens("collaborate", "en", LEX, general)  # one sense: its synonyms count
+
+
+PHRASES = parse_wordnet(
+    {
+        "index.noun": "turning_point n 1 0 1 1 00000505\nwatershed n 1 0 1 1 00000505\n",
+        "data.noun": "00000505 28 n 03 landmark 0 turning_point 0 watershed 0 000 | an important historical change\n",
+        "index.verb": "speed_up v 1 0 1 1 00000606\n",
+        "data.verb": "00000606 30 v 02 speed_up 0 accelerate 0 000 | move faster\n",
+    },
+    source="test-phrases",
+)
+
+
+def test_a_collocations_synonyms_go_to_each_of_its_words():
+    out = phrase_synonyms("Why is it called a turning point?", "en", PHRASES)
+    assert set(out) == {"turn", "point"}
+    assert {"watersh", "landmark"} <= set(out["turn"]) and out["turn"] == out["point"]
+
+
+def test_a_collocation_is_found_inflected_but_not_across_punctuation():
+    assert "acceler" in phrase_synonyms("Which goals could it speed up?", "en", PHRASES)["speed"]
+    assert "turn" in phrase_synonyms("Both were turning points.", "en", PHRASES)
+    assert phrase_synonyms("After the turning, point to the map.", "en", PHRASES) == {}
+
+
+def test_chinese_questions_and_single_words_get_no_collocation_synonyms():
+    assert phrase_synonyms("转折点是什么？", "zh", PHRASES) == {}
+    assert phrase_synonyms("Was it a watershed?", "en", PHRASES) == {}  # one word: the thesaurus setting's job
+
+
+def test_collocation_synonyms_are_full_evidence_added_to_the_translations():
+    out = with_phrase_synonyms("Why is it a turning point?", "en", {"turn": ("·转折",)}, PHRASES)
+    assert out["turn"][0] == "·转折" and "watersh" in out["turn"]
+    assert with_phrase_synonyms("Why is it a turning point?", "en", {"x": ("y",)}, None) == {"x": ("y",)}
+
+
+def test_a_collocation_synonym_the_question_already_writes_is_left_out():
+    out = with_phrase_synonyms("Was the turning point a watershed?", "en", {}, PHRASES)
+    assert "watersh" not in out.get("turn", ())
