@@ -53,7 +53,7 @@ from assistant.answering.gazetteer import country_names
 from assistant.answering.identifiers import DocumentId, asks_together, carries, document_ids, without
 from assistant.answering.qualifiers import qualifier_text
 from assistant.answering.scope import RECORD_KINDS, asks_future, names_event, names_gathering, speaks_of_future
-from assistant.answering.specifics import specific_groups
+from assistant.answering.specifics import role_said, specific_groups
 from assistant.answering.support import Support, as_written, clause_evidence, is_name
 from assistant.glossary import Term
 from assistant.schema import Chunk, Language
@@ -180,7 +180,7 @@ def lacks(
     if chunk.kind in RECORD_KINDS:
         # "In which city is the UNICRI centre?": the header's city is where the *conference* was.
         missing += [g.term.name(n.lang) for g in n.names if g.term is not None and not said(g, chunk.text, evidence)]
-    missing += [as_written(g.token, n.question) for g in n.roles if not g.found_in(*evidence)]
+    missing += [as_written(g.token, n.question) for g in n.roles if not role_said(g, chunk.text, chunk.lang, evidence)]
     # A clause about another numbered document, or a record of this one (its city is its conference's). Of
     # two named documents ("Resolutions 139 and 140") the clause on either answers for it, unless they are
     # asked about together ("compare", "both"): none recalls both.
