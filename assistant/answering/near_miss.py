@@ -45,6 +45,7 @@ from assistant.answering.answer_class import (
     asks_place,
     class_spans,
 )
+from assistant.answering.attribution import Attribution, asked_attribution, attribution_lacks
 from assistant.answering.compounds import dictionary_parts
 from assistant.answering.context import AnswerContext
 from assistant.answering.echo import instances, names_instance
@@ -70,6 +71,8 @@ _EVENT_CLASSES = frozenset(("city", "deadline"))
 # every clause that fits for those to count as off topic. Dev curve in eval/dev/README.md (change 5c).
 OFF_TOPIC_MARGIN = 0.4
 _MODIFIED_CLASSES = frozenset(("country", "organisation"))
+# The display word of a clause that names no agent (or no person) for the statement asked about.
+UNATTRIBUTED: dict[Language, str] = {"en": "who said it", "zh": "是谁说的"}
 _FUTURE_MISSING: dict[Language, str] = {"en": "a future or next event", "zh": "今后的安排"}
 _NAMED: dict[Language, str] = {"en": "the names of such {}", "zh": "具体的{}名称"}
 _TOGETHER: dict[Language, str] = {"en": "{} together", "zh": "同时关于{}的条款"}
@@ -101,11 +104,20 @@ class Needs:
     # "Which AI systems …" with no class of its own: the noun phrase whose instances an English clause
     # that uses its noun must name (echo.names_instance).
     asked: str = ""
+    # "Who said …", "which official …": the clause must name who makes the statement (attribution.py).
+    attribution: Attribution | None = None
+    # The question's words with their translations: the sentence naming the agent must state them.
+    said: tuple[Group, ...] = ()
     question: str = ""
 
     @property
     def any(self) -> bool:
-        return self.cls is not None or self.future or any((self.names, self.whole, self.ids, self.roles, self.asked))
+        return (
+            self.cls is not None
+            or self.future
+            or self.attribution is not None
+            or any((self.names, self.whole, self.ids, self.roles, self.asked))
+        )
 
 
 def needs(
@@ -146,6 +158,8 @@ def needs(
         together=asks_together(question),
         roles=tuple(specific_groups(question, lang, translations, roles_only=True)),
         asked=asked_phrase(question, lang) if cls is None else "",
+        attribution=(ask := asked_attribution(question, lang)),
+        said=tuple(question_groups(question, lang, translations)) if ask is not None and ask.speaker else (),
         question=question,
     )
 
@@ -162,6 +176,9 @@ def lacks(
     `glosses` (Chinese word -> English senses) let a Chinese qualifier be found in an English clause.
     """
     missing: list[str] = []
+    if n.attribution is not None and attribution_lacks(n.attribution, chunk, n.said, n.question):
+        # First, so that the abstention can say whose statement is missing (single.py).
+        missing.append(UNATTRIBUTED[n.lang])
     # "Where was A/RES/70/125 adopted?": the clause naming that resolution is not a place where it was.
     text = without(chunk.text, n.ids) if n.ids else chunk.text
     if n.cls is not None and not _named_instances(n, n.cls, class_spans(n.cls, text, evidence[0], n.named)):
