@@ -76,10 +76,7 @@ def single_answer(
     # summit is not a past one's dateline (near_miss.py).
     fit = fitting(need, passing, ctx)
     if not fit.fit and fit.closest is not None:
-        if need.attribution is not None and fit.missing[:1] == (UNATTRIBUTED[lang],):
-            return _unattributed(question, lang, a, ctx, fit.closest, need.attribution.person)
-        texts = [support_evidence(fit.closest, ctx)]
-        return abstain(question, lang, covered=covered_terms(question, lang, texts)[0], missing=fit.missing)
+        return _near_miss(question, lang, a, ctx, need, fit.closest, fit.missing)
     best = pick(replace(choice, passing=fit.fit))
     chunk = best.hit.chunk
     texts = [evidence_text(chunk, ctx.documents.get(chunk.doc_id))]
@@ -100,14 +97,25 @@ def single_answer(
     return _quoted_answer(question, lang, a, ctx, best)
 
 
-def _unattributed(
-    question: str, lang: Language, a: QuestionAnalysis, ctx: AnswerContext, closest: Support, person: str
+def _near_miss(
+    question: str,
+    lang: Language,
+    a: QuestionAnalysis,
+    ctx: AnswerContext,
+    need: Needs,
+    closest: Support,
+    missing: tuple[str, ...],
 ) -> Answer:
-    """ "Who recognized …?" on a clause that says it with no agent: quote what it says, and that it names no one."""
+    """The abstention on a near miss: what the closest clause covers and lacks. "Who recognized …?" on a
+    clause that says it with no agent quotes what it says, and that it names no one."""
+    if need.attribution is None or missing[:1] != (UNATTRIBUTED[lang],):
+        texts = [support_evidence(closest, ctx)]
+        return abstain(question, lang, covered=covered_terms(question, lang, texts)[0], missing=missing)
     chunk = closest.hit.chunk
     groups = question_groups(support_question(question, a), lang, ctx.translations)
     start, end = best_quote(chunk, groups, ctx.idf, "", None, _own_words(question, a, ctx))
-    return unattributed(question, lang, make_citation(closest.hit, ctx.documents[chunk.doc_id], start, end), person)
+    citation = make_citation(closest.hit, ctx.documents[chunk.doc_id], start, end)
+    return unattributed(question, lang, citation, need.attribution.person)
 
 
 def _own_words(question: str, a: QuestionAnalysis, ctx: AnswerContext) -> frozenset[str]:
