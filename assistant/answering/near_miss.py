@@ -45,6 +45,7 @@ from assistant.answering.answer_class import (
     asks_place,
     class_spans,
 )
+from assistant.answering.attribution import Attribution, asked_attribution, attribution_lacks
 from assistant.answering.compounds import dictionary_parts
 from assistant.answering.context import AnswerContext
 from assistant.answering.echo import instances, names_instance
@@ -53,7 +54,7 @@ from assistant.answering.gazetteer import country_names
 from assistant.answering.identifiers import DocumentId, asks_together, carries, document_ids, without
 from assistant.answering.qualifiers import qualifier_text
 from assistant.answering.scope import RECORD_KINDS, asks_future, names_event, names_gathering, speaks_of_future
-from assistant.answering.specifics import specific_groups
+from assistant.answering.specifics import role_said, specific_groups
 from assistant.answering.support import Support, as_written, clause_evidence, is_name
 from assistant.glossary import Term
 from assistant.schema import Chunk, Language
@@ -70,6 +71,8 @@ _EVENT_CLASSES = frozenset(("city", "deadline"))
 # every clause that fits for those to count as off topic. Dev curve in eval/dev/README.md (change 5c).
 OFF_TOPIC_MARGIN = 0.4
 _MODIFIED_CLASSES = frozenset(("country", "organisation"))
+# The display word of a clause that names no agent (or no person) for the statement asked about.
+UNATTRIBUTED: dict[Language, str] = {"en": "who said it", "zh": "是谁说的"}
 _FUTURE_MISSING: dict[Language, str] = {"en": "a future or next event", "zh": "今后的安排"}
 _NAMED: dict[Language, str] = {"en": "the names of such {}", "zh": "具体的{}名称"}
 _TOGETHER: dict[Language, str] = {"en": "{} together", "zh": "同时关于{}的条款"}
@@ -101,11 +104,20 @@ class Needs:
     # "Which AI systems …" with no class of its own: the noun phrase whose instances an English clause
     # that uses its noun must name (echo.names_instance).
     asked: str = ""
+    # "Who said …", "which official …": the clause must name who makes the statement (attribution.py).
+    attribution: Attribution | None = None
+    # The question's words with their translations: the sentence naming the agent must state them.
+    said: tuple[Group, ...] = ()
     question: str = ""
 
     @property
     def any(self) -> bool:
-        return self.cls is not None or self.future or any((self.names, self.whole, self.ids, self.roles, self.asked))
+        return (
+            self.cls is not None
+            or self.future
+            or self.attribution is not None
+            or any((self.names, self.whole, self.ids, self.roles, self.asked))
+        )
 
 
 def needs(
@@ -146,6 +158,8 @@ def needs(
         together=asks_together(question),
         roles=tuple(specific_groups(question, lang, translations, roles_only=True)),
         asked=asked_phrase(question, lang) if cls is None else "",
+        attribution=(ask := asked_attribution(question, lang)),
+        said=tuple(question_groups(question, lang, translations)) if ask is not None and ask.speaker else (),
         question=question,
     )
 
@@ -162,6 +176,9 @@ def lacks(
     `glosses` (Chinese word -> English senses) let a Chinese qualifier be found in an English clause.
     """
     missing: list[str] = []
+    if n.attribution is not None and attribution_lacks(n.attribution, chunk, n.said, n.question):
+        # First, so that the abstention can say whose statement is missing (single.py).
+        missing.append(UNATTRIBUTED[n.lang])
     # "Where was A/RES/70/125 adopted?": the clause naming that resolution is not a place where it was.
     text = without(chunk.text, n.ids) if n.ids else chunk.text
     if n.cls is not None and not _named_instances(n, n.cls, class_spans(n.cls, text, evidence[0], n.named)):
@@ -180,7 +197,7 @@ def lacks(
     if chunk.kind in RECORD_KINDS:
         # "In which city is the UNICRI centre?": the header's city is where the *conference* was.
         missing += [g.term.name(n.lang) for g in n.names if g.term is not None and not said(g, chunk.text, evidence)]
-    missing += [as_written(g.token, n.question) for g in n.roles if not g.found_in(*evidence)]
+    missing += [as_written(g.token, n.question) for g in n.roles if not role_said(g, chunk.text, chunk.lang, evidence)]
     # A clause about another numbered document, or a record of this one (its city is its conference's). Of
     # two named documents ("Resolutions 139 and 140") the clause on either answers for it, unless they are
     # asked about together ("compare", "both"): none recalls both.

@@ -30,6 +30,22 @@ def abstain(question: str, lang: Language, **detail: object) -> Answer:
     return Answer(question=question, text=abstention_text(question, lang, **detail), language=lang, abstained=True)  # type: ignore[arg-type]
 
 
+# An attribution question on a clause that states the fact but names no one for it (attribution.py).
+_UNATTRIBUTED: dict[Language, str] = {
+    "en": "The corpus does not say who. {where} says: {quote}, but names no {whom}.",
+    "zh": "语料没有说明是谁。{where}写道：{quote}，但没有指明{whom}。",
+}
+_NO_ONE: dict[Language, str] = {"en": "one who says so", "zh": "是谁这样说的"}
+
+
+def unattributed(question: str, lang: Language, citation: Citation, person: str = "") -> Answer:
+    """An abstention that quotes what the corpus does say and that it names no speaker (or no `person`)."""
+    whom = (person if lang == "en" else f"是哪位{person}") if person else _NO_ONE[lang]
+    # Corpus words go in as format arguments, never as templates: braces in them stay text.
+    text = _UNATTRIBUTED[lang].format(where=where(citation, lang), quote=quoted(citation.quote), whom=whom)
+    return Answer(question=question, text=text, language=lang, abstained=True)
+
+
 def single_text(lead: str, citation: Citation, quote_lang: Language, lang: Language) -> str:
     """`lead` (may be ""), where the quote stands, the quote cited [1], and its gloss line when it has one."""
     if lang == "zh":

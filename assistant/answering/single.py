@@ -21,9 +21,9 @@ from assistant.answering.document_date import document_date
 from assistant.answering.evidence import chunk_evidence, question_groups, words
 from assistant.answering.generic import specific_supports
 from assistant.answering.lexicons import context_lexicon
-from assistant.answering.near_miss import Needs, fitting, needs
+from assistant.answering.near_miss import UNATTRIBUTED, Needs, fitting, needs
 from assistant.answering.noun_check import has_answer_noun
-from assistant.answering.replies import YES, abstain, single_text
+from assistant.answering.replies import YES, abstain, single_text, unattributed
 from assistant.answering.sections import clauses_answer
 from assistant.answering.spans import Span, best_quote
 from assistant.answering.specifics import unsupported_specifics
@@ -76,8 +76,7 @@ def single_answer(
     # summit is not a past one's dateline (near_miss.py).
     fit = fitting(need, passing, ctx)
     if not fit.fit and fit.closest is not None:
-        texts = [support_evidence(fit.closest, ctx)]
-        return abstain(question, lang, covered=covered_terms(question, lang, texts)[0], missing=fit.missing)
+        return _near_miss(question, lang, a, ctx, need, fit.closest, fit.missing)
     best = pick(replace(choice, passing=fit.fit))
     chunk = best.hit.chunk
     texts = [evidence_text(chunk, ctx.documents.get(chunk.doc_id))]
@@ -96,6 +95,33 @@ def single_answer(
     if twins:
         return clauses_answer(question, lang, twins, ctx)
     return _quoted_answer(question, lang, a, ctx, best)
+
+
+def _near_miss(
+    question: str,
+    lang: Language,
+    a: QuestionAnalysis,
+    ctx: AnswerContext,
+    need: Needs,
+    closest: Support,
+    missing: tuple[str, ...],
+) -> Answer:
+    """The abstention on a near miss: what the closest clause covers and lacks. "Who recognized …?" on a
+    clause that says it with no agent quotes what it says, and that it names no one."""
+    if need.attribution is None or missing[:1] != (UNATTRIBUTED[lang],):
+        texts = [support_evidence(closest, ctx)]
+        return abstain(question, lang, covered=covered_terms(question, lang, texts)[0], missing=missing)
+    chunk = closest.hit.chunk
+    groups = question_groups(support_question(question, a), lang, ctx.translations)
+    start, end = best_quote(chunk, groups, ctx.idf, "", None, _own_words(question, a, ctx))
+    citation = make_citation(closest.hit, ctx.documents[chunk.doc_id], start, end)
+    return unattributed(question, lang, citation, need.attribution.person)
+
+
+def _own_words(question: str, a: QuestionAnalysis, ctx: AnswerContext) -> frozenset[str]:
+    """The question's own words and their translations, which break ties between sentences."""
+    asked = words(support_question(question, a))
+    return frozenset(t for w in asked for t in (w, *ctx.translations.get(w, ())))
 
 
 def _widen(chunk: Chunk, start: int, end: int) -> tuple[int, int]:
@@ -117,9 +143,7 @@ def _quoted_answer(question: str, lang: Language, a: QuestionAnalysis, ctx: Answ
     parts = dictionary_parts if ctx.glosses is not None and chunk.lang == "en" else None
     # Ties between sentences go to the one with the question's own words or their translations: a
     # glossary term lumps "milestone" with "watershed", 里程碑 translates to the first only.
-    asked = words(support_question(question, a))
-    prefer = frozenset(t for w in asked for t in (w, *ctx.translations.get(w, ())))
-    start, end = best_quote(chunk, groups, ctx.idf, a.qtype if kind else "", parts, prefer)
+    start, end = best_quote(chunk, groups, ctx.idf, a.qtype if kind else "", parts, _own_words(question, a, ctx))
     start, end = _widen(chunk, start, end)
     items = sub_items(chunk, ctx.chunks)
     listed = kind == "count" and counts_items(question, lang)

@@ -89,12 +89,33 @@ ROLE_FOCUS: dict[Language, tuple[str, ...]] = {
         *("ambassador", "ambassadors", "envoy", "envoys", "diplomat", "diplomats", "minister", "ministers"),
         *("president", "presidents", "chairman", "chairperson", "chairwoman", "director", "directors"),
         *("journalist", "journalists", "founder", "founders", "inventor", "inventors", "lawyer", "lawyers"),
+        # Groups judged by their stance: a text names its critics or opponents, or it has none to quote.
+        *("critic", "critics", "opponent", "opponents", "sceptic", "sceptics", "skeptic", "skeptics"),
+        *("detractor", "detractors", "dissenter", "dissenters", "objector", "objectors"),
     ),
     "zh": (
         *("编辑", "编者", "主编", "报告人", "报告员", "发言人", "大使", "特使", "外交官", "部长", "总统"),
         *("主任", "记者", "撰稿人", "创始人", "总裁", "董事长", "律师"),
+        *("批评者", "批评家", "反对者", "反对派", "怀疑者", "怀疑论者", "质疑者"),
     ),
 }
+
+
+def role_said(
+    g: Group, chunk_text: str, chunk_lang: Language, evidence: tuple[frozenset[Term], frozenset[str]]
+) -> bool:
+    """Whether a clause names a role of the question: in its evidence and, in an English clause, as a role
+    word itself ("critics" and "critical" share the stem "critic"; only the first names a person)."""
+    if not g.found_in(*evidence):
+        return False
+    if chunk_lang != "en" or g.term is not None:
+        return True
+    # A Chinese role (批评者) is found in an English clause through its translation's stem: the clause must
+    # still write a role word.
+    return any(
+        w.lower() in _EN_ROLES and (words(w) == [g.token] or not g.token.isascii())
+        for w in re.findall(r"[A-Za-z]+", chunk_text)
+    )
 
 
 def _stems(lang: Language) -> frozenset[str]:

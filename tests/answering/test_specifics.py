@@ -176,3 +176,16 @@ def test_agreement_in_chinese_is_not_a_question_about_unanimity():
 def test_an_english_focus_word_counts_wherever_the_question_writes_it():
     # "authority" and "authorized" share a stem; the second is the focus and must not be hidden by the first.
     assert [g.token for g in specific_groups("Which authority authorized the plan?", "en")] != []
+
+
+def test_a_group_judged_by_its_stance_is_a_role_the_clause_must_name_as_a_word():
+    from assistant.answering.evidence import chunk_evidence
+    from assistant.answering.specifics import role_said, specific_groups
+
+    text = "The resolution underscores the critical importance of human rights."
+    (critics,) = specific_groups("What did critics of the resolution call it?", "en", roles_only=True)
+    # "critical" shares the stem "critic" but names no critic.
+    assert not role_said(critics, text, "en", chunk_evidence(text))
+    named = "Its critics called it vague."
+    assert role_said(critics, named, "en", chunk_evidence(named))
+    assert [g.token for g in specific_groups("批评者如何评价这项决议？", "zh", roles_only=True)] == ["批评者"]

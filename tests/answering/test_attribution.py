@@ -1,0 +1,90 @@
+"""Attribution questions: a clause answers "who said …" only when it names who says it."""
+
+from __future__ import annotations
+
+from assistant.answering.attribution import asked_attribution, attribution_lacks, names_agent, names_person
+from assistant.answering.evidence import question_groups
+from assistant.schema import Chunk
+
+PASSIVE = (
+    "This resolution marks the first instance where the General Assembly has directly addressed the regulation "
+    "of AI, signifying a watershed moment in global governance. Notably, the adoption of this resolution has been "
+    "recognized as a historic milestone in ensuring the responsible use of AI."
+)
+ACTIVE = (
+    "Crucially, the General Assembly reiterated that human rights must be safeguarded offline and online. "
+    "It urged all stakeholders to refrain from employing AI systems that contravene human rights standards."
+)
+
+
+def chunk(text: str, lang: str = "en", section_kind: str = "body", addressee_en: str = "") -> Chunk:
+    return Chunk(
+        id="d/x",
+        doc_id="d",
+        text=text,
+        lang=lang,
+        kind="paragraph",
+        section_kind=section_kind,
+        start=0,
+        end=len(text),
+        addressee_en=addressee_en,
+    )  # type: ignore[arg-type]
+
+
+def lacks(question: str, c: Chunk, lang: str = "en") -> bool:
+    ask = asked_attribution(question, lang)  # type: ignore[arg-type]
+    assert ask is not None
+    return attribution_lacks(ask, c, question_groups(question, lang), question)  # type: ignore[arg-type]
+
+
+def test_questions_asking_for_a_speaker_or_a_person_are_read_in_both_languages():
+    assert asked_attribution("Who said the resolution was a watershed moment?", "en").speaker
+    assert asked_attribution("Which UN official described it as historic?", "en").person == "official"
+    assert asked_attribution("谁说这项决议是历史性的里程碑？", "zh").speaker
+    assert asked_attribution("谁把这项决议称为里程碑？", "zh").speaker
+    assert asked_attribution("哪位联合国官员把这项决议称为里程碑？", "zh").person == "官员"
+    # Who acted, not who said: no attribution asked.
+    assert asked_attribution("Who led the resolution?", "en") is None
+    assert asked_attribution("谁将负责向理事会报告？", "zh") is None
+    assert asked_attribution("Which bodies should the top official team up with?", "en") is None
+
+
+def test_an_agentless_passive_or_the_documents_own_statement_names_no_speaker():
+    assert lacks("Who recognized the adoption as a historic milestone?", chunk(PASSIVE))
+    assert lacks("Who said the resolution was a watershed moment?", chunk(PASSIVE))
+    assert lacks("谁说这项决议是历史性的里程碑？", chunk(PASSIVE), "zh")
+
+
+def test_an_active_subject_a_pronoun_for_it_a_by_agent_or_a_source_names_the_speaker():
+    assert not lacks("Who reiterated that human rights must be safeguarded online?", chunk(ACTIVE))
+    assert not lacks("Who urged all stakeholders to refrain from AI systems?", chunk(ACTIVE))
+    assert names_agent(chunk("The adoption was hailed by the Secretary-General as historic."))
+    assert names_agent(chunk("According to the President, the adoption is historic."))
+    assert names_agent(chunk("据联合国新闻称，这项决议具有历史意义。", "zh"))
+
+
+def test_the_agent_must_be_named_for_the_statement_asked_about():
+    other = chunk("The Assembly emphasized the digital divide. The adoption has been recognized as a milestone.")
+    assert lacks("Who recognized the adoption as a milestone?", other)
+    assert not lacks("Who emphasized the digital divide?", other)
+
+
+def test_a_person_noun_needs_a_title_holder():
+    assert lacks("Which official described the adoption as a historic milestone?", chunk(PASSIVE))
+    sg = chunk("每年向理事会报告人工智能问题的任何活动", "zh", "operative", "the Secretary-General")
+    assert names_person(sg)
+    assert not lacks("Which official reports every year to the Council?", sg)
+
+
+def test_a_near_miss_attribution_abstains_saying_what_the_corpus_says(assistant):
+    answer = assistant.ask("Who recognized the adoption as a historic milestone?")
+    assert answer.abstained and answer.text.startswith("The corpus does not say who.")
+    assert "has been recognized as a historic milestone" in answer.text and "names no one" in answer.text
+    zh = assistant.ask("哪位联合国官员把这项决议称为历史性的里程碑？")
+    assert zh.abstained and zh.text.startswith("语料没有说明是谁") and "哪位官员" in zh.text
+
+
+def test_a_speaker_the_corpus_names_is_still_answered(assistant):
+    answer = assistant.ask("Who urged all stakeholders to refrain from AI systems that contravene human rights?")
+    assert not answer.abstained and "General Assembly" in answer.text
+    assert not assistant.ask("谁责成秘书长向理事会报告？").abstained
