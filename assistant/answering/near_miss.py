@@ -203,6 +203,18 @@ def carried(
     return tuple(i for i in ids if carries(chunk.text, i) or carries(tokens, i))
 
 
+def names_class(n: Needs, text: str) -> bool:
+    """Whether `text` (a quoted sentence) names an instance of the asked class, or no class is asked.
+
+    A paragraph can pass `lacks` on one sentence ("… for developing nations") and be quoted on another
+    that carries the question's words but names no country: that quote is no answer.
+    """
+    if n.cls is None:
+        return True
+    text = without(text, n.ids) if n.ids else text
+    return bool(_named_instances(n, n.cls, class_spans(n.cls, text, chunk_evidence(text)[0], n.named)))
+
+
 def _named_instances(n: Needs, cls: AnswerClass, spans: list[str]) -> list[str]:
     """The class spans that name an instance: "Which developing nations …" is answered neither by "for
     developing nations", which repeats it, nor by "member states", a group that is not developing ones
