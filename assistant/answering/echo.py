@@ -82,8 +82,13 @@ _WORD = re.compile(r"[\w'’-]+")
 _LIST_AFTER = re.compile(r"\s*,?\s*(?:such as|including|like|namely|e\.g\.|:)", re.IGNORECASE)
 _LIST_BEFORE = re.compile(r"(?:\b(?:and|or)\s+other|\b(?:all|every|each))\s+$", re.IGNORECASE)
 # What follows a mention and narrows it, up to a comma or full stop: a relative clause ("AI systems *that
-# contravene …*") or an "in / of" phrase ("the disparities *in technological advancement*").
-_POSTMODIFIER = re.compile(r"\s+(?:that|which|who|whose|in|of)\s[^,.;:!?]{1,80}", re.IGNORECASE)
+# contravene …*") or a prepositional phrase ("the disparities *in technological advancement*", "risks *to
+# human rights enjoyment*"); not "for", which mostly gives a purpose ("AI technologies *for the
+# betterment of society*" names no technology).
+_POSTMODIFIER = re.compile(r"\s+(?:that|which|who|whose|in|of|to|from|against|on)\s[^,.;:!?]{1,80}", re.IGNORECASE)
+# A word right before a mention that makes it the whole class or a predicate of another subject: "the 17
+# Sustainable Development Goals" are all of them; "X were highlighted *as* essential components" names X.
+_WHOLE_BEFORE = re.compile(r"^(?:\d+|as|two|three|four|five|six|seven|eight|nine|ten|twelve|seventeen)$", re.I)
 # A question that asks for names ("Which AI systems did the Assembly *name* …") is not answered by a
 # description, however much it narrows the class.
 _ASKS_NAMES = re.compile(r"\b(?:name[sd]?|naming|list(?:s|ed)?|identif(?:y|ies|ied)|single[sd]?\s+out)\b")
@@ -110,8 +115,12 @@ def names_instance(text: str, question: str, phrase: str) -> bool | None:
         if _LIST_BEFORE.search(before) or _LIST_AFTER.match(text, m.end()):
             return True
         # The words right before it, in its own stretch of text (a comma or full stop ends a phrase).
-        run = _WORD.findall(re.split(r"[^\w\s'’-]", before)[-1])[-_MODIFIER_WORDS:]
+        stretch = _WORD.findall(re.split(r"[^\w\s'’-]", before)[-1])
+        run = stretch[-_MODIFIER_WORDS:]
         mention = qualified_phrase([*run, m.group(0)], nouns=True)
+        lead = stretch[-len(mention.split())] if len(mention.split()) <= len(stretch) else ""
+        if _WHOLE_BEFORE.match(lead):
+            return True
         after = _POSTMODIFIER.match(text, m.end()) if described else None
         if adds_to_question(f"{mention}{after.group(0) if after else ''}", question):
             return True

@@ -115,3 +115,32 @@ BODY4 = (
 )
 def test_a_text_names_an_instance_of_the_asked_phrase_only_by_adding_to_it(question, phrase, text, named):
     assert names_instance(text, question, phrase) is named
+
+
+BODY5 = (
+    "Recognizing the disparities in technological advancement, efforts to support inclusive access to AI and "
+    "enhance digital literacy were highlighted as essential components of global cooperation."
+)
+BODY3 = (
+    "A core aspect of the resolution is its acknowledgement of the transformative potential of AI in "
+    "accelerating progress towards achieving the United Nations’ 17 Sustainable Development Goals (SDGs)."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "phrase", "text"),
+    [
+        # a phrase after the noun narrows it: "risks *to human rights enjoyment*"
+        ("Which significant risks do AI systems pose?", "significant risks", BODY4),
+        # "X were highlighted *as* essential components": the subject is the instance
+        ("Which essential components of global cooperation were highlighted?", "essential components", BODY5),
+        # "17 Sustainable Development Goals": a number of them is the whole class
+        (
+            "Which Sustainable Development Goals can AI accelerate progress towards?",
+            "Sustainable Development Goals",
+            BODY3,
+        ),
+    ],
+)
+def test_a_narrowing_phrase_a_predicate_as_or_a_count_names_the_instances(question, phrase, text):
+    assert names_instance(text, question, phrase) is True
