@@ -244,3 +244,12 @@ def test_clauses_far_off_the_topic_do_not_answer_for_the_near_miss_on_it():
     # a clause that fits and covers nearly as much still answers
     close = Support(off.hit, 0.5, 0.3)
     assert fitting(n, [on, close], ctx).fit == [close]
+
+
+def test_when_the_topic_clause_only_repeats_the_asked_noun_a_clause_without_the_noun_does_not_answer(assistant):
+    # body/6 says only "upholding ethical standards": no instance. A Chinese clause on standards-developing
+    # organisations, or an English one never saying "standards", is no answer in its place.
+    answer = assistant.ask("Which ethical standards should AI technologies uphold?")
+    assert answer.abstained, [c.chunk_id for c in answer.citations]
+    goals = assistant.ask("Which sustainable development goals does the article mention?")
+    assert [c.chunk_id for c in goals.citations] == ["unido-unga-ai-resolution/body/3"]
