@@ -15,7 +15,8 @@ A number of one or two digits ("Resolution 2") is in almost every clause as a co
 label, so a text carries it only as a document's number: after such a noun or inside 第…号.
 
 A question naming several documents is answered for each by the clause on it, unless it asks for them
-together ("compare", "both", "in common", 比较, 共同点, 异同): then only a clause carrying all of them does.
+together ("compare", "in common", 比较, 共同点, 异同, or "both" / "together" said of the documents): then only a
+clause carrying all of them does. A question picking one of them ("Which of …", "… or …", 哪一项) does not.
 """
 
 from __future__ import annotations
@@ -83,16 +84,32 @@ def _listed(question: str) -> list[tuple[int, str]]:
 
 # Words that ask about several named documents at once: no clause on one of them answers.
 _TOGETHER = re.compile(
-    r"\b(?:compare[sd]?|comparing|comparison|both|together|jointly|differ|differs|difference|differences|"
+    r"\b(?:compare[sd]?|comparing|comparison|differ|differs|difference|differences|"
     r"in common|each other|relate to one another|relationship between)\b|"
     r"比较|对比|两者|二者|两项决议|共同点|共同之处|都涉及|异同|区别|差别|有何不同|有什么不同",
     re.IGNORECASE,
 )
+# "both / together / jointly" ask for them together only when said of the documents: "both Resolution 139
+# and …", "together with Resolution 140", "What do Resolutions 139 and 140 both address?" — not "addresses
+# both the digital divide and …".
+_DOCS = rf"(?:the\s+)?(?:{'|'.join(_DOC_NOUNS)}|documents?|them)"
+_BOTH_BEFORE = re.compile(rf"\b(?:both\s+(?:of\s+)?|together\s+with\s+|jointly\s+with\s+){_DOCS}", re.IGNORECASE)
+_BOTH_AFTER = re.compile(r"\s*,?\s*(?:both|together|jointly)\b", re.IGNORECASE)
+# A question that picks one of them ("Which of …", "139 or 140", 哪一项) compares nothing; nor does a yes-no
+# question whose "both" is said of each ("Were Resolutions 139 and 140 both revised …?").
+_PICKS_ONE = re.compile(r"\bwhich\s+(?:one\s+)?of\b|\bor\b|哪一项|哪项|哪一个|哪个", re.IGNORECASE)
+_YES_NO = re.compile(r"^\s*(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|shall|should|must)\b", re.I)
 
 
 def asks_together(question: str) -> bool:
     """Whether the question asks about its named documents together (compares them, asks what both say)."""
-    return _TOGETHER.search(question) is not None
+    if _PICKS_ONE.search(question):
+        return False
+    if _TOGETHER.search(question) or _BOTH_BEFORE.search(question):
+        return True
+    return not _YES_NO.match(question) and any(
+        _BOTH_AFTER.match(question, m.end()) for m in _NUMBERED.finditer(question)
+    )
 
 
 def _pattern(ident: DocumentId) -> re.Pattern[str]:

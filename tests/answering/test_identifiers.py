@@ -122,6 +122,16 @@ def test_without_takes_out_a_short_number_written_as_a_symbol():
         ("第139号决议与第140号决议有何异同？", True),
         ("In which city were Resolutions 139 and 140 revised?", False),
         ("第139号和第140号决议是在哪个城市修订的？", False),
+        ("What do both Resolution 139 and Resolution 140 concern?", True),
+        ("What does Resolution 139 say about the digital divide together with Resolution 140?", True),
+        # "both" of another phrase, or of the documents each on its own (a yes-no question), is no comparison
+        ("Which of Resolutions 139 and 140 addresses both the digital divide and the information society?", False),
+        ("Were Resolutions 139 and 140 both revised in Bucharest in 2022?", False),
+        (
+            "Does Resolution 139 or Resolution 140 concern the digital divide and the information society together?",
+            False,
+        ),
+        ("第139号和第140号决议中，哪一项涉及弥合数字鸿沟？", False),
     ],
 )
 def test_a_question_asks_for_its_documents_together_when_it_compares_them(question, together):

@@ -253,3 +253,12 @@ def test_when_the_topic_clause_only_repeats_the_asked_noun_a_clause_without_the_
     assert answer.abstained, [c.chunk_id for c in answer.citations]
     goals = assistant.ask("Which sustainable development goals does the article mention?")
     assert [c.chunk_id for c in goals.citations] == ["unido-unga-ai-resolution/body/3"]
+
+
+def test_both_of_another_phrase_or_of_a_yes_no_question_does_not_ask_for_the_documents_together(assistant):
+    which = assistant.ask(
+        "Which of Resolutions 139 and 140 addresses both the digital divide and the information society?"
+    )
+    assert [c.chunk_id for c in which.citations] == ["eur-44a25-1/preamble/recalling/c"]
+    revised = assistant.ask("Were Resolutions 139 and 140 both revised in Bucharest in 2022?")
+    assert not revised.abstained and "Yes." in revised.text
