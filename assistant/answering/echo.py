@@ -35,13 +35,16 @@ def adds_to_question(span: str, question: str) -> bool:
 
 
 # Words between "which" and its noun that pick among the instances rather than say what they are
-# ("which *specific* / *two* / *other* countries"): no content the answer must repeat.
+# ("which *specific* / *other* countries"): no content the answer must repeat.
 _DETERMINERS = frozenset(
     words(
-        "specific particular certain exact precise individual other two three four five several various "
+        "specific particular certain exact precise individual other several various "
         "main major key same different some many few"
     )
 )
+# A number ("which *two* countries") asks for that many named instances: a common-noun group
+# ("developing nations") is none, however it keeps the other modifiers.
+_COUNTS = frozenset(words("two three four five six seven eight nine ten")) | {"2", "3", "4", "5", "6", "7", "8", "9"}
 
 
 def keeps_modifiers(span: str, phrase: str, noun: str) -> bool:
@@ -53,6 +56,8 @@ def keeps_modifiers(span: str, phrase: str, noun: str) -> bool:
     not repeat: the International Labour Organization answers "which *UN* labour agency"."""
     p_terms, p_tokens = chunk_evidence(phrase)
     n_terms, n_tokens = chunk_evidence(noun)
+    if _COUNTS & p_tokens and not span[:1].isupper():
+        return False
     s_terms, s_tokens = chunk_evidence(span)
     modifiers = p_terms - n_terms
     if not all(_says(t, s_terms, s_tokens) for t in modifiers if not is_name(t.en, t.en_aliases)):
@@ -62,7 +67,7 @@ def keeps_modifiers(span: str, phrase: str, noun: str) -> bool:
         return True
     # An English one by its other words too: "developing island nations" keeps "developing".
     named = {w for t in modifiers for form in t.forms("en") for w in words(form)}
-    return (p_tokens - n_tokens - _DETERMINERS - named) <= s_tokens
+    return (p_tokens - n_tokens - _DETERMINERS - _COUNTS - named) <= s_tokens
 
 
 def _says(term: Term, terms: frozenset[Term], tokens: frozenset[str]) -> bool:
