@@ -9,7 +9,8 @@ And a clause does not say where a document was adopted by naming that document:
 "第A/RES/70/125号决议" answers "where is X set out", not "where was A/RES/70/125 adopted".
 
 Years, counts and names are not document numbers: only a number after a numbered document's noun
-(Resolution, Recommendation, Decision; "Resolutions 139 and 140" names both), inside 第…号, or a
+(Resolution, Recommendation, Decision; "Resolutions 139 and 140" / "139 & 140" names both), inside 第…号
+(第139、140号决议 and 第139号和140号决议 name both too), or a
 symbol with a slash ("A/RES/70/1") is. "report 2023" is a year and "Annex 2" a part of a document.
 A number of one or two digits ("Resolution 2") is in almost every clause as a count or an item
 label, so a text carries it only as a document's number: after such a noun or inside 第…号.
@@ -32,9 +33,14 @@ _NUMBER = r"\d+(?:/\d+)*"
 # "Resolutions 139 and 140", "Resolutions 139, 140 or 141": each number is one document.
 # A number followed by a unit or a time word counts something ("the decision 2 years ago"): no document's.
 _UNIT = r"(?!\s*(?:%|(?:years?|months?|weeks?|days?|hours?|times|percent|per\s*cent|kg|km|m2|tonnes?)\b))"
-_NUMBERED = re.compile(rf"{_NOUN}{_NUMBER}(?:(?:\s*,\s*|\s+(?:and|or)\s+){_NUMBER})*\b{_UNIT}", re.IGNORECASE)
+_SEPARATOR = r"(?:\s*[,&]\s*|\s+(?:and|or)\s+)"
+_NUMBERED = re.compile(rf"{_NOUN}{_NUMBER}(?:{_SEPARATOR}{_NUMBER})*\b{_UNIT}", re.IGNORECASE)
 _NUMBERS = re.compile(_NUMBER)
 _ZH_NUMBERED = re.compile(r"第\s*[A-Za-z\d][A-Za-z\d_/.\-]*\s*号(?:决议|建议书|建议|决定|文件|报告)?")
+# Numbers sharing one 第…号: 第139、140号决议, 第139号和140号决议 (a bare number after 、/和/及/与).
+_ZH_LISTED = re.compile(
+    r"第\s*(\d+(?:/\d+)*)\s*号?((?:\s*(?:、|和|及|与)\s*\d+(?:/\d+)*\s*号?)+)(决议|建议书|建议|决定|文件|报告)?"
+)
 # A UN or ITU symbol: letters, then at least two slash-separated parts (A/RES/70/1, EUR/44A25/1; kg/m2 is a
 # unit), one with a digit. Any case: users type a/res/70/125.
 _SYMBOL = re.compile(r"(?<![A-Za-z0-9/])[A-Za-z]{1,6}(?:/[A-Za-z0-9.\-]+){2,}")
@@ -58,6 +64,8 @@ def document_ids(question: str) -> tuple[DocumentId, ...]:
     spans = sorted(
         [(m.start(), m.group(0).strip()) for pattern in (_ZH_NUMBERED, _SYMBOL) for m in pattern.finditer(question)]
         + _listed(question)
+        + _zh_listed(question),
+        key=lambda span: (span[0], -len(span[1])),  # at one place the longer writing (第139号决议, not 第139号)
     )
     for _, shown in spans:
         digit = _FIRST_DIGIT.search(shown)
@@ -79,6 +87,16 @@ def _listed(question: str) -> list[tuple[int, str]]:
             continue
         noun = re.sub(r"s$", "", m[0].split()[0])
         out += [(m.start() + n.start(), f"{noun} {n[0]}") for n in numbers]
+    return out
+
+
+def _zh_listed(question: str) -> list[tuple[int, str]]:
+    """Each number sharing one 第…号, shown whole: 第139、140号决议 -> 第139号决议, 第140号决议."""
+    out = []
+    for m in _ZH_LISTED.finditer(question):
+        noun = m[3] or ""
+        numbers = [m[1], *re.findall(r"\d+(?:/\d+)*", m[2])]
+        out += [(m.start() + i, f"第{n}号{noun}") for i, n in enumerate(numbers)]
     return out
 
 
@@ -118,7 +136,7 @@ def _pattern(ident: DocumentId) -> re.Pattern[str]:
     if ident.key.isdigit() and len(ident.key) <= _SHORT:
         # "2" is in most clauses as a count or an item label: only "Resolution 2", 第2号 name the document.
         # A symbol's last part names it too (A/RES/2).
-        number = rf"(?:{_NOUN}(?:{_NUMBER}(?:\s*,\s*|\s+(?:and|or)\s+))*|第\s*|\b[A-Za-z]+(?:/[A-Za-z]+)*/){number}"
+        number = rf"(?:{_NOUN}(?:{_NUMBER}{_SEPARATOR})*|第\s*|\b[A-Za-z]+(?:/[A-Za-z]+)*/){number}"
     return re.compile(number, re.IGNORECASE)
 
 

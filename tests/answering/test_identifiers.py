@@ -136,3 +136,16 @@ def test_without_takes_out_a_short_number_written_as_a_symbol():
 )
 def test_a_question_asks_for_its_documents_together_when_it_compares_them(question, together):
     assert asks_together(question) is together
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "第139、140号决议是关于什么的？",
+        "第139号和140号决议是关于什么的？",
+        "第139及140号决议",
+        "What are resolutions 139 & 140 about?",
+    ],
+)
+def test_two_numbers_sharing_one_noun_or_one_hao_are_two_documents(question):
+    assert [i.key for i in document_ids(question)] == ["139", "140"]
