@@ -194,19 +194,29 @@ _GROUP_QUALIFIERS = frozenset(
         *("partner", "landlocked", "neighbour", "neighbor", "advanced", "emerging", "developing", "developed"),
     )
 )
-_ADJECTIVE_ENDINGS = ("al", "ic", "ian", "ese", "ish", "ive", "ous", "ful", "less", "ary", "ern", "able", "ible", "est")
+# Verbs that take a group of countries as object, in their plain form ("to *help* developing nations");
+# their -s forms are told by their ending (`_qualifies`).
+_GROUP_VERBS = frozenset(
+    (
+        *("help", "support", "reach", "assist", "enable", "benefit", "empower", "serve", "include", "allow"),
+        *("give", "bring", "lead", "join", "urge", "encourage", "invite", "call", "let", "make", "see", "aid"),
+    )
+)
 
 
 def _qualifies(word: str, adjacent: bool) -> bool:
-    """Whether `word` before a group qualifies it (a name, an adjective), rather than being a verb or
-    noun of the sentence ("access *helps* developing nations"). A participle (-ing, -ed) is read as
-    an adjective only right before the noun: in "support*ing* developing nations" it is the verb."""
+    """Whether `word` before a group qualifies it (a name, an adjective of any form: "fragile", "poorer",
+    "sovereign"), rather than being a verb of the sentence ("access *helps* developing nations"): a
+    3rd-person -s form, a plain verb that takes such an object, or an auxiliary. A participle (-ing, -ed)
+    is read as an adjective only right before the noun: in "support*ing* developing nations" it is the verb."""
     w = word.casefold()
-    if w in _NOT_MODIFIERS:
+    if w in _NOT_MODIFIERS or w in _GROUP_VERBS or w in AUXILIARIES or (not w.isalpha() and "-" not in w):
         return False
     if word[:1].isupper() or w in _GROUP_QUALIFIERS or "-" in w:
         return True
-    return adjacent if w.endswith(("ing", "ed")) else w.endswith(_ADJECTIVE_ENDINGS)
+    if w.endswith(("ing", "ed")):
+        return adjacent
+    return not (w.endswith("s") and not w.endswith(("ss", "us", "is", "ous")))
 
 
 # A group noun a glossary name of countries has among its aliases ("Member States": countries, nations).

@@ -294,3 +294,15 @@ def test_an_organisation_named_like_a_group_of_countries_is_no_group():
 )
 def test_the_phrase_a_which_question_asks_instances_of(question, phrase):
     assert asked_phrase(question, "zh" if "哪" in question else "en") == phrase
+
+
+@pytest.mark.parametrize("adjective", ["fragile", "poorer", "sovereign", "francophone", "smaller"])
+def test_an_adjective_of_any_ending_qualifies_a_country_group(adjective):
+    plural = asked_class("Which countries will benefit?", "en")
+    assert class_spans(plural, f"aid reaches {adjective} states first") == [f"{adjective} states"]
+
+
+@pytest.mark.parametrize("verb", ["helps", "supports", "reaches", "benefits"])
+def test_a_verb_before_a_country_group_does_not_qualify_it(verb):
+    plural = asked_class("Which countries will benefit?", "en")
+    assert class_spans(plural, f"Equitable access {verb} developing nations.") == ["developing nations"]
