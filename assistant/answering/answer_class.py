@@ -45,7 +45,7 @@ class AnswerClass:
 # later: "which UN agency"); plural forms are listed apart because they accept groups.
 _EN_NOUNS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     # class: (singular nouns, plural nouns)
-    "country": (("country", "nation", "member state"), ("countries", "nations", "member states")),
+    "country": (("country", "nation", "member state"), ("countries", "nations", "member states", "states")),
     "city": (("city", "town", "capital"), ("cities", "towns", "capitals")),
     "company": (("company", "firm", "corporation", "enterprise"), ("companies", "firms", "corporations")),
     "organisation": (

@@ -23,6 +23,9 @@ def adds_to_question(span: str, question: str) -> bool:
     """Whether `span` says anything the question does not: a glossary name or a word beyond its own."""
     span_terms, span_tokens = chunk_evidence(span)
     q_terms, q_tokens = chunk_evidence(question)
+    # A name of all countries the question calls by its head noun is the question's: "Member States"
+    # repeats "Which states …?" as it does "Which countries …?" (one of its aliases).
+    q_terms = q_terms | {t for t in span_terms if _called_as_countries(t, q_tokens)}
     if not span_terms <= q_terms:
         return True
     # The words of the question's names are the question's too, whichever language it names them in: a
@@ -32,6 +35,15 @@ def adds_to_question(span: str, question: str) -> bool:
     # A Chinese span's character pairs are its names' own (成员国 for "Which nations …?").
     named |= {tok for t in span_terms for form in t.forms("zh") for tok in chunk_evidence(form)[1]}
     return not span_tokens <= q_tokens | named
+
+
+_COUNTRY_ALIASES = frozenset(("countries", "nations"))
+
+
+def _called_as_countries(term: Term, q_tokens: frozenset[str]) -> bool:
+    """Whether `term` names countries (an alias "countries" / "nations") and the question has its head noun."""
+    head = words(term.en)[-1:]
+    return bool(head) and head[0] in q_tokens and bool(_COUNTRY_ALIASES & {a.casefold() for a in term.en_aliases})
 
 
 # Words between "which" and its noun that pick among the instances rather than say what they are

@@ -306,3 +306,13 @@ def test_an_adjective_of_any_ending_qualifies_a_country_group(adjective):
 def test_a_verb_before_a_country_group_does_not_qualify_it(verb):
     plural = asked_class("Which countries will benefit?", "en")
     assert class_spans(plural, f"Equitable access {verb} developing nations.") == ["developing nations"]
+
+
+@pytest.mark.parametrize("question", ["Which states supported the AI resolution?", "Which States supported it?"])
+def test_plural_states_asks_for_countries(question):
+    cls = asked_class(question, "en")
+    assert cls is not None and cls.name == "country" and cls.plural
+
+
+def test_a_state_of_affairs_is_no_country():
+    assert asked_class("What is the state of AI governance?", "en") is None

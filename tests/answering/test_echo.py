@@ -149,3 +149,8 @@ BODY3 = (
 )
 def test_a_narrowing_phrase_a_predicate_as_or_a_count_names_the_instances(question, phrase, text):
     assert names_instance(text, question, phrase) is True
+
+
+def test_a_name_the_question_calls_by_its_alias_is_echoed():
+    assert not adds_to_question("member states", "Which states supported the AI resolution?")
+    assert adds_to_question("developing states", "Which states supported the AI resolution?")
