@@ -316,3 +316,28 @@ def test_plural_states_asks_for_countries(question):
 
 def test_a_state_of_affairs_is_no_country():
     assert asked_class("What is the state of AI governance?", "en") is None
+
+
+@pytest.mark.parametrize(
+    ("question", "name"),
+    [
+        ("What is the exchange rate mentioned?", "rate"),
+        ("What is the growth rate of AI adoption?", "rate"),
+        ("What is the adoption rate of AI?", "percentage"),
+        ("What rate of growth does the article give?", "rate"),
+        ("What rate of change is expected?", "rate"),
+        ("人工智能的采用率是多少？", "percentage"),
+        ("模型的准确率是多少？", "percentage"),
+        ("错误率是多少？", "percentage"),
+        ("成功率有多高？", "percentage"),
+        ("发生的概率是多少？", "percentage"),
+    ],
+)
+def test_a_rate_is_a_share_only_of_a_proportion_kind_in_either_language(question, name):
+    lang = "zh" if not question.isascii() else "en"
+    cls = asked_class(question, lang)
+    assert cls is not None and cls.name == name
+
+
+def test_what_is_the_x_does_not_ask_for_a_class_other_than_a_rate():
+    assert asked_class("What is the city council's role?", "en") is None
