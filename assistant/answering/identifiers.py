@@ -74,7 +74,15 @@ def document_ids(question: str) -> tuple[DocumentId, ...]:
         # Stripped: UN Chinese texts space the number (第 70/125 号决议), the clause may not.
         key = re.sub(r"[.\-/]+$", "", re.sub(r"号.*$", "", shown[digit.start() :]).strip())
         found.setdefault(key, DocumentId(shown, key))
-    return tuple(found.values())
+    return _shared_noun(tuple(found.values()))
+
+
+def _shared_noun(ids: tuple[DocumentId, ...]) -> tuple[DocumentId, ...]:
+    """第139号和第140号决议: the first number is a 决议 too, shown so ("本回答仅涉及第139号决议")."""
+    nouns = [m[0] for i in ids if (m := re.search(r"(?<=号)\S+$", i.shown))]
+    if not nouns:
+        return ids
+    return tuple(DocumentId(i.shown + nouns[-1], i.key) if i.shown.endswith("号") else i for i in ids)
 
 
 def _listed(question: str) -> list[tuple[int, str]]:

@@ -590,7 +590,7 @@ def test_an_answer_on_one_of_several_named_documents_says_which_it_covers(assist
     assert [c.chunk_id for c in answer.citations] == ["eur-44a25-1/preamble/recalling/d"]
     assert answer.text.startswith("This answer covers only Resolution 140. According to")
     zh = assistant.ask("第139号和第140号决议是在哪个城市修订的？")
-    assert not zh.abstained and zh.text.startswith("本回答仅涉及第139号。")
+    assert not zh.abstained and zh.text.startswith("本回答仅涉及第139号决议。")  # the noun both share
     # one named document, or all of them cited: nothing to say
     assert not assistant.ask("In which city was Resolution 140 revised?").text.startswith("This answer covers only")
 

@@ -149,3 +149,7 @@ def test_a_question_asks_for_its_documents_together_when_it_compares_them(questi
 )
 def test_two_numbers_sharing_one_noun_or_one_hao_are_two_documents(question):
     assert [i.key for i in document_ids(question)] == ["139", "140"]
+
+
+def test_a_chinese_number_before_another_takes_the_noun_they_share():
+    assert [i.shown for i in document_ids("第139号和第140号决议是关于什么的？")] == ["第139号决议", "第140号决议"]

@@ -210,7 +210,7 @@ def test_a_question_comparing_two_documents_needs_a_clause_carrying_both():
         lang = "zh" if "第" in question else "en"
         assert missing(question, lang, "what", chunk(RECALLING_D))[-1] in (
             "Resolution 139 and Resolution 140 together",
-            "同时关于第139号和第140号决议的条款",
+            "同时关于第139号决议和第140号决议的条款",
         )
 
 
