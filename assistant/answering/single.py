@@ -112,10 +112,8 @@ def _widen(chunk: Chunk, start: int, end: int) -> tuple[int, int]:
 def _quoted_answer(
     question: str, lang: Language, a: QuestionAnalysis, ctx: AnswerContext, best: Support, need: Needs
 ) -> Answer:
-    """The chosen clause quoted (its best span), led by the value, addressee or yes the question wants.
-
-    (Over 60 lines: the quote's checks and its lead are one sequence on the same span.)
-    """
+    """The chosen clause quoted (its best span), led by the value, addressee or yes the question wants;
+    an abstention when the span narrowed to one sentence names none of the asked class (`need.cls`)."""
     chunk = best.hit.chunk
     kind = value_kind(question, lang, a.qtype)
     groups = question_groups(support_question(question, a), lang, ctx.translations)
