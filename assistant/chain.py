@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING, Any
 from langchain_core.documents import Document as LCDocument
 from langchain_core.output_parsers import BaseOutputParser
 from langchain_core.prompts import ChatPromptTemplate
-from langchain_core.runnables import Runnable, RunnableConfig, RunnableLambda, RunnableSequence
+from langchain_core.runnables import ConfigurableFieldSpec, Runnable, RunnableConfig, RunnableLambda, RunnableSequence
 
 from assistant.answering import AnswerContext, analyse_question, answer_extractive, resolve_follow_up
 from assistant.answering.llm import HUMAN, LANGUAGE_NAMES, NOT_IN_CORPUS, SYSTEM
@@ -164,11 +164,26 @@ class PinnedChain(Runnable[Any, Answer]):
     """A chain whose every invocation enters `pin()` first: `Assistant.as_runnable()` pins one snapshot of
     store, retriever and corpus per question, as `Assistant.ask` does, so a reload between its steps cannot
     mix builds. `batch`, `stream` and the async methods go through `invoke` (LangChain's defaults), each
-    in the thread that runs it; the pins are per thread."""
+    in the thread that runs it; the pins are per thread. Its name, input / output schemas and configurable
+    fields are the chain's; `astream_events` reports the chain's steps, which run inside `invoke`."""
 
     def __init__(self, chain: Runnable[Any, Answer], pin: Callable[[], AbstractContextManager[object]]) -> None:
         self.chain = chain
         self._pin = pin
+        self.name = chain.get_name()  # traces and astream_events name the chain ("clause_qa"), not this wrapper
+
+    def get_name(self, suffix: str | None = None, *, name: str | None = None) -> str:
+        return self.chain.get_name(suffix, name=name)
+
+    def get_input_schema(self, config: RunnableConfig | None = None) -> Any:
+        return self.chain.get_input_schema(config)
+
+    def get_output_schema(self, config: RunnableConfig | None = None) -> Any:
+        return self.chain.get_output_schema(config)
+
+    @property
+    def config_specs(self) -> list[ConfigurableFieldSpec]:
+        return self.chain.config_specs
 
     def invoke(self, input: Any, config: RunnableConfig | None = None, **kwargs: Any) -> Answer:
         with self._pin():

@@ -286,3 +286,22 @@ def test_a_swapped_in_retriever_still_gives_the_answerer_the_querys_translations
     build_chain(assistant, retriever=Theirs()).invoke(chinese)
     build_chain(assistant).invoke(chinese)
     assert len(seen) == 2 and seen[0] == seen[1] and seen[0]
+
+
+def test_the_pinned_runnable_shows_the_inner_chain_and_answers_in_batch_and_async(assistant) -> None:
+    inner, pinned = build_chain(assistant), assistant.as_runnable()
+    assert pinned.get_name() == inner.get_name()
+    assert pinned.get_input_schema().model_json_schema() == inner.get_input_schema().model_json_schema()
+    assert pinned.get_output_schema().model_json_schema() == inner.get_output_schema().model_json_schema()
+    assert pinned.config_specs == inner.config_specs
+    answers = pinned.batch([QUESTION, "What is the capital of France?"])
+    assert answers[0].citations and answers[1].abstained
+
+    async def run() -> tuple[Answer, list[str]]:
+        answer = await pinned.ainvoke(QUESTION)
+        events = [e["name"] async for e in pinned.astream_events(QUESTION, version="v2")]
+        return answer, events
+
+    answer, events = asyncio.run(run())
+    assert answer.citations[0].chunk_id.endswith("secretary-general/7")
+    assert {"retrieve", "answer_context", "locate_citations"} <= set(events)  # the inner chain's steps

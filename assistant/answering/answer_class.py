@@ -45,7 +45,7 @@ class AnswerClass:
 # later: "which UN agency"); plural forms are listed apart because they accept groups.
 _EN_NOUNS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     # class: (singular nouns, plural nouns)
-    "country": (("country", "nation", "member state"), ("countries", "nations", "member states")),
+    "country": (("country", "nation", "member state"), ("countries", "nations", "member states", "states")),
     "city": (("city", "town", "capital"), ("cities", "towns", "capitals")),
     "company": (("company", "firm", "corporation", "enterprise"), ("companies", "firms", "corporations")),
     "organisation": (
@@ -98,11 +98,17 @@ _EN_SHARE_RATES = frozenset(
         *("participation", "literacy", "penetration", "adoption", "enrolment", "enrollment", "coverage"),
         *("completion", "unemployment", "employment", "uptake", "usage", "access", "approval", "turnout"),
         *("vaccination", "poverty", "connectivity", "response", "success", "failure", "support"),
+        *("accuracy", "error"),
     )
 )
+# "the rate *of growth*" is a change's rate, a value with its unit, whatever follows it.
+_EN_CHANGE_OF = re.compile(r"\s+of\s+(?:growth|change|increase|decrease|decline|inflation|interest|return)\b", re.I)
+# "What is the exchange rate …": a rate is asked after "what is the" too (other classes are not: "What is the
+# city council's role?" asks for a role).
+_EN_WHAT_IS_THE = re.compile(r"what\s+(?:is|are|was|were)\s+the\s+", re.IGNORECASE)
 _ZH_SHARE_RATES = (
     *("普及", "识字", "参与", "覆盖", "入学", "失业", "就业", "使用", "渗透", "接入", "上网", "投票"),
-    *("支持", "赞成", "出席", "完成", "贫困", "通过"),
+    *("支持", "赞成", "出席", "完成", "贫困", "通过", "采用", "准确", "错误", "成功", "概"),
 )
 # Classes a question names without a noun after a question word.
 _STANDALONE: dict[Language, tuple[tuple[str, str], ...]] = {
@@ -194,19 +200,29 @@ _GROUP_QUALIFIERS = frozenset(
         *("partner", "landlocked", "neighbour", "neighbor", "advanced", "emerging", "developing", "developed"),
     )
 )
-_ADJECTIVE_ENDINGS = ("al", "ic", "ian", "ese", "ish", "ive", "ous", "ful", "less", "ary", "ern", "able", "ible", "est")
+# Verbs that take a group of countries as object, in their plain form ("to *help* developing nations");
+# their -s forms are told by their ending (`_qualifies`).
+_GROUP_VERBS = frozenset(
+    (
+        *("help", "support", "reach", "assist", "enable", "benefit", "empower", "serve", "include", "allow"),
+        *("give", "bring", "lead", "join", "urge", "encourage", "invite", "call", "let", "make", "see", "aid"),
+    )
+)
 
 
 def _qualifies(word: str, adjacent: bool) -> bool:
-    """Whether `word` before a group qualifies it (a name, an adjective), rather than being a verb or
-    noun of the sentence ("access *helps* developing nations"). A participle (-ing, -ed) is read as
-    an adjective only right before the noun: in "support*ing* developing nations" it is the verb."""
+    """Whether `word` before a group qualifies it (a name, an adjective of any form: "fragile", "poorer",
+    "sovereign"), rather than being a verb of the sentence ("access *helps* developing nations"): a
+    3rd-person -s form, a plain verb that takes such an object, or an auxiliary. A participle (-ing, -ed)
+    is read as an adjective only right before the noun: in "support*ing* developing nations" it is the verb."""
     w = word.casefold()
-    if w in _NOT_MODIFIERS:
+    if w in _NOT_MODIFIERS or w in _GROUP_VERBS or w in AUXILIARIES or (not w.isalpha() and "-" not in w):
         return False
     if word[:1].isupper() or w in _GROUP_QUALIFIERS or "-" in w:
         return True
-    return adjacent if w.endswith(("ing", "ed")) else w.endswith(_ADJECTIVE_ENDINGS)
+    if w.endswith(("ing", "ed")):
+        return adjacent
+    return not (w.endswith("s") and not w.endswith(("ss", "us", "is", "ous")))
 
 
 # A group noun a glossary name of countries has among its aliases ("Member States": countries, nations).
@@ -285,6 +301,11 @@ def _en_class(question: str) -> AnswerClass | None:
             # The noun nearest the question word wins; at the same place the longer ("member state").
             if best is None or start < best.start or (start == best.start and len(noun) > best.end - best.start):
                 best = AnswerClass(name, is_plural, start, start + len(noun), lead_end, kind is not None)
+    if best is None and first is not None and (the := _EN_WHAT_IS_THE.match(question, first.start())):
+        rate = re.match(r"((?:[\w'’-]+\s+){0,2}?)rates?\b", question[the.end() :], re.IGNORECASE)
+        if rate is not None and not _EN_BREAK & {w.casefold() for w in rate.group(1).split()}:
+            start = the.end() + len(rate.group(1))
+            best = AnswerClass("rate", rate.group(0).lower().endswith("s"), start, the.end() + rate.end(), the.end())
     if best is not None and best.name == "rate" and _share_rate(question, best):
         return replace(best, name="percentage")
     return best
@@ -292,11 +313,13 @@ def _en_class(question: str) -> AnswerClass | None:
 
 def _share_rate(question: str, cls: AnswerClass) -> bool:
     """Whether the asked rate is a proportion: of a proportion kind ("what *literacy* rate"), or a bare
-    rate of a group ("what rate *of* member states"; "what growth rate of adoption" is a growth's rate)."""
+    rate of a group ("what rate *of* member states"; "what growth rate of adoption" and "what rate of
+    growth" are a growth's rate)."""
     before = {w.casefold() for w in question[cls.lead_end : cls.start].split()}
     if before:
         return bool(before & _EN_SHARE_RATES)
-    return re.match(r"\s+of\b", question[cls.end :]) is not None
+    rest = question[cls.end :]
+    return re.match(r"\s+of\b", rest) is not None and _EN_CHANGE_OF.match(rest) is None
 
 
 _ASKED_PHRASE_WORDS = 4

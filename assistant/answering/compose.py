@@ -49,29 +49,30 @@ _log = logging.getLogger(__name__)
 
 def _thesaurus(ctx: AnswerContext) -> WordNet | None:
     """WordNet when the thesaurus is switched on, and only with the dictionary (it extends its near-synonyms)."""
-    return _wordnet(ctx.thesaurus and ctx.glosses is not None)
+    return _wordnet(ctx.thesaurus and ctx.glosses is not None, "thesaurus")
 
 
 def _phrase_thesaurus(ctx: AnswerContext) -> WordNet | None:
     """WordNet for the question's multiword lemmas (`Settings.thesaurus_phrases`), when it is installed."""
-    return _wordnet(ctx.thesaurus_phrases)
+    return _wordnet(ctx.thesaurus_phrases, "thesaurus_phrases")
 
 
-def _wordnet(wanted: bool) -> WordNet | None:
-    """WordNet when `wanted` and installed; a missing one is reported once and answering goes on."""
+def _wordnet(wanted: bool, setting: str) -> WordNet | None:
+    """WordNet when `wanted` (by the `setting` named) and installed; a missing one is reported once per
+    setting and answering goes on."""
     if not wanted:
         return None
     try:
         return load_wordnet()
     except WordNetUnavailableError as exc:
-        _warn_once(str(exc))
+        _warn_once(setting, str(exc))
         return None
 
 
 @lru_cache(maxsize=8)
-def _warn_once(message: str) -> None:
-    """Say once per process (not once per question) that the thesaurus is switched on but missing."""
-    _log.warning("thesaurus is on but unavailable, answering without it: %s", message)
+def _warn_once(setting: str, message: str) -> None:
+    """Say once per process (not once per question) that `setting` asks for WordNet and it is missing."""
+    _log.warning("%s is on but WordNet is unavailable, answering without it: %s", setting, message)
 
 
 def answer_extractive(question: str, lang: Language, ctx: AnswerContext) -> Answer:

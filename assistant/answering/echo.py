@@ -23,6 +23,9 @@ def adds_to_question(span: str, question: str) -> bool:
     """Whether `span` says anything the question does not: a glossary name or a word beyond its own."""
     span_terms, span_tokens = chunk_evidence(span)
     q_terms, q_tokens = chunk_evidence(question)
+    # A name of all countries the question calls by its head noun is the question's: "Member States"
+    # repeats "Which states …?" as it does "Which countries …?" (one of its aliases).
+    q_terms = q_terms | {t for t in span_terms if _called_as_countries(t, q_tokens)}
     if not span_terms <= q_terms:
         return True
     # The words of the question's names are the question's too, whichever language it names them in: a
@@ -34,14 +37,26 @@ def adds_to_question(span: str, question: str) -> bool:
     return not span_tokens <= q_tokens | named
 
 
+_COUNTRY_ALIASES = frozenset(("countries", "nations"))
+
+
+def _called_as_countries(term: Term, q_tokens: frozenset[str]) -> bool:
+    """Whether `term` names countries (an alias "countries" / "nations") and the question has its head noun."""
+    head = words(term.en)[-1:]
+    return bool(head) and head[0] in q_tokens and bool(_COUNTRY_ALIASES & {a.casefold() for a in term.en_aliases})
+
+
 # Words between "which" and its noun that pick among the instances rather than say what they are
-# ("which *specific* / *two* / *other* countries"): no content the answer must repeat.
+# ("which *specific* / *other* countries"): no content the answer must repeat.
 _DETERMINERS = frozenset(
     words(
-        "specific particular certain exact precise individual other two three four five several various "
+        "specific particular certain exact precise individual other several various "
         "main major key same different some many few"
     )
 )
+# A number ("which *two* countries") asks for that many named instances: a common-noun group
+# ("developing nations") is none, however it keeps the other modifiers.
+_COUNTS = frozenset(words("two three four five six seven eight nine ten")) | {"2", "3", "4", "5", "6", "7", "8", "9"}
 
 
 def keeps_modifiers(span: str, phrase: str, noun: str) -> bool:
@@ -53,6 +68,8 @@ def keeps_modifiers(span: str, phrase: str, noun: str) -> bool:
     not repeat: the International Labour Organization answers "which *UN* labour agency"."""
     p_terms, p_tokens = chunk_evidence(phrase)
     n_terms, n_tokens = chunk_evidence(noun)
+    if _COUNTS & p_tokens and not span[:1].isupper():
+        return False
     s_terms, s_tokens = chunk_evidence(span)
     modifiers = p_terms - n_terms
     if not all(_says(t, s_terms, s_tokens) for t in modifiers if not is_name(t.en, t.en_aliases)):
@@ -62,7 +79,7 @@ def keeps_modifiers(span: str, phrase: str, noun: str) -> bool:
         return True
     # An English one by its other words too: "developing island nations" keeps "developing".
     named = {w for t in modifiers for form in t.forms("en") for w in words(form)}
-    return (p_tokens - n_tokens - _DETERMINERS - named) <= s_tokens
+    return (p_tokens - n_tokens - _DETERMINERS - _COUNTS - named) <= s_tokens
 
 
 def _says(term: Term, terms: frozenset[Term], tokens: frozenset[str]) -> bool:
@@ -82,8 +99,13 @@ _WORD = re.compile(r"[\w'’-]+")
 _LIST_AFTER = re.compile(r"\s*,?\s*(?:such as|including|like|namely|e\.g\.|:)", re.IGNORECASE)
 _LIST_BEFORE = re.compile(r"(?:\b(?:and|or)\s+other|\b(?:all|every|each))\s+$", re.IGNORECASE)
 # What follows a mention and narrows it, up to a comma or full stop: a relative clause ("AI systems *that
-# contravene …*") or an "in / of" phrase ("the disparities *in technological advancement*").
-_POSTMODIFIER = re.compile(r"\s+(?:that|which|who|whose|in|of)\s[^,.;:!?]{1,80}", re.IGNORECASE)
+# contravene …*") or a prepositional phrase ("the disparities *in technological advancement*", "risks *to
+# human rights enjoyment*"); not "for", which mostly gives a purpose ("AI technologies *for the
+# betterment of society*" names no technology).
+_POSTMODIFIER = re.compile(r"\s+(?:that|which|who|whose|in|of|to|from|against|on)\s[^,.;:!?]{1,80}", re.IGNORECASE)
+# A word right before a mention that makes it the whole class or a predicate of another subject: "the 17
+# Sustainable Development Goals" are all of them; "X were highlighted *as* essential components" names X.
+_WHOLE_BEFORE = re.compile(r"^(?:\d+|as|two|three|four|five|six|seven|eight|nine|ten|twelve|seventeen)$", re.I)
 # A question that asks for names ("Which AI systems did the Assembly *name* …") is not answered by a
 # description, however much it narrows the class.
 _ASKS_NAMES = re.compile(r"\b(?:name[sd]?|naming|list(?:s|ed)?|identif(?:y|ies|ied)|single[sd]?\s+out)\b")
@@ -110,8 +132,12 @@ def names_instance(text: str, question: str, phrase: str) -> bool | None:
         if _LIST_BEFORE.search(before) or _LIST_AFTER.match(text, m.end()):
             return True
         # The words right before it, in its own stretch of text (a comma or full stop ends a phrase).
-        run = _WORD.findall(re.split(r"[^\w\s'’-]", before)[-1])[-_MODIFIER_WORDS:]
+        stretch = _WORD.findall(re.split(r"[^\w\s'’-]", before)[-1])
+        run = stretch[-_MODIFIER_WORDS:]
         mention = qualified_phrase([*run, m.group(0)], nouns=True)
+        lead = stretch[-len(mention.split())] if len(mention.split()) <= len(stretch) else ""
+        if _WHOLE_BEFORE.match(lead):
+            return True
         after = _POSTMODIFIER.match(text, m.end()) if described else None
         if adds_to_question(f"{mention}{after.group(0) if after else ''}", question):
             return True

@@ -9,13 +9,15 @@ And a clause does not say where a document was adopted by naming that document:
 "第A/RES/70/125号决议" answers "where is X set out", not "where was A/RES/70/125 adopted".
 
 Years, counts and names are not document numbers: only a number after a numbered document's noun
-(Resolution, Recommendation, Decision; "Resolutions 139 and 140" names both), inside 第…号, or a
+(Resolution, Recommendation, Decision; "Resolutions 139 and 140" / "139 & 140" names both), inside 第…号
+(第139、140号决议 and 第139号和140号决议 name both too), or a
 symbol with a slash ("A/RES/70/1") is. "report 2023" is a year and "Annex 2" a part of a document.
 A number of one or two digits ("Resolution 2") is in almost every clause as a count or an item
 label, so a text carries it only as a document's number: after such a noun or inside 第…号.
 
 A question naming several documents is answered for each by the clause on it, unless it asks for them
-together ("compare", "both", "in common", 比较, 共同点, 异同): then only a clause carrying all of them does.
+together ("compare", "in common", 比较, 共同点, 异同, or "both" / "together" said of the documents): then only a
+clause carrying all of them does. A question picking one of them ("Which of …", "… or …", 哪一项) does not.
 """
 
 from __future__ import annotations
@@ -31,9 +33,14 @@ _NUMBER = r"\d+(?:/\d+)*"
 # "Resolutions 139 and 140", "Resolutions 139, 140 or 141": each number is one document.
 # A number followed by a unit or a time word counts something ("the decision 2 years ago"): no document's.
 _UNIT = r"(?!\s*(?:%|(?:years?|months?|weeks?|days?|hours?|times|percent|per\s*cent|kg|km|m2|tonnes?)\b))"
-_NUMBERED = re.compile(rf"{_NOUN}{_NUMBER}(?:(?:\s*,\s*|\s+(?:and|or)\s+){_NUMBER})*\b{_UNIT}", re.IGNORECASE)
+_SEPARATOR = r"(?:\s*[,&]\s*|\s+(?:and|or)\s+)"
+_NUMBERED = re.compile(rf"{_NOUN}{_NUMBER}(?:{_SEPARATOR}{_NUMBER})*\b{_UNIT}", re.IGNORECASE)
 _NUMBERS = re.compile(_NUMBER)
 _ZH_NUMBERED = re.compile(r"第\s*[A-Za-z\d][A-Za-z\d_/.\-]*\s*号(?:决议|建议书|建议|决定|文件|报告)?")
+# Numbers sharing one 第…号: 第139、140号决议, 第139号和140号决议 (a bare number after 、/和/及/与).
+_ZH_LISTED = re.compile(
+    r"第\s*(\d+(?:/\d+)*)\s*号?((?:\s*(?:、|和|及|与)\s*\d+(?:/\d+)*\s*号?)+)(决议|建议书|建议|决定|文件|报告)?"
+)
 # A UN or ITU symbol: letters, then at least two slash-separated parts (A/RES/70/1, EUR/44A25/1; kg/m2 is a
 # unit), one with a digit. Any case: users type a/res/70/125.
 _SYMBOL = re.compile(r"(?<![A-Za-z0-9/])[A-Za-z]{1,6}(?:/[A-Za-z0-9.\-]+){2,}")
@@ -57,6 +64,8 @@ def document_ids(question: str) -> tuple[DocumentId, ...]:
     spans = sorted(
         [(m.start(), m.group(0).strip()) for pattern in (_ZH_NUMBERED, _SYMBOL) for m in pattern.finditer(question)]
         + _listed(question)
+        + _zh_listed(question),
+        key=lambda span: (span[0], -len(span[1])),  # at one place the longer writing (第139号决议, not 第139号)
     )
     for _, shown in spans:
         digit = _FIRST_DIGIT.search(shown)
@@ -65,7 +74,15 @@ def document_ids(question: str) -> tuple[DocumentId, ...]:
         # Stripped: UN Chinese texts space the number (第 70/125 号决议), the clause may not.
         key = re.sub(r"[.\-/]+$", "", re.sub(r"号.*$", "", shown[digit.start() :]).strip())
         found.setdefault(key, DocumentId(shown, key))
-    return tuple(found.values())
+    return _shared_noun(tuple(found.values()))
+
+
+def _shared_noun(ids: tuple[DocumentId, ...]) -> tuple[DocumentId, ...]:
+    """第139号和第140号决议: the first number is a 决议 too, shown so ("本回答仅涉及第139号决议")."""
+    nouns = [m[0] for i in ids if (m := re.search(r"(?<=号)\S+$", i.shown))]
+    if not nouns:
+        return ids
+    return tuple(DocumentId(i.shown + nouns[-1], i.key) if i.shown.endswith("号") else i for i in ids)
 
 
 def _listed(question: str) -> list[tuple[int, str]]:
@@ -81,18 +98,44 @@ def _listed(question: str) -> list[tuple[int, str]]:
     return out
 
 
+def _zh_listed(question: str) -> list[tuple[int, str]]:
+    """Each number sharing one 第…号, shown whole: 第139、140号决议 -> 第139号决议, 第140号决议."""
+    out = []
+    for m in _ZH_LISTED.finditer(question):
+        noun = m[3] or ""
+        numbers = [m[1], *re.findall(r"\d+(?:/\d+)*", m[2])]
+        out += [(m.start() + i, f"第{n}号{noun}") for i, n in enumerate(numbers)]
+    return out
+
+
 # Words that ask about several named documents at once: no clause on one of them answers.
 _TOGETHER = re.compile(
-    r"\b(?:compare[sd]?|comparing|comparison|both|together|jointly|differ|differs|difference|differences|"
+    r"\b(?:compare[sd]?|comparing|comparison|differ|differs|difference|differences|"
     r"in common|each other|relate to one another|relationship between)\b|"
     r"比较|对比|两者|二者|两项决议|共同点|共同之处|都涉及|异同|区别|差别|有何不同|有什么不同",
     re.IGNORECASE,
 )
+# "both / together / jointly" ask for them together only when said of the documents: "both Resolution 139
+# and …", "together with Resolution 140", "What do Resolutions 139 and 140 both address?" — not "addresses
+# both the digital divide and …".
+_DOCS = rf"(?:the\s+)?(?:{'|'.join(_DOC_NOUNS)}|documents?|them)"
+_BOTH_BEFORE = re.compile(rf"\b(?:both\s+(?:of\s+)?|together\s+with\s+|jointly\s+with\s+){_DOCS}", re.IGNORECASE)
+_BOTH_AFTER = re.compile(r"\s*,?\s*(?:both|together|jointly)\b", re.IGNORECASE)
+# A question that picks one of them ("Which of …", "139 or 140", 哪一项) compares nothing; nor does a yes-no
+# question whose "both" is said of each ("Were Resolutions 139 and 140 both revised …?").
+_PICKS_ONE = re.compile(r"\bwhich\s+(?:one\s+)?of\b|\bor\b|哪一项|哪项|哪一个|哪个", re.IGNORECASE)
+_YES_NO = re.compile(r"^\s*(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|shall|should|must)\b", re.I)
 
 
 def asks_together(question: str) -> bool:
     """Whether the question asks about its named documents together (compares them, asks what both say)."""
-    return _TOGETHER.search(question) is not None
+    if _PICKS_ONE.search(question):
+        return False
+    if _TOGETHER.search(question) or _BOTH_BEFORE.search(question):
+        return True
+    return not _YES_NO.match(question) and any(
+        _BOTH_AFTER.match(question, m.end()) for m in _NUMBERED.finditer(question)
+    )
 
 
 def _pattern(ident: DocumentId) -> re.Pattern[str]:
@@ -101,7 +144,7 @@ def _pattern(ident: DocumentId) -> re.Pattern[str]:
     if ident.key.isdigit() and len(ident.key) <= _SHORT:
         # "2" is in most clauses as a count or an item label: only "Resolution 2", 第2号 name the document.
         # A symbol's last part names it too (A/RES/2).
-        number = rf"(?:{_NOUN}(?:{_NUMBER}(?:\s*,\s*|\s+(?:and|or)\s+))*|第\s*|\b[A-Za-z]+(?:/[A-Za-z]+)*/){number}"
+        number = rf"(?:{_NOUN}(?:{_NUMBER}{_SEPARATOR})*|第\s*|\b[A-Za-z]+(?:/[A-Za-z]+)*/){number}"
     return re.compile(number, re.IGNORECASE)
 
 

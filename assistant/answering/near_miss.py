@@ -220,6 +220,31 @@ def carried(
     return tuple(i for i in ids if carries(chunk.text, i) or carries(tokens, i))
 
 
+def _named_after_echo(n: Needs, out: list[Support], others: Sequence[tuple[bool, Support, list[str]]]) -> list[Support]:
+    """When the clause covering the question best fails only for repeating the asked noun (body/6's
+    "upholding ethical standards"), a clause in its place must name instances of it itself: one that never
+    uses the noun, or a Chinese clause (not read for it), is about something else (标准制定组织)."""
+    echo = [_NAMED[n.lang].format(n.asked)]
+    if not n.asked or not out or not any(m == echo for _, _, m in others):
+        return out
+    top = max(s.overlap for _, s, m in others if m == echo)
+    if top < max(s.overlap for s in out):
+        return out
+    return [s for s in out if s.hit.chunk.lang == "en" and names_instance(s.hit.chunk.text, n.question, n.asked)]
+
+
+def names_class(n: Needs, text: str) -> bool:
+    """Whether `text` (a quoted sentence) names an instance of the asked class, or no class is asked.
+
+    A paragraph can pass `lacks` on one sentence ("… for developing nations") and be quoted on another
+    that carries the question's words but names no country: that quote is no answer.
+    """
+    if n.cls is None:
+        return True
+    text = without(text, n.ids) if n.ids else text
+    return bool(_named_instances(n, n.cls, class_spans(n.cls, text, chunk_evidence(text)[0], n.named)))
+
+
 def _named_instances(n: Needs, cls: AnswerClass, spans: list[str]) -> list[str]:
     """The class spans that name an instance: "Which developing nations …" is answered neither by "for
     developing nations", which repeats it, nor by "member states", a group that is not developing ones
@@ -308,6 +333,7 @@ def fitting(n: Needs, candidates: Sequence[Support], ctx: AnswerContext) -> Fitt
     if not others:
         return Fitting(out)
     _, closest, missing = min(others, key=lambda x: x[0])  # min is stable: clauses first, in candidate order
+    out = _named_after_echo(n, out, others)
     if out and max(s.overlap for s in out) < closest.overlap - OFF_TOPIC_MARGIN:
         # The clause on the question's topic is the near miss; those left cover far less of the question
         # ("Which nations led the coalition?": the coalition's paragraph names none, the one on developing

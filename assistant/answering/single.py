@@ -12,6 +12,7 @@ import re
 from dataclasses import replace
 
 from assistant.answering.analysis import QuestionAnalysis
+from assistant.answering.answer_class import CLASS_NAMES
 from assistant.answering.candidates import support_evidence, support_question, with_named_candidates
 from assistant.answering.choice import Choice, coverage_gate, pick
 from assistant.answering.citations import addressee_lead, as_sentence, cite_chunk, gloss_line, make_citation, quoted
@@ -21,7 +22,7 @@ from assistant.answering.document_date import document_date
 from assistant.answering.evidence import chunk_evidence, question_groups, words
 from assistant.answering.generic import specific_supports
 from assistant.answering.lexicons import context_lexicon
-from assistant.answering.near_miss import UNATTRIBUTED, Needs, fitting, needs
+from assistant.answering.near_miss import UNATTRIBUTED, Needs, fitting, names_class, needs
 from assistant.answering.noun_check import has_answer_noun
 from assistant.answering.replies import YES, abstain, single_text, unattributed
 from assistant.answering.sections import clauses_answer
@@ -94,7 +95,7 @@ def single_answer(
     twins = twin_answer(support_q, lang, a, ctx, chunk, [s.hit.chunk for s in fit.fit])
     if twins:
         return clauses_answer(question, lang, twins, ctx)
-    return _quoted_answer(question, lang, a, ctx, best)
+    return _quoted_answer(question, lang, a, ctx, best, need)
 
 
 def _near_miss(
@@ -134,8 +135,11 @@ def _widen(chunk: Chunk, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _quoted_answer(question: str, lang: Language, a: QuestionAnalysis, ctx: AnswerContext, best: Support) -> Answer:
-    """The chosen clause quoted (its best span), led by the value, addressee or yes the question wants."""
+def _quoted_answer(
+    question: str, lang: Language, a: QuestionAnalysis, ctx: AnswerContext, best: Support, need: Needs
+) -> Answer:
+    """The chosen clause quoted (its best span), led by the value, addressee or yes the question wants;
+    an abstention when the span narrowed to one sentence names none of the asked class (`need.cls`)."""
     chunk = best.hit.chunk
     kind = value_kind(question, lang, a.qtype)
     groups = question_groups(support_question(question, a), lang, ctx.translations)
@@ -145,6 +149,11 @@ def _quoted_answer(question: str, lang: Language, a: QuestionAnalysis, ctx: Answ
     # glossary term lumps "milestone" with "watershed", 里程碑 translates to the first only.
     start, end = best_quote(chunk, groups, ctx.idf, a.qtype if kind else "", parts, _own_words(question, a, ctx))
     start, end = _widen(chunk, start, end)
+    whole = (start, end) == (chunk.start, chunk.end)
+    if need.cls is not None and not whole and not names_class(need, ctx.documents[chunk.doc_id].text[start:end]):
+        # The paragraph named the class in another sentence than the one carrying the question's words.
+        covered, _ = covered_terms(question, lang, [evidence_text(chunk, ctx.documents.get(chunk.doc_id))])
+        return abstain(question, lang, covered=covered, missing=[CLASS_NAMES[need.lang][need.cls.name]])
     items = sub_items(chunk, ctx.chunks)
     listed = kind == "count" and counts_items(question, lang)
     if items and listed:

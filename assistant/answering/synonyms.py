@@ -258,7 +258,10 @@ def phrase_synonyms(question: str, lang: Language, thesaurus: WordNet) -> dict[s
                 phrase = " ".join(pieces[i : i + n]).lower()
                 own = [t for w in pieces[i : i + n] for t in words(w)]
                 content = [t for t in own if t not in question_stems()]
-                if not content:
+                # A name ("United States" -> us, america) is no collocation; nor is a phrase led by a
+                # function word ("in line" -> succeed), whose synset is an idiom's sense.
+                lead = words(pieces[i])
+                if not content or not lead or lead[0] not in content or all(p[:1].isupper() for p in pieces[i : i + n]):
                     continue
                 found = [t for t in _phrase_tokens(phrase, thesaurus) if t not in own]
                 for stem in content:
@@ -270,8 +273,9 @@ def _phrase_tokens(phrase: str, thesaurus: WordNet) -> tuple[str, ...]:
     def find() -> list[str]:
         if not thesaurus.base_forms(phrase) or thesaurus.sense_count(phrase) > THESAURUS_MAX_SENSES:
             return []
-        synonyms = [s for s in thesaurus.synonyms(phrase, THESAURUS_SENSES) if "-" not in s]
-        return [t for s in synonyms for t in _en_stems(s)]
+        synonyms = [s for s in thesaurus.synonyms(phrase, THESAURUS_SENSES) if "-" not in s and not s[:1].isupper()]
+        # A stem of one or two letters ("u", "us") or a function word matches far too much to be evidence.
+        return [t for s in synonyms for t in _en_stems(s) if len(t) > 2 and t not in question_stems()]
 
     return _cached(("wordnet-phrase", thesaurus.source, phrase), phrase, find)
 

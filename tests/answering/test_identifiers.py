@@ -122,7 +122,34 @@ def test_without_takes_out_a_short_number_written_as_a_symbol():
         ("第139号决议与第140号决议有何异同？", True),
         ("In which city were Resolutions 139 and 140 revised?", False),
         ("第139号和第140号决议是在哪个城市修订的？", False),
+        ("What do both Resolution 139 and Resolution 140 concern?", True),
+        ("What does Resolution 139 say about the digital divide together with Resolution 140?", True),
+        # "both" of another phrase, or of the documents each on its own (a yes-no question), is no comparison
+        ("Which of Resolutions 139 and 140 addresses both the digital divide and the information society?", False),
+        ("Were Resolutions 139 and 140 both revised in Bucharest in 2022?", False),
+        (
+            "Does Resolution 139 or Resolution 140 concern the digital divide and the information society together?",
+            False,
+        ),
+        ("第139号和第140号决议中，哪一项涉及弥合数字鸿沟？", False),
     ],
 )
 def test_a_question_asks_for_its_documents_together_when_it_compares_them(question, together):
     assert asks_together(question) is together
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "第139、140号决议是关于什么的？",
+        "第139号和140号决议是关于什么的？",
+        "第139及140号决议",
+        "What are resolutions 139 & 140 about?",
+    ],
+)
+def test_two_numbers_sharing_one_noun_or_one_hao_are_two_documents(question):
+    assert [i.key for i in document_ids(question)] == ["139", "140"]
+
+
+def test_a_chinese_number_before_another_takes_the_noun_they_share():
+    assert [i.shown for i in document_ids("第139号和第140号决议是关于什么的？")] == ["第139号决议", "第140号决议"]

@@ -49,3 +49,19 @@ def test_what_the_question_needs_is_read_once_by_the_caller_or_here_alike():
     # The caller's reading is the one used: one that asks for a city rules the clause out.
     city = "Which city backed the resolution?"
     assert ask(question, need=needs(city, "en", "which")).abstained
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which countries supported the resolution?",
+        "Which specific nations supported the resolution?",
+        "哪些成员国支持了该决议？",
+    ],
+)
+def test_a_class_question_is_not_answered_by_a_quote_naming_none_of_the_class(assistant, question):
+    # body/5 names "developing nations" in its first sentence, but its second one carries the question's
+    # words ("support"): the quoted sentence names no country, so it is no answer.
+    answer = assistant.ask(question)
+    quotes = [c.quote for c in answer.citations]
+    assert answer.abstained or any("member states" in q for q in quotes), quotes

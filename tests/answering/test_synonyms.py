@@ -147,3 +147,19 @@ def test_collocation_synonyms_are_full_evidence_added_to_the_translations():
 def test_a_collocation_synonym_the_question_already_writes_is_left_out():
     out = with_phrase_synonyms("Was the turning point a watershed?", "en", {}, PHRASES)
     assert "watersh" not in out.get("turn", ())
+
+
+NOISY = parse_wordnet(
+    {
+        "index.noun": "united_states n 1 0 1 1 00000707\n",
+        "data.noun": "00000707 15 n 04 United_States 0 US 0 U.S. 0 America 0 000 | a country\n",
+        "index.adv": "in_line adv 1 0 1 1 00000808\n",
+        "data.adv": "00000808 02 r 02 in_line 0 succeed 0 000 | in order\n",
+    },
+    source="test-noisy-phrases",
+)
+
+
+def test_a_proper_name_or_a_phrase_led_by_a_function_word_gets_no_collocation_synonyms():
+    assert phrase_synonyms("Which countries did the United States support?", "en", NOISY) == {}
+    assert phrase_synonyms("Is this in line with the goals?", "en", NOISY) == {}
