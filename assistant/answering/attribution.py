@@ -41,11 +41,18 @@ _ASK_ZH = re.compile(
 )
 # Person nouns: "which (UN) official", 哪位 (always a person), 哪个/哪名 + a person noun.
 _PERSON_EN = re.compile(
-    r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?(officials?|delegates?|diplomats?|spokes(?:person|man|woman)"
-    r"|ministers?|representatives?|officers?|ambassadors?|envoys?|person)\b",
+    r"\b(?:which|what)\s+(?:(?!(?:is|are|was|were)\b)[\w-]+\s+){0,2}?(officials?|delegates?|diplomats?"
+    r"|spokes(?:person|man|woman)|ministers?|representatives?|officers?|ambassadors?|envoys?|person)\b"
+    # "the official title", "official text", "representatives of academia", "person-centred": the word
+    # qualifies another noun there and asks for no person.
+    r"(?!-|\s+(?:of|documents?|texts?|titles?|names?|dates?|languages?|records?|symbols?|bod(?:y|ies)"
+    r"|versions?|websites?|sources?|positions?|statements?|report)\b)",
     re.IGNORECASE,
 )
-_PERSON_ZH = re.compile(r"(?:哪位|哪个|哪名|哪一位).{0,8}?(官员|代表(?!团)|外交官|发言人|部长|大使|人士)|哪位")
+# 代表性 / 代表处, 部长级 / 部长会议 qualify another noun and name no person.
+_PERSON_ZH = re.compile(
+    r"(?:哪位|哪个|哪名|哪一位).{0,8}?(官员|代表(?![团性处])|外交官|发言人|部长(?!级|会议)|大使|人士)|哪位"
+)
 # An agent before an English verb of saying: a name or an actor's head word, a text that states it ("the
 # resolution underscores"), or a pronoun standing for one.
 _AGENT_BEFORE = re.compile(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from assistant.answering.attribution import asked_attribution, attribution_lacks, names_agent, names_person
 from assistant.answering.evidence import question_groups
 from assistant.schema import Chunk
@@ -88,3 +90,25 @@ def test_a_speaker_the_corpus_names_is_still_answered(assistant):
     answer = assistant.ask("Who urged all stakeholders to refrain from AI systems that contravene human rights?")
     assert not answer.abstained and "General Assembly" in answer.text
     assert not assistant.ask("谁责成秘书长向理事会报告？").abstained
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("What is the official title of the draft resolution on AI?", "en"),
+        ("What is the official date of the UNIDO news item?", "en"),
+        ("Which official text recalls Resolution 139?", "en"),
+        ("What role do representatives of academia play in AI development?", "en"),
+        ("What person-centred values does the resolution uphold?", "en"),
+        ("哪个部长级会议通过了这项决议？", "zh"),
+        ("哪个代表性机构通过了该决议？", "zh"),
+    ],
+)
+def test_a_person_word_that_qualifies_another_noun_asks_for_no_person(question, lang):
+    assert asked_attribution(question, lang) is None
+
+
+def test_the_official_title_is_answered_from_the_metadata(assistant):
+    answer = assistant.ask("What is the official title of the draft resolution on AI?")
+    assert not answer.abstained
+    assert answer.text.startswith("Title:")
