@@ -69,6 +69,8 @@ _SENTENCE = re.compile(r"(?<=[.!?。！？；])\s*")
 _SAY_WORD = re.compile(rf"{_SAY_EN}|{_SAY_ZH}", re.IGNORECASE)
 _NAMED_BODY = re.compile(r"\b[A-Z][a-z]+\s+(?:Assembly|Council|Conference|Nations|States)\b")
 _PRONOUNS = frozenset(("he", "she", "they", "it"))
+# Sentence-initial words that are no agent ("Notably recognized" never occurs, but "This said" might).
+_STARTERS = frozenset(("this", "that", "these", "those", "there", "here", "notably", "crucially"))
 # Title-holders: who a person noun is answered by.
 _TITLE_EN = re.compile(
     r"\b(?:Secretary-General|Director(?:-General)?|President|Chair(?:man|person|woman)?|Minister|Ambassador"
@@ -138,10 +140,6 @@ def _has_agent(sentence: str, before: str) -> bool:
         if word.lower() not in _STARTERS:
             return True
     return False
-
-
-# Sentence-initial words that are no agent ("Notably recognized" never occurs, but "This said" might).
-_STARTERS = frozenset(("this", "that", "these", "those", "there", "here", "notably", "crucially"))
 
 
 def names_person(chunk: Chunk) -> bool:

@@ -65,11 +65,11 @@ from assistant.text import CJK_RUN
 _SCOPED_TYPES = frozenset(("when", "where"))
 _SCOPED_CLASSES = frozenset(("city", "country", "deadline"))
 _EVENT_CLASSES = frozenset(("city", "deadline"))
-# Classes whose answer must keep the modifiers of the asked noun ("which *developing* nations", "which
-# *civil society* organisations"); a value class's words are the predicate's.
 # How much more of the question (IDF-weighted share, Support.overlap) the closest near miss must cover than
 # every clause that fits for those to count as off topic. Dev curve in eval/dev/README.md (change 5c).
 OFF_TOPIC_MARGIN = 0.4
+# Classes whose answer must keep the modifiers of the asked noun ("which *developing* nations", "which
+# *civil society* organisations"); a value class's words are the predicate's.
 _MODIFIED_CLASSES = frozenset(("country", "organisation"))
 # The display word of a clause that names no agent (or no person) for the statement asked about.
 UNATTRIBUTED: dict[Language, str] = {"en": "who said it", "zh": "是谁说的"}
