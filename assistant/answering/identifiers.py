@@ -17,7 +17,7 @@ label, so a text carries it only as a document's number: after such a noun or in
 
 A question naming several documents is answered for each by the clause on it, unless it asks for them
 together ("compare", "in common", 比较, 共同点, 异同, or "both" / "together" said of the documents): then only a
-clause carrying all of them does. A question picking one of them ("Which of …", "… or …", 哪一项) does not.
+clause carrying all of them does. A question picking one of them ("Which of …", "139 or 140", 哪一项) does not.
 """
 
 from __future__ import annotations
@@ -121,9 +121,14 @@ _TOGETHER = re.compile(
 _DOCS = rf"(?:the\s+)?(?:{'|'.join(_DOC_NOUNS)}|documents?|them)"
 _BOTH_BEFORE = re.compile(rf"\b(?:both\s+(?:of\s+)?|together\s+with\s+|jointly\s+with\s+){_DOCS}", re.IGNORECASE)
 _BOTH_AFTER = re.compile(r"\s*,?\s*(?:both|together|jointly)\b", re.IGNORECASE)
-# A question that picks one of them ("Which of …", "139 or 140", 哪一项) compares nothing; nor does a yes-no
-# question whose "both" is said of each ("Were Resolutions 139 and 140 both revised …?").
-_PICKS_ONE = re.compile(r"\bwhich\s+(?:one\s+)?of\b|\bor\b|哪一项|哪项|哪一个|哪个", re.IGNORECASE)
+# A question that picks one of them ("Which of …", "139 or 140", 第139号还是第140号, 哪一项) compares nothing;
+# nor does a yes-no question whose "both" is said of each ("Were Resolutions 139 and 140 both revised …?").
+# An "or" picks only between the documents: "Compare 139 and 140 on the digital divide *or* …" still compares.
+_PICKS_ONE = re.compile(
+    rf"\bwhich\s+(?:one\s+)?of\b|哪一项|哪项|哪一个|哪个|"
+    rf"\d\s*号?\s*(?:\bor\b|或者?|还是)\s*(?:(?:the\s+)?{_NOUN}|第\s*)?\d",
+    re.IGNORECASE,
+)
 _YES_NO = re.compile(r"^\s*(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|shall|should|must)\b", re.I)
 
 

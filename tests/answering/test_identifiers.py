@@ -132,6 +132,11 @@ def test_without_takes_out_a_short_number_written_as_a_symbol():
             False,
         ),
         ("第139号和第140号决议中，哪一项涉及弥合数字鸿沟？", False),
+        # an "or" between topics still compares the documents; only one between the documents picks one
+        ("Compare Resolutions 139 and 140 on the digital divide or the information society.", True),
+        ("What do Resolutions 139 and 140 have in common on WSIS or the digital divide?", True),
+        ("Is it Resolution 139 or 140 that differs from the draft on the digital divide?", False),
+        ("第139号还是第140号决议与草案有何不同？", False),
     ],
 )
 def test_a_question_asks_for_its_documents_together_when_it_compares_them(question, together):
