@@ -10,7 +10,7 @@ And a clause does not say where a document was adopted by naming that document:
 
 Years, counts and names are not document numbers: only a number after a numbered document's noun
 (Resolution, Recommendation, Decision; "Resolutions 139 and 140" / "139 & 140" names both), inside 第…号
-(第139、140号决议 and 第139号和140号决议 name both too), or a
+(第139、140号决议, 第139、第140号决议 and 第139号和140号决议 name both too), or a
 symbol with a slash ("A/RES/70/1") is. "report 2023" is a year and "Annex 2" a part of a document.
 A number of one or two digits ("Resolution 2") is in almost every clause as a count or an item
 label, so a text carries it only as a document's number: after such a noun or inside 第…号.
@@ -37,9 +37,10 @@ _SEPARATOR = r"(?:\s*[,&]\s*|\s+(?:and|or)\s+)"
 _NUMBERED = re.compile(rf"{_NOUN}{_NUMBER}(?:{_SEPARATOR}{_NUMBER})*\b{_UNIT}", re.IGNORECASE)
 _NUMBERS = re.compile(_NUMBER)
 _ZH_NUMBERED = re.compile(r"第\s*[A-Za-z\d][A-Za-z\d_/.\-]*\s*号(?:决议|建议书|建议|决定|文件|报告)?")
-# Numbers sharing one 第…号: 第139、140号决议, 第139号和140号决议 (a bare number after 、/和/及/与).
+# Numbers sharing one 第…号: 第139、140号决议, 第139号和140号决议, 第139、第140号决议 (a number after 、/和/及/与,
+# with or without its own 第).
 _ZH_LISTED = re.compile(
-    r"第\s*(\d+(?:/\d+)*)\s*号?((?:\s*(?:、|和|及|与)\s*\d+(?:/\d+)*\s*号?)+)(决议|建议书|建议|决定|文件|报告)?"
+    r"第\s*(\d+(?:/\d+)*)\s*号?((?:\s*(?:、|和|及|与)\s*第?\s*\d+(?:/\d+)*\s*号?)+)(决议|建议书|建议|决定|文件|报告)?"
 )
 # A UN or ITU symbol: letters, then at least two slash-separated parts (A/RES/70/1, EUR/44A25/1; kg/m2 is a
 # unit), one with a digit. Any case: users type a/res/70/125.

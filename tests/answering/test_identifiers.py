@@ -149,6 +149,8 @@ def test_a_question_asks_for_its_documents_together_when_it_compares_them(questi
         "第139、140号决议是关于什么的？",
         "第139号和140号决议是关于什么的？",
         "第139及140号决议",
+        "第139、第140号决议有什么共同点？",  # the second number repeats 第
+        "第139和第140号决议",
         "What are resolutions 139 & 140 about?",
     ],
 )
