@@ -297,6 +297,10 @@ def _en_class(question: str) -> AnswerClass | None:
             hit = re.match(rf"((?:[\w'’-]+\s+){{0,3}}?){re.escape(noun)}\b", rest, re.IGNORECASE)
             if hit is None or any(w.lower() in _EN_BREAK | _EN_BREAK_PREPOSITIONS for w in hit.group(1).split()):
                 continue
+            if hit.group(1).casefold().split()[-1:] == ["united"]:
+                # "United States", "United Nations": a country's or an organisation's name, which in "Which
+                # United States agency" modifies the noun asked for.
+                continue
             start = lead_end + len(hit.group(1))
             # The noun nearest the question word wins; at the same place the longer ("member state").
             if best is None or start < best.start or (start == best.start and len(noun) > best.end - best.start):

@@ -341,3 +341,19 @@ def test_a_rate_is_a_share_only_of_a_proportion_kind_in_either_language(question
 
 def test_what_is_the_x_does_not_ask_for_a_class_other_than_a_rate():
     assert asked_class("What is the city council's role?", "en") is None
+
+
+@pytest.mark.parametrize(
+    ("question", "name"),
+    [
+        # "United States" / "United Nations" is a name that modifies the asked noun, not a group of countries
+        ("Which United States agency works on AI?", "organisation"),
+        ("Which United Nations agency works on education?", "organisation"),
+        ("Which United States company makes chips?", "company"),
+        ("Which United Nations member states voted for it?", "country"),
+        ("Which states of the United States joined?", "country"),
+    ],
+)
+def test_a_country_name_before_the_asked_noun_does_not_make_a_country_question(question, name):
+    cls = asked_class(question, "en")
+    assert cls is not None and cls.name == name
