@@ -32,7 +32,11 @@ _SAY_EN = (
     r"|stress(?:es|ed)?|urge[sd]?|commend(?:s|ed)?|applaud(?:s|ed)?|acclaim(?:s|ed)?|remark(?:s|ed)?"
     r"|affirm(?:s|ed)?|reaffirm(?:s|ed)?|highlight(?:s|ed)?|underscore[sd]?|underline[sd]?|acknowledge[sd]?|note[sd]?)"
 )
-_SAY_ZH = "说|称|表示|指出|认为|形容|描述|描绘|赞扬|称赞|赞誉|赞赏|欢迎|批评|谴责|承认|认可|宣布|强调|重申|敦促|呼吁"
+# 说明 states something (as "state" does); 说服 (persuade) is an act, no statement.
+_SAY_ZH = (
+    "说明|说(?!服)|称|表示|指出|认为|形容|描述|描绘|"
+    + "赞扬|称赞|赞誉|赞赏|欢迎|批评|谴责|承认|认可|宣布|强调|重申|敦促|呼吁"
+)
 # "Who said …", "Who has repeatedly described …"; 谁说, 谁把…称为 (把/将 only with a verb of naming after it:
 # 谁将负责 is "who will be responsible").
 _ASK_EN = re.compile(rf"\bwho\s+(?:has\s+|have\s+|had\s+)?(?:\w+ly\s+)?{_SAY_EN}\b", re.IGNORECASE)

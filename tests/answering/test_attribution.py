@@ -51,6 +51,13 @@ def test_questions_asking_for_a_speaker_or_a_person_are_read_in_both_languages()
     assert asked_attribution("Which bodies should the top official team up with?", "en") is None
 
 
+def test_a_compound_of_shuo_is_a_verb_of_saying_only_when_it_says_something():
+    # 说服 (persuade) is an act, not a statement; 说明 (state, explain) states something, as "state" does.
+    assert asked_attribution("谁说服了120多个会员国支持这项决议？", "zh") is None
+    assert asked_attribution("谁说明了这项决议的意义？", "zh").speaker
+    assert asked_attribution("谁说过这项决议是里程碑？", "zh").speaker
+
+
 def test_an_agentless_passive_or_the_documents_own_statement_names_no_speaker():
     assert lacks("Who recognized the adoption as a historic milestone?", chunk(PASSIVE))
     assert lacks("Who said the resolution was a watershed moment?", chunk(PASSIVE))
