@@ -113,11 +113,9 @@ def role_said(
     if chunk_lang != "en" or g.term is not None:
         return True
     # A Chinese role (批评者) is found in an English clause through its translation's stem: the clause must
-    # still write a role word.
-    return any(
-        w.lower() in _EN_ROLES and (words(w) == [g.token] or not g.token.isascii())
-        for w in re.findall(r"[A-Za-z]+", chunk_text)
-    )
+    # still write that role as a word ("critics"), not another role beside "critical" ("the Director").
+    own = {g.token, *(a for a in g.alts if a not in g.near)}
+    return any(w.lower() in _EN_ROLES and not own.isdisjoint(words(w)) for w in re.findall(r"[A-Za-z]+", chunk_text))
 
 
 def _stems(lang: Language) -> frozenset[str]:

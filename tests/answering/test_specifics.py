@@ -196,3 +196,16 @@ def test_persuading_is_a_fact_the_clause_must_state():
     assert [g.token for g in specific_groups("谁说服了会员国支持这项决议？", "zh")] == ["说服"]
     assert specific_groups("Who persuaded the member states to support the resolution?", "en") != []
     assert specific_groups("Who led the resolution?", "en") == []
+
+
+def test_a_chinese_role_is_named_only_by_its_own_translation():
+    from assistant.answering.evidence import chunk_evidence
+    from assistant.answering.specifics import role_said
+
+    translations = {"批评者": ("critic",)}
+    (critics,) = specific_groups("批评者如何评价这项决议？", "zh", translations, roles_only=True)
+    # "critical" carries the stem of "critic", and "Director" is a role, but not the critics'.
+    other = "The Director was critical of the delay."
+    assert not role_said(critics, other, "en", chunk_evidence(other))
+    named = "Its critics called it vague."
+    assert role_said(critics, named, "en", chunk_evidence(named))
