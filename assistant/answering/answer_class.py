@@ -26,6 +26,7 @@ from assistant.answering.actors import is_actor
 from assistant.answering.analysis import AUXILIARIES
 from assistant.answering.gazetteer import city_names, country_names
 from assistant.glossary import Term, find_terms
+from assistant.retrieval.wordnet import WordNetUnavailableError, load_wordnet
 from assistant.schema import Language
 
 
@@ -198,6 +199,8 @@ _GROUP_QUALIFIERS = frozenset(
     (
         *("least", "small", "poor", "rich", "low", "middle", "high", "income", "member", "island", "donor"),
         *("partner", "landlocked", "neighbour", "neighbor", "advanced", "emerging", "developing", "developed"),
+        # Nouns that are verbs too, which `_qualifies` would read as verbs: "*host* countries", "*pilot* countries".
+        *("host", "pilot", "programme", "program", "transit"),
     )
 )
 # Verbs that take a group of countries as object, in their plain form ("to *help* developing nations");
@@ -213,7 +216,8 @@ _GROUP_VERBS = frozenset(
 def _qualifies(word: str, adjacent: bool) -> bool:
     """Whether `word` before a group qualifies it (a name, an adjective of any form: "fragile", "poorer",
     "sovereign"), rather than being a verb of the sentence ("access *helps* developing nations"): a
-    3rd-person -s form, a plain verb that takes such an object, or an auxiliary. A participle (-ing, -ed)
+    3rd-person -s form, a plain verb that takes such an object, an auxiliary, or a word WordNet knows only
+    as a verb ("networks *connect* developing nations"). A participle (-ing, -ed)
     is read as an adjective only right before the noun: in "support*ing* developing nations" it is the verb."""
     w = word.casefold()
     if w in _NOT_MODIFIERS or w in _GROUP_VERBS or w in AUXILIARIES or (not w.isalpha() and "-" not in w):
@@ -222,7 +226,18 @@ def _qualifies(word: str, adjacent: bool) -> bool:
         return True
     if w.endswith(("ing", "ed")):
         return adjacent
-    return not (w.endswith("s") and not w.endswith(("ss", "us", "is", "ous")))
+    return not (w.endswith("s") and not w.endswith(("ss", "us", "is", "ous"))) and not _verb_only(w)
+
+
+def _verb_only(word: str) -> bool:
+    """Whether WordNet knows `word` as a verb and not as an adjective ("*connect* developing nations", "*transform*
+    …"): a verb of the sentence before a group, whatever its object. Nouns ("frontier"), adjectives ("fragile",
+    "poorer", "open") and words WordNet lacks ("francophone") are not; without WordNet, none is."""
+    try:
+        forms = {pos for pos, _ in load_wordnet().base_forms(word)}
+    except WordNetUnavailableError:
+        return False
+    return "v" in forms and "a" not in forms
 
 
 # A group noun a glossary name of countries has among its aliases ("Member States": countries, nations).

@@ -308,6 +308,19 @@ def test_a_verb_before_a_country_group_does_not_qualify_it(verb):
     assert class_spans(plural, f"Equitable access {verb} developing nations.") == ["developing nations"]
 
 
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Broadband networks connect developing nations.", "developing nations"),
+        ("AI could transform developing nations.", "developing nations"),
+        ("Aid goes to host countries first.", "host countries"),  # a noun that is a verb too, listed
+        ("Aid goes to francophone states first.", "francophone states"),  # a word WordNet lacks
+    ],
+)
+def test_a_plain_verb_before_a_country_group_does_not_qualify_it_whether_listed_or_not(text, span):
+    assert class_spans(asked_class("Which countries will benefit?", "en"), text) == [span]
+
+
 @pytest.mark.parametrize("question", ["Which states supported the AI resolution?", "Which States supported it?"])
 def test_plural_states_asks_for_countries(question):
     cls = asked_class(question, "en")
