@@ -93,6 +93,22 @@ def test_a_near_miss_attribution_abstains_saying_what_the_corpus_says(assistant)
     assert zh.abstained and zh.text.startswith("语料没有说明是谁") and "哪位官员" in zh.text
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        # The closest clause states something else (human rights, not praise for protecting children; the
+        # digital divide, not a crisis): quoting it as "what the corpus says" would put words in its mouth.
+        "Who praised the resolution for protecting children?",
+        "Which official described the digital divide as a crisis?",
+        "谁说人工智能会取代记者？",
+    ],
+)
+def test_an_unattributed_abstention_quotes_only_a_clause_stating_what_is_asked(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.abstained
+    assert "「" not in answer.text and "names no" not in answer.text and "没有指明" not in answer.text
+
+
 def test_a_speaker_the_corpus_names_is_still_answered(assistant):
     answer = assistant.ask("Who urged all stakeholders to refrain from AI systems that contravene human rights?")
     assert not answer.abstained and "General Assembly" in answer.text
