@@ -26,6 +26,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from assistant.answering.analysis import YES_NO_OPENING
+
 # Nouns of the documents that are cited by number; a report, annex or document is cited by title or symbol.
 _DOC_NOUNS = ("resolution", "recommendation", "decision")
 _NOUN = rf"\b(?:{'|'.join(_DOC_NOUNS)})s?\s+(?:No\.?\s*)?"
@@ -130,7 +132,7 @@ _PICKS_ONE = re.compile(
     rf"\d\s*号?\s*(?:\bor\b|或者?|还是)\s*(?:(?:the\s+)?{_NOUN}|第\s*)?\d",
     re.IGNORECASE,
 )
-_YES_NO = re.compile(r"^\s*(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|shall|should|must)\b", re.I)
+_YES_NO = re.compile(YES_NO_OPENING, re.IGNORECASE)
 
 
 def asks_together(question: str) -> bool:

@@ -127,6 +127,7 @@ def test_without_takes_out_a_short_number_written_as_a_symbol():
         # "both" of another phrase, or of the documents each on its own (a yes-no question), is no comparison
         ("Which of Resolutions 139 and 140 addresses both the digital divide and the information society?", False),
         ("Were Resolutions 139 and 140 both revised in Bucharest in 2022?", False),
+        ("Would Resolutions 139 and 140 both apply to the draft?", False),  # any yes-no opening (analysis.py)
         (
             "Does Resolution 139 or Resolution 140 concern the digital divide and the information society together?",
             False,
