@@ -233,11 +233,16 @@ def _verb_only(word: str) -> bool:
     """Whether WordNet knows `word` as a verb and not as an adjective ("*connect* developing nations", "*transform*
     …"): a verb of the sentence before a group, whatever its object. Nouns ("frontier"), adjectives ("fragile",
     "poorer", "open") and words WordNet lacks ("francophone") are not; without WordNet, none is."""
-    try:
-        forms = {pos for pos, _ in load_wordnet().base_forms(word)}
-    except WordNetUnavailableError:
-        return False
+    forms = _parts_of_speech(word)
     return "v" in forms and "a" not in forms
+
+
+def _parts_of_speech(word: str) -> set[str]:
+    """WordNet's parts of speech for `word` in any inflection (n, v, a, r); none without WordNet."""
+    try:
+        return {pos for pos, _ in load_wordnet().base_forms(word)}
+    except WordNetUnavailableError:
+        return set()
 
 
 # A group noun a glossary name of countries has among its aliases ("Member States": countries, nations).
@@ -310,7 +315,7 @@ def _en_class(question: str) -> AnswerClass | None:
     for name, (singular, plural) in _EN_NOUNS.items():
         for noun, is_plural in [*((n, False) for n in singular), *((n, True) for n in plural)]:
             hit = re.match(rf"((?:[\w'’-]+\s+){{0,3}}?){re.escape(noun)}\b", rest, re.IGNORECASE)
-            if hit is None or any(w.lower() in _EN_BREAK | _EN_BREAK_PREPOSITIONS for w in hit.group(1).split()):
+            if hit is None or any(_ends_phrase(w) for w in hit.group(1).split()):
                 continue
             if hit.group(1).casefold().split()[-1:] == ["united"]:
                 # "United States", "United Nations": a country's or an organisation's name, which in "Which
@@ -328,6 +333,15 @@ def _en_class(question: str) -> AnswerClass | None:
     if best is not None and best.name == "rate" and _share_rate(question, best):
         return replace(best, name="percentage")
     return best
+
+
+def _ends_phrase(word: str) -> bool:
+    """Whether a word between "which" and a class noun has begun the question's predicate: an auxiliary, a
+    preposition, or a plain verb ("Which tools *connect* developing nations?" asks for tools, not nations)."""
+    w = word.casefold()
+    if w in _EN_BREAK or w in _EN_BREAK_PREPOSITIONS:
+        return True
+    return w.isalpha() and not w.endswith(("ing", "ed")) and _parts_of_speech(w) == {"v"}
 
 
 def _share_rate(question: str, cls: AnswerClass) -> bool:

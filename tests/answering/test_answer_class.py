@@ -370,3 +370,11 @@ def test_what_is_the_x_does_not_ask_for_a_class_other_than_a_rate():
 def test_a_country_name_before_the_asked_noun_does_not_make_a_country_question(question, name):
     cls = asked_class(question, "en")
     assert cls is not None and cls.name == name
+
+
+def test_a_plain_verb_between_which_and_a_class_noun_has_begun_the_predicate():
+    # "Which tools connect developing nations?" asks for tools: "connect" is the verb, "nations" its object.
+    assert asked_class("Which tools connect developing nations?", "en") is None
+    # A noun that is a verb too, or a participle, still modifies the noun ("human rights", "specialized").
+    assert asked_class("Which human rights court will judge AI systems?", "en").name == "court"
+    assert asked_class("Which specialized agency deals with crime?", "en").name == "organisation"
