@@ -29,6 +29,15 @@ from assistant.text import has_cjk
 # ---------------------------------------------------------------------------------------------------------------
 # Tables
 # ---------------------------------------------------------------------------------------------------------------
+# Auxiliaries start a question's predicate: "what *is* …" names no answer noun, and the nouns and
+# qualifiers after "which" end at one (answer_class.py, qualifiers.py).
+AUXILIARIES: tuple[str, ...] = (
+    *("is", "are", "was", "were", "does", "do", "did", "has", "have", "had"),
+    *("can", "could", "should", "must", "will", "would"),
+)
+# A question opening with an auxiliary (or "shall") asks yes or no: the qtype below, and identifiers.asks_together.
+YES_NO_OPENING = rf"^\s*(?:{'|'.join((*AUXILIARIES, 'shall'))})\b"
+
 # Answer types, first match wins. The order matters only where two patterns can both match
 # ("how much" before "how many"-like words, "when" before "which").
 QTYPE_PATTERNS: dict[Language, tuple[tuple[str, str], ...]] = {
@@ -57,7 +66,7 @@ QTYPE_PATTERNS: dict[Language, tuple[tuple[str, str], ...]] = {
             r"\bwhat (else )?(must|should|shall|does|do|is|are|will)\b.*"
             r"\b(do|instructed|asked|invited|required|requested|called on|urged|tasked)\b",
         ),
-        ("yes-no", r"^\s*(is|are|does|do|did|has|have|had|can|could|should|must|will|was|were)\b"),
+        ("yes-no", YES_NO_OPENING),
         ("which", r"\bwhich\b|\bwhat (kind|sort|type)s? of\b"),
     ),
     "zh": (
@@ -166,12 +175,6 @@ DOCUMENT_KIND_CUES: dict[str, str] = {
 _WORD_SPLIT = re.compile(r"\s+")
 
 # The noun a "what X / which X / how many X" question asks for: the answer must be an X.
-# Auxiliaries start a question's predicate: "what *is* …" names no answer noun, and the nouns and
-# qualifiers after "which" end at one (answer_class.py, qualifiers.py).
-AUXILIARIES: tuple[str, ...] = (
-    *("is", "are", "was", "were", "does", "do", "did", "has", "have", "had"),
-    *("can", "could", "should", "must", "will", "would"),
-)
 _AUX = "|".join(AUXILIARIES)
 ANSWER_NOUN_PATTERNS: dict[Language, str] = {
     "en": rf"\b(?:what|which|how many|how much)\s+(?:kinds? of |sorts? of |types? of )?"

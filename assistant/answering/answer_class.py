@@ -26,6 +26,7 @@ from assistant.answering.actors import is_actor
 from assistant.answering.analysis import AUXILIARIES
 from assistant.answering.gazetteer import city_names, country_names
 from assistant.glossary import Term, find_terms
+from assistant.retrieval.wordnet import WordNetUnavailableError, load_wordnet
 from assistant.schema import Language
 
 
@@ -198,6 +199,8 @@ _GROUP_QUALIFIERS = frozenset(
     (
         *("least", "small", "poor", "rich", "low", "middle", "high", "income", "member", "island", "donor"),
         *("partner", "landlocked", "neighbour", "neighbor", "advanced", "emerging", "developing", "developed"),
+        # Nouns that are verbs too, which `_qualifies` would read as verbs: "*host* countries", "*pilot* countries".
+        *("host", "pilot", "programme", "program", "transit"),
     )
 )
 # Verbs that take a group of countries as object, in their plain form ("to *help* developing nations");
@@ -213,7 +216,8 @@ _GROUP_VERBS = frozenset(
 def _qualifies(word: str, adjacent: bool) -> bool:
     """Whether `word` before a group qualifies it (a name, an adjective of any form: "fragile", "poorer",
     "sovereign"), rather than being a verb of the sentence ("access *helps* developing nations"): a
-    3rd-person -s form, a plain verb that takes such an object, or an auxiliary. A participle (-ing, -ed)
+    3rd-person -s form, a plain verb that takes such an object, an auxiliary, or a word WordNet knows only
+    as a verb ("networks *connect* developing nations"). A participle (-ing, -ed)
     is read as an adjective only right before the noun: in "support*ing* developing nations" it is the verb."""
     w = word.casefold()
     if w in _NOT_MODIFIERS or w in _GROUP_VERBS or w in AUXILIARIES or (not w.isalpha() and "-" not in w):
@@ -222,7 +226,23 @@ def _qualifies(word: str, adjacent: bool) -> bool:
         return True
     if w.endswith(("ing", "ed")):
         return adjacent
-    return not (w.endswith("s") and not w.endswith(("ss", "us", "is", "ous")))
+    return not (w.endswith("s") and not w.endswith(("ss", "us", "is", "ous"))) and not _verb_only(w)
+
+
+def _verb_only(word: str) -> bool:
+    """Whether WordNet knows `word` as a verb and not as an adjective ("*connect* developing nations", "*transform*
+    …"): a verb of the sentence before a group, whatever its object. Nouns ("frontier"), adjectives ("fragile",
+    "poorer", "open") and words WordNet lacks ("francophone") are not; without WordNet, none is."""
+    forms = _parts_of_speech(word)
+    return "v" in forms and "a" not in forms
+
+
+def _parts_of_speech(word: str) -> set[str]:
+    """WordNet's parts of speech for `word` in any inflection (n, v, a, r); none without WordNet."""
+    try:
+        return {pos for pos, _ in load_wordnet().base_forms(word)}
+    except WordNetUnavailableError:
+        return set()
 
 
 # A group noun a glossary name of countries has among its aliases ("Member States": countries, nations).
@@ -295,7 +315,11 @@ def _en_class(question: str) -> AnswerClass | None:
     for name, (singular, plural) in _EN_NOUNS.items():
         for noun, is_plural in [*((n, False) for n in singular), *((n, True) for n in plural)]:
             hit = re.match(rf"((?:[\w'’-]+\s+){{0,3}}?){re.escape(noun)}\b", rest, re.IGNORECASE)
-            if hit is None or any(w.lower() in _EN_BREAK | _EN_BREAK_PREPOSITIONS for w in hit.group(1).split()):
+            if hit is None or any(_ends_phrase(w) for w in hit.group(1).split()):
+                continue
+            if hit.group(1).casefold().split()[-1:] == ["united"]:
+                # "United States", "United Nations": a country's or an organisation's name, which in "Which
+                # United States agency" modifies the noun asked for.
                 continue
             start = lead_end + len(hit.group(1))
             # The noun nearest the question word wins; at the same place the longer ("member state").
@@ -309,6 +333,15 @@ def _en_class(question: str) -> AnswerClass | None:
     if best is not None and best.name == "rate" and _share_rate(question, best):
         return replace(best, name="percentage")
     return best
+
+
+def _ends_phrase(word: str) -> bool:
+    """Whether a word between "which" and a class noun has begun the question's predicate: an auxiliary, a
+    preposition, or a plain verb ("Which tools *connect* developing nations?" asks for tools, not nations)."""
+    w = word.casefold()
+    if w in _EN_BREAK or w in _EN_BREAK_PREPOSITIONS:
+        return True
+    return w.isalpha() and not w.endswith(("ing", "ed")) and _parts_of_speech(w) == {"v"}
 
 
 def _share_rate(question: str, cls: AnswerClass) -> bool:

@@ -20,8 +20,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from assistant.answering.evidence import Group, chunk_evidence
+from assistant.answering.evidence import Group, chunk_evidence, question_groups
 from assistant.answering.support import as_written
+from assistant.glossary import Term
 from assistant.schema import Chunk, Language
 
 # Verbs of saying, describing and judging, as written (English inflections listed by their stems).
@@ -32,7 +33,11 @@ _SAY_EN = (
     r"|stress(?:es|ed)?|urge[sd]?|commend(?:s|ed)?|applaud(?:s|ed)?|acclaim(?:s|ed)?|remark(?:s|ed)?"
     r"|affirm(?:s|ed)?|reaffirm(?:s|ed)?|highlight(?:s|ed)?|underscore[sd]?|underline[sd]?|acknowledge[sd]?|note[sd]?)"
 )
-_SAY_ZH = "说|称|表示|指出|认为|形容|描述|描绘|赞扬|称赞|赞誉|赞赏|欢迎|批评|谴责|承认|认可|宣布|强调|重申|敦促|呼吁"
+# 说明 states something (as "state" does); 说服 (persuade) is an act, no statement.
+_SAY_ZH = (
+    "说明|说(?!服)|称|表示|指出|认为|形容|描述|描绘|"
+    + "赞扬|称赞|赞誉|赞赏|欢迎|批评|谴责|承认|认可|宣布|强调|重申|敦促|呼吁"
+)
 # "Who said …", "Who has repeatedly described …"; 谁说, 谁把…称为 (把/将 only with a verb of naming after it:
 # 谁将负责 is "who will be responsible").
 _ASK_EN = re.compile(rf"\bwho\s+(?:has\s+|have\s+|had\s+)?(?:\w+ly\s+)?{_SAY_EN}\b", re.IGNORECASE)
@@ -67,6 +72,8 @@ _AGENT_ZH = re.compile(r"[\u4e00-\u9fff]{2,}(?:表示|指出|宣布|强调|重�
 _RESOLUTION_SECTIONS = frozenset(("preamble", "operative"))
 _SENTENCE = re.compile(r"(?<=[.!?。！？；])\s*")
 _SAY_WORD = re.compile(rf"{_SAY_EN}|{_SAY_ZH}", re.IGNORECASE)
+# The verbs of naming after 谁把 / 谁将 (`_ASK_ZH`): the question's verb, no part of the statement asked about.
+_NAMING_ZH = re.compile("称为|称作|视为|誉为|形容为|描述为|看作")
 _NAMED_BODY = re.compile(r"\b[A-Z][a-z]+\s+(?:Assembly|Council|Conference|Nations|States)\b")
 _PRONOUNS = frozenset(("he", "she", "they", "it"))
 # Sentence-initial words that are no agent ("Notably recognized" never occurs, but "This said" might).
@@ -151,3 +158,19 @@ def names_person(chunk: Chunk) -> bool:
 def attribution_lacks(ask: Attribution, chunk: Chunk, groups: Sequence[Group] = (), question: str = "") -> bool:
     """Whether the clause lacks the agent (for the question's `groups`) or the person the question asks for."""
     return (ask.speaker and not names_agent(chunk, groups, question)) or (bool(ask.person) and not names_person(chunk))
+
+
+def states_statement(
+    groups: Sequence[Group], question: str, lang: Language, evidence: tuple[frozenset[Term], frozenset[str]]
+) -> bool:
+    """Whether a clause with this `evidence` states every word of the statement whose speaker or person the
+    question asks for: all its `groups` but the verb of saying or naming and the words of the person asked
+    for ("which *UN official*", 哪位*联合国官员*). Only such a clause is quoted as what the corpus does say."""
+    m = (_PERSON_ZH if lang == "zh" else _PERSON_EN).search(question)
+    person = {(g.term, g.token) for g in question_groups(m.group(0), lang)} if m else set()
+    return all(g.found_in(*evidence) for g in groups if (g.term, g.token) not in person and not _verb(g, question))
+
+
+def _verb(g: Group, question: str) -> bool:
+    written = as_written(g.token, question) if g.token else ""
+    return bool(written) and any(p.fullmatch(written) for p in (_SAY_WORD, _NAMING_ZH))

@@ -78,12 +78,12 @@ def _warn_once(setting: str, message: str) -> None:
 def answer_extractive(question: str, lang: Language, ctx: AnswerContext) -> Answer:
     """The default, offline answer: metadata, a whole section, or the best clause led by its short answer;
     on some of the documents the question names, it says which ("The corpus speaks only of …")."""
-    return _which_documents(question, lang, _answer(question, lang, ctx), ctx)
+    return which_documents(question, lang, _answer(question, lang, ctx), ctx)
 
 
-def _which_documents(question: str, lang: Language, answer: Answer, ctx: AnswerContext) -> Answer:
+def which_documents(question: str, lang: Language, answer: Answer, ctx: AnswerContext) -> Answer:
     """`answer` led by the named documents its citations carry, when they are not all the question names
-    ("Resolutions 139 and 140" answered from the clause recalling 140 alone)."""
+    ("Resolutions 139 and 140" answered from the clause recalling 140 alone); extractive or generated."""
     ids = document_ids(question)
     if answer.abstained or len(ids) < 2:
         return answer

@@ -56,7 +56,8 @@ _DETERMINERS = frozenset(
 )
 # A number ("which *two* countries") asks for that many named instances: a common-noun group
 # ("developing nations") is none, however it keeps the other modifiers.
-_COUNTS = frozenset(words("two three four five six seven eight nine ten")) | {"2", "3", "4", "5", "6", "7", "8", "9"}
+_COUNT_WORDS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+_COUNTS = frozenset(words(" ".join(_COUNT_WORDS))) | {"2", "3", "4", "5", "6", "7", "8", "9"}
 
 
 def keeps_modifiers(span: str, phrase: str, noun: str) -> bool:
@@ -105,7 +106,7 @@ _LIST_BEFORE = re.compile(r"(?:\b(?:and|or)\s+other|\b(?:all|every|each))\s+$", 
 _POSTMODIFIER = re.compile(r"\s+(?:that|which|who|whose|in|of|to|from|against|on)\s[^,.;:!?]{1,80}", re.IGNORECASE)
 # A word right before a mention that makes it the whole class or a predicate of another subject: "the 17
 # Sustainable Development Goals" are all of them; "X were highlighted *as* essential components" names X.
-_WHOLE_BEFORE = re.compile(r"^(?:\d+|as|two|three|four|five|six|seven|eight|nine|ten|twelve|seventeen)$", re.I)
+_WHOLE_BEFORE = re.compile(rf"^(?:\d+|as|{'|'.join((*_COUNT_WORDS, 'twelve', 'seventeen'))})$", re.IGNORECASE)
 # A question that asks for names ("Which AI systems did the Assembly *name* …") is not answered by a
 # description, however much it narrows the class.
 _ASKS_NAMES = re.compile(r"\b(?:name[sd]?|naming|list(?:s|ed)?|identif(?:y|ies|ied)|single[sd]?\s+out)\b")

@@ -10,14 +10,14 @@ And a clause does not say where a document was adopted by naming that document:
 
 Years, counts and names are not document numbers: only a number after a numbered document's noun
 (Resolution, Recommendation, Decision; "Resolutions 139 and 140" / "139 & 140" names both), inside 第…号
-(第139、140号决议 and 第139号和140号决议 name both too), or a
+(第139、140号决议, 第139、第140号决议 and 第139号和140号决议 name both too), or a
 symbol with a slash ("A/RES/70/1") is. "report 2023" is a year and "Annex 2" a part of a document.
 A number of one or two digits ("Resolution 2") is in almost every clause as a count or an item
 label, so a text carries it only as a document's number: after such a noun or inside 第…号.
 
 A question naming several documents is answered for each by the clause on it, unless it asks for them
 together ("compare", "in common", 比较, 共同点, 异同, or "both" / "together" said of the documents): then only a
-clause carrying all of them does. A question picking one of them ("Which of …", "… or …", 哪一项) does not.
+clause carrying all of them does. A question picking one of them ("Which of …", "139 or 140", 哪一项) does not.
 """
 
 from __future__ import annotations
@@ -25,6 +25,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+
+from assistant.answering.analysis import YES_NO_OPENING
 
 # Nouns of the documents that are cited by number; a report, annex or document is cited by title or symbol.
 _DOC_NOUNS = ("resolution", "recommendation", "decision")
@@ -37,9 +39,10 @@ _SEPARATOR = r"(?:\s*[,&]\s*|\s+(?:and|or)\s+)"
 _NUMBERED = re.compile(rf"{_NOUN}{_NUMBER}(?:{_SEPARATOR}{_NUMBER})*\b{_UNIT}", re.IGNORECASE)
 _NUMBERS = re.compile(_NUMBER)
 _ZH_NUMBERED = re.compile(r"第\s*[A-Za-z\d][A-Za-z\d_/.\-]*\s*号(?:决议|建议书|建议|决定|文件|报告)?")
-# Numbers sharing one 第…号: 第139、140号决议, 第139号和140号决议 (a bare number after 、/和/及/与).
+# Numbers sharing one 第…号: 第139、140号决议, 第139号和140号决议, 第139、第140号决议 (a number after 、/和/及/与,
+# with or without its own 第).
 _ZH_LISTED = re.compile(
-    r"第\s*(\d+(?:/\d+)*)\s*号?((?:\s*(?:、|和|及|与)\s*\d+(?:/\d+)*\s*号?)+)(决议|建议书|建议|决定|文件|报告)?"
+    r"第\s*(\d+(?:/\d+)*)\s*号?((?:\s*(?:、|和|及|与)\s*第?\s*\d+(?:/\d+)*\s*号?)+)(决议|建议书|建议|决定|文件|报告)?"
 )
 # A UN or ITU symbol: letters, then at least two slash-separated parts (A/RES/70/1, EUR/44A25/1; kg/m2 is a
 # unit), one with a digit. Any case: users type a/res/70/125.
@@ -121,10 +124,15 @@ _TOGETHER = re.compile(
 _DOCS = rf"(?:the\s+)?(?:{'|'.join(_DOC_NOUNS)}|documents?|them)"
 _BOTH_BEFORE = re.compile(rf"\b(?:both\s+(?:of\s+)?|together\s+with\s+|jointly\s+with\s+){_DOCS}", re.IGNORECASE)
 _BOTH_AFTER = re.compile(r"\s*,?\s*(?:both|together|jointly)\b", re.IGNORECASE)
-# A question that picks one of them ("Which of …", "139 or 140", 哪一项) compares nothing; nor does a yes-no
-# question whose "both" is said of each ("Were Resolutions 139 and 140 both revised …?").
-_PICKS_ONE = re.compile(r"\bwhich\s+(?:one\s+)?of\b|\bor\b|哪一项|哪项|哪一个|哪个", re.IGNORECASE)
-_YES_NO = re.compile(r"^\s*(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|shall|should|must)\b", re.I)
+# A question that picks one of them ("Which of …", "139 or 140", 第139号还是第140号, 哪一项) compares nothing;
+# nor does a yes-no question whose "both" is said of each ("Were Resolutions 139 and 140 both revised …?").
+# An "or" picks only between the documents: "Compare 139 and 140 on the digital divide *or* …" still compares.
+_PICKS_ONE = re.compile(
+    rf"\bwhich\s+(?:one\s+)?of\b|哪一项|哪项|哪一个|哪个|"
+    rf"\d\s*号?\s*(?:\bor\b|或者?|还是)\s*(?:(?:the\s+)?{_NOUN}|第\s*)?\d",
+    re.IGNORECASE,
+)
+_YES_NO = re.compile(YES_NO_OPENING, re.IGNORECASE)
 
 
 def asks_together(question: str) -> bool:

@@ -6,7 +6,9 @@ asked to cite them by number and quote them in 「」. Afterwards:
 * a marker that points to no retrieved clause is dropped, and the answer says so;
 * a quote that is not verbatim text of a clause it cites is removed, and the answer says so;
 * an answer left with no valid citation is not shown: the extractive answer is
-  given instead (this is also what defeats instructions planted in a document).
+  given instead (this is also what defeats instructions planted in a document);
+* an answer citing clauses on only some of the documents the question names by
+  number says which it covers, as the extractive one does.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from langchain_core.messages import HumanMessage, SystemMessage
 
 from assistant.answering.analysis import analyse_question
 from assistant.answering.citations import make_citation
-from assistant.answering.compose import answer_extractive
+from assistant.answering.compose import answer_extractive, which_documents
 from assistant.answering.context import AnswerContext
 from assistant.answering.evidence import evidence_of, overlap, question_groups
 from assistant.answering.support import absent_names, abstention_text, citable, supports
@@ -192,4 +194,6 @@ def answer_with_llm(question: str, lang: Language, ctx: AnswerContext, model: Ba
             if lang == "zh"
             else "(Note: some citations failed the check and were removed.)"
         )
-    return Answer(question=question, text=text, language=lang, citations=citations, mode="llm", notes=notes)
+    answer = Answer(question=question, text=text, language=lang, citations=citations, mode="llm", notes=notes)
+    # Like the extractive answer, it says which of several named documents it covers ("This answer covers only …").
+    return which_documents(question, lang, answer, ctx)

@@ -45,7 +45,7 @@ from assistant.answering.answer_class import (
     asks_place,
     class_spans,
 )
-from assistant.answering.attribution import Attribution, asked_attribution, attribution_lacks
+from assistant.answering.attribution import Attribution, asked_attribution, attribution_lacks, states_statement
 from assistant.answering.compounds import dictionary_parts
 from assistant.answering.context import AnswerContext
 from assistant.answering.echo import instances, names_instance
@@ -106,7 +106,8 @@ class Needs:
     asked: str = ""
     # "Who said …", "which official …": the clause must name who makes the statement (attribution.py).
     attribution: Attribution | None = None
-    # The question's words with their translations: the sentence naming the agent must state them.
+    # The question's words with their translations: the sentence naming the agent must state them, and a
+    # clause quoted for naming no one must state them all (attribution.states_statement).
     said: tuple[Group, ...] = ()
     question: str = ""
 
@@ -159,7 +160,7 @@ def needs(
         roles=tuple(specific_groups(question, lang, translations, roles_only=True)),
         asked=asked_phrase(question, lang) if cls is None else "",
         attribution=(ask := asked_attribution(question, lang)),
-        said=tuple(question_groups(question, lang, translations)) if ask is not None and ask.speaker else (),
+        said=tuple(question_groups(question, lang, translations)) if ask is not None else (),
         question=question,
     )
 
@@ -311,6 +312,9 @@ class Fitting:
     fit: list[Support]
     closest: Support | None = None
     missing: tuple[str, ...] = ()
+    # For an attribution question: the best clause that lacks only who says it and states all the rest,
+    # which the abstention quotes (single.py); None when no clause does.
+    unattributed: Support | None = None
 
 
 def fitting(n: Needs, candidates: Sequence[Support], ctx: AnswerContext) -> Fitting:
@@ -333,10 +337,27 @@ def fitting(n: Needs, candidates: Sequence[Support], ctx: AnswerContext) -> Fitt
     if not others:
         return Fitting(out)
     _, closest, missing = min(others, key=lambda x: x[0])  # min is stable: clauses first, in candidate order
+    unattributed = _unattributed(n, others, ctx)
     out = _named_after_echo(n, out, others)
     if out and max(s.overlap for s in out) < closest.overlap - OFF_TOPIC_MARGIN:
         # The clause on the question's topic is the near miss; those left cover far less of the question
         # ("Which nations led the coalition?": the coalition's paragraph names none, the one on developing
         # nations says nothing of a coalition). They are off topic, not answers.
         out = []
-    return Fitting(out, closest, tuple(missing))
+    return Fitting(out, closest, tuple(missing), unattributed)
+
+
+def _unattributed(n: Needs, others: Sequence[tuple[bool, Support, list[str]]], ctx: AnswerContext) -> Support | None:
+    """The first clause (before headers and datelines) whose only lack is who says it and that states every
+    other word of the question: "X says …, but names no one" must not quote a clause that says something else."""
+    if n.attribution is None:
+        return None
+    return next(
+        (
+            s
+            for _, s, m in sorted(others, key=lambda x: x[0])
+            if m == [UNATTRIBUTED[n.lang]]
+            and states_statement(n.said, n.question, n.lang, clause_evidence(s.hit.chunk, n.lang, ctx))
+        ),
+        None,
+    )

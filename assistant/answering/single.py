@@ -22,7 +22,7 @@ from assistant.answering.document_date import document_date
 from assistant.answering.evidence import chunk_evidence, question_groups, words
 from assistant.answering.generic import specific_supports
 from assistant.answering.lexicons import context_lexicon
-from assistant.answering.near_miss import UNATTRIBUTED, Needs, fitting, names_class, needs
+from assistant.answering.near_miss import Fitting, Needs, fitting, names_class, needs
 from assistant.answering.noun_check import has_answer_noun
 from assistant.answering.replies import YES, abstain, single_text, unattributed
 from assistant.answering.sections import clauses_answer
@@ -77,7 +77,7 @@ def single_answer(
     # summit is not a past one's dateline (near_miss.py).
     fit = fitting(need, passing, ctx)
     if not fit.fit and fit.closest is not None:
-        return _near_miss(question, lang, a, ctx, need, fit.closest, fit.missing)
+        return _near_miss(question, lang, a, ctx, need, fit)
     best = pick(replace(choice, passing=fit.fit))
     chunk = best.hit.chunk
     texts = [evidence_text(chunk, ctx.documents.get(chunk.doc_id))]
@@ -104,14 +104,14 @@ def _near_miss(
     a: QuestionAnalysis,
     ctx: AnswerContext,
     need: Needs,
-    closest: Support,
-    missing: tuple[str, ...],
+    fit: Fitting,
 ) -> Answer:
     """The abstention on a near miss: what the closest clause covers and lacks. "Who recognized …?" on a
-    clause that says it with no agent quotes what it says, and that it names no one."""
-    if need.attribution is None or missing[:1] != (UNATTRIBUTED[lang],):
-        texts = [support_evidence(closest, ctx)]
-        return abstain(question, lang, covered=covered_terms(question, lang, texts)[0], missing=missing)
+    clause that says it with no agent (and lacks nothing else) quotes what it says, and that it names no one."""
+    closest = fit.unattributed
+    if need.attribution is None or closest is None:
+        texts = [support_evidence(fit.closest, ctx)] if fit.closest is not None else []
+        return abstain(question, lang, covered=covered_terms(question, lang, texts)[0], missing=fit.missing)
     chunk = closest.hit.chunk
     groups = question_groups(support_question(question, a), lang, ctx.translations)
     start, end = best_quote(chunk, groups, ctx.idf, "", None, _own_words(question, a, ctx))

@@ -3,7 +3,7 @@
 "What is ITU's budget for AI?" is on the corpus's topic, and a clause about ITU's
 AI work covers most of its words; but only a clause that gives a budget answers
 it. Such words (an amount, a penalty, a vote, a deadline, a term of office, who
-chaired, whether something is banned or binding, an exemption, a licence or a
+chaired, who persuaded or lobbied, whether something is banned or binding, an exemption, a licence or a
 monitor) are a short table per language.
 When the clause an answer would cite does not contain one of them, directly or
 through a translation or near-synonym, the corpus does not answer, however close
@@ -40,6 +40,8 @@ SPECIFIC_FOCUS: dict[Language, tuple[str, ...]] = {
         *("paid", "payment", "payments"),
         # Sponsoring an event or a draft is a fact a text states or not; "support" is not it.
         *("sponsor", "sponsors", "sponsored", "sponsorship"),
+        # So is persuading or lobbying someone: a text that says who led or supported something does not say it.
+        *("persuade", "persuades", "persuaded", "convince", "convinced", "lobby", "lobbied", "lobbying"),
         *("salary", "wage", "wages", "earn", "earns", "income"),
         *("fine", "fines", "penalty", "penalties", "sanction", "sanctions", "punish", "punishment"),
         *("vote", "votes", "voted", "voting", "veto", "ballot", "oppose", "opposed", "abstained"),
@@ -63,7 +65,7 @@ SPECIFIC_FOCUS: dict[Language, tuple[str, ...]] = {
     "zh": (
         *("预算", "经费", "资金", "拨款", "费用", "成本", "出资", "花费"),
         *("支付", "付款", "付费"),
-        *("赞助", "资助"),
+        *("赞助", "资助", "说服", "游说"),
         *("工资", "薪水", "薪酬", "收入"),
         *("罚款", "处罚", "惩罚", "制裁", "罚金"),
         *("投票", "表决", "反对票", "赞成票", "弃权", "否决"),
@@ -111,11 +113,9 @@ def role_said(
     if chunk_lang != "en" or g.term is not None:
         return True
     # A Chinese role (批评者) is found in an English clause through its translation's stem: the clause must
-    # still write a role word.
-    return any(
-        w.lower() in _EN_ROLES and (words(w) == [g.token] or not g.token.isascii())
-        for w in re.findall(r"[A-Za-z]+", chunk_text)
-    )
+    # still write that role as a word ("critics"), not another role beside "critical" ("the Director").
+    own = {g.token, *(a for a in g.alts if a not in g.near)}
+    return any(w.lower() in _EN_ROLES and not own.isdisjoint(words(w)) for w in re.findall(r"[A-Za-z]+", chunk_text))
 
 
 def _stems(lang: Language) -> frozenset[str]:

@@ -34,6 +34,7 @@ from assistant.schema import Answer, Citation, Turn
         ("What else must he do?", "en", "what-must"),
         ("责成秘书长做哪些事？", "zh", "what-must"),
         ("Does the draft mention the OECD?", "en", "yes-no"),
+        ("Would the draft bind Member States?", "en", "yes-no"),  # the same openings as identifiers.asks_together
         ("文章是否提到人权？", "zh", "yes-no"),
         ("什么是数字鸿沟？", "zh", "definition"),
         ("Which organisations are named?", "en", "which"),

@@ -308,6 +308,19 @@ def test_a_verb_before_a_country_group_does_not_qualify_it(verb):
     assert class_spans(plural, f"Equitable access {verb} developing nations.") == ["developing nations"]
 
 
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Broadband networks connect developing nations.", "developing nations"),
+        ("AI could transform developing nations.", "developing nations"),
+        ("Aid goes to host countries first.", "host countries"),  # a noun that is a verb too, listed
+        ("Aid goes to francophone states first.", "francophone states"),  # a word WordNet lacks
+    ],
+)
+def test_a_plain_verb_before_a_country_group_does_not_qualify_it_whether_listed_or_not(text, span):
+    assert class_spans(asked_class("Which countries will benefit?", "en"), text) == [span]
+
+
 @pytest.mark.parametrize("question", ["Which states supported the AI resolution?", "Which States supported it?"])
 def test_plural_states_asks_for_countries(question):
     cls = asked_class(question, "en")
@@ -341,3 +354,27 @@ def test_a_rate_is_a_share_only_of_a_proportion_kind_in_either_language(question
 
 def test_what_is_the_x_does_not_ask_for_a_class_other_than_a_rate():
     assert asked_class("What is the city council's role?", "en") is None
+
+
+@pytest.mark.parametrize(
+    ("question", "name"),
+    [
+        # "United States" / "United Nations" is a name that modifies the asked noun, not a group of countries
+        ("Which United States agency works on AI?", "organisation"),
+        ("Which United Nations agency works on education?", "organisation"),
+        ("Which United States company makes chips?", "company"),
+        ("Which United Nations member states voted for it?", "country"),
+        ("Which states of the United States joined?", "country"),
+    ],
+)
+def test_a_country_name_before_the_asked_noun_does_not_make_a_country_question(question, name):
+    cls = asked_class(question, "en")
+    assert cls is not None and cls.name == name
+
+
+def test_a_plain_verb_between_which_and_a_class_noun_has_begun_the_predicate():
+    # "Which tools connect developing nations?" asks for tools: "connect" is the verb, "nations" its object.
+    assert asked_class("Which tools connect developing nations?", "en") is None
+    # A noun that is a verb too, or a participle, still modifies the noun ("human rights", "specialized").
+    assert asked_class("Which human rights court will judge AI systems?", "en").name == "court"
+    assert asked_class("Which specialized agency deals with crime?", "en").name == "organisation"

@@ -51,6 +51,13 @@ def test_questions_asking_for_a_speaker_or_a_person_are_read_in_both_languages()
     assert asked_attribution("Which bodies should the top official team up with?", "en") is None
 
 
+def test_a_compound_of_shuo_is_a_verb_of_saying_only_when_it_says_something():
+    # 说服 (persuade) is an act, not a statement; 说明 (state, explain) states something, as "state" does.
+    assert asked_attribution("谁说服了120多个会员国支持这项决议？", "zh") is None
+    assert asked_attribution("谁说明了这项决议的意义？", "zh").speaker
+    assert asked_attribution("谁说过这项决议是里程碑？", "zh").speaker
+
+
 def test_an_agentless_passive_or_the_documents_own_statement_names_no_speaker():
     assert lacks("Who recognized the adoption as a historic milestone?", chunk(PASSIVE))
     assert lacks("Who said the resolution was a watershed moment?", chunk(PASSIVE))
@@ -84,6 +91,22 @@ def test_a_near_miss_attribution_abstains_saying_what_the_corpus_says(assistant)
     assert "has been recognized as a historic milestone" in answer.text and "names no one" in answer.text
     zh = assistant.ask("哪位联合国官员把这项决议称为历史性的里程碑？")
     assert zh.abstained and zh.text.startswith("语料没有说明是谁") and "哪位官员" in zh.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # The closest clause states something else (human rights, not praise for protecting children; the
+        # digital divide, not a crisis): quoting it as "what the corpus says" would put words in its mouth.
+        "Who praised the resolution for protecting children?",
+        "Which official described the digital divide as a crisis?",
+        "谁说人工智能会取代记者？",
+    ],
+)
+def test_an_unattributed_abstention_quotes_only_a_clause_stating_what_is_asked(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.abstained
+    assert "「" not in answer.text and "names no" not in answer.text and "没有指明" not in answer.text
 
 
 def test_a_speaker_the_corpus_names_is_still_answered(assistant):

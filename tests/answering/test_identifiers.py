@@ -127,11 +127,17 @@ def test_without_takes_out_a_short_number_written_as_a_symbol():
         # "both" of another phrase, or of the documents each on its own (a yes-no question), is no comparison
         ("Which of Resolutions 139 and 140 addresses both the digital divide and the information society?", False),
         ("Were Resolutions 139 and 140 both revised in Bucharest in 2022?", False),
+        ("Would Resolutions 139 and 140 both apply to the draft?", False),  # any yes-no opening (analysis.py)
         (
             "Does Resolution 139 or Resolution 140 concern the digital divide and the information society together?",
             False,
         ),
         ("第139号和第140号决议中，哪一项涉及弥合数字鸿沟？", False),
+        # an "or" between topics still compares the documents; only one between the documents picks one
+        ("Compare Resolutions 139 and 140 on the digital divide or the information society.", True),
+        ("What do Resolutions 139 and 140 have in common on WSIS or the digital divide?", True),
+        ("Is it Resolution 139 or 140 that differs from the draft on the digital divide?", False),
+        ("第139号还是第140号决议与草案有何不同？", False),
     ],
 )
 def test_a_question_asks_for_its_documents_together_when_it_compares_them(question, together):
@@ -144,6 +150,8 @@ def test_a_question_asks_for_its_documents_together_when_it_compares_them(questi
         "第139、140号决议是关于什么的？",
         "第139号和140号决议是关于什么的？",
         "第139及140号决议",
+        "第139、第140号决议有什么共同点？",  # the second number repeats 第
+        "第139和第140号决议",
         "What are resolutions 139 & 140 about?",
     ],
 )

@@ -1,7 +1,10 @@
 """LLM answering with fake chat models: citations are checked, injections are not followed."""
 
+import re
+
 import pytest
 from langchain_core.language_models.fake_chat_models import FakeListChatModel
+from langchain_core.messages import AIMessage
 
 from assistant.answering import AnswerContext
 from assistant.answering.llm import build_messages, check_citations
@@ -93,3 +96,19 @@ def test_injection_inside_a_clause_is_only_data(assistant, documents):
     assert (
         citations and citations[0].quote == documents[citations[0].doc_id].text[citations[0].start : citations[0].end]
     )
+
+
+def test_an_answer_on_some_of_the_named_documents_says_which_it_covers(llm_assistant):
+    """As the extractive answer does: the model's answer cites the clause on Resolution 140 only."""
+
+    class CitesResolution140(FakeListChatModel):
+        def invoke(self, prompt, *args, **kwargs):
+            messages = prompt.to_messages() if hasattr(prompt, "to_messages") else prompt
+            clauses = re.findall(r"^\[(\d+)\][^\n]*\n<<<\n(.*?)\n>>>", messages[-1].content, re.M | re.S)
+            n = next(n for n, text in clauses if "第140号决议" in text)
+            return AIMessage(content=f"Resolution 140 was revised in Bucharest [{n}]: 「2022年，布加勒斯特，修订版」.")
+
+    question = "In which city were Resolutions 139 and 140 revised?"
+    answer = llm_assistant.use_llm(CitesResolution140(responses=["x"])).ask(question)
+    assert answer.mode == "llm" and [c.chunk_id for c in answer.citations] == ["eur-44a25-1/preamble/recalling/d"]
+    assert answer.text.startswith("This answer covers only Resolution 140. Resolution 140 was revised")

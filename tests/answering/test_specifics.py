@@ -189,3 +189,23 @@ def test_a_group_judged_by_its_stance_is_a_role_the_clause_must_name_as_a_word()
     named = "Its critics called it vague."
     assert role_said(critics, named, "en", chunk_evidence(named))
     assert [g.token for g in specific_groups("批评者如何评价这项决议？", "zh", roles_only=True)] == ["批评者"]
+
+
+def test_persuading_is_a_fact_the_clause_must_state():
+    # "led by a coalition, receiving support from 120 member states" says who led and supported, not who persuaded.
+    assert [g.token for g in specific_groups("谁说服了会员国支持这项决议？", "zh")] == ["说服"]
+    assert specific_groups("Who persuaded the member states to support the resolution?", "en") != []
+    assert specific_groups("Who led the resolution?", "en") == []
+
+
+def test_a_chinese_role_is_named_only_by_its_own_translation():
+    from assistant.answering.evidence import chunk_evidence
+    from assistant.answering.specifics import role_said
+
+    translations = {"批评者": ("critic",)}
+    (critics,) = specific_groups("批评者如何评价这项决议？", "zh", translations, roles_only=True)
+    # "critical" carries the stem of "critic", and "Director" is a role, but not the critics'.
+    other = "The Director was critical of the delay."
+    assert not role_said(critics, other, "en", chunk_evidence(other))
+    named = "Its critics called it vague."
+    assert role_said(critics, named, "en", chunk_evidence(named))
