@@ -344,13 +344,16 @@ def _zh_class(question: str) -> AnswerClass | None:
     best: AnswerClass | None = None
     for name, nouns in _ZH_NOUNS.items():
         for noun in nouns:
-            # "哪些对违规企业的罚款": a noun followed by 的 modifies the one asked for.
+            # "哪些对违规企业的罚款": a noun followed by 的 modifies the one asked for; right after the
+            # question word it is the one asked for ("哪个国家的代表团" asks which country's delegation).
             pattern = (
-                rf"({_ZH_WHICH})([^，。？?！,]{{0,12}}?){re.escape(noun)}(?!的)|"
-                rf"({_ZH_WHAT})([^，。？?！,的和对{_ZH_LINKS}]{{0,{_ZH_WHAT_GAP}}}?){re.escape(noun)}(?!的)"
+                rf"({_ZH_WHICH}|{_ZH_WHAT})(){re.escape(noun)}|"
+                rf"({_ZH_WHICH})([^，。？?！,]{{1,12}}?){re.escape(noun)}(?!的)|"
+                rf"({_ZH_WHAT})([^，。？?！,的和对{_ZH_LINKS}]{{1,{_ZH_WHAT_GAP}}}?){re.escape(noun)}(?!的)"
             )
             for m in re.finditer(pattern, question):
-                wh, gap = (1, 2) if m.group(1) is not None else (3, 4)
+                wh = next(g for g in (1, 3, 5) if m.group(g) is not None)
+                gap = wh + 1
                 if _linked_out(m.group(gap)):
                     continue
                 start = m.start(gap) + len(m.group(gap))

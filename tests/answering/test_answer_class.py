@@ -45,6 +45,10 @@ from assistant.glossary import find_terms
         ("Which human rights court will judge AI systems?", "en", "court", False),
         ("Which tribunals will rule on it?", "en", "court", True),
         ("哪个法院将审理违反人权的人工智能系统？", "zh", "court", False),
+        # right after the question word, a noun before 的 is the one asked for: which country's delegation
+        ("报道说，哪个国家的代表团主导了这项提案的起草？", "zh", "country", False),
+        ("决议强调要确保哪些国家的人工智能技术公平获取？", "zh", "country", True),
+        ("什么国家的代表提出了草案？", "zh", "country", False),
     ],
 )
 def test_the_class_a_question_asks_for(question, lang, name, plural):

@@ -268,3 +268,10 @@ def test_a_number_of_countries_asks_for_that_many_named_ones_not_a_group():
     assert missing("Which two nations need equitable access?", "en", "which", access) == ["the name of a country"]
     named = chunk("ensuring equitable access to AI technologies, particularly for Kenya and Peru", "en")
     assert missing("Which two nations need equitable access?", "en", "which", named) == []
+
+
+def test_a_question_for_a_countrys_delegation_lacks_a_country_in_a_clause_on_member_states():
+    member_states = chunk("成员国在建立相关国家监管框架方面可发挥重要作用；")
+    q = "报道说，哪个国家的代表团主导了这项提案的起草？"
+    assert missing(q, "zh", "which", member_states) == ["国家名称"]
+    assert missing(q, "zh", "which", chunk("罗马尼亚代表团主导了提案的起草。")) == []
