@@ -293,7 +293,7 @@ def test_an_organisation_named_like_a_group_of_countries_is_no_group():
         ("Which rights must be safeguarded?", "rights"),
         ("Which ITU sector plays an important role?", ""),  # a verb may end the phrase: not read
         ("Who said which things?", ""),  # "which" is not the question word
-        ("哪些人工智能系统违反人权？", ""),
+        ("哪些人工智能系统违反人权？", "人工智能系统"),  # the nouns after 哪些, up to its verb
     ],
 )
 def test_the_phrase_a_which_question_asks_instances_of(question, phrase):
@@ -345,3 +345,20 @@ def test_a_rate_is_a_share_only_of_a_proportion_kind_in_either_language(question
 
 def test_what_is_the_x_does_not_ask_for_a_class_other_than_a_rate():
     assert asked_class("What is the city council's role?", "en") is None
+
+
+@pytest.mark.parametrize(
+    ("question", "phrase"),
+    [
+        ("决议草案提到哪些民间团体参与人工智能技术开发？", "民间团体"),
+        ("哪些人工智能问题超出了国际电联的职权范围？", "人工智能问题"),
+        ("国际电联可以在哪些部门成员之间促进信息交流？", "部门成员"),
+        ("草案忆及本届大会的哪一项决议？", "决议"),
+        # no noun after the question word, or a kind of thing (which a group answers) is asked for
+        ("草案在哪些方面提到人工智能？", ""),
+        ("文章称各国可以借助人工智能推动哪一类发展？", ""),
+        ("哪种技术最重要？", ""),
+    ],
+)
+def test_the_noun_phrase_a_chinese_which_question_asks_for(question, phrase):
+    assert asked_phrase(question, "zh") == phrase
