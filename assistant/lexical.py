@@ -97,6 +97,22 @@ def _jieba() -> Any:
     return _JIEBA.tokenizer
 
 
+_POS = _JiebaHolder()
+
+
+def pos_words(text: str) -> list[tuple[str, str]]:
+    """jieba's words of `text` with their part-of-speech flags (n, v, uj, x, …), punctuation included, so
+    that the words joined give the text back. The tagger shares `_jieba()`'s dictionary; it is built once,
+    on first use (about half a second), by the answerer's reading of Chinese noun phrases."""
+    if _POS.tokenizer is None:
+        with _POS.lock:
+            if _POS.tokenizer is None:
+                from jieba.posseg import POSTokenizer
+
+                _POS.tokenizer = POSTokenizer(_jieba())
+    return [(p.word, p.flag) for p in _POS.tokenizer.cut(text, HMM=False)]
+
+
 def cjk_word_bounds(text: str) -> frozenset[int]:
     """Offsets in `text` where a jieba word starts or ends: a Chinese name found inside a longer word
     (中国 in 发展中国家, "developing countries") does not start and end on them."""

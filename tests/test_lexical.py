@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from assistant import lexical
-from assistant.lexical import META_FILE, BM25Index, LexicalFormatError, LexicalIndexError, tokenize
+from assistant.lexical import META_FILE, BM25Index, LexicalFormatError, LexicalIndexError, pos_words, tokenize
 from assistant.lexical_files import ARRAY_DTYPES, LEGACY_ARCHIVE, array_file
 from assistant.settings import JIEBA_CACHE_VARIABLE
 
@@ -55,6 +55,13 @@ def test_chinese_words_bigrams_and_stop_words() -> None:
     assert "的" not in toks
     assert "\u00b7理事" in toks  # character bigrams are a separate term space
     assert tokenize("，。！？、") == []
+
+
+def test_pos_words_tag_every_word_and_give_the_text_back() -> None:
+    text = "哪些民间团体参与了，ITU-T？"
+    tagged = pos_words(text)
+    assert "".join(w for w, _ in tagged) == text
+    assert ("民间团体", "n") in tagged and ("参与", "v") in tagged
 
 
 def test_mixed_text_keeps_both_languages() -> None:

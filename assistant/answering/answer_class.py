@@ -26,6 +26,7 @@ from assistant.answering.actors import is_actor
 from assistant.answering.analysis import AUXILIARIES
 from assistant.answering.gazetteer import city_names, country_names
 from assistant.glossary import Term, find_terms
+from assistant.lexical import pos_words
 from assistant.retrieval.wordnet import WordNetUnavailableError, load_wordnet
 from assistant.schema import Language
 
@@ -359,10 +360,13 @@ _ASKED_PHRASE_WORDS = 4
 
 
 def asked_phrase(question: str, lang: Language) -> str:
-    """The noun phrase an English "which" question asks instances of ("AI systems", "emerging
-    technologies"), when an auxiliary or preposition ends it within four words; "" otherwise (a verb
-    may end it anywhere: "which ITU sector plays …" is not read)."""
-    first = _EN_FIRST_WH.search(question) if lang == "en" else None
+    """The noun phrase a "which" question asks instances of ("AI systems", "emerging technologies",
+    民间团体, 人工智能问题). In English, when an auxiliary or preposition ends it within four words; ""
+    otherwise (a verb may end it anywhere: "which ITU sector plays …" is not read). In Chinese, the
+    nouns right after 哪些 / 哪个 / 哪项 (`_zh_asked_phrase`)."""
+    if lang == "zh":
+        return _zh_asked_phrase(question)
+    first = _EN_FIRST_WH.search(question)
     if first is None or first.group(0).casefold() != "which":
         return ""
     after = re.findall(r"[\w'’-]+", question[first.end() : first.end() + 200])
@@ -373,17 +377,51 @@ def asked_phrase(question: str, lang: Language) -> str:
     return ""
 
 
+# Part-of-speech flags (jieba) of the words a Chinese question's asked noun phrase is made of: nouns of any
+# kind, Latin words (ITU-T), abbreviations, distinguishing words and verbal nouns (哪些*活动*).
+_ZH_NOMINAL = ("n", "eng", "j", "b", "vn")
+# A classifier of kind in the question word with its numeral (哪一*类*, 哪*种*, 哪*样*).
+_ZH_KIND_CLASSIFIER = re.compile(r"[类种样]")
+# Question words that are no 哪 of "which": where (哪里, 哪儿), even if (哪怕).
+_ZH_NOT_WHICH = ("哪里", "哪儿", "哪怕")
+
+
+def _zh_asked_phrase(question: str) -> str:
+    """The nouns right after a Chinese 哪 word and its numeral or classifier ("哪些*民间团体*参与…",
+    "哪一项*决议*", "哪些*部门成员*之间"), up to four words; "" when no noun follows (哪些方面 is one word)
+    or the question asks for a kind (哪一类发展)."""
+    tagged = pos_words(question)
+    for i, (word, _) in enumerate(tagged):
+        if not word.startswith("哪") or word.startswith(_ZH_NOT_WHICH):
+            continue
+        rest = tagged[i + 1 :]
+        while rest and rest[0][1][:1] in ("m", "q"):
+            word, rest = word + rest[0][0], rest[1:]
+        if _ZH_KIND_CLASSIFIER.search(word):
+            return ""  # 哪一类 / 哪种 ask for a category, which a group answers (as `AnswerClass.kind`)
+        nouns = []
+        for w, flag in rest[:_ASKED_PHRASE_WORDS]:
+            if not flag.startswith(_ZH_NOMINAL):
+                break
+            nouns.append(w)
+        return "".join(nouns)
+    return ""
+
+
 def _zh_class(question: str) -> AnswerClass | None:
     best: AnswerClass | None = None
     for name, nouns in _ZH_NOUNS.items():
         for noun in nouns:
-            # "哪些对违规企业的罚款": a noun followed by 的 modifies the one asked for.
+            # "哪些对违规企业的罚款": a noun followed by 的 modifies the one asked for; right after the
+            # question word it is the one asked for ("哪个国家的代表团" asks which country's delegation).
             pattern = (
-                rf"({_ZH_WHICH})([^，。？?！,]{{0,12}}?){re.escape(noun)}(?!的)|"
-                rf"({_ZH_WHAT})([^，。？?！,的和对{_ZH_LINKS}]{{0,{_ZH_WHAT_GAP}}}?){re.escape(noun)}(?!的)"
+                rf"({_ZH_WHICH}|{_ZH_WHAT})(){re.escape(noun)}|"
+                rf"({_ZH_WHICH})([^，。？?！,]{{1,12}}?){re.escape(noun)}(?!的)|"
+                rf"({_ZH_WHAT})([^，。？?！,的和对{_ZH_LINKS}]{{1,{_ZH_WHAT_GAP}}}?){re.escape(noun)}(?!的)"
             )
             for m in re.finditer(pattern, question):
-                wh, gap = (1, 2) if m.group(1) is not None else (3, 4)
+                wh = next(g for g in (1, 3, 5) if m.group(g) is not None)
+                gap = wh + 1
                 if _linked_out(m.group(gap)):
                     continue
                 start = m.start(gap) + len(m.group(gap))

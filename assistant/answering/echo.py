@@ -109,8 +109,15 @@ _POSTMODIFIER = re.compile(r"\s+(?:that|which|who|whose|in|of|to|from|against|on
 _WHOLE_BEFORE = re.compile(rf"^(?:\d+|as|{'|'.join((*_COUNT_WORDS, 'twelve', 'seventeen'))})$", re.IGNORECASE)
 # A question that asks for names ("Which AI systems did the Assembly *name* …") is not answered by a
 # description, however much it narrows the class.
-_ASKS_NAMES = re.compile(r"\b(?:name[sd]?|naming|list(?:s|ed)?|identif(?:y|ies|ied)|single[sd]?\s+out)\b")
+_ASKS_NAMES = re.compile(
+    r"\b(?:name[sd]?|naming|list(?:s|ed)?|identif(?:y|ies|ied)|single[sd]?\s+out)\b|名称|名字|点名|列出|列举"
+)
 _MODIFIER_WORDS = 3
+
+
+def asks_names(question: str) -> bool:
+    """Whether the question asks for names ("did the Assembly *name*", 列出), which no description answers."""
+    return _ASKS_NAMES.search(question) is not None
 
 
 def names_instance(text: str, question: str, phrase: str) -> bool | None:
@@ -123,7 +130,7 @@ def names_instance(text: str, question: str, phrase: str) -> bool | None:
     head = words(phrase.split()[-1]) if phrase.split() else []
     if len(head) != 1:
         return None
-    described = _ASKS_NAMES.search(question) is None
+    described = not asks_names(question)
     mentioned: bool | None = None
     for m in _WORD.finditer(text):
         if words(m.group(0)) != head:

@@ -45,6 +45,10 @@ from assistant.glossary import find_terms
         ("Which human rights court will judge AI systems?", "en", "court", False),
         ("Which tribunals will rule on it?", "en", "court", True),
         ("哪个法院将审理违反人权的人工智能系统？", "zh", "court", False),
+        # right after the question word, a noun before 的 is the one asked for: which country's delegation
+        ("报道说，哪个国家的代表团主导了这项提案的起草？", "zh", "country", False),
+        ("决议强调要确保哪些国家的人工智能技术公平获取？", "zh", "country", True),
+        ("什么国家的代表提出了草案？", "zh", "country", False),
     ],
 )
 def test_the_class_a_question_asks_for(question, lang, name, plural):
@@ -289,7 +293,7 @@ def test_an_organisation_named_like_a_group_of_countries_is_no_group():
         ("Which rights must be safeguarded?", "rights"),
         ("Which ITU sector plays an important role?", ""),  # a verb may end the phrase: not read
         ("Who said which things?", ""),  # "which" is not the question word
-        ("哪些人工智能系统违反人权？", ""),
+        ("哪些人工智能系统违反人权？", "人工智能系统"),  # the nouns after 哪些, up to its verb
     ],
 )
 def test_the_phrase_a_which_question_asks_instances_of(question, phrase):
@@ -378,3 +382,20 @@ def test_a_plain_verb_between_which_and_a_class_noun_has_begun_the_predicate():
     # A noun that is a verb too, or a participle, still modifies the noun ("human rights", "specialized").
     assert asked_class("Which human rights court will judge AI systems?", "en").name == "court"
     assert asked_class("Which specialized agency deals with crime?", "en").name == "organisation"
+
+
+@pytest.mark.parametrize(
+    ("question", "phrase"),
+    [
+        ("决议草案提到哪些民间团体参与人工智能技术开发？", "民间团体"),
+        ("哪些人工智能问题超出了国际电联的职权范围？", "人工智能问题"),
+        ("国际电联可以在哪些部门成员之间促进信息交流？", "部门成员"),
+        ("草案忆及本届大会的哪一项决议？", "决议"),
+        # no noun after the question word, or a kind of thing (which a group answers) is asked for
+        ("草案在哪些方面提到人工智能？", ""),
+        ("文章称各国可以借助人工智能推动哪一类发展？", ""),
+        ("哪种技术最重要？", ""),
+    ],
+)
+def test_the_noun_phrase_a_chinese_which_question_asks_for(question, phrase):
+    assert asked_phrase(question, "zh") == phrase

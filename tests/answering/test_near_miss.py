@@ -226,8 +226,10 @@ def test_a_which_question_lacks_instances_in_a_clause_that_only_repeats_its_noun
     q = "Which emerging technologies did the Assembly address besides AI?"
     assert missing(q, "en", "which", body) == ["the names of such emerging technologies"]
     assert missing("Which technologies did the Assembly address besides AI?", "en", "which", body) == []
-    # a Chinese clause is not read for it: its nouns are not split off as English ones are
-    assert missing(q, "en", "which", chunk("新兴技术")) == []
+    # a Chinese clause is read for it too: 新兴技术 (the glossary's "emerging technologies") alone repeats it,
+    # a list that ends in it names some
+    assert missing(q, "en", "which", chunk("关注新兴技术")) == ["the names of such emerging technologies"]
+    assert missing(q, "en", "which", chunk("区块链等新兴技术")) == []
 
 
 def test_clauses_far_off_the_topic_do_not_answer_for_the_near_miss_on_it():
@@ -268,3 +270,25 @@ def test_a_number_of_countries_asks_for_that_many_named_ones_not_a_group():
     assert missing("Which two nations need equitable access?", "en", "which", access) == ["the name of a country"]
     named = chunk("ensuring equitable access to AI technologies, particularly for Kenya and Peru", "en")
     assert missing("Which two nations need equitable access?", "en", "which", named) == []
+
+
+def test_a_question_for_a_countrys_delegation_lacks_a_country_in_a_clause_on_member_states():
+    member_states = chunk("成员国在建立相关国家监管框架方面可发挥重要作用；")
+    q = "报道说，哪个国家的代表团主导了这项提案的起草？"
+    assert missing(q, "zh", "which", member_states) == ["国家名称"]
+    assert missing(q, "zh", "which", chunk("罗马尼亚代表团主导了提案的起草。")) == []
+
+
+def test_a_chinese_clause_that_only_repeats_the_asked_noun_does_not_answer_in_either_language(assistant):
+    # the draft says only 民间团体 / 其他私营部门实体: no organisation or entity is named
+    for question in (
+        "决议草案提到哪些民间团体参与人工智能技术开发？",
+        "Which private sector entities must ITU and other UN bodies cooperate with?",
+    ):
+        answer = assistant.ask(question)
+        assert answer.abstained, (question, [c.chunk_id for c in answer.citations])
+    # 社会、经济和伦理问题 names the issues; 互联网治理论坛 is a forum the Secretary-General works with
+    issues = assistant.ask("哪些人工智能问题超出了国际电联的职权范围？")
+    assert [c.chunk_id for c in issues.citations] == ["eur-44a25-1/preamble/considering-further/g"]
+    forums = assistant.ask("Which forums should the Secretary-General promote cooperation with on AI?")
+    assert [c.chunk_id for c in forums.citations] == ["eur-44a25-1/operative/secretary-general/1"]
