@@ -302,7 +302,7 @@ class Assistant:
         self,
         question: str,
         *,
-        k: int | None = None,  # clauses retrieved to answer from (default `settings.top_k`)
+        k: int | None = None,  # clauses retrieved to answer from (default `settings.answer_candidates`)
         mode: RetrieverMode | None = None,  # as in `retrieve`
         doc_ids: tuple[str, ...] | list[str] = (),  # answer from these documents only; empty: all
         use_llm: bool | None = None,  # default: the configured LLM when `llm_provider` is set, else extractive

@@ -411,7 +411,8 @@ def _ask_one(
     history: list[Turn] | None = None,
 ) -> int:
     try:
-        answer = assistant.ask(question, use_llm=True if args.llm else None, history=history or ())
+        # -k goes to `ask` itself: without it the answerer weighs `answer_candidates` chunks, not `top_k`.
+        answer = assistant.ask(question, k=args.k, use_llm=True if args.llm else None, history=history or ())
     except QuestionError as exc:
         print(f"error: {where}{exc}", file=sys.stderr)
         return EXIT_BAD_INPUT

@@ -36,6 +36,18 @@ def test_ask_json(index_args):
     assert code == EXIT_OK and data["language"] == "zh" and data["citations"][0]["label"] == "7"
 
 
+def test_ask_k_reaches_the_answerer(index_args, monkeypatch):
+    # -k used to set only `top_k`, which `ask` does not read: the answer weighed `answer_candidates` chunks anyway.
+    from assistant import Assistant
+
+    seen = []
+    real_ask = Assistant.ask
+    monkeypatch.setattr(Assistant, "ask", lambda self, q, **kw: seen.append(kw.get("k")) or real_ask(self, q, **kw))
+    assert run(["ask", *index_args, "-k", "3", "Who must report to Council?"])[0] == EXIT_OK
+    assert run(["ask", *index_args, "Who must report to Council?"])[0] == EXIT_OK
+    assert seen == [3, None]
+
+
 def test_abstention_exit_code(index_args):
     code, out = run(["ask", *index_args, "What is the best recipe for dumplings?"])
     assert code == EXIT_ABSTAINED and "The corpus does not say" in out
