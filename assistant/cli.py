@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from assistant import Assistant, QuestionError
-from assistant.cli_args import build_parser
+from assistant.cli_args import parse_args
 from assistant.corpus import MANIFEST_NAME, CorpusError, read_manifest
 from assistant.embeddings import EmbeddingModelError
 from assistant.journal import pending_change
@@ -515,7 +515,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         from assistant.evaluation import main as eval_main
 
         return eval_main(argv[1:])
-    args = build_parser().parse_args(argv)
+    args = parse_args(argv)
     try:
         return COMMANDS[args.command](args, out)
     except (AssistantIndexError, CorpusError, EmbeddingModelError, DictionaryUnavailableError) as exc:

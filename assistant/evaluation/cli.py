@@ -47,12 +47,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="assistant eval",
         description="Run the gold QA suite (default) or the CMRC retrieval benchmark; write JSON + Markdown reports.",
-        epilog="Exit codes: 0 all thresholds pass, 1 a threshold fails, 2 bad arguments, suite or data file, or an --out "
-        "folder that cannot be written.",
+        epilog="Exit codes: 0 all thresholds pass, 1 a threshold fails, 2 bad arguments, suite or data file, "
+        "or an --out folder that cannot be written.",
     )
     parser.add_argument("--suite", type=Path, default=None, help="gold JSONL suite (default: eval/gold/qa.jsonl)")
     parser.add_argument(
-        "--modes", default="hybrid,dense,bm25", help="comma-separated retriever modes to score (first is primary)"
+        "--modes",
+        default="hybrid,dense,bm25",
+        help="comma-separated retriever modes to score, the first is primary (default: hybrid,dense,bm25)",
     )
     parser.add_argument("--out", type=Path, default=None, help="report folder (default: eval/reports)")
     parser.add_argument("--baseline", type=Path, default=None, help="previous JSON report to compare with")
