@@ -516,6 +516,24 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
 
         return eval_main(argv[1:])
     args = parse_args(argv)
+    with warnings.catch_warnings():
+        warnings.showwarning = _show_warning
+        return _run_command(args, out)
+
+
+def _show_warning(
+    message: Warning | str,
+    category: type[Warning],
+    filename: str,
+    lineno: int,
+    file: object = None,
+    line: object = None,
+) -> None:
+    """A warning as one `warning: …` line on stderr, not Python's `path.py:42: ChunkingWarning: …` and source line."""
+    print(f"warning: {message}", file=sys.stderr)
+
+
+def _run_command(args: argparse.Namespace, out: TextIO) -> int:
     try:
         return COMMANDS[args.command](args, out)
     except (AssistantIndexError, CorpusError, EmbeddingModelError, DictionaryUnavailableError) as exc:

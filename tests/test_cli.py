@@ -93,6 +93,21 @@ def test_chunks_doc_unknown_id_is_bad_input(capsys):
     assert "no-such-doc" in capsys.readouterr().err
 
 
+def test_warnings_are_one_line_not_python_s_format(tmp_path, capsys):
+    from tests.conftest import write_corpus
+
+    corpus = write_corpus(
+        tmp_path / "corpus",
+        {"note.txt": "Just one line of text about artificial intelligence.\n"},
+        [{"id": "note", "path": "note.txt", "language": "en", "kind": "article"}],
+    )
+    argv = ["index", "--corpus", str(corpus), "--index-dir", str(tmp_path / "index"), "--model", "hash", "--no-scan"]
+    assert run(argv)[0] == EXIT_OK
+    err = capsys.readouterr().err
+    assert "warning: note.txt: an article needs a title" in err
+    assert "ChunkingWarning" not in err and ".py:" not in err
+
+
 def test_index_builds_and_reuses(tmp_path):
     code, out = run(["index", "--index-dir", str(tmp_path)])
     assert code == EXIT_OK and "0 vectors reused" in out
