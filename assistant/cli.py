@@ -74,6 +74,7 @@ def _settings(args: argparse.Namespace) -> Settings:
         retriever=getattr(args, "mode", None),
         index_type=getattr(args, "index_type", None),
         backend=getattr(args, "backend", None),
+        show_progress=False if getattr(args, "quiet", False) else None,
     )
 
 
@@ -92,7 +93,7 @@ def cmd_index(args: argparse.Namespace, out: TextIO) -> int:
                 new,
                 max_tokens=settings.max_chunk_tokens,
                 limits=IngestLimits.from_settings(settings),
-                progress=_note,
+                progress=_reporter(settings),
                 lock_wait=settings.lock_wait_seconds,
             )
             _print_results(results, out)
@@ -103,8 +104,8 @@ def cmd_index(args: argparse.Namespace, out: TextIO) -> int:
 
 def _build(settings: Settings, out: TextIO) -> None:
     """Build the index (re-embedding only new or changed chunks) and print what it did."""
-    assistant = Assistant(settings, progress=_note)
-    manifest = assistant.build_index(progress=lambda msg: print(msg, file=out))
+    assistant = Assistant(settings, progress=_reporter(settings))
+    manifest = assistant.build_index(progress=lambda msg: _shown(settings, msg) and print(msg, file=out))
     embedded = manifest.counts["chunks"] - manifest.reused_vectors
     print(
         f"indexed {manifest.counts['chunks']} chunks from {manifest.counts['documents']} documents "
@@ -118,6 +119,16 @@ def _build(settings: Settings, out: TextIO) -> None:
 def _note(message: str) -> None:
     """Repairs and waits the library reports on the way (stderr, so `--json` output stays clean)."""
     print(message, file=sys.stderr)
+
+
+def _shown(settings: Settings, message: str) -> bool:
+    """`--quiet` (`show_progress` off) drops progress (counts, waits, files read), not `note:`s about repairs."""
+    return settings.show_progress or message.startswith("note:")
+
+
+def _reporter(settings: Settings) -> Callable[[str], None]:
+    """`_note`, or with `--quiet` `_note` for the notes only."""
+    return _note if settings.show_progress else (lambda message: _shown(settings, message) and _note(message))
 
 
 def _index_after_change(settings: Settings, out: TextIO, changed: bool, what: str) -> int:
@@ -136,7 +147,7 @@ def _index_after_change(settings: Settings, out: TextIO, changed: bool, what: st
             _build(settings, out)
         else:
             try:
-                _ = Assistant(settings, progress=_note).store
+                _ = Assistant(settings, progress=_reporter(settings)).store
             except (IndexMissingError, IndexStaleError, IndexCorruptError) as exc:
                 print(f"the index is not up to date ({str(exc).split('. Run')[0]}); rebuilding it", file=out)
                 _build(settings, out)
@@ -211,7 +222,7 @@ def cmd_add(args: argparse.Namespace, out: TextIO) -> int:
             doc_id=args.id or "",
             max_tokens=settings.max_chunk_tokens,
             limits=IngestLimits.from_settings(settings),
-            progress=_note,
+            progress=_reporter(settings),
             lock_wait=settings.lock_wait_seconds,
         )
     except UnknownDocumentError as exc:
@@ -377,7 +388,8 @@ _SEVERITY = {EXIT_OK: 0, EXIT_ABSTAINED: 1, EXIT_BAD_INPUT: 2, EXIT_ERROR: 3}
 
 
 def cmd_ask(args: argparse.Namespace, out: TextIO) -> int:
-    assistant = Assistant(_settings(args), build=args.build, progress=_note)
+    settings = _settings(args)
+    assistant = Assistant(settings, build=args.build, progress=_reporter(settings))
     if args.question:
         return _ask_one(assistant, " ".join(args.question), args, out)
     status = EXIT_OK
@@ -469,7 +481,9 @@ def cmd_bench_retrieval(args: argparse.Namespace, out: TextIO) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     # --set wins over the environment ("auto" included), --model and --index-type over both.
-    settings = replace(Settings.from_env(), **chosen).with_(embedding_model=args.model, index_type=args.index_type)
+    settings = replace(Settings.from_env(), **chosen).with_(
+        embedding_model=args.model, index_type=args.index_type, show_progress=False if args.quiet else None
+    )
     name = args.name or f"{corpus.stem}-{queries.stem}"
     bench = bench_retrieval(
         data,
@@ -478,7 +492,7 @@ def cmd_bench_retrieval(args: argparse.Namespace, out: TextIO) -> int:
         work_dir=Path(args.work_dir) if args.work_dir else None,
         language=args.language,
         name=name,
-        progress=lambda msg: print(msg, file=sys.stderr),
+        progress=_reporter(settings),
     )
     json_path, md_path = write_bench(bench, Path(args.out), name)
     print(bench.table(), file=out)

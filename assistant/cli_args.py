@@ -48,6 +48,14 @@ def build_parser() -> argparse.ArgumentParser:
     _add_corpus_commands(sub, common)
     _add_question_commands(sub, common)
     _add_bench_retrieval(sub)
+    for name in ("index", "add", "remove", "ask", "bench-retrieval"):  # the commands that may build an index
+        sub.choices[name].add_argument(
+            "-q",
+            "--quiet",
+            action="store_true",
+            help="no progress on stderr (document and chunk counts, files read, the embedding progress bar); "
+            "notes about repairs, warnings and errors are still printed",
+        )
     p = sub.add_parser("serve", parents=[common], help="serve the Gradio chat UI")
     p.add_argument("--host", help="interface to listen on (default: $ASSISTANT_HOST, $GRADIO_SERVER_NAME or 127.0.0.1)")
     p.add_argument("--port", type=int, help="port (default: $ASSISTANT_PORT, $GRADIO_SERVER_PORT or 7860)")

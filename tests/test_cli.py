@@ -2,6 +2,8 @@
 
 import io
 import json
+import shutil
+from pathlib import Path
 
 import pytest
 
@@ -106,6 +108,29 @@ def test_warnings_are_one_line_not_python_s_format(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "warning: note.txt: an article needs a title" in err
     assert "ChunkingWarning" not in err and ".py:" not in err
+
+
+@pytest.mark.parametrize("quiet", [False, True])
+def test_quiet_drops_progress_not_results(tmp_path, capsys, quiet):
+    corpus = shutil.copytree(Path(__file__).resolve().parents[1] / "corpus", tmp_path / "corpus")
+    files = []
+    for name in ("one", "two"):
+        files.append(tmp_path / f"{name}.txt")
+        files[-1].write_text(f"Note {name}\n\nThe Council met to discuss artificial intelligence.\n", encoding="utf-8")
+    flags = ["--quiet"] if quiet else []
+    argv = ["add", *map(str, files), "--corpus", str(corpus), "--index-dir", str(tmp_path / "index"), "--model", "hash"]
+    code, out = run([*argv, *flags])
+    err = capsys.readouterr().err
+    assert code == EXIT_OK and "2 added" in out and "indexed 59 chunks" in out
+    assert ["read 2/2 files" in err, "Embedding (hash)" in err, "4 documents, 59 chunks" in out] == [not quiet] * 3
+
+
+def test_quiet_keeps_the_notes_about_repairs(tmp_path):
+    argv = ["index", "--index-dir", str(tmp_path), "--model", "hash", "--no-scan", "--quiet"]
+    assert run(argv)[0] == EXIT_OK
+    (tmp_path / "CURRENT").write_text("garbage", encoding="utf-8")
+    code, out = run(argv)
+    assert code == EXIT_OK and "note: the previous index is unreadable" in out and "documents, " not in out
 
 
 def test_index_builds_and_reuses(tmp_path):
