@@ -19,6 +19,10 @@ from collections.abc import Sequence
 import assistant  # noqa: F401  (imported for that side effect)
 from assistant.ui import serve
 
+# At INFO these log every CPU feature FAISS fails to find ("Could not load library with AVX512 support
+# due to: ModuleNotFoundError …", which reads as an error) and each of Gradio's own HTTP start-up checks.
+QUIET_LOGGERS = ("faiss.loader", "httpx")
+
 
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -34,6 +38,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     )
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    for chatty in QUIET_LOGGERS:
+        logging.getLogger(chatty).setLevel(logging.WARNING)
     serve(host=args.host, port=args.port, read_only=args.read_only)
 
 
