@@ -17,6 +17,7 @@ from collections.abc import Sequence
 # `assistant` before gradio: importing it sets GRADIO_ANALYTICS_ENABLED=False
 # and the offline variables that gradio and huggingface_hub read on import.
 import assistant  # noqa: F401  (imported for that side effect)
+from assistant.cli_args import port_number
 from assistant.ui import serve
 
 # At INFO these log every CPU feature FAISS fails to find ("Could not load library with AVX512 support
@@ -29,7 +30,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument(
         "--host", help="interface to listen on (default: $ASSISTANT_HOST, $GRADIO_SERVER_NAME or 127.0.0.1)"
     )
-    parser.add_argument("--port", type=int, help="port (default: $ASSISTANT_PORT, $GRADIO_SERVER_PORT or 7860)")
+    parser.add_argument("--port", type=port_number, help="port (default: $ASSISTANT_PORT, $GRADIO_SERVER_PORT or 7860)")
     parser.add_argument(
         "--read-only",
         action="store_true",

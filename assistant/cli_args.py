@@ -9,6 +9,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from assistant.settings import MAX_PORT
+
 DESCRIPTION = (
     "Ask questions about UN/ITU texts in Chinese or English; each answer cites the clauses it rests on "
     "(document, section, clause number and the verbatim text), or says that the corpus does not answer."
@@ -19,6 +21,17 @@ EPILOG = (
     "130 interrupted. `assistant COMMAND -h` shows a command's options. Every setting can also be set by an "
     "ASSISTANT_<FIELD> environment variable (README, Configuration)."
 )
+
+
+def port_number(text: str) -> int:
+    """`--port`'s type: 1 to 65535 (0: the default), so a wrong port is a usage error, not a traceback from bind()."""
+    try:
+        port = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not 0 <= port <= MAX_PORT:
+        raise argparse.ArgumentTypeError(f"{port} is not a port: 1 to {MAX_PORT} (0: the default)")
+    return port
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -58,7 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
         )
     p = sub.add_parser("serve", parents=[common], help="serve the Gradio chat UI")
     p.add_argument("--host", help="interface to listen on (default: $ASSISTANT_HOST, $GRADIO_SERVER_NAME or 127.0.0.1)")
-    p.add_argument("--port", type=int, help="port (default: $ASSISTANT_PORT, $GRADIO_SERVER_PORT or 7860)")
+    p.add_argument("--port", type=port_number, help="port (default: $ASSISTANT_PORT, $GRADIO_SERVER_PORT or 7860)")
     p.add_argument("--read-only", action="store_true", help="no uploads or removals in the Documents tab")
     return parser
 

@@ -102,3 +102,11 @@ def test_an_unknown_flag_is_reported_by_its_command(capsys: pytest.CaptureFixtur
     err = capsys.readouterr().err
     assert info.value.code == 2
     assert "usage: assistant ask" in err and "assistant ask: error: unrecognized arguments: --lang" in err
+
+
+@pytest.mark.parametrize(("port", "says"), [("99999", "99999 is not a port: 1 to 65535"), ("http", "not a number")])
+def test_a_port_out_of_range_is_a_usage_error(port: str, says: str, capsys: pytest.CaptureFixture[str]) -> None:
+    # Before: `serve --port 99999` started the app and died in socket.bind() with an OverflowError traceback.
+    with pytest.raises(SystemExit) as info:
+        parse_args(["serve", "--port", port])
+    assert info.value.code == 2 and says in capsys.readouterr().err
