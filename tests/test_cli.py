@@ -133,6 +133,13 @@ def test_quiet_keeps_the_notes_about_repairs(tmp_path):
     assert code == EXIT_OK and "note: the previous index is unreadable" in out and "documents, " not in out
 
 
+def test_an_index_dir_that_is_a_file_is_an_error_not_a_traceback(tmp_path, capsys):
+    blocker = tmp_path / "index"
+    blocker.write_text("", encoding="utf-8")
+    code, _ = run(["index", "--index-dir", str(blocker), "--model", "hash", "--no-scan", "--quiet"])
+    assert code == EXIT_ERROR and f"error: {blocker}: File exists" in capsys.readouterr().err
+
+
 def test_index_builds_and_reuses(tmp_path):
     code, out = run(["index", "--index-dir", str(tmp_path)])
     assert code == EXIT_OK and "0 vectors reused" in out
