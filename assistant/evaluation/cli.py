@@ -107,8 +107,11 @@ def _drafts_from_feedback(source: str, out: Path | None, fail: Callable[[str], i
     if out is None:
         sys.stdout.write(lines)
     else:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(lines, encoding="utf-8")
+        try:
+            out.parent.mkdir(parents=True, exist_ok=True)
+            out.write_text(lines, encoding="utf-8")
+        except OSError as exc:
+            return fail(f"--drafts {out}: cannot write there ({exc.strerror or exc})")
     print(
         f"{len(drafts)} draft gold question(s) from thumbs-down answers in {path}"
         + (f" → {out}" if out else "")

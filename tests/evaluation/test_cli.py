@@ -94,3 +94,15 @@ def test_quiet_also_silences_building_the_index(scenario, tmp_path, monkeypatch,
     (kwargs,) = made
     assert kwargs["build"] is True
     assert (kwargs.get("show_progress") is False and callable(kwargs.get("progress"))) == silenced
+
+
+def test_unwritable_drafts_and_unreadable_baselines_are_messages_not_tracebacks(scenario, tmp_path, capsys):
+    _, _, suite = scenario
+    blocker = tmp_path / "a-file"
+    blocker.write_text("", encoding="utf-8")
+    feedback = tmp_path / "feedback.jsonl"
+    feedback.write_text("", encoding="utf-8")
+    assert ev.main(["--from-feedback", str(feedback), "--drafts", str(blocker / "drafts.jsonl")]) == 2
+    assert f"--drafts {blocker / 'drafts.jsonl'}: cannot write there" in capsys.readouterr().err
+    assert ev.main(["--suite", str(suite), "--baseline", str(tmp_path), "--out", str(tmp_path / "r")]) == 2
+    assert f"{tmp_path}: baseline report cannot be read" in capsys.readouterr().err
