@@ -270,10 +270,12 @@ def cmd_remove(args: argparse.Namespace, out: TextIO) -> int:
     _update_links(settings, out, focus=[removed.info.id, *removed.unlinked])
     if args.no_index:
         print("index not rebuilt (--no-index); run `assistant index` before asking", file=out)
-    elif (settings.corpus_dir / MANIFEST_NAME).is_file() and read_manifest(settings.corpus_dir):
+    elif (settings.corpus_dir / MANIFEST_NAME).is_file():
+        # The last document too: an empty index replaces the one that still holds its clauses, and the
+        # journal's record is cleared (left, the next `ask` said the removal's build "did not complete").
+        if not read_manifest(settings.corpus_dir):
+            print("the corpus is now empty; so is its index", file=out)
         return _index_after_change(settings, out, True, f"the removal of {removed.info.id}")
-    else:
-        print("the corpus is empty; nothing to index", file=out)
     return EXIT_OK
 
 

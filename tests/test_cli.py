@@ -140,6 +140,18 @@ def test_an_index_dir_that_is_a_file_is_an_error_not_a_traceback(tmp_path, capsy
     assert code == EXIT_ERROR and f"error: {blocker}: File exists" in capsys.readouterr().err
 
 
+def test_removing_the_last_document_empties_the_index(tmp_path, capsys):
+    corpus = shutil.copytree(Path(__file__).resolve().parents[1] / "corpus", tmp_path / "corpus")
+    opts = ["--corpus", str(corpus), "--index-dir", str(tmp_path / "index"), "--model", "hash", "--quiet"]
+    assert run(["index", *opts])[0] == EXIT_OK
+    assert run(["remove", "eur-44a25-1", *opts])[0] == EXIT_OK
+    code, out = run(["remove", "unido-unga-ai-resolution", *opts])
+    assert code == EXIT_OK and "the corpus is now empty; so is its index" in out and "indexed 0 chunks" in out
+    capsys.readouterr()
+    assert run(["ask", *opts, "Who must report to Council?"])[0] == EXIT_ABSTAINED
+    assert "note: finishing" not in capsys.readouterr().err  # the removal's build did complete
+
+
 def test_index_builds_and_reuses(tmp_path):
     code, out = run(["index", "--index-dir", str(tmp_path)])
     assert code == EXIT_OK and "0 vectors reused" in out
