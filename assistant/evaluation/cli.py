@@ -48,7 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="assistant eval",
         description="Run the gold QA suite (default) or the CMRC retrieval benchmark; write JSON + Markdown reports.",
         epilog="Exit codes: 0 all thresholds pass, 1 a threshold fails, 2 bad arguments, suite or data file, "
-        "or an --out folder that cannot be written.",
+        "a corpus, index or model that cannot be loaded, or an --out folder that cannot be written.",
     )
     parser.add_argument("--suite", type=Path, default=None, help="gold JSONL suite (default: eval/gold/qa.jsonl)")
     parser.add_argument(
@@ -147,6 +147,8 @@ def main(argv: list[str] | None = None) -> int:
         report = _run(args, modes)
     except _UsageError as exc:
         return _fail(str(exc))
+    except _loading_errors() as exc:  # evaluated only when something is raised: no index stack for --help
+        return _fail(str(exc))
     checks = check_thresholds(report, mins, maxs)
     metrics = report.metrics()
     gold = args.cmrc is None
@@ -202,6 +204,15 @@ def _checked_options(args: argparse.Namespace) -> tuple[list[str], dict[str, flo
             raise _UsageError(str(exc)) from exc
     _check_writable(_out_dir(args))
     return modes, mins, maxs
+
+
+def _loading_errors() -> tuple[type[Exception], ...]:
+    """What loading the corpus, the index or the model raises with a message for the user (else a traceback)."""
+    from assistant.corpus import CorpusError
+    from assistant.embeddings import EmbeddingModelError
+    from assistant.store import AssistantIndexError
+
+    return CorpusError, AssistantIndexError, EmbeddingModelError
 
 
 def _run(args: argparse.Namespace, modes: list[str]) -> EvalReport:

@@ -106,3 +106,12 @@ def test_unwritable_drafts_and_unreadable_baselines_are_messages_not_tracebacks(
     assert f"--drafts {blocker / 'drafts.jsonl'}: cannot write there" in capsys.readouterr().err
     assert ev.main(["--suite", str(suite), "--baseline", str(tmp_path), "--out", str(tmp_path / "r")]) == 2
     assert f"{tmp_path}: baseline report cannot be read" in capsys.readouterr().err
+
+
+def test_a_corpus_that_cannot_be_loaded_is_a_message_not_a_traceback(scenario, tmp_path, monkeypatch, capsys):
+    fake, _, suite = scenario
+    monkeypatch.setattr(assistant, "Assistant", lambda **kwargs: fake, raising=False)
+    missing = tmp_path / "no-corpus"
+    code = ev.main(["--suite", str(suite), "--corpus", str(missing), "--out", str(tmp_path / "r"), "--quiet"])
+    err = capsys.readouterr().err
+    assert code == 2 and f"assistant eval: error: {missing / 'manifest.json'}: corpus manifest not found" in err
