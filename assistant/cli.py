@@ -15,6 +15,7 @@ Building a corpus of one's own:
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
@@ -40,6 +41,7 @@ if TYPE_CHECKING:  # the ingest package (and its optional readers) loads only fo
 
 EXIT_OK, EXIT_ERROR, EXIT_BAD_INPUT, EXIT_ABSTAINED = 0, 1, 2, 3
 EXIT_SKIPPED = EXIT_ERROR  # `add`/`index`: some files could not be read; the others were indexed
+EXIT_PIPE_CLOSED = 141  # the reader of stdout closed it (`| head`): 128 + SIGPIPE, as the shell reports it
 # `assistant docs`: titles cut to fit one terminal line; removed documents named before "and N more".
 DOCS_TITLE_CHARS = 60
 LISTED_REMOVED = 5
@@ -558,6 +560,9 @@ def _run_command(args: argparse.Namespace, out: TextIO) -> int:
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except BrokenPipeError:  # `assistant chunks | head`: the reader has what it wants; no message, no traceback
+        _drop_stdout(out)
+        return EXIT_PIPE_CLOSED
     except OSError as exc:  # an index folder that is a file, a full disk, no permission: say where, no traceback
         where = f"{exc.filename}: " if exc.filename else ""
         print(f"error: {where}{exc.strerror or exc}", file=sys.stderr)
@@ -565,6 +570,13 @@ def _run_command(args: argparse.Namespace, out: TextIO) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+
+
+def _drop_stdout(out: TextIO) -> None:
+    """Point a closed stdout at /dev/null, so the interpreter's last flush does not fail on it again."""
+    if out is sys.stdout:
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 if __name__ == "__main__":  # pragma: no cover

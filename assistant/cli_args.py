@@ -18,8 +18,8 @@ DESCRIPTION = (
 EPILOG = (
     "Exit codes: 0 done (ask: answered); 1 error (no, stale or damaged index, unreadable corpus; add/index: "
     "some files were skipped, the rest indexed); 2 bad input or arguments; 3 ask: the corpus does not answer; "
-    "130 interrupted. `assistant COMMAND -h` shows a command's options. Every setting can also be set by an "
-    "ASSISTANT_<FIELD> environment variable (README, Configuration)."
+    "130 interrupted; 141 its output was closed (`| head`). `assistant COMMAND -h` shows a command's options. "
+    "Every setting can also be set by an ASSISTANT_<FIELD> environment variable (README, Configuration)."
 )
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.cli import EXIT_ABSTAINED, EXIT_BAD_INPUT, EXIT_ERROR, EXIT_OK, main
+from assistant.cli import EXIT_ABSTAINED, EXIT_BAD_INPUT, EXIT_ERROR, EXIT_OK, EXIT_PIPE_CLOSED, main
 
 
 @pytest.fixture(scope="module")
@@ -150,6 +150,16 @@ def test_removing_the_last_document_empties_the_index(tmp_path, capsys):
     capsys.readouterr()
     assert run(["ask", *opts, "Who must report to Council?"])[0] == EXIT_ABSTAINED
     assert "note: finishing" not in capsys.readouterr().err  # the removal's build did complete
+
+
+def test_a_closed_pipe_ends_quietly(capsys):
+    # `assistant chunks | head -1`: the write fails once the reader is gone. Before: a BrokenPipeError traceback.
+    class ClosedPipe(io.StringIO):
+        def write(self, text: str) -> int:
+            raise BrokenPipeError(32, "Broken pipe")
+
+    assert main(["docs"], out=ClosedPipe()) == EXIT_PIPE_CLOSED == 141
+    assert capsys.readouterr().err == ""
 
 
 def test_index_builds_and_reuses(tmp_path):
