@@ -414,7 +414,8 @@ def cmd_ask(args: argparse.Namespace, out: TextIO) -> int:
                 assistant, line.strip(), args, out, where="" if interactive else f"line {number}: ", history=history
             )
             status = max(status, code, key=_SEVERITY.__getitem__)
-            print(file=out)
+            if interactive or not args.json:  # piped `--json` is JSON Lines: one answer per line, nothing between
+                print(file=out)
     return status
 
 
@@ -436,7 +437,9 @@ def _ask_one(
         history.append(Turn(question, answer))
         del history[:-_CONVERSATION_TURNS]
     if args.json:
-        print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2), file=out)
+        # A question read from a pipe (`where` names its line) prints one compact line, for a JSON Lines reader.
+        indent = None if where else 2
+        print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=indent), file=out)
     else:
         print(format_answer(answer), file=out)
     return EXIT_ABSTAINED if answer.abstained else EXIT_OK

@@ -147,7 +147,9 @@ def _add_question_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--mode", choices=["hybrid", "dense", "bm25"], help="retriever (default: $ASSISTANT_RETRIEVER or hybrid)"
     )
-    p.add_argument("--json", action="store_true", help="print the Answer as JSON")
+    p.add_argument(
+        "--json", action="store_true", help="print the Answer as JSON (questions from a pipe: one object per line)"
+    )
     p.add_argument(
         "--llm", action="store_true", help="answer with the LLM set by ASSISTANT_LLM_PROVIDER and ASSISTANT_LLM_MODEL"
     )

@@ -69,6 +69,14 @@ def test_repl_reads_questions_line_by_line(index_args, monkeypatch):
     assert out.count("[1] EUR/44A25/1") == 2
 
 
+def test_piped_questions_with_json_print_json_lines(index_args, monkeypatch):
+    # Before: indented objects with blank lines between them, which no JSON Lines reader takes.
+    stdin = "Who must report to Council?\n\n谁必须向理事会报告？\n"
+    code, out = run(["ask", *index_args, "--json"], stdin=stdin, monkeypatch=monkeypatch)
+    answers = [json.loads(line) for line in out.splitlines()]
+    assert code == EXIT_OK and [a["language"] for a in answers] == ["en", "zh"]
+
+
 def test_missing_index_tells_what_to_run(tmp_path, capsys):
     code, _ = run(["ask", "--index-dir", str(tmp_path), "Who must report to Council?"])
     assert code == EXIT_ERROR
