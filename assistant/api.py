@@ -50,7 +50,7 @@ from assistant.questions import validate_question
 from assistant.retrieval import ClauseRetriever, HybridRetriever, RetrievalFilter
 from assistant.retrieval.translation import GLOSS_TOKENIZER_ID, LexicalQuery
 from assistant.schema import Answer, Chunk, Citation, Document, RetrievedChunk, Turn
-from assistant.settings import MilvusSettings, RetrieverMode, Settings
+from assistant.settings import MilvusSettings, RetrieverMode, Settings, check_retrieval_request
 from assistant.text import has_cjk
 
 _log = logging.getLogger("assistant")
@@ -289,6 +289,7 @@ class Assistant:
     ) -> list[RetrievedChunk]:
         """Ranked chunks for `question` with fused scores and which retriever found each."""
         text, _ = validate_question(question, self.settings.max_question_chars)
+        check_retrieval_request(k, mode)
         self._follow_published()  # `ask` retrieves through here too
         flt = RetrievalFilter(
             tuple(doc_ids),
