@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from assistant import Assistant, QuestionError
+from assistant.answering.llm import LLMUnavailableError
 from assistant.cli_args import parse_args
 from assistant.corpus import MANIFEST_NAME, CorpusError, read_manifest
 from assistant.embeddings import EmbeddingModelError
@@ -557,7 +558,13 @@ def _show_warning(
 def _run_command(args: argparse.Namespace, out: TextIO) -> int:
     try:
         return COMMANDS[args.command](args, out)
-    except (AssistantIndexError, CorpusError, EmbeddingModelError, DictionaryUnavailableError) as exc:
+    except (
+        AssistantIndexError,
+        CorpusError,
+        EmbeddingModelError,
+        DictionaryUnavailableError,
+        LLMUnavailableError,  # `ask --llm` with no LLM configured, or without its package
+    ) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_ERROR
     except ValueError as exc:

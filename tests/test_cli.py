@@ -50,6 +50,13 @@ def test_ask_k_reaches_the_answerer(index_args, monkeypatch):
     assert seen == [3, None]
 
 
+def test_llm_without_one_configured_is_an_error_not_a_traceback(index_args, monkeypatch, capsys):
+    monkeypatch.delenv("ASSISTANT_LLM_PROVIDER", raising=False)
+    code, out = run(["ask", *index_args, "--llm", "Who must report to Council?"])
+    assert code == EXIT_ERROR and out == ""
+    assert "error: no LLM configured: set ASSISTANT_LLM_PROVIDER" in capsys.readouterr().err
+
+
 def test_abstention_exit_code(index_args):
     code, out = run(["ask", *index_args, "What is the best recipe for dumplings?"])
     assert code == EXIT_ABSTAINED and "The corpus does not say" in out
