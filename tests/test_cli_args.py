@@ -110,3 +110,11 @@ def test_a_port_out_of_range_is_a_usage_error(port: str, says: str, capsys: pyte
     with pytest.raises(SystemExit) as info:
         parse_args(["serve", "--port", port])
     assert info.value.code == 2 and says in capsys.readouterr().err
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    import assistant
+
+    with pytest.raises(SystemExit) as info:
+        parse_args(["--version"])
+    assert info.value.code == 0 and capsys.readouterr().out == f"assistant {assistant.__version__}\n"
