@@ -258,3 +258,15 @@ def test_the_python_examples_run_and_give_what_they_show(assistant) -> None:
 
                 namespace.update(placeholders, my_prompt=DEFAULT_PROMPT)
     assert {"answer", "hits", "more", "chain"} <= set(namespace)
+
+
+def test_the_own_suite_example_names_every_required_field_and_loads(tmp_path: Path) -> None:
+    # README listed five fields and "…": a suite written from it failed on id, direction and category.
+    from assistant.evaluation.suite import REQUIRED_FIELDS, load_suite
+
+    section = README.split("**Your own suite in your CI**", 1)[1].split("## Benchmarks", 1)[0]
+    assert [f for f in REQUIRED_FIELDS if f"`{f}`" not in section] == []
+    (example,) = re.findall(r"```json\n(.*?)\n```", section, flags=re.S)
+    suite = tmp_path / "my_suite.jsonl"
+    suite.write_text(example + "\n", encoding="utf-8")
+    assert len(load_suite(suite)) == 1
