@@ -2,7 +2,8 @@
 
 Exit codes: 0 answered (or done), 1 error (missing/stale index, corpus problem;
 for `add`/`index`: some files were skipped, the rest was indexed), 2 bad input
-or arguments, 3 the assistant abstained.
+or arguments, 3 the assistant abstained, 130 interrupted, 141 stdout closed
+(`| head`). `assistant.cli_args.EPILOG` says the same in `assistant --help`.
 
 Building a corpus of one's own:
 
