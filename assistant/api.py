@@ -50,7 +50,7 @@ from assistant.questions import validate_question
 from assistant.retrieval import ClauseRetriever, HybridRetriever, RetrievalFilter
 from assistant.retrieval.translation import GLOSS_TOKENIZER_ID, LexicalQuery
 from assistant.schema import Answer, Chunk, Citation, Document, RetrievedChunk, Turn
-from assistant.settings import MilvusSettings, RetrieverMode, Settings
+from assistant.settings import MilvusSettings, RetrieverMode, Settings, check_retrieval_request
 from assistant.text import has_cjk
 
 _log = logging.getLogger("assistant")
@@ -289,6 +289,7 @@ class Assistant:
     ) -> list[RetrievedChunk]:
         """Ranked chunks for `question` with fused scores and which retriever found each."""
         text, _ = validate_question(question, self.settings.max_question_chars)
+        check_retrieval_request(k, mode)
         self._follow_published()  # `ask` retrieves through here too
         flt = RetrievalFilter(
             tuple(doc_ids),
@@ -302,7 +303,7 @@ class Assistant:
         self,
         question: str,
         *,
-        k: int | None = None,  # clauses retrieved to answer from (default `settings.top_k`)
+        k: int | None = None,  # clauses retrieved to answer from (default `settings.answer_candidates`)
         mode: RetrieverMode | None = None,  # as in `retrieve`
         doc_ids: tuple[str, ...] | list[str] = (),  # answer from these documents only; empty: all
         use_llm: bool | None = None,  # default: the configured LLM when `llm_provider` is set, else extractive

@@ -48,6 +48,7 @@ from assistant.questions import validate_question
 from assistant.retrieval.translation import LexicalQuery
 from assistant.safety import evidence_only, flagged_note
 from assistant.schema import Answer, Chunk, Language, RetrievedChunk, Turn
+from assistant.settings import check_retrieval_request
 from assistant.text import CITATION_MARKER, has_cjk
 
 if TYPE_CHECKING:
@@ -94,6 +95,7 @@ def _as_request(value: Any) -> dict[str, Any]:
     if isinstance(value, str):
         return {"question": value}
     if isinstance(value, dict) and "question" in value:
+        check_retrieval_request(value.get("k"), value.get("mode"))
         return dict(value)
     raise TypeError("the chain takes a question string or a dict with a 'question' key")
 

@@ -2,7 +2,8 @@
 
 Exit codes: 0 answered (or done), 1 error (missing/stale index, corpus problem;
 for `add`/`index`: some files were skipped, the rest was indexed), 2 bad input
-or arguments, 3 the assistant abstained.
+or arguments, 3 the assistant abstained, 130 interrupted, 141 stdout closed
+(`| head`). `assistant.cli_args.EPILOG` says the same in `assistant --help`.
 
 Building a corpus of one's own:
 
@@ -15,6 +16,7 @@ Building a corpus of one's own:
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
@@ -26,7 +28,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from assistant import Assistant, QuestionError
-from assistant.cli_args import build_parser
+from assistant.answering.llm import LLMUnavailableError
+from assistant.cli_args import parse_args
 from assistant.corpus import MANIFEST_NAME, CorpusError, read_manifest
 from assistant.embeddings import EmbeddingModelError
 from assistant.journal import pending_change
@@ -40,6 +43,7 @@ if TYPE_CHECKING:  # the ingest package (and its optional readers) loads only fo
 
 EXIT_OK, EXIT_ERROR, EXIT_BAD_INPUT, EXIT_ABSTAINED = 0, 1, 2, 3
 EXIT_SKIPPED = EXIT_ERROR  # `add`/`index`: some files could not be read; the others were indexed
+EXIT_PIPE_CLOSED = 141  # the reader of stdout closed it (`| head`): 128 + SIGPIPE, as the shell reports it
 # `assistant docs`: titles cut to fit one terminal line; removed documents named before "and N more".
 DOCS_TITLE_CHARS = 60
 LISTED_REMOVED = 5
@@ -74,6 +78,7 @@ def _settings(args: argparse.Namespace) -> Settings:
         retriever=getattr(args, "mode", None),
         index_type=getattr(args, "index_type", None),
         backend=getattr(args, "backend", None),
+        show_progress=False if getattr(args, "quiet", False) else None,
     )
 
 
@@ -92,7 +97,7 @@ def cmd_index(args: argparse.Namespace, out: TextIO) -> int:
                 new,
                 max_tokens=settings.max_chunk_tokens,
                 limits=IngestLimits.from_settings(settings),
-                progress=_note,
+                progress=_reporter(settings),
                 lock_wait=settings.lock_wait_seconds,
             )
             _print_results(results, out)
@@ -103,8 +108,8 @@ def cmd_index(args: argparse.Namespace, out: TextIO) -> int:
 
 def _build(settings: Settings, out: TextIO) -> None:
     """Build the index (re-embedding only new or changed chunks) and print what it did."""
-    assistant = Assistant(settings, progress=_note)
-    manifest = assistant.build_index(progress=lambda msg: print(msg, file=out))
+    assistant = Assistant(settings, progress=_reporter(settings))
+    manifest = assistant.build_index(progress=lambda msg: _shown(settings, msg) and print(msg, file=out))
     embedded = manifest.counts["chunks"] - manifest.reused_vectors
     print(
         f"indexed {manifest.counts['chunks']} chunks from {manifest.counts['documents']} documents "
@@ -118,6 +123,16 @@ def _build(settings: Settings, out: TextIO) -> None:
 def _note(message: str) -> None:
     """Repairs and waits the library reports on the way (stderr, so `--json` output stays clean)."""
     print(message, file=sys.stderr)
+
+
+def _shown(settings: Settings, message: str) -> bool:
+    """`--quiet` (`show_progress` off) drops progress (counts, waits, files read), not `note:`s about repairs."""
+    return settings.show_progress or message.startswith("note:")
+
+
+def _reporter(settings: Settings) -> Callable[[str], None]:
+    """`_note`, or with `--quiet` `_note` for the notes only."""
+    return _note if settings.show_progress else (lambda message: _shown(settings, message) and _note(message))
 
 
 def _index_after_change(settings: Settings, out: TextIO, changed: bool, what: str) -> int:
@@ -136,7 +151,7 @@ def _index_after_change(settings: Settings, out: TextIO, changed: bool, what: st
             _build(settings, out)
         else:
             try:
-                _ = Assistant(settings, progress=_note).store
+                _ = Assistant(settings, progress=_reporter(settings)).store
             except (IndexMissingError, IndexStaleError, IndexCorruptError) as exc:
                 print(f"the index is not up to date ({str(exc).split('. Run')[0]}); rebuilding it", file=out)
                 _build(settings, out)
@@ -211,7 +226,7 @@ def cmd_add(args: argparse.Namespace, out: TextIO) -> int:
             doc_id=args.id or "",
             max_tokens=settings.max_chunk_tokens,
             limits=IngestLimits.from_settings(settings),
-            progress=_note,
+            progress=_reporter(settings),
             lock_wait=settings.lock_wait_seconds,
         )
     except UnknownDocumentError as exc:
@@ -259,10 +274,12 @@ def cmd_remove(args: argparse.Namespace, out: TextIO) -> int:
     _update_links(settings, out, focus=[removed.info.id, *removed.unlinked])
     if args.no_index:
         print("index not rebuilt (--no-index); run `assistant index` before asking", file=out)
-    elif (settings.corpus_dir / MANIFEST_NAME).is_file() and read_manifest(settings.corpus_dir):
+    elif (settings.corpus_dir / MANIFEST_NAME).is_file():
+        # The last document too: an empty index replaces the one that still holds its clauses, and the
+        # journal's record is cleared (left, the next `ask` said the removal's build "did not complete").
+        if not read_manifest(settings.corpus_dir):
+            print("the corpus is now empty; so is its index", file=out)
         return _index_after_change(settings, out, True, f"the removal of {removed.info.id}")
-    else:
-        print("the corpus is empty; nothing to index", file=out)
     return EXIT_OK
 
 
@@ -377,7 +394,8 @@ _SEVERITY = {EXIT_OK: 0, EXIT_ABSTAINED: 1, EXIT_BAD_INPUT: 2, EXIT_ERROR: 3}
 
 
 def cmd_ask(args: argparse.Namespace, out: TextIO) -> int:
-    assistant = Assistant(_settings(args), build=args.build, progress=_note)
+    settings = _settings(args)
+    assistant = Assistant(settings, build=args.build, progress=_reporter(settings))
     if args.question:
         return _ask_one(assistant, " ".join(args.question), args, out)
     status = EXIT_OK
@@ -398,7 +416,8 @@ def cmd_ask(args: argparse.Namespace, out: TextIO) -> int:
                 assistant, line.strip(), args, out, where="" if interactive else f"line {number}: ", history=history
             )
             status = max(status, code, key=_SEVERITY.__getitem__)
-            print(file=out)
+            if interactive or not args.json:  # piped `--json` is JSON Lines: one answer per line, nothing between
+                print(file=out)
     return status
 
 
@@ -411,7 +430,8 @@ def _ask_one(
     history: list[Turn] | None = None,
 ) -> int:
     try:
-        answer = assistant.ask(question, use_llm=True if args.llm else None, history=history or ())
+        # -k goes to `ask` itself: without it the answerer weighs `answer_candidates` chunks, not `top_k`.
+        answer = assistant.ask(question, k=args.k, use_llm=True if args.llm else None, history=history or ())
     except QuestionError as exc:
         print(f"error: {where}{exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -419,7 +439,9 @@ def _ask_one(
         history.append(Turn(question, answer))
         del history[:-_CONVERSATION_TURNS]
     if args.json:
-        print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2), file=out)
+        # A question read from a pipe (`where` names its line) prints one compact line, for a JSON Lines reader.
+        indent = None if where else 2
+        print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=indent), file=out)
     else:
         print(format_answer(answer), file=out)
     return EXIT_ABSTAINED if answer.abstained else EXIT_OK
@@ -468,7 +490,9 @@ def cmd_bench_retrieval(args: argparse.Namespace, out: TextIO) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     # --set wins over the environment ("auto" included), --model and --index-type over both.
-    settings = replace(Settings.from_env(), **chosen).with_(embedding_model=args.model, index_type=args.index_type)
+    settings = replace(Settings.from_env(), **chosen).with_(
+        embedding_model=args.model, index_type=args.index_type, show_progress=False if args.quiet else None
+    )
     name = args.name or f"{corpus.stem}-{queries.stem}"
     bench = bench_retrieval(
         data,
@@ -477,7 +501,7 @@ def cmd_bench_retrieval(args: argparse.Namespace, out: TextIO) -> int:
         work_dir=Path(args.work_dir) if args.work_dir else None,
         language=args.language,
         name=name,
-        progress=lambda msg: print(msg, file=sys.stderr),
+        progress=_reporter(settings),
     )
     json_path, md_path = write_bench(bench, Path(args.out), name)
     print(bench.table(), file=out)
@@ -514,18 +538,56 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         from assistant.evaluation import main as eval_main
 
         return eval_main(argv[1:])
-    args = build_parser().parse_args(argv)
+    args = parse_args(argv)
+    with warnings.catch_warnings():
+        warnings.showwarning = _show_warning
+        return _run_command(args, out)
+
+
+def _show_warning(
+    message: Warning | str,
+    category: type[Warning],
+    filename: str,
+    lineno: int,
+    file: object = None,
+    line: object = None,
+) -> None:
+    """A warning as one `warning: …` line on stderr, not Python's `path.py:42: ChunkingWarning: …` and source line."""
+    print(f"warning: {message}", file=sys.stderr)
+
+
+def _run_command(args: argparse.Namespace, out: TextIO) -> int:
     try:
         return COMMANDS[args.command](args, out)
-    except (AssistantIndexError, CorpusError, EmbeddingModelError, DictionaryUnavailableError) as exc:
+    except (
+        AssistantIndexError,
+        CorpusError,
+        EmbeddingModelError,
+        DictionaryUnavailableError,
+        LLMUnavailableError,  # `ask --llm` with no LLM configured, or without its package
+    ) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_ERROR
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except BrokenPipeError:  # `assistant chunks | head`: the reader has what it wants; no message, no traceback
+        _drop_stdout(out)
+        return EXIT_PIPE_CLOSED
+    except OSError as exc:  # an index folder that is a file, a full disk, no permission: say where, no traceback
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"error: {where}{exc.strerror or exc}", file=sys.stderr)
+        return EXIT_ERROR
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+
+
+def _drop_stdout(out: TextIO) -> None:
+    """Point a closed stdout at /dev/null, so the interpreter's last flush does not fail on it again."""
+    if out is sys.stdout:
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 if __name__ == "__main__":  # pragma: no cover

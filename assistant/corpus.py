@@ -20,6 +20,7 @@ import bisect
 import hashlib
 import json
 import os
+import shlex
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any, get_args
@@ -185,7 +186,10 @@ def read_text_strict(path: Path) -> str:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         encoding = guess_encoding(raw)
-        hint = f"; it decodes as {encoding}: convert it with `iconv -f {encoding} -t utf-8`" if encoding else ""
+        # A command that converts the file where it is (it is listed in the manifest, so its name stays).
+        name, converted = shlex.quote(str(path)), shlex.quote(f"{path}.utf8")
+        command = f"iconv -f {encoding} -t utf-8 {name} > {converted} && mv {converted} {name}"
+        hint = f"; it decodes as {encoding}: convert it with `{command}`" if encoding else ""
         raise CorpusError(
             f"{path}: not valid UTF-8 (byte {exc.start}: {raw[exc.start : exc.start + 4]!r}){hint}"
         ) from exc

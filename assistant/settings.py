@@ -21,6 +21,7 @@ Example:
 from __future__ import annotations
 
 import logging
+import numbers
 import os
 from dataclasses import asdict, dataclass, field, fields, replace
 from functools import lru_cache
@@ -66,6 +67,18 @@ def configure_offline_environment(cache_dir: Path | None = None) -> Path:
     for key, value in defaults.items():
         os.environ.setdefault(key, value)
     return cache
+
+
+def check_retrieval_request(k: object, mode: object) -> None:
+    """An `ask` / `retrieve` call's `k` and `mode` (None, 0 or "": the settings'), checked.
+
+    Unchecked, `mode="sparse"` retrieved nothing and read as "the corpus does not say", and `k=-1` dropped
+    the last chunk; a typo must be an error instead.
+    """
+    if k is not None and (isinstance(k, bool) or not isinstance(k, numbers.Integral) or k < 0):
+        raise ValueError(f"k must be a whole number of clauses, at least 1 (0 or None: the default), got {k!r}")
+    if mode and mode not in get_args(RetrieverMode):
+        raise ValueError(f"mode must be one of {', '.join(get_args(RetrieverMode))} (None: the default), got {mode!r}")
 
 
 MAX_PORT = 65535

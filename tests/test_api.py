@@ -459,3 +459,24 @@ def test_a_published_build_the_corpus_moved_past_waits_for_the_next_publish(with
     other.build_index()
     assert [c.doc_id for c in serving.ask(SDG_QUESTION).citations] == [UNIDO]
     assert EUR not in serving.documents
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda a: a.ask("Who must report to Council?", mode="sparse"),  # before: "The corpus does not say."
+        lambda a: a.retrieve("Who must report to Council?", mode="foo"),  # before: []
+        lambda a: a.ask("Who must report to Council?", k=-1),
+        lambda a: a.retrieve("Who must report to Council?", k=-2),  # before: every chunk but the last
+        lambda a: a.retrieve("Who must report to Council?", k=2.5),
+        lambda a: a.as_runnable().invoke({"question": "Who must report to Council?", "mode": "BM25"}),
+    ],
+)
+def test_a_bad_k_or_mode_is_an_error_not_an_answer(assistant, call):
+    with pytest.raises(ValueError, match=r"^(k must be a whole number|mode must be one of hybrid, dense, bm25)"):
+        call(assistant)
+
+
+def test_k_and_mode_defaults_stay_accepted(assistant):
+    for k, mode in ((None, None), (0, ""), (3, "bm25")):
+        assert assistant.ask("Who must report to Council?", k=k, mode=mode).citations

@@ -64,3 +64,18 @@ def test_bench_retrieval_rejects_bad_arguments(tmp_path, capsys):
     (data / "qrels.tsv").write_text("query_id\tcorpus_id\nq1\tmissing\n")
     assert main(["bench-retrieval", "--corpus", str(data), "--model", "hash"]) == 2
     assert "not in corpus.jsonl" in capsys.readouterr().err
+
+
+def test_a_fresh_run_indexes_and_reports_its_speed_a_second_run_reuses(tmp_path, capsys):
+    # Before: the fresh run's index was built as a side effect of loading (finishing the pending `add`,
+    # with a "note: finishing …" as if a run had crashed) and reported as "index reused", with no speed.
+    data = _write_set(tmp_path / "set")
+    argv = ["bench-retrieval", "--corpus", str(data), "--model", "hash", "--out", str(tmp_path / "r")]
+    argv += ["--work-dir", str(tmp_path / "work"), "--name", "tiny"]
+    assert main(argv) == 0
+    out, err = capsys.readouterr()
+    first = json.loads((tmp_path / "r" / "tiny.json").read_text(encoding="utf-8"))["indexing"]
+    assert first["reused"] is False and "passages/s" in out and "note: finishing" not in err
+    assert main(argv) == 0
+    second = json.loads((tmp_path / "r" / "tiny.json").read_text(encoding="utf-8"))["indexing"]
+    assert second["reused"] is True and "index reused" in capsys.readouterr().out

@@ -1,5 +1,8 @@
 import hashlib
 import json
+import re
+import shutil
+import subprocess
 
 import pytest
 
@@ -26,6 +29,18 @@ def test_not_utf8_is_rejected_naming_the_file(tmp_path):
     folder = write_corpus(tmp_path, {"a.txt": "谁必须向理事会报告".encode("gb18030")}, [entry("a.txt")])
     with pytest.raises(CorpusError, match=r"a\.txt: not valid UTF-8.*gb18030"):
         load_corpus(folder)
+
+
+@pytest.mark.skipif(shutil.which("iconv") is None, reason="needs iconv")
+@pytest.mark.parametrize("encoding", ["gb18030", "utf-16"])
+def test_the_conversion_command_given_converts_the_file_in_place(tmp_path, encoding):
+    # Before: "convert it with `iconv -f gb18030 -t utf-8`", with neither the file nor where to write it.
+    folder = write_corpus(tmp_path / "my corpus", {"a.txt": "谁必须向理事会报告\n".encode(encoding)}, [entry("a.txt")])
+    with pytest.raises(CorpusError) as info:
+        load_corpus(folder)
+    command = re.search(r"convert it with `(.+)`$", str(info.value)).group(1)
+    subprocess.run(command, shell=True, check=True)
+    assert [d.text for d in load_corpus(folder)] == ["谁必须向理事会报告\n"]
 
 
 def test_empty_file_is_rejected(tmp_path):

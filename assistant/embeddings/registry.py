@@ -17,6 +17,7 @@ Example:
 
 from __future__ import annotations
 
+import difflib
 import logging
 import threading
 from collections.abc import Callable
@@ -122,11 +123,24 @@ def get_embeddings(
             model = _CACHE.get(cache_key, candidate)
         if cache_key not in _CACHE:
             # Loading under the lock is deliberate: two threads asking at once must not load twice.
-            model.load()
+            try:
+                model.load()
+            except EmbeddingModelError as exc:
+                if key in _FACTORIES or getattr(model, "is_local", True):
+                    raise
+                raise EmbeddingModelError(f"{_not_built_in(name)} {exc}") from exc
             _CACHE[cache_key] = model
     if model.batch_size != batch_size or model.show_progress != show_progress:
         return model.with_options(batch_size=batch_size, show_progress=show_progress)
     return model
+
+
+def _not_built_in(name: str) -> str:
+    """What a hub name that failed to load is not: one of the built-in models (a typo of one, often)."""
+    built_in = [n for n in _FACTORIES if n != "hash"]  # "hash" is for tests, not a model to suggest
+    close = difflib.get_close_matches(_registry_key(name), built_in, n=1, cutoff=0.6)
+    guess = f"; did you mean {close[0]!r}?" if close else ""
+    return f"{name!r} is not a built-in model ({', '.join(built_in)}){guess}"
 
 
 def clear_cache() -> None:

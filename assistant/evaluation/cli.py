@@ -10,6 +10,7 @@ import argparse
 import json
 import math
 import sys
+import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -22,7 +23,12 @@ from assistant.evaluation.report import (
     load_report_metrics,
     write_report,
 )
-from assistant.evaluation.runners import assistant_passage_retrievers, run_retrieval_benchmark, run_suite
+from assistant.evaluation.runners import (
+    assistant_passage_retrievers,
+    quiet_build,
+    run_retrieval_benchmark,
+    run_suite,
+)
 from assistant.evaluation.suite import SuiteError, _float_or_none, load_beir_style, load_suite
 
 MODES = ("hybrid", "dense", "bm25")
@@ -41,11 +47,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="assistant eval",
         description="Run the gold QA suite (default) or the CMRC retrieval benchmark; write JSON + Markdown reports.",
-        epilog="Exit codes: 0 all thresholds pass, 1 a threshold fails, 2 bad arguments or suite/data file.",
+        epilog="Exit codes: 0 all thresholds pass, 1 a threshold fails, 2 bad arguments, suite or data file, "
+        "a corpus, index or model that cannot be loaded, or an --out folder that cannot be written.",
     )
     parser.add_argument("--suite", type=Path, default=None, help="gold JSONL suite (default: eval/gold/qa.jsonl)")
     parser.add_argument(
-        "--modes", default="hybrid,dense,bm25", help="comma-separated retriever modes to score (first is primary)"
+        "--modes",
+        default="hybrid,dense,bm25",
+        help="comma-separated retriever modes to score, the first is primary (default: hybrid,dense,bm25)",
     )
     parser.add_argument("--out", type=Path, default=None, help="report folder (default: eval/reports)")
     parser.add_argument("--baseline", type=Path, default=None, help="previous JSON report to compare with")
@@ -58,7 +67,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--corpus", type=Path, default=None, help="corpus folder to verify quotes against")
     parser.add_argument("--cmrc", type=Path, default=None, metavar="DIR", help="run the BEIR-style retrieval benchmark")
     parser.add_argument("--limit", type=int, default=None, metavar="N", help="with --cmrc: first N queries only")
-    parser.add_argument("--quiet", action="store_true", help="no per-question progress on stderr")
+    parser.add_argument(
+        "--quiet", action="store_true", help="no progress on stderr (per question, or building a missing index)"
+    )
     parser.add_argument(
         "--from-feedback",
         nargs="?",
@@ -96,8 +107,11 @@ def _drafts_from_feedback(source: str, out: Path | None, fail: Callable[[str], i
     if out is None:
         sys.stdout.write(lines)
     else:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(lines, encoding="utf-8")
+        try:
+            out.parent.mkdir(parents=True, exist_ok=True)
+            out.write_text(lines, encoding="utf-8")
+        except OSError as exc:
+            return fail(f"--drafts {out}: cannot write there ({exc.strerror or exc})")
     print(
         f"{len(drafts)} draft gold question(s) from thumbs-down answers in {path}"
         + (f" → {out}" if out else "")
@@ -133,18 +147,36 @@ def main(argv: list[str] | None = None) -> int:
         report = _run(args, modes)
     except _UsageError as exc:
         return _fail(str(exc))
+    except _loading_errors() as exc:  # evaluated only when something is raised: no index stack for --help
+        return _fail(str(exc))
     checks = check_thresholds(report, mins, maxs)
-    json_path, md_path = write_report(
-        report, args.out or _root() / "eval" / "reports", baseline=args.baseline, checks=checks
-    )
     metrics = report.metrics()
     gold = args.cmrc is None
     headline = [*RETRIEVAL_METRICS, *(ANSWER_METRICS if gold else ()), *LATENCY_METRICS]
+    # The figures first: a report that cannot be written (disk full, folder gone) leaves them on screen.
     print(f"{report.name}: " + ", ".join(f"{k}={_fmt(metrics.get(k))}" for k in headline if k in metrics))
-    print(f"report: {json_path}\n        {md_path}")
     for c in checks:
         print(f"FAIL: {c}")
+    try:
+        json_path, md_path = write_report(report, _out_dir(args), baseline=args.baseline, checks=checks)
+    except OSError as exc:
+        return _fail(f"could not write the report to {_out_dir(args)}: {exc}")
+    print(f"report: {json_path}\n        {md_path}")
     return 1 if checks else 0
+
+
+def _out_dir(args: argparse.Namespace) -> Path:
+    return args.out or _root() / "eval" / "reports"
+
+
+def _check_writable(folder: Path) -> None:
+    """Create `folder` and write a probe file in it, so an unwritable `--out` fails before a long run, not after."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except OSError as exc:
+        raise _UsageError(f"--out {folder}: cannot write reports there ({exc.strerror or exc})") from exc
 
 
 def _checked_options(args: argparse.Namespace) -> tuple[list[str], dict[str, float], dict[str, float]]:
@@ -170,7 +202,17 @@ def _checked_options(args: argparse.Namespace) -> tuple[list[str], dict[str, flo
             load_report_metrics(args.baseline)
         except ValueError as exc:
             raise _UsageError(str(exc)) from exc
+    _check_writable(_out_dir(args))
     return modes, mins, maxs
+
+
+def _loading_errors() -> tuple[type[Exception], ...]:
+    """What loading the corpus, the index or the model raises with a message for the user (else a traceback)."""
+    from assistant.corpus import CorpusError
+    from assistant.embeddings import EmbeddingModelError
+    from assistant.store import AssistantIndexError
+
+    return CorpusError, AssistantIndexError, EmbeddingModelError
 
 
 def _run(args: argparse.Namespace, modes: list[str]) -> EvalReport:
@@ -181,7 +223,7 @@ def _run(args: argparse.Namespace, modes: list[str]) -> EvalReport:
             data = load_beir_style(args.cmrc, args.limit)
         except (SuiteError, ValueError) as exc:
             raise _UsageError(str(exc)) from exc
-        fns = assistant_passage_retrievers(data.corpus, modes)
+        fns = assistant_passage_retrievers(data.corpus, modes, quiet=args.quiet)
         report = run_retrieval_benchmark(
             fns, data.corpus, data.queries, data.qrels, name=Path(args.cmrc).name, progress=progress
         )
@@ -197,7 +239,7 @@ def _run(args: argparse.Namespace, modes: list[str]) -> EvalReport:
 
     # An eval measures the code as it is: a missing or stale index is rebuilt first
     # (vectors of unchanged chunks are reused), instead of failing the run.
-    assistant = Assistant(build=True)
+    assistant = Assistant(build=True, **quiet_build(args.quiet))
     corpus_dir = args.corpus or assistant.settings.corpus_dir
     try:
         return run_suite(assistant, suite, corpus_dir=corpus_dir, modes=modes, progress=progress)

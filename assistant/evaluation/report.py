@@ -165,6 +165,8 @@ def load_report_metrics(path: Path | str) -> dict[str, float | None]:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise ValueError(f"{path}: baseline report not found") from None
+    except OSError as exc:  # a folder, no permission
+        raise ValueError(f"{path}: baseline report cannot be read ({exc.strerror or exc})") from exc
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise ValueError(f"{path}: baseline is not a JSON report: {exc}") from exc
     metrics = data.get("metrics") if isinstance(data, dict) else None

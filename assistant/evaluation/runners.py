@@ -284,15 +284,20 @@ def _query_result(
 # ----------------------------------------------------------------------------------------------------------------
 # CMRC through the Assistant
 # ----------------------------------------------------------------------------------------------------------------
+def quiet_build(quiet: bool) -> dict[str, Any]:
+    """`Assistant(...)` keywords that silence an index build's notes and progress bar when `quiet` (`--quiet`)."""
+    return {"progress": lambda _message: None, "show_progress": False} if quiet else {}
+
+
 def assistant_passage_retrievers(
-    corpus: Mapping[str, Mapping[str, str]], modes: Sequence[str], *, work_dir: Path | None = None
+    corpus: Mapping[str, Mapping[str, str]], modes: Sequence[str], *, work_dir: Path | None = None, quiet: bool = False
 ) -> dict[str, RetrieveFn]:
     """Retrieve functions (query -> ranked passage ids) that run the project's own retriever over `corpus`.
 
     The passages are written as a corpus folder of Chinese articles (title line,
     blank line, text) under `work_dir` (default `.cache/eval/cmrc-<hash>`),
     indexed there by `Assistant(build=True)` once, and reused on later runs.
-    Each hit's `doc_id` is the passage id.
+    Each hit's `doc_id` is the passage id. `quiet`: no build notes or embedding progress bar.
     """
     from assistant import Assistant
     from assistant.settings import Settings
@@ -315,7 +320,13 @@ def assistant_passage_retrievers(
         manifest.write_text(json.dumps({"documents": entries}, ensure_ascii=False, indent=1), encoding="utf-8")
     with warnings.catch_warnings():  # passages are not news articles; the chunker says so for each one
         warnings.simplefilter("ignore")
-        assistant = Assistant(build=True, corpus_dir=corpus_dir, index_dir=base / "index", include_boilerplate=True)
+        assistant = Assistant(
+            build=True,
+            corpus_dir=corpus_dir,
+            index_dir=base / "index",
+            include_boilerplate=True,
+            **quiet_build(quiet),
+        )
         assistant.retrieve("预热", k=1, mode=modes[0] if modes else None)  # build/load now, not in the first timing
 
     def make(mode: str) -> RetrieveFn:

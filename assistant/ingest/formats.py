@@ -148,6 +148,8 @@ def extract(path: Path, language: Language | None = None, limits: IngestLimits |
         if kind != "ZIP archive" or not _is_docx(raw):
             raise SkipFile(f"not a Word .docx file: the content looks like {_content_name(kind)}; wrong extension?")
         return _docx(raw, limits)
+    if kind == "binary" and (utf16 := utf16_without_bom(raw)):
+        raise SkipFile(f"UTF-16 text without a byte-order mark, not UTF-8; {_iconv_hint(utf16, path.name)}")
     if kind != "text":
         raise SkipFile(f"not a text file: the content looks like {_content_name(kind)}; wrong extension?")
     if fmt == "html":
@@ -168,11 +170,36 @@ def decode_utf8(raw: bytes, name: str = "FILE") -> str:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         encoding = guess_encoding(raw) or "ENCODING"
-        stem = name.rsplit(".", 1)[0]
         raise SkipFile(
-            f"not UTF-8 text (byte {exc.start} is {raw[exc.start : exc.start + 1]!r}); "
-            f"convert it with `iconv -f {encoding} -t utf-8 {name} > {stem}.utf8.txt`"
+            f"not UTF-8 text (byte {exc.start} is {raw[exc.start : exc.start + 1]!r}); {_iconv_hint(encoding, name)}"
         ) from exc
+
+
+def _iconv_hint(encoding: str, name: str) -> str:
+    stem = name.rsplit(".", 1)[0]
+    return f"convert it with `iconv -f {encoding} -t utf-8 {name} > {stem}.utf8.txt`"
+
+
+def utf16_without_bom(raw: bytes) -> str | None:
+    """ "utf-16le" or "utf-16be" when `raw` reads as UTF-16 text saved without a byte-order mark, else None.
+
+    Such text has NUL bytes (the high byte of every Latin character, digit and line end), so it is
+    sniffed as binary; the NULs' side (odd or even offsets) gives the byte order.
+
+    Example:
+        >>> utf16_without_bom("Resolution 140 决议".encode("utf-16-le")), utf16_without_bom(bytes(range(8)))
+        ('utf-16le', None)
+    """
+    if len(raw) < 4 or len(raw) % 2:
+        return None
+    odd, even = raw[1::2].count(0), raw[0::2].count(0)
+    encoding = "utf-16le" if odd > even else "utf-16be"
+    try:
+        text = raw.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    readable = sum(c.isprintable() or c in "\n\r\t" for c in text)
+    return encoding if "\x00" not in text and readable >= 0.98 * len(text) else None
 
 
 # -- clean-up shared by every format ---------------------------------------------------------------------------

