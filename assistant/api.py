@@ -15,7 +15,7 @@ import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
-from typing import Any
+from typing import Any, get_args
 
 import numpy as np
 
@@ -49,7 +49,7 @@ from assistant.questions import *  # noqa: F403
 from assistant.questions import validate_question
 from assistant.retrieval import ClauseRetriever, HybridRetriever, RetrievalFilter
 from assistant.retrieval.translation import GLOSS_TOKENIZER_ID, LexicalQuery
-from assistant.schema import Answer, Chunk, Citation, Document, RetrievedChunk, Turn
+from assistant.schema import Answer, Chunk, Citation, Document, Language, RetrievedChunk, Turn
 from assistant.settings import MilvusSettings, RetrieverMode, Settings, check_retrieval_request
 from assistant.text import has_cjk
 
@@ -291,6 +291,7 @@ class Assistant:
         text, _ = validate_question(question, self.settings.max_question_chars)
         check_retrieval_request(k, mode)
         self._follow_published()  # `ask` retrieves through here too
+        _check_languages(languages)
         flt = RetrievalFilter(
             tuple(doc_ids),
             tuple(languages),
@@ -485,3 +486,12 @@ class _CurrentRetriever:
 class _QueryEmbedder:
     def __init__(self, fn: Callable[[str], Any]) -> None:
         self.embed_query_array = fn
+
+
+def _check_languages(languages: Sequence[str]) -> None:
+    """A `retrieve` / `ask` language filter, checked: unchecked, a mistyped language ("fr", "ZH") filtered
+    out every clause and the answer read as "the corpus does not say" when the corpus does."""
+    odd = [lang for lang in languages if lang not in get_args(Language)]
+    if odd:
+        listed = ", ".join(map(repr, odd))
+        raise ValueError(f"languages must be among {', '.join(get_args(Language))}, got {listed}")

@@ -477,6 +477,17 @@ def test_a_bad_k_or_mode_is_an_error_not_an_answer(assistant, call):
         call(assistant)
 
 
+@pytest.mark.parametrize("languages", [["fr"], ("ZH",), ["en", "english"]])
+def test_an_unknown_language_filter_is_an_error_not_an_empty_result(assistant, languages):
+    # before: every clause filtered out, and `ask` read that as "The corpus does not say."
+    with pytest.raises(ValueError, match=r"^languages must be among zh, en, got '"):
+        assistant.retrieve("Who must report to Council?", languages=languages)
+
+
+def test_a_known_language_filter_still_retrieves(assistant):
+    assert {r.chunk.lang for r in assistant.retrieve("Who must report to Council?", languages=["zh"])} == {"zh"}
+
+
 def test_k_and_mode_defaults_stay_accepted(assistant):
     for k, mode in ((None, None), (0, ""), (3, "bm25")):
         assert assistant.ask("Who must report to Council?", k=k, mode=mode).citations
