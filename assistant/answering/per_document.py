@@ -51,9 +51,9 @@ Answerer = Callable[[str, Language, AnswerContext], Answer]
 def per_document_answer(
     question: str, lang: Language, answer: Answer, ctx: AnswerContext, answer_one: Answerer
 ) -> Answer | None:
-    """The answer from one clause per named document, when `answer` (from `answer_one`, the one-clause
-    answerer) does not cite a clause naming every document the question asks about each of; an abstention
-    for a yes/no question one document's clause does not support; None to keep `answer`."""
+    """The answer from each named document's own clauses, when the question asks of each and no clause
+    names them all; an abstention for a yes/no question one document's clause does not support; None to
+    keep `answer` (from `answer_one`, the one-clause answerer, which also answers each part)."""
     ids = document_ids(question)
     if len(ids) < 2:
         return None
