@@ -13,6 +13,10 @@ it passes every check a one-clause answer does. "Yes" is said only when every pa
 question whose predicate one document's clause does not state ("both about bridging the digital divide")
 is abstained on, saying for which document. A document no clause names, or a when/where part without its
 value, leaves the one-clause answer as it was (led by the documents it covers, compose.py).
+
+A yes/no question about one document is no "yes" either for a word that its clause lacks and a clause
+naming another document states: "Was Resolution 140 about bridging the digital divide?" is not answered
+from recalling d, which names 140, when the digital divide is recalled in c, for 139.
 """
 
 from __future__ import annotations
@@ -55,9 +59,11 @@ def per_document_answer(
     names them all; an abstention for a yes/no question one document's clause does not support; None to
     keep `answer` (from `answer_one`, the one-clause answerer, which also answers each part)."""
     ids = document_ids(question)
-    if len(ids) < 2:
+    if not ids:
         return None
     qtype = (ctx.analysis or analyse_question(question, lang)).qtype
+    if len(ids) == 1:
+        return _said_of_another(question, lang, ids, answer, ctx) if qtype == "yes-no" else None
     if qtype not in _TYPES or asks_together(question, qtype):
         return None
     chunks = ctx.chunks or [h.chunk for h in ctx.hits]
@@ -86,6 +92,30 @@ def per_document_answer(
             no = abstain(question, lang, covered=covered, missing=lacking)
             return replace(no, text=_FOR[lang].format(ident.shown) + no.text)
     return _joined(question, lang, qtype, ids, parts)
+
+
+def _said_of_another(
+    question: str, lang: Language, ids: Sequence[DocumentId], answer: Answer, ctx: AnswerContext
+) -> Answer | None:
+    """An abstention on a yes/no question about one document whose answer's clauses lack a word that a
+    clause naming another document states: "Was Resolution 140 about bridging the digital divide?" is
+    answered "Yes" from recalling d, which names 140, while c says it of 139. None to keep `answer`."""
+    if answer.abstained or not answer.citations:
+        return None
+    chunks = ctx.chunks or [h.chunk for h in ctx.hits]
+    cited = {c.chunk_id for c in answer.citations}
+    keys = {i.key for i in ids}
+    others = [
+        c for c in chunks if c.id not in cited and (named := document_ids(c.text)) and not keys & {i.key for i in named}
+    ]
+    groups = question_groups(without(question, ids), lang, ctx.translations)
+    own = {g for g in groups if any(_states(g, c, lang, ctx) for c in chunks if c.id in cited)}
+    theirs = {g for g in groups if any(_states(g, c, lang, ctx) for c in others)}
+    lacking = [_shown(g, question, lang) for g in groups if g in theirs - own]
+    if not lacking:
+        return None
+    covered, _ = covered_terms(without(question, ids), lang, [c.quote for c in answer.citations])
+    return abstain(question, lang, covered=covered, missing=lacking)
 
 
 def _lacking(

@@ -100,3 +100,22 @@ def test_a_document_no_clause_names_leaves_the_answer_on_the_other_as_it_was():
     answer = answer_extractive("Were Resolutions 139 and 140 both revised?", "en", ctx)
     assert _cited(answer) == ["d/clause/1"]
     assert answer.text.startswith("This answer covers only Resolution 139.")
+
+
+@pytest.mark.parametrize(
+    ("question", "answered"),
+    [
+        # the digital divide is recalled for 139 (c), the WSIS outcomes for 140 (d)
+        ("Was Resolution 140 about bridging the digital divide?", False),
+        ("第139号决议是否涉及信息社会世界峰会的成果？", False),
+        ("Was Resolution 139 about bridging the digital divide?", True),
+        ("第140号决议是否涉及信息社会世界峰会的成果？", True),
+        ("Was Resolution 140 revised?", True),
+    ],
+)
+def test_a_yes_no_question_on_one_resolution_is_no_yes_for_what_another_resolutions_clause_says(
+    assistant, question, answered
+):
+    answer = assistant.ask(question)
+    assert answer.abstained is not answered
+    assert answer.text.startswith(("Yes.", "是的。")) is answered
