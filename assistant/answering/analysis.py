@@ -35,7 +35,7 @@ AUXILIARIES: tuple[str, ...] = (
     *("is", "are", "was", "were", "does", "do", "did", "has", "have", "had"),
     *("can", "could", "should", "must", "will", "would"),
 )
-# A question opening with an auxiliary (or "shall") asks yes or no: the qtype below, and identifiers.asks_together.
+# A question opening with an auxiliary (or "shall") asks yes or no: the qtype below, which asks_together reads.
 YES_NO_OPENING = rf"^\s*(?:{'|'.join((*AUXILIARIES, 'shall'))})\b"
 
 # Answer types, first match wins. The order matters only where two patterns can both match

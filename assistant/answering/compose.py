@@ -35,6 +35,7 @@ from assistant.answering.identifiers import document_ids
 from assistant.answering.lexicons import context_lexicon, wide_translations
 from assistant.answering.metadata import event_record_fit, metadata_answer, metadata_documents
 from assistant.answering.near_miss import Needs, carried, fitting, needs
+from assistant.answering.per_document import per_document_answer
 from assistant.answering.replies import abstain, only_of
 from assistant.answering.sections import list_answer, section_catalogue
 from assistant.answering.single import single_answer
@@ -77,8 +78,11 @@ def _warn_once(setting: str, message: str) -> None:
 
 def answer_extractive(question: str, lang: Language, ctx: AnswerContext) -> Answer:
     """The default, offline answer: metadata, a whole section, or the best clause led by its short answer;
-    on some of the documents the question names, it says which ("The corpus speaks only of …")."""
-    return which_documents(question, lang, _answer(question, lang, ctx), ctx)
+    on some of the documents the question names, it says which ("This answer covers only …"), unless
+    one clause per document answers (per_document.py: "Were Resolutions 139 and 140 both revised?")."""
+    answer = _answer(question, lang, ctx)
+    each = per_document_answer(question, lang, answer, ctx, _answer)
+    return each if each is not None else which_documents(question, lang, answer, ctx)
 
 
 def which_documents(question: str, lang: Language, answer: Answer, ctx: AnswerContext) -> Answer:

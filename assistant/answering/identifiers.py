@@ -16,8 +16,9 @@ A number of one or two digits ("Resolution 2") is in almost every clause as a co
 label, so a text carries it only as a document's number: after such a noun or inside 第…号.
 
 A question naming several documents is answered for each by the clause on it, unless it asks for them
-together ("compare", "in common", 比较, 共同点, 异同, or "both" / "together" said of the documents): then only a
-clause carrying all of them does. A question picking one of them ("Which of …", "139 or 140", 哪一项) does not.
+together ("compare", "in common", 比较, 共同点, 异同, or "both" / "together" / 都涉及 said of the documents): then
+only a clause carrying all of them does. A question picking one of them ("Which of …", "139 or 140", 哪一项) does
+not, nor does a yes-no one's "both" / 都 ("Were both Resolution 139 and 140 revised?", 是否都涉及): it asks of each.
 """
 
 from __future__ import annotations
@@ -25,8 +26,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-
-from assistant.answering.analysis import YES_NO_OPENING
 
 # Nouns of the documents that are cited by number; a report, annex or document is cited by title or symbol.
 _DOC_NOUNS = ("resolution", "recommendation", "decision")
@@ -115,33 +114,37 @@ def _zh_listed(question: str) -> list[tuple[int, str]]:
 _TOGETHER = re.compile(
     r"\b(?:compare[sd]?|comparing|comparison|differ|differs|difference|differences|"
     r"in common|each other|relate to one another|relationship between)\b|"
-    r"比较|对比|两者|二者|两项决议|共同点|共同之处|都涉及|异同|区别|差别|有何不同|有什么不同",
+    r"比较|对比|两者|二者|两项决议|共同点|共同之处|异同|区别|差别|有何不同|有什么不同",
     re.IGNORECASE,
 )
-# "both / together / jointly" ask for them together only when said of the documents: "both Resolution 139
-# and …", "together with Resolution 140", "What do Resolutions 139 and 140 both address?" — not "addresses
-# both the digital divide and …".
+# "together with / jointly with Resolution 140" joins the documents in one event, in any question.
 _DOCS = rf"(?:the\s+)?(?:{'|'.join(_DOC_NOUNS)}|documents?|them)"
-_BOTH_BEFORE = re.compile(rf"\b(?:both\s+(?:of\s+)?|together\s+with\s+|jointly\s+with\s+){_DOCS}", re.IGNORECASE)
+_WITH_BEFORE = re.compile(rf"\b(?:together|jointly)\s+with\s+{_DOCS}", re.IGNORECASE)
+# "both / together / jointly" ask for them together only when said of the documents: "both Resolution 139
+# and …", "What do Resolutions 139 and 140 both address?", 都涉及 — not "addresses both the digital divide and
+# …". In a yes-no question they ask of each ("Were Resolutions 139 and 140 both revised …?", 是否都涉及).
+_BOTH_BEFORE = re.compile(rf"\bboth\s+(?:of\s+)?{_DOCS}", re.IGNORECASE)
 _BOTH_AFTER = re.compile(r"\s*,?\s*(?:both|together|jointly)\b", re.IGNORECASE)
-# A question that picks one of them ("Which of …", "139 or 140", 第139号还是第140号, 哪一项) compares nothing;
-# nor does a yes-no question whose "both" is said of each ("Were Resolutions 139 and 140 both revised …?").
+_ZH_BOTH = re.compile(r"都涉及")
+# A question that picks one of them ("Which of …", "139 or 140", 第139号还是第140号, 哪一项) compares nothing.
 # An "or" picks only between the documents: "Compare 139 and 140 on the digital divide *or* …" still compares.
 _PICKS_ONE = re.compile(
     rf"\bwhich\s+(?:one\s+)?of\b|哪一项|哪项|哪一个|哪个|"
     rf"\d\s*号?\s*(?:\bor\b|或者?|还是)\s*(?:(?:the\s+)?{_NOUN}|第\s*)?\d",
     re.IGNORECASE,
 )
-_YES_NO = re.compile(YES_NO_OPENING, re.IGNORECASE)
 
 
-def asks_together(question: str) -> bool:
-    """Whether the question asks about its named documents together (compares them, asks what both say)."""
+def asks_together(question: str, qtype: str) -> bool:
+    """Whether the question asks about its named documents together (compares them, asks what both say);
+    `qtype` is its answer type (analysis.py): a yes-no question's "both" asks of each document."""
     if _PICKS_ONE.search(question):
         return False
-    if _TOGETHER.search(question) or _BOTH_BEFORE.search(question):
+    if _TOGETHER.search(question) or _WITH_BEFORE.search(question):
         return True
-    return not _YES_NO.match(question) and any(
+    if qtype == "yes-no":
+        return False
+    return bool(_BOTH_BEFORE.search(question) or _ZH_BOTH.search(question)) or any(
         _BOTH_AFTER.match(question, m.end()) for m in _NUMBERED.finditer(question)
     )
 

@@ -160,7 +160,7 @@ def needs(
         names=tuple(g for g in own if g.term is not None and is_name(g.term.en, g.term.en_aliases)),
         whole=tuple(question_groups(whole, lang, translations if lang == "en" else None)) if whole else (),
         ids=document_ids(question),
-        together=asks_together(question),
+        together=asks_together(question, qtype),
         roles=tuple(specific_groups(question, lang, translations, roles_only=True)),
         asked=(asked := asked_phrase(question, lang) if cls is None else ""),
         asked_zh=_head_translations(asked, translations) if lang == "en" else (),

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
+from assistant.answering.analysis import analyse_question
 from assistant.answering.identifiers import asks_together, carries, document_ids, without
 
 
@@ -138,10 +141,16 @@ def test_without_takes_out_a_short_number_written_as_a_symbol():
         ("What do Resolutions 139 and 140 have in common on WSIS or the digital divide?", True),
         ("Is it Resolution 139 or 140 that differs from the draft on the digital divide?", False),
         ("第139号还是第140号决议与草案有何不同？", False),
+        # a yes-no question's "both" / 都 asks of each document; "together with" still joins them
+        ("Were both Resolution 139 and Resolution 140 revised in Bucharest?", False),
+        ("第139号和第140号决议是否都涉及信息社会？", False),
+        ("第139号和第140号决议都涉及什么？", True),
+        ("Was Resolution 139 revised together with Resolution 140?", True),
     ],
 )
 def test_a_question_asks_for_its_documents_together_when_it_compares_them(question, together):
-    assert asks_together(question) is together
+    lang = "zh" if re.search(r"[\u4e00-\u9fff]", question) else "en"
+    assert asks_together(question, analyse_question(question, lang).qtype) is together
 
 
 @pytest.mark.parametrize(

@@ -262,7 +262,7 @@ def test_both_of_another_phrase_or_of_a_yes_no_question_does_not_ask_for_the_doc
     )
     assert [c.chunk_id for c in which.citations] == ["eur-44a25-1/preamble/recalling/c"]
     revised = assistant.ask("Were Resolutions 139 and 140 both revised in Bucharest in 2022?")
-    assert not revised.abstained and "Yes." in revised.text
+    assert not revised.abstained and revised.text.startswith("Yes")
 
 
 def test_a_number_of_countries_asks_for_that_many_named_ones_not_a_group():
