@@ -36,7 +36,9 @@ AUXILIARIES: tuple[str, ...] = (
     *("can", "could", "should", "must", "will", "would"),
 )
 # A question opening with an auxiliary (or "shall") asks yes or no: the qtype below, and identifiers.asks_together.
-YES_NO_OPENING = rf"^\s*(?:{'|'.join((*AUXILIARIES, 'shall'))})\b"
+# "Would / Could / Can / Will you …" is a request to the assistant ("Would you tell me what …?" asks for
+# what): "Yes." and one clause would not answer it.
+YES_NO_OPENING = rf"^\s*(?!(?:can|could|would|will)\s+you\b)(?:{'|'.join((*AUXILIARIES, 'shall'))})\b"
 
 # Answer types, first match wins. The order matters only where two patterns can both match
 # ("how much" before "how many"-like words, "when" before "which").
