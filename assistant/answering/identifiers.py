@@ -40,7 +40,7 @@ _NUMBERED = re.compile(rf"{_NOUN}{_NUMBER}(?:{_SEPARATOR}{_NUMBER})*\b{_UNIT}", 
 _NUMBERS = re.compile(_NUMBER)
 _ZH_NUMBERED = re.compile(r"第\s*[A-Za-z\d][A-Za-z\d_/.\-]*\s*号(?:决议|建议书|建议|决定|文件|报告)?")
 # Numbers sharing one 第…号: 第139、140号决议, 第139号和140号决议, 第139、第140号决议 (a number after 、/和/及/与,
-# with or without its own 第).
+# with or without its own 第), the last followed by 号 or the noun (`_zh_listed`).
 _ZH_LISTED = re.compile(
     r"第\s*(\d+(?:/\d+)*)\s*号?((?:\s*(?:、|和|及|与)\s*第?\s*\d+(?:/\d+)*\s*号?)+)(决议|建议书|建议|决定|文件|报告)?"
 )
@@ -105,6 +105,8 @@ def _zh_listed(question: str) -> list[tuple[int, str]]:
     """Each number sharing one 第…号, shown whole: 第139、140号决议 -> 第139号决议, 第140号决议."""
     out = []
     for m in _ZH_LISTED.finditer(question):
+        if not m[3] and not m[2].rstrip().endswith("号"):
+            continue  # 第6和第7项, 第3和第4段: items or paragraphs; a list of documents ends in 号 or the noun
         noun = m[3] or ""
         numbers = [m[1], *re.findall(r"\d+(?:/\d+)*", m[2])]
         out += [(m.start() + i, f"第{n}号{noun}") for i, n in enumerate(numbers)]

@@ -161,3 +161,15 @@ def test_two_numbers_sharing_one_noun_or_one_hao_are_two_documents(question):
 
 def test_a_chinese_number_before_another_takes_the_noun_they_share():
     assert [i.shown for i in document_ids("第139号和第140号决议是关于什么的？")] == ["第139号决议", "第140号决议"]
+
+
+@pytest.mark.parametrize("question", ["责成秘书长的第6和第7项是什么？", "执行部分第3和第4段说了什么？", "第5和6段"])
+def test_numbered_items_or_paragraphs_are_no_documents(question):
+    # Only a 号 or a document's noun after the last number makes 第…和第… documents: 第6和第7项 are items.
+    assert document_ids(question) == ()
+
+
+def test_items_of_a_section_are_answered_not_taken_for_documents(assistant):
+    answer = assistant.ask("责成秘书长的第6和第7项是什么？")
+    cited = {c.chunk_id for c in answer.citations}
+    assert not answer.abstained and {f"eur-44a25-1/operative/secretary-general/{n}" for n in (6, 7)} <= cited
