@@ -173,3 +173,20 @@ def test_items_of_a_section_are_answered_not_taken_for_documents(assistant):
     answer = assistant.ask("责成秘书长的第6和第7项是什么？")
     cited = {c.chunk_id for c in answer.citations}
     assert not answer.abstained and {f"eur-44a25-1/operative/secretary-general/{n}" for n in (6, 7)} <= cited
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "比较一下，第139号决议还是第140号决议涉及弥合数字鸿沟？",  # the noun written after each number
+        "第139号决议或第140号决议与草案有何不同？",
+        "Which differs more from the draft, Resolution 139, or Resolution 140?",  # a comma before "or"
+    ],
+)
+def test_a_choice_between_the_documents_picks_one_however_each_is_written(question):
+    assert not asks_together(question)
+
+
+def test_a_choice_between_documents_written_in_full_is_answered_from_the_clause_on_one(assistant):
+    answer = assistant.ask("比较一下，第139号决议还是第140号决议涉及弥合数字鸿沟？")
+    assert not answer.abstained and [c.chunk_id for c in answer.citations] == ["eur-44a25-1/preamble/recalling/c"]
