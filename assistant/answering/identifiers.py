@@ -130,10 +130,12 @@ _BOTH_AFTER = re.compile(r"\s*,?\s*(?:both|together|jointly)\b", re.IGNORECASE)
 # A question that picks one of them ("Which of …", "139 or 140", "Resolution 139, or Resolution 140",
 # 第139号还是第140号, 第139号决议或第140号决议, 哪一项) compares nothing;
 # nor does a yes-no question whose "both" is said of each ("Were Resolutions 139 and 140 both revised …?").
-# An "or" picks only between the documents: "Compare 139 and 140 on the digital divide *or* …" still compares.
-_PICKS_ONE = re.compile(
-    rf"\bwhich\s+(?:one\s+)?of\b|哪一项|哪项|哪一个|哪个|"
-    rf"\d\s*号?{_ZH_NOUN}?\s*[,，]?\s*(?:\bor\b|或者?|还是)\s*(?:(?:the\s+)?{_NOUN}|第\s*)?\d",
+# An "or" picks only between the documents: "Compare 139 and 140 on the digital divide *or* …" and "… on
+# SDG 4 or 9" (numbers that name no document) still compare.
+_PICKS_ONE = re.compile(r"\bwhich\s+(?:one\s+)?of\b|哪一项|哪项|哪一个|哪个", re.IGNORECASE)
+_OR_BETWEEN = re.compile(
+    rf"(?<!\d)(?<!\d/)(\d+(?:/\d+)*)\s*号?{_ZH_NOUN}?\s*[,，]?\s*(?:\bor\b|或者?|还是)\s*"
+    rf"(?:(?:the\s+)?{_NOUN}|第\s*|[A-Za-z]+(?:/[A-Za-z]+)*/)?(\d+(?:/\d+)*)",
     re.IGNORECASE,
 )
 _YES_NO = re.compile(YES_NO_OPENING, re.IGNORECASE)
@@ -141,7 +143,8 @@ _YES_NO = re.compile(YES_NO_OPENING, re.IGNORECASE)
 
 def asks_together(question: str) -> bool:
     """Whether the question asks about its named documents together (compares them, asks what both say)."""
-    if _PICKS_ONE.search(question):
+    keys = {i.key for i in document_ids(question)}
+    if _PICKS_ONE.search(question) or any({m[1], m[2]} <= keys for m in _OR_BETWEEN.finditer(question)):
         return False
     if _TOGETHER.search(question) or _BOTH_BEFORE.search(question):
         return True

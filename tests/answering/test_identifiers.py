@@ -181,6 +181,7 @@ def test_items_of_a_section_are_answered_not_taken_for_documents(assistant):
         "比较一下，第139号决议还是第140号决议涉及弥合数字鸿沟？",  # the noun written after each number
         "第139号决议或第140号决议与草案有何不同？",
         "Which differs more from the draft, Resolution 139, or Resolution 140?",  # a comma before "or"
+        "Compare A/RES/70/1 or A/RES/78/265 on the digital divide.",  # symbols
     ],
 )
 def test_a_choice_between_the_documents_picks_one_however_each_is_written(question):
@@ -190,3 +191,15 @@ def test_a_choice_between_the_documents_picks_one_however_each_is_written(questi
 def test_a_choice_between_documents_written_in_full_is_answered_from_the_clause_on_one(assistant):
     answer = assistant.ask("比较一下，第139号决议还是第140号决议涉及弥合数字鸿沟？")
     assert not answer.abstained and [c.chunk_id for c in answer.citations] == ["eur-44a25-1/preamble/recalling/c"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What do Resolutions 139 and 140 have in common on SDG 4 or 9?",  # goals, not documents
+        "Compare Resolutions 139 and 140 as revised in 2018 or 2022.",  # years
+        "比较第139号和第140号决议在2018或2022年的版本。",
+    ],
+)
+def test_an_or_between_numbers_that_are_no_documents_still_compares(question):
+    assert asks_together(question)
