@@ -35,8 +35,10 @@ AUXILIARIES: tuple[str, ...] = (
     *("is", "are", "was", "were", "does", "do", "did", "has", "have", "had"),
     *("can", "could", "should", "must", "will", "would"),
 )
-# A question opening with an auxiliary (or "shall") asks yes or no: the qtype below, which asks_together reads.
-YES_NO_OPENING = rf"^\s*(?:{'|'.join((*AUXILIARIES, 'shall'))})\b"
+# A question opening with an auxiliary (or "shall") asks yes or no: the qtype below, and identifiers.asks_together.
+# "Would / Could / Can / Will you …" is a request to the assistant ("Would you tell me what …?" asks for
+# what): "Yes." and one clause would not answer it.
+YES_NO_OPENING = rf"^\s*(?!(?:can|could|would|will)\s+you\b)(?:{'|'.join((*AUXILIARIES, 'shall'))})\b"
 
 # Answer types, first match wins. The order matters only where two patterns can both match
 # ("how much" before "how many"-like words, "when" before "which").

@@ -200,7 +200,8 @@ _GROUP_QUALIFIERS = frozenset(
     (
         *("least", "small", "poor", "rich", "low", "middle", "high", "income", "member", "island", "donor"),
         *("partner", "landlocked", "neighbour", "neighbor", "advanced", "emerging", "developing", "developed"),
-        # Nouns that are verbs too, which `_qualifies` would read as verbs: "*host* countries", "*pilot* countries".
+        # Nouns that are verbs too, which `_qualifies` reads as verbs away from the group noun: "*host* developing
+        # countries", "*pilot* island states".
         *("host", "pilot", "programme", "program", "transit"),
     )
 )
@@ -217,9 +218,10 @@ _GROUP_VERBS = frozenset(
 def _qualifies(word: str, adjacent: bool) -> bool:
     """Whether `word` before a group qualifies it (a name, an adjective of any form: "fragile", "poorer",
     "sovereign"), rather than being a verb of the sentence ("access *helps* developing nations"): a
-    3rd-person -s form, a plain verb that takes such an object, an auxiliary, or a word WordNet knows only
-    as a verb ("networks *connect* developing nations"). A participle (-ing, -ed)
-    is read as an adjective only right before the noun: in "support*ing* developing nations" it is the verb."""
+    3rd-person -s form, a plain verb that takes such an object, an auxiliary, or a word WordNet knows as a
+    verb and not as an adjective ("networks *connect* developing nations"). A participle (-ing, -ed), or a
+    word WordNet knows as a noun too ("*target* countries"), is read as a qualifier only right before the
+    noun: in "support*ing* developing nations" and "networks *target* developing nations" it is the verb."""
     w = word.casefold()
     if w in _NOT_MODIFIERS or w in _GROUP_VERBS or w in AUXILIARIES or (not w.isalpha() and "-" not in w):
         return False
@@ -227,15 +229,16 @@ def _qualifies(word: str, adjacent: bool) -> bool:
         return True
     if w.endswith(("ing", "ed")):
         return adjacent
-    return not (w.endswith("s") and not w.endswith(("ss", "us", "is", "ous"))) and not _verb_only(w)
+    return not (w.endswith("s") and not w.endswith(("ss", "us", "is", "ous"))) and not _verb_only(w, adjacent)
 
 
-def _verb_only(word: str) -> bool:
+def _verb_only(word: str, adjacent: bool) -> bool:
     """Whether WordNet knows `word` as a verb and not as an adjective ("*connect* developing nations", "*transform*
     …"): a verb of the sentence before a group, whatever its object. Nouns ("frontier"), adjectives ("fragile",
-    "poorer", "open") and words WordNet lacks ("francophone") are not; without WordNet, none is."""
+    "poorer", "open") and words WordNet lacks ("francophone") are not; nor is a noun that is a verb too right
+    before the group ("*target* countries", "*border* states"); without WordNet, none is."""
     forms = _parts_of_speech(word)
-    return "v" in forms and "a" not in forms
+    return "v" in forms and "a" not in forms and not (adjacent and "n" in forms)
 
 
 def _parts_of_speech(word: str) -> set[str]:

@@ -37,12 +37,13 @@ _UNIT = r"(?!\s*(?:%|(?:years?|months?|weeks?|days?|hours?|times|percent|per\s*c
 _SEPARATOR = r"(?:\s*[,&]\s*|\s+(?:and|or)\s+)"
 _NUMBERED = re.compile(rf"{_NOUN}{_NUMBER}(?:{_SEPARATOR}{_NUMBER})*\b{_UNIT}", re.IGNORECASE)
 _NUMBERS = re.compile(_NUMBER)
-_ZH_NUMBERED = re.compile(r"第\s*[A-Za-z\d][A-Za-z\d_/.\-]*\s*号(?:决议|建议书|建议|决定|文件|报告)?")
+# The nouns after 第…号 (决议 a resolution, 建议书 / 建议 a recommendation, 决定 a decision, 文件, 报告).
+_ZH_NOUNS = "决议|建议书|建议|决定|文件|报告"
+_ZH_NOUN = f"(?:{_ZH_NOUNS})"
+_ZH_NUMBERED = re.compile(rf"第\s*[A-Za-z\d][A-Za-z\d_/.\-]*\s*号{_ZH_NOUN}?")
 # Numbers sharing one 第…号: 第139、140号决议, 第139号和140号决议, 第139、第140号决议 (a number after 、/和/及/与,
-# with or without its own 第).
-_ZH_LISTED = re.compile(
-    r"第\s*(\d+(?:/\d+)*)\s*号?((?:\s*(?:、|和|及|与)\s*第?\s*\d+(?:/\d+)*\s*号?)+)(决议|建议书|建议|决定|文件|报告)?"
-)
+# with or without its own 第), the last followed by 号 or the noun (`_zh_listed`).
+_ZH_LISTED = re.compile(rf"第\s*(\d+(?:/\d+)*)\s*号?((?:\s*(?:、|和|及|与)\s*第?\s*\d+(?:/\d+)*\s*号?)+)({_ZH_NOUNS})?")
 # A UN or ITU symbol: letters, then at least two slash-separated parts (A/RES/70/1, EUR/44A25/1; kg/m2 is a
 # unit), one with a digit. Any case: users type a/res/70/125.
 _SYMBOL = re.compile(r"(?<![A-Za-z0-9/])[A-Za-z]{1,6}(?:/[A-Za-z0-9.\-]+){2,}")
@@ -104,6 +105,8 @@ def _zh_listed(question: str) -> list[tuple[int, str]]:
     """Each number sharing one 第…号, shown whole: 第139、140号决议 -> 第139号决议, 第140号决议."""
     out = []
     for m in _ZH_LISTED.finditer(question):
+        if not m[3] and not m[2].rstrip().endswith("号"):
+            continue  # 第6和第7项, 第3和第4段: items or paragraphs; a list of documents ends in 号 or the noun
         noun = m[3] or ""
         numbers = [m[1], *re.findall(r"\d+(?:/\d+)*", m[2])]
         out += [(m.start() + i, f"第{n}号{noun}") for i, n in enumerate(numbers)]
@@ -126,11 +129,15 @@ _WITH_BEFORE = re.compile(rf"\b(?:together|jointly)\s+with\s+{_DOCS}", re.IGNORE
 _BOTH_BEFORE = re.compile(rf"\bboth\s+(?:of\s+)?{_DOCS}", re.IGNORECASE)
 _BOTH_AFTER = re.compile(r"\s*,?\s*(?:both|together|jointly)\b", re.IGNORECASE)
 _ZH_BOTH = re.compile(r"都涉及")
-# A question that picks one of them ("Which of …", "139 or 140", 第139号还是第140号, 哪一项) compares nothing.
-# An "or" picks only between the documents: "Compare 139 and 140 on the digital divide *or* …" still compares.
-_PICKS_ONE = re.compile(
-    rf"\bwhich\s+(?:one\s+)?of\b|哪一项|哪项|哪一个|哪个|"
-    rf"\d\s*号?\s*(?:\bor\b|或者?|还是)\s*(?:(?:the\s+)?{_NOUN}|第\s*)?\d",
+# A question that picks one of them ("Which of …", "139 or 140", "Resolution 139, or Resolution 140",
+# 第139号还是第140号, 第139号决议或第140号决议, 哪一项) compares nothing;
+# nor does a yes-no question whose "both" is said of each ("Were Resolutions 139 and 140 both revised …?").
+# An "or" picks only between the documents: "Compare 139 and 140 on the digital divide *or* …" and "… on
+# SDG 4 or 9" (numbers that name no document) still compare.
+_PICKS_ONE = re.compile(r"\bwhich\s+(?:one\s+)?of\b|哪一项|哪项|哪一个|哪个", re.IGNORECASE)
+_OR_BETWEEN = re.compile(
+    rf"(?<!\d)(?<!\d/)(\d+(?:/\d+)*)\s*号?{_ZH_NOUN}?\s*[,，]?\s*(?:\bor\b|或者?|还是)\s*"
+    rf"(?:(?:the\s+)?{_NOUN}|第\s*|[A-Za-z]+(?:/[A-Za-z]+)*/)?(\d+(?:/\d+)*)",
     re.IGNORECASE,
 )
 
@@ -138,7 +145,8 @@ _PICKS_ONE = re.compile(
 def asks_together(question: str, qtype: str) -> bool:
     """Whether the question asks about its named documents together (compares them, asks what both say);
     `qtype` is its answer type (analysis.py): a yes-no question's "both" asks of each document."""
-    if _PICKS_ONE.search(question):
+    keys = {i.key for i in document_ids(question)}
+    if _PICKS_ONE.search(question) or any({m[1], m[2]} <= keys for m in _OR_BETWEEN.finditer(question)):
         return False
     if _TOGETHER.search(question) or _WITH_BEFORE.search(question):
         return True

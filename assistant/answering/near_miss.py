@@ -377,7 +377,9 @@ def fitting(n: Needs, candidates: Sequence[Support], ctx: AnswerContext) -> Fitt
 
 def _unattributed(n: Needs, others: Sequence[tuple[bool, Support, list[str]]], ctx: AnswerContext) -> Support | None:
     """The first clause (before headers and datelines) whose only lack is who says it and that states every
-    other word of the question: "X says …, but names no one" must not quote a clause that says something else."""
+    other word of the question: "X says …, but names no one" must not quote a clause that says something else.
+    Its own text and section must state them: every clause inherits the title ("… Historic Resolution on Safe
+    and Ethical AI Implementation"), which would make the SDG paragraph state 里程碑 (the glossary's "historic")."""
     if n.attribution is None:
         return None
     return next(
@@ -385,7 +387,7 @@ def _unattributed(n: Needs, others: Sequence[tuple[bool, Support, list[str]]], c
             s
             for _, s, m in sorted(others, key=lambda x: x[0])
             if m == [UNATTRIBUTED[n.lang]]
-            and states_statement(n.said, n.question, n.lang, clause_evidence(s.hit.chunk, n.lang, ctx))
+            and states_statement(n.said, n.question, n.lang, clause_evidence(s.hit.chunk, n.lang, ctx, title=False))
         ),
         None,
     )

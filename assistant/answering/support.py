@@ -119,10 +119,17 @@ def supports(question: str, lang: Language, ctx: AnswerContext) -> list[Support]
     return out
 
 
-def clause_evidence(chunk: Chunk, lang: Language, ctx: AnswerContext) -> tuple[frozenset[Term], frozenset[str]]:
-    """What a clause offers a question in `lang`: its evidence text's terms and words, plus (with the
-    dictionary) the English senses of a Chinese clause's words, or an English clause's compound parts."""
-    terms, tokens = chunk_evidence(evidence_text(chunk, ctx.documents.get(chunk.doc_id)))
+def clause_evidence(
+    chunk: Chunk, lang: Language, ctx: AnswerContext, title: bool = True
+) -> tuple[frozenset[Term], frozenset[str]]:
+    """What a clause offers a question in `lang`: its evidence text's terms and words (without `title`, not
+    its document's title), plus (with the dictionary) the English senses of a Chinese clause's words, or an
+    English clause's compound parts."""
+    doc = ctx.documents.get(chunk.doc_id)
+    # A news item's clauses have its title as their indexing context: without `title`, that line goes too.
+    titles = {doc.info.title_en, doc.info.title_zh} if doc is not None else set()
+    own = "\n".join(line for line in chunk.index_text.split("\n") if line.strip() not in titles)
+    terms, tokens = chunk_evidence(evidence_text(chunk, doc) if title else own)
     if ctx.glosses is not None and chunk.lang == "en":
         # "life" is found in "lifecycle", a compound the dictionary does not list (compounds.py).
         return terms, tokens | dictionary_parts(chunk.text)

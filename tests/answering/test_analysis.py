@@ -56,6 +56,19 @@ def test_money_words_alone_do_not_make_a_how_much_question():
     assert analyse_question(q, "en").qtype == "when"
 
 
+@pytest.mark.parametrize("opening", ["Would you", "Could you", "Can you", "Will you", "could you please"])
+def test_a_request_addressed_to_the_assistant_is_no_yes_no_question(opening):
+    # "Would you tell me what …?" asks for what; "Yes." and one clause would not answer it.
+    question = f"{opening} tell me what the Secretary-General is instructed to do?"
+    assert analyse_question(question, "en").qtype != "yes-no"
+    assert analyse_question("Would the Secretary-General have to report every year?", "en").qtype == "yes-no"
+
+
+def test_a_requested_list_is_answered_with_every_item(assistant):
+    answer = assistant.ask("Would you tell me what the Secretary-General is instructed to do?")
+    assert not answer.text.startswith("Yes") and len(answer.citations) == 7
+
+
 @pytest.mark.parametrize(
     ("question", "lang", "field"),
     [

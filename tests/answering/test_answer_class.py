@@ -325,6 +325,15 @@ def test_a_plain_verb_before_a_country_group_does_not_qualify_it_whether_listed_
     assert class_spans(asked_class("Which countries will benefit?", "en"), text) == [span]
 
 
+@pytest.mark.parametrize("noun", ["target", "border", "focus", "export"])
+def test_a_noun_that_is_a_verb_too_qualifies_a_group_right_after_it(noun):
+    # WordNet knows "target" as a noun and a verb: right before the group it is the noun ("target countries"),
+    # away from it the verb ("networks target developing nations").
+    plural = asked_class("Which countries will benefit?", "en")
+    assert class_spans(plural, f"Aid goes to {noun} countries first.") == [f"{noun} countries"]
+    assert class_spans(plural, f"Networks {noun} developing nations.") == ["developing nations"]
+
+
 @pytest.mark.parametrize("question", ["Which states supported the AI resolution?", "Which States supported it?"])
 def test_plural_states_asks_for_countries(question):
     cls = asked_class(question, "en")

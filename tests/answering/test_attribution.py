@@ -135,3 +135,19 @@ def test_the_official_title_is_answered_from_the_metadata(assistant):
     answer = assistant.ask("What is the official title of the draft resolution on AI?")
     assert not answer.abstained
     assert answer.text.startswith("Title:")
+
+
+@pytest.mark.parametrize(
+    ("question", "quoted"),
+    [
+        # 里程碑 is the glossary's "historic", which the article's title writes: the SDG paragraph (body 3) only
+        # inherits the title; the clause that states it is the agentless passive of body 2.
+        ("哪位联合国官员把这项决议称为里程碑？", "「Notably, the adoption of this resolution has been recognized"),
+        # "safe and ethical AI implementation" is the title's alone: no clause states it, nothing is quoted.
+        ("Who described the AI implementation as safe and ethical?", None),
+    ],
+)
+def test_an_unattributed_abstention_does_not_count_the_title_as_what_a_clause_states(assistant, question, quoted):
+    answer = assistant.ask(question)
+    assert answer.abstained
+    assert (quoted in answer.text) if quoted else "「" not in answer.text

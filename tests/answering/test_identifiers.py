@@ -170,3 +170,45 @@ def test_two_numbers_sharing_one_noun_or_one_hao_are_two_documents(question):
 
 def test_a_chinese_number_before_another_takes_the_noun_they_share():
     assert [i.shown for i in document_ids("第139号和第140号决议是关于什么的？")] == ["第139号决议", "第140号决议"]
+
+
+@pytest.mark.parametrize("question", ["责成秘书长的第6和第7项是什么？", "执行部分第3和第4段说了什么？", "第5和6段"])
+def test_numbered_items_or_paragraphs_are_no_documents(question):
+    # Only a 号 or a document's noun after the last number makes 第…和第… documents: 第6和第7项 are items.
+    assert document_ids(question) == ()
+
+
+def test_items_of_a_section_are_answered_not_taken_for_documents(assistant):
+    answer = assistant.ask("责成秘书长的第6和第7项是什么？")
+    cited = {c.chunk_id for c in answer.citations}
+    assert not answer.abstained and {f"eur-44a25-1/operative/secretary-general/{n}" for n in (6, 7)} <= cited
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "比较一下，第139号决议还是第140号决议涉及弥合数字鸿沟？",  # the noun written after each number
+        "第139号决议或第140号决议与草案有何不同？",
+        "Which differs more from the draft, Resolution 139, or Resolution 140?",  # a comma before "or"
+        "Compare A/RES/70/1 or A/RES/78/265 on the digital divide.",  # symbols
+    ],
+)
+def test_a_choice_between_the_documents_picks_one_however_each_is_written(question):
+    assert not asks_together(question, analyse_question(question, "zh" if "号" in question else "en").qtype)
+
+
+def test_a_choice_between_documents_written_in_full_is_answered_from_the_clause_on_one(assistant):
+    answer = assistant.ask("比较一下，第139号决议还是第140号决议涉及弥合数字鸿沟？")
+    assert not answer.abstained and [c.chunk_id for c in answer.citations] == ["eur-44a25-1/preamble/recalling/c"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What do Resolutions 139 and 140 have in common on SDG 4 or 9?",  # goals, not documents
+        "Compare Resolutions 139 and 140 as revised in 2018 or 2022.",  # years
+        "比较第139号和第140号决议在2018或2022年的版本。",
+    ],
+)
+def test_an_or_between_numbers_that_are_no_documents_still_compares(question):
+    assert asks_together(question, analyse_question(question, "zh" if "号" in question else "en").qtype)

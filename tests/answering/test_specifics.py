@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from assistant.answering.evidence import chunk_evidence
 from assistant.answering.specifics import specific_groups, unsupported_specifics
 
@@ -209,3 +211,14 @@ def test_a_chinese_role_is_named_only_by_its_own_translation():
     assert not role_said(critics, other, "en", chunk_evidence(other))
     named = "Its critics called it vague."
     assert role_said(critics, named, "en", chunk_evidence(named))
+
+
+@pytest.mark.parametrize("verb", ["劝说", "劝服"])
+def test_every_chinese_word_for_persuading_is_a_fact_the_clause_must_state(verb):
+    # As 说服 and "persuade": the paragraph on who led and supported the resolution says nothing of it.
+    assert [g.token for g in specific_groups(f"谁{verb}了会员国支持这项决议？", "zh")] == [verb]
+
+
+def test_who_persuaded_is_answered_in_neither_language_nor_with_either_chinese_verb(assistant):
+    for q in ["谁劝说了120多个会员国支持这项决议？", "谁说服了120多个会员国支持这项决议？"]:
+        assert assistant.ask(q).abstained, q
