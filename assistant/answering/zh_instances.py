@@ -34,13 +34,18 @@ _LIST_AFTER = re.compile(r"\s*[，,]?\s*(?:特别是|特别包括|尤其是|包�
 # A list ends in it ("A、B*等*组织"), or it is a numbered document ("*第139号*决议").
 _NAMED_BEFORE = re.compile(r"(?:等|等等|第[^第，。；、\s]{1,24}号)$")
 # Part-of-speech flags (jieba) of the words before a mention that qualify it (社会、经济和*伦理*问题): nouns,
-# Latin words, abbreviations, distinguishing words and adjectives. A verb (管理电信网络), a particle, a
-# conjunction or a pronoun (各, 其他) ends them.
-_MODIFIER_FLAGS = ("n", "eng", "j", "b", "a")
+# verbal nouns (ICT*发展*问题, 现有*合作*机制), Latin words, abbreviations, distinguishing words and
+# adjectives. A verb (管理电信网络), a particle, a conjunction or a pronoun (各, 其他) ends them.
+_MODIFIER_FLAGS = ("n", "vn", "eng", "j", "b", "a")
 # At most this many words before a mention qualify it ("电信/ICT" is three), as in echo.py.
 _MODIFIER_WORDS = 3
-# Nouns before a mention that count or pick among its instances rather than say what they are.
-_NOT_MODIFIERS = frozenset(("大量", "许多", "部分", "各类", "各种", "多方"))
+# Nouns before a mention that count or pick among its instances rather than say what they are; 有关 / 相关
+# ("relevant": 有关实体) qualify it only after a word that does (人工智能技术*相关*活动, `_RELATED`).
+_NOT_MODIFIERS = frozenset(("大量", "许多", "部分", "各类", "各种", "多方", "有关", "相关"))
+_RELATED = frozenset(("有关", "相关"))
+# Words that pick all of a 的 clause's instances, between it and the mention: "…人工智能问题的*任何*活动" is
+# described by the 的 clause as "…的活动" is.
+_ALL_OF = frozenset(("任何", "所有", "一切", "全部", "各项", "各种", "各类", "各"))
 # A 的 clause before the mention reaches back to a punctuation mark, a conjunction or another 的 (jieba's
 # flags x, c, uj): "影响和*带来*的挑战" is the challenges brought, not the impacts before them.
 _RELATIVE_ENDS = ("x", "c", "uj")
@@ -140,11 +145,18 @@ def _names(m: _Mention, clause: _Words, question: str, described: bool) -> bool:
     # The words right before it that qualify it (tagged[j + 1 : at]), then, unless names are asked for, the
     # 的 clause before those (tagged[k + 1 : j]).
     at = sum(1 for end in clause.starts[1:] if end <= m.start)
+    tagged = clause.tagged
     j = at - 1
-    while j >= 0 and at - j <= _MODIFIER_WORDS and _modifies(*clause.tagged[j]):
+    while (
+        j >= 0
+        and at - j <= _MODIFIER_WORDS
+        and (_modifies(*tagged[j]) or (tagged[j][0] in _RELATED and j > 0 and _modifies(*tagged[j - 1])))
+    ):
         j -= 1
     said = [m.name, text[clause.starts[j + 1] : m.start]]
-    if described and j >= 0 and clause.tagged[j][0] == "的":
+    while j >= 0 and tagged[j][0] in _ALL_OF:
+        j -= 1
+    if described and j >= 0 and tagged[j][0] == "的":
         k = j - 1
         while k >= 0 and not clause.tagged[k][1].startswith(_RELATIVE_ENDS):
             k -= 1
@@ -160,6 +172,7 @@ def _modifies(word: str, flag: str) -> bool:
 
 def _adds(said: str, question: str) -> bool:
     """Whether words before a mention add to the question. Names joined by a slash are one thing named two
-    ways ("电信/ICT网络"): the question saying one of them says it."""
+    ways ("电信/ICT网络"): the question saying one of them says it. Each word is judged alone: the character
+    pair across two words (管理|电信) is in no question that says both apart (管理哪些电信网络)."""
     parts = [p for p in said.split("/") if p]
-    return bool(parts) and all(adds_to_question(p, question) for p in parts)
+    return bool(parts) and all(any(adds_to_question(w, question) for w, _ in pos_words(p)) for p in parts)
