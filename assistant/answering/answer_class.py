@@ -399,9 +399,15 @@ def _zh_asked_phrase(question: str) -> str:
             word, rest = word + rest[0][0], rest[1:]
         if _ZH_KIND_CLASSIFIER.search(word):
             return ""  # 哪一类 / 哪种 ask for a category, which a group answers (as `AnswerClass.kind`)
-        nouns = []
-        for w, flag in rest[:_ASKED_PHRASE_WORDS]:
-            if not flag.startswith(_ZH_NOMINAL):
+        # After a preposition the question word's phrase is its object, and a verbal noun ending it is the
+        # predicate: 与哪些私营部门实体*合作* asks for entities (not 在哪些人工智能活动中, 与哪些ICT发展问题).
+        prep = i > 0 and tagged[i - 1][1].startswith("p")
+        nouns: list[str] = []
+        for k, (w, flag) in enumerate(rest[:_ASKED_PHRASE_WORDS]):
+            after = rest[k + 1][1] if k + 1 < len(rest) else "x"
+            if not flag.startswith(_ZH_NOMINAL) or (
+                prep and nouns and flag == "vn" and not after.startswith((*_ZH_NOMINAL, "f"))
+            ):
                 break
             nouns.append(w)
         return "".join(nouns)

@@ -395,6 +395,11 @@ def test_a_plain_verb_between_which_and_a_class_noun_has_begun_the_predicate():
         ("草案在哪些方面提到人工智能？", ""),
         ("文章称各国可以借助人工智能推动哪一类发展？", ""),
         ("哪种技术最重要？", ""),
+        # after a preposition, a verbal noun ending the phrase is its predicate, unless a noun or 中 follows
+        ("国际电联需要与哪些私营部门实体合作？", "私营部门实体"),
+        ("秘书长应促进与哪些论坛合作？", "论坛"),
+        ("国际电联在哪些人工智能活动中发挥作用？", "人工智能活动"),
+        ("国际电联支持哪些人工智能活动？", "人工智能活动"),
     ],
 )
 def test_the_noun_phrase_a_chinese_which_question_asks_for(question, phrase):
