@@ -382,6 +382,8 @@ def asked_phrase(question: str, lang: Language) -> str:
 _ZH_NOMINAL = ("n", "eng", "j", "b", "vn")
 # A classifier of kind in the question word with its numeral (哪一*类*, 哪*种*, 哪*样*).
 _ZH_KIND_CLASSIFIER = re.compile(r"[类种样]")
+# Marks that join the words of one name in the asked phrase: ITU-T, 电信/ICT服务 (full-width too).
+_ZH_JOINERS = frozenset(("-", "/", "－", "／"))
 # Question words that are no 哪 of "which": where (哪里, 哪儿), even if (哪怕).
 _ZH_NOT_WHICH = ("哪里", "哪儿", "哪怕")
 
@@ -403,13 +405,20 @@ def _zh_asked_phrase(question: str) -> str:
         # predicate: 与哪些私营部门实体*合作* asks for entities (not 在哪些人工智能活动中, 与哪些ICT发展问题).
         prep = i > 0 and tagged[i - 1][1].startswith("p")
         nouns: list[str] = []
-        for k, (w, flag) in enumerate(rest[:_ASKED_PHRASE_WORDS]):
+        count = 0
+        for k, (w, flag) in enumerate(rest):
             after = rest[k + 1][1] if k + 1 < len(rest) else "x"
-            if not flag.startswith(_ZH_NOMINAL) or (
-                prep and nouns and flag == "vn" and not after.startswith((*_ZH_NOMINAL, "f"))
+            if w in _ZH_JOINERS and nouns and after.startswith(_ZH_NOMINAL):
+                nouns.append(w)  # one name: ITU-T, 电信/ICT (jieba tags the hyphen and slash as punctuation)
+                continue
+            if (
+                count == _ASKED_PHRASE_WORDS
+                or not flag.startswith(_ZH_NOMINAL)
+                or (prep and nouns and flag == "vn" and not after.startswith((*_ZH_NOMINAL, "f")))
             ):
                 break
             nouns.append(w)
+            count += 1
         return "".join(nouns)
     return ""
 

@@ -37,11 +37,12 @@ _NAMED_BEFORE = re.compile(r"(?:等|等等|第[^第，。；、\s]{1,24}号)$")
 # verbal nouns (ICT*发展*问题, 现有*合作*机制), Latin words, abbreviations, distinguishing words and
 # adjectives. A verb (管理电信网络), a particle, a conjunction or a pronoun (各, 其他) ends them.
 _MODIFIER_FLAGS = ("n", "vn", "eng", "j", "b", "a")
-# At most this many words before a mention qualify it ("电信/ICT" is three), as in echo.py.
+# At most this many words before a mention qualify it ("创新型电信/ICT" is three), as in echo.py.
 _MODIFIER_WORDS = 3
 # Nouns before a mention that count or pick among its instances rather than say what they are; 有关 / 相关
 # ("relevant": 有关实体) qualify it only after a word that does (人工智能技术*相关*活动, `_RELATED`).
-_NOT_MODIFIERS = frozenset(("大量", "许多", "部分", "各类", "各种", "多方", "有关", "相关"))
+# 助力 and 利用 are verbs jieba tags as nouns ("人工智能技术*助力*电信/ICT网络").
+_NOT_MODIFIERS = frozenset(("大量", "许多", "部分", "各类", "各种", "多方", "有关", "相关", "助力", "利用"))
 _RELATED = frozenset(("有关", "相关"))
 # Words that pick all of a 的 clause's instances, between it and the mention: "…人工智能问题的*任何*活动" is
 # described by the 的 clause as "…的活动" is.
@@ -149,7 +150,7 @@ def _names(m: _Mention, clause: _Words, question: str, described: bool) -> bool:
     j = at - 1
     while (
         j >= 0
-        and at - j <= _MODIFIER_WORDS
+        and sum(w != "/" for w, _ in tagged[j:at]) <= _MODIFIER_WORDS  # the slash of 电信/ICT is no word
         and (_modifies(*tagged[j]) or (tagged[j][0] in _RELATED and j > 0 and _modifies(*tagged[j - 1])))
     ):
         j -= 1

@@ -400,6 +400,10 @@ def test_a_plain_verb_between_which_and_a_class_noun_has_begun_the_predicate():
         ("秘书长应促进与哪些论坛合作？", "论坛"),
         ("国际电联在哪些人工智能活动中发挥作用？", "人工智能活动"),
         ("国际电联支持哪些人工智能活动？", "人工智能活动"),
+        # a hyphen or slash joins one name's words (jieba tags them as punctuation)
+        ("哪些ITU-T研究组开展了人工智能相关活动？", "ITU-T研究组"),
+        ("哪些电信/ICT服务可推进《2030年可持续发展议程》？", "电信/ICT服务"),
+        ("哪些电信／ICT服务可推进可持续发展？", "电信／ICT服务"),
     ],
 )
 def test_the_noun_phrase_a_chinese_which_question_asks_for(question, phrase):

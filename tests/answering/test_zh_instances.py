@@ -83,3 +83,11 @@ def test_verbal_nouns_and_x_related_before_the_mention_name_instances():
 
 def test_a_de_clause_describes_the_mention_across_a_word_that_picks_all_of_it():
     assert zh(REPORT, "秘书长每年要向理事会报告哪些活动？") is True
+
+
+def test_the_slash_of_a_name_is_no_word_of_the_modifiers_before_a_mention():
+    services = "人工智能的使用可能会导致各种各样新的和创新型电信/ICT服务的出现；"
+    q = "人工智能的使用可能会导致哪些电信/ICT服务的出现？"
+    assert names_instance_zh(services, q, "电信/ICT服务", "zh") is True  # 创新型 is the third word, not the fourth
+    # 助力 is a verb jieba tags as a noun: "助力电信/ICT网络" names no network
+    assert names_instance_zh(ICT_NETWORKS, "哪些电信/ICT网络可以采用人工智能技术？", "电信/ICT网络", "zh") is False
