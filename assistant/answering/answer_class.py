@@ -413,7 +413,8 @@ def _zh_asked_phrase(question: str) -> str:
                 continue
             if (
                 count == _ASKED_PHRASE_WORDS
-                or not flag.startswith(_ZH_NOMINAL)
+                # an adjective qualifies a noun after it (哪些性别*平等*问题), not the phrase's last word
+                or not (flag.startswith(_ZH_NOMINAL) or (flag == "a" and after.startswith(_ZH_NOMINAL)))
                 or (prep and nouns and flag == "vn" and not after.startswith((*_ZH_NOMINAL, "f")))
             ):
                 break

@@ -29,8 +29,11 @@ from assistant.glossary import Term, find_terms
 from assistant.lexical import pos_words
 from assistant.schema import Language
 
-# A list of the mention's instances follows it: "OECD有关人工智能的工作，*包括* …", "其他机构，*主要是* …".
-_LIST_AFTER = re.compile(r"\s*[，,]?\s*(?:特别是|特别包括|尤其是|包括|主要是|主要包括|例如|比如|诸如|即|[：:])")
+# A list of the mention's instances follows it: "OECD有关人工智能的工作，*包括* …", "其他机构，*主要是* …"
+# (即 "namely", not 即将 "soon" or 即使 "even if").
+_LIST_AFTER = re.compile(
+    r"\s*[，,]?\s*(?:特别是|特别包括|尤其是|包括|主要是|主要包括|例如|比如|诸如|即(?![将使便可刻时])|[：:])"
+)
 # A list ends in it ("A、B*等*组织"), or it is a numbered document ("*第139号*决议").
 _NAMED_BEFORE = re.compile(r"(?:等|等等|第[^第，。；、\s]{1,24}号)$")
 # Part-of-speech flags (jieba) of the words before a mention that qualify it (社会、经济和*伦理*问题): nouns,

@@ -404,6 +404,9 @@ def test_a_plain_verb_between_which_and_a_class_noun_has_begun_the_predicate():
         ("哪些ITU-T研究组开展了人工智能相关活动？", "ITU-T研究组"),
         ("哪些电信/ICT服务可推进《2030年可持续发展议程》？", "电信/ICT服务"),
         ("哪些电信／ICT服务可推进可持续发展？", "电信／ICT服务"),
+        # an adjective before a noun is in the phrase; one after it is the predicate
+        ("哪些性别平等问题受到关注？", "性别平等问题"),
+        ("哪些问题重要？", "问题"),
     ],
 )
 def test_the_noun_phrase_a_chinese_which_question_asks_for(question, phrase):

@@ -91,3 +91,8 @@ def test_the_slash_of_a_name_is_no_word_of_the_modifiers_before_a_mention():
     assert names_instance_zh(services, q, "电信/ICT服务", "zh") is True  # 创新型 is the third word, not the fourth
     # 助力 is a verb jieba tags as a noun: "助力电信/ICT网络" names no network
     assert names_instance_zh(ICT_NETWORKS, "哪些电信/ICT网络可以采用人工智能技术？", "电信/ICT网络", "zh") is False
+
+
+def test_ji_namely_introduces_a_list_but_jijiang_soon_does_not():
+    assert zh("这些问题即将得到解决；", "哪些人工智能问题即将得到解决？") is False
+    assert zh("人工智能问题，即伦理和隐私；", "哪些人工智能问题需要解决？") is True
