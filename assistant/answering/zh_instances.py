@@ -9,10 +9,11 @@ English question a translation of it the retriever found: 实体 for "entities")
 ending in it (互联网治理论坛 for 论坛, 研究组 "study groups" for "groups"). When the whole asked phrase
 is a glossary name (研究组, "focus groups"), only that name is its mention: 研究组 names no focus group.
 
-A mention names instances when it is a longer name than the question's; when the nouns right before
-it add a word to the question (伦理问题); when it is a numbered document (第139号决议); when a list
-follows it (工作，包括 …, 特别是, 主要是) or ends in it (A、B等组织); or, unless names are asked for,
-when the 的 clause before it adds to the question (对国际电联产生重大战略或财务影响的人工智能问题), as
+A mention names instances when it is a longer name than the question's; when the nouns, verbal nouns
+or adjectives right before it add a word to the question (伦理问题, ICT发展问题, 现有合作机制, and X相关:
+人工智能技术相关活动); when it is a numbered document (第139号决议); when a list follows it (工作，包括 …,
+特别是, 主要是) or ends in it (A、B等组织); or, unless names are asked for, when the 的 clause before it,
+also across 任何 / 所有 / 各项, adds to the question (对国际电联产生重大战略或财务影响的人工智能问题), as
 an English relative clause does. 各 / 其他 before it name no instance: "ITU-T各研究组" is the class,
 whereas echo.py reads an English "each" or "all stakeholders" as the whole class.
 """
