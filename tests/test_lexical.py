@@ -64,6 +64,17 @@ def test_pos_words_tag_every_word_and_give_the_text_back() -> None:
     assert ("民间团体", "n") in tagged and ("参与", "v") in tagged
 
 
+def test_the_pos_tagger_reuses_the_tag_table_jieba_has_read(monkeypatch) -> None:
+    # Importing jieba.posseg reads its 350,000-word tag table once; building our tagger must not read it again.
+    from jieba import posseg
+
+    reads: list[object] = []
+    monkeypatch.setattr(posseg.POSTokenizer, "load_word_tag", lambda self, f: reads.append(f))
+    monkeypatch.setattr(lexical, "_POS", lexical._JiebaHolder())
+    assert pos_words("哪些民间团体") == [("哪些", "r"), ("民间团体", "n")]
+    assert reads == []
+
+
 def test_mixed_text_keeps_both_languages() -> None:
     toks = tokenize("第A/RES/70/125号决议 reports")
     assert "a/res/70/125" in toks and "决议" in toks and "report" in toks

@@ -385,6 +385,8 @@ def asked_phrase(question: str, lang: Language) -> str:
 _ZH_NOMINAL = ("n", "eng", "j", "b", "vn")
 # A classifier of kind in the question word with its numeral (哪一*类*, 哪*种*, 哪*样*).
 _ZH_KIND_CLASSIFIER = re.compile(r"[类种样]")
+# Marks that join the words of one name in the asked phrase: ITU-T, 电信/ICT服务 (full-width too).
+_ZH_JOINERS = frozenset(("-", "/", "－", "／"))
 # Question words that are no 哪 of "which": where (哪里, 哪儿), even if (哪怕).
 _ZH_NOT_WHICH = ("哪里", "哪儿", "哪怕")
 
@@ -402,11 +404,25 @@ def _zh_asked_phrase(question: str) -> str:
             word, rest = word + rest[0][0], rest[1:]
         if _ZH_KIND_CLASSIFIER.search(word):
             return ""  # 哪一类 / 哪种 ask for a category, which a group answers (as `AnswerClass.kind`)
-        nouns = []
-        for w, flag in rest[:_ASKED_PHRASE_WORDS]:
-            if not flag.startswith(_ZH_NOMINAL):
+        # After a preposition the question word's phrase is its object, and a verbal noun ending it is the
+        # predicate: 与哪些私营部门实体*合作* asks for entities (not 在哪些人工智能活动中, 与哪些ICT发展问题).
+        prep = i > 0 and tagged[i - 1][1].startswith("p")
+        nouns: list[str] = []
+        count = 0
+        for k, (w, flag) in enumerate(rest):
+            after = rest[k + 1][1] if k + 1 < len(rest) else "x"
+            if w in _ZH_JOINERS and nouns and after.startswith(_ZH_NOMINAL):
+                nouns.append(w)  # one name: ITU-T, 电信/ICT (jieba tags the hyphen and slash as punctuation)
+                continue
+            if (
+                count == _ASKED_PHRASE_WORDS
+                # an adjective qualifies a noun after it (哪些性别*平等*问题), not the phrase's last word
+                or not (flag.startswith(_ZH_NOMINAL) or (flag == "a" and after.startswith(_ZH_NOMINAL)))
+                or (prep and nouns and flag == "vn" and not after.startswith((*_ZH_NOMINAL, "f")))
+            ):
                 break
             nouns.append(w)
+            count += 1
         return "".join(nouns)
     return ""
 

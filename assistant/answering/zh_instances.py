@@ -9,10 +9,11 @@ English question a translation of it the retriever found: 实体 for "entities")
 ending in it (互联网治理论坛 for 论坛, 研究组 "study groups" for "groups"). When the whole asked phrase
 is a glossary name (研究组, "focus groups"), only that name is its mention: 研究组 names no focus group.
 
-A mention names instances when it is a longer name than the question's; when the nouns right before
-it add a word to the question (伦理问题); when it is a numbered document (第139号决议); when a list
-follows it (工作，包括 …, 特别是, 主要是) or ends in it (A、B等组织); or, unless names are asked for,
-when the 的 clause before it adds to the question (对国际电联产生重大战略或财务影响的人工智能问题), as
+A mention names instances when it is a longer name than the question's; when the nouns, verbal nouns
+or adjectives right before it add a word to the question (伦理问题, ICT发展问题, 现有合作机制, and X相关:
+人工智能技术相关活动); when it is a numbered document (第139号决议); when a list follows it (工作，包括 …,
+特别是, 主要是) or ends in it (A、B等组织); or, unless names are asked for, when the 的 clause before it,
+also across 任何 / 所有 / 各项, adds to the question (对国际电联产生重大战略或财务影响的人工智能问题), as
 an English relative clause does. 各 / 其他 before it name no instance: "ITU-T各研究组" is the class,
 whereas echo.py reads an English "each" or "all stakeholders" as the whole class.
 """
@@ -29,18 +30,27 @@ from assistant.glossary import Term, find_terms
 from assistant.lexical import pos_words
 from assistant.schema import Language
 
-# A list of the mention's instances follows it: "OECD有关人工智能的工作，*包括* …", "其他机构，*主要是* …".
-_LIST_AFTER = re.compile(r"\s*[，,]?\s*(?:特别是|特别包括|尤其是|包括|主要是|主要包括|例如|比如|诸如|即|[：:])")
+# A list of the mention's instances follows it: "OECD有关人工智能的工作，*包括* …", "其他机构，*主要是* …"
+# (即 "namely", not 即将 "soon" or 即使 "even if").
+_LIST_AFTER = re.compile(
+    r"\s*[，,]?\s*(?:特别是|特别包括|尤其是|包括|主要是|主要包括|例如|比如|诸如|即(?![将使便可刻时])|[：:])"
+)
 # A list ends in it ("A、B*等*组织"), or it is a numbered document ("*第139号*决议").
 _NAMED_BEFORE = re.compile(r"(?:等|等等|第[^第，。；、\s]{1,24}号)$")
 # Part-of-speech flags (jieba) of the words before a mention that qualify it (社会、经济和*伦理*问题): nouns,
-# Latin words, abbreviations, distinguishing words and adjectives. A verb (管理电信网络), a particle, a
-# conjunction or a pronoun (各, 其他) ends them.
-_MODIFIER_FLAGS = ("n", "eng", "j", "b", "a")
-# At most this many words before a mention qualify it ("电信/ICT" is three), as in echo.py.
+# verbal nouns (ICT*发展*问题, 现有*合作*机制), Latin words, abbreviations, distinguishing words and
+# adjectives. A verb (管理电信网络), a particle, a conjunction or a pronoun (各, 其他) ends them.
+_MODIFIER_FLAGS = ("n", "vn", "eng", "j", "b", "a")
+# At most this many words before a mention qualify it ("创新型电信/ICT" is three), as in echo.py.
 _MODIFIER_WORDS = 3
-# Nouns before a mention that count or pick among its instances rather than say what they are.
-_NOT_MODIFIERS = frozenset(("大量", "许多", "部分", "各类", "各种", "多方"))
+# Nouns before a mention that count or pick among its instances rather than say what they are; 有关 / 相关
+# ("relevant": 有关实体) qualify it only after a word that does (人工智能技术*相关*活动, `_RELATED`).
+# 助力 and 利用 are verbs jieba tags as nouns ("人工智能技术*助力*电信/ICT网络").
+_NOT_MODIFIERS = frozenset(("大量", "许多", "部分", "各类", "各种", "多方", "有关", "相关", "助力", "利用"))
+_RELATED = frozenset(("有关", "相关"))
+# Words that pick all of a 的 clause's instances, between it and the mention: "…人工智能问题的*任何*活动" is
+# described by the 的 clause as "…的活动" is.
+_ALL_OF = frozenset(("任何", "所有", "一切", "全部", "各项", "各种", "各类", "各"))
 # A 的 clause before the mention reaches back to a punctuation mark, a conjunction or another 的 (jieba's
 # flags x, c, uj): "影响和*带来*的挑战" is the challenges brought, not the impacts before them.
 _RELATIVE_ENDS = ("x", "c", "uj")
@@ -140,11 +150,18 @@ def _names(m: _Mention, clause: _Words, question: str, described: bool) -> bool:
     # The words right before it that qualify it (tagged[j + 1 : at]), then, unless names are asked for, the
     # 的 clause before those (tagged[k + 1 : j]).
     at = sum(1 for end in clause.starts[1:] if end <= m.start)
+    tagged = clause.tagged
     j = at - 1
-    while j >= 0 and at - j <= _MODIFIER_WORDS and _modifies(*clause.tagged[j]):
+    while (
+        j >= 0
+        and sum(w != "/" for w, _ in tagged[j:at]) <= _MODIFIER_WORDS  # the slash of 电信/ICT is no word
+        and (_modifies(*tagged[j]) or (tagged[j][0] in _RELATED and j > 0 and _modifies(*tagged[j - 1])))
+    ):
         j -= 1
     said = [m.name, text[clause.starts[j + 1] : m.start]]
-    if described and j >= 0 and clause.tagged[j][0] == "的":
+    while j >= 0 and tagged[j][0] in _ALL_OF:
+        j -= 1
+    if described and j >= 0 and tagged[j][0] == "的":
         k = j - 1
         while k >= 0 and not clause.tagged[k][1].startswith(_RELATIVE_ENDS):
             k -= 1
@@ -160,6 +177,7 @@ def _modifies(word: str, flag: str) -> bool:
 
 def _adds(said: str, question: str) -> bool:
     """Whether words before a mention add to the question. Names joined by a slash are one thing named two
-    ways ("电信/ICT网络"): the question saying one of them says it."""
+    ways ("电信/ICT网络"): the question saying one of them says it. Each word is judged alone: the character
+    pair across two words (管理|电信) is in no question that says both apart (管理哪些电信网络)."""
     parts = [p for p in said.split("/") if p]
-    return bool(parts) and all(adds_to_question(p, question) for p in parts)
+    return bool(parts) and all(any(adds_to_question(w, question) for w, _ in pos_words(p)) for p in parts)

@@ -59,6 +59,11 @@ def prepare_assistant(
             assistant.retrieve(question, 1)
         except Exception:  # a warm-up query must never fail the start; a real question will report it
             logger.warning("warm-up query %r failed", question, exc_info=True)
+    # Answering reads a Chinese question's parts of speech (answer_class.asked_phrase): jieba's tagger loads
+    # in about half a second, which the first Chinese question would otherwise pay.
+    from assistant.lexical import pos_words
+
+    pos_words(WARM_UP_QUESTIONS[-1])
     return assistant
 
 

@@ -404,6 +404,18 @@ def test_a_plain_verb_between_which_and_a_class_noun_has_begun_the_predicate():
         ("草案在哪些方面提到人工智能？", ""),
         ("文章称各国可以借助人工智能推动哪一类发展？", ""),
         ("哪种技术最重要？", ""),
+        # after a preposition, a verbal noun ending the phrase is its predicate, unless a noun or 中 follows
+        ("国际电联需要与哪些私营部门实体合作？", "私营部门实体"),
+        ("秘书长应促进与哪些论坛合作？", "论坛"),
+        ("国际电联在哪些人工智能活动中发挥作用？", "人工智能活动"),
+        ("国际电联支持哪些人工智能活动？", "人工智能活动"),
+        # a hyphen or slash joins one name's words (jieba tags them as punctuation)
+        ("哪些ITU-T研究组开展了人工智能相关活动？", "ITU-T研究组"),
+        ("哪些电信/ICT服务可推进《2030年可持续发展议程》？", "电信/ICT服务"),
+        ("哪些电信／ICT服务可推进可持续发展？", "电信／ICT服务"),
+        # an adjective before a noun is in the phrase; one after it is the predicate
+        ("哪些性别平等问题受到关注？", "性别平等问题"),
+        ("哪些问题重要？", "问题"),
     ],
 )
 def test_the_noun_phrase_a_chinese_which_question_asks_for(question, phrase):

@@ -64,3 +64,35 @@ def test_an_english_question_is_read_through_its_glossary_name_or_its_head_nouns
     assert names_instance_zh(FORUMS, "Which UN forums are named?", "UN forums", "en") is True
     iso = "国际标准化组织"
     assert names_instance_zh(iso, "Which ethical standards are upheld?", "ethical standards", "en") is None
+
+
+def test_verbal_nouns_and_x_related_before_the_mention_name_instances():
+    # 发展 and 合作 are verbal nouns (jieba's vn) that qualify the noun as 伦理 does
+    itu_d = "国际电联电信发展部门（ITU-D）在促进电信和ICT发展问题上的国际合作中发挥着重要作用；"
+    assert zh(itu_d, "国际电联电信发展部门在哪些问题上的国际合作中发挥着重要作用？") is True
+    mechanisms = "同时，国际电联利用与其他组织的现有合作机制以避免重复工作；"
+    assert zh(mechanisms, "国际电联利用与其他组织的哪些机制以避免重复工作？") is True
+    # X相关 qualifies as X does; 相关 / 有关 alone ("relevant") name nothing
+    activities = "确保国际电联人工智能技术相关活动符合国际电联的职权和核心能力范围；"
+    assert zh(activities, "哪些活动应符合国际电联的职权和核心能力范围？") is True
+    assert zh("确保相关活动符合国际电联的职权；", "哪些活动应符合国际电联的职权？") is False
+    assert zh("促进有关实体参与国际电联的活动", "国际电联的宗旨包括促进哪些实体参与国际电联的活动？") is False
+    # a verb and a noun the question says apart are no new words together (管理|电信)
+    assert zh(NETWORKS, "电信提供商可以采用人工智能技术提供和管理哪些电信网络？") is False
+
+
+def test_a_de_clause_describes_the_mention_across_a_word_that_picks_all_of_it():
+    assert zh(REPORT, "秘书长每年要向理事会报告哪些活动？") is True
+
+
+def test_the_slash_of_a_name_is_no_word_of_the_modifiers_before_a_mention():
+    services = "人工智能的使用可能会导致各种各样新的和创新型电信/ICT服务的出现；"
+    q = "人工智能的使用可能会导致哪些电信/ICT服务的出现？"
+    assert names_instance_zh(services, q, "电信/ICT服务", "zh") is True  # 创新型 is the third word, not the fourth
+    # 助力 is a verb jieba tags as a noun: "助力电信/ICT网络" names no network
+    assert names_instance_zh(ICT_NETWORKS, "哪些电信/ICT网络可以采用人工智能技术？", "电信/ICT网络", "zh") is False
+
+
+def test_ji_namely_introduces_a_list_but_jijiang_soon_does_not():
+    assert zh("这些问题即将得到解决；", "哪些人工智能问题即将得到解决？") is False
+    assert zh("人工智能问题，即伦理和隐私；", "哪些人工智能问题需要解决？") is True

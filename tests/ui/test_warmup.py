@@ -45,10 +45,13 @@ def test_prepare_builds_a_missing_index_and_warms_up_both_languages(tmp_path: Pa
     import assistant.api
 
     monkeypatch.setattr(assistant.api, "Assistant", FakeAssistant)
+    tagged: list[str] = []
+    monkeypatch.setattr("assistant.lexical.pos_words", tagged.append)
     said: list[str] = []
     fake = FakeAssistant(Settings(index_dir=tmp_path))
     assert prepare_assistant(fake, say=said.append) is fake  # type: ignore[arg-type]
     assert fake.built and len(fake.retrieved) == 2
+    assert tagged == ["谁必须向理事会报告？"]  # jieba's part-of-speech tagger is loaded too
     assert any("Building the index" in s for s in said) and "index loaded: 2 chunks from 1 documents" in said
 
 
