@@ -142,11 +142,17 @@ _OR_BETWEEN = re.compile(
 )
 
 
+def picks_one(question: str) -> bool:
+    """Whether the question picks one of its named documents ("Which of …", "Is Resolution 139 or 140 …",
+    第139号决议或第140号决议, 哪一项): it asks neither of them together nor of each."""
+    keys = {i.key for i in document_ids(question)}
+    return bool(_PICKS_ONE.search(question)) or any({m[1], m[2]} <= keys for m in _OR_BETWEEN.finditer(question))
+
+
 def asks_together(question: str, qtype: str) -> bool:
     """Whether the question asks about its named documents together (compares them, asks what both say);
     `qtype` is its answer type (analysis.py): a yes-no question's "both" asks of each document."""
-    keys = {i.key for i in document_ids(question)}
-    if _PICKS_ONE.search(question) or any({m[1], m[2]} <= keys for m in _OR_BETWEEN.finditer(question)):
+    if picks_one(question):
         return False
     if _TOGETHER.search(question) or _WITH_BEFORE.search(question):
         return True

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from assistant.answering.analysis import analyse_question
-from assistant.answering.identifiers import asks_together, carries, document_ids, without
+from assistant.answering.identifiers import asks_together, carries, document_ids, picks_one, without
 
 
 @pytest.mark.parametrize(
@@ -195,6 +195,20 @@ def test_items_of_a_section_are_answered_not_taken_for_documents(assistant):
 )
 def test_a_choice_between_the_documents_picks_one_however_each_is_written(question):
     assert not asks_together(question, analyse_question(question, "zh" if "号" in question else "en").qtype)
+    assert picks_one(question)
+
+
+@pytest.mark.parametrize(
+    ("question", "picks"),
+    [
+        ("Is Resolution 139 or Resolution 140 about the digital divide?", True),
+        ("第139号决议或第140号决议是否涉及数字鸿沟？", True),
+        ("Were Resolutions 139 and 140 both revised?", False),
+        ("What do Resolutions 139 and 140 have in common on SDG 4 or 9?", False),  # goals, not documents
+    ],
+)
+def test_a_yes_no_or_between_the_documents_picks_one(question, picks):
+    assert picks_one(question) is picks
 
 
 def test_a_choice_between_documents_written_in_full_is_answered_from_the_clause_on_one(assistant):

@@ -119,3 +119,19 @@ def test_a_yes_no_question_on_one_resolution_is_no_yes_for_what_another_resoluti
     answer = assistant.ask(question)
     assert answer.abstained is not answered
     assert answer.text.startswith(("Yes.", "是的。")) is answered
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Is Resolution 139 or Resolution 140 about the digital divide?",
+        "Is Resolution 139 or 140 about bridging the digital divide?",
+        "第139号决议或第140号决议是否涉及数字鸿沟？",
+    ],
+)
+def test_a_yes_no_question_picking_one_resolution_is_answered_from_that_ones_clause(assistant, question):
+    # an "or" between the documents asks whether either does: 139's clause (c) says so, 140's (d) does not,
+    # which is no "For Resolution 140: the corpus does not say"
+    answer = assistant.ask(question)
+    assert not answer.abstained
+    assert _cited(answer) == [RECALLING + "c"]
