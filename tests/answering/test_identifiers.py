@@ -211,6 +211,26 @@ def test_a_yes_no_or_between_the_documents_picks_one(question, picks):
     assert picks_one(question) is picks
 
 
+@pytest.mark.parametrize(
+    ("question", "together"),
+    [
+        ("Does Resolution 139 replace Resolution 140?", True),
+        ("Are Resolutions 139 and 140 the same?", True),
+        ("Is Resolution 139 related to 140?", True),
+        ("Were Resolutions 139 and 140 revised in different years?", True),
+        ("第139号决议是否取代了第140号决议？", True),
+        ("第139号和第140号决议是否相关？", True),
+        ("第139号和第140号决议是在同一年修订的吗？", True),
+        # said of each resolution: "related to" / 与…有关 a topic, not the other resolution
+        ("Are Resolutions 139 and 140 both related to the information society?", False),
+        ("第139号和第140号决议是否都与信息社会有关？", False),
+    ],
+)
+def test_a_yes_no_question_relating_the_documents_asks_of_them_together(question, together):
+    lang = "zh" if re.search(r"[\u4e00-\u9fff]", question) else "en"
+    assert asks_together(question, analyse_question(question, lang).qtype) is together
+
+
 def test_a_choice_between_documents_written_in_full_is_answered_from_the_clause_on_one(assistant):
     answer = assistant.ask("比较一下，第139号决议还是第140号决议涉及弥合数字鸿沟？")
     assert not answer.abstained and [c.chunk_id for c in answer.citations] == ["eur-44a25-1/preamble/recalling/c"]

@@ -135,3 +135,19 @@ def test_a_yes_no_question_picking_one_resolution_is_answered_from_that_ones_cla
     answer = assistant.ask(question)
     assert not answer.abstained
     assert _cited(answer) == [RECALLING + "c"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Does Resolution 139 replace Resolution 140?",
+        "Are Resolutions 139 and 140 the same?",
+        "Is Resolution 139 related to Resolution 140?",
+        "第139号决议是否取代了第140号决议？",
+        "第139号决议与第140号决议是否相关？",
+    ],
+)
+def test_a_yes_no_question_relating_the_resolutions_is_no_yes_of_each(assistant, question):
+    # c and d each recall one resolution; neither says how it stands to the other
+    answer = assistant.ask(question)
+    assert answer.abstained and not answer.text.startswith(("Yes", "是的"))
