@@ -42,9 +42,11 @@ _NUMBERS = re.compile(_NUMBER)
 _ZH_NOUNS = "决议|建议书|建议|决定|文件|报告"
 _ZH_NOUN = f"(?:{_ZH_NOUNS})"
 _ZH_NUMBERED = re.compile(rf"第\s*[A-Za-z\d][A-Za-z\d_/.\-]*\s*号{_ZH_NOUN}?")
-# Numbers sharing one 第…号: 第139、140号决议, 第139号和140号决议, 第139、第140号决议 (a number after 、/和/及/与,
-# with or without its own 第), the last followed by 号 or the noun (`_zh_listed`).
-_ZH_LISTED = re.compile(rf"第\s*(\d+(?:/\d+)*)\s*号?((?:\s*(?:、|和|及|与)\s*第?\s*\d+(?:/\d+)*\s*号?)+)({_ZH_NOUNS})?")
+# Numbers sharing one 第…号: 第139、140号决议, 第139号和140号决议, 第139、第140号决议, 第139或140号决议 (a number
+# after 、/和/及/与/或/还是, with or without its own 第), the last followed by 号 or the noun (`_zh_listed`).
+_ZH_LISTED = re.compile(
+    rf"第\s*(\d+(?:/\d+)*)\s*号?((?:\s*(?:、|和|及|与|或者?|还是)\s*第?\s*\d+(?:/\d+)*\s*号?)+)({_ZH_NOUNS})?"
+)
 # A UN or ITU symbol: letters, then at least two slash-separated parts (A/RES/70/1, EUR/44A25/1; kg/m2 is a
 # unit), one with a digit. Any case: users type a/res/70/125.
 _SYMBOL = re.compile(r"(?<![A-Za-z0-9/])[A-Za-z]{1,6}(?:/[A-Za-z0-9.\-]+){2,}")

@@ -161,6 +161,8 @@ def test_a_question_asks_for_its_documents_together_when_it_compares_them(questi
         "第139及140号决议",
         "第139、第140号决议有什么共同点？",  # the second number repeats 第
         "第139和第140号决议",
+        "第139或140号决议是否涉及弥合数字鸿沟？",  # 或 shares the 号 as 和 does
+        "第139号或第140号决议",
         "What are resolutions 139 & 140 about?",
     ],
 )
@@ -203,6 +205,7 @@ def test_a_choice_between_the_documents_picks_one_however_each_is_written(questi
     [
         ("Is Resolution 139 or Resolution 140 about the digital divide?", True),
         ("第139号决议或第140号决议是否涉及数字鸿沟？", True),
+        ("第139或140号决议是否涉及弥合数字鸿沟？", True),
         ("Were Resolutions 139 and 140 both revised?", False),
         ("What do Resolutions 139 and 140 have in common on SDG 4 or 9?", False),  # goals, not documents
     ],

@@ -127,6 +127,10 @@ def test_a_yes_no_question_on_one_resolution_is_no_yes_for_what_another_resoluti
         "Is Resolution 139 or Resolution 140 about the digital divide?",
         "Is Resolution 139 or 140 about bridging the digital divide?",
         "第139号决议或第140号决议是否涉及数字鸿沟？",
+        # one 第…号 for both: not "the corpus does not mention 140" (or 139)
+        "第139或140号决议是否涉及弥合数字鸿沟？",
+        "第139号或140号决议是否涉及数字鸿沟？",
+        "第139或第140号决议是否涉及数字鸿沟？",
     ],
 )
 def test_a_yes_no_question_picking_one_resolution_is_answered_from_that_ones_clause(assistant, question):
