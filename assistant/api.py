@@ -282,7 +282,7 @@ class Assistant:
         *,
         mode: RetrieverMode | None = None,  # "hybrid", "dense" or "bm25" (default `settings.retriever`)
         doc_ids: tuple[str, ...] | list[str] = (),  # only these documents; empty: all
-        languages: tuple[str, ...] | list[str] = (),  # only chunks in these languages ("zh", "en")
+        languages: tuple[str, ...] | list[str] | str = (),  # only chunks in these languages ("zh", "en")
         section_kinds: tuple[str, ...] | list[str] = (),  # e.g. ("operative",); empty: all
         include_boilerplate: bool | None = None,  # default `settings.include_boilerplate`
         translated: LexicalQuery | None = None,  # `retriever.query(question)`, when the caller made it already
@@ -291,10 +291,10 @@ class Assistant:
         text, _ = validate_question(question, self.settings.max_question_chars)
         check_retrieval_request(k, mode)
         self._follow_published()  # `ask` retrieves through here too
-        _check_languages(languages)
+        langs = _checked_languages(languages)
         flt = RetrievalFilter(
             tuple(doc_ids),
-            tuple(languages),
+            langs,
             tuple(section_kinds),
             self.settings.include_boilerplate if include_boilerplate is None else include_boilerplate,
         )
@@ -488,10 +488,13 @@ class _QueryEmbedder:
         self.embed_query_array = fn
 
 
-def _check_languages(languages: Sequence[str]) -> None:
-    """A `retrieve` / `ask` language filter, checked: unchecked, a mistyped language ("fr", "ZH") filtered
-    out every clause and the answer read as "the corpus does not say" when the corpus does."""
-    odd = [lang for lang in languages if lang not in get_args(Language)]
+def _checked_languages(languages: Sequence[str] | str) -> tuple[str, ...]:
+    """`retrieve`'s language filter as a tuple, checked: unchecked, a mistyped language ("fr", "ZH") filtered
+    out every clause and retrieved nothing. One language given as a string ("zh") is that language, not
+    the letters z and h."""
+    given = (languages,) if isinstance(languages, str) else tuple(languages)
+    odd = [lang for lang in given if lang not in get_args(Language)]
     if odd:
         listed = ", ".join(map(repr, odd))
         raise ValueError(f"languages must be among {', '.join(get_args(Language))}, got {listed}")
+    return given

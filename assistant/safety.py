@@ -42,10 +42,11 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "ignore-instructions",
         re.compile(
-            # As in English, the instructions must be pointed back at (以上, 之前, 你的 …): prose says
+            # As in English, the instructions must be pointed back at (以上, 上文, 之前, 以前, 你的 …): prose says
             # 无视原设定 ("ignores the original setting") of a story or a game.
             r"(?:忽略|无视|忘记|忘掉|不要理会|不要理睬|跳过|覆盖)[^。\n]{0,6}?"
-            r"(?:以上|上述|上面|之前|此前|先前|前面|前述|原有|原来|所有|全部|一切|系统|你的)[^。\n]{0,8}?"
+            r"(?:以上|上述|上面|上文|前文|之前|此前|先前|以前|刚才|前面|前述|上一条|上一个|上条|原有|原来|原始|"
+            r"所有|全部|一切|任何|系统|你的)[^。\n]{0,8}?"
             r"(?:指令|指示|提示词|提示|规则|设定|命令)"
         ),
     ),

@@ -488,6 +488,13 @@ def test_a_known_language_filter_still_retrieves(assistant):
     assert {r.chunk.lang for r in assistant.retrieve("Who must report to Council?", languages=["zh"])} == {"zh"}
 
 
+def test_one_language_given_as_a_string_is_that_language(assistant):
+    # not the letters "z" and "h", which the check rejected as two unknown languages
+    assert {r.chunk.lang for r in assistant.retrieve("Who must report to Council?", languages="zh")} == {"zh"}
+    with pytest.raises(ValueError, match=r"got 'fr'$"):
+        assistant.retrieve("Who must report to Council?", languages="fr")
+
+
 def test_k_and_mode_defaults_stay_accepted(assistant):
     for k, mode in ((None, None), (0, ""), (3, "bm25")):
         assert assistant.ask("Who must report to Council?", k=k, mode=mode).citations

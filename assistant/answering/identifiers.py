@@ -16,7 +16,8 @@ A number of one or two digits ("Resolution 2") is in almost every clause as a co
 label, so a text carries it only as a document's number: after such a noun or inside 第…号.
 
 A question naming several documents is answered for each by the clause on it, unless it asks for them
-together ("compare", "in common", 比较, 共同点, 异同, or "both" / "together" / 都涉及 said of the documents): then
+together ("compare", "in common", 比较, 共同点, 异同, a relation between them: "replace", "the same", 取代, 与第140号
+决议是否相关, or "both" / "together" / 都涉及 said of the documents): then
 only a clause carrying all of them does. A question picking one of them ("Which of …", "139 or 140", 哪一项) does
 not, nor does a yes-no one's "both" / 都 ("Were both Resolution 139 and 140 revised?", 是否都涉及): it asks of each.
 """
@@ -41,9 +42,11 @@ _NUMBERS = re.compile(_NUMBER)
 _ZH_NOUNS = "决议|建议书|建议|决定|文件|报告"
 _ZH_NOUN = f"(?:{_ZH_NOUNS})"
 _ZH_NUMBERED = re.compile(rf"第\s*[A-Za-z\d][A-Za-z\d_/.\-]*\s*号{_ZH_NOUN}?")
-# Numbers sharing one 第…号: 第139、140号决议, 第139号和140号决议, 第139、第140号决议 (a number after 、/和/及/与,
-# with or without its own 第), the last followed by 号 or the noun (`_zh_listed`).
-_ZH_LISTED = re.compile(rf"第\s*(\d+(?:/\d+)*)\s*号?((?:\s*(?:、|和|及|与)\s*第?\s*\d+(?:/\d+)*\s*号?)+)({_ZH_NOUNS})?")
+# Numbers sharing one 第…号: 第139、140号决议, 第139号和140号决议, 第139、第140号决议, 第139或140号决议 (a number
+# after 、/和/及/与/或/还是, with or without its own 第), the last followed by 号 or the noun (`_zh_listed`).
+_ZH_LISTED = re.compile(
+    rf"第\s*(\d+(?:/\d+)*)\s*号?((?:\s*(?:、|和|及|与|或者?|还是)\s*第?\s*\d+(?:/\d+)*\s*号?)+)({_ZH_NOUNS})?"
+)
 # A UN or ITU symbol: letters, then at least two slash-separated parts (A/RES/70/1, EUR/44A25/1; kg/m2 is a
 # unit), one with a digit. Any case: users type a/res/70/125.
 _SYMBOL = re.compile(r"(?<![A-Za-z0-9/])[A-Za-z]{1,6}(?:/[A-Za-z0-9.\-]+){2,}")
@@ -123,6 +126,18 @@ _TOGETHER = re.compile(
 # "together with / jointly with Resolution 140" joins the documents in one event, in any question.
 _DOCS = rf"(?:the\s+)?(?:{'|'.join(_DOC_NOUNS)}|documents?|them)"
 _WITH_BEFORE = re.compile(rf"\b(?:together|jointly)\s+with\s+{_DOCS}", re.IGNORECASE)
+# A relation between the documents asks of them together, a yes-no question too: "Does Resolution 139
+# replace Resolution 140?", "Are they the same?", 第139号决议与第140号决议是否相关 is no yes of each. "Related to"
+# / 与…有关 relates them only with a document after it: "both related to the information society" asks of each.
+_RELATES = re.compile(
+    r"\b(?:the\s+same|different|similar|identical|alike|overlap(?:s|ping)?|replace[sd]?|replacing|"
+    r"supersede[sd]?|superseding|contradict(?:s|ed)?|conflict(?:s|ed)?\s+with)\b|"
+    rf"\b(?:related|linked|connected|equivalent|consistent)\s+(?:to|with)\s+(?:{_DOCS}|{_NOUN}|\d)|"
+    r"相同|不同|同一|相似|类似|一样|重叠|取代|替代|冲突|矛盾|"
+    rf"(?:与|和|同|跟)\s*第\s*[A-Za-z\d][A-Za-z\d_/.\-]*\s*号{_ZH_NOUN}?\s*(?:是否|有没有|有无)?\s*"
+    r"(?:相关|有关|关联|有联系|有关系)",
+    re.IGNORECASE,
+)
 # "both / together / jointly" ask for them together only when said of the documents: "both Resolution 139
 # and …", "What do Resolutions 139 and 140 both address?", 都涉及 — not "addresses both the digital divide and
 # …". In a yes-no question they ask of each ("Were Resolutions 139 and 140 both revised …?", 是否都涉及).
@@ -142,13 +157,19 @@ _OR_BETWEEN = re.compile(
 )
 
 
+def picks_one(question: str) -> bool:
+    """Whether the question picks one of its named documents ("Which of …", "Is Resolution 139 or 140 …",
+    第139号决议或第140号决议, 哪一项): it asks neither of them together nor of each."""
+    keys = {i.key for i in document_ids(question)}
+    return bool(_PICKS_ONE.search(question)) or any({m[1], m[2]} <= keys for m in _OR_BETWEEN.finditer(question))
+
+
 def asks_together(question: str, qtype: str) -> bool:
     """Whether the question asks about its named documents together (compares them, asks what both say);
     `qtype` is its answer type (analysis.py): a yes-no question's "both" asks of each document."""
-    keys = {i.key for i in document_ids(question)}
-    if _PICKS_ONE.search(question) or any({m[1], m[2]} <= keys for m in _OR_BETWEEN.finditer(question)):
+    if picks_one(question):
         return False
-    if _TOGETHER.search(question) or _WITH_BEFORE.search(question):
+    if _TOGETHER.search(question) or _WITH_BEFORE.search(question) or _RELATES.search(question):
         return True
     if qtype == "yes-no":
         return False

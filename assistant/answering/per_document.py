@@ -12,7 +12,9 @@ Each part is the answer the question gets with only the clauses naming that docu
 it passes every check a one-clause answer does. "Yes" is said only when every part supports it: a yes/no
 question whose predicate one document's clause does not state ("both about bridging the digital divide")
 is abstained on, saying for which document. A document no clause names, or a when/where part without its
-value, leaves the one-clause answer as it was (led by the documents it covers, compose.py).
+value, leaves the one-clause answer as it was (led by the documents it covers, compose.py), as does a
+question picking one of them ("Is Resolution 139 or Resolution 140 about the digital divide?", 或, 还是):
+either one's clause answers it.
 
 A yes/no question about one document is no "yes" either for a word that its clause lacks and a clause
 naming another document states: "Was Resolution 140 about bridging the digital divide?" is not answered
@@ -30,7 +32,7 @@ from assistant.answering.candidates import add_candidates
 from assistant.answering.citations import gloss_line
 from assistant.answering.context import AnswerContext
 from assistant.answering.evidence import Group, question_groups
-from assistant.answering.identifiers import DocumentId, asks_together, document_ids, without
+from assistant.answering.identifiers import DocumentId, asks_together, document_ids, picks_one, without
 from assistant.answering.near_miss import carried
 from assistant.answering.replies import YES, abstain
 from assistant.answering.scope import RECORD_KINDS
@@ -64,8 +66,8 @@ def per_document_answer(
     qtype = (ctx.analysis or analyse_question(question, lang)).qtype
     if len(ids) == 1:
         return _said_of_another(question, lang, ids, answer, ctx) if qtype == "yes-no" else None
-    if qtype not in _TYPES or asks_together(question, qtype):
-        return None
+    if qtype not in _TYPES or picks_one(question) or asks_together(question, qtype):
+        return None  # "Is Resolution 139 or 140 …?" is a yes from either one's clause, not a yes of each
     chunks = ctx.chunks or [h.chunk for h in ctx.hits]
     named = {c.id: carried(ids, c, clause_evidence(c, lang, ctx)) for c in chunks}
     if any(len(n) == len(ids) for n in named.values()):

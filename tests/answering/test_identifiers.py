@@ -7,7 +7,7 @@ import re
 import pytest
 
 from assistant.answering.analysis import analyse_question
-from assistant.answering.identifiers import asks_together, carries, document_ids, without
+from assistant.answering.identifiers import asks_together, carries, document_ids, picks_one, without
 
 
 @pytest.mark.parametrize(
@@ -161,6 +161,8 @@ def test_a_question_asks_for_its_documents_together_when_it_compares_them(questi
         "第139及140号决议",
         "第139、第140号决议有什么共同点？",  # the second number repeats 第
         "第139和第140号决议",
+        "第139或140号决议是否涉及弥合数字鸿沟？",  # 或 shares the 号 as 和 does
+        "第139号或第140号决议",
         "What are resolutions 139 & 140 about?",
     ],
 )
@@ -195,6 +197,41 @@ def test_items_of_a_section_are_answered_not_taken_for_documents(assistant):
 )
 def test_a_choice_between_the_documents_picks_one_however_each_is_written(question):
     assert not asks_together(question, analyse_question(question, "zh" if "号" in question else "en").qtype)
+    assert picks_one(question)
+
+
+@pytest.mark.parametrize(
+    ("question", "picks"),
+    [
+        ("Is Resolution 139 or Resolution 140 about the digital divide?", True),
+        ("第139号决议或第140号决议是否涉及数字鸿沟？", True),
+        ("第139或140号决议是否涉及弥合数字鸿沟？", True),
+        ("Were Resolutions 139 and 140 both revised?", False),
+        ("What do Resolutions 139 and 140 have in common on SDG 4 or 9?", False),  # goals, not documents
+    ],
+)
+def test_a_yes_no_or_between_the_documents_picks_one(question, picks):
+    assert picks_one(question) is picks
+
+
+@pytest.mark.parametrize(
+    ("question", "together"),
+    [
+        ("Does Resolution 139 replace Resolution 140?", True),
+        ("Are Resolutions 139 and 140 the same?", True),
+        ("Is Resolution 139 related to 140?", True),
+        ("Were Resolutions 139 and 140 revised in different years?", True),
+        ("第139号决议是否取代了第140号决议？", True),
+        ("第139号和第140号决议是否相关？", True),
+        ("第139号和第140号决议是在同一年修订的吗？", True),
+        # said of each resolution: "related to" / 与…有关 a topic, not the other resolution
+        ("Are Resolutions 139 and 140 both related to the information society?", False),
+        ("第139号和第140号决议是否都与信息社会有关？", False),
+    ],
+)
+def test_a_yes_no_question_relating_the_documents_asks_of_them_together(question, together):
+    lang = "zh" if re.search(r"[\u4e00-\u9fff]", question) else "en"
+    assert asks_together(question, analyse_question(question, lang).qtype) is together
 
 
 def test_a_choice_between_documents_written_in_full_is_answered_from_the_clause_on_one(assistant):

@@ -119,3 +119,39 @@ def test_a_yes_no_question_on_one_resolution_is_no_yes_for_what_another_resoluti
     answer = assistant.ask(question)
     assert answer.abstained is not answered
     assert answer.text.startswith(("Yes.", "是的。")) is answered
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Is Resolution 139 or Resolution 140 about the digital divide?",
+        "Is Resolution 139 or 140 about bridging the digital divide?",
+        "第139号决议或第140号决议是否涉及数字鸿沟？",
+        # one 第…号 for both: not "the corpus does not mention 140" (or 139)
+        "第139或140号决议是否涉及弥合数字鸿沟？",
+        "第139号或140号决议是否涉及数字鸿沟？",
+        "第139或第140号决议是否涉及数字鸿沟？",
+    ],
+)
+def test_a_yes_no_question_picking_one_resolution_is_answered_from_that_ones_clause(assistant, question):
+    # an "or" between the documents asks whether either does: 139's clause (c) says so, 140's (d) does not,
+    # which is no "For Resolution 140: the corpus does not say"
+    answer = assistant.ask(question)
+    assert not answer.abstained
+    assert _cited(answer) == [RECALLING + "c"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Does Resolution 139 replace Resolution 140?",
+        "Are Resolutions 139 and 140 the same?",
+        "Is Resolution 139 related to Resolution 140?",
+        "第139号决议是否取代了第140号决议？",
+        "第139号决议与第140号决议是否相关？",
+    ],
+)
+def test_a_yes_no_question_relating_the_resolutions_is_no_yes_of_each(assistant, question):
+    # c and d each recall one resolution; neither says how it stands to the other
+    answer = assistant.ask(question)
+    assert answer.abstained and not answer.text.startswith(("Yes", "是的"))
