@@ -154,3 +154,22 @@ def country_names(text: str) -> list[str]:
 def city_names(text: str) -> list[str]:
     """The names of large cities `text` contains."""
     return cities().find(text)
+
+
+@lru_cache(maxsize=1)
+def _city_keys() -> dict[str, str]:
+    """Every written form of a city (English, unaccented, Chinese) -> its English name."""
+    keys: dict[str, str] = {}
+    for line in CITIES_FILE.read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        name, _country, _population, zh, _is_word = line.split("\t")
+        for form in {name, name.removesuffix(" City"), _ascii(name), *(z for z in zh.split(",") if z)}:
+            keys.setdefault(form, name.removesuffix(" City"))
+    return keys
+
+
+def same_city(a: str, b: str) -> bool:
+    """Whether two names `city_names` found are one city in any writing: Bucharest / 布加勒斯特."""
+    keys = _city_keys()
+    return keys.get(a, a) == keys.get(b, b)

@@ -18,6 +18,7 @@ from assistant.answering.choice import Choice, coverage_gate, pick
 from assistant.answering.citations import addressee_lead, as_sentence, cite_chunk, gloss_line, make_citation, quoted
 from assistant.answering.compounds import dictionary_parts
 from assistant.answering.context import AnswerContext
+from assistant.answering.contradiction import other_places
 from assistant.answering.document_date import document_date
 from assistant.answering.evidence import chunk_evidence, question_groups, words
 from assistant.answering.generic import specific_supports
@@ -180,6 +181,10 @@ def _quoted_answer(
     elif a.qtype == "who":
         lead = as_sentence(addressee_lead(chunk, lang), lang)
     elif a.qtype == "yes-no":
+        contradicted = other_places(question, chunk.text)
+        if contradicted:
+            covered, _ = covered_terms(question, lang, [evidence_text(chunk, ctx.documents.get(chunk.doc_id))])
+            return abstain(question, lang, covered=covered, missing=contradicted)
         lead = YES[lang]  # every focus of the question is supported by the clause that follows
     return Answer(
         question=question, text=single_text(lead, citation, chunk.lang, lang), language=lang, citations=[citation]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from assistant.answering.gazetteer import city_names, country_names
+import pytest
+
+from assistant.answering.gazetteer import city_names, country_names, same_city
 
 
 def test_country_names_are_found_in_both_languages():
@@ -65,3 +67,16 @@ def test_a_city_named_like_a_word_is_no_city_where_the_word_is_meant():
     assert city_names("Offices in Reading. Mobile too.") == ["Reading"]
     assert city_names("祝人民安康") == []
     assert city_names("The meeting ended. Geneva hosts the next one.") == ["Geneva"]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("Bucharest", "布加勒斯特", True),
+        ("巴黎", "Paris", True),
+        ("New York", "New York City", True),
+        ("New York", "布加勒斯特", False),
+    ],
+)
+def test_a_city_is_the_same_in_any_writing(a, b, same):
+    assert same_city(a, b) is same
