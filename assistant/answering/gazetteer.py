@@ -130,14 +130,22 @@ def countries() -> Gazetteer:
 
 
 @lru_cache(maxsize=1)
+def _city_rows() -> tuple[tuple[str, str, str], ...]:
+    """The bundled table's rows as (English name, Chinese names joined by commas, "1" if also a word)."""
+    rows = []
+    for line in CITIES_FILE.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            name, _country, _population, zh, is_word = line.split("\t")
+            rows.append((name, zh, is_word))
+    return tuple(rows)
+
+
+@lru_cache(maxsize=1)
 def cities() -> Gazetteer:
     """Names of cities of at least MIN_CITY_POPULATION people, English and Chinese (GeoNames, bundled)."""
     names: set[str] = set()
     words: set[str] = set()
-    for line in CITIES_FILE.read_text(encoding="utf-8").splitlines():
-        if not line or line.startswith("#"):
-            continue
-        name, _country, _population, zh, is_word = line.split("\t")
+    for name, zh, is_word in _city_rows():
         forms = {name, name.removesuffix(" City")}  # "New York City" is written "New York"
         names |= forms
         names.update(z for z in zh.split(",") if z)
@@ -160,10 +168,7 @@ def city_names(text: str) -> list[str]:
 def _city_keys() -> dict[str, str]:
     """Every written form of a city (English, unaccented, Chinese) -> its English name."""
     keys: dict[str, str] = {}
-    for line in CITIES_FILE.read_text(encoding="utf-8").splitlines():
-        if not line or line.startswith("#"):
-            continue
-        name, _country, _population, zh, _is_word = line.split("\t")
+    for name, zh, _is_word in _city_rows():
         for form in {name, name.removesuffix(" City"), _ascii(name), *(z for z in zh.split(",") if z)}:
             keys.setdefault(form, name.removesuffix(" City"))
     return keys
