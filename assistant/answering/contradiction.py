@@ -6,6 +6,9 @@ corpus (the article's dateline), so it is no absent name either. Only a clause t
 own counts as contradicting; one that names none says nothing about the place, and the yes-no answer
 stands as before.
 
+Likewise a yes-no question whose whole predicate is a topic ("Is the resolution about nuclear weapons?",
+是否涉及气候变化) is not answered "Yes." from a clause that states less than half of that topic.
+
 Example:
     >>> other_places("Was Resolution 139 revised in New York?", "第139号决议（2022年，布加勒斯特，修订版）")
     ['New York']
@@ -15,7 +18,13 @@ Example:
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
+
+from assistant.answering.evidence import Group, evidence_of, question_groups
 from assistant.answering.gazetteer import city_names, same_city
+from assistant.answering.support import as_written
+from assistant.schema import Language
 
 
 def other_places(question: str, clause: str) -> list[str]:
@@ -25,3 +34,44 @@ def other_places(question: str, clause: str) -> list[str]:
     if not asked or not given:
         return []
     return [a for a in asked if not any(same_city(a, g) for g in given)]
+
+
+# "Is it about X?", "Does it mention X?", 是否涉及X: X is the whole predicate, so it must be in the clause
+# itself. Counted in a coverage share it is outweighed by the subject ("Is the resolution about nuclear
+# weapons?" covers "resolution": a third, enough for the share, not for "Yes.").
+_TOPIC = {
+    "en": re.compile(
+        # "about" right after the subject of "Is / Was X about …" only: "inform the body about …" names no topic.
+        r"^\s*(?:is|are|was|were)\s+[\w\s'-]{0,40}?\babout\s+(?P<about>[^?.!]+)|"
+        r"\b(?:concerns?|concerning|mentions?|talks?\s+about|say\s+anything\s+about|deals?\s+with|refers?\s+to|"
+        r"addresses|related\s+to|relates\s+to|covers?)\s+(?P<topic>[^?.!]+)",
+        re.IGNORECASE,
+    ),
+    "zh": re.compile(r"(?:涉及|提到|提及|谈到|谈及|关于|有关)了?(?P<topic>[^？?。！!]+?)(?:吗|的问题|问题)?[？?。]?$"),
+}
+
+
+def unstated_topic(
+    question: str, lang: Language, clause: str, translations: Mapping[str, tuple[str, ...]]
+) -> list[str]:
+    """The words of a yes-no question's topic ("about nuclear weapons", 涉及气候变化) that `clause` states
+    neither as written nor through a translation; [] when the question names no topic this way."""
+    m = _TOPIC[lang].search(question)
+    if m is None:
+        return []
+    topic = m.group("topic") or m.group("about")
+    terms, tokens = evidence_of([clause])
+    text = clause.casefold()
+    groups = question_groups(topic, lang, translations)
+    missing = [g for g in groups if not (g.found_in(terms, tokens) or _written(g, text))]
+    # Half the topic stated is a paraphrase ("bridging the digital divide" for 弥合数字鸿沟, 提高 for
+    # "enhance"); less is another topic.
+    if len(missing) * 2 <= len(groups):
+        return []
+    return [g.term.name(lang) if g.term else as_written(g.token, topic) for g in missing]
+
+
+def _written(group: Group, text: str) -> bool:
+    """A glossary term written out inside a longer one the glossary reads first: 信息社会 in 信息社会世界峰会."""
+    term = group.term
+    return term is not None and any(f.casefold() in text for f in (term.zh, *term.forms("en")) if f)

@@ -18,7 +18,7 @@ from assistant.answering.choice import Choice, coverage_gate, pick
 from assistant.answering.citations import addressee_lead, as_sentence, cite_chunk, gloss_line, make_citation, quoted
 from assistant.answering.compounds import dictionary_parts
 from assistant.answering.context import AnswerContext
-from assistant.answering.contradiction import other_places
+from assistant.answering.contradiction import other_places, unstated_topic
 from assistant.answering.document_date import document_date
 from assistant.answering.evidence import chunk_evidence, question_groups, words
 from assistant.answering.generic import specific_supports
@@ -181,9 +181,10 @@ def _quoted_answer(
     elif a.qtype == "who":
         lead = as_sentence(addressee_lead(chunk, lang), lang)
     elif a.qtype == "yes-no":
-        contradicted = other_places(question, chunk.text)
+        evidence = evidence_text(chunk, ctx.documents.get(chunk.doc_id))
+        contradicted = other_places(question, chunk.text) or unstated_topic(question, lang, evidence, ctx.translations)
         if contradicted:
-            covered, _ = covered_terms(question, lang, [evidence_text(chunk, ctx.documents.get(chunk.doc_id))])
+            covered, _ = covered_terms(question, lang, [evidence])
             return abstain(question, lang, covered=covered, missing=contradicted)
         lead = YES[lang]  # every focus of the question is supported by the clause that follows
     return Answer(

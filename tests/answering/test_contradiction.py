@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answering.contradiction import other_places
+from assistant.answering.contradiction import other_places, unstated_topic
 
 CLAUSE_139 = "本届大会有关弥合数字鸿沟的第139号决议（2022年，布加勒斯特，修订版）；"
 
@@ -48,3 +48,52 @@ def test_a_yes_no_question_on_another_place_is_not_answered_yes(assistant, quest
 def test_a_yes_no_question_on_the_clauses_own_place_is_still_answered(assistant, question):
     answer = assistant.ask(question)
     assert answer.text.startswith(("Yes", "是的")) and answer.citations
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "clause", "unstated"),
+    [
+        (
+            "Is the resolution about nuclear weapons?",
+            "en",
+            "The resolution underscores human rights.",
+            ["nuclear", "weapons"],
+        ),
+        (
+            "Does the article talk about cybersecurity?",
+            "en",
+            "AI systems that prioritize safety and security.",
+            ["cybersecurity"],
+        ),
+        ("决议草案是否涉及气候变化？", "zh", "联大有关“变革我们的世界：2030年可持续发展议程”的决议；", ["气候变化"]),
+        # half the topic stated is a paraphrase, not another topic: "bridging" for 弥合
+        ("Was Resolution 139 about bridging the digital divide?", "en", "第139号决议：利用电信弥合数字鸿沟", []),
+        # a term inside a longer one the glossary reads first
+        ("Does it concern the information society?", "en", "信息社会世界峰会（WSIS）成果", []),
+        # "about" after a verb names no topic of the question
+        (
+            "Is the head of the secretariat obliged to inform the governing body about audits?",
+            "en",
+            "每年向理事会报告",
+            [],
+        ),
+        ("Who reports to the Council?", "en", "每年向理事会报告", []),  # no topic asked
+    ],
+)
+def test_a_yes_no_topic_the_clause_does_not_state_is_unstated(question, lang, clause, unstated):
+    assert unstated_topic(question, lang, clause, {}) == unstated
+
+
+@pytest.mark.parametrize(
+    "question", ["Is the resolution about nuclear weapons?", "决议草案是否涉及气候变化？", "这篇报道是否提到了核武器？"]
+)
+def test_a_yes_no_question_on_an_absent_topic_is_not_answered_yes(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.abstained and not answer.text.startswith(("Yes", "是的"))
+
+
+@pytest.mark.parametrize(
+    "question", ["Does the draft resolution mention the digital divide?", "这篇报道是否提到了可持续发展目标？"]
+)
+def test_a_yes_no_question_on_a_topic_a_clause_states_is_still_answered(assistant, question):
+    assert assistant.ask(question).text.startswith(("Yes", "是的"))
