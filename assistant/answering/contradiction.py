@@ -21,9 +21,9 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from assistant.answering.evidence import Group, evidence_of, question_groups
+from assistant.answering.evidence import evidence_of, question_groups, written_in
 from assistant.answering.gazetteer import city_names, same_city
-from assistant.answering.support import as_written
+from assistant.answering.support import shown_word
 from assistant.schema import Language
 
 
@@ -61,17 +61,10 @@ def unstated_topic(
         return []
     topic = m.group("topic") or m.group("about")
     terms, tokens = evidence_of([clause])
-    text = clause.casefold()
     groups = question_groups(topic, lang, translations)
-    missing = [g for g in groups if not (g.found_in(terms, tokens) or _written(g, text))]
+    missing = [g for g in groups if not (g.found_in(terms, tokens) or written_in(g, clause))]
     # Half the topic stated is a paraphrase ("bridging the digital divide" for 弥合数字鸿沟, 提高 for
     # "enhance"); less is another topic.
     if len(missing) * 2 <= len(groups):
         return []
-    return [g.term.name(lang) if g.term else as_written(g.token, topic) for g in missing]
-
-
-def _written(group: Group, text: str) -> bool:
-    """A glossary term written out inside a longer one the glossary reads first: 信息社会 in 信息社会世界峰会."""
-    term = group.term
-    return term is not None and any(f.casefold() in text for f in (term.zh, *term.forms("en")) if f)
+    return [shown_word(g, topic, lang) for g in missing]

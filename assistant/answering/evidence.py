@@ -221,6 +221,16 @@ def question_stems() -> frozenset[str]:
     return frozenset(t for w in _QUESTION_WORDS for t in words(w)) | frozenset(_QUESTION_WORDS)
 
 
+def written_in(group: Group, text: str) -> bool:
+    """Whether a glossary term is written out in `text`, though the glossary may read a longer term there:
+    "information society" / 信息社会 in 信息社会世界峰会. A Latin form must stand as a word ("AI" is not in "said")."""
+    term = group.term
+    if term is None:
+        return False
+    forms = (term.en, term.zh, *term.en_aliases, *term.zh_aliases)
+    return any(re.search(rf"(?<![A-Za-z]){re.escape(f)}(?![A-Za-z])", text, re.IGNORECASE) for f in forms if f)
+
+
 def question_groups(
     question: str,
     lang: Language,

@@ -31,12 +31,12 @@ from assistant.answering.analysis import analyse_question
 from assistant.answering.candidates import add_candidates
 from assistant.answering.citations import gloss_line
 from assistant.answering.context import AnswerContext
-from assistant.answering.evidence import Group, question_groups
+from assistant.answering.evidence import Group, question_groups, written_in
 from assistant.answering.identifiers import DocumentId, asks_together, document_ids, picks_one, without
 from assistant.answering.near_miss import carried
 from assistant.answering.replies import YES, abstain
 from assistant.answering.scope import RECORD_KINDS
-from assistant.answering.support import as_written, clause_evidence, covered_terms
+from assistant.answering.support import clause_evidence, covered_terms, shown_word
 from assistant.schema import Answer, Chunk, Language
 
 # The question types answered per document: a yes, a date or a place each document's clause states.
@@ -113,7 +113,7 @@ def _said_of_another(
     groups = question_groups(without(question, ids), lang, ctx.translations)
     own = {g for g in groups if any(_states(g, c, lang, ctx) for c in chunks if c.id in cited)}
     theirs = {g for g in groups if any(_states(g, c, lang, ctx) for c in others)}
-    lacking = [_shown(g, question, lang) for g in groups if g in theirs - own]
+    lacking = [shown_word(g, question, lang) for g in groups if g in theirs - own]
     if not lacking:
         return None
     covered, _ = covered_terms(without(question, ids), lang, [c.quote for c in answer.citations])
@@ -133,21 +133,13 @@ def _lacking(
     groups = question_groups(without(question, ids), lang, ctx.translations)
     stated = [{g for g in groups if any(_states(g, chunks[c.chunk_id], lang, ctx) for c in p.citations)} for p in parts]
     anywhere = set().union(*stated)
-    return [[_shown(g, question, lang) for g in groups if g in anywhere - own] for own in stated]
-
-
-def _shown(g: Group, question: str, lang: Language) -> str:
-    """A word as an abstention names it: a glossary term in the question's language, or as written."""
-    return g.term.name(lang) if g.term is not None else as_written(g.token, question)
+    return [[shown_word(g, question, lang) for g in groups if g in anywhere - own] for own in stated]
 
 
 def _states(g: Group, chunk: Chunk, lang: Language, ctx: AnswerContext) -> bool:
     """Whether the clause states the question's word: in its evidence, or a glossary term's form in its text
     ("information society" in 信息社会世界峰会, which the glossary reads as the longer term)."""
-    if g.found_in(*clause_evidence(chunk, lang, ctx)):
-        return True
-    forms = (g.term.en, g.term.zh, *g.term.en_aliases, *g.term.zh_aliases) if g.term is not None else ()
-    return any(re.search(rf"(?<![A-Za-z]){re.escape(f)}(?![A-Za-z])", chunk.text, re.IGNORECASE) for f in forms if f)
+    return g.found_in(*clause_evidence(chunk, lang, ctx)) or written_in(g, chunk.text)
 
 
 def _narrowed(ctx: AnswerContext, own: Sequence[Chunk]) -> AnswerContext:

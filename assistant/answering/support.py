@@ -228,7 +228,7 @@ def absent_names(
                 and (g.token not in in_names or not g.alts)
                 and unknown_everywhere(g, idf, seen)
             ):
-                missing.append(_display(g, question, lang))
+                missing.append(shown_word(g, question, lang))
     return missing
 
 
@@ -280,7 +280,7 @@ def unknown_share(question: str, lang: Language, ctx: AnswerContext, texts: Sequ
         return 0.0, []
     seen = evidence_of(texts)
     unknown = [g for g in groups if unknown_everywhere(g, ctx.idf, seen)]
-    return len(unknown) / len(groups), [_display(g, question, lang) for g in unknown]
+    return len(unknown) / len(groups), [shown_word(g, question, lang) for g in unknown]
 
 
 def covered_terms(
@@ -297,13 +297,14 @@ def covered_terms(
     for g in groups:
         if g.found_in(terms, tokens):
             if g.term is not None:
-                found.append(_display(g, question, lang))
+                found.append(shown_word(g, question, lang))
         elif g.term is not None or (idf is not None and idf(g.token) is None):
-            missing.append(_display(g, question, lang))
+            missing.append(shown_word(g, question, lang))
     return list(dict.fromkeys(found)), list(dict.fromkeys(missing))
 
 
-def _display(g: Group, question: str, lang: Language) -> str:
+def shown_word(g: Group, question: str, lang: Language) -> str:
+    """A question word as an answer names it: a glossary term in the question's language, or as written."""
     if g.term is not None:
         return g.term.name(lang)
     return as_written(g.token, question)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.answering.evidence import chunk_evidence, overlap, question_groups, question_stems
+from assistant.answering.evidence import chunk_evidence, overlap, question_groups, question_stems, written_in
 
 
 def idf(token: str) -> float | None:
@@ -57,3 +57,10 @@ def test_a_name_weighs_as_its_commoner_form():
     weights = {"ai": 0.5, "good": 1.0, "global": 1.0, "summit": 1.5, "人工智能": 0.5, "造福人类": 3.5, "高峰": 4.0}
     (g,) = [x for x in question_groups("the AI for Good summit", "en") if x.term is not None]
     assert g.weight(weights.get, 1.0) == 1.5
+
+
+def test_a_term_written_inside_a_longer_one_counts_but_not_inside_a_word():
+    groups = {g.term.en: g for g in question_groups("Is it about the information society and AI?", "en") if g.term}
+    assert written_in(groups["information society"], "信息社会世界峰会（WSIS）成果")
+    assert not written_in(groups["artificial intelligence"], "The Assembly said so.")  # "AI" inside "said"
+    assert written_in(groups["artificial intelligence"], "AI systems")
