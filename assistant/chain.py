@@ -48,6 +48,7 @@ from assistant.questions import validate_question
 from assistant.retrieval.translation import LexicalQuery
 from assistant.safety import evidence_only, flagged_note
 from assistant.schema import Answer, Chunk, Language, RetrievedChunk, Turn
+from assistant.script import is_traditional, to_simplified, traditional_wording
 from assistant.settings import check_retrieval_request
 from assistant.text import CITATION_MARKER, has_cjk
 
@@ -84,6 +85,13 @@ def history_turns(history: Any) -> list[Turn]:
         else:
             raise TypeError(f"history items must be Turn, dict or LangChain messages, not {type(item).__name__}")
     return turns
+
+
+def simplified_turn(turn: Turn) -> Turn:
+    """An earlier turn as a follow-up reads it: its question in simplified characters (answers keep their
+    citations, which are what a follow-up resolves against)."""
+    question = to_simplified(turn.question)
+    return turn if question == turn.question else replace(turn, question=question)
 
 
 def _lang(text: str) -> Language:
@@ -222,13 +230,20 @@ def _analyse_step(assistant: "Assistant") -> Any:
         started = time.perf_counter()
         limit = assistant.settings.max_question_chars
         text, lang = validate_question(request["question"], limit)
+        # Everything that reads Chinese (question tables, glossary, jieba, BM25) is simplified: a question in
+        # traditional characters is read in its simplified form and answered back in traditional ones.
+        traditional = lang == "zh" and is_traditional(text)
+        asked, text = text, to_simplified(text)
+        turns = [simplified_turn(t) for t in history_turns(request.get("history"))]
         # A follow-up ("What else must he do?") is retrieved and answered with what it refers to.
-        analysis = resolve_follow_up(analyse_question(text, lang), history_turns(request.get("history")))
+        analysis = resolve_follow_up(analyse_question(text, lang), turns)
         return {
             **request,
             "started": started,
             "text": text,
             "lang": lang,
+            "traditional": traditional,
+            "asked": asked,
             "analysis": analysis,
             "query": analysis.retrieval_query[-limit:],
             # The answerer weighs more chunks than `top_k` (it re-ranks them by coverage).
@@ -439,6 +454,9 @@ def _locate_step(assistant: "Assistant") -> Any:
             "total": time.perf_counter() - started,
         }
         notes = [*answer.notes, *state["flagged_notes"]]
-        return Answer(**{**answer.__dict__, "citations": citations, "timings": timings, "notes": notes})
+        changes: dict[str, Any] = {"citations": citations, "timings": timings, "notes": notes}
+        if state.get("traditional"):  # asked in traditional characters: answered in them, quotes verbatim
+            changes.update(text=traditional_wording(answer.text), question=state["asked"])
+        return Answer(**{**answer.__dict__, **changes})
 
     return locate_citations

@@ -11,6 +11,8 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Literal
 
+from assistant.script import to_simplified
+
 Language = Literal["zh", "en"]
 DocKind = Literal["resolution", "article"]
 # What a chunk is inside its document; retrieval filters on it.
@@ -138,8 +140,10 @@ class Chunk:
 
     @property
     def index_text(self) -> str:
-        """What embeddings and BM25 see: context first, then the verbatim text."""
-        return f"{self.context}\n{self.text}" if self.context else self.text
+        """What embeddings and BM25 see: context first, then the text, in simplified characters when it is
+        written in traditional ones (questions are read that way too); `text` itself stays verbatim."""
+        text = f"{self.context}\n{self.text}" if self.context else self.text
+        return to_simplified(text) if self.lang == "zh" else text
 
     def display_label(self) -> str:
         """Human label: section (both languages) and clause, e.g. `责成秘书长 (instructs …) · 7`."""

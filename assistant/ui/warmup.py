@@ -64,6 +64,10 @@ def prepare_assistant(
     from assistant.lexical import pos_words
 
     pos_words(WARM_UP_QUESTIONS[-1])
+    # The traditional/simplified tables (OpenCC's, ~0.1 s), which a first traditional question would pay.
+    from assistant.script import warm
+
+    warm()
     return assistant
 
 
