@@ -42,6 +42,26 @@ def test_chinese_example_answers_in_chinese(assistant, documents):
     assert_quotes_are_verbatim(answer, documents)
 
 
+def test_a_question_in_traditional_characters_is_answered_in_them_with_verbatim_quotes(assistant, documents):
+    answer = assistant.ask("誰必須向理事會報告？")
+    assert answer.language == "zh" and not answer.abstained
+    assert answer.question == "誰必須向理事會報告?"  # as asked (NFKC), not its simplified reading
+    assert answer.text.startswith("祕書長") and "依據" in answer.text
+    top = answer.citations[0]
+    assert top.chunk_id == REPORT_CLAUSE and top.section == "责成秘书长"  # citations as the source writes them
+    assert f"「{top.quote}」" in answer.text  # the quote in the text is the source's simplified wording
+    assert_quotes_are_verbatim(answer, documents)
+
+
+def test_a_traditional_question_retrieves_what_its_simplified_form_does(assistant):
+    traditional = [h.chunk.id for h in assistant.retrieve("決議草案的標題是什麼？", 5)]
+    assert traditional == [h.chunk.id for h in assistant.retrieve("决议草案的标题是什么？", 5)]
+
+
+def test_a_simplified_question_is_still_answered_in_simplified_characters(assistant):
+    assert assistant.ask("谁必须向理事会报告？").text.startswith("秘书长（")
+
+
 def test_english_question_about_the_english_article(assistant, documents):
     answer = assistant.ask("How many member states supported the General Assembly resolution on AI?")
     assert not answer.abstained
@@ -498,3 +518,29 @@ def test_one_language_given_as_a_string_is_that_language(assistant):
 def test_k_and_mode_defaults_stay_accepted(assistant):
     for k, mode in ((None, None), (0, ""), (3, "bm25")):
         assert assistant.ask("Who must report to Council?", k=k, mode=mode).citations
+
+
+def test_a_document_in_traditional_characters_answers_simplified_and_traditional_questions(tmp_path) -> None:
+    import shutil
+
+    from assistant import Assistant
+    from assistant.ingest import add_files
+    from tests.conftest import CORPUS
+
+    shutil.copytree(CORPUS, tmp_path / "corpus")
+    summit = tmp_path / "summit.zh.txt"
+    summit.write_text(
+        "日內瓦，2024年5月3日 – 國際電信聯盟今天宣佈，人工智能向善全球峰會將於2025年7月在日內瓦舉行。\n\n"
+        "峰會將聚焦人工智能技術在醫療衛生、教育和氣候行動中的應用，並邀請學術界和私營部門參與討論。\n",
+        encoding="utf-8",
+    )
+    (added,) = add_files(tmp_path / "corpus", [summit])
+    assert added.ok
+    assistant = Assistant(hash_settings(tmp_path, "local"), build=True, progress=lambda _m: None)
+    for question in ("峰会邀请谁参与讨论？", "峰會邀請誰參與討論？"):
+        assert assistant.retrieve(question, 1, mode="bm25")[0].chunk.id == f"{added.doc_id}/body/1"
+        answer = assistant.ask(question)
+        assert not answer.abstained
+        assert answer.citations[0].chunk_id == f"{added.doc_id}/body/1"
+        assert answer.citations[0].quote.startswith("峰會將聚焦")  # verbatim, traditional as the file is
+        assert_quotes_are_verbatim(answer, assistant.documents)

@@ -8,6 +8,8 @@ from assistant.language import UnsupportedLanguageError, detect_language
     [
         ("谁必须向理事会报告？", "zh"),
         ("ITU的AI决议要求什么？", "zh"),
+        ("誰必須向理事會報告？", "zh"),  # traditional characters are Chinese too
+        ("ITU的AI決議要求什麼？", "zh"),
         ("Who must report to Council?", "en"),
         ("SDGs?", "en"),
         ("How many member states supported the UN resolution on AI?", "en"),

@@ -57,3 +57,14 @@ def test_known_fields_keeps_only_the_fields_of_the_record() -> None:
     }
     with pytest.raises(TypeError):
         known_fields(dict, {"question": "Who?"})  # not a dataclass: said, not silently empty
+
+
+def test_a_traditional_chunk_is_indexed_in_simplified_characters_and_keeps_its_text():
+    from assistant.schema import Chunk
+
+    text = "國際電聯秘書長表示，各成員國應加強合作。"
+    chunk = Chunk("doc/body/1", "doc", text, "zh", "paragraph", "body", 0, len(text), context="正文", section="正文")
+    assert chunk.text == text
+    assert chunk.index_text == "正文\n国际电联秘书长表示，各成员国应加强合作。"
+    simplified = replace(chunk, text="国际电联秘书长表示，各成员国应加强合作。")
+    assert simplified.index_text == "正文\n国际电联秘书长表示，各成员国应加强合作。"
