@@ -15,6 +15,9 @@ from assistant.schema import Answer, Citation, Language
 # The lead of a supported yes/no question; the quote that follows is the evidence. A "no" is never
 # inferred: a clause that does not support the question leads to an abstention instead.
 YES: dict[Language, str] = {"en": "Yes.", "zh": "是的。"}
+# The lead of a negated yes/no question whose clause states the positive (polarity.py): the quote is the
+# evidence, so this is no inferred "no" but the clause read against the question's "not".
+NO: dict[Language, str] = {"en": "No — the documents state the opposite.", "zh": "不，文件所述与此相反。"}
 
 
 def only_of(shown: Sequence[str], lang: Language) -> str:

@@ -25,7 +25,8 @@ from assistant.answering.generic import specific_supports
 from assistant.answering.lexicons import context_lexicon
 from assistant.answering.near_miss import Fitting, Needs, fitting, names_class, needs
 from assistant.answering.noun_check import has_answer_noun
-from assistant.answering.replies import YES, abstain, single_text, unattributed
+from assistant.answering.polarity import yes_no_lead
+from assistant.answering.replies import abstain, single_text, unattributed
 from assistant.answering.sections import clauses_answer
 from assistant.answering.spans import Span, best_quote
 from assistant.answering.specifics import unsupported_specifics
@@ -186,7 +187,8 @@ def _quoted_answer(
         if contradicted:
             covered, _ = covered_terms(question, lang, [evidence])
             return abstain(question, lang, covered=covered, missing=contradicted)
-        lead = YES[lang]  # every focus of the question is supported by the clause that follows
+        # Every focus of the question is supported by the clause that follows; "not" is no focus.
+        lead = yes_no_lead(question, lang, citation.quote)
     return Answer(
         question=question, text=single_text(lead, citation, chunk.lang, lang), language=lang, citations=[citation]
     )
