@@ -49,6 +49,21 @@ def unattributed(question: str, lang: Language, citation: Citation, person: str 
     return Answer(question=question, text=text, language=lang, abstained=True)
 
 
+# A yes/no question whose place or year the cited clause gives otherwise (contradiction.py): no "no" is
+# inferred (a resolution may be revised twice), but what the clause does give is quoted.
+_OTHERWISE: dict[Language, str] = {
+    "en": "The corpus does not say so. {where} gives otherwise, not {asked}: {quote}",
+    "zh": "语料中没有这样的说法。{where}所载不是{asked}：{quote}",
+}
+
+
+def otherwise(question: str, lang: Language, citation: Citation, asked: Sequence[str]) -> Answer:
+    """An abstention that quotes the clause giving another place or year than the `asked` ones."""
+    shown = "、".join(asked) if lang == "zh" else " or ".join(asked)
+    text = _OTHERWISE[lang].format(where=where(citation, lang), asked=shown, quote=quoted(citation.quote))
+    return Answer(question=question, text=text, language=lang, abstained=True)
+
+
 def single_text(lead: str, citation: Citation, quote_lang: Language, lang: Language) -> str:
     """`lead` (may be ""), where the quote stands, the quote cited [1], and its gloss line when it has one."""
     if lang == "zh":

@@ -18,15 +18,16 @@ from assistant.answering.choice import Choice, coverage_gate, pick
 from assistant.answering.citations import addressee_lead, as_sentence, cite_chunk, gloss_line, make_citation, quoted
 from assistant.answering.compounds import dictionary_parts
 from assistant.answering.context import AnswerContext
-from assistant.answering.contradiction import other_places, unstated_topic
+from assistant.answering.contradiction import other_places, other_years, stating_record, unstated_topic
 from assistant.answering.document_date import document_date
 from assistant.answering.evidence import chunk_evidence, question_groups, words
 from assistant.answering.generic import specific_supports
 from assistant.answering.lexicons import context_lexicon
+from assistant.answering.metadata import doc_level_chunks
 from assistant.answering.near_miss import Fitting, Needs, fitting, names_class, needs
 from assistant.answering.noun_check import has_answer_noun
 from assistant.answering.polarity import yes_no_lead
-from assistant.answering.replies import abstain, single_text, unattributed
+from assistant.answering.replies import abstain, otherwise, single_text, unattributed
 from assistant.answering.sections import clauses_answer
 from assistant.answering.spans import Span, best_quote
 from assistant.answering.specifics import unsupported_specifics
@@ -183,10 +184,18 @@ def _quoted_answer(
         lead = as_sentence(addressee_lead(chunk, lang), lang)
     elif a.qtype == "yes-no":
         evidence = evidence_text(chunk, ctx.documents.get(chunk.doc_id))
-        contradicted = other_places(question, chunk.text) or unstated_topic(question, lang, evidence, ctx.translations)
-        if contradicted:
+        # A clause giving no city or year leaves them to its document's header or dateline.
+        record = stating_record(question, chunk.text, doc_level_chunks(ctx, chunk.doc_id))
+        if record is not None:
+            citation = cite_chunk(record, ctx)
+        given = citation.quote if record is not None else chunk.text
+        other = other_places(question, given) or other_years(question, given)
+        if other:
+            return otherwise(question, lang, citation, other)
+        unstated = unstated_topic(question, lang, evidence, ctx.translations)
+        if unstated:
             covered, _ = covered_terms(question, lang, [evidence])
-            return abstain(question, lang, covered=covered, missing=contradicted)
+            return abstain(question, lang, covered=covered, missing=unstated)
         # Every focus of the question is supported by the clause that follows; "not" is no focus.
         lead = yes_no_lead(question, lang, citation.quote)
     return Answer(
