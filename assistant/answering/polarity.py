@@ -26,9 +26,15 @@ from assistant.schema import Language
 
 _NEGATED: dict[Language, re.Pattern[str]] = {
     # "not only … but also" adds, "whether or not" leaves open: neither negates.
-    "en": re.compile(rf"{YES_NO_OPENING}[^?]*?\b(?<!\bor )(?:not(?!\s+only\b)|never)\b", re.IGNORECASE),
-    # 没(有) + verb, 未(被/经) + verb; 有没有 asks, 未来 is the future.
-    "zh": re.compile(r"(?<!有)没有?(?!有)|未(?!来)"),
+    # The "not" of a relative clause negates no predicate ("mention countries that do not have access").
+    "en": re.compile(
+        rf"{YES_NO_OPENING}(?:(?!\b(?:that|who|which|whose|where|when|if|whether)\b)[^?])*?"
+        r"\b(?<!\bor )(?:not(?!\s+only\b)|never)\b",
+        re.IGNORECASE,
+    ),
+    # 没(有) + verb, 未(被/经) + verb up to the end; 有没有 asks, 未来 is the future, and a negation before
+    # 的 modifies a noun (是否提到没有互联网接入的人).
+    "zh": re.compile(r"(?<!有)(?:没有?|未)(?!有|来)[^的，,。]*$"),
 }
 # A clause's own negation: then "not X?" may be what it states, and no "No" can be read off.
 _NEGATION: dict[Language, re.Pattern[str]] = {

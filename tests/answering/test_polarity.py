@@ -16,10 +16,13 @@ from assistant.answering.replies import NO, YES
         ("Is it not only about AI but also about ICT?", "en", False),
         ("Was Resolution 139 revised or not?", "en", False),
         ("What was not revised?", "en", False),  # no yes/no question
+        ("Does the resolution mention countries that do not have access?", "en", False),
         ("第140号决议没有修订吗？", "zh", True),
         ("第139号决议是否未被修订？", "zh", True),
         ("第139号决议有没有修订？", "zh", False),
         ("决议是否涉及未来的技术？", "zh", False),
+        ("决议是否提到没有互联网接入的人？", "zh", False),
+        ("决议是否未提及数字鸿沟？", "zh", True),
     ],
 )
 def test_only_a_negation_of_the_predicate_makes_a_question_negated(question, lang, expected):
