@@ -40,7 +40,14 @@ from assistant.answering.replies import abstain, only_of
 from assistant.answering.sections import list_answer, section_catalogue
 from assistant.answering.single import single_answer
 from assistant.answering.specifics import unsupported_specifics
-from assistant.answering.support import Support, absent_names, clause_evidence, covered_terms, evidence_text
+from assistant.answering.support import (
+    Support,
+    absent_names,
+    clause_evidence,
+    covered_terms,
+    document_level,
+    evidence_text,
+)
 from assistant.answering.synonyms import direct_translations, with_phrase_synonyms, with_synonyms
 from assistant.retrieval.wordnet import WordNet, WordNetUnavailableError, load_wordnet
 from assistant.schema import Answer, Chunk, Language, RetrievedChunk
@@ -111,6 +118,9 @@ def _answer(question: str, lang: Language, ctx: AnswerContext) -> Answer:
     ctx = replace(ctx, chunks=chunks, analysis=a, translations=merged, synonyms=synonyms)
     a = with_section(a, section_catalogue(chunks))
     texts = [evidence_text(h.chunk, ctx.documents.get(h.chunk.doc_id)) for h in ctx.hits]
+    # The retrieved documents' records too: "New York" is used by the article's dateline, retrieved or not.
+    hit_docs = {h.chunk.doc_id for h in ctx.hits}
+    texts += [c.text for c in chunks if c.doc_id in hit_docs and document_level(c)]
     # Lenient: a name counts as used when any translation of any of its forms is in the index.
     # Only an English question's capitalised words are checked through translations (see absent_names).
     wide = wide_translations(question, lang, ctx) if lang == "en" else None

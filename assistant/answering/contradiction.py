@@ -6,6 +6,11 @@ corpus (the article's dateline), so it is no absent name either. Only a clause t
 own counts as contradicting; one that names none says nothing about the place, and the yes-no answer
 stands as before.
 
+A year is checked the same way ("Was Resolution 139 revised in 2004?" against 2022年), with the years of
+spans.dates. A clause that gives no city or year leaves the question to its document's dated record (the
+header, the article's dateline: `stating_record`): "Was the resolution on AI adopted in New York?" is
+answered from the dateline, and "… in 2022?" is contradicted by it.
+
 Likewise a yes-no question whose whole predicate is a topic ("Is the resolution about nuclear weapons?",
 是否涉及气候变化) is not answered "Yes." from a clause that states less than half of that topic.
 
@@ -14,17 +19,20 @@ Example:
     ['New York']
     >>> other_places("Was Resolution 139 revised in Bucharest?", "第139号决议（2022年，布加勒斯特，修订版）")
     []
+    >>> other_years("第139号决议是2004年修订的吗？", "第139号决议（2022年，布加勒斯特，修订版）")
+    ['2004']
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from assistant.answering.evidence import evidence_of, question_groups, written_in
 from assistant.answering.gazetteer import city_names, same_city
+from assistant.answering.spans import dates
 from assistant.answering.support import shown_word
-from assistant.schema import Language
+from assistant.schema import Chunk, Language
 
 
 def other_places(question: str, clause: str) -> list[str]:
@@ -34,6 +42,31 @@ def other_places(question: str, clause: str) -> list[str]:
     if not asked or not given:
         return []
     return [a for a in asked if not any(same_city(a, g) for g in given)]
+
+
+def other_years(question: str, clause: str) -> list[str]:
+    """The question's years that `clause` does not give, when it gives another year; else []."""
+    asked = _years(question)
+    given = _years(clause)
+    if not asked or not given:
+        return []
+    return [y for y in asked if y not in given]
+
+
+def stating_record(question: str, clause: str, records: Sequence[Chunk]) -> Chunk | None:
+    """The document's record (`records`: its header, title, dateline) that gives the city or year the
+    question asks and `clause` does not give, to answer or contradict the question from; None when the
+    clause gives them itself or no record does."""
+    wanted = []
+    if city_names(question) and not city_names(clause):
+        wanted.append(city_names)
+    if _years(question) and not _years(clause):
+        wanted.append(_years)
+    return next((r for r in records if wanted and all(w(r.text) for w in wanted)), None)
+
+
+def _years(text: str) -> list[str]:
+    return list(dict.fromkeys(y for d in dates(text) for y in re.findall(r"(?:19|20)\d{2}", d.text)))
 
 
 # "Is it about X?", "Does it mention X?", 是否涉及X: X is the whole predicate, so it must be in the clause

@@ -34,7 +34,7 @@ from assistant.answering.context import AnswerContext
 from assistant.answering.evidence import Group, question_groups, written_in
 from assistant.answering.identifiers import DocumentId, asks_together, document_ids, picks_one, without
 from assistant.answering.near_miss import carried
-from assistant.answering.replies import YES, abstain
+from assistant.answering.replies import NO, YES, abstain
 from assistant.answering.scope import RECORD_KINDS
 from assistant.answering.support import clause_evidence, covered_terms, shown_word
 from assistant.schema import Answer, Chunk, Language
@@ -43,6 +43,11 @@ from assistant.schema import Answer, Chunk, Language
 _TYPES = ("yes-no", "when", "where")
 _LEAD: dict[str, dict[Language, str]] = {
     "yes-no": {"en": "Yes, for each of {}:", "zh": "是的，{}均有条款为据："},
+    # A negated question ("… not revised?") that each document's clause answers with the positive.
+    "no": {
+        "en": "No — for each of {}, the documents state the opposite:",
+        "zh": "不，文件所述与此相反，{}均有条款为据：",
+    },
     "value": {"en": "{}, each from its own clause:", "zh": "{}，各见其条款："},
 }
 _AND: dict[Language, str] = {"en": " and ", "zh": "和"}
@@ -159,7 +164,7 @@ def _narrowed(ctx: AnswerContext, own: Sequence[Chunk]) -> AnswerContext:
 def _joined(question: str, lang: Language, qtype: str, ids: Sequence[DocumentId], parts: Sequence[Answer]) -> Answer:
     """The parts numbered by document, their citation marks renumbered, one gloss line for all quotes."""
     names = _AND[lang].join(i.shown for i in ids)
-    lines = [_LEAD["yes-no" if qtype == "yes-no" else "value"][lang].format(names)]
+    lines = [_LEAD[_lead(qtype, lang, parts)][lang].format(names)]
     citations = []
     for n, (ident, part) in enumerate(zip(ids, parts, strict=True), start=1):
         text = _body(part, lang, qtype)
@@ -174,10 +179,21 @@ def _joined(question: str, lang: Language, qtype: str, ids: Sequence[DocumentId]
     return Answer(question=question, text="\n".join(lines), language=lang, citations=citations)
 
 
+def _lead(qtype: str, lang: Language, parts: Sequence[Answer]) -> str:
+    """The key of the whole answer's lead: each part's own yes or no when they agree; else the parts speak
+    for themselves (a negated question whose clauses word a negation of their own lead with neither)."""
+    if qtype != "yes-no":
+        return "value"
+    for key, lead in (("yes-no", YES), ("no", NO)):
+        if all(p.text.startswith(lead[lang]) for p in parts):
+            return key
+    return "value"
+
+
 def _body(part: Answer, lang: Language, qtype: str) -> str:
-    """A part's text without its gloss line (the whole answer has one) and, for yes/no, its "Yes"."""
+    """A part's text without its gloss line (the whole answer has one) and, for yes/no, its "Yes" or "No"."""
     gloss = gloss_line([c.quote for c in part.citations], part.citations[0].lang, lang) if part.citations else ""
     text = "\n".join(line for line in part.text.split("\n") if not gloss or line != gloss)
     if qtype == "yes-no":
-        text = text.removeprefix(YES[lang]).lstrip()
+        text = text.removeprefix(YES[lang]).removeprefix(NO[lang]).lstrip()
     return text

@@ -15,6 +15,9 @@ from assistant.schema import Answer, Citation, Language
 # The lead of a supported yes/no question; the quote that follows is the evidence. A "no" is never
 # inferred: a clause that does not support the question leads to an abstention instead.
 YES: dict[Language, str] = {"en": "Yes.", "zh": "是的。"}
+# The lead of a negated yes/no question whose clause states the positive (polarity.py): the quote is the
+# evidence, so this is no inferred "no" but the clause read against the question's "not".
+NO: dict[Language, str] = {"en": "No — the documents state the opposite.", "zh": "不，文件所述与此相反。"}
 
 
 def only_of(shown: Sequence[str], lang: Language) -> str:
@@ -43,6 +46,21 @@ def unattributed(question: str, lang: Language, citation: Citation, person: str 
     whom = (person if lang == "en" else f"是哪位{person}") if person else _NO_ONE[lang]
     # Corpus words go in as format arguments, never as templates: braces in them stay text.
     text = _UNATTRIBUTED[lang].format(where=where(citation, lang), quote=quoted(citation.quote), whom=whom)
+    return Answer(question=question, text=text, language=lang, abstained=True)
+
+
+# A yes/no question whose place or year the cited clause gives otherwise (contradiction.py): no "no" is
+# inferred (a resolution may be revised twice), but what the clause does give is quoted.
+_OTHERWISE: dict[Language, str] = {
+    "en": "The corpus does not say so. {where} gives otherwise, not {asked}: {quote}",
+    "zh": "语料中没有这样的说法。{where}所载不是{asked}：{quote}",
+}
+
+
+def otherwise(question: str, lang: Language, citation: Citation, asked: Sequence[str]) -> Answer:
+    """An abstention that quotes the clause giving another place or year than the `asked` ones."""
+    shown = "、".join(asked) if lang == "zh" else " or ".join(asked)
+    text = _OTHERWISE[lang].format(where=where(citation, lang), asked=shown, quote=quoted(citation.quote))
     return Answer(question=question, text=text, language=lang, abstained=True)
 
 

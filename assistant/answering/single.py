@@ -18,14 +18,16 @@ from assistant.answering.choice import Choice, coverage_gate, pick
 from assistant.answering.citations import addressee_lead, as_sentence, cite_chunk, gloss_line, make_citation, quoted
 from assistant.answering.compounds import dictionary_parts
 from assistant.answering.context import AnswerContext
-from assistant.answering.contradiction import other_places, unstated_topic
+from assistant.answering.contradiction import other_places, other_years, stating_record, unstated_topic
 from assistant.answering.document_date import document_date
 from assistant.answering.evidence import chunk_evidence, question_groups, words
 from assistant.answering.generic import specific_supports
 from assistant.answering.lexicons import context_lexicon
+from assistant.answering.metadata import doc_level_chunks
 from assistant.answering.near_miss import Fitting, Needs, fitting, names_class, needs
 from assistant.answering.noun_check import has_answer_noun
-from assistant.answering.replies import YES, abstain, single_text, unattributed
+from assistant.answering.polarity import yes_no_lead
+from assistant.answering.replies import abstain, otherwise, single_text, unattributed
 from assistant.answering.sections import clauses_answer
 from assistant.answering.spans import Span, best_quote
 from assistant.answering.specifics import unsupported_specifics
@@ -34,7 +36,7 @@ from assistant.answering.support import Support, citable, covered_terms, dense_m
 from assistant.answering.synonyms import direct_translations
 from assistant.answering.twins import twin_answer
 from assistant.answering.values import value_kind, values, values_for_noun
-from assistant.schema import Answer, Chunk, Language
+from assistant.schema import Answer, Chunk, Citation, Language
 
 _PRONOUN_START = re.compile(r"^(It|They|He|She|This|These|Those|Its|Their)\b")
 
@@ -181,14 +183,32 @@ def _quoted_answer(
     elif a.qtype == "who":
         lead = as_sentence(addressee_lead(chunk, lang), lang)
     elif a.qtype == "yes-no":
-        evidence = evidence_text(chunk, ctx.documents.get(chunk.doc_id))
-        contradicted = other_places(question, chunk.text) or unstated_topic(question, lang, evidence, ctx.translations)
-        if contradicted:
-            covered, _ = covered_terms(question, lang, [evidence])
-            return abstain(question, lang, covered=covered, missing=contradicted)
-        lead = YES[lang]  # every focus of the question is supported by the clause that follows
+        return _yes_no(question, lang, ctx, chunk, citation)
     return Answer(
         question=question, text=single_text(lead, citation, chunk.lang, lang), language=lang, citations=[citation]
+    )
+
+
+def _yes_no(question: str, lang: Language, ctx: AnswerContext, chunk: Chunk, citation: Citation) -> Answer:
+    """The yes/no answer from the chosen clause (`citation` quotes it), or from its document's header or
+    dateline when the question asks a city or year the clause does not give; an abstention when what is
+    asked is given otherwise or the topic is not stated."""
+    evidence = evidence_text(chunk, ctx.documents.get(chunk.doc_id))
+    record = stating_record(question, chunk.text, doc_level_chunks(ctx, chunk.doc_id))
+    source = record if record is not None else chunk
+    if record is not None:
+        citation = cite_chunk(record, ctx)
+    other = other_places(question, source.text) or other_years(question, source.text)
+    if other:
+        return otherwise(question, lang, citation, other)
+    unstated = unstated_topic(question, lang, evidence, ctx.translations)
+    if unstated:
+        covered, _ = covered_terms(question, lang, [evidence])
+        return abstain(question, lang, covered=covered, missing=unstated)
+    # Every focus of the question is supported by the clause that follows; "not" is no focus.
+    lead = yes_no_lead(question, lang, citation.quote)
+    return Answer(
+        question=question, text=single_text(lead, citation, source.lang, lang), language=lang, citations=[citation]
     )
 
 

@@ -96,7 +96,7 @@ def dates(text: str) -> list[Span]:
     out: list[Span] = []
     for m in _DATE.finditer(text):
         value = m.group(0)
-        if value.endswith("年") and re.match(r"\d{4}年(可持续|议程)", text[m.start() : m.end() + 6]):
+        if re.match(r"\d{4}(?:年(?:可持续|议程)|\s+Agenda\b)", text[m.start() : m.end() + 8]):
             continue  # the 2030 Agenda is a name, not a date
         gloss = re.sub(r"(\d{4})年(?:(\d{1,2})月(?:(\d{1,2})日)?)?", _zh_date_gloss, value) if "年" in value else ""
         out.append(Span(m.start(), m.end(), value, gloss, "date"))

@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answering.contradiction import other_places, unstated_topic
+from assistant.answering.contradiction import other_places, other_years, stating_record, unstated_topic
+from assistant.schema import Chunk
 
 CLAUSE_139 = "本届大会有关弥合数字鸿沟的第139号决议（2022年，布加勒斯特，修订版）；"
 
@@ -97,3 +98,54 @@ def test_a_yes_no_question_on_an_absent_topic_is_not_answered_yes(assistant, que
 )
 def test_a_yes_no_question_on_a_topic_a_clause_states_is_still_answered(assistant, question):
     assert assistant.ask(question).text.startswith(("Yes", "是的"))
+
+
+@pytest.mark.parametrize(
+    ("question", "contradicted"),
+    [
+        ("Was Resolution 139 revised in 2004?", ["2004"]),
+        ("第139号决议是2030年修订的吗？", ["2030"]),
+        ("Was Resolution 139 revised in 2022?", []),  # the clause's own year
+        ("第139号决议是2022年修订的吗？", []),
+        ("Was Resolution 139 revised?", []),  # no year asked
+    ],
+)
+def test_a_year_the_clause_does_not_give_is_contradicted_only_when_it_gives_another(question, contradicted):
+    assert other_years(question, CLAUSE_139) == contradicted
+
+
+def _record(text: str) -> Chunk:
+    return Chunk(
+        id="a/dateline",
+        doc_id="a",
+        text=text,
+        lang="en",
+        kind="dateline",
+        section_kind="header",
+        start=0,
+        end=len(text),
+    )
+
+
+def test_a_clause_giving_no_city_or_year_leaves_them_to_the_documents_dated_record():
+    dateline = _record("New York, 21 March, 2004")
+    clause = "The General Assembly embraced a pivotal resolution."
+    assert stating_record("Was the resolution adopted in New York?", clause, [dateline]) is dateline
+    assert stating_record("Was the resolution adopted in 2022?", clause, [dateline]) is dateline
+    assert stating_record("Was the resolution adopted?", clause, [dateline]) is None
+    assert stating_record("Was Resolution 139 revised in 2004?", CLAUSE_139, [dateline]) is None  # the clause gives one
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Was Resolution 140 revised in 2004?", "联合国大会是在2022年通过人工智能决议的吗？"],
+)
+def test_a_yes_no_question_on_another_year_is_not_answered_yes(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.abstained and not answer.text.startswith(("Yes", "是的"))
+
+
+def test_a_place_only_the_dateline_gives_is_answered_from_the_dateline(assistant):
+    answer = assistant.ask("Was the UN General Assembly resolution on AI adopted in New York?")
+    assert not answer.abstained and answer.text.startswith("Yes")
+    assert [c.chunk_id for c in answer.citations] == ["unido-unga-ai-resolution/dateline"]

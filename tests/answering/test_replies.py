@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from assistant.answering.citations import make_citation
-from assistant.answering.replies import YES, abstain, single_text
+from assistant.answering.replies import YES, abstain, otherwise, single_text
 from assistant.answering.support import abstention_text
 from tests.answering.toy import toy_context
 
@@ -31,3 +31,10 @@ def test_a_chinese_answer_about_an_english_quote_glosses_its_key_terms_on_a_line
     first, gloss = single_text(YES["zh"], _citation(), "en", "zh").split("\n")
     assert first == f"是的。依据：《d》：「{QUOTE}」 [1]"
     assert gloss.startswith("关键词：") and "report = 报告" in gloss
+
+
+def test_a_contradicted_place_or_year_is_an_abstention_quoting_what_the_clause_gives():
+    answer = otherwise("Do Member States report in 2010?", "en", _citation(), ["2010"])
+    assert answer.abstained and not answer.text.startswith("Yes")
+    assert "not 2010" in answer.text and f"「{QUOTE}」" in answer.text
+    assert otherwise("成员国是2010年报告的吗？", "zh", _citation(), ["2010"]).text.startswith("语料中没有这样的说法。")

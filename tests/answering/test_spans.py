@@ -80,3 +80,7 @@ def test_sentences_that_cover_the_question_equally_go_to_the_one_with_the_prefer
     second = text.index("The adoption")
     assert _quote(text, question, "zh") == (0, second - 1)  # the first sentence on a tie
     assert _quote(text, question, "zh", prefer=frozenset({"mileston"})) == (second, len(text))
+
+
+def test_the_2030_agenda_written_in_english_is_no_year_either():
+    assert [d.text for d in dates("the 2030 Agenda for Sustainable Development, adopted in 2015")] == ["2015"]

@@ -1,0 +1,57 @@
+from __future__ import annotations
+
+import pytest
+
+from assistant.answering.polarity import negated, states_negation, yes_no_lead
+from assistant.answering.replies import NO, YES
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "expected"),
+    [
+        ("Were Resolutions 139 and 140 not revised?", "en", True),
+        ("Did the Assembly not adopt the resolution?", "en", True),
+        ("Was Resolution 139 never revised?", "en", True),
+        ("Weren't Resolutions 139 and 140 revised?", "en", False),  # expects a yes
+        ("Is it not only about AI but also about ICT?", "en", False),
+        ("Was Resolution 139 revised or not?", "en", False),
+        ("What was not revised?", "en", False),  # no yes/no question
+        ("Does the resolution mention countries that do not have access?", "en", False),
+        ("第140号决议没有修订吗？", "zh", True),
+        ("第139号决议是否未被修订？", "zh", True),
+        ("第139号决议有没有修订？", "zh", False),
+        ("决议是否涉及未来的技术？", "zh", False),
+        ("决议是否提到没有互联网接入的人？", "zh", False),
+        ("决议是否未提及数字鸿沟？", "zh", True),
+    ],
+)
+def test_only_a_negation_of_the_predicate_makes_a_question_negated(question, lang, expected):
+    assert negated(question, lang) is expected
+
+
+def test_a_negated_question_on_a_positive_clause_is_answered_no_in_its_language():
+    clause = "第140号决议（2022年，布加勒斯特，修订版）"
+    assert yes_no_lead("第140号决议没有修订吗？", "zh", clause) == NO["zh"]
+    assert yes_no_lead("Was Resolution 140 not revised?", "en", clause) == NO["en"]
+    assert yes_no_lead("Was Resolution 140 revised?", "en", clause) == YES["en"]
+
+
+def test_a_clause_with_a_negation_of_its_own_gets_neither_yes_nor_no():
+    clause = "It urged all stakeholders to refrain from employing AI systems that contravene human rights."
+    assert states_negation(clause)
+    assert yes_no_lead("Should stakeholders not employ such AI systems?", "en", clause) == ""
+    assert not states_negation("第140号决议（2022年，布加勒斯特，修订版）")
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        ("Were Resolutions 139 and 140 not revised?", "No — for each of Resolution 139 and Resolution 140"),
+        ("第139号决议是否未被修订？", NO["zh"]),
+    ],
+)
+def test_a_negated_question_is_answered_no_with_its_clauses_cited(assistant, question, lead):
+    answer = assistant.ask(question)
+    assert not answer.abstained and answer.citations
+    assert answer.text.startswith(lead)
+    assert "修订版" in answer.text
