@@ -7,8 +7,10 @@ Its argparse lives here, next to the runners it drives; `assistant.cli` hands
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import math
+import os
 import sys
 import tempfile
 from collections.abc import Callable, Sequence
@@ -154,15 +156,26 @@ def main(argv: list[str] | None = None) -> int:
     gold = args.cmrc is None
     headline = [*RETRIEVAL_METRICS, *(ANSWER_METRICS if gold else ()), *LATENCY_METRICS]
     # The figures first: a report that cannot be written (disk full, folder gone) leaves them on screen.
-    print(f"{report.name}: " + ", ".join(f"{k}={_fmt(metrics.get(k))}" for k in headline if k in metrics))
+    _say(f"{report.name}: " + ", ".join(f"{k}={_fmt(metrics.get(k))}" for k in headline if k in metrics))
     for c in checks:
-        print(f"FAIL: {c}")
+        _say(f"FAIL: {c}")
     try:
         json_path, md_path = write_report(report, _out_dir(args), baseline=args.baseline, checks=checks)
     except OSError as exc:
         return _fail(f"could not write the report to {_out_dir(args)}: {exc}")
-    print(f"report: {json_path}\n        {md_path}")
+    _say(f"report: {json_path}\n        {md_path}")
     return 1 if checks else 0
+
+
+def _say(line: str) -> None:
+    """Print a line; a reader that closed stdout (`assistant eval … | head -1`) costs neither the report
+    nor the exit code that CI reads from the thresholds."""
+    try:
+        print(line, flush=True)
+    except BrokenPipeError:
+        # Point stdout at /dev/null so later lines and the interpreter's last flush do not fail again.
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def _out_dir(args: argparse.Namespace) -> Path:

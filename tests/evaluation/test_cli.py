@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -115,3 +117,22 @@ def test_a_corpus_that_cannot_be_loaded_is_a_message_not_a_traceback(scenario, t
     code = ev.main(["--suite", str(suite), "--corpus", str(missing), "--out", str(tmp_path / "r"), "--quiet"])
     err = capsys.readouterr().err
     assert code == 2 and f"assistant eval: error: {missing / 'manifest.json'}: corpus manifest not found" in err
+
+
+def test_a_closed_pipe_keeps_the_report_and_the_threshold_exit_code(scenario, tmp_path, monkeypatch, capsys):
+    # `assistant eval … | head -1`: before, the print after the reader left raised BrokenPipeError (a traceback),
+    # and a print failing before the report was written lost the report too.
+    fake, _, suite = scenario
+    monkeypatch.setattr(assistant, "Assistant", lambda **kwargs: fake, raising=False)
+
+    class ClosedPipe(io.StringIO):
+        def write(self, text: str) -> int:
+            raise BrokenPipeError(32, "Broken pipe")
+
+    monkeypatch.setattr(sys, "stdout", ClosedPipe())
+    out = tmp_path / "reports"
+    corpus = _corpus(tmp_path)
+    base = ["--suite", str(suite), "--out", str(out), "--corpus", str(corpus), "--modes", "hybrid", "--quiet"]
+    assert ev.main([*base, "--min", "citation_recall=0.9"]) == 1  # the failed threshold still decides
+    assert len(list(out.glob("*.json"))) == 1
+    assert ev.main(base) == 0
