@@ -23,6 +23,7 @@ import json
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -117,6 +118,26 @@ def _loss_grad(W: np.ndarray, q: np.ndarray, p: np.ndarray, t: np.ndarray, scale
     return loss, du.T @ q
 
 
+def _matrix(theta: np.ndarray, form: str, eye: np.ndarray) -> np.ndarray:
+    if form == "full":
+        return theta
+    if form == "diag":
+        return np.diag(theta)
+    r = theta.shape[1] // 2
+    return eye + theta[:, :r] @ theta[:, r:].T
+
+
+def _param_grad(gw: np.ndarray, theta: np.ndarray, form: str) -> np.ndarray:
+    """The gradient with respect to the parameters, from the one with respect to W."""
+    if form == "full":
+        return gw
+    if form == "diag":
+        return np.diag(gw).copy()
+    r = theta.shape[1] // 2
+    a, b = theta[:, :r], theta[:, r:]
+    return np.concatenate([gw @ b, gw.T @ a], axis=1)
+
+
 def train(
     sets: list[Pairs],
     *,
@@ -126,15 +147,29 @@ def train(
     scale: float = 20.0,
     batch: int = 64,
     seed: int = 0,
+    form: str = "full",
     quiet: bool = False,
 ) -> np.ndarray:
-    """W (d x d) from the identity, Adam over mini-batches of each set in turn (a batch never mixes sets)."""
+    """W (d x d) from the identity, Adam over mini-batches of each set in turn (a batch never mixes sets).
+
+    `form`: "full" (every entry of W), "diag" (a per-dimension scale) or "lowrank:<r>" (W = I + A B^T,
+    A and B d x r): fewer parameters, in case the full matrix only memorises its training paragraphs.
+    """
     d = sets[0].queries.shape[1]
     eye = np.eye(d, dtype=np.float64)
-    W = eye.copy()
-    m = np.zeros_like(W)
-    v = np.zeros_like(W)
     rng = np.random.default_rng(seed)
+    if form == "full":
+        theta = eye.copy()
+    elif form == "diag":
+        theta = np.ones(d)
+    elif form.startswith("lowrank:"):
+        r = int(form.split(":")[1])
+        theta = np.concatenate([np.zeros((d, r)), rng.normal(scale=0.01, size=(d, r))], axis=1)
+    else:
+        raise ValueError(f"unknown form {form!r}")
+    W = _matrix(theta, form, eye)
+    m = np.zeros_like(theta)
+    v = np.zeros_like(theta)
     step = 0
     for epoch in range(1, epochs + 1):
         batches = []
@@ -145,12 +180,14 @@ def train(
         total = 0.0
         for si, idx in batches:
             s = sets[si]
-            loss, grad = _loss_grad(W, s.queries[idx].astype(np.float64), s.passages, s.target[idx], scale)
-            grad += 2.0 * reg * (W - eye) / len(batches)
+            loss, gw = _loss_grad(W, s.queries[idx].astype(np.float64), s.passages, s.target[idx], scale)
+            gw += 2.0 * reg * (W - eye) / len(batches)
+            grad = _param_grad(gw, theta, form)
             step += 1
             m = 0.9 * m + 0.1 * grad
             v = 0.999 * v + 0.001 * grad * grad
-            W -= lr * (m / (1 - 0.9**step)) / (np.sqrt(v / (1 - 0.999**step)) + 1e-8)
+            theta -= lr * (m / (1 - 0.9**step)) / (np.sqrt(v / (1 - 0.999**step)) + 1e-8)
+            W = _matrix(theta, form, eye)
             total += loss
         if not quiet:
             drift = float(np.linalg.norm(W - eye))
@@ -183,7 +220,7 @@ def _fold_sets(xq: dict, train_mask_p: np.ndarray) -> list[Pairs]:
     return sets
 
 
-def cross_validate(xq: dict, cmrc: Pairs | None, folds: int, **kw: float) -> dict[str, dict[str, float]]:
+def cross_validate(xq: dict, cmrc: Pairs | None, folds: int, **kw: Any) -> dict[str, dict[str, float]]:
     ids = xq["en-en"][3]
     articles = sorted({article(i) for i in ids})
     fold_of = {a: i % folds for i, a in enumerate(articles)}
@@ -221,11 +258,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--reg", type=float, default=1.0)
     ap.add_argument("--scale", type=float, default=20.0)
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--form", default="full", help="full | diag | lowrank:<r>")
     ap.add_argument("--out", type=Path, help="where `train` writes W (.npy, float32)")
     args = ap.parse_args(argv)
     xq = load_xquad(args.cache)
     cmrc = load_cmrc(args.cache) if args.cmrc else None
     kw = {"epochs": args.epochs, "lr": args.lr, "reg": args.reg, "scale": args.scale, "seed": args.seed}
+    kw |= {"form": args.form}
     if args.command == "cv":
         res = cross_validate(xq, cmrc, args.folds, **kw)
         print(f"{'direction':10} {'n':>4}  R@1 id -> ad   MRR@10 id -> ad   ({kw}, cmrc={args.cmrc})")
