@@ -306,14 +306,15 @@ class Assistant:
         *,
         k: int | None = None,  # clauses retrieved to answer from (default `settings.answer_candidates`)
         mode: RetrieverMode | None = None,  # as in `retrieve`
-        doc_ids: tuple[str, ...] | list[str] = (),  # answer from these documents only; empty: all
+        doc_ids: tuple[str, ...] | list[str] | str = (),  # answer from these documents only; empty: all
         use_llm: bool | None = None,  # default: the configured LLM when `llm_provider` is set, else extractive
         history: Sequence[Turn] = (),
     ) -> Answer:
         """Answer `question` in its language, citing the clauses it rests on, or abstain.
 
         `history` holds the earlier turns of a conversation, oldest first, so that a
-        follow-up ("What else must he do?") can be resolved against them.
+        follow-up ("What else must he do?") can be resolved against them. A `doc_ids` id the index does not
+        have raises `UnknownDocumentError` (a `ValueError`) naming the known ids.
         """
         request = {"question": question, "k": k, "mode": mode, "doc_ids": doc_ids, "use_llm": use_llm}
         with self._pinned():
@@ -388,6 +389,10 @@ class Assistant:
         with `doc_ids` only theirs, as retrieval is, or "per the article" would cite an excluded article.
         Grouped by document once per index generation (index/documents.py), not filtered per question."""
         return self._document_chunks.select(self.store.chunks, doc_ids)
+
+    def _indexed_documents(self) -> frozenset[str]:
+        """The ids of the documents the loaded index has clauses of: what `ask(doc_ids=...)` may name."""
+        return self._document_chunks.document_ids(self.store.chunks)
 
     def _locate(self, citation: Citation) -> Citation:
         """Add the PDF page and the linked clause of the other language version, where they exist."""
