@@ -15,7 +15,7 @@ import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
-from typing import Any, get_args
+from typing import Any
 
 import numpy as np
 
@@ -49,7 +49,7 @@ from assistant.questions import *  # noqa: F403
 from assistant.questions import validate_question
 from assistant.retrieval import ClauseRetriever, HybridRetriever, RetrievalFilter
 from assistant.retrieval.translation import GLOSS_TOKENIZER_ID, LexicalQuery
-from assistant.schema import Answer, Chunk, Citation, Document, Language, RetrievedChunk, Turn
+from assistant.schema import Answer, Chunk, Citation, Document, RetrievedChunk, Turn
 from assistant.settings import MilvusSettings, RetrieverMode, Settings, check_retrieval_request
 from assistant.text import has_cjk
 
@@ -289,9 +289,8 @@ class Assistant:
     ) -> list[RetrievedChunk]:
         """Ranked chunks for `question` with fused scores and which retriever found each."""
         text, _ = validate_question(question, self.settings.max_question_chars)
-        check_retrieval_request(k, mode)
+        langs = check_retrieval_request(k, mode, languages)
         self._follow_published()  # `ask` retrieves through here too
-        langs = _checked_languages(languages)
         flt = RetrievalFilter(
             tuple(doc_ids),
             langs,
@@ -491,15 +490,3 @@ class _CurrentRetriever:
 class _QueryEmbedder:
     def __init__(self, fn: Callable[[str], Any]) -> None:
         self.embed_query_array = fn
-
-
-def _checked_languages(languages: Sequence[str] | str) -> tuple[str, ...]:
-    """`retrieve`'s language filter as a tuple, checked: unchecked, a mistyped language ("fr", "ZH") filtered
-    out every clause and retrieved nothing. One language given as a string ("zh") is that language, not
-    the letters z and h."""
-    given = (languages,) if isinstance(languages, str) else tuple(languages)
-    odd = [lang for lang in given if lang not in get_args(Language)]
-    if odd:
-        listed = ", ".join(map(repr, odd))
-        raise ValueError(f"languages must be among {', '.join(get_args(Language))}, got {listed}")
-    return given
