@@ -15,7 +15,7 @@ import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
-from typing import Any, get_args
+from typing import Any
 
 import numpy as np
 
@@ -49,7 +49,7 @@ from assistant.questions import *  # noqa: F403
 from assistant.questions import validate_question
 from assistant.retrieval import ClauseRetriever, HybridRetriever, RetrievalFilter
 from assistant.retrieval.translation import GLOSS_TOKENIZER_ID, LexicalQuery
-from assistant.schema import Answer, Chunk, Citation, Document, Language, RetrievedChunk, Turn
+from assistant.schema import Answer, Chunk, Citation, Document, RetrievedChunk, Turn
 from assistant.settings import MilvusSettings, RetrieverMode, Settings, check_retrieval_request
 from assistant.text import has_cjk
 
@@ -289,9 +289,8 @@ class Assistant:
     ) -> list[RetrievedChunk]:
         """Ranked chunks for `question` with fused scores and which retriever found each."""
         text, _ = validate_question(question, self.settings.max_question_chars)
-        check_retrieval_request(k, mode)
+        langs = check_retrieval_request(k, mode, languages)
         self._follow_published()  # `ask` retrieves through here too
-        langs = _checked_languages(languages)
         flt = RetrievalFilter(
             tuple(doc_ids),
             langs,
@@ -306,14 +305,15 @@ class Assistant:
         *,
         k: int | None = None,  # clauses retrieved to answer from (default `settings.answer_candidates`)
         mode: RetrieverMode | None = None,  # as in `retrieve`
-        doc_ids: tuple[str, ...] | list[str] = (),  # answer from these documents only; empty: all
+        doc_ids: tuple[str, ...] | list[str] | str = (),  # answer from these documents only; empty: all
         use_llm: bool | None = None,  # default: the configured LLM when `llm_provider` is set, else extractive
         history: Sequence[Turn] = (),
     ) -> Answer:
         """Answer `question` in its language, citing the clauses it rests on, or abstain.
 
         `history` holds the earlier turns of a conversation, oldest first, so that a
-        follow-up ("What else must he do?") can be resolved against them.
+        follow-up ("What else must he do?") can be resolved against them. A `doc_ids` id the index does not
+        have raises `UnknownDocumentError` (a `ValueError`) naming the known ids.
         """
         request = {"question": question, "k": k, "mode": mode, "doc_ids": doc_ids, "use_llm": use_llm}
         with self._pinned():
@@ -388,6 +388,10 @@ class Assistant:
         with `doc_ids` only theirs, as retrieval is, or "per the article" would cite an excluded article.
         Grouped by document once per index generation (index/documents.py), not filtered per question."""
         return self._document_chunks.select(self.store.chunks, doc_ids)
+
+    def _indexed_documents(self) -> frozenset[str]:
+        """The ids of the documents the loaded index has clauses of: what `ask(doc_ids=...)` may name."""
+        return self._document_chunks.document_ids(self.store.chunks)
 
     def _locate(self, citation: Citation) -> Citation:
         """Add the PDF page and the linked clause of the other language version, where they exist."""
@@ -486,15 +490,3 @@ class _CurrentRetriever:
 class _QueryEmbedder:
     def __init__(self, fn: Callable[[str], Any]) -> None:
         self.embed_query_array = fn
-
-
-def _checked_languages(languages: Sequence[str] | str) -> tuple[str, ...]:
-    """`retrieve`'s language filter as a tuple, checked: unchecked, a mistyped language ("fr", "ZH") filtered
-    out every clause and retrieved nothing. One language given as a string ("zh") is that language, not
-    the letters z and h."""
-    given = (languages,) if isinstance(languages, str) else tuple(languages)
-    odd = [lang for lang in given if lang not in get_args(Language)]
-    if odd:
-        listed = ", ".join(map(repr, odd))
-        raise ValueError(f"languages must be among {', '.join(get_args(Language))}, got {listed}")
-    return given

@@ -44,7 +44,7 @@ from assistant.answering import AnswerContext, analyse_question, answer_extracti
 from assistant.answering.llm import HUMAN, LANGUAGE_NAMES, NOT_IN_CORPUS, SYSTEM
 from assistant.conflicts import find_conflict
 from assistant.corpus import require_documents
-from assistant.questions import validate_question
+from assistant.questions import check_doc_ids, validate_question
 from assistant.retrieval.translation import LexicalQuery
 from assistant.safety import evidence_only, flagged_note
 from assistant.schema import Answer, Chunk, Language, RetrievedChunk, Turn
@@ -235,6 +235,8 @@ def _analyse_step(assistant: "Assistant") -> Any:
         traditional = lang == "zh" and is_traditional(text)
         asked, text = text, to_simplified(text)
         turns = [simplified_turn(t) for t in history_turns(request.get("history"))]
+        # A mistyped document id is an error naming the indexed ones, not an answer from no clause at all.
+        doc_ids = check_doc_ids(request.get("doc_ids") or (), assistant._indexed_documents())
         # A follow-up ("What else must he do?") is retrieved and answered with what it refers to.
         analysis = resolve_follow_up(analyse_question(text, lang), turns)
         return {
@@ -244,6 +246,7 @@ def _analyse_step(assistant: "Assistant") -> Any:
             "lang": lang,
             "traditional": traditional,
             "asked": asked,
+            "doc_ids": doc_ids,
             "analysis": analysis,
             "query": analysis.retrieval_query[-limit:],
             # The answerer weighs more chunks than `top_k` (it re-ranks them by coverage).

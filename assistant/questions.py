@@ -8,6 +8,7 @@ Example:
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable, Sequence
 
 from assistant.language import UnsupportedLanguageError, detect_language
 from assistant.schema import Language
@@ -17,7 +18,9 @@ __all__ = [
     "InvalidQuestionError",
     "QuestionError",
     "QuestionTooLongError",
+    "UnknownDocumentError",
     "UnsupportedQuestionLanguageError",
+    "check_doc_ids",
     "validate_question",
 ]
 
@@ -40,6 +43,24 @@ class InvalidQuestionError(QuestionError):
 
 class UnsupportedQuestionLanguageError(QuestionError, UnsupportedLanguageError):
     pass
+
+
+class UnknownDocumentError(QuestionError):
+    """A document filter names a document the index does not have (a mistyped id)."""
+
+
+def check_doc_ids(doc_ids: Sequence[str] | str, known: Iterable[str]) -> tuple[str, ...]:
+    """`ask`'s document filter as a tuple, checked against the indexed documents' ids. Unchecked, a mistyped
+    id filtered out every clause and the answer read as "the corpus does not say". One id given as a string
+    is that id, not its letters."""
+    given = (doc_ids,) if isinstance(doc_ids, str) else tuple(doc_ids)
+    ids = sorted(known)
+    unknown = [d for d in given if d not in ids]
+    if unknown:
+        listed = ", ".join(map(repr, unknown))
+        noun = "document" if len(unknown) == 1 else "documents"
+        raise UnknownDocumentError(f"no {noun} with id {listed} in the index; known ids: {', '.join(ids)}")
+    return given
 
 
 def validate_question(question: object, max_chars: int = 2000) -> tuple[str, Language]:

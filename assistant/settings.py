@@ -23,10 +23,13 @@ from __future__ import annotations
 import logging
 import numbers
 import os
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field, fields, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Generic, Literal, TypeVar, get_args, get_type_hints, overload
+
+from assistant.schema import Language
 
 RetrieverMode = Literal["hybrid", "dense", "bm25"]
 FusionMethod = Literal["max", "minmax", "zscore", "rrf"]
@@ -69,16 +72,24 @@ def configure_offline_environment(cache_dir: Path | None = None) -> Path:
     return cache
 
 
-def check_retrieval_request(k: object, mode: object) -> None:
-    """An `ask` / `retrieve` call's `k` and `mode` (None, 0 or "": the settings'), checked.
+def check_retrieval_request(k: object, mode: object, languages: Sequence[str] | str = ()) -> tuple[str, ...]:
+    """An `ask` / `retrieve` call's `k`, `mode` (None, 0 or "": the settings') and language filter, checked;
+    returns the language filter as a tuple.
 
-    Unchecked, `mode="sparse"` retrieved nothing and read as "the corpus does not say", and `k=-1` dropped
-    the last chunk; a typo must be an error instead.
+    Unchecked, `mode="sparse"` retrieved nothing and read as "the corpus does not say", `k=-1` dropped
+    the last chunk, and a mistyped language ("fr", "ZH") filtered out every clause; a typo must be an error
+    instead. One language given as a string ("zh") is that language, not the letters z and h.
     """
     if k is not None and (isinstance(k, bool) or not isinstance(k, numbers.Integral) or k < 0):
         raise ValueError(f"k must be a whole number of clauses, at least 1 (0 or None: the default), got {k!r}")
     if mode and mode not in get_args(RetrieverMode):
         raise ValueError(f"mode must be one of {', '.join(get_args(RetrieverMode))} (None: the default), got {mode!r}")
+    given = (languages,) if isinstance(languages, str) else tuple(languages)
+    odd = [lang for lang in given if lang not in get_args(Language)]
+    if odd:
+        listed = ", ".join(map(repr, odd))
+        raise ValueError(f"languages must be among {', '.join(get_args(Language))}, got {listed}")
+    return given
 
 
 MAX_PORT = 65535

@@ -41,3 +41,13 @@ def test_the_api_module_still_exports_the_same_classes() -> None:
     from assistant import api
 
     assert api.QuestionError is QuestionError and api.validate_question is validate_question
+
+
+def test_check_doc_ids_names_every_unknown_id_and_the_known_ones() -> None:
+    from assistant.questions import UnknownDocumentError, check_doc_ids
+
+    assert check_doc_ids(["b"], {"a", "b"}) == ("b",)
+    assert check_doc_ids("b", {"a", "b"}) == ("b",)  # one id, not its letters
+    assert check_doc_ids((), {"a"}) == ()
+    with pytest.raises(UnknownDocumentError, match=r"^no documents with id 'x', 'y' in the index; known ids: a, b$"):
+        check_doc_ids(["x", "a", "y"], {"b", "a"})

@@ -146,3 +146,13 @@ def test_a_model_without_a_profile_is_warned_about_once(caplog):
         Settings(embedding_model="another/model", paraphrase_dense=0.2, dense_support=0.3).dense_thresholds()
     warnings = [r.getMessage() for r in caplog.records]
     assert len(warnings) == 1 and "'some/other-model' has no calibrated profile" in warnings[0]
+
+
+def test_one_check_reads_k_mode_and_the_language_filter() -> None:
+    from assistant.settings import check_retrieval_request
+
+    assert check_retrieval_request(None, None) == ()
+    assert check_retrieval_request(3, "bm25", "zh") == ("zh",)  # one language as a string
+    assert check_retrieval_request(0, "", ["en", "zh"]) == ("en", "zh")
+    with pytest.raises(ValueError, match=r"^languages must be among zh, en, got 'fr', 'ZH'$"):
+        check_retrieval_request(None, None, ["fr", "en", "ZH"])

@@ -117,8 +117,10 @@ def names_agent(chunk: Chunk, groups: Sequence[Group] = (), question: str = "") 
     historic milestone of the next sentence."""
     content = [g for g in groups if not _SAY_WORD.fullmatch(as_written(g.token, question) if g.token else "")]
     if chunk.section_kind in _RESOLUTION_SECTIONS:
-        # A resolution's clause is stated by its conference under the section's verb (责成, 注意到 …).
-        return _states(chunk.text, content)
+        # A resolution's clause is stated by its conference under the section's verb (责成, 注意到 …), and it
+        # is then the statement itself: it must state all of it. Recalling d names Resolution 140 and says
+        # nothing of a historic milestone; more than half ("Resolution", "140") made the conference its speaker.
+        return _states(chunk.text, content, whole=True)
     sentences = _SENTENCE.split(chunk.text)
     return any(
         _has_agent(sentence, " ".join(sentences[:i])) and _states(sentence, content)
@@ -126,10 +128,11 @@ def names_agent(chunk: Chunk, groups: Sequence[Group] = (), question: str = "") 
     )
 
 
-def _states(text: str, content: Sequence[Group]) -> bool:
-    """Whether the text states more than half of the question's content words (all of none)."""
+def _states(text: str, content: Sequence[Group], whole: bool = False) -> bool:
+    """Whether the text states more than half of the question's content words (with `whole`, all of them)."""
     terms, tokens = chunk_evidence(text)
-    return not content or 2 * sum(g.found_in(terms, tokens) for g in content) > len(content)
+    found = sum(g.found_in(terms, tokens) for g in content)
+    return found == len(content) if whole else not content or 2 * found > len(content)
 
 
 def _has_agent(sentence: str, before: str) -> bool:

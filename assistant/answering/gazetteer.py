@@ -146,12 +146,18 @@ def cities() -> Gazetteer:
     names: set[str] = set()
     words: set[str] = set()
     for name, zh, is_word in _city_rows():
-        forms = {name, name.removesuffix(" City")}  # "New York City" is written "New York"
-        names |= forms
-        names.update(z for z in zh.split(",") if z)
+        latin, chinese = _city_forms(name, zh)
+        names |= latin | chinese
         if is_word == "1":
-            words |= {f.lower() for f in forms} | {_ascii(f).lower() for f in forms}
+            words |= {f.lower() for f in latin}
     return _compile(names, common=frozenset(words))
+
+
+def _city_forms(name: str, zh: str) -> tuple[set[str], set[str]]:
+    """A table row's written forms of one city: Latin (its name, without " City": "New York City" is written
+    "New York", each also unaccented) and Chinese (its alternate names)."""
+    short = {name, name.removesuffix(" City")}
+    return short | {_ascii(f) for f in short}, {z for z in zh.split(",") if z}
 
 
 def country_names(text: str) -> list[str]:
@@ -169,7 +175,8 @@ def _city_keys() -> dict[str, str]:
     """Every written form of a city (English, unaccented, Chinese) -> its English name."""
     keys: dict[str, str] = {}
     for name, zh, _is_word in _city_rows():
-        for form in {name, name.removesuffix(" City"), _ascii(name), *(z for z in zh.split(",") if z)}:
+        latin, chinese = _city_forms(name, zh)
+        for form in latin | chinese:
             keys.setdefault(form, name.removesuffix(" City"))
     return keys
 

@@ -138,6 +138,11 @@ def _widen(chunk: Chunk, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _covered(question: str, lang: Language, chunk: Chunk, ctx: AnswerContext) -> list[str]:
+    """The question's words the clause (with its document's evidence) covers, for an abstention's wording."""
+    return covered_terms(question, lang, [evidence_text(chunk, ctx.documents.get(chunk.doc_id))])[0]
+
+
 def _quoted_answer(
     question: str, lang: Language, a: QuestionAnalysis, ctx: AnswerContext, best: Support, need: Needs
 ) -> Answer:
@@ -155,8 +160,12 @@ def _quoted_answer(
     whole = (start, end) == (chunk.start, chunk.end)
     if need.cls is not None and not whole and not names_class(need, ctx.documents[chunk.doc_id].text[start:end]):
         # The paragraph named the class in another sentence than the one carrying the question's words.
-        covered, _ = covered_terms(question, lang, [evidence_text(chunk, ctx.documents.get(chunk.doc_id))])
-        return abstain(question, lang, covered=covered, missing=[CLASS_NAMES[need.lang][need.cls.name]])
+        return abstain(
+            question,
+            lang,
+            covered=_covered(question, lang, chunk, ctx),
+            missing=[CLASS_NAMES[need.lang][need.cls.name]],
+        )
     items = sub_items(chunk, ctx.chunks)
     listed = kind == "count" and counts_items(question, lang)
     if items and listed:
@@ -172,8 +181,7 @@ def _quoted_answer(
             dated = document_date(question, lang, chunk.doc_id, ctx, groups) if kind.startswith("date") else None
             if dated is not None:
                 return dated
-            covered, _ = covered_terms(question, lang, [evidence_text(chunk, ctx.documents.get(chunk.doc_id))])
-            return abstain(question, lang, covered=covered, qtype=a.qtype)
+            return abstain(question, lang, covered=_covered(question, lang, chunk, ctx), qtype=a.qtype)
     if items and not kind:
         return _with_items(question, lang, ctx, best, items)
     citation = make_citation(best.hit, ctx.documents[chunk.doc_id], start, end)

@@ -47,6 +47,10 @@ class DocumentChunks:
         key = frozenset(doc_ids)
         return self._selections.get(chunks, key, lambda listed: self._select(listed, key))
 
+    def document_ids(self, chunks: list[Chunk]) -> frozenset[str]:
+        """The ids of the documents the index has chunks of (grouped once per generation, as `select`)."""
+        return frozenset(self._rows.get(chunks, None, _rows_by_document))
+
     def _select(self, chunks: list[Chunk], doc_ids: frozenset[str]) -> tuple[Chunk, ...]:
         by_document = self._rows.get(chunks, None, _rows_by_document)
         return tuple(chunks[r] for r in sorted(r for doc_id in doc_ids for r in by_document.get(doc_id, ())))

@@ -81,13 +81,14 @@ def ask_turn(
 
 
 def doc_ids(docs: Sequence[str] | str | None, documents: Mapping[str, Document]) -> tuple[str, ...]:
-    """The document filter: () for all; unknown ids (a document removed meanwhile) are ignored."""
+    """The document filter: () for all; unknown ids (a document removed meanwhile) are ignored, unless no
+    chosen one is left: `ask` then says that they are not in the index, rather than answering from all."""
     if not docs or docs == "all":
         return ()
     chosen = (docs,) if isinstance(docs, str) else tuple(docs)
     if "all" in chosen:
         return ()
-    return tuple(d for d in chosen if d in documents)
+    return tuple(d for d in chosen if d in documents) or chosen
 
 
 def respond(

@@ -151,3 +151,16 @@ def test_an_unattributed_abstention_does_not_count_the_title_as_what_a_clause_st
     answer = assistant.ask(question)
     assert answer.abstained
     assert (quoted in answer.text) if quoted else "「" not in answer.text
+
+
+RECALLING_D = "本届大会有关国际电联在落实信息社会世界峰会成果方面的作用的第140号决议（2022年，布加勒斯特，修订版），"
+
+
+def test_a_resolutions_clause_naming_the_subject_only_is_no_speaker_of_the_statement():
+    # before: "Resolution" and "140" were more than half of the statement's words, so the conference recalling
+    # Resolution 140 was its speaker, and "Who said Resolution 140 was a historic milestone?" quoted recalling d
+    recalling = chunk(RECALLING_D, "zh", section_kind="preamble")
+    assert lacks("Who said Resolution 140 was a historic milestone?", recalling)
+    assert lacks("谁说第140号决议是具有历史意义的里程碑？", recalling, "zh")
+    # the conference does state what its clause says
+    assert not lacks("谁说第140号决议有关信息社会世界峰会成果？", recalling, "zh")

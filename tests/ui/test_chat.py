@@ -85,7 +85,7 @@ def test_document_filter_limits_citations(assistant) -> None:
     assert CLAUSE not in quotes(["unido-unga-ai-resolution"])
     assert CLAUSE in quotes(["eur-44a25-1"])
     assert CLAUSE in quotes("all")
-    assert CLAUSE in quotes(["removed-meanwhile"])  # unknown ids are ignored: all documents
+    # Only unknown ids: no longer widened to all documents (test_a_filter_of_documents_no_longer_indexed_…).
 
 
 def test_concurrent_users_get_their_own_answers(assistant) -> None:
@@ -128,3 +128,15 @@ def test_respond_errors_are_a_warning_message_and_no_citations(assistant) -> Non
     history, panel = respond(assistant, "", [])
     assert history[-1]["role"] == "assistant" and "⚠️" in history[-1]["content"]
     assert "not answered" in panel
+
+
+def test_a_filter_of_documents_no_longer_indexed_is_said_not_widened(assistant) -> None:
+    # before: the unknown ids were dropped, the filter became "all documents", and the answer came from them
+    reply = ask_turn(assistant, EN, docs=["removed-meanwhile"])
+    assert not reply.ok and reply.turn is None
+    assert "no document with id 'removed-meanwhile' in the index" in reply.error
+
+
+def test_a_removed_document_beside_a_known_one_is_ignored(assistant) -> None:
+    reply = ask_turn(assistant, EN, docs=["removed-meanwhile", "eur-44a25-1"])
+    assert reply.ok and reply.turn.answer.citations[0].doc_id == "eur-44a25-1"
