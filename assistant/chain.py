@@ -48,7 +48,7 @@ from assistant.questions import validate_question
 from assistant.retrieval.translation import LexicalQuery
 from assistant.safety import evidence_only, flagged_note
 from assistant.schema import Answer, Chunk, Language, RetrievedChunk, Turn
-from assistant.script import is_traditional, to_simplified, traditional_wording
+from assistant.script import follows_script, is_traditional, to_simplified, traditional_wording
 from assistant.settings import check_retrieval_request
 from assistant.text import CITATION_MARKER, has_cjk
 
@@ -232,9 +232,12 @@ def _analyse_step(assistant: "Assistant") -> Any:
         text, lang = validate_question(request["question"], limit)
         # Everything that reads Chinese (question tables, glossary, jieba, BM25) is simplified: a question in
         # traditional characters is read in its simplified form and answered back in traditional ones.
+        history = history_turns(request.get("history"))
         traditional = lang == "zh" and is_traditional(text)
+        if lang == "zh" and history and follows_script(text):  # 其他呢？ after 誰必須…: worded as the conversation
+            traditional = is_traditional(history[-1].question)
         asked, text = text, to_simplified(text)
-        turns = [simplified_turn(t) for t in history_turns(request.get("history"))]
+        turns = [simplified_turn(t) for t in history]
         # A follow-up ("What else must he do?") is retrieved and answered with what it refers to.
         analysis = resolve_follow_up(analyse_question(text, lang), turns)
         return {

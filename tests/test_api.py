@@ -12,6 +12,7 @@ from assistant import (
     QuestionTooLongError,
     UnsupportedQuestionLanguageError,
 )
+from assistant.schema import Turn
 
 REPORT_CLAUSE = "eur-44a25-1/operative/secretary-general/7"
 
@@ -56,6 +57,30 @@ def test_a_question_in_traditional_characters_is_answered_in_them_with_verbatim_
 def test_a_traditional_question_retrieves_what_its_simplified_form_does(assistant):
     traditional = [h.chunk.id for h in assistant.retrieve("決議草案的標題是什麼？", 5)]
     assert traditional == [h.chunk.id for h in assistant.retrieve("决议草案的标题是什么？", 5)]
+
+
+def test_a_mixed_question_retrieves_and_is_worded_as_its_simplified_form(assistant):
+    # 標題 among simplified characters was read unconverted, so the header lost to other clauses.
+    mixed = [h.chunk.id for h in assistant.retrieve("决议草案的標題是什么？", 5)]
+    assert mixed == [h.chunk.id for h in assistant.retrieve("决议草案的标题是什么？", 5)]
+    assert assistant.ask("谁必须向理事會报告？").text.startswith("秘书长（")  # mostly simplified: so worded
+
+
+def test_a_taiwan_word_retrieves_the_clause_of_its_mainland_word(assistant):
+    for question in ("數位落差", "数字鸿沟"):  # Taiwan's 'digital divide', read as the draft's
+        assert assistant.retrieve(question, 1, mode="bm25")[0].chunk.id == "eur-44a25-1/preamble/recalling/c"
+
+
+def test_a_follow_up_without_a_script_of_its_own_is_worded_as_the_conversation(assistant):
+    from assistant.script import traditional_wording
+
+    answers = {}
+    for first in ("誰必須向理事會報告？", "谁必须向理事会报告？"):
+        earlier = assistant.ask(first)
+        answers[first] = assistant.ask("其他呢？", history=[Turn(first, earlier)])
+    simplified, traditional = answers["谁必须向理事会报告？"], answers["誰必須向理事會報告？"]
+    assert [c.chunk_id for c in traditional.citations] == [c.chunk_id for c in simplified.citations]
+    assert traditional.text == traditional_wording(simplified.text) != simplified.text
 
 
 def test_a_simplified_question_is_still_answered_in_simplified_characters(assistant):
