@@ -42,6 +42,7 @@ from langchain_core.runnables import ConfigurableFieldSpec, Runnable, RunnableCo
 
 from assistant.answering import AnswerContext, analyse_question, answer_extractive, resolve_follow_up
 from assistant.answering.llm import HUMAN, LANGUAGE_NAMES, NOT_IN_CORPUS, SYSTEM
+from assistant.answering.source_view import restore_source, simplified_context
 from assistant.conflicts import find_conflict
 from assistant.corpus import require_documents
 from assistant.questions import validate_question
@@ -348,7 +349,8 @@ def _context_step(assistant: "Assistant") -> Any:
             term_similarity=assistant._term_similarity(),
             generic_senses=assistant.settings.cross_generic_senses,
         )
-        return {**state, "context": context}
+        # A document in traditional characters is answered from its simplified view (quotes restored later).
+        return {**state, "context": simplified_context(context)}
 
     return answer_context
 
@@ -448,7 +450,8 @@ def _conflict_step(state: State) -> State:
 
 def _locate_step(assistant: "Assistant") -> Any:
     def locate_citations(state: State) -> Answer:
-        answer: Answer = state["answer"]
+        # Quotes of a traditional document in its own characters again (it was answered from its view).
+        answer = restore_source(state["answer"], state["context"].documents, assistant.documents)
         citations = [assistant._locate(c) for c in answer.citations]
         started, retrieved, answered = state["started"], state["retrieved_at"], state["answered_at"]
         timings = {

@@ -37,7 +37,16 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
-__all__ = ["follows_script", "is_traditional", "to_simplified", "to_traditional", "traditional_wording", "warm"]
+__all__ = [
+    "follows_script",
+    "has_traditional",
+    "is_traditional",
+    "simplified_view",
+    "to_simplified",
+    "to_traditional",
+    "traditional_wording",
+    "warm",
+]
 
 _LOCK = threading.Lock()
 # Quotes (「…」, and “…”, which the LLM checker also verifies) and titles (《…》) are the source's words:
@@ -141,3 +150,27 @@ def warm() -> None:
     _regional()
     _converter("t2s").convert("誰")
     _converter("s2t").convert("谁")
+
+
+@lru_cache(maxsize=4096)
+def simplified_view(text: str) -> str:
+    """`text` as the answerer reads a traditional document: like `to_simplified`, but always of the same length,
+    so that an offset into the view is an offset into `text` (quotes are put back in the source's wording by
+    offset). Regional words that would change the length (網際網路 → 互联网) stay as they are."""
+    if not _has_traditional(text):
+        return text
+    view = _converter("t2s").convert(text)
+    if len(view) != len(text):  # a phrase of another length: character by character then
+        view = "".join(_converter("t2s").convert(ch) for ch in text)
+    pattern, words = _regional()  # all of them, longest first: 网路 inside 网际网路 is not a word of its own
+
+    def same_length(m: re.Match[str]) -> str:
+        word = m.group(0)
+        return words[word] if len(words[word]) == len(word) else word
+
+    return pattern.sub(same_length, view)
+
+
+def has_traditional(text: str) -> bool:
+    """Whether `text` has any character that only traditional writing uses."""
+    return _has_traditional(text)

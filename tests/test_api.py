@@ -569,3 +569,12 @@ def test_a_document_in_traditional_characters_answers_simplified_and_traditional
         assert answer.citations[0].chunk_id == f"{added.doc_id}/body/1"
         assert answer.citations[0].quote.startswith("峰會將聚焦")  # verbatim, traditional as the file is
         assert_quotes_are_verbatim(answer, assistant.documents)
+    # Answer readers that scan the clause (place names, dates) read its simplified view: answered, not refused,
+    # and the quote is put back in the file's own characters.
+    for question in ("人工智能向善全球峰會是在哪裡舉行的？", "人工智能向善全球峰会是在哪里举行的？"):
+        answer = assistant.ask(question)
+        assert not answer.abstained, question
+        assert answer.citations[0].doc_id == added.doc_id
+        assert "日內瓦" in answer.citations[0].quote and "日内瓦" not in answer.citations[0].quote  # not the view
+        assert_quotes_are_verbatim(answer, assistant.documents)
+        assert all(f"「{c.quote}」" in answer.text for c in answer.citations if c.doc_id == added.doc_id)
