@@ -42,13 +42,14 @@ from langchain_core.runnables import ConfigurableFieldSpec, Runnable, RunnableCo
 
 from assistant.answering import AnswerContext, analyse_question, answer_extractive, resolve_follow_up
 from assistant.answering.llm import HUMAN, LANGUAGE_NAMES, NOT_IN_CORPUS, SYSTEM
+from assistant.answering.source_view import restore_source, simplified_context
 from assistant.conflicts import find_conflict
 from assistant.corpus import require_documents
 from assistant.questions import check_doc_ids, validate_question
 from assistant.retrieval.translation import LexicalQuery
 from assistant.safety import evidence_only, flagged_note
 from assistant.schema import Answer, Chunk, Language, RetrievedChunk, Turn
-from assistant.script import is_traditional, to_simplified, traditional_wording
+from assistant.script import follows_script, is_traditional, to_simplified, traditional_wording
 from assistant.settings import check_retrieval_request
 from assistant.text import CITATION_MARKER, has_cjk
 
@@ -232,9 +233,12 @@ def _analyse_step(assistant: "Assistant") -> Any:
         text, lang = validate_question(request["question"], limit)
         # Everything that reads Chinese (question tables, glossary, jieba, BM25) is simplified: a question in
         # traditional characters is read in its simplified form and answered back in traditional ones.
+        history = history_turns(request.get("history"))
         traditional = lang == "zh" and is_traditional(text)
+        if lang == "zh" and history and follows_script(text):  # 其他呢？ after 誰必須…: worded as the conversation
+            traditional = is_traditional(history[-1].question)
         asked, text = text, to_simplified(text)
-        turns = [simplified_turn(t) for t in history_turns(request.get("history"))]
+        turns = [simplified_turn(t) for t in history]
         # A mistyped document id is an error naming the indexed ones, not an answer from no clause at all.
         doc_ids = check_doc_ids(request.get("doc_ids") or (), assistant._indexed_documents())
         # A follow-up ("What else must he do?") is retrieved and answered with what it refers to.
@@ -348,7 +352,8 @@ def _context_step(assistant: "Assistant") -> Any:
             term_similarity=assistant._term_similarity(),
             generic_senses=assistant.settings.cross_generic_senses,
         )
-        return {**state, "context": context}
+        # A document in traditional characters is answered from its simplified view (quotes restored later).
+        return {**state, "context": simplified_context(context)}
 
     return answer_context
 
@@ -448,7 +453,8 @@ def _conflict_step(state: State) -> State:
 
 def _locate_step(assistant: "Assistant") -> Any:
     def locate_citations(state: State) -> Answer:
-        answer: Answer = state["answer"]
+        # Quotes of a traditional document in its own characters again (it was answered from its view).
+        answer = restore_source(state["answer"], state["context"].documents, assistant.documents)
         citations = [assistant._locate(c) for c in answer.citations]
         started, retrieved, answered = state["started"], state["retrieved_at"], state["answered_at"]
         timings = {

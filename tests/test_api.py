@@ -13,6 +13,7 @@ from assistant import (
     UnsupportedQuestionLanguageError,
 )
 from assistant.questions import UnknownDocumentError
+from assistant.schema import Turn
 
 REPORT_CLAUSE = "eur-44a25-1/operative/secretary-general/7"
 
@@ -57,6 +58,30 @@ def test_a_question_in_traditional_characters_is_answered_in_them_with_verbatim_
 def test_a_traditional_question_retrieves_what_its_simplified_form_does(assistant):
     traditional = [h.chunk.id for h in assistant.retrieve("決議草案的標題是什麼？", 5)]
     assert traditional == [h.chunk.id for h in assistant.retrieve("决议草案的标题是什么？", 5)]
+
+
+def test_a_mixed_question_retrieves_and_is_worded_as_its_simplified_form(assistant):
+    # 標題 among simplified characters was read unconverted, so the header lost to other clauses.
+    mixed = [h.chunk.id for h in assistant.retrieve("决议草案的標題是什么？", 5)]
+    assert mixed == [h.chunk.id for h in assistant.retrieve("决议草案的标题是什么？", 5)]
+    assert assistant.ask("谁必须向理事會报告？").text.startswith("秘书长（")  # mostly simplified: so worded
+
+
+def test_a_taiwan_word_retrieves_the_clause_of_its_mainland_word(assistant):
+    for question in ("數位落差", "数字鸿沟"):  # Taiwan's 'digital divide', read as the draft's
+        assert assistant.retrieve(question, 1, mode="bm25")[0].chunk.id == "eur-44a25-1/preamble/recalling/c"
+
+
+def test_a_follow_up_without_a_script_of_its_own_is_worded_as_the_conversation(assistant):
+    from assistant.script import traditional_wording
+
+    answers = {}
+    for first in ("誰必須向理事會報告？", "谁必须向理事会报告？"):
+        earlier = assistant.ask(first)
+        answers[first] = assistant.ask("其他呢？", history=[Turn(first, earlier)])
+    simplified, traditional = answers["谁必须向理事会报告？"], answers["誰必須向理事會報告？"]
+    assert [c.chunk_id for c in traditional.citations] == [c.chunk_id for c in simplified.citations]
+    assert traditional.text == traditional_wording(simplified.text) != simplified.text
 
 
 def test_a_simplified_question_is_still_answered_in_simplified_characters(assistant):
@@ -548,6 +573,15 @@ def test_a_document_in_traditional_characters_answers_simplified_and_traditional
         assert answer.citations[0].chunk_id == f"{added.doc_id}/body/1"
         assert answer.citations[0].quote.startswith("峰會將聚焦")  # verbatim, traditional as the file is
         assert_quotes_are_verbatim(answer, assistant.documents)
+    # Answer readers that scan the clause (place names, dates) read its simplified view: answered, not refused,
+    # and the quote is put back in the file's own characters.
+    for question in ("人工智能向善全球峰會是在哪裡舉行的？", "人工智能向善全球峰会是在哪里举行的？"):
+        answer = assistant.ask(question)
+        assert not answer.abstained, question
+        assert answer.citations[0].doc_id == added.doc_id
+        assert "日內瓦" in answer.citations[0].quote and "日内瓦" not in answer.citations[0].quote  # not the view
+        assert_quotes_are_verbatim(answer, assistant.documents)
+        assert all(f"「{c.quote}」" in answer.text for c in answer.citations if c.doc_id == added.doc_id)
 
 
 @pytest.mark.parametrize(

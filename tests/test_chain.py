@@ -174,6 +174,15 @@ def test_a_custom_prompt_reaches_the_chat_model_and_its_answer_is_checked(assist
     assert "[9]" not in answer.text and any("[9]" in note for note in answer.notes)  # the usual check applies
 
 
+def test_a_traditional_questions_llm_answer_keeps_its_checked_double_quotes_verbatim(assistant) -> None:
+    # “…” quotes pass the citation check as verbatim source text; the s2t of the wording had rewritten them.
+    quote = "每年向理事会报告对国际电联产生重大战略或财务影响的人工智能问题的任何活动"
+    model = FakeListChatModel(responses=[f"秘书长必须“{quote}”[1]。"])
+    answer = build_chain(assistant, chat_model=model).invoke("誰必須向理事會報告？")
+    assert answer.mode == "llm" and answer.citations[0].chunk_id.endswith("secretary-general/7")
+    assert f"“{quote}”" in answer.text and answer.text.startswith("祕書長必須")
+
+
 def test_a_request_can_still_ask_for_the_extractive_answer(assistant) -> None:
     chain = build_chain(assistant, chat_model=FakeListChatModel(responses=["unused [1]"]))
     assert chain.invoke({"question": QUESTION, "use_llm": False}).mode == "extractive"

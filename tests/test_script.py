@@ -1,8 +1,17 @@
 """Traditional ↔ simplified conversion: what is converted, what stays verbatim."""
 
+from importlib import resources
+
 import pytest
 
-from assistant.script import is_traditional, to_simplified, to_traditional, traditional_wording, warm
+from assistant.script import (
+    follows_script,
+    is_traditional,
+    to_simplified,
+    to_traditional,
+    traditional_wording,
+    warm,
+)
 
 
 @pytest.mark.parametrize(
@@ -23,7 +32,9 @@ def test_traditional_text_is_read_as_simplified(traditional, simplified):
     "text",
     [
         "谁必须向理事会报告？",
-        "这一成果意义显著，著作权归作者所有。",  # 著 alone would become 着 under OpenCC's t2s
+        "这一成果意义显著，著作权归作者所有。",
+        "秘书长乾脆於2017年提交了报告",  # 於 and 乾 are simplified characters too (通用规范汉字表)
+        "人工智慧的资讯",  # regional words are read only in traditional text
         "秘书长於2017年提交了报告",  # a stray traditional character in simplified prose
         "Who must report to Council?",
         "",
@@ -34,7 +45,7 @@ def test_simplified_and_english_text_stay_byte_identical(text):
     assert to_simplified(text) is text or to_simplified(text) == text
 
 
-def test_conversion_keeps_offsets():
+def test_character_conversion_keeps_offsets():
     text = "國際電聯秘書長表示，各成員國應加強數據治理方面的合作。"
     simplified = to_simplified(text)
     assert simplified != text and len(simplified) == len(text)
@@ -53,3 +64,50 @@ def test_to_traditional_and_warm():
     warm()  # loads both tables; a second call costs nothing
     warm()
     assert to_traditional("理事会") == "理事會"
+
+
+def test_a_mixed_text_is_read_with_its_traditional_characters_simplified_but_worded_by_its_majority():
+    # Read unconverted before: 標題 did not match the header's 标题.
+    assert to_simplified("决议草案的標題是什么？") == "决议草案的标题是什么？"
+    assert to_simplified("谁必须向理事會报告？") == "谁必须向理事会报告？"
+    assert not is_traditional("决议草案的標題是什么？")  # mostly simplified: answered in simplified
+
+
+@pytest.mark.parametrize(
+    ("regional", "read_as"),
+    [
+        ("人工智慧造福人類高峰會議", "人工智能造福人类高峰会议"),
+        ("秘書長應與哪個網際網路論壇合作？", "秘书长应与哪个互联网论坛合作？"),  # the length changes
+        ("第139號決議是否涉及數位落差？", "第139号决议是否涉及数字鸿沟？"),
+        ("世界智慧財產權組織", "世界知识产权组织"),
+        ("私部門和資訊社會", "私营部门和信息社会"),
+        ("電信網路和軟體", "电信网络和软件"),
+        # Words both sides write alike stay (OpenCC's tw2sp reads them as 创建, 内核, 数据).
+        ("成員國在建立相關國家監管框架方面", "成员国在建立相关国家监管框架方面"),
+        ("國際電聯的核心能力", "国际电联的核心能力"),
+        ("會議資料", "会议资料"),
+    ],
+)
+def test_taiwan_and_hong_kong_words_are_read_as_the_corpus_words(regional, read_as):
+    assert to_simplified(regional) == read_as
+
+
+def test_every_regional_word_of_the_table_is_read_as_its_mainland_word():
+    rows = resources.files("assistant").joinpath("data", "regional_words.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in rows.splitlines() if line.strip() and not line.startswith("#")]
+    assert len(rows) >= 30
+    for regional, mainland, region, english, source in rows:
+        assert region and english and source in ("opencc", "un-term")
+        assert to_simplified(f"國{regional}") == f"国{mainland}"  # 國: the text reads as traditional
+
+
+def test_llm_quotes_in_double_quotes_stay_verbatim():
+    out = traditional_wording("秘书长必须“每年向理事会报告”[1]")
+    assert out == "祕書長必須“每年向理事会报告”[1]"
+
+
+@pytest.mark.parametrize(
+    ("text", "neutral"), [("其他呢？", True), ("2017?", True), ("还有呢？", False), ("還有呢？", False)]
+)
+def test_a_text_without_a_script_of_its_own_follows_the_conversation(text, neutral):
+    assert follows_script(text) is neutral
