@@ -18,7 +18,14 @@ from assistant.answering.choice import Choice, coverage_gate, pick
 from assistant.answering.citations import addressee_lead, as_sentence, cite_chunk, gloss_line, make_citation, quoted
 from assistant.answering.compounds import dictionary_parts
 from assistant.answering.context import AnswerContext
-from assistant.answering.contradiction import other_places, other_years, stating_record, unstated_topic
+from assistant.answering.contradiction import (
+    borrowed,
+    other_places,
+    other_years,
+    own_text,
+    stating_record,
+    unstated_topic,
+)
 from assistant.answering.document_date import document_date
 from assistant.answering.evidence import chunk_evidence, question_groups, words
 from assistant.answering.generic import specific_supports
@@ -198,9 +205,14 @@ def _yes_no(question: str, lang: Language, ctx: AnswerContext, chunk: Chunk, cit
     source = record if record is not None else chunk
     if record is not None:
         citation = cite_chunk(record, ctx)
-    other = other_places(question, source.text) or other_years(question, source.text)
+    own = own_text(question, source.text)  # a cited document's own year is not the asked one's
+    other = other_places(question, own) or other_years(question, own)
     if other:
         return otherwise(question, lang, citation, other)
+    lent = borrowed(question, source.text)
+    if lent:
+        covered, _ = covered_terms(question, lang, [evidence])
+        return abstain(question, lang, covered=covered, missing=lent)
     unstated = unstated_topic(question, lang, evidence, ctx.translations)
     if unstated:
         covered, _ = covered_terms(question, lang, [evidence])
