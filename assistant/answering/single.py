@@ -26,7 +26,7 @@ from assistant.answering.contradiction import (
     stating_record,
     unstated_topic,
 )
-from assistant.answering.document_date import document_date
+from assistant.answering.document_date import document_date, misprint_lead
 from assistant.answering.evidence import chunk_evidence, question_groups, words
 from assistant.answering.generic import specific_supports
 from assistant.answering.lexicons import context_lexicon
@@ -205,6 +205,15 @@ def _yes_no(question: str, lang: Language, ctx: AnswerContext, chunk: Chunk, cit
     source = record if record is not None else chunk
     if record is not None:
         citation = cite_chunk(record, ctx)
+    doc = ctx.documents.get(source.doc_id)
+    printed = misprint_lead(question, lang, doc.info) if doc is not None and source.kind == "dateline" else ""
+    if printed:  # the dateline's year is a typo the manifest's note corrects: say both, cited
+        return Answer(
+            question=question,
+            text=single_text(printed, citation, source.lang, lang),
+            language=lang,
+            citations=[citation],
+        )
     own = own_text(question, source.text)  # a cited document's own year is not the asked one's
     other = other_places(question, own) or other_years(question, own)
     if other:
