@@ -216,9 +216,10 @@ def _yes_no(question: str, lang: Language, ctx: AnswerContext, chunk: Chunk, cit
         )
     own = own_text(question, source.text)  # a cited document's own year is not the asked one's
     other = other_places(question, own) or other_years(question, own)
-    if other:
+    if other and not any(re.search(rf"(?<!\d){re.escape(o)}(?!\d)", source.text) for o in other):
         return otherwise(question, lang, citation, other)
-    lent = borrowed(question, source.text)
+    # A year the quote writes as a name (《2030年可持续发展议程》) is not "given otherwise", nor given.
+    lent = other or borrowed(question, source.text)
     if lent:
         covered, _ = covered_terms(question, lang, [evidence])
         return abstain(question, lang, covered=covered, missing=lent)

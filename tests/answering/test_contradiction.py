@@ -188,3 +188,9 @@ def test_a_year_another_resolution_was_revised_in_does_not_answer_yes(assistant)
     answer = assistant.ask("Did the General Assembly adopt the resolution on AI in 2022?")
     assert answer.abstained and "2022" in answer.text
     assert assistant.ask("Was Resolution 140 revised in 2022?").text.startswith("Yes")
+
+
+def test_a_year_the_record_writes_as_a_name_is_not_said_to_be_given_otherwise(assistant):
+    # The header's 《2030年可持续发展议程》 names the Agenda: quoting it as "not 2030" contradicts itself.
+    answer = assistant.ask("Are the Sustainable Development Goals to be achieved by 2030?")
+    assert answer.abstained and "otherwise" not in answer.text
