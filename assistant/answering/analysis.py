@@ -38,7 +38,11 @@ AUXILIARIES: tuple[str, ...] = (
 # A question opening with an auxiliary (or "shall") asks yes or no: the qtype below, and identifiers.asks_together.
 # "Would / Could / Can / Will you …" is a request to the assistant ("Would you tell me what …?" asks for
 # what): "Yes." and one clause would not answer it.
-YES_NO_OPENING = rf"^\s*(?!(?:can|could|would|will)\s+you\b)(?:{'|'.join((*AUXILIARIES, 'shall'))})\b"
+# "Wasn't / Didn't / Can't …?" ask yes or no as well (expecting yes, as 不是…吗 does: polarity.py).
+YES_NO_OPENING = (
+    r"^\s*(?!(?:can|could|would|will)(?:n?['’]t)?\s+you\b)"
+    rf"(?:(?:{'|'.join((*AUXILIARIES, 'shall'))})(?:n?['’]t)?|won['’]t|shan['’]t|cannot)\b"
+)
 
 # Answer types, first match wins. The order matters only where two patterns can both match
 # ("how much" before "how many"-like words, "when" before "which").

@@ -30,6 +30,7 @@ from assistant.answering.analysis import EVENT_PLACE, analyse_question, with_sec
 from assistant.answering.candidates import support_question
 from assistant.answering.citations import gloss_line, make_citation, where
 from assistant.answering.context import AnswerContext
+from assistant.answering.document_date import misprint
 from assistant.answering.evidence import evidence_of
 from assistant.answering.identifiers import document_ids
 from assistant.answering.lexicons import context_lexicon, wide_translations
@@ -121,6 +122,9 @@ def _answer(question: str, lang: Language, ctx: AnswerContext) -> Answer:
     # The retrieved documents' records too: "New York" is used by the article's dateline, retrieved or not.
     hit_docs = {h.chunk.doc_id for h in ctx.hits}
     texts += [c.text for c in chunks if c.doc_id in hit_docs and document_level(c)]
+    # And the date the manifest gives for a misprinted one (2024 for the article's "21 March, 2004").
+    fixes = [misprint(ctx.documents[d].info) for d in hit_docs if d in ctx.documents]
+    texts += [f.actual for f in fixes if f is not None]
     # Lenient: a name counts as used when any translation of any of its forms is in the index.
     # Only an English question's capitalised words are checked through translations (see absent_names).
     wide = wide_translations(question, lang, ctx) if lang == "en" else None

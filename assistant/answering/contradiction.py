@@ -11,6 +11,10 @@ spans.dates. A clause that gives no city or year leaves the question to its docu
 header, the article's dateline: `stating_record`): "Was the resolution on AI adopted in New York?" is
 answered from the dateline, and "… in 2022?" is contradicted by it.
 
+A year or city in the parenthesis after another numbered document (忆及 d: 第140号决议（2022年，布加勒斯特，
+修订版）) is that document's record, not the clause's: it neither gives nor contradicts the year of a question
+that does not name that document ("Was the General Assembly's resolution on AI adopted in 2022?": `borrowed`).
+
 Likewise a yes-no question whose whole predicate is a topic ("Is the resolution about nuclear weapons?",
 是否涉及气候变化) is not answered "Yes." from a clause that states less than half of that topic.
 
@@ -21,6 +25,8 @@ Example:
     []
     >>> other_years("第139号决议是2004年修订的吗？", "第139号决议（2022年，布加勒斯特，修订版）")
     ['2004']
+    >>> borrowed("Was the AI resolution adopted in 2022?", "第140号决议（2022年，布加勒斯特，修订版），")
+    ['2022']
 """
 
 from __future__ import annotations
@@ -30,6 +36,7 @@ from collections.abc import Mapping, Sequence
 
 from assistant.answering.evidence import evidence_of, question_groups, written_in
 from assistant.answering.gazetteer import city_names, same_city
+from assistant.answering.identifiers import carries, document_ids
 from assistant.answering.spans import dates
 from assistant.answering.support import shown_word
 from assistant.schema import Chunk, Language
@@ -51,6 +58,38 @@ def other_years(question: str, clause: str) -> list[str]:
     if not asked or not given:
         return []
     return [y for y in asked if y not in given]
+
+
+# A numbered document followed by its own record in brackets: 第140号决议（2022年，布加勒斯特，修订版）,
+# "Resolution 140 (Rev. Bucharest, 2022)".
+_CITED_RECORD = re.compile(
+    r"(第\s*[A-Za-z\d][A-Za-z\d_/.\-]*\s*号(?:决议|建议书|建议|决定)?"
+    r"|\b(?:Resolution|Recommendation|Decision)\s+(?:No\.?\s*)?\d+(?:/\d+)*)\s*[（(][^）)]*[）)]",
+    re.IGNORECASE,
+)
+
+
+def own_text(question: str, clause: str) -> str:
+    """`clause` without the records of the numbered documents it cites and the question does not name."""
+    ids = document_ids(question)
+
+    def kept(m: re.Match[str]) -> str:
+        return m[0] if any(carries(m[1], i) for i in ids) else m[1]
+
+    return _CITED_RECORD.sub(kept, clause)
+
+
+def borrowed(question: str, clause: str) -> list[str]:
+    """The question's years and cities that `clause` gives only in the record of another numbered document
+    than the question names (so they say nothing of what it asks about); else []."""
+    own = own_text(question, clause)
+    years = [y for y in _years(question) if y in _years(clause) and y not in _years(own)]
+    places = [a for a in city_names(question) if _names(a, clause) and not _names(a, own)]
+    return list(dict.fromkeys(years + places))
+
+
+def _names(city: str, text: str) -> bool:
+    return any(same_city(city, g) for g in city_names(text))
 
 
 def stating_record(question: str, clause: str, records: Sequence[Chunk]) -> Chunk | None:

@@ -6,14 +6,16 @@ revision supports the question, and "Yes." would agree with the negation. The le
 the clause states. A clause that words a negation of its own ("refrain from", 不得) may state exactly
 what the question asks: it is quoted without a yes or no.
 
-"Didn't / Wasn't …?" expects a yes ("Wasn't it revised in 2022?" — "Yes."): only a separate "not" or
-"never" after the opening auxiliary negates.
+"Didn't / Wasn't …?" expects a yes ("Wasn't it revised in 2022?" — "Yes."), as 不是…吗 does: only a
+separate "not", "never" or "no" after the opening auxiliary negates, or 是否不 / 没(有) / 未 in Chinese.
 
 Example:
     >>> negated("Were Resolutions 139 and 140 not revised?", "en"), negated("Weren't they revised?", "en")
     (True, False)
     >>> negated("第139号决议是否未被修订？", "zh"), negated("第139号决议有没有修订？", "zh")
     (True, False)
+    >>> negated("Is it not true that it was revised?", "en"), negated("第139号决议是否不涉及数字鸿沟？", "zh")
+    (False, True)
 """
 
 from __future__ import annotations
@@ -25,16 +27,23 @@ from assistant.answering.replies import NO, YES
 from assistant.schema import Language
 
 _NEGATED: dict[Language, re.Pattern[str]] = {
-    # "not only … but also" adds, "whether or not" leaves open: neither negates.
+    # "not only … but also" adds, "whether or not" leaves open, "Is it not true / the case that X?" asks X,
+    # and a contrastive ", not Y" sets Y aside: none negates. "no" / "nobody" negate a subject
+    # ("Did no member state support it?").
     # The "not" of a relative clause negates no predicate ("mention countries that do not have access").
     "en": re.compile(
         rf"{YES_NO_OPENING}(?:(?!\b(?:that|who|which|whose|where|when|if|whether)\b)[^?])*?"
-        r"\b(?<!\bor )(?:not(?!\s+only\b)|never)\b",
+        r"\b(?<!\bor )(?<!, )"
+        r"(?:not(?!\s+(?:only|merely|true|the\s+case)\b)|never|nobody|no\s+one|none|no(?!\.?\s*\d))\b",
         re.IGNORECASE,
     ),
     # 没(有) + verb, 未(被/经) + verb up to the end; 有没有 asks, 未来 is the future, and a negation before
-    # 的 modifies a noun (是否提到没有互联网接入的人).
-    "zh": re.compile(r"(?<!有)(?:没有?|未)(?!有|来)[^的，,。]*$"),
+    # 的 modifies a noun (是否提到没有互联网接入的人). 是否不 / 是否并非 ask the negation too (不仅, 不同,
+    # 不断, 非常, 非洲, 非政府 are words); a bare 不…吗 or 不是…吗 expects a yes, as "Wasn't …?" does.
+    "zh": re.compile(
+        r"(?<!有)(?:没有?|未)(?!有|来)[^的，,。]*$"
+        r"|(?:是否|是不是)并?(?:不(?!仅|只|但|同|断|论|少|久)|非(?!常|洲|法|正式|政府))"
+    ),
 }
 # A clause's own negation: then "not X?" may be what it states, and no "No" can be read off.
 _NEGATION: dict[Language, re.Pattern[str]] = {

@@ -18,8 +18,15 @@ from assistant.answering.choice import Choice, coverage_gate, pick
 from assistant.answering.citations import addressee_lead, as_sentence, cite_chunk, gloss_line, make_citation, quoted
 from assistant.answering.compounds import dictionary_parts
 from assistant.answering.context import AnswerContext
-from assistant.answering.contradiction import other_places, other_years, stating_record, unstated_topic
-from assistant.answering.document_date import document_date
+from assistant.answering.contradiction import (
+    borrowed,
+    other_places,
+    other_years,
+    own_text,
+    stating_record,
+    unstated_topic,
+)
+from assistant.answering.document_date import document_date, misprint_lead
 from assistant.answering.evidence import chunk_evidence, question_groups, words
 from assistant.answering.generic import specific_supports
 from assistant.answering.lexicons import context_lexicon
@@ -206,9 +213,24 @@ def _yes_no(question: str, lang: Language, ctx: AnswerContext, chunk: Chunk, cit
     source = record if record is not None else chunk
     if record is not None:
         citation = cite_chunk(record, ctx)
-    other = other_places(question, source.text) or other_years(question, source.text)
-    if other:
+    doc = ctx.documents.get(source.doc_id)
+    printed = misprint_lead(question, lang, doc.info) if doc is not None and source.kind == "dateline" else ""
+    if printed:  # the dateline's year is a typo the manifest's note corrects: say both, cited
+        return Answer(
+            question=question,
+            text=single_text(printed, citation, source.lang, lang),
+            language=lang,
+            citations=[citation],
+        )
+    own = own_text(question, source.text)  # a cited document's own year is not the asked one's
+    other = other_places(question, own) or other_years(question, own)
+    if other and not any(re.search(rf"(?<!\d){re.escape(o)}(?!\d)", source.text) for o in other):
         return otherwise(question, lang, citation, other)
+    # A year the quote writes as a name (《2030年可持续发展议程》) is not "given otherwise", nor given.
+    lent = other or borrowed(question, source.text)
+    if lent:
+        covered, _ = covered_terms(question, lang, [evidence])
+        return abstain(question, lang, covered=covered, missing=lent)
     unstated = unstated_topic(question, lang, evidence, ctx.translations)
     if unstated:
         covered, _ = covered_terms(question, lang, [evidence])

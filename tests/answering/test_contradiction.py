@@ -2,7 +2,14 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answering.contradiction import other_places, other_years, stating_record, unstated_topic
+from assistant.answering.contradiction import (
+    borrowed,
+    other_places,
+    other_years,
+    own_text,
+    stating_record,
+    unstated_topic,
+)
 from assistant.schema import Chunk
 
 CLAUSE_139 = "本届大会有关弥合数字鸿沟的第139号决议（2022年，布加勒斯特，修订版）；"
@@ -149,3 +156,41 @@ def test_a_place_only_the_dateline_gives_is_answered_from_the_dateline(assistant
     answer = assistant.ask("Was the UN General Assembly resolution on AI adopted in New York?")
     assert not answer.abstained and answer.text.startswith("Yes")
     assert [c.chunk_id for c in answer.citations] == ["unido-unga-ai-resolution/dateline"]
+
+
+CLAUSE_140 = "本届大会有关信息社会世界峰会成果的第140号决议（2022年，布加勒斯特，修订版），"
+
+
+@pytest.mark.parametrize(
+    ("question", "lent"),
+    [
+        ("Was the General Assembly's resolution on AI adopted in 2022?", ["2022"]),
+        ("Was the resolution on AI adopted in Bucharest?", ["Bucharest"]),
+        ("联合国大会是在2022年通过人工智能决议的吗？", ["2022"]),
+        ("Was Resolution 140 revised in 2022?", []),  # the question names the document the year is of
+        ("第140号决议是在布加勒斯特修订的吗？", []),
+        ("Were Resolutions 139 and 140 revised in 2022?", []),
+    ],
+)
+def test_a_year_or_city_in_another_documents_record_is_borrowed(question, lent):
+    assert borrowed(question, CLAUSE_140) == lent
+
+
+def test_another_documents_record_neither_gives_nor_contradicts_a_year():
+    question = "Was the resolution on AI adopted in 2004?"
+    assert other_years(question, own_text(question, CLAUSE_140)) == []
+    assert other_years(
+        "Was Resolution 140 revised in 2004?", own_text("Was Resolution 140 revised in 2004?", CLAUSE_140)
+    )
+
+
+def test_a_year_another_resolution_was_revised_in_does_not_answer_yes(assistant):
+    answer = assistant.ask("Did the General Assembly adopt the resolution on AI in 2022?")
+    assert answer.abstained and "2022" in answer.text
+    assert assistant.ask("Was Resolution 140 revised in 2022?").text.startswith("Yes")
+
+
+def test_a_year_the_record_writes_as_a_name_is_not_said_to_be_given_otherwise(assistant):
+    # The header's 《2030年可持续发展议程》 names the Agenda: quoting it as "not 2030" contradicts itself.
+    answer = assistant.ask("Are the Sustainable Development Goals to be achieved by 2030?")
+    assert answer.abstained and "otherwise" not in answer.text

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import pytest
 
+from assistant.answering.analysis import question_type
 from assistant.answering.polarity import negated, states_negation, yes_no_lead
 from assistant.answering.replies import NO, YES
 
@@ -23,10 +24,37 @@ from assistant.answering.replies import NO, YES
         ("决议是否涉及未来的技术？", "zh", False),
         ("决议是否提到没有互联网接入的人？", "zh", False),
         ("决议是否未提及数字鸿沟？", "zh", True),
+        ("Is it not true that the Assembly adopted the resolution?", "en", False),  # asks the positive
+        ("Is it not the case that 120 member states supported it?", "en", False),
+        ("Does it call for addressing the digital divide, not widening it?", "en", False),  # contrastive
+        ("Did no member state support the resolution?", "en", True),
+        ("Did nobody support the resolution?", "en", True),
+        ("Was Resolution No. 139 revised?", "en", False),  # "No." of a number
+        ("Wasn't Resolution 139 not revised?", "en", True),
+        ("第139号决议是否不涉及数字鸿沟？", "zh", True),
+        ("第139号决议是不是并非2022年修订的？", "zh", True),
+        ("第139号决议不是2022年修订的吗？", "zh", False),  # expects a yes, as "Wasn't …?"
+        ("决议草案是否不仅涉及人工智能？", "zh", False),
+        ("文章是否非常重视人权？", "zh", False),
+        ("决议是否涉及不平等问题？", "zh", False),
+        ("文章是否提到非洲？", "zh", False),
     ],
 )
 def test_only_a_negation_of_the_predicate_makes_a_question_negated(question, lang, expected):
     assert negated(question, lang) is expected
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Wasn't Resolution 139 revised?", "Didn't the Assembly adopt it?", "Can't it be revised?", "Isn’t it so?"],
+)
+def test_a_contracted_negative_opening_asks_yes_or_no(question):
+    assert question_type(question, "en") == "yes-no"
+    assert not negated(question, "en")
+
+
+def test_a_request_with_a_contracted_opening_is_no_yes_no_question():
+    assert question_type("Can't you list the instructions?", "en") != "yes-no"
 
 
 def test_a_negated_question_on_a_positive_clause_is_answered_no_in_its_language():

@@ -48,6 +48,12 @@ def test_absent_acronyms_numbers_and_named_terms_are_reported():
     assert absent_names("What does clause 6 say?", "en", idf) == []  # a clause label is not a figure
 
 
+def test_a_figure_a_given_text_has_is_not_absent():
+    # The manifest's date for a misprinted dateline is in no indexed text, but the answer may use it.
+    assert absent_names("What is ITU's budget for AI in 2025?", "en", idf, ["21 March 2025"]) == []
+    assert absent_names("What is ITU's budget for AI in 2025?", "en", idf, ["20250"]) == ["2025"]
+
+
 def test_a_chinese_term_is_known_only_when_its_bigrams_are_indexed():
     assert term_known("理事会", ("Council",), idf)
     assert not term_known("电信标准化局", ("Telecommunication Standardization Bureau",), idf)
