@@ -25,8 +25,8 @@ Example:
     '人工智能的数字鸿沟'
     >>> is_traditional("決議草案的標題是什麼？"), is_traditional("决议草案的标题是什么？")
     (True, False)
-    >>> traditional_wording("秘书长。依据：「每年向理事会报告」")
-    '祕書長。依據：「每年向理事会报告」'
+    >>> traditional_wording("秘书长须每年报告。依据：「每年向理事会报告」")
+    '秘書長須每年報告。依據：「每年向理事会报告」'
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ import re
 import threading
 from functools import cache, lru_cache
 from importlib import resources
+from itertools import pairwise
 from typing import Any
 
 __all__ = [
@@ -128,8 +129,15 @@ def to_simplified(text: str) -> str:
 
 @lru_cache(maxsize=4096)
 def to_traditional(text: str) -> str:
-    """`text` in traditional characters (OpenCC's s2t)."""
-    return _converter("s2t").convert(text)
+    """`text` in traditional characters: OpenCC's s2tw (Taiwan's standard forms: 秘書長, not s2t's 祕書長),
+    one jieba word at a time. Whole, OpenCC matches its phrase table across word boundaries: 秘书长须 ("the
+    Secretary-General shall") became 秘書長鬚, read 长须 as "long beard"."""
+    # lexical imports settings, which imports schema, which imports this module: import at call time.
+    from assistant.lexical import cjk_word_bounds
+
+    convert = _converter("s2tw").convert
+    bounds = sorted(cjk_word_bounds(text) | {0, len(text)})
+    return "".join(convert(text[a:b]) for a, b in pairwise(bounds))
 
 
 def traditional_wording(text: str) -> str:
@@ -149,7 +157,7 @@ def warm() -> None:
     _traditional_chars()
     _regional()
     _converter("t2s").convert("誰")
-    _converter("s2t").convert("谁")
+    to_traditional("谁")
 
 
 @lru_cache(maxsize=4096)

@@ -48,7 +48,7 @@ def test_a_question_in_traditional_characters_is_answered_in_them_with_verbatim_
     answer = assistant.ask("誰必須向理事會報告？")
     assert answer.language == "zh" and not answer.abstained
     assert answer.question == "誰必須向理事會報告?"  # as asked (NFKC), not its simplified reading
-    assert answer.text.startswith("祕書長") and "依據" in answer.text
+    assert answer.text.startswith("秘書長") and "依據" in answer.text
     top = answer.citations[0]
     assert top.chunk_id == REPORT_CLAUSE and top.section == "责成秘书长"  # citations as the source writes them
     assert f"「{top.quote}」" in answer.text  # the quote in the text is the source's simplified wording

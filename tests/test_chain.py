@@ -180,7 +180,7 @@ def test_a_traditional_questions_llm_answer_keeps_its_checked_double_quotes_verb
     model = FakeListChatModel(responses=[f"秘书长必须“{quote}”[1]。"])
     answer = build_chain(assistant, chat_model=model).invoke("誰必須向理事會報告？")
     assert answer.mode == "llm" and answer.citations[0].chunk_id.endswith("secretary-general/7")
-    assert f"“{quote}”" in answer.text and answer.text.startswith("祕書長必須")
+    assert f"“{quote}”" in answer.text and answer.text.startswith("秘書長必須")
 
 
 def test_a_request_can_still_ask_for_the_extractive_answer(assistant) -> None:

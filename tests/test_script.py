@@ -55,7 +55,7 @@ def test_character_conversion_keeps_offsets():
 def test_answer_wording_is_traditional_and_quotes_and_titles_are_verbatim():
     text = "秘书长。依据：《2030年可持续发展议程》，责成秘书长，第7项：「每年向理事会报告」 [1]"
     out = traditional_wording(text)
-    assert out.startswith("祕書長。依據：")
+    assert out.startswith("秘書長。依據：")
     assert "《2030年可持续发展议程》" in out and "「每年向理事会报告」" in out
     assert "第7項" in out and out.endswith("[1]")
 
@@ -64,6 +64,12 @@ def test_to_traditional_and_warm():
     warm()  # loads both tables; a second call costs nothing
     warm()
     assert to_traditional("理事会") == "理事會"
+
+
+def test_traditional_wording_does_not_join_phrases_across_words():
+    # OpenCC's phrase table read 秘书长须 ("the Secretary-General shall") as 秘書 + 長鬚 ("long beard").
+    assert to_traditional("秘书长须每年向理事会报告") == "秘書長須每年向理事會報告"
+    assert to_traditional("发展中国家须采取措施") == "發展中國家須採取措施"
 
 
 def test_a_mixed_text_is_read_with_its_traditional_characters_simplified_but_worded_by_its_majority():
@@ -103,7 +109,7 @@ def test_every_regional_word_of_the_table_is_read_as_its_mainland_word():
 
 def test_llm_quotes_in_double_quotes_stay_verbatim():
     out = traditional_wording("秘书长必须“每年向理事会报告”[1]")
-    assert out == "祕書長必須“每年向理事会报告”[1]"
+    assert out == "秘書長必須“每年向理事会报告”[1]"
 
 
 @pytest.mark.parametrize(
