@@ -409,6 +409,9 @@ def _zh_asked_phrase(question: str) -> str:
         prep = i > 0 and tagged[i - 1][1].startswith("p")
         nouns: list[str] = []
         count = 0
+        if _descriptive_de(rest):
+            # 哪些*紧迫的*全球挑战: a one-word description with 的 qualifies the nouns after it, as an adjective does.
+            nouns, count, rest = [rest[0][0] + rest[1][0]], 1, rest[2:]
         for k, (w, flag) in enumerate(rest):
             after = rest[k + 1][1] if k + 1 < len(rest) else "x"
             if w in _ZH_JOINERS and nouns and after.startswith(_ZH_NOMINAL):
@@ -425,6 +428,20 @@ def _zh_asked_phrase(question: str) -> str:
             count += 1
         return "".join(nouns)
     return ""
+
+
+# Flags (jieba) of a word that describes with 的 (紧迫的, 重要的): adjectives, and the adverbs jieba tags them as.
+_ZH_DESCRIPTIVE = ("a", "d")
+
+
+def _descriptive_de(rest: list[tuple[str, str]]) -> bool:
+    """Whether the words after a 哪 word open with a description and 的 before a noun (紧迫的全球挑战)."""
+    return (
+        len(rest) > 2
+        and rest[0][1].startswith(_ZH_DESCRIPTIVE)
+        and rest[1][0] == "的"
+        and rest[2][1].startswith(_ZH_NOMINAL)
+    )
 
 
 def _zh_class(question: str) -> AnswerClass | None:

@@ -19,10 +19,12 @@ from assistant.glossary import Term
 from assistant.text import has_cjk
 
 
-def adds_to_question(span: str, question: str) -> bool:
-    """Whether `span` says anything the question does not: a glossary name or a word beyond its own."""
+def adds_to_question(span: str, question: str, said: frozenset[str] = frozenset()) -> bool:
+    """Whether `span` says anything the question does not: a glossary name or a word beyond its own.
+    `said` are English stems a Chinese question says through its words' translations (紧迫 -> press)."""
     span_terms, span_tokens = chunk_evidence(span)
     q_terms, q_tokens = chunk_evidence(question)
+    q_tokens = q_tokens | said
     # A name of all countries the question calls by its head noun is the question's: "Member States"
     # repeats "Which states …?" as it does "Which countries …?" (one of its aliases).
     q_terms = q_terms | {t for t in span_terms if _called_as_countries(t, q_tokens)}
@@ -120,13 +122,17 @@ def asks_names(question: str) -> bool:
     return _ASKS_NAMES.search(question) is not None
 
 
-def names_instance(text: str, question: str, phrase: str) -> bool | None:
+def names_instance(
+    text: str, question: str, phrase: str, said: frozenset[str] = frozenset(), heads: frozenset[str] = frozenset()
+) -> bool | None:
     """Whether an English `text` names an instance of the asked `phrase` ("AI systems" of "Which AI
     systems did …"): a mention of its noun that adds to the question ("*international human rights*
     standards" for "which standards", "disparities *in technological advancement*" unless names are
     asked for), the whole class ("all stakeholders"), or a mention a list of members comes with
     ("member states, civil society, … and other stakeholders"). None when the text never uses the noun:
-    it may name instances in other words."""
+    it may name instances in other words. For a Chinese question, `phrase` is an English stem of its head
+    noun, `said` the stems its words translate to (see `adds_to_question`) and `heads` its head's other
+    stems: a mention right before one of them qualifies it ("*global* challenges" for 全球挑战)."""
     head = words(phrase.split()[-1]) if phrase.split() else []
     if len(head) != 1:
         return None
@@ -134,6 +140,9 @@ def names_instance(text: str, question: str, phrase: str) -> bool | None:
     mentioned: bool | None = None
     for m in _WORD.finditer(text):
         if words(m.group(0)) != head:
+            continue
+        following = _WORD.match(text, m.end() + 1) if text[m.end() : m.end() + 1] == " " else None
+        if following and set(words(following.group(0))) & heads:
             continue
         mentioned = False
         before = text[max(0, m.start() - 80) : m.start()]
@@ -147,6 +156,6 @@ def names_instance(text: str, question: str, phrase: str) -> bool | None:
         if _WHOLE_BEFORE.match(lead):
             return True
         after = _POSTMODIFIER.match(text, m.end()) if described else None
-        if adds_to_question(f"{mention}{after.group(0) if after else ''}", question):
+        if adds_to_question(f"{mention}{after.group(0) if after else ''}", question, said):
             return True
     return mentioned

@@ -59,6 +59,7 @@ from assistant.answering.specifics import role_said, specific_groups
 from assistant.answering.support import Support, as_written, clause_evidence, is_name
 from assistant.answering.zh_instances import names_instance_zh
 from assistant.glossary import Term
+from assistant.lexical import pos_words
 from assistant.schema import Chunk, Language
 from assistant.text import CJK_RUN
 
@@ -108,6 +109,10 @@ class Needs:
     asked: str = ""
     # An English question's asked noun in Chinese: the translations of its head ("entities": 实体).
     asked_zh: tuple[str, ...] = ()
+    # A Chinese question's asked noun in English: the stems of its head's translations (标准: standard), and
+    # the stems all its words translate to, which a mention in an English clause must add to (`said_en`).
+    asked_en: tuple[str, ...] = ()
+    said_en: frozenset[str] = field(default_factory=frozenset)
     # "Who said …", "which official …": the clause must name who makes the statement (attribution.py).
     attribution: Attribution | None = None
     # The question's words with their translations: the sentence naming the agent must state them, and a
@@ -164,6 +169,8 @@ def needs(
         roles=tuple(specific_groups(question, lang, translations, roles_only=True)),
         asked=(asked := asked_phrase(question, lang) if cls is None else ""),
         asked_zh=_head_translations(asked, translations) if lang == "en" else (),
+        asked_en=_zh_head_translations(asked, translations) if lang == "zh" else (),
+        said_en=_english_said(translations) if lang == "zh" and asked else frozenset(),
         attribution=(ask := asked_attribution(question, lang)),
         said=tuple(question_groups(question, lang, translations)) if ask is not None else (),
         question=question,
@@ -235,10 +242,25 @@ def _head_translations(phrase: str, translations: Mapping[str, tuple[str, ...]] 
     return tuple(t.removeprefix("·") for t in found)
 
 
+def _zh_head_translations(phrase: str, translations: Mapping[str, tuple[str, ...]] | None) -> tuple[str, ...]:
+    """The English stems a Chinese phrase's head noun (its last word) translates to, as the retriever found
+    them: 标准 -> standard. A stem the stemmer would cut again is no word of an English clause."""
+    tagged = pos_words(phrase) if phrase else []
+    found = (translations or {}).get(tagged[-1][0], ()) if tagged else ()
+    return tuple(t for t in found if t.isascii() and t.isalpha() and words(t) == [t])
+
+
+def _english_said(translations: Mapping[str, tuple[str, ...]] | None) -> frozenset[str]:
+    """The English stems a Chinese question's words translate to (伦理 -> ethic): a mention in an English clause
+    whose modifiers are among them only repeats the question ("ethical standards" for 哪些伦理标准)."""
+    return frozenset(t for found in (translations or {}).values() for t in found if t.isascii())
+
+
 def names_asked(n: Needs, chunk: Chunk) -> bool | None:
     """Whether the clause names an instance of the asked noun (`Needs.asked`): an English clause for an
     English question (echo.py), a Chinese clause for a question in either language (zh_instances.py);
-    None when it never mentions the noun or is not read for it (an English clause for a Chinese question)."""
+    For a Chinese question an English clause is read through the translations of the asked noun's head
+    (`Needs.asked_en`). None when it never mentions the noun or is not read for it."""
     if chunk.lang == "zh":
         # An English bare noun meets a Chinese clause only through a dictionary translation, whose bare
         # mention is often what the question asks about ("Which challenges … besides opportunities?": 也带来
@@ -246,7 +268,11 @@ def names_asked(n: Needs, chunk: Chunk) -> bool | None:
         if n.lang == "en" and len(n.asked.split()) < 2:
             return None
         return names_instance_zh(chunk.text, n.question, n.asked, n.lang, n.asked_zh)
-    return names_instance(chunk.text, n.question, n.asked) if n.lang == "en" else None
+    if n.lang == "en":
+        return names_instance(chunk.text, n.question, n.asked)
+    heads = frozenset(n.asked_en)
+    found = [names_instance(chunk.text, n.question, head, n.said_en, heads - {head}) for head in n.asked_en]
+    return True if True in found else False if False in found else None
 
 
 def _named_after_echo(n: Needs, out: list[Support], others: Sequence[tuple[bool, Support, list[str]]]) -> list[Support]:

@@ -294,6 +294,7 @@ def test_an_organisation_named_like_a_group_of_countries_is_no_group():
         ("Which ITU sector plays an important role?", ""),  # a verb may end the phrase: not read
         ("Who said which things?", ""),  # "which" is not the question word
         ("哪些人工智能系统违反人权？", "人工智能系统"),  # the nouns after 哪些, up to its verb
+        ("人工智能可以帮助各国应对哪些紧迫的全球挑战？", "紧迫的全球挑战"),  # a description with 的 before them
     ],
 )
 def test_the_phrase_a_which_question_asks_instances_of(question, phrase):

@@ -154,3 +154,19 @@ def test_a_narrowing_phrase_a_predicate_as_or_a_count_names_the_instances(questi
 def test_a_name_the_question_calls_by_its_alias_is_echoed():
     assert not adds_to_question("member states", "Which states supported the AI resolution?")
     assert adds_to_question("developing states", "Which states supported the AI resolution?")
+
+
+def test_a_chinese_questions_translated_words_are_its_own_in_an_english_clause():
+    question = "文章说人工智能技术应当维护哪些伦理标准？"
+    text = "AI technologies serve humanity while upholding ethical standards and human rights."
+    # Without the translations "ethical" adds to the question; with 伦理 -> ethic it only repeats it.
+    assert names_instance(text, question, "standard") is True
+    assert names_instance(text, question, "standard", frozenset({"ethic", "standard", "technolog"})) is False
+
+
+def test_a_mention_right_before_another_head_word_only_qualifies_it():
+    question = "人工智能可以帮助各国应对哪些紧迫的全球挑战？"
+    text = "Nations can tackle pressing global challenges."
+    said = frozenset({"global", "challeng", "press"})
+    assert names_instance(text, question, "global", said) is True
+    assert names_instance(text, question, "global", said, frozenset({"challeng"})) is None

@@ -292,3 +292,12 @@ def test_a_chinese_clause_that_only_repeats_the_asked_noun_does_not_answer_in_ei
     assert [c.chunk_id for c in issues.citations] == ["eur-44a25-1/preamble/considering-further/g"]
     forums = assistant.ask("Which forums should the Secretary-General promote cooperation with on AI?")
     assert [c.chunk_id for c in forums.citations] == ["eur-44a25-1/operative/secretary-general/1"]
+
+
+def test_a_chinese_which_question_needs_an_english_clause_to_name_more_than_its_translation():
+    translations = {"伦理": ("ethic",), "标准": ("standard",), "人工智能": ("ai",), "技术": ("technolog",)}
+    echo = chunk("AI technologies serve humanity while upholding ethical standards.", "en", "paragraph", "body")
+    named = chunk("AI systems must not contravene international human rights standards.", "en", "paragraph", "body")
+    question = "人工智能技术应当维护哪些伦理标准？"
+    assert missing(question, "zh", "which", echo, translations) == ["具体的伦理标准名称"]
+    assert missing(question, "zh", "which", named, translations) == []
