@@ -7,6 +7,7 @@ Example:
 
 from __future__ import annotations
 
+import difflib
 import unicodedata
 from collections.abc import Iterable, Sequence
 
@@ -59,8 +60,32 @@ def check_doc_ids(doc_ids: Sequence[str] | str, known: Iterable[str]) -> tuple[s
     if unknown:
         listed = ", ".join(map(repr, unknown))
         noun = "document" if len(unknown) == 1 else "documents"
-        raise UnknownDocumentError(f"no {noun} with id {listed} in the index; known ids: {', '.join(ids)}")
+        close = _close_ids(unknown, ids)
+        hint = f" (did you mean {', '.join(map(repr, close))}?)" if close else ""
+        raise UnknownDocumentError(f"no {noun} with id {listed} in the index{hint}; known ids: {_some(close, ids)}")
     return given
+
+
+# Known ids named in the message: all of a small library; of a large one the closest ones and a count, as a
+# message listing fifty ids hides the one that was meant.
+_LISTED_IDS = 10
+
+
+def _close_ids(unknown: Sequence[str], ids: Sequence[str]) -> list[str]:
+    """Known ids like the unknown ones, closest first: a case slip (EUR-44A25-1) or a typo."""
+    lowered = {i.lower(): i for i in ids}
+    close: list[str] = []
+    for d in unknown:
+        key = str(d).lower()
+        close += [lowered[m] for m in difflib.get_close_matches(key, list(lowered), n=3, cutoff=0.6)]
+    return list(dict.fromkeys(close))
+
+
+def _some(first: Sequence[str], ids: Sequence[str]) -> str:
+    if len(ids) <= _LISTED_IDS:
+        return ", ".join(ids)
+    shown = list(dict.fromkeys([*first, *ids]))[:_LISTED_IDS]
+    return f"{', '.join(shown)} and {len(ids) - len(shown)} more (see `assistant docs`)"
 
 
 def validate_question(question: object, max_chars: int = 2000) -> tuple[str, Language]:

@@ -51,3 +51,24 @@ def test_check_doc_ids_names_every_unknown_id_and_the_known_ones() -> None:
     assert check_doc_ids((), {"a"}) == ()
     with pytest.raises(UnknownDocumentError, match=r"^no documents with id 'x', 'y' in the index; known ids: a, b$"):
         check_doc_ids(["x", "a", "y"], {"b", "a"})
+
+
+def test_an_unknown_document_id_is_told_its_close_known_ones() -> None:
+    from assistant.questions import UnknownDocumentError, check_doc_ids
+
+    # ids are compared exactly (as `retrieve` filters), so a case slip is an error that names the id meant
+    with pytest.raises(UnknownDocumentError, match=r"\(did you mean 'eur-44a25-1'\?\); known ids: eur-44a25-1, un$"):
+        check_doc_ids(["EUR-44A25-1"], {"eur-44a25-1", "un"})
+
+
+def test_a_large_library_is_not_listed_whole_in_the_unknown_document_error() -> None:
+    from assistant.questions import UnknownDocumentError, check_doc_ids
+
+    known = {f"doc-{i:02d}" for i in range(50)}
+    with pytest.raises(UnknownDocumentError) as got:
+        check_doc_ids(["Doc-07"], known)
+    message = str(got.value)
+    assert "did you mean 'doc-07'" in message
+    assert len(message.split("known ids: ")[1].split(", ")) == 10
+    assert message.endswith("and 40 more (see `assistant docs`)")
+    assert message.split("known ids: ")[1].startswith("doc-07")  # the close one first

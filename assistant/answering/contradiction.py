@@ -80,11 +80,13 @@ def own_text(question: str, clause: str) -> str:
 
 
 def borrowed(question: str, clause: str) -> list[str]:
-    """The question's years and cities that `clause` gives only in the record of another numbered document
-    than the question names (so they say nothing of what it asks about); else []."""
+    """The question's years and cities that `clause` does not give of its own while it gives years or cities
+    in the record of another numbered document than the question names (so they say nothing of what it asks
+    about; a year other than the record's is no more given: "… revised in 2017?" against 第140号决议（2022年）);
+    else []."""
     own = own_text(question, clause)
-    years = [y for y in _years(question) if y in _years(clause) and y not in _years(own)]
-    places = [a for a in city_names(question) if _names(a, clause) and not _names(a, own)]
+    years = [y for y in _years(question) if _years(clause) and y not in _years(own)]
+    places = [a for a in city_names(question) if city_names(clause) and not _names(a, own)]
     return list(dict.fromkeys(years + places))
 
 

@@ -37,11 +37,12 @@ _NEGATED: dict[Language, re.Pattern[str]] = {
         r"(?:not(?!\s+(?:only|merely|true|the\s+case)\b)|never|nobody|no\s+one|none|no(?!\.?\s*\d))\b",
         re.IGNORECASE,
     ),
-    # 没(有) + verb, 未(被/经) + verb up to the end; 有没有 asks, 未来 is the future, and a negation before
+    # 没(有) + verb, 未(被/经) + verb up to the end; 有没有 asks, 未来 is the future, 未成年(人), 未婚, 未遂 and
+    # 没收 (confiscate), 淹没 / 埋没 / 出没 / 沉没 / 隐没 are words, not negations; and a negation before
     # 的 modifies a noun (是否提到没有互联网接入的人). 是否不 / 是否并非 ask the negation too (不仅, 不同,
     # 不断, 非常, 非洲, 非政府 are words); a bare 不…吗 or 不是…吗 expects a yes, as "Wasn't …?" does.
     "zh": re.compile(
-        r"(?<!有)(?:没有?|未)(?!有|来)[^的，,。]*$"
+        r"(?<![有淹埋出沉隐])(?:没(?!收)有?|未(?!成年|婚|遂))(?!有|来)[^的，,。]*$"
         r"|(?:是否|是不是)并?(?:不(?!仅|只|但|同|断|论|少|久)|非(?!常|洲|法|正式|政府))"
     ),
 }

@@ -317,6 +317,7 @@ def friendly_error(exc: BaseException) -> str:
         EmptyQuestionError,
         QuestionError,
         QuestionTooLongError,
+        UnknownDocumentError,
         UnsupportedQuestionLanguageError,
     )
     from assistant.store import AssistantIndexError
@@ -327,6 +328,11 @@ def friendly_error(exc: BaseException) -> str:
         return f"That question is too long ({exc}). Please shorten it. · 问题太长，请缩短后再问。"
     if isinstance(exc, UnsupportedQuestionLanguageError):
         return "Please ask in English or Chinese. · 请用中文或英文提问。"
+    if isinstance(exc, UnknownDocumentError):  # a document removed meanwhile: rewording would not help
+        return (
+            f"{exc}. Choose the documents again, or clear the filter to ask all of them. · "
+            "所选文件不在索引中：请重新选择文件，或清空筛选以查询全部文件。"
+        )
     if isinstance(exc, QuestionError):
         return f"I can't answer that as asked: {exc}. · 无法按原样回答这个问题，请换一种问法。"
     if isinstance(exc, AssistantIndexError):

@@ -170,10 +170,28 @@ CLAUSE_140 = "本届大会有关信息社会世界峰会成果的第140号决议
         ("Was Resolution 140 revised in 2022?", []),  # the question names the document the year is of
         ("第140号决议是在布加勒斯特修订的吗？", []),
         ("Were Resolutions 139 and 140 revised in 2022?", []),
+        # Another year or city than the record's is no more the clause's own (was answered "Yes.").
+        ("Was the resolution on WSIS outcomes revised in 2017?", ["2017"]),
+        ("有关信息社会世界峰会成果的决议是2017年修订的吗？", ["2017"]),
+        ("Was the resolution on WSIS outcomes revised in Geneva?", ["Geneva"]),
     ],
 )
 def test_a_year_or_city_in_another_documents_record_is_borrowed(question, lent):
     assert borrowed(question, CLAUSE_140) == lent
+
+
+def test_a_clause_without_a_record_lends_no_year():
+    assert borrowed("Was the resolution on WSIS outcomes revised in 2017?", "信息社会世界峰会成果的决议，") == []
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Was the resolution on WSIS outcomes revised in 2017?", "有关信息社会世界峰会成果的决议是2017年修订的吗？"],
+)
+def test_a_year_asked_of_an_unnamed_resolution_is_not_said_yes_from_anothers_record(assistant, question):
+    # before: recalling d (第140号决议（2022年，…）) was quoted with "Yes." for 2017
+    answer = assistant.ask(question)
+    assert answer.abstained and not answer.text.startswith(("Yes", "是的"))
 
 
 def test_another_documents_record_neither_gives_nor_contradicts_a_year():

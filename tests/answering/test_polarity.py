@@ -24,6 +24,13 @@ from assistant.answering.replies import NO, YES
         ("决议是否涉及未来的技术？", "zh", False),
         ("决议是否提到没有互联网接入的人？", "zh", False),
         ("决议是否未提及数字鸿沟？", "zh", True),
+        # words, not negations (were read as "not"): minors, confiscation, flooded, an attempted coup
+        ("决议是否要求保护未成年人？", "zh", False),
+        ("决议是否规定没收非法所得？", "zh", False),
+        ("决议是否担心沿海地区被淹没？", "zh", False),
+        ("决议是否谴责未遂政变？", "zh", False),
+        ("决议是否没有收到答复？", "zh", True),
+        ("秘书长是否未收到报告？", "zh", True),
         ("Is it not true that the Assembly adopted the resolution?", "en", False),  # asks the positive
         ("Is it not the case that 120 member states supported it?", "en", False),
         ("Does it call for addressing the digital divide, not widening it?", "en", False),  # contrastive

@@ -135,6 +135,8 @@ def test_a_filter_of_documents_no_longer_indexed_is_said_not_widened(assistant) 
     reply = ask_turn(assistant, EN, docs=["removed-meanwhile"])
     assert not reply.ok and reply.turn is None
     assert "no document with id 'removed-meanwhile' in the index" in reply.error
+    # what to do: choose again or clear the filter, not reword the question (换一种问法)
+    assert "clear the filter" in reply.error and "重新选择" in reply.error and "问法" not in reply.error
 
 
 def test_a_removed_document_beside_a_known_one_is_ignored(assistant) -> None:
