@@ -78,6 +78,16 @@ def test_abstention_says_what_the_documents_cover_in_the_question_language():
     assert "never mention TSB" in abstention_text("q", "en", absent=["TSB"])
 
 
+def test_an_abstention_never_says_the_documents_lack_a_word_it_says_they_mention():
+    # Before: "The documents mention resolution and Bucharest but not Bucharest." / "… 2030 Agenda … but not 2030."
+    en = abstention_text("q", "en", covered=["resolution", "Bucharest"], missing=["bucharest"])
+    assert "but not" not in en and en.endswith("supports an answer to this question.")
+    en = abstention_text("q", "en", covered=["2030 Agenda for Sustainable Development"], missing=["2030", "budget"])
+    assert en.endswith("mention 2030 Agenda for Sustainable Development but not budget.")
+    zh = abstention_text("q", "zh", covered=["布加勒斯特", "决议"], missing=["布加勒斯特"])
+    assert "没有涉及" not in zh
+
+
 def _support(cid: str, dense: float, dense_rank: int | None, kind: str = "clause") -> Support:
     chunk = Chunk(id=cid, doc_id="d", text="x", lang="en", kind=kind, section_kind="operative", start=0, end=1)  # type: ignore[arg-type]
     return Support(RetrievedChunk(chunk, 1.0, dense_score=dense, dense_rank=dense_rank), overlap=0.0, dense=dense)
