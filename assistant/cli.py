@@ -16,7 +16,6 @@ Building a corpus of one's own:
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import os
 import sys
@@ -32,6 +31,7 @@ from assistant.answering.llm import LLMUnavailableError
 from assistant.cli_args import parse_args
 from assistant.corpus import MANIFEST_NAME, CorpusError, read_manifest
 from assistant.embeddings import EmbeddingModelError
+from assistant.fsutil import drop_stdout
 from assistant.journal import pending_change
 from assistant.retrieval.dictionary import DictionaryUnavailableError
 from assistant.schema import Answer, Turn
@@ -572,7 +572,8 @@ def _run_command(args: argparse.Namespace, out: TextIO) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except BrokenPipeError:  # `assistant chunks | head`: the reader has what it wants; no message, no traceback
-        _drop_stdout(out)
+        if out is sys.stdout:
+            drop_stdout()
         return EXIT_PIPE_CLOSED
     except OSError as exc:  # an index folder that is a file, a full disk, no permission: say where, no traceback
         where = f"{exc.filename}: " if exc.filename else ""
@@ -581,13 +582,6 @@ def _run_command(args: argparse.Namespace, out: TextIO) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
-
-
-def _drop_stdout(out: TextIO) -> None:
-    """Point a closed stdout at /dev/null, so the interpreter's last flush does not fail on it again."""
-    if out is sys.stdout:
-        with contextlib.suppress(OSError, ValueError):
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,4 +1,4 @@
-"""File-system helpers shared by the corpus, its journal and the index: one copy of each."""
+"""File-system helpers shared by the corpus, its journal, the index and the command lines: one copy of each."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import contextlib
 import fcntl
 import hashlib
 import os
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -13,6 +14,13 @@ from pathlib import Path
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
+
+
+def drop_stdout() -> None:
+    """Point a closed stdout (`… | head`) at /dev/null, so later writes and the interpreter's last flush do
+    not fail on it again."""
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def fsync_dir(path: Path) -> None:

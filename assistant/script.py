@@ -91,7 +91,8 @@ def _regional() -> tuple[re.Pattern[str], dict[str, str]]:
     return pattern, words
 
 
-def _has_traditional(text: str) -> bool:
+def has_traditional(text: str) -> bool:
+    """Whether `text` has any character that only traditional writing uses."""
     return not _traditional_chars().isdisjoint(text)
 
 
@@ -103,7 +104,7 @@ def _changed(a: str, b: str) -> int:
 def is_traditional(text: str) -> bool:
     """True when `text` has more characters that only traditional writing uses than simplified ones
     (what its answer is worded in)."""
-    if not _has_traditional(text):
+    if not has_traditional(text):
         return False
     return _changed(text, _converter("t2s").convert(text)) > _changed(text, _converter("s2t").convert(text))
 
@@ -121,7 +122,7 @@ def to_simplified(text: str) -> str:
 
     Regional words may change the length (網際網路 → 互联网): offsets into the result are not offsets
     into `text`."""
-    if not _has_traditional(text):
+    if not has_traditional(text):
         return text
     pattern, words = _regional()
     return pattern.sub(lambda m: words[m.group(0)], _converter("t2s").convert(text))
@@ -165,7 +166,7 @@ def simplified_view(text: str) -> str:
     """`text` as the answerer reads a traditional document: like `to_simplified`, but always of the same length,
     so that an offset into the view is an offset into `text` (quotes are put back in the source's wording by
     offset). Regional words that would change the length (網際網路 → 互联网) stay as they are."""
-    if not _has_traditional(text):
+    if not has_traditional(text):
         return text
     view = _converter("t2s").convert(text)
     if len(view) != len(text):  # a phrase of another length: character by character then
@@ -177,8 +178,3 @@ def simplified_view(text: str) -> str:
         return words[word] if len(words[word]) == len(word) else word
 
     return pattern.sub(same_length, view)
-
-
-def has_traditional(text: str) -> bool:
-    """Whether `text` has any character that only traditional writing uses."""
-    return _has_traditional(text)

@@ -85,13 +85,10 @@ def borrowed(question: str, clause: str) -> list[str]:
     about; a year other than the record's is no more given: "… revised in 2017?" against 第140号决议（2022年）);
     else []."""
     own = own_text(question, clause)
-    years = [y for y in _years(question) if _years(clause) and y not in _years(own)]
-    places = [a for a in city_names(question) if city_names(clause) and not _names(a, own)]
-    return list(dict.fromkeys(years + places))
-
-
-def _names(city: str, text: str) -> bool:
-    return any(same_city(city, g) for g in city_names(text))
+    own_years, own_cities = _years(own), city_names(own)
+    years = [y for y in _years(question) if y not in own_years] if _years(clause) else []
+    places = [a for a in city_names(question) if not any(same_city(a, g) for g in own_cities)]
+    return list(dict.fromkeys(years + (places if city_names(clause) else [])))
 
 
 def stating_record(question: str, clause: str, records: Sequence[Chunk]) -> Chunk | None:

@@ -227,14 +227,10 @@ def _yes_no(question: str, lang: Language, ctx: AnswerContext, chunk: Chunk, cit
     if other and not any(re.search(rf"(?<!\d){re.escape(o)}(?!\d)", source.text) for o in other):
         return otherwise(question, lang, citation, other)
     # A year the quote writes as a name (《2030年可持续发展议程》) is not "given otherwise", nor given.
-    lent = other or borrowed(question, source.text)
-    if lent:
-        covered, _ = covered_terms(question, lang, [evidence])
-        return abstain(question, lang, covered=covered, missing=lent)
-    unstated = unstated_topic(question, lang, evidence, ctx.translations)
-    if unstated:
-        covered, _ = covered_terms(question, lang, [evidence])
-        return abstain(question, lang, covered=covered, missing=unstated)
+    # Then what it asks must be the clause's own (not another document's record) and its topic stated.
+    missing = other or borrowed(question, source.text) or unstated_topic(question, lang, evidence, ctx.translations)
+    if missing:
+        return abstain(question, lang, covered=covered_terms(question, lang, [evidence])[0], missing=missing)
     # Every focus of the question is supported by the clause that follows; "not" is no focus.
     lead = yes_no_lead(question, lang, citation.quote)
     return Answer(

@@ -7,10 +7,8 @@ Its argparse lives here, next to the runners it drives; `assistant.cli` hands
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import math
-import os
 import sys
 import tempfile
 from collections.abc import Callable, Sequence
@@ -32,6 +30,7 @@ from assistant.evaluation.runners import (
     run_suite,
 )
 from assistant.evaluation.suite import SuiteError, _float_or_none, load_beir_style, load_suite
+from assistant.fsutil import drop_stdout
 
 MODES = ("hybrid", "dense", "bm25")
 
@@ -173,9 +172,7 @@ def _say(line: str) -> None:
     try:
         print(line, flush=True)
     except BrokenPipeError:
-        # Point stdout at /dev/null so later lines and the interpreter's last flush do not fail again.
-        with contextlib.suppress(OSError, ValueError):
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        drop_stdout()
 
 
 def _out_dir(args: argparse.Namespace) -> Path:
