@@ -7,7 +7,7 @@ own counts as contradicting; one that names none says nothing about the place, a
 stands as before.
 
 A year is checked the same way ("Was Resolution 139 revised in 2004?" against 2022年), with the years of
-spans.dates. A clause that gives no city or year leaves the question to its document's dated record (the
+spans.years. A clause that gives no city or year leaves the question to its document's dated record (the
 header, the article's dateline: `stating_record`): "Was the resolution on AI adopted in New York?" is
 answered from the dateline, and "… in 2022?" is contradicted by it.
 
@@ -37,7 +37,7 @@ from collections.abc import Mapping, Sequence
 from assistant.answering.evidence import evidence_of, question_groups, written_in
 from assistant.answering.gazetteer import city_names, same_city
 from assistant.answering.identifiers import carries, document_ids
-from assistant.answering.spans import dates
+from assistant.answering.spans import years
 from assistant.answering.support import shown_word
 from assistant.schema import Chunk, Language
 
@@ -53,8 +53,8 @@ def other_places(question: str, clause: str) -> list[str]:
 
 def other_years(question: str, clause: str) -> list[str]:
     """The question's years that `clause` does not give, when it gives another year; else []."""
-    asked = _years(question)
-    given = _years(clause)
+    asked = years(question)
+    given = years(clause)
     if not asked or not given:
         return []
     return [y for y in asked if y not in given]
@@ -85,10 +85,10 @@ def borrowed(question: str, clause: str) -> list[str]:
     about; a year other than the record's is no more given: "… revised in 2017?" against 第140号决议（2022年）);
     else []."""
     own = own_text(question, clause)
-    own_years, own_cities = _years(own), city_names(own)
-    years = [y for y in _years(question) if y not in own_years] if _years(clause) else []
+    own_years, own_cities = years(own), city_names(own)
+    lent = [y for y in years(question) if y not in own_years] if years(clause) else []
     places = [a for a in city_names(question) if not any(same_city(a, g) for g in own_cities)]
-    return list(dict.fromkeys(years + (places if city_names(clause) else [])))
+    return list(dict.fromkeys(lent + (places if city_names(clause) else [])))
 
 
 def stating_record(question: str, clause: str, records: Sequence[Chunk]) -> Chunk | None:
@@ -98,13 +98,9 @@ def stating_record(question: str, clause: str, records: Sequence[Chunk]) -> Chun
     wanted = []
     if city_names(question) and not city_names(clause):
         wanted.append(city_names)
-    if _years(question) and not _years(clause):
-        wanted.append(_years)
+    if years(question) and not years(clause):
+        wanted.append(years)
     return next((r for r in records if wanted and all(w(r.text) for w in wanted)), None)
-
-
-def _years(text: str) -> list[str]:
-    return list(dict.fromkeys(y for d in dates(text) for y in re.findall(r"(?:19|20)\d{2}", d.text)))
 
 
 # "Is it about X?", "Does it mention X?", 是否涉及X: X is the whole predicate, so it must be in the clause

@@ -28,7 +28,7 @@ from assistant.answering.evidence import Group, chunk_evidence, overlap
 from assistant.answering.metadata import doc_level_chunks
 from assistant.answering.replies import single_text
 from assistant.answering.scope import asks_future
-from assistant.answering.spans import dates
+from assistant.answering.spans import dates, years
 from assistant.answering.support import evidence_text
 from assistant.schema import Answer, DocumentInfo, Language
 
@@ -70,7 +70,7 @@ def misprint_lead(question: str, lang: Language, info: DocumentInfo) -> str:
     fix = misprint(info)
     if fix is None:
         return ""
-    asked = {y for d in dates(question) for y in _YEAR.findall(d.text)}
+    asked = set(years(question))
     key = "actual" if asked & set(_YEAR.findall(fix.actual)) else "printed"
     if key == "printed" and not asked & set(_YEAR.findall(fix.printed)):
         return ""

@@ -103,6 +103,11 @@ def dates(text: str) -> list[Span]:
     return out
 
 
+def years(text: str) -> list[str]:
+    """The years of `text`'s dates, each once, in order (2022年3月 and "21 March 2024" give 2022, 2024)."""
+    return list(dict.fromkeys(y for d in dates(text) for y in re.findall(r"(?:19|20)\d{2}", d.text)))
+
+
 def _zh_date_gloss(m: re.Match[str]) -> str:
     year, month, day = m.group(1), m.group(2), m.group(3)
     months = _MONTHS.split("|")
