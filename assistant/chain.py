@@ -20,6 +20,9 @@ locate_citations    → the `Answer`, with pages, parallel clauses, notes and ti
 
 Swapping a step: `build_chain(assistant, retriever=..., reranker=..., prompt=..., chat_model=...)`.
 
+The chain reads the assistant it runs over through `ChainAssistant`, public members only, and never
+imports `assistant.api`: api builds the chain, not the other way round.
+
 Example:
     >>> chain = Assistant().as_runnable()                     # doctest: +SKIP
     >>> chain.invoke("谁必须向理事会报告？").citations[0].label   # doctest: +SKIP
@@ -33,28 +36,27 @@ from collections.abc import Callable, Mapping, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, replace
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from langchain_core.documents import Document as LCDocument
 from langchain_core.output_parsers import BaseOutputParser
 from langchain_core.prompts import ChatPromptTemplate
 from langchain_core.runnables import ConfigurableFieldSpec, Runnable, RunnableConfig, RunnableLambda, RunnableSequence
 
-from assistant.answering import AnswerContext, analyse_question, answer_extractive, resolve_follow_up
+from assistant.answering import AnswerContext, analyse_question, answer_extractive, resolve_follow_up, words
 from assistant.answering.llm import HUMAN, LANGUAGE_NAMES, NOT_IN_CORPUS, SYSTEM
 from assistant.answering.source_view import restore_source, simplified_context
+from assistant.answering.termsim import TermSimilarity
 from assistant.conflicts import find_conflict
 from assistant.corpus import require_documents
 from assistant.questions import check_doc_ids, validate_question
+from assistant.retrieval import HybridRetriever
 from assistant.retrieval.translation import LexicalQuery
 from assistant.safety import evidence_only, flagged_note
-from assistant.schema import Answer, Chunk, Language, RetrievedChunk, Turn
+from assistant.schema import Answer, Chunk, Citation, Document, Language, RetrievedChunk, Turn
 from assistant.script import follows_script, is_traditional, to_simplified, traditional_wording
-from assistant.settings import check_retrieval_request
+from assistant.settings import RetrieverMode, Settings, check_retrieval_request
 from assistant.text import CITATION_MARKER, has_cjk
-
-if TYPE_CHECKING:
-    from assistant.api import Assistant
 
 State = dict[str, Any]
 # Extra hits retrieved so that taking flagged passages out still leaves k to answer from.
@@ -63,6 +65,59 @@ _REQUEST_OPTIONS = ("k", "mode", "doc_ids", "use_llm")
 # The prompt the LLM mode uses unless `build_chain(prompt=...)` gives another. Its variables:
 # `language`, `not_in_corpus`, `clauses` (numbered [1]..[n], the numbers the answer must cite), `question`.
 DEFAULT_PROMPT = ChatPromptTemplate.from_messages([("system", SYSTEM), ("human", HUMAN)])
+
+
+class ChainAssistant(Protocol):
+    """What the chain reads of the assistant it runs over (`Assistant` is one): its settings, corpus,
+    retriever and model, and lookups in its loaded index. Each is read per question, so a pinned snapshot
+    (`Assistant.as_runnable`) or a reloaded index is what the next step sees."""
+
+    settings: Settings
+
+    @property
+    def documents(self) -> dict[str, Document]: ...
+
+    @property
+    def retriever(self) -> HybridRetriever: ...
+
+    @property
+    def llm(self) -> Any: ...
+
+    def retrieve(
+        self,
+        question: str,
+        k: int | None = None,
+        *,
+        mode: RetrieverMode | None = None,
+        doc_ids: tuple[str, ...] | list[str] = (),
+        translated: LexicalQuery | None = None,
+    ) -> list[RetrievedChunk]:
+        """Ranked clauses for `question`, as `Assistant.retrieve`."""
+        ...
+
+    def indexed_documents(self) -> frozenset[str]:
+        """The ids of the documents the index has clauses of: what a request's `doc_ids` may name."""
+        ...
+
+    def chunks_by_id(self) -> dict[str, Chunk]:
+        """The index's clauses by chunk id: what a swapped-in retriever's Documents are read back as."""
+        ...
+
+    def allowed_chunks(self, doc_ids: Sequence[str] | None) -> Sequence[Chunk]:
+        """The clauses an answer may reach beyond its hits, within `doc_ids` when given."""
+        ...
+
+    def idf(self, token: str) -> float | None:
+        """BM25 idf of an index token, None for one the corpus never uses; "" gives the median idf."""
+        ...
+
+    def term_similarity(self) -> TermSimilarity | None:
+        """The coverage check's word-level similarity, None when it is off."""
+        ...
+
+    def locate(self, citation: Citation) -> Citation:
+        """`citation` with its page, provenance and the parallel clause of the other language version."""
+        ...
 
 
 def history_turns(history: Any) -> list[Turn]:
@@ -129,7 +184,7 @@ class CitedReplyParser(BaseOutputParser[CitedReply]):
 
 
 def build_chain(
-    assistant: "Assistant",
+    assistant: ChainAssistant,
     *,
     retriever: Runnable[str, Any] | None = None,
     reranker: Runnable[dict[str, Any], Any] | None = None,
@@ -213,8 +268,8 @@ class PinnedChain(Runnable[Any, Answer]):
 
 
 def _has_pipeline(assistant: Any) -> bool:
-    # Looked up on the class: `store` is a property that loads the index.
-    return all(hasattr(type(assistant), name) for name in ("retrieve", "store", "documents"))
+    # Looked up on the class: `documents` is a property that loads the corpus.
+    return all(hasattr(type(assistant), name) for name in ("retrieve", "documents", "indexed_documents"))
 
 
 def _ask_step(assistant: Any) -> Any:
@@ -226,7 +281,7 @@ def _ask_step(assistant: Any) -> Any:
     return answer
 
 
-def _analyse_step(assistant: "Assistant") -> Any:
+def _analyse_step(assistant: ChainAssistant) -> Any:
     def analyse(request: State) -> State:
         started = time.perf_counter()
         limit = assistant.settings.max_question_chars
@@ -240,7 +295,7 @@ def _analyse_step(assistant: "Assistant") -> Any:
         asked, text = text, to_simplified(text)
         turns = [simplified_turn(t) for t in history]
         # A mistyped document id is an error naming the indexed ones, not an answer from no clause at all.
-        doc_ids = check_doc_ids(request.get("doc_ids") or (), assistant._indexed_documents())
+        doc_ids = check_doc_ids(request.get("doc_ids") or (), assistant.indexed_documents())
         # A follow-up ("What else must he do?") is retrieved and answered with what it refers to.
         analysis = resolve_follow_up(analyse_question(text, lang), turns)
         return {
@@ -260,7 +315,7 @@ def _analyse_step(assistant: "Assistant") -> Any:
     return analyse
 
 
-def _retrieve_step(assistant: "Assistant", retriever: Runnable[str, Any] | None) -> Runnable[State, State]:
+def _retrieve_step(assistant: ChainAssistant, retriever: Runnable[str, Any] | None) -> Runnable[State, State]:
     if retriever is None:
 
         def retrieve(state: State) -> State:
@@ -278,7 +333,7 @@ def _retrieve_step(assistant: "Assistant", retriever: Runnable[str, Any] | None)
         return RunnableLambda(retrieve, name="retrieve")
 
     def retrieve_with(state: State) -> State:
-        found = as_hits(retriever.invoke(state["query"]), assistant._chunks_by_id())
+        found = as_hits(retriever.invoke(state["query"]), assistant.chunks_by_id())
         doc_ids = state.get("doc_ids")
         if doc_ids:
             found = [h for h in found if h.chunk.doc_id in doc_ids]
@@ -287,10 +342,10 @@ def _retrieve_step(assistant: "Assistant", retriever: Runnable[str, Any] | None)
     return RunnableLambda(retrieve_with, name="retrieve")
 
 
-def _rerank_step(assistant: "Assistant", reranker: Runnable[dict[str, Any], Any]) -> Runnable[State, State]:
+def _rerank_step(assistant: ChainAssistant, reranker: Runnable[dict[str, Any], Any]) -> Runnable[State, State]:
     def rerank(state: State) -> State:
         ordered = reranker.invoke({"query": state["query"], "hits": state["ranked"]})
-        return {**state, "ranked": as_hits(ordered, assistant._chunks_by_id())}
+        return {**state, "ranked": as_hits(ordered, assistant.chunks_by_id())}
 
     return RunnableLambda(rerank, name="rerank")
 
@@ -315,7 +370,7 @@ def as_hits(found: Any, chunks_by_id: dict[str, Chunk]) -> list[RetrievedChunk]:
     return hits
 
 
-def _flagged_step(assistant: "Assistant") -> Any:
+def _flagged_step(assistant: ChainAssistant) -> Any:
     def separate_flagged(state: State) -> State:
         # Passages that read as instructions to an AI are evidence only: taken out before answering
         # (so neither the extractive answer nor an LLM prompt sees them), named in a note.
@@ -324,13 +379,13 @@ def _flagged_step(assistant: "Assistant") -> Any:
         # Checked before anything reads a hit's document, so a clause the corpus lacks is named, not a KeyError.
         named = [h for h in flagged if h in ranked[:k]]
         require_documents((h.chunk for h in [*usable[:k], *named]), assistant.documents, assistant.settings.corpus_dir)
-        notes = [flagged_note(h, assistant._doc_name(h.chunk.doc_id)) for h in named]
+        notes = [flagged_note(h, document_name(assistant.documents[h.chunk.doc_id])) for h in named]
         return {**state, "hits": usable[:k], "flagged_notes": notes, "retrieved_at": time.perf_counter()}
 
     return separate_flagged
 
 
-def _context_step(assistant: "Assistant") -> Any:
+def _context_step(assistant: ChainAssistant) -> Any:
     def answer_context(state: State) -> State:
         # A swapped-in retriever does not translate the query: the answerer still needs its translations.
         translated = state.get("translated")
@@ -339,17 +394,17 @@ def _context_step(assistant: "Assistant") -> Any:
         context = AnswerContext(
             hits=state["hits"],
             documents=assistant.documents,
-            idf=assistant._idf,
+            idf=assistant.idf,
             min_support=assistant.settings.min_support,
-            chunks=assistant._allowed_chunks(state.get("doc_ids")),
+            chunks=assistant.allowed_chunks(state.get("doc_ids")),
             analysis=state["analysis"],
-            translations=assistant._translations(translated),
-            glosses=assistant._glosses(),
+            translations=query_translations(translated),
+            glosses=dictionary_glosses(assistant.settings),
             dense=assistant.settings.dense_thresholds(),
             similarity=_similarity(assistant, state),
             thesaurus=assistant.settings.thesaurus,
             thesaurus_phrases=assistant.settings.thesaurus_phrases,
-            term_similarity=assistant._term_similarity(),
+            term_similarity=assistant.term_similarity(),
             generic_senses=assistant.settings.cross_generic_senses,
         )
         # A document in traditional characters is answered from its simplified view (quotes restored later).
@@ -358,13 +413,53 @@ def _context_step(assistant: "Assistant") -> Any:
     return answer_context
 
 
-def _translated(assistant: "Assistant", state: State) -> LexicalQuery:
+def query_translations(query: LexicalQuery) -> dict[str, tuple[str, ...]]:
+    """Each question word's dictionary translations as index tokens, for the answerer's support check.
+
+    `query` is the one retrieval used (`retriever.query`): the question is translated once per ask."""
+    out: dict[str, tuple[str, ...]] = {}
+    for group in query.translations:
+        tokens = _whole_word_tokens(group.tokens, group.targets)
+        for stem in words(group.source):
+            out[stem] = tuple(dict.fromkeys((*out.get(stem, ()), *tokens)))
+    return out
+
+
+def _whole_word_tokens(tokens: Sequence[str], targets: Sequence[str]) -> tuple[str, ...]:
+    """Index tokens that stand for a whole translation: 世界杯 found only as its bigram 世界 says nothing
+    about a clause about the world, so a support check must not count it (retrieval may)."""
+    zh_targets = [t for t in targets if has_cjk(t)]
+    if not zh_targets:
+        return tuple(tokens)
+    whole = set(zh_targets) | {f"\u00b7{t}" for t in zh_targets if len(t) == 2}
+    return tuple(t for t in tokens if t in whole)
+
+
+def dictionary_glosses(settings: Settings) -> Callable[[str], Sequence[str]] | None:
+    """CC-CEDICT's English glosses of a Chinese word, when dictionary translation is on (and installed)."""
+    if not settings.dictionary_translation:
+        return None
+    from assistant.retrieval.dictionary import DictionaryUnavailableError, load_lexicon
+
+    try:
+        return load_lexicon().english
+    except DictionaryUnavailableError:
+        return None
+
+
+def document_name(document: Document) -> str:
+    """How a note names a document: its number, else its id, with where it comes from."""
+    info = document.info
+    return f"{info.doc_number or info.id} [{info.provenance()}]"
+
+
+def _translated(assistant: ChainAssistant, state: State) -> LexicalQuery:
     """The query's BM25 terms with their translations, as `Assistant.retrieve` would make them."""
     text, _ = validate_question(state["query"], assistant.settings.max_question_chars)
     return assistant.retriever.query(text)
 
 
-def _similarity(assistant: "Assistant", state: State) -> Callable[[Sequence[str]], Mapping[str, float]] | None:
+def _similarity(assistant: ChainAssistant, state: State) -> Callable[[Sequence[str]], Mapping[str, float]] | None:
     """The question's dense similarity to given clauses; None in BM25 mode, which answers without dense scores."""
     if (state.get("mode") or assistant.settings.retriever) == "bm25":
         return None
@@ -372,7 +467,7 @@ def _similarity(assistant: "Assistant", state: State) -> Callable[[Sequence[str]
 
 
 def _answer_step(
-    assistant: "Assistant", prompt: Runnable[dict[str, Any], Any] | None, chat_model: Runnable[Any, Any] | None
+    assistant: ChainAssistant, prompt: Runnable[dict[str, Any], Any] | None, chat_model: Runnable[Any, Any] | None
 ) -> Runnable[State, State]:
     def extractive(state: State) -> State:
         return {**state, "answer": answer_extractive(state["text"], state["lang"], state["context"])}
@@ -451,11 +546,11 @@ def _conflict_step(state: State) -> State:
     return {**state, "answer": answer, "answered_at": time.perf_counter()}
 
 
-def _locate_step(assistant: "Assistant") -> Any:
+def _locate_step(assistant: ChainAssistant) -> Any:
     def locate_citations(state: State) -> Answer:
         # Quotes of a traditional document in its own characters again (it was answered from its view).
         answer = restore_source(state["answer"], state["context"].documents, assistant.documents)
-        citations = [assistant._locate(c) for c in answer.citations]
+        citations = [assistant.locate(c) for c in answer.citations]
         started, retrieved, answered = state["started"], state["retrieved_at"], state["answered_at"]
         timings = {
             "retrieve": retrieved - started,

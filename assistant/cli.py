@@ -202,7 +202,7 @@ def _totals(results: Sequence[FileResult]) -> str:
 
 
 def cmd_add(args: argparse.Namespace, out: TextIO) -> int:
-    from assistant.ingest import FORMATS, UnknownDocumentError, add_files
+    from assistant.ingest import FORMATS, CorpusDocumentNotFoundError, add_files
     from assistant.ingest.limits import IngestLimits
     from assistant.ingest.pipeline import IngestInterrupted
 
@@ -229,7 +229,7 @@ def cmd_add(args: argparse.Namespace, out: TextIO) -> int:
             progress=_reporter(settings),
             lock_wait=settings.lock_wait_seconds,
         )
-    except UnknownDocumentError as exc:
+    except CorpusDocumentNotFoundError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except IngestInterrupted as exc:
@@ -257,14 +257,14 @@ def cmd_add(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_remove(args: argparse.Namespace, out: TextIO) -> int:
-    from assistant.ingest import UnknownDocumentError, remove_document
+    from assistant.ingest import CorpusDocumentNotFoundError, remove_document
 
     settings = _settings(args)
     try:
         removed = remove_document(
             settings.corpus_dir, args.doc_id, delete_text=not args.keep_text, lock_wait=settings.lock_wait_seconds
         )
-    except UnknownDocumentError as exc:
+    except CorpusDocumentNotFoundError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     what = f"text {removed.deleted_file.name} deleted" if removed.deleted_file else f"{removed.info.path} kept"

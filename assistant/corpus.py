@@ -37,6 +37,14 @@ class CorpusError(ValueError):
     """A corpus file or the manifest is unusable; the message names the file."""
 
 
+class UnknownDocumentError(ValueError):
+    """An id names no document where one was looked for; the message names the id and the known ones.
+
+    The base of `CorpusDocumentNotFoundError` (`assistant remove`, `--same-as`: not in the corpus) and
+    `DocumentNotIndexedError` (`ask(doc_ids=...)`: not in the index), so one `except` catches both mistypings.
+    """
+
+
 class DocumentNotInCorpusError(KeyError):
     """A clause to answer from belongs to a document the corpus does not hold (chunks a library caller added
     with `store.add`): an answer quotes the document's own text at the clause's offsets, with its page and

@@ -11,10 +11,15 @@ import difflib
 import unicodedata
 from collections.abc import Iterable, Sequence
 
+# `UnknownDocumentError`: the name of `DocumentNotIndexedError` before it had a base shared with the
+# corpus's unknown ids; `except UnknownDocumentError` catches what it caught before.
+from assistant.corpus import UnknownDocumentError
 from assistant.language import UnsupportedLanguageError, detect_language
 from assistant.schema import Language
+from assistant.text import as_tuple
 
 __all__ = [
+    "DocumentNotIndexedError",
     "EmptyQuestionError",
     "InvalidQuestionError",
     "QuestionError",
@@ -46,7 +51,7 @@ class UnsupportedQuestionLanguageError(QuestionError, UnsupportedLanguageError):
     pass
 
 
-class UnknownDocumentError(QuestionError):
+class DocumentNotIndexedError(QuestionError, UnknownDocumentError):
     """A document filter names a document the index does not have (a mistyped id)."""
 
 
@@ -54,7 +59,7 @@ def check_doc_ids(doc_ids: Sequence[str] | str, known: Iterable[str]) -> tuple[s
     """`ask`'s document filter as a tuple, checked against the indexed documents' ids. Unchecked, a mistyped
     id filtered out every clause and the answer read as "the corpus does not say". One id given as a string
     is that id, not its letters."""
-    given = (doc_ids,) if isinstance(doc_ids, str) else tuple(doc_ids)
+    given = as_tuple(doc_ids)
     ids = sorted(known)
     unknown = [d for d in given if d not in ids]
     if unknown:
@@ -62,7 +67,7 @@ def check_doc_ids(doc_ids: Sequence[str] | str, known: Iterable[str]) -> tuple[s
         noun = "document" if len(unknown) == 1 else "documents"
         close = _close_ids(unknown, ids)
         hint = f" (did you mean {', '.join(map(repr, close))}?)" if close else ""
-        raise UnknownDocumentError(f"no {noun} with id {listed} in the index{hint}; known ids: {_some(close, ids)}")
+        raise DocumentNotIndexedError(f"no {noun} with id {listed} in the index{hint}; known ids: {_some(close, ids)}")
     return given
 
 

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any, Generic, Literal, TypeVar, get_args, get_type_hints, overload
 
 from assistant.schema import Language
+from assistant.text import as_tuple
 
 RetrieverMode = Literal["hybrid", "dense", "bm25"]
 FusionMethod = Literal["max", "minmax", "zscore", "rrf"]
@@ -84,7 +85,7 @@ def check_retrieval_request(k: object, mode: object, languages: Sequence[str] | 
         raise ValueError(f"k must be a whole number of clauses, at least 1 (0 or None: the default), got {k!r}")
     if mode and mode not in get_args(RetrieverMode):
         raise ValueError(f"mode must be one of {', '.join(get_args(RetrieverMode))} (None: the default), got {mode!r}")
-    given = (languages,) if isinstance(languages, str) else tuple(languages)
+    given = as_tuple(languages)
     odd = [lang for lang in given if lang not in get_args(Language)]
     if odd:
         listed = ", ".join(map(repr, odd))

@@ -1,4 +1,5 @@
-"""Which characters are Chinese, and which words are function words: one definition for the package.
+"""Which characters are Chinese, which words are function words, and how a lone name given as a string is
+read: one definition for the package.
 
 The copies this replaces disagreed: some missed 〇 (二〇二二年), extension A or the
 supplementary planes, so a date or a rare name counted as Chinese in one module
@@ -12,6 +13,7 @@ Example:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 # CJK ideographs incl. extension A, compatibility ideographs, the supplementary planes, and 〇.
 CJK_CHARS = "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
@@ -24,6 +26,16 @@ CITATION_MARKER = re.compile(r"\[(\d{1,3})\]")
 def has_cjk(text: str) -> bool:
     """Whether `text` holds at least one Chinese character."""
     return CJK_CHAR.search(text) is not None
+
+
+def as_tuple(names: Iterable[str] | str) -> tuple[str, ...]:
+    """Names (document ids, languages) as a tuple; one given as a string is that name, not its letters.
+
+    Example:
+        >>> as_tuple("zh"), as_tuple(["zh", "en"]), as_tuple(())
+        (('zh',), ('zh', 'en'), ())
+    """
+    return (names,) if isinstance(names, str) else tuple(names)
 
 
 def _words(words: str) -> frozenset[str]:

@@ -608,3 +608,26 @@ def test_one_document_id_given_as_a_string_is_that_document(assistant):
 def test_retrieve_from_an_unknown_document_still_finds_nothing(assistant):
     # kept: published-build tests rely on a filter for a removed document retrieving nothing
     assert assistant.retrieve("Who must report to Council?", doc_ids=["nosuch"]) == []
+
+
+def test_the_index_lookups_the_chain_reads_are_public(assistant):
+    chunks = assistant.chunks_by_id()
+    assert set(chunks) == set(assistant.chunk_ids())
+    assert assistant.indexed_documents() == {c.doc_id for c in chunks.values()}
+    only = assistant.allowed_chunks(["eur-44a25-1"])
+    assert only and {c.doc_id for c in only} == {"eur-44a25-1"}
+    assert len(assistant.allowed_chunks(None)) == len(chunks)
+    assert assistant.idf("") > 0 and assistant.idf("no-such-token-xyz") is None
+    assert all(assistant.idf(token) is not None for token in list(assistant.store.lexical.vocabulary)[:20])
+
+
+def test_locate_adds_the_page_and_provenance_of_a_citation(assistant):
+    cited = assistant.ask("Who must report to Council?").citations[0]
+    bare = replace(cited, page=None, provenance="")
+    assert assistant.locate(bare) == cited
+
+
+def test_term_similarity_is_none_when_the_setting_is_off(assistant):
+    from assistant import Assistant
+
+    assert Assistant(assistant.settings, term_similarity=False).term_similarity() is None

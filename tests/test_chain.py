@@ -14,10 +14,22 @@ from langchain_core.retrievers import BaseRetriever
 from langchain_core.runnables import RunnableLambda
 from langchain_core.tracers.context import collect_runs
 
-from assistant.chain import DEFAULT_PROMPT, CitedReply, CitedReplyParser, build_chain, history_turns, prompt_inputs
+from assistant import chain as chain_module
+from assistant.chain import (
+    DEFAULT_PROMPT,
+    CitedReply,
+    CitedReplyParser,
+    build_chain,
+    dictionary_glosses,
+    document_name,
+    history_turns,
+    prompt_inputs,
+    query_translations,
+)
 from assistant.llm import build_messages
-from assistant.questions import validate_question
+from assistant.questions import DocumentNotIndexedError, validate_question
 from assistant.retrieval import to_langchain_document
+from assistant.retrieval.translation import LexicalQuery, TermGroup
 from assistant.schema import Answer, Turn
 
 
@@ -289,8 +301,8 @@ def test_a_swapped_in_retriever_still_gives_the_answerer_the_querys_translations
             return [to_langchain_document(h) for h in assistant.retrieve(query, 8)]
 
     seen: list[dict] = []
-    answer_with = assistant._translations
-    monkeypatch.setattr(assistant, "_translations", lambda query: seen.append(answer_with(query)) or seen[-1])
+    answer_with = chain_module.query_translations
+    monkeypatch.setattr(chain_module, "query_translations", lambda query: seen.append(answer_with(query)) or seen[-1])
     chinese = "谁必须向理事会报告？"
     build_chain(assistant, retriever=Theirs()).invoke(chinese)
     build_chain(assistant).invoke(chinese)
@@ -314,3 +326,72 @@ def test_the_pinned_runnable_shows_the_inner_chain_and_answers_in_batch_and_asyn
     answer, events = asyncio.run(run())
     assert answer.citations[0].chunk_id.endswith("secretary-general/7")
     assert {"retrieve", "answer_context", "locate_citations"} <= set(events)  # the inner chain's steps
+
+
+class PublicOnly:
+    """An assistant as the chain sees it: the members of `ChainAssistant`, forwarded, and nothing else."""
+
+    def __init__(self, inner) -> None:
+        self._inner = inner
+        self.settings = inner.settings
+
+    documents = property(lambda self: self._inner.documents)
+    retriever = property(lambda self: self._inner.retriever)
+    llm = property(lambda self: self._inner.llm)
+
+    def retrieve(self, question, k=None, **options):
+        return self._inner.retrieve(question, k, **options)
+
+    def indexed_documents(self):
+        return self._inner.indexed_documents()
+
+    def chunks_by_id(self):
+        return self._inner.chunks_by_id()
+
+    def allowed_chunks(self, doc_ids):
+        return self._inner.allowed_chunks(doc_ids)
+
+    def idf(self, token):
+        return self._inner.idf(token)
+
+    def term_similarity(self):
+        return self._inner.term_similarity()
+
+    def locate(self, citation):
+        return self._inner.locate(citation)
+
+
+@pytest.mark.parametrize("question", [QUESTION, "谁必须向理事会报告？"])
+def test_the_chain_runs_over_the_public_chain_assistant_members_alone(assistant, question: str) -> None:
+    # Nothing private of Assistant is reached: the same answer, citations located, from the protocol's members.
+    ours, theirs = build_chain(PublicOnly(assistant)).invoke(question), assistant.ask(question)
+    assert ours.text == theirs.text and ours.citations == theirs.citations
+    assert all(c.provenance for c in ours.citations)  # `locate` was called
+    with pytest.raises(DocumentNotIndexedError):
+        build_chain(PublicOnly(assistant)).invoke({"question": question, "doc_ids": ["nosuch"]})
+
+
+def test_query_translations_keep_whole_word_tokens_only() -> None:
+    query = LexicalQuery(
+        "en",
+        (
+            TermGroup("Council", ("council",)),  # the question's own token: no translation
+            TermGroup("Council", ("理事", "理事会"), origin="dictionary", targets=("理事会",)),
+            TermGroup("report", ("报告", "·报告", "报"), origin="glossary", targets=("报告",)),
+            TermGroup("秘书长", ("secretary", "general"), origin="glossary", targets=("Secretary-General",)),
+        ),
+    )
+    got = query_translations(query)
+    # 理事 alone says nothing of the Council; a two-character target also stands as its "·" token.
+    assert sorted(got.values()) == [("secretary", "general"), ("报告", "·报告"), ("理事会",)]
+
+
+def test_document_name_gives_the_number_and_provenance(assistant) -> None:
+    name = document_name(assistant.documents["eur-44a25-1"])
+    assert name.startswith("EUR/44A25/1 [") and name.endswith("]")
+
+
+def test_dictionary_glosses_are_off_with_dictionary_translation() -> None:
+    from assistant.settings import Settings
+
+    assert dictionary_glosses(Settings(dictionary_translation=False)) is None

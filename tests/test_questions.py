@@ -43,6 +43,19 @@ def test_the_api_module_still_exports_the_same_classes() -> None:
     assert api.QuestionError is QuestionError and api.validate_question is validate_question
 
 
+def test_an_unknown_document_filter_is_a_question_error_and_an_unknown_document_error() -> None:
+    from assistant.corpus import UnknownDocumentError
+    from assistant.ingest import CorpusDocumentNotFoundError
+    from assistant.questions import DocumentNotIndexedError, check_doc_ids
+    from assistant.questions import UnknownDocumentError as old_name
+
+    with pytest.raises(DocumentNotIndexedError) as got:
+        check_doc_ids(["x"], {"a"})
+    assert isinstance(got.value, QuestionError) and isinstance(got.value, UnknownDocumentError)
+    assert old_name is UnknownDocumentError  # `except UnknownDocumentError` catches what it caught before
+    assert not issubclass(DocumentNotIndexedError, CorpusDocumentNotFoundError)  # two mistakes, one base
+
+
 def test_check_doc_ids_names_every_unknown_id_and_the_known_ones() -> None:
     from assistant.questions import UnknownDocumentError, check_doc_ids
 

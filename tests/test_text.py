@@ -1,6 +1,6 @@
 """One definition of Chinese characters: dates with 〇, extension A and the supplementary planes count."""
 
-from assistant.text import CJK_RUN, has_cjk
+from assistant.text import CJK_RUN, as_tuple, has_cjk
 
 
 def test_has_cjk_covers_every_block_the_corpus_uses():
@@ -22,3 +22,11 @@ def test_one_list_of_function_words_serves_bm25_and_language_detection():
     assert {"does", "the", "whom"} <= EN_STOP_WORDS and {"什么", "是否"} <= ZH_STOP_WORDS
     assert tokenize("What does the Council do with reports?") == ["council", "report"]
     assert detect_language("what is it") == "en"  # function words alone are enough to call it English
+
+
+def test_one_name_given_as_a_string_is_that_name_not_its_letters():
+    assert as_tuple("zh") == ("zh",)
+    assert as_tuple("eur-44a25-1") == ("eur-44a25-1",)
+    assert as_tuple(["zh", "en"]) == ("zh", "en")
+    assert as_tuple(d for d in ("a", "b")) == ("a", "b")  # any iterable, read once
+    assert as_tuple(()) == ()

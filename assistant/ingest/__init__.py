@@ -19,21 +19,25 @@ Example:
 
 from __future__ import annotations
 
-from assistant.corpus import page_of, pages_of
+# `UnknownDocumentError`: the name of `CorpusDocumentNotFoundError` before it had a base shared with
+# `ask`'s unknown document filter; `except UnknownDocumentError` catches what it caught before.
+from assistant.corpus import UnknownDocumentError, page_of, pages_of
 from assistant.ingest.detect import Description, describe, detect_document_language, detect_kind, document_id
-from assistant.ingest.formats import FORMATS, Extracted, SkipFile, extract, sniff
+from assistant.ingest.formats import FORMATS, Extracted, extract, sniff
 from assistant.ingest.pipeline import (
+    CorpusDocumentNotFoundError,
     FileResult,
     RemoveResult,
-    UnknownDocumentError,
     add_files,
     collect_files,
     remove_document,
     untracked_files,
 )
+from assistant.ingest.skip import SkipFile
 
 __all__ = [
     "FORMATS",
+    "CorpusDocumentNotFoundError",
     "Description",
     "Extracted",
     "FileResult",

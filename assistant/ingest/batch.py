@@ -27,8 +27,9 @@ from assistant.corpus import (
 )
 from assistant.fsutil import sha256
 from assistant.ingest.detect import Description, describe, document_id, normalise_number
-from assistant.ingest.formats import Extracted, SkipFile, extract
+from assistant.ingest.formats import Extracted, extract
 from assistant.ingest.limits import IngestLimits, estimated_min_chunks, human_size
+from assistant.ingest.skip import SkipFile
 from assistant.journal import record_change
 from assistant.schema import Document, DocumentInfo, Language
 

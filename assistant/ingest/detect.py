@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from assistant.chunking.base import lines_of
 from assistant.chunking.resolution import heading_of, parse_header
 from assistant.glossary import match_section
-from assistant.ingest.formats import SkipFile
+from assistant.ingest.skip import SkipFile
 from assistant.language import UnsupportedLanguageError, detect_language, latin_word_votes
 from assistant.schema import DocKind, Language
 from assistant.text import CJK_CHAR

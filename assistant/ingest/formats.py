@@ -31,6 +31,7 @@ from assistant.corpus import guess_encoding
 from assistant.ingest.limits import IngestLimits, html_depth, human_size
 from assistant.ingest.numbering import Numbering, list_label
 from assistant.ingest.reflow import reflow_pages
+from assistant.ingest.skip import SkipFile  # also imported from here: `from assistant.ingest.formats import SkipFile`
 from assistant.schema import Language
 
 # Extension -> reader. Anything else is skipped with a hint (UNSUPPORTED) or "unsupported file type".
@@ -72,14 +73,6 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"{\\rtf", "RTF document"),
     (b"\x1f\x8b", "gzip archive"),
 )
-
-
-class SkipFile(Exception):
-    """This file cannot be ingested; `reason` says why and what to do about it."""
-
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
-        self.reason = reason
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ The values come from `Settings` (`ASSISTANT_MAX_FILE_BYTES` …); see the
 ingestion-limits block in `assistant/settings.py` for the defaults and why.
 
 Example:
-    >>> from assistant.ingest.formats import SkipFile
+    >>> from assistant.ingest.skip import SkipFile
     >>> try:
     ...     IngestLimits(max_pages=10).check("max_pages", 12, "the PDF has 12 pages")
     ... except SkipFile as exc:
@@ -23,6 +23,8 @@ import re
 import zipfile
 from dataclasses import asdict, dataclass, fields
 from typing import TYPE_CHECKING, Any
+
+from assistant.ingest.skip import SkipFile
 
 if TYPE_CHECKING:
     from assistant.settings import Settings
@@ -50,8 +52,6 @@ class IngestLimits:
         """`SkipFile` saying `what` is over limit `name` and how to raise it, if `value` exceeds it."""
         limit = getattr(self, name)
         if value > limit:
-            from assistant.ingest.formats import SkipFile
-
             shown = human_size(limit) if name.endswith("_bytes") else f"{limit:g}"
             raise SkipFile(f"{what}, over the limit of {shown} ({name}; raise it with ASSISTANT_{name.upper()}=…)")
 

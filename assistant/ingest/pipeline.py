@@ -37,6 +37,7 @@ from typing import Any
 from assistant.corpus import (
     MANIFEST_NAME,
     CorpusError,
+    UnknownDocumentError,
     read_manifest,
     read_manifest_data,
     write_manifest,
@@ -44,8 +45,9 @@ from assistant.corpus import (
 from assistant.fsutil import held_lock
 from assistant.ingest.batch import JOURNAL, FileResult, now, sha256_of, tombstones, user
 from assistant.ingest.batch import Batch as _Batch
-from assistant.ingest.formats import FORMATS, SkipFile
+from assistant.ingest.formats import FORMATS
 from assistant.ingest.limits import IngestLimits
+from assistant.ingest.skip import SkipFile
 from assistant.journal import record_change
 from assistant.schema import DocKind, DocumentInfo, Language
 
@@ -59,8 +61,8 @@ _LOCK = ".ingest.lock"
 _NOT_DOCUMENTS = re.compile(r"^(readme|license|licence|changelog|notice|contributing)(\.|$)", re.IGNORECASE)
 
 
-class UnknownDocumentError(CorpusError):
-    """No document with that id is in the corpus."""
+class CorpusDocumentNotFoundError(CorpusError, UnknownDocumentError):
+    """No document with that id is in the corpus (`remove_document`, `add_files(same_as=...)`)."""
 
 
 class IngestInterrupted(KeyboardInterrupt):
@@ -239,7 +241,7 @@ def add_files(
     `same_as`, `kind`, `language`, `note`, `title` and `doc_id` apply to every
     file (`doc_id` only makes sense for one).
 
-    Raises `UnknownDocumentError` if `same_as` names no document, and
+    Raises `CorpusDocumentNotFoundError` if `same_as` names no document, and
     `CorpusError` if the manifest is unreadable.
 
     `limits` bound what one file may cost (a file over one is skipped with the
@@ -256,7 +258,9 @@ def add_files(
     with corpus_lock(corpus_dir, lock_wait, progress):
         batch = _Batch(corpus_dir, max_tokens, limits or IngestLimits())
         if same_as and same_as not in batch.infos:
-            raise UnknownDocumentError(f"--same-as {same_as}: no such document in {corpus_dir} (see `assistant docs`)")
+            raise CorpusDocumentNotFoundError(
+                f"--same-as {same_as}: no such document in {corpus_dir} (see `assistant docs`)"
+            )
         options = dict(same_as=same_as, kind=kind, language=language, note=note, title=title, doc_id=doc_id)
         try:
             _add_each(batch, files, results, options, progress)
@@ -310,7 +314,7 @@ def remove_document(
         infos = {info.id: info for info in read_manifest(corpus_dir)} if data["documents"] else {}
         if doc_id not in infos:
             known = ", ".join(sorted(infos)[:10]) or "none"
-            raise UnknownDocumentError(f"no document {doc_id!r} in {corpus_dir} (documents: {known})")
+            raise CorpusDocumentNotFoundError(f"no document {doc_id!r} in {corpus_dir} (documents: {known})")
         info = infos[doc_id]
         entry = next(e for e in data["documents"] if e.get("id") == doc_id)
         data["documents"] = [e for e in data["documents"] if e.get("id") != doc_id]

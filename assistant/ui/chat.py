@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from assistant.schema import Document, Turn
+from assistant.text import as_tuple
 from assistant.ui.render import (
     PANEL_ERROR,
     answer_id_prefix,
@@ -85,7 +86,7 @@ def doc_ids(docs: Sequence[str] | str | None, documents: Mapping[str, Document])
     chosen one is left: `ask` then says that they are not in the index, rather than answering from all."""
     if not docs or docs == "all":
         return ()
-    chosen = (docs,) if isinstance(docs, str) else tuple(docs)
+    chosen = as_tuple(docs)
     if "all" in chosen:
         return ()
     return tuple(d for d in chosen if d in documents) or chosen

@@ -16,7 +16,7 @@ from typing import Any
 import gradio as gr
 
 from assistant.feedback import FeedbackRecord, append_feedback
-from assistant.ingest import UnknownDocumentError
+from assistant.ingest import CorpusDocumentNotFoundError
 from assistant.ui import conversations as convs
 from assistant.ui import documents as library
 from assistant.ui.assets import HTML_LANG_JS, SHOW_TECH_JS
@@ -384,7 +384,7 @@ def wire_removal(page: Page, views: Views) -> None:
             return gr.update(visible=False), "", *views.skip_library()
         try:
             message = library.remove(page.warm.get(), doc_id)
-        except UnknownDocumentError as exc:
+        except CorpusDocumentNotFoundError as exc:
             message = status(str(exc))
         except Exception as exc:
             logger.exception("removing %s failed", doc_id)

@@ -314,10 +314,10 @@ def friendly_error(exc: BaseException) -> str:
     """A message saying, in both languages, what went wrong and what to do; never a traceback."""
     # Here, not at the top: the page is served before the question-answering stack is imported.
     from assistant.questions import (
+        DocumentNotIndexedError,
         EmptyQuestionError,
         QuestionError,
         QuestionTooLongError,
-        UnknownDocumentError,
         UnsupportedQuestionLanguageError,
     )
     from assistant.store import AssistantIndexError
@@ -328,7 +328,7 @@ def friendly_error(exc: BaseException) -> str:
         return f"That question is too long ({exc}). Please shorten it. · 问题太长，请缩短后再问。"
     if isinstance(exc, UnsupportedQuestionLanguageError):
         return "Please ask in English or Chinese. · 请用中文或英文提问。"
-    if isinstance(exc, UnknownDocumentError):  # a document removed meanwhile: rewording would not help
+    if isinstance(exc, DocumentNotIndexedError):  # a document removed meanwhile: rewording would not help
         return (
             f"{exc}. Choose the documents again, or clear the filter to ask all of them. · "
             "所选文件不在索引中：请重新选择文件，或清空筛选以查询全部文件。"

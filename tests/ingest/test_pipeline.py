@@ -9,7 +9,13 @@ from pathlib import Path
 import pytest
 
 from assistant.corpus import CorpusError, corpus_hash, load_corpus, page_of, read_manifest
-from assistant.ingest import UnknownDocumentError, add_files, remove_document, untracked_files
+from assistant.ingest import (
+    CorpusDocumentNotFoundError,
+    UnknownDocumentError,
+    add_files,
+    remove_document,
+    untracked_files,
+)
 from tests.samples import write_docx, write_html, write_pdf
 
 
@@ -132,6 +138,17 @@ def test_remove_deletes_the_converted_text_and_clears_same_as(tmp_path, seed_cor
     assert removed.deleted_file == stored.resolve() and not stored.exists()
     with pytest.raises(UnknownDocumentError, match="no document 'gone'"):
         remove_document(seed_corpus, "gone")
+
+
+def test_an_unknown_document_to_remove_is_a_corpus_error_and_an_unknown_document_error(seed_corpus):
+    from assistant import corpus
+    from assistant.questions import QuestionError
+
+    with pytest.raises(CorpusDocumentNotFoundError, match="no document 'gone'") as got:
+        remove_document(seed_corpus, "gone")
+    assert isinstance(got.value, corpus.CorpusError) and isinstance(got.value, corpus.UnknownDocumentError)
+    assert not isinstance(got.value, QuestionError)  # not a question's mistake: the CLI and UI word it apart
+    assert UnknownDocumentError is corpus.UnknownDocumentError  # the old name, now the shared base
 
 
 def test_unknown_manifest_keys_survive_and_the_seed_hash_is_unchanged(tmp_path, seed_corpus):
