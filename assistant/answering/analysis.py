@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from assistant.answering.words import QUESTION_FUNCTION_WORDS
+from assistant.answering.words import QUESTION_FUNCTION_WORDS, ZH_NOT_VERBS
 from assistant.glossary import find_terms
 from assistant.lexical import pos_words, tokenize
 from assistant.schema import Language, Turn
@@ -334,17 +334,6 @@ def document_hint(question: str) -> str:
 _VERB_AFTER = re.compile(rf"^\s+(?!(?:{_AUX}|and|or|of|in|on|for|to|with|from|by|that|which|who)\b)([a-z][\w-]*)")
 
 
-# Words after a Chinese answer noun that are no verb of what the X did: modal and auxiliary verbs, the
-# copula, particles, prepositions and conjunctions (哪些组织*应*…, 哪些国家*的*代表团, 哪些机构*与*…).
-_ZH_NOT_VERBS = frozenset(
-    (
-        *("应", "应该", "应当", "要", "需要", "必须", "能", "能够", "可以", "可", "会", "将", "已", "已经", "曾"),
-        *("是", "为", "有", "在", "都", "也", "还", "又", "被", "把", "和", "与", "及", "或", "的", "了", "对"),
-        *("向", "给", "跟", "同", "从", "由", "以", "于", "等", "之", "中", "里", "上", "最", "更", "正在"),
-    )
-)
-
-
 def answer_verb(question: str, lang: Language, noun: str) -> str:
     """The word right after the answer noun ("Which countries *voted* …", 哪些组织*反对*…): what the X did."""
     if not noun:
@@ -357,16 +346,15 @@ def answer_verb(question: str, lang: Language, noun: str) -> str:
 
 
 def _zh_answer_verb(question: str, noun: str) -> str:
-    """The word (jieba) right after a Chinese answer noun when it is a verb, not a function word (`_ZH_NOT_VERBS`)."""
+    """The word (jieba) right after a Chinese answer noun when it is a verb, not a function word (`ZH_NOT_VERBS`)."""
     at = question.find(noun)
     if at < 0:
         return ""
     offset = 0
     for word, flag in pos_words(question):
         if offset == at + len(noun):
-            # A verb (jieba tags 反对 there an adverb): a noun is the phrase's own head (哪些国际*组织*), an
-            # adjective qualifies the next noun (哪方面的更*广泛*倡议).
-            verb = has_cjk(word) and len(word) > 1 and flag.startswith(("v", "d")) and word not in _ZH_NOT_VERBS
+            # A verb (jieba tags 反对 an adverb), not a noun (哪些国际*组织*) or an adjective (哪方面的更*广泛*倡议).
+            verb = has_cjk(word) and len(word) > 1 and flag.startswith(("v", "d")) and word not in ZH_NOT_VERBS
             return word if verb else ""
         offset += len(word)
     return ""

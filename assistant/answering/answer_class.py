@@ -18,6 +18,9 @@ countries"): a classifier after the question word asks for a category, not a nam
 A class noun after the predicate's verb is no class asked for: "Which programs *help* developing
 countries?", 哪些项目*帮助*发展中国家 ask for programmes (`predicate_class`); the countries are what
 the answer must be said to help.
+
+Long because: the asked class, the predicate's class and the asked phrase are three readings of the same
+question-word-and-noun span in both languages, sharing its tables and break words.
 """
 
 from __future__ import annotations
