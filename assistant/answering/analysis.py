@@ -20,9 +20,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from assistant.answering.words import QUESTION_FUNCTION_WORDS
+from assistant.answering.words import QUESTION_FUNCTION_WORDS, ZH_NOT_VERBS
 from assistant.glossary import find_terms
-from assistant.lexical import tokenize
+from assistant.lexical import pos_words, tokenize
 from assistant.schema import Language, Turn
 from assistant.text import has_cjk
 
@@ -335,12 +335,29 @@ _VERB_AFTER = re.compile(rf"^\s+(?!(?:{_AUX}|and|or|of|in|on|for|to|with|from|by
 
 
 def answer_verb(question: str, lang: Language, noun: str) -> str:
-    """The word right after the answer noun in English ("Which countries *voted* …"): what the X did."""
-    if lang != "en" or not noun:
+    """The word right after the answer noun ("Which countries *voted* …", 哪些组织*反对*…): what the X did."""
+    if not noun:
         return ""
+    if lang == "zh":
+        return _zh_answer_verb(question, noun)
     at = question.find(noun)
     m = _VERB_AFTER.match(question[at + len(noun) :]) if at >= 0 else None
     return m.group(1) if m else ""
+
+
+def _zh_answer_verb(question: str, noun: str) -> str:
+    """The word (jieba) right after a Chinese answer noun when it is a verb, not a function word (`ZH_NOT_VERBS`)."""
+    at = question.find(noun)
+    if at < 0:
+        return ""
+    offset = 0
+    for word, flag in pos_words(question):
+        if offset == at + len(noun):
+            # A verb (jieba tags 反对 an adverb), not a noun (哪些国际*组织*) or an adjective (哪方面的更*广泛*倡议).
+            verb = has_cjk(word) and len(word) > 1 and flag.startswith(("v", "d")) and word not in ZH_NOT_VERBS
+            return word if verb else ""
+        offset += len(word)
+    return ""
 
 
 def answer_noun(question: str, lang: Language) -> str:

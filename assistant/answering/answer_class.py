@@ -14,6 +14,13 @@ A plural question ("which countries") is also answered by a group
 of countries ("developing nations"); a singular one needs a name. So is a
 question for a kind of entity (哪一类国家, 哪种企业, 什么样的国家, "what kind of
 countries"): a classifier after the question word asks for a category, not a name.
+
+A class noun after the predicate's verb is no class asked for: "Which programs *help* developing
+countries?", 哪些项目*帮助*发展中国家 ask for programmes (`predicate_class`); the countries are what
+the answer must be said to help.
+
+Long because: the asked class, the predicate's class and the asked phrase are three readings of the same
+question-word-and-noun span in both languages, sharing its tables and break words.
 """
 
 from __future__ import annotations
@@ -307,19 +314,42 @@ _EN_FIRST_WH = re.compile(r"\b(?:who|whom|whose|what|which|when|where|why|how)\b
 _EN_KIND = re.compile(r"(?:kinds?|types?|sorts?|categor(?:y|ies))\s+of\s+", re.IGNORECASE)
 
 
+@dataclass(frozen=True)
+class PredicateClass:
+    """A class noun that stands in a which-question's predicate, not after its question word: "Which
+    *programs* help developing *countries*?" asks for programmes; the countries are what they help."""
+
+    head: str  # the noun phrase asked for, before the predicate's verb ("programs", 项目)
+    cls: AnswerClass  # the class the predicate's object belongs to (a group answers: plural)
+
+
 def _en_class(question: str) -> AnswerClass | None:
+    return _en_classes(question)[0]
+
+
+def _en_classes(question: str) -> tuple[AnswerClass | None, PredicateClass | None]:
+    """The class asked for after "which / what", and a class noun that stands in the predicate instead."""
     first = _EN_FIRST_WH.search(question)
     m = _EN_WH.match(question, first.start()) if first is not None else None
     if m is None:
-        return None
+        return None, None
     kind = _EN_KIND.match(question, m.end())
     lead_end = kind.end() if kind is not None else m.end()
     rest = question[lead_end:]
     best: AnswerClass | None = None
+    predicate: PredicateClass | None = None
     for name, (singular, plural) in _EN_NOUNS.items():
         for noun, is_plural in [*((n, False) for n in singular), *((n, True) for n in plural)]:
             hit = re.match(rf"((?:[\w'’-]+\s+){{0,3}}?){re.escape(noun)}\b", rest, re.IGNORECASE)
             if hit is None or any(_ends_phrase(w) for w in hit.group(1).split()):
+                continue
+            gap = hit.group(1).split()
+            verb = _predicate_verb(gap)
+            if verb is not None:
+                if predicate is None:
+                    start = lead_end + len(hit.group(1))
+                    obj = AnswerClass(name, True, start, start + len(noun), start)
+                    predicate = PredicateClass(" ".join(gap[:verb]), obj)
                 continue
             if hit.group(1).casefold().split()[-1:] == ["united"]:
                 # "United States", "United Nations": a country's or an organisation's name, which in "Which
@@ -335,8 +365,37 @@ def _en_class(question: str) -> AnswerClass | None:
             start = the.end() + len(rate.group(1))
             best = AnswerClass("rate", rate.group(0).lower().endswith("s"), start, the.end() + rate.end(), the.end())
     if best is not None and best.name == "rate" and _share_rate(question, best):
-        return replace(best, name="percentage")
-    return best
+        return replace(best, name="percentage"), None
+    return best, (predicate if best is None else None)
+
+
+def _predicate_verb(gap: Sequence[str]) -> int | None:
+    """Where the predicate's verb stands among the words between "which" and a class noun, or None when
+    they all qualify the noun. A verb follows the asked noun and agrees with it: a plural noun and a
+    plain or past verb ("programs *help*", "funds *supported*"), a singular one and an -s or past verb
+    ("divide *concerns*"). Right before the class noun it must be a verb that takes a group as object
+    ("programs *help* countries"): "least *developed* countries" is a qualifier."""
+    for i in range(1, len(gap)):
+        noun, verb = gap[i - 1].casefold(), gap[i].casefold()
+        if not (noun.isalpha() and verb.isalpha()) or verb in _NOT_MODIFIERS:
+            continue
+        if i == len(gap) - 1 and verb not in _GROUP_VERBS:
+            continue
+        plural = noun.endswith("s") and not noun.endswith(("ss", "us", "is"))
+        s_form = verb.endswith("s") and not verb.endswith(("ss", "us", "is", "ous"))
+        agrees = verb.endswith("ed") or (s_form != plural)
+        if agrees and "n" in _parts_of_speech(noun) and "v" in _parts_of_speech(verb):
+            return i
+    return None
+
+
+def predicate_class(question: str, lang: Language) -> PredicateClass | None:
+    """The class noun a which-question's predicate names, when it asks for no class itself ("Which
+    programs help developing countries?", 哪些项目帮助发展中国家): its answer must name instances of the
+    head noun doing what the predicate says (near_miss.py)."""
+    if asked_class(question, lang) is not None:
+        return None
+    return _en_classes(question)[1] if lang == "en" else _zh_classes(question)[1]
 
 
 def _ends_phrase(word: str) -> bool:
@@ -445,7 +504,13 @@ def _descriptive_de(rest: list[tuple[str, str]]) -> bool:
 
 
 def _zh_class(question: str) -> AnswerClass | None:
+    return _zh_classes(question)[0]
+
+
+def _zh_classes(question: str) -> tuple[AnswerClass | None, PredicateClass | None]:
+    """The class asked for after a 哪 / 什么 word, and a class noun that stands in the predicate instead."""
     best: AnswerClass | None = None
+    predicate: PredicateClass | None = None
     for name, nouns in _ZH_NOUNS.items():
         for noun in nouns:
             # "哪些对违规企业的罚款": a noun followed by 的 modifies the one asked for; right after the
@@ -461,10 +526,27 @@ def _zh_class(question: str) -> AnswerClass | None:
                 if _linked_out(m.group(gap)):
                     continue
                 start = m.start(gap) + len(m.group(gap))
+                head = _zh_predicate_head(m.group(gap))
+                if head:
+                    if predicate is None:
+                        predicate = PredicateClass(head, AnswerClass(name, True, start, start + len(noun), start))
+                    continue
                 if best is None or start < best.start:
                     kind = bool(_ZH_KIND.match(m.group(wh)) or _ZH_KIND.match(m.group(gap)))
                     best = AnswerClass(name, m.group(wh) == "哪些", start, start + len(noun), m.end(wh), kind)
-    return best
+    return best, (predicate if best is None else None)
+
+
+def _zh_predicate_head(gap: str) -> str:
+    """The asked noun when the gap between 哪 and a class noun holds the predicate's verb after it (哪些*项目*
+    帮助发展中国家, 哪个*鸿沟*涉及…), not a 的 clause that qualifies the noun (哪个负责知识产权的联合国组织);
+    "" otherwise."""
+    tagged = pos_words(gap)
+    verb = next((i for i, (_, flag) in enumerate(tagged) if flag == "v"), None)
+    if not verb or not all(flag.startswith(_ZH_NOMINAL) for _, flag in tagged[:verb]):
+        return ""
+    head = "".join(w for w, _ in tagged[:verb])
+    return head if "的" not in gap[len(head) :] else ""
 
 
 # A plain "where" question (no "which city / country" noun) asks for a place of any kind. 在哪些 / 在哪方面

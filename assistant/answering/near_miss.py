@@ -6,7 +6,9 @@ here, each from a small table (answer_class.py, qualifiers.py, scope.py):
 
 * a "which X" question with no class of its own ("Which AI systems …", 哪些民间团体) meets a
   clause whose every mention of X only repeats the question (echo.py for an English clause and
-  question, zh_instances.py for a Chinese clause);
+  question, zh_instances.py for a Chinese clause); when a class noun stands in the predicate
+  ("Which programs help developing countries?"), one sentence must name instances of X and that class
+  together, or the clause does not say which X do what the predicate says;
 * the question asks for a class of entity (a country, a city, a company, an
   organisation, a percentage, a rate with its unit, a deadline, or — for a plain "where" — a place) and
   the clause has no span of it;
@@ -33,7 +35,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from assistant.answering.actors import question_actors
 from assistant.answering.analysis import partitive_whole
@@ -41,10 +43,12 @@ from assistant.answering.answer_class import (
     CLASS_NAMES,
     PLACE,
     AnswerClass,
+    PredicateClass,
     asked_class,
     asked_phrase,
     asks_place,
     class_spans,
+    predicate_class,
 )
 from assistant.answering.attribution import Attribution, asked_attribution, attribution_lacks, states_statement
 from assistant.answering.compounds import dictionary_parts
@@ -55,6 +59,7 @@ from assistant.answering.gazetteer import country_names
 from assistant.answering.identifiers import DocumentId, asks_together, carries, document_ids, without
 from assistant.answering.qualifiers import qualifier_text
 from assistant.answering.scope import RECORD_KINDS, asks_future, names_event, names_gathering, speaks_of_future
+from assistant.answering.spans import sentences
 from assistant.answering.specifics import role_said, specific_groups
 from assistant.answering.support import Support, as_written, clause_evidence, is_name
 from assistant.answering.zh_instances import names_instance_zh
@@ -113,6 +118,9 @@ class Needs:
     # the stems all its words translate to, which a mention in an English clause must add to (`said_en`).
     asked_en: tuple[str, ...] = ()
     said_en: frozenset[str] = field(default_factory=frozenset)
+    # "Which programs help developing countries?": the class noun of the predicate's object, with the head noun
+    # asked for (`asked`); a sentence of the answer must name instances of the head and that class together.
+    predicate: AnswerClass | None = None
     # "Who said …", "which official …": the clause must name who makes the statement (attribution.py).
     attribution: Attribution | None = None
     # The question's words with their translations: the sentence naming the agent must state them, and a
@@ -126,7 +134,7 @@ class Needs:
             self.cls is not None
             or self.future
             or self.attribution is not None
-            or any((self.names, self.whole, self.ids, self.roles, self.asked))
+            or any((self.names, self.whole, self.ids, self.roles, self.asked, self.predicate))
         )
 
 
@@ -167,7 +175,8 @@ def needs(
         ids=document_ids(question),
         together=asks_together(question, qtype),
         roles=tuple(specific_groups(question, lang, translations, roles_only=True)),
-        asked=(asked := asked_phrase(question, lang) if cls is None else ""),
+        asked=(asked := _asked(question, lang, cls, pred := predicate_class(question, lang) if cls is None else None)),
+        predicate=pred.cls if pred is not None else None,
         asked_zh=_head_translations(asked, translations) if lang == "en" else (),
         asked_en=_zh_head_translations(asked, translations) if lang == "zh" else (),
         said_en=_english_said(translations) if lang == "zh" and asked else frozenset(),
@@ -196,7 +205,7 @@ def lacks(
     text = without(chunk.text, n.ids) if n.ids else chunk.text
     if n.cls is not None and not _named_instances(n, n.cls, class_spans(n.cls, text, evidence[0], n.named)):
         missing.append(CLASS_NAMES[n.lang][n.cls.name])
-    if n.asked and names_asked(n, chunk) is False:
+    if n.asked and (names_asked(n, chunk) is False or (n.predicate is not None and not _does_predicate(n, chunk))):
         missing.append(_NAMED[n.lang].format(n.asked))
     for g in n.qualifiers:
         if not said(g, chunk.text, evidence, glosses):
@@ -231,6 +240,28 @@ def carried(
     """The named documents (`ids`) the clause carries, in its text or its evidence (its own symbol)."""
     tokens = " ".join(evidence[1])
     return tuple(i for i in ids if carries(chunk.text, i) or carries(tokens, i))
+
+
+def _asked(question: str, lang: Language, cls: AnswerClass | None, pred: PredicateClass | None) -> str:
+    """The noun phrase a which-question with no class of its own asks instances of: after the question word
+    (`asked_phrase`), or before the predicate's verb when a class noun stands in the predicate."""
+    if cls is not None:
+        return ""
+    return asked_phrase(question, lang) or (pred.head if pred is not None else "")
+
+
+def _does_predicate(n: Needs, chunk: Chunk) -> bool:
+    """Whether one sentence of the clause names an instance of the asked head noun (`names_asked`) and the
+    predicate's object class together: "the *digital* divide … particularly for developing nations" answers
+    "Which divide concerns developing nations?"; "broader UN initiatives" in a sentence that names no
+    country does not say which initiatives help developing nations."""
+    if n.predicate is None:
+        return True
+    for a, b in sentences(chunk.text):
+        text = chunk.text[a:b]
+        if class_spans(n.predicate, text) and names_asked(n, replace(chunk, text=text)) is True:
+            return True
+    return False
 
 
 def _head_translations(phrase: str, translations: Mapping[str, tuple[str, ...]] | None) -> tuple[str, ...]:

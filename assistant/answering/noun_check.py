@@ -39,15 +39,32 @@ def names_noun(groups: NounGroups, s: Support, ctx: AnswerContext) -> bool:
     """Whether the candidate may name the asked noun (always, when `groups` is None: no noun asked)."""
     if groups is None:
         return True
-    verb_groups, noun_groups, actor_noun = groups
-    # "Which countries voted …": the word after the noun (mostly the verb that says what the X did)
-    # unknown to the whole corpus means no clause can answer, as does an unknown noun.
-    seen = chunk_evidence(support_evidence(s, ctx))
-    if verb_groups and all(unknown_everywhere(g, ctx.idf, seen) for g in verb_groups):
+    _, noun_groups, actor_noun = groups
+    if _unknown_verb(groups, s, ctx):
         return False
+    seen = chunk_evidence(support_evidence(s, ctx))
     if actor_noun and actors_named(s.hit.chunk):
         return True  # "Which stakeholders …": the clause names member states, civil society, …
     return not noun_groups or not all(unknown_everywhere(g, ctx.idf, seen) for g in noun_groups)
+
+
+def _unknown_verb(groups: NounGroups, s: Support, ctx: AnswerContext) -> bool:
+    """Whether the word after the noun ("Which countries *voted* …", 哪些组织*反对*…: mostly the verb that says
+    what the X did) is unknown to the whole corpus: then no clause can answer, as with an unknown noun."""
+    if groups is None or not groups[0]:
+        return False
+    seen = chunk_evidence(support_evidence(s, ctx))
+    return all(unknown_everywhere(g, ctx.idf, seen) for g in groups[0])
+
+
+def unnamed(a: QuestionAnalysis, lang: Language, s: Support, ctx: AnswerContext) -> str:
+    """The question's word that rules the candidate out, for the abstention to name: the verb when the corpus
+    never uses it (哪些组织*反对*该决议: the documents do name organisations), else the noun; "" when the
+    candidate's clause may name the asked noun."""
+    groups = answer_noun_groups(a, lang, ctx)
+    if names_noun(groups, s, ctx):
+        return ""
+    return a.answer_verb if _unknown_verb(groups, s, ctx) else a.answer_noun
 
 
 def has_answer_noun(a: QuestionAnalysis, lang: Language, s: Support, ctx: AnswerContext) -> bool:

@@ -32,7 +32,7 @@ from assistant.answering.generic import specific_supports
 from assistant.answering.lexicons import context_lexicon
 from assistant.answering.metadata import doc_level_chunks
 from assistant.answering.near_miss import Fitting, Needs, fitting, names_class, needs
-from assistant.answering.noun_check import has_answer_noun
+from assistant.answering.noun_check import unnamed
 from assistant.answering.polarity import yes_no_lead
 from assistant.answering.replies import abstain, otherwise, single_text, unattributed
 from assistant.answering.sections import clauses_answer
@@ -91,10 +91,10 @@ def single_answer(
     best = pick(replace(choice, passing=fit.fit))
     chunk = best.hit.chunk
     texts = [evidence_text(chunk, ctx.documents.get(chunk.doc_id))]
-    if best is not matched and not has_answer_noun(a, lang, best, ctx):
+    if best is not matched and (lacking := unnamed(a, lang, best, ctx)):
         # "What penalties …": a clause that names no penalty does not answer, however close its topic.
         covered, _ = covered_terms(question, lang, texts)
-        return abstain(question, lang, covered=covered, missing=[a.answer_noun])
+        return abstain(question, lang, covered=covered, missing=[lacking])
     # The precise word or its own translation, not a near-synonym: 基金会 (foundation) is no fund.
     exact = direct_translations(question, lang, context_lexicon(ctx))
     specific = unsupported_specifics(question, lang, chunk_evidence(texts[0]), exact)

@@ -88,3 +88,14 @@ QUESTION_FUNCTION_WORDS: frozenset[str] = frozenset(
         "那么",
     ]
 )
+
+
+# Words after a Chinese answer noun that are no verb of what the X did: modal and auxiliary verbs, the
+# copula, particles, prepositions and conjunctions (哪些组织*应*…, 哪些国家*的*代表团, 哪些机构*与*…).
+ZH_NOT_VERBS: frozenset[str] = frozenset(
+    (
+        *("应", "应该", "应当", "要", "需要", "必须", "能", "能够", "可以", "可", "会", "将", "已", "已经", "曾"),
+        *("是", "为", "有", "在", "都", "也", "还", "又", "被", "把", "和", "与", "及", "或", "的", "了", "对"),
+        *("向", "给", "跟", "同", "从", "由", "以", "于", "等", "之", "中", "里", "上", "最", "更", "正在"),
+    )
+)

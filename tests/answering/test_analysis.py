@@ -121,6 +121,19 @@ def test_document_hint_and_answer_noun():
 
 
 @pytest.mark.parametrize(
+    ("question", "verb"),
+    [
+        ("哪些组织反对该决议？", "反对"),
+        ("国际电联与哪些组织合作组织了人工智能造福人类高峰会议？", "合作"),
+        ("哪些组织应该参与？", ""),  # a modal verb says nothing of what the X did
+        ("哪些国家的代表团提交了草案？", ""),  # 的: the noun qualifies another
+    ],
+)
+def test_the_word_after_a_chinese_answer_noun_is_what_the_x_did(question, verb):
+    assert analyse_question(question, "zh").answer_verb == verb
+
+
+@pytest.mark.parametrize(
     ("question", "lang", "noun"),
     [
         # a partitive noun ("stages", 阶段) names a part of its complement, which is what a clause must cover

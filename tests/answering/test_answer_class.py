@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answering.answer_class import CLASS_NAMES, PLACE, asked_class, asked_phrase, asks_place, class_spans
+from assistant.answering.answer_class import (
+    CLASS_NAMES,
+    PLACE,
+    asked_class,
+    asked_phrase,
+    asks_place,
+    class_spans,
+    predicate_class,
+)
 from assistant.glossary import find_terms
 
 
@@ -421,3 +429,32 @@ def test_a_plain_verb_between_which_and_a_class_noun_has_begun_the_predicate():
 )
 def test_the_noun_phrase_a_chinese_which_question_asks_for(question, phrase):
     assert asked_phrase(question, "zh") == phrase
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "head"),
+    [
+        ("Which programs help developing countries?", "en", "programs"),
+        ("Which divide concerns developing nations?", "en", "divide"),
+        ("哪些项目帮助发展中国家？", "zh", "项目"),
+        ("哪个鸿沟涉及发展中国家？", "zh", "鸿沟"),
+    ],
+)
+def test_a_class_noun_after_the_predicates_verb_is_no_class_asked_for(question, lang, head):
+    assert asked_class(question, lang) is None
+    found = predicate_class(question, lang)
+    assert found is not None and found.head == head and found.cls.name == "country" and found.cls.plural
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("Which least developed countries need access?", "en"),  # a participle qualifies the noun
+        ("Which country helps developing nations most?", "en"),  # the head noun is the class
+        ("秘书长应当与哪个负责知识产权的联合国组织合作？", "zh"),  # a 的 clause qualifies the noun
+        ("哪些发展中国家将最先获得人工智能技术？", "zh"),
+    ],
+)
+def test_a_class_noun_the_question_word_asks_for_is_no_predicates_object(question, lang):
+    assert asked_class(question, lang) is not None
+    assert predicate_class(question, lang) is None

@@ -301,3 +301,24 @@ def test_a_chinese_which_question_needs_an_english_clause_to_name_more_than_its_
     question = "人工智能技术应当维护哪些伦理标准？"
     assert missing(question, "zh", "which", echo, translations) == ["具体的伦理标准名称"]
     assert missing(question, "zh", "which", named, translations) == []
+
+
+BODY5 = (
+    "Furthermore, the Assembly emphasized the necessity of addressing the digital divide and ensuring equitable "
+    "access to AI technologies, particularly for developing nations. Recognizing the disparities, efforts to "
+    "support inclusive access to AI were highlighted."
+)
+BODY6 = (
+    "The resolution paves the way for cooperation among member states and civil society. It aligns with broader "
+    "UN initiatives aimed at fostering digital cooperation."
+)
+
+
+def test_a_class_noun_in_the_predicate_needs_the_head_noun_named_with_it_in_one_sentence():
+    body5, body6 = chunk(BODY5, "en", "paragraph", "body"), chunk(BODY6, "en", "paragraph", "body")
+    # "the digital divide … for developing nations": the divide asked for, with the predicate's nations
+    assert missing("Which divide concerns developing nations?", "en", "which", body5) == []
+    # UN initiatives, and member states in another sentence: no initiative said to help any country
+    assert missing("Which initiatives help developing nations?", "en", "which", body6) != []
+    # no programme named at all
+    assert missing("Which programs help developing countries?", "en", "which", body5) != []

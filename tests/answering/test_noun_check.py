@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from assistant.answering.analysis import analyse_question
-from assistant.answering.noun_check import answer_noun_groups, has_answer_noun, names_noun
+from assistant.answering.noun_check import answer_noun_groups, has_answer_noun, names_noun, unnamed
 from assistant.answering.support import Support
 from tests.answering.toy import toy_context
 
@@ -34,6 +34,15 @@ def test_an_unknown_verb_after_the_noun_rules_the_clause_out_too():
     assert a.answer_verb == "voted"
     groups = answer_noun_groups(a, "en", ctx)
     assert groups is not None and not names_noun(groups, support(ctx), ctx)
+    # the abstention names the verb: the corpus does name countries
+    assert unnamed(a, "en", support(ctx), ctx) == "voted"
+
+
+def test_the_abstention_names_the_noun_when_the_verb_is_known():
+    ctx = toy_context(DOCS, hits=["res/clause/1"], known=KNOWN)
+    a = analyse_question("Which penalties did the Council report?", "en")
+    assert unnamed(a, "en", support(ctx), ctx) == "penalties"
+    assert unnamed(a, "en", support(ctx), toy_context(DOCS, hits=["res/clause/1"], known=KNOWN | {"penalti"})) == ""
 
 
 def test_questions_of_other_types_or_without_a_noun_check_nothing():
