@@ -1,6 +1,6 @@
 """Which of several supported clauses to prefer, beyond how many of the question's words they cover.
 
-Two signals that coverage alone misses:
+Three signals that coverage alone misses:
 
 * **names as written**: a name the question writes (an acronym, a capitalised glossary name such as
   "AI for Good summit") is the most specific thing it asks about. A clause that has the name (in its
