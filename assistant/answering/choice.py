@@ -17,7 +17,7 @@ from assistant.answering.document_date import document_date
 from assistant.answering.evidence import question_groups
 from assistant.answering.near_miss import Needs, fitting
 from assistant.answering.noun_check import answer_noun_groups, names_noun
-from assistant.answering.preference import NAME_WEIGHT, dominated, name_share, written_names
+from assistant.answering.preference import NAME_WEIGHT, dominated, name_share, outcovers, written_names
 from assistant.answering.replies import abstain
 from assistant.answering.sections import section_key
 from assistant.answering.support import (
@@ -117,7 +117,7 @@ def pick(c: Choice) -> Support:
     def value(s: Support) -> float:
         v = s.score - _RANK_PENALTY * rank[id(s)]
         chunk = s.hit.chunk
-        if own_language and chunk.lang != lang:
+        if own_language and chunk.lang != lang and not outcovers(s, passing, lang):
             v -= (1.0 if dominated(s, passing, rank, lang) else CROSS_DISCOUNT) * (s.overlap - s.literal)
         if has_names:
             v -= NAME_WEIGHT * (most_names - has_names[id(s)])

@@ -1,12 +1,14 @@
 """Which of several supported clauses to prefer, beyond how many of the question's words they cover.
 
-Two signals that coverage alone misses:
+Three signals that coverage alone misses:
 
 * **names as written**: a name the question writes (an acronym, a capitalised glossary name such as
   "AI for Good summit") is the most specific thing it asks about. A clause that has the name (in its
   text, section names or its document's title) beats one that matches more of the question's
   generic words through dictionary translations
   ("partner", "organizations", "summit" translate into a neighbour listing many organisations).
+* **out-covering translations**: a Chinese question's English clause whose translated coverage is
+  a multiple of every Chinese clause's coverage keeps all of it.
 * **dominated translations**: a clause in the other language whose extra coverage comes only through
   translations, while a clause in the question's own language ranks above it, covers at least as
   much literally and is at least as close in meaning, has nothing of its own to show: that extra
@@ -25,6 +27,9 @@ from assistant.schema import Language
 # clause that has the most of them). Chosen on eval/dev: 0.3 – 2.0 give the same answers, 0.1 – 0.25
 # change none (see its README).
 NAME_WEIGHT = 0.5
+# How many times the best own-language clause's coverage a Chinese question's English clause must
+# cover (through translation) for that coverage to count in full. Chosen on eval/dev (see its README).
+OUTCOVER_RATIO = 2.0
 
 
 def written_names(question: str, lang: Language) -> tuple[Term, ...]:
@@ -64,3 +69,18 @@ def dominated(s: Support, passing: Sequence[Support], rank: Mapping[int, int], l
         o.hit.chunk.lang == lang and rank[id(o)] < rank[id(s)] and o.literal >= s.literal and o.dense >= s.dense
         for o in passing
     )
+
+
+def outcovers(s: Support, passing: Sequence[Support], lang: Language) -> bool:
+    """Whether a Chinese question's English clause covers clearly more of it than every Chinese clause.
+
+    Translation's coverage is discounted because generic words translate into many clauses; an English
+    clause covering `OUTCOVER_RATIO` times what the best Chinese clause covers says what the question
+    asks (这些利益攸关方被敦促不要做什么 → "urged all stakeholders to refrain", where the draft's clauses
+    share only 利益攸关). English questions keep the discount: their generic words ("help", "work out",
+    "skills") translate into many Chinese words, so a Chinese clause's translated coverage is no such sign.
+    """
+    if lang != "zh" or s.hit.chunk.lang == lang:
+        return False
+    own = max((o.overlap for o in passing if o.hit.chunk.lang == lang), default=0.0)
+    return s.overlap >= OUTCOVER_RATIO * own

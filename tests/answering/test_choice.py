@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from assistant.answering.analysis import analyse_question
 from assistant.answering.choice import Choice, coverage_gate, nearest_named, pick
 from assistant.answering.near_miss import needs
@@ -61,3 +63,19 @@ def test_when_only_the_other_document_passes_the_named_ones_nearest_content_clau
     c = choice("What skills are needed, says the article?", ["res/clause/2"], art=0.2)
     assert nearest_named(c) is not None and nearest_named(c).hit.chunk.id == "art/paragraph/3"
     assert pick(c).hit.chunk.id == "art/paragraph/3"
+
+
+def test_a_chinese_questions_english_clause_covering_twice_the_chinese_ones_is_not_discounted():
+    # The draft's Chinese clause ranks first and shares only 利益攸关; the article's English one says
+    # "urged … stakeholders to refrain" through translation: its coverage counts in full.
+    question = "这些利益攸关方被敦促不要做什么？"
+    ctx = toy_context(DOCS, hits=HITS)
+    zh_hit = replace(ctx.hits[0], chunk=replace(ctx.hits[0].chunk, lang="zh"))
+    a = analyse_question(question, "zh")
+
+    def picked(en_overlap: float) -> str:
+        ranked = [Support(zh_hit, 0.3, 0.16, 0.3), Support(ctx.hits[1], en_overlap, 0.01, 0.3)]
+        return pick(Choice(question, "zh", a, ctx, ranked, ranked, needs(question, "zh", a.qtype))).hit.chunk.id
+
+    assert picked(0.65) == "art/paragraph/3"
+    assert picked(0.5) == "res/clause/2"  # below twice the Chinese clause's coverage: discounted, loses

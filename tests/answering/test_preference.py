@@ -1,8 +1,8 @@
-"""Preferring one supported clause to another: names the question writes, dominated translations."""
+"""Preferring one supported clause to another: names the question writes, dominated and out-covering translations."""
 
 from __future__ import annotations
 
-from assistant.answering.preference import dominated, name_share, written_names
+from assistant.answering.preference import dominated, name_share, outcovers, written_names
 from assistant.answering.support import Support
 from assistant.schema import Chunk, RetrievedChunk
 
@@ -53,3 +53,21 @@ def test_no_domination_when_the_other_clause_ranks_higher_covers_more_literally_
     passing = [above, own, more_literal, nearer]
     rank = {id(s): i for i, s in enumerate(passing)}
     assert not any(dominated(s, passing, rank, "en") for s in (above, more_literal, nearer))
+
+
+def test_a_chinese_questions_english_clause_out_covers_when_it_covers_twice_the_best_chinese_clause():
+    # 这些利益攸关方被敦促不要做什么: the draft's clause shares only 利益攸关; the article's says urged … refrain.
+    draft = _support("zh/1", "zh", overlap=0.3, literal=0.3, dense=0.16)
+    article = _support("en/1", "en", overlap=0.65, literal=0.3, dense=0.01)
+    assert outcovers(article, [draft, article], "zh")
+    assert not outcovers(draft, [draft, article], "zh")  # a clause in the question's language never does
+
+
+def test_no_out_covering_below_twice_the_chinese_coverage_nor_for_an_english_question():
+    draft = _support("zh/1", "zh", overlap=0.4, literal=0.4, dense=0.24)
+    article = _support("en/1", "en", overlap=0.66, literal=0.4, dense=0.22)
+    assert not outcovers(article, [draft, article], "zh")
+    # An English question's generic words translate into many Chinese ones: no such sign there.
+    own = _support("en/2", "en", overlap=0.1, literal=0.1, dense=0.3)
+    other = _support("zh/2", "zh", overlap=0.6, literal=0.1, dense=0.2)
+    assert not outcovers(other, [own, other], "en")
