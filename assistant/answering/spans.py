@@ -35,6 +35,12 @@ _DATE = re.compile("|".join(f"(?:{p})" for p in _DATE_PATTERNS))
 # 2030年可持续发展议程, 2030议程, and the other order, "Agenda 2030".
 _AGENDA_AFTER = re.compile(r"\d{4}(?:年?(?:可持续|议程)|\s+(?:Sustainable\s+Development\s+)?Agenda\b)", re.IGNORECASE)
 _AGENDA_BEFORE = re.compile(r"\bAgenda\s+$", re.IGNORECASE)
+# A span of years: "2022-2026", "2022–2026", "2022 to 2026", 2022至2026年, 2022年至2026年, 2022~2026. Longer
+# spans are no range a clause dates something by.
+_YEAR_RANGE = re.compile(
+    r"(?<!\d)((?:19|20)\d{2})\s*年?\s*(?:-|–|—|~|～|至|到|to|through|until)\s*((?:19|20)\d{2})(?!\d)", re.IGNORECASE
+)
+_MAX_RANGE = 30
 # How often: the frequency words of both languages with their gloss in the other.
 FREQUENCIES: tuple[tuple[str, str], ...] = (
     ("每年", "every year"),
@@ -108,8 +114,16 @@ def dates(text: str) -> list[Span]:
 
 
 def years(text: str) -> list[str]:
-    """The years of `text`'s dates, each once, in order (2022年3月 and "21 March 2024" give 2022, 2024)."""
-    return list(dict.fromkeys(y for d in dates(text) for y in re.findall(r"(?:19|20)\d{2}", d.text)))
+    """The years of `text`'s dates, each once, in order (2022年3月 and "21 March 2024" give 2022, 2024).
+
+    A range gives every year it spans ("2022–2026", 2022至2026年: 2022 … 2026), so that a year inside it is
+    never read as another year than the text's."""
+    found = [(d.start, y) for d in dates(text) for y in re.findall(r"(?:19|20)\d{2}", d.text)]
+    for m in _YEAR_RANGE.finditer(text):
+        first, last = int(m[1]), int(m[2])
+        if 0 < last - first <= _MAX_RANGE:
+            found += [(m.start(), str(y)) for y in range(first, last + 1)]
+    return list(dict.fromkeys(y for _, y in sorted(found, key=lambda f: f[0])))
 
 
 @dataclass(frozen=True)

@@ -270,6 +270,13 @@ def test_a_month_asked_of_a_record_that_gives_none_is_unstated():
     assert unstated_dates("Was it adopted in March?", "New York, 21 March, 2004") == []
 
 
+@pytest.mark.parametrize("clause", ["the strategic plan for 2022-2026", "2022–2026年战略规划", "2022至2026年战略规划"])
+@pytest.mark.parametrize("year", ["2022", "2024", "2026"])
+def test_a_year_range_does_not_contradict_a_year_it_contains(clause, year):
+    assert other_years(f"Was the plan adopted for {year}?", clause) == []
+    assert other_years("Was the plan adopted for 2030?", clause) == ["2030"]
+
+
 def test_a_month_only_the_dateline_gives_is_answered_from_it():
     dateline = _record("New York, 21 March, 2004")
     clause = "The General Assembly embraced a pivotal resolution."

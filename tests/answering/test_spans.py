@@ -106,6 +106,17 @@ def test_the_2030_agenda_is_a_name_in_either_word_order():
 
 
 @pytest.mark.parametrize(
+    "text", ["2022-2026", "2022–2026", "the plan for 2022 to 2026", "2022至2026年", "2022年至2026年"]
+)
+def test_a_year_range_gives_every_year_it_spans(text):
+    assert years(text) == ["2022", "2023", "2024", "2025", "2026"]
+
+
+def test_a_range_too_long_to_date_anything_gives_its_ends_only():
+    assert years("1900-2000") == ["1900", "2000"]
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("New York, 21 March, 2004 – The", [("21 March", 3, 21)]),
