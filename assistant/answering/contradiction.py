@@ -15,6 +15,15 @@ A year or city in the parenthesis after another numbered document (忆及 d: 第
 修订版）) is that document's record, not the clause's: it neither gives nor contradicts the year of a question
 that does not name that document ("Was the General Assembly's resolution on AI adopted in 2022?": `borrowed`).
 
+A document named by its topic rather than its number ("Was the resolution on WSIS outcomes revised in
+Bucharest?", 有关信息社会世界峰会成果的决议) is the one recorded document of its document's clauses whose
+description states that topic (`described`): its record is then its own, and gives or contradicts the year
+or city asked; two recorded documents on the topic leave it unnamed, and their records borrowed.
+
+Months and days are checked as years are (`other_dates`: "adopted in April 2024?" or "on 22 March?" against
+the dateline's "21 March"), and a month asked of a clause and record that give none is not stated
+(`unstated_dates`: "held in May 2022?" against （2022年，布加勒斯特）).
+
 Likewise a yes-no question whose whole predicate is a topic ("Is the resolution about nuclear weapons?",
 是否涉及气候变化) is not answered "Yes." from a clause that states less than half of that topic.
 
@@ -32,12 +41,12 @@ Example:
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from assistant.answering.evidence import evidence_of, question_groups, written_in
 from assistant.answering.gazetteer import city_names, same_city
-from assistant.answering.identifiers import carries, document_ids
-from assistant.answering.spans import years
+from assistant.answering.identifiers import DocumentId, carries, document_ids
+from assistant.answering.spans import month_days, years
 from assistant.answering.support import shown_word
 from assistant.schema import Chunk, Language
 
@@ -60,6 +69,21 @@ def other_years(question: str, clause: str) -> list[str]:
     return [y for y in asked if y not in given]
 
 
+def other_dates(question: str, clause: str) -> list[str]:
+    """The question's months (with their days) that `clause` does not give, when it gives another month
+    ("April" or "22 March" against "21 March"); else []."""
+    asked = month_days(question)
+    given = month_days(clause)
+    if not asked or not given:
+        return []
+    return [a.text for a in asked if not any(a.agrees(g) for g in given)]
+
+
+def unstated_dates(question: str, clause: str) -> list[str]:
+    """The question's months when `clause` gives none: "held in May 2022?" against （2022年，布加勒斯特）."""
+    return [] if month_days(clause) else [a.text for a in month_days(question)]
+
+
 # A numbered document followed by its own record in brackets: 第140号决议（2022年，布加勒斯特，修订版）,
 # "Resolution 140 (Rev. Bucharest, 2022)".
 _CITED_RECORD = re.compile(
@@ -69,9 +93,10 @@ _CITED_RECORD = re.compile(
 )
 
 
-def own_text(question: str, clause: str) -> str:
-    """`clause` without the records of the numbered documents it cites and the question does not name."""
-    ids = document_ids(question)
+def own_text(question: str, clause: str, named: Sequence[DocumentId] = ()) -> str:
+    """`clause` without the records of the numbered documents it cites and the question does not name
+    (by number, or by its topic: `named`, from `described`)."""
+    ids = (*document_ids(question), *named)
 
     def kept(m: re.Match[str]) -> str:
         return m[0] if any(carries(m[1], i) for i in ids) else m[1]
@@ -79,27 +104,71 @@ def own_text(question: str, clause: str) -> str:
     return _CITED_RECORD.sub(kept, clause)
 
 
-def borrowed(question: str, clause: str) -> list[str]:
+def borrowed(question: str, clause: str, named: Sequence[DocumentId] = ()) -> list[str]:
     """The question's years and cities that `clause` does not give of its own while it gives years or cities
     in the record of another numbered document than the question names (so they say nothing of what it asks
     about; a year other than the record's is no more given: "… revised in 2017?" against 第140号决议（2022年）);
-    else []."""
-    own = own_text(question, clause)
+    else []. `named`: the documents the question names by their topic (`described`)."""
+    own = own_text(question, clause, named)
     own_years, own_cities = years(own), city_names(own)
     lent = [y for y in years(question) if y not in own_years] if years(clause) else []
     places = [a for a in city_names(question) if not any(same_city(a, g) for g in own_cities)]
     return list(dict.fromkeys(lent + (places if city_names(clause) else [])))
 
 
+# "the resolution on WSIS outcomes", 有关信息社会世界峰会成果的决议: a document named by its topic, not its number.
+_DESCRIBED = {
+    "en": re.compile(
+        r"\b(?:resolution|recommendation|decision)\s+(?:on|about|concerning|regarding|dealing\s+with|relat(?:ed|ing)\s+to)"
+        r"\s+(?P<topic>.+?)(?=\s+(?:was|were|is|are|been|be|being|revised|adopted|approved|passed|amended|in|at|by|"
+        r"during|on)\b|[?,.;!]|$)",
+        re.IGNORECASE,
+    ),
+    "zh": re.compile(r"(?:有关|关于)(?P<topic>[^的，,。？?]+?)的(?:决议|建议书|建议|决定)"),
+}
+# The end of the description before a cited record: the clause's last separator before it.
+_DESCRIPTION_START = re.compile(r".*[；;，,。：:、]", re.DOTALL)
+
+
+def described(
+    question: str, lang: Language, clauses: Sequence[str], translations: Mapping[str, tuple[str, ...]]
+) -> tuple[DocumentId, ...]:
+    """The numbered document the question names by its topic ("the resolution on WSIS outcomes"): the one
+    recorded document (a number with its record in brackets) among `clauses` (its document's) whose description
+    states at least half of that topic's words; () when the question names a document by number, or none or
+    several match."""
+    m = _DESCRIBED[lang].search(question)
+    if m is None or document_ids(question):
+        return ()
+    groups = question_groups(m["topic"], lang, translations)
+    if not groups:
+        return ()
+    found: dict[str, DocumentId] = {}
+    for clause in clauses:
+        start = 0
+        for record in _CITED_RECORD.finditer(clause):
+            before = clause[start : record.start()]
+            start = record.end()
+            cut = _DESCRIPTION_START.match(before)
+            description = f"{before[cut.end() if cut else 0 :]}{record[1]}"
+            terms, tokens = evidence_of([description])
+            stated = sum(g.found_in(terms, tokens) or written_in(g, description) for g in groups)
+            if stated * 2 >= len(groups):  # as `unstated_topic`: half the topic stated is a paraphrase
+                found.update((i.key, i) for i in document_ids(record[1]))
+    return tuple(found.values()) if len(found) == 1 else ()
+
+
 def stating_record(question: str, clause: str, records: Sequence[Chunk]) -> Chunk | None:
     """The document's record (`records`: its header, title, dateline) that gives the city or year the
     question asks and `clause` does not give, to answer or contradict the question from; None when the
     clause gives them itself or no record does."""
-    wanted = []
+    wanted: list[Callable[[str], Sequence[object]]] = []
     if city_names(question) and not city_names(clause):
         wanted.append(city_names)
     if years(question) and not years(clause):
         wanted.append(years)
+    if month_days(question) and not month_days(clause):
+        wanted.append(month_days)
     return next((r for r in records if wanted and all(w(r.text) for w in wanted)), None)
 
 

@@ -8,6 +8,13 @@ what the question asks: it is quoted without a yes or no.
 
 "Didn't / Wasn't …?" expects a yes ("Wasn't it revised in 2022?" — "Yes."), as 不是…吗 does: only a
 separate "not", "never" or "no" after the opening auxiliary negates, or 是否不 / 没(有) / 未 in Chinese.
+A 没(有) before a 的 phrase negates the predicate when no verb stands before it (发展中国家没有平等获取…的机会吗),
+and modifies a noun when one does (是否提到没有互联网接入的人), as the "not" of an English relative clause.
+
+A clause that states as an aim or necessity what a negated question asks as a fact ("Do developing nations
+not have equitable access?" against "ensuring equitable access") answers neither yes nor no: the lead says
+so (`AIM`) and the quote shows the aim. A question that asks about the aim itself ("Should … not …?") is
+answered "No" as before.
 
 Example:
     >>> negated("Were Resolutions 139 and 140 not revised?", "en"), negated("Weren't they revised?", "en")
@@ -23,7 +30,8 @@ from __future__ import annotations
 import re
 
 from assistant.answering.analysis import YES_NO_OPENING
-from assistant.answering.replies import NO, YES
+from assistant.answering.replies import AIM, NO, YES
+from assistant.lexical import pos_words
 from assistant.schema import Language
 
 _NEGATED: dict[Language, re.Pattern[str]] = {
@@ -56,9 +64,28 @@ _NEGATION: dict[Language, re.Pattern[str]] = {
 }
 
 
+# 没(有) / 未 before a 的 phrase: the predicate's negation when it is the question's first verb
+# (发展中国家没有平等获取…的机会吗, "have no opportunity"), a noun's modifier when a verb stands before it
+# (是否提到没有互联网接入的人: the people are mentioned), as the "not" of an English relative clause.
+_NEGATION_BEFORE_DE = re.compile(r"(?<![有淹埋出沉隐])(?:没(?!收)有?|未(?!成年|婚|遂))(?!有|来)[^，,。]*的")
+# Words tagged as verbs before the negation that ask, not predicate: 是否, 是不是, 是 (…吗).
+_ASKING_VERBS = frozenset(("是否", "是不是", "是", "有没有"))
+
+
 def negated(question: str, lang: Language) -> bool:
     """Whether a yes/no question asks about the negation of its predicate ("… not revised?", 没有修订吗)."""
-    return _NEGATED[lang].search(question) is not None
+    if _NEGATED[lang].search(question) is not None:
+        return True
+    return lang == "zh" and _negates_before_de(question)
+
+
+def _negates_before_de(question: str) -> bool:
+    """A 没(有) / 未 before a 的 phrase that no verb precedes: the predicate's negation."""
+    m = _NEGATION_BEFORE_DE.search(question)
+    if m is None:
+        return False
+    before = pos_words(question[: m.start()])
+    return not any(tag.startswith("v") and tag != "vn" and w not in _ASKING_VERBS for w, tag in before)
 
 
 def states_negation(text: str) -> bool:
@@ -66,9 +93,36 @@ def states_negation(text: str) -> bool:
     return any(p.search(text) for p in _NEGATION.values())
 
 
+# A clause that states an aim or a necessity ("ensuring equitable access", "the necessity of", 确保, 必须):
+# it says what should be, not what is.
+_AIM: dict[Language, re.Pattern[str]] = {
+    "en": re.compile(
+        r"\b(?:ensur(?:e|es|ing)|necessity|necessary|need(?:s|ed)?\s+to|should|must|imperative|essential)\b",
+        re.IGNORECASE,
+    ),
+    "zh": re.compile(r"确保|必须|应当|应该|需要|必要|旨在"),
+}
+# A question that asks about an aim itself ("Should …not …?", 是否不应该): the clause's aim answers it.
+_ASKS_AIM: dict[Language, re.Pattern[str]] = {
+    "en": re.compile(r"\b(?:should|must|need|needs|ought|required|obliged|have\s+to|has\s+to)\b", re.IGNORECASE),
+    "zh": re.compile(r"应当|应该|必须|需要|须|要求"),
+}
+
+
+def states_aim(text: str) -> bool:
+    """Whether `text` words an aim or a necessity, in either language ("ensuring", 确保)."""
+    return any(p.search(text) for p in _AIM.values())
+
+
 def yes_no_lead(question: str, lang: Language, quote: str) -> str:
     """The lead of a yes/no answer quoting `quote`, a clause that supports the question's predicate:
-    "Yes.", "No — …" for a negated question, or "" when the quote words a negation of its own."""
+    "Yes.", "No — …" for a negated question, "" when the quote words a negation of its own, and "neither"
+    (`AIM`) when it states as an aim what a negated question asks as a fact ("Do developing nations not have
+    equitable access?" against "ensuring equitable access")."""
     if not negated(question, lang):
         return YES[lang]
-    return "" if states_negation(quote) else NO[lang]
+    if states_negation(quote):
+        return ""
+    if states_aim(quote) and not _ASKS_AIM[lang].search(question):
+        return AIM[lang]
+    return NO[lang]

@@ -18,6 +18,12 @@ YES: dict[Language, str] = {"en": "Yes.", "zh": "是的。"}
 # The lead of a negated yes/no question whose clause states the positive (polarity.py): the quote is the
 # evidence, so this is no inferred "no" but the clause read against the question's "not".
 NO: dict[Language, str] = {"en": "No — the documents state the opposite.", "zh": "不，文件所述与此相反。"}
+# The lead of a negated yes/no question whose clause states the positive as an aim ("ensuring equitable
+# access"), not as a fact: the clause neither agrees ("No, they have it") nor disagrees with the question.
+AIM: dict[Language, str] = {
+    "en": "Neither yes nor no: the documents state this as an aim, not as a fact.",
+    "zh": "文件没有就此说是或否，而是将其作为目标提出。",
+}
 
 
 def only_of(shown: Sequence[str], lang: Language) -> str:

@@ -20,10 +20,13 @@ from assistant.answering.compounds import dictionary_parts
 from assistant.answering.context import AnswerContext
 from assistant.answering.contradiction import (
     borrowed,
+    described,
+    other_dates,
     other_places,
     other_years,
     own_text,
     stating_record,
+    unstated_dates,
     unstated_topic,
 )
 from assistant.answering.document_date import document_date, misprint_lead
@@ -213,6 +216,13 @@ def _yes_no(question: str, lang: Language, ctx: AnswerContext, chunk: Chunk, cit
     source = record if record is not None else chunk
     if record is not None:
         citation = cite_chunk(record, ctx)
+    # "the resolution on WSIS outcomes": the one recalled resolution on that topic, whose record is then its own.
+    clauses = [c.text for c in ctx.chunks if c.doc_id == chunk.doc_id] or [chunk.text]
+    named = described(question, lang, clauses, ctx.translations)
+    own = own_text(question, source.text, named)  # a cited document's own year is not the asked one's
+    months = other_dates(question, own)
+    if months:  # "April 2024" against the dateline's "21 March": the misprinted year's note does not help
+        return otherwise(question, lang, citation, months)
     doc = ctx.documents.get(source.doc_id)
     printed = misprint_lead(question, lang, doc.info) if doc is not None and source.kind == "dateline" else ""
     if printed:  # the dateline's year is a typo the manifest's note corrects: say both, cited
@@ -222,13 +232,17 @@ def _yes_no(question: str, lang: Language, ctx: AnswerContext, chunk: Chunk, cit
             language=lang,
             citations=[citation],
         )
-    own = own_text(question, source.text)  # a cited document's own year is not the asked one's
     other = other_places(question, own) or other_years(question, own)
     if other and not any(re.search(rf"(?<!\d){re.escape(o)}(?!\d)", source.text) for o in other):
         return otherwise(question, lang, citation, other)
     # A year the quote writes as a name (《2030年可持续发展议程》) is not "given otherwise", nor given.
     # Then what it asks must be the clause's own (not another document's record) and its topic stated.
-    missing = other or borrowed(question, source.text) or unstated_topic(question, lang, evidence, ctx.translations)
+    missing = (
+        other
+        or borrowed(question, source.text, named)
+        or unstated_dates(question, own)
+        or unstated_topic(question, lang, evidence, ctx.translations)
+    )
     if missing:
         return abstain(question, lang, covered=covered_terms(question, lang, [evidence])[0], missing=missing)
     # Every focus of the question is supported by the clause that follows; "not" is no focus.

@@ -31,6 +31,16 @@ _DATE_PATTERNS = (
     r"\b(?:19|20)\d{2}\b",
 )
 _DATE = re.compile("|".join(f"(?:{p})" for p in _DATE_PATTERNS))
+# The 2030 Agenda's year is part of its name: "2030 Agenda", "2030 Sustainable Development Agenda",
+# 2030年可持续发展议程, 2030议程, and the other order, "Agenda 2030".
+_AGENDA_AFTER = re.compile(r"\d{4}(?:年?(?:可持续|议程)|\s+(?:Sustainable\s+Development\s+)?Agenda\b)", re.IGNORECASE)
+_AGENDA_BEFORE = re.compile(r"\bAgenda\s+$", re.IGNORECASE)
+# A span of years: "2022-2026", "2022–2026", "2022 to 2026", 2022至2026年, 2022年至2026年, 2022~2026. Longer
+# spans are no range a clause dates something by.
+_YEAR_RANGE = re.compile(
+    r"(?<!\d)((?:19|20)\d{2})\s*年?\s*(?:-|–|—|~|～|至|到|to|through|until)\s*((?:19|20)\d{2})(?!\d)", re.IGNORECASE
+)
+_MAX_RANGE = 30
 # How often: the frequency words of both languages with their gloss in the other.
 FREQUENCIES: tuple[tuple[str, str], ...] = (
     ("每年", "every year"),
@@ -96,16 +106,72 @@ def dates(text: str) -> list[Span]:
     out: list[Span] = []
     for m in _DATE.finditer(text):
         value = m.group(0)
-        if re.match(r"\d{4}(?:年(?:可持续|议程)|\s+Agenda\b)", text[m.start() : m.end() + 8]):
-            continue  # the 2030 Agenda is a name, not a date
+        if _AGENDA_AFTER.match(text, m.start()) or _AGENDA_BEFORE.search(text[max(0, m.start() - 12) : m.start()]):
+            continue  # the 2030 Agenda is a name, not a date, in either word order ("Agenda 2030", 2030议程)
         gloss = re.sub(r"(\d{4})年(?:(\d{1,2})月(?:(\d{1,2})日)?)?", _zh_date_gloss, value) if "年" in value else ""
         out.append(Span(m.start(), m.end(), value, gloss, "date"))
     return out
 
 
 def years(text: str) -> list[str]:
-    """The years of `text`'s dates, each once, in order (2022年3月 and "21 March 2024" give 2022, 2024)."""
-    return list(dict.fromkeys(y for d in dates(text) for y in re.findall(r"(?:19|20)\d{2}", d.text)))
+    """The years of `text`'s dates, each once, in order (2022年3月 and "21 March 2024" give 2022, 2024).
+
+    A range gives every year it spans ("2022–2026", 2022至2026年: 2022 … 2026), so that a year inside it is
+    never read as another year than the text's."""
+    found = [(d.start, y) for d in dates(text) for y in re.findall(r"(?:19|20)\d{2}", d.text)]
+    for m in _YEAR_RANGE.finditer(text):
+        first, last = int(m[1]), int(m[2])
+        if 0 < last - first <= _MAX_RANGE:
+            found += [(m.start(), str(y)) for y in range(first, last + 1)]
+    return list(dict.fromkeys(y for _, y in sorted(found, key=lambda f: f[0])))
+
+
+@dataclass(frozen=True)
+class MonthDay:
+    """A month a text names, with its day when it gives one, as written there ("21 March", "April", 4月)."""
+
+    text: str
+    month: int
+    day: int | None = None
+
+    def agrees(self, other: MonthDay) -> bool:
+        """Whether `other` can be the same date: the same month, and the same day when both give one."""
+        return self.month == other.month and (self.day is None or other.day is None or self.day == other.day)
+
+
+_ZH_NUMERALS = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)}
+# A month name is a month next to a day or a year, or after a preposition ("in April"): "May" alone is a verb.
+_EN_MONTH = re.compile(
+    rf"\b(?P<dm>(?P<d1>\d{{1,2}})\s+(?P<m1>{_MONTHS}))\b|\b(?P<md>(?P<m2>{_MONTHS})\s+(?P<d2>\d{{1,2}}))(?!\d)"
+    rf"|\b(?:in|on|of|by|since|until|during|from|before|after)\s+(?P<m3>{_MONTHS})\b(?!\s+\d{{1,2}}(?!\d))|\b(?P<m4>{_MONTHS})(?=,?\s+\d{{4}}\b)"
+)
+# 3月, 3月21日, 三月, 十二月: a numeral right before 月 (个月 counts months, 每月 repeats).
+_ZH_MONTH = re.compile(
+    r"(?<![\d一二三四五六七八九十个每])(\d{1,2}|十[一二]?|[一二三四五六七八九])月(?:(\d{1,2})[日号])?"
+)
+
+
+def month_days(text: str) -> list[MonthDay]:
+    """The months (with their days) `text`'s dates name, in order: "21 March, 2004", "in April 2024", 2024年4月."""
+    names = _MONTHS.split("|")
+    found: list[tuple[int, MonthDay]] = []
+    for m in _EN_MONTH.finditer(text):
+        day = m["d1"] or m["d2"]
+        shown = next(g for g in ("dm", "md", "m3", "m4") if m[g])
+        name = m["m1"] or m["m2"] or m["m3"] or m["m4"]
+        found.append((m.start(shown), MonthDay(m[shown], names.index(name) + 1, int(day) if day else None)))
+    for m in _ZH_MONTH.finditer(text):
+        month = int(m[1]) if m[1].isdigit() else _zh_number(m[1])
+        if 1 <= month <= 12:
+            found.append((m.start(), MonthDay(m[0], month, int(m[2]) if m[2] else None)))
+    return [d for _, d in sorted(found, key=lambda f: f[0])]
+
+
+def _zh_number(numeral: str) -> int:
+    """一 … 十二 as a number."""
+    if numeral.startswith("十"):
+        return 10 + (_ZH_NUMERALS[numeral[1]] if len(numeral) > 1 else 0)
+    return _ZH_NUMERALS[numeral]
 
 
 def _zh_date_gloss(m: re.Match[str]) -> str:

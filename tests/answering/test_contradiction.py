@@ -4,10 +4,13 @@ import pytest
 
 from assistant.answering.contradiction import (
     borrowed,
+    described,
+    other_dates,
     other_places,
     other_years,
     own_text,
     stating_record,
+    unstated_dates,
     unstated_topic,
 )
 from assistant.schema import Chunk
@@ -212,3 +215,69 @@ def test_a_year_the_record_writes_as_a_name_is_not_said_to_be_given_otherwise(as
     # The header's 《2030年可持续发展议程》 names the Agenda: quoting it as "not 2030" contradicts itself.
     answer = assistant.ask("Are the Sustainable Development Goals to be achieved by 2030?")
     assert answer.abstained and "otherwise" not in answer.text
+
+
+CLAUSES = [CLAUSE_139, CLAUSE_140, "联大有关“变革我们的世界：2030年可持续发展议程”的第A/RES70/1号决议；"]
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "named"),
+    [
+        ("Was the resolution on WSIS outcomes revised in Bucharest?", "en", ["140"]),
+        ("有关信息社会世界峰会成果的决议是在布加勒斯特修订的吗？", "zh", ["140"]),
+        ("Was the resolution on the digital divide revised in 2022?", "en", ["139"]),
+        ("Was the resolution on AI adopted in 2022?", "en", []),  # no recorded resolution on AI
+        ("Was Resolution 139 revised in 2022?", "en", []),  # named by number already
+        ("Was the resolution revised in 2022?", "en", []),  # no topic
+    ],
+)
+def test_a_resolution_named_by_its_topic_is_the_one_recorded_resolution_on_it(question, lang, named):
+    assert [i.key for i in described(question, lang, CLAUSES, {})] == named
+
+
+def test_a_topic_two_recorded_resolutions_share_names_neither():
+    both = [CLAUSE_139, "本届大会有关弥合数字鸿沟的第200号决议（2018年，迪拜），"]
+    assert described("Was the resolution on the digital divide revised in 2022?", "en", both, {}) == ()
+
+
+def test_the_record_of_a_resolution_named_by_its_topic_is_its_own():
+    question = "Was the resolution on WSIS outcomes revised in Bucharest?"
+    named = described(question, "en", CLAUSES, {})
+    assert borrowed(question, CLAUSE_140, named) == []
+    assert other_years("… revised in 2017?", own_text(question, CLAUSE_140, named)) == ["2017"]
+
+
+@pytest.mark.parametrize(
+    ("question", "clause", "contradicted"),
+    [
+        ("Was the resolution adopted in April 2024?", "New York, 21 March, 2004", ["April"]),
+        ("决议是2024年4月通过的吗？", "New York, 21 March, 2004", ["4月"]),
+        ("Was it adopted on 22 March 2024?", "New York, 21 March, 2004", ["22 March"]),
+        ("Was it adopted in March 2024?", "New York, 21 March, 2004", []),
+        ("决议是3月21日通过的吗？", "New York, 21 March, 2004", []),
+        ("Was it adopted in April?", "国际电信联盟全权代表大会（2022年，布加勒斯特）", []),  # no month given
+    ],
+)
+def test_a_month_or_day_the_clause_does_not_give_is_contradicted_only_when_it_gives_another(
+    question, clause, contradicted
+):
+    assert other_dates(question, clause) == contradicted
+
+
+def test_a_month_asked_of_a_record_that_gives_none_is_unstated():
+    header = "国际电信联盟全权代表大会（2022年，布加勒斯特）"
+    assert unstated_dates("Was the conference held in May 2022?", header) == ["May"]
+    assert unstated_dates("Was it adopted in March?", "New York, 21 March, 2004") == []
+
+
+@pytest.mark.parametrize("clause", ["the strategic plan for 2022-2026", "2022–2026年战略规划", "2022至2026年战略规划"])
+@pytest.mark.parametrize("year", ["2022", "2024", "2026"])
+def test_a_year_range_does_not_contradict_a_year_it_contains(clause, year):
+    assert other_years(f"Was the plan adopted for {year}?", clause) == []
+    assert other_years("Was the plan adopted for 2030?", clause) == ["2030"]
+
+
+def test_a_month_only_the_dateline_gives_is_answered_from_it():
+    dateline = _record("New York, 21 March, 2004")
+    clause = "The General Assembly embraced a pivotal resolution."
+    assert stating_record("Was it adopted in April?", clause, [dateline]) is dateline

@@ -3,8 +3,8 @@ from __future__ import annotations
 import pytest
 
 from assistant.answering.analysis import question_type
-from assistant.answering.polarity import negated, states_negation, yes_no_lead
-from assistant.answering.replies import NO, YES
+from assistant.answering.polarity import negated, states_aim, states_negation, yes_no_lead
+from assistant.answering.replies import AIM, NO, YES
 
 
 @pytest.mark.parametrize(
@@ -90,3 +90,45 @@ def test_a_negated_question_is_answered_no_with_its_clauses_cited(assistant, que
     assert not answer.abstained and answer.citations
     assert answer.text.startswith(lead)
     assert "修订版" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # 没有 as the predicate before a 的 phrase ("have no … opportunity", "not adopt the … resolution")
+        ("发展中国家没有平等获取人工智能技术的机会吗？", True),
+        ("联合国大会没有通过关于人工智能的决议吗？", True),
+        ("人工智能的发展没有带来新的挑战吗？", True),  # 发展 is a verbal noun of the subject
+        ("秘书长是否没有向理事会报告的义务？", True),
+        # a 没有 phrase modifying the object of a verb negates no predicate
+        ("决议是否提到没有互联网接入的人？", False),
+        ("文章是否关注没有平等获取机会的国家？", False),
+    ],
+)
+def test_a_negation_before_a_de_phrase_negates_when_no_verb_precedes_it(question, expected):
+    assert negated(question, "zh") is expected
+
+
+AIM_CLAUSE = (
+    "Furthermore, the Assembly emphasized the necessity of addressing the digital divide and ensuring "
+    "equitable access to AI technologies, particularly for developing nations."
+)
+
+
+def test_a_negated_question_on_a_clause_stating_an_aim_gets_neither_yes_nor_no():
+    assert states_aim(AIM_CLAUSE) and states_aim("确保成员国能够贡献和利用国际电联的信息")
+    assert yes_no_lead("发展中国家没有平等获取人工智能技术的机会吗？", "zh", AIM_CLAUSE) == AIM["zh"]
+    assert yes_no_lead("Do developing nations not have equitable access to AI?", "en", AIM_CLAUSE) == AIM["en"]
+    # Not negated: the clause supports the question as before.
+    assert yes_no_lead("Does the Assembly call for equitable access to AI?", "en", AIM_CLAUSE) == YES["en"]
+
+
+def test_a_negated_question_that_asks_about_the_aim_itself_is_answered_no():
+    assert yes_no_lead("Should developing nations not have equitable access to AI?", "en", AIM_CLAUSE) == NO["en"]
+    assert yes_no_lead("发展中国家是否不应该平等获取人工智能技术？", "zh", AIM_CLAUSE) == NO["zh"]
+
+
+def test_a_negated_question_on_a_clause_stating_a_fact_is_still_answered_no():
+    fact = "The United Nations General Assembly recently embraced a pivotal resolution."
+    assert not states_aim(fact)
+    assert yes_no_lead("联合国大会没有通过关于人工智能的决议吗？", "zh", fact) == NO["zh"]

@@ -6,6 +6,7 @@ import pytest
 
 from assistant.answering.analysis import analyse_question
 from assistant.answering.near_miss import needs
+from assistant.answering.replies import AIM, NO
 from assistant.answering.single import single_answer
 from tests.answering.test_choice import DOCS, HITS
 from tests.answering.toy import toy_context
@@ -65,3 +66,46 @@ def test_a_class_question_is_not_answered_by_a_quote_naming_none_of_the_class(as
     answer = assistant.ask(question)
     quotes = [c.quote for c in answer.citations]
     assert answer.abstained or any("member states" in q for q in quotes), quotes
+
+
+# Yes/no answers on the bundled corpus (the `assistant` fixture): names with years, resolutions named by
+# their topic, months against the dateline, 没有 before a 的 phrase.
+@pytest.mark.parametrize("question", ["Does the draft resolution mention Agenda 2030?", "决议草案是否提到2030议程？"])
+def test_the_2030_agenda_named_with_its_year_first_or_last_is_answered(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.text.startswith(("Yes", "是的")) and "2030年可持续发展议程" in answer.citations[0].quote
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Was the resolution on WSIS outcomes revised in Bucharest?",
+        "有关信息社会世界峰会成果的决议是在布加勒斯特修订的吗？",
+    ],
+)
+def test_a_resolution_named_by_its_topic_is_answered_from_its_record(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.text.startswith(("Yes", "是的")) and "第140号决议" in answer.citations[0].quote
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Was the resolution on AI adopted in April 2024?",
+        "联合国大会关于人工智能的决议是2024年4月通过的吗？",
+        "Was the AI resolution adopted on 22 March 2024?",
+    ],
+)
+def test_another_month_or_day_than_the_datelines_is_not_answered_yes(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.abstained and not answer.text.startswith(("Yes", "是的"))
+
+
+def test_the_datelines_own_month_is_still_answered_yes(assistant):
+    assert assistant.ask("Was the resolution on AI adopted in March 2024?").text.startswith("Yes")
+
+
+def test_a_negation_before_a_de_phrase_is_not_answered_yes(assistant):
+    aim = assistant.ask("发展中国家没有平等获取人工智能技术的机会吗？")
+    assert aim.text.startswith(AIM["zh"]) and not aim.abstained
+    assert assistant.ask("联合国大会没有通过关于人工智能的决议吗？").text.startswith(NO["zh"])

@@ -2,7 +2,19 @@
 
 from __future__ import annotations
 
-from assistant.answering.spans import amounts, counts, dates, frequencies, sentences, spans_for
+import pytest
+
+from assistant.answering.spans import (
+    MonthDay,
+    amounts,
+    counts,
+    dates,
+    frequencies,
+    month_days,
+    sentences,
+    spans_for,
+    years,
+)
 
 
 def test_dates_in_both_languages_with_english_gloss_of_chinese_dates():
@@ -84,3 +96,49 @@ def test_sentences_that_cover_the_question_equally_go_to_the_one_with_the_prefer
 
 def test_the_2030_agenda_written_in_english_is_no_year_either():
     assert [d.text for d in dates("the 2030 Agenda for Sustainable Development, adopted in 2015")] == ["2015"]
+
+
+def test_the_2030_agenda_is_a_name_in_either_word_order():
+    assert years("Does the draft mention Agenda 2030?") == []
+    assert years("决议草案是否提到2030议程？") == []
+    assert years("the 2030 Sustainable Development Agenda") == []
+    assert years("Are the goals to be achieved by 2030?") == ["2030"]  # a year, not the Agenda's name
+
+
+@pytest.mark.parametrize(
+    "text", ["2022-2026", "2022–2026", "the plan for 2022 to 2026", "2022至2026年", "2022年至2026年"]
+)
+def test_a_year_range_gives_every_year_it_spans(text):
+    assert years(text) == ["2022", "2023", "2024", "2025", "2026"]
+
+
+def test_a_range_too_long_to_date_anything_gives_its_ends_only():
+    assert years("1900-2000") == ["1900", "2000"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("New York, 21 March, 2004 – The", [("21 March", 3, 21)]),
+        ("adopted on March 21, 2024", [("March 21", 3, 21)]),
+        ("Was it adopted in April 2024?", [("April", 4, None)]),
+        ("决议是2024年4月通过的吗？", [("4月", 4, None)]),
+        ("2024年3月21日", [("3月21日", 3, 21)]),
+        ("是十二月通过的吗", [("十二月", 12, None)]),
+        ("May the resolution be revised?", []),  # a verb, not a month
+        ("每月报告，为期3个月", []),  # every month, three months: no month named
+    ],
+)
+def test_month_days_are_the_months_and_days_a_text_names(text, expected):
+    assert [(d.text, d.month, d.day) for d in month_days(text)] == expected
+
+
+def test_a_month_without_a_day_agrees_with_any_day_of_it():
+    march, april, the_21st, the_22nd = (
+        MonthDay("March", 3),
+        MonthDay("April", 4),
+        MonthDay("21 March", 3, 21),
+        MonthDay("22 March", 3, 22),
+    )
+    assert march.agrees(the_21st) and the_21st.agrees(march)
+    assert not april.agrees(the_21st) and not the_22nd.agrees(the_21st)
