@@ -54,7 +54,14 @@ from assistant.retrieval import HybridRetriever
 from assistant.retrieval.translation import LexicalQuery
 from assistant.safety import evidence_only, flagged_note
 from assistant.schema import Answer, Chunk, Citation, Document, Language, RetrievedChunk, Turn
-from assistant.script import follows_script, is_traditional, to_simplified, traditional_wording
+from assistant.script import (
+    follows_script,
+    is_traditional,
+    language_tag,
+    to_simplified,
+    traditional_region,
+    traditional_wording,
+)
 from assistant.settings import RetrieverMode, Settings, check_retrieval_request
 from assistant.text import CITATION_MARKER, has_cjk
 
@@ -290,8 +297,10 @@ def _analyse_step(assistant: ChainAssistant) -> Any:
         # traditional characters is read in its simplified form and answered back in traditional ones.
         history = history_turns(request.get("history"))
         traditional = lang == "zh" and is_traditional(text)
+        worded_as = text  # the question whose script, region and regional words the answer's wording follows
         if lang == "zh" and history and follows_script(text):  # 其他呢？ after 誰必須…: worded as the conversation
-            traditional = is_traditional(history[-1].question)
+            worded_as = history[-1].question
+            traditional = is_traditional(worded_as)
         asked, text = text, to_simplified(text)
         turns = [simplified_turn(t) for t in history]
         # A mistyped document id is an error naming the indexed ones, not an answer from no clause at all.
@@ -305,6 +314,7 @@ def _analyse_step(assistant: ChainAssistant) -> Any:
             "lang": lang,
             "traditional": traditional,
             "asked": asked,
+            "worded_as": worded_as,
             "doc_ids": doc_ids,
             "analysis": analysis,
             "query": analysis.retrieval_query[-limit:],
@@ -559,8 +569,12 @@ def _locate_step(assistant: ChainAssistant) -> Any:
         }
         notes = [*answer.notes, *state["flagged_notes"]]
         changes: dict[str, Any] = {"citations": citations, "timings": timings, "notes": notes}
+        region = None
         if state.get("traditional"):  # asked in traditional characters: answered in them, quotes verbatim
-            changes.update(text=traditional_wording(answer.text), question=state["asked"])
+            worded_as = state.get("worded_as", state["asked"])
+            region = traditional_region(worded_as)
+            changes.update(text=traditional_wording(answer.text, worded_as), question=state["asked"])
+        changes["lang_tag"] = language_tag(answer.language, region)
         return Answer(**{**answer.__dict__, **changes})
 
     return locate_citations

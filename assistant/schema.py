@@ -258,6 +258,9 @@ class Answer:
     mode: str = "extractive"
     notes: list[str] = field(default_factory=list)  # e.g. citations dropped by the checker
     timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
+    # The BCP 47 tag of the answer's wording (en, zh-Hans, zh-Hant-TW, zh-Hant-HK); "" when not known (an
+    # answer made before it was kept): the UI marks the answer with it, not with the page's language.
+    lang_tag: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)

@@ -55,6 +55,15 @@ def test_a_question_in_traditional_characters_is_answered_in_them_with_verbatim_
     assert_quotes_are_verbatim(answer, documents)
 
 
+def test_an_answer_is_tagged_with_the_script_and_region_of_its_wording(assistant, documents):
+    assert assistant.ask("谁必须向理事会报告？").lang_tag == "zh-Hans"
+    assert assistant.ask("Who must report to Council?").lang_tag == "en"
+    assert assistant.ask("誰必須向理事會報告？").lang_tag == "zh-Hant-TW"
+    hong_kong = assistant.ask("決議草案説誰必須向理事會報告？")  # 説: Hong Kong's form
+    assert hong_kong.lang_tag == "zh-Hant-HK" and hong_kong.text.startswith("秘書長")
+    assert_quotes_are_verbatim(hong_kong, documents)
+
+
 def test_a_traditional_question_retrieves_what_its_simplified_form_does(assistant):
     traditional = [h.chunk.id for h in assistant.retrieve("決議草案的標題是什麼？", 5)]
     assert traditional == [h.chunk.id for h in assistant.retrieve("决议草案的标题是什么？", 5)]

@@ -7,8 +7,10 @@ import pytest
 from assistant.script import (
     follows_script,
     is_traditional,
+    language_tag,
     to_simplified,
     to_traditional,
+    traditional_region,
     traditional_wording,
     warm,
 )
@@ -103,7 +105,7 @@ def test_every_regional_word_of_the_table_is_read_as_its_mainland_word():
     rows = [line.split("\t") for line in rows.splitlines() if line.strip() and not line.startswith("#")]
     assert len(rows) >= 30
     for regional, mainland, region, english, source in rows:
-        assert region and english and source in ("opencc", "un-term")
+        assert region and english and source in ("opencc", "un-term", "usage")
         assert to_simplified(f"國{regional}") == f"国{mainland}"  # 國: the text reads as traditional
 
 
@@ -117,3 +119,50 @@ def test_llm_quotes_in_double_quotes_stay_verbatim():
 )
 def test_a_text_without_a_script_of_its_own_follows_the_conversation(text, neutral):
     assert follows_script(text) is neutral
+
+
+@pytest.mark.parametrize(
+    ("question", "region"),
+    [
+        ("決議草案怎樣説？", "hk"),  # 説: Hong Kong's form of 說
+        ("大會強調人權在綫上和綫下都必須得到保障嗎？", "hk"),  # 綫, which OpenCC's tables do not list
+        ("世界衞生組織", "hk"),  # 衞, which t2s does not even convert
+        ("決議草案怎麼說？", "tw"),
+        ("大會強調人權在線上和線下都必須得到保障嗎？", "tw"),
+        ("高峯會議裏的羣組", "tw"),  # 峯 裏 羣: OpenCC's own traditional forms too, not Hong Kong's alone
+        ("房間很濕", "tw"),  # Taiwan writes 濕 too (its standard, 溼, is rare)
+    ],
+)
+def test_the_region_of_a_traditional_question_goes_by_hong_kong_only_characters(question, region):
+    assert is_traditional(question)
+    assert traditional_region(question) == region
+
+
+def test_hong_kong_forms_are_read_as_simplified_also_those_t2s_keeps():
+    assert to_simplified("世界衞生組織") == "世界卫生组织"  # t2s alone left 衞, so WHO went unread
+    assert to_simplified("決議草案怎樣説綫上活動？") == "决议草案怎样说线上活动？"
+    assert to_simplified("甚麼時候成立的？") == "什么时候成立的？"  # Hong Kong's (and Taiwan's) 甚麼
+
+
+def test_an_answer_to_a_hong_kong_question_is_worded_in_hong_kong_forms():
+    text = "秘书长须说明卫生和线上问题。依据：「说明卫生」"
+    assert traditional_wording(text, asked="決議草案怎樣説？") == "秘書長須説明衞生和綫上問題。依據：「说明卫生」"
+    assert traditional_wording(text, asked="決議草案怎麼說？") == "秘書長須說明衛生和線上問題。依據：「说明卫生」"
+    assert traditional_wording(text) == traditional_wording(text, asked="決議草案怎麼說？")  # Taiwan's by default
+    assert to_traditional("秘书长须每年报告", "hk") == "秘書長須每年報告"  # still one word at a time
+
+
+def test_an_answer_echoes_the_regional_words_its_question_wrote_and_quotes_stay_verbatim():
+    asked = "秘書長應與哪個網際網路相關的論壇合作？"
+    text = "文件提到了秘书长、互联网治理论坛。依据：「互联网治理论坛」"
+    assert traditional_wording(text, asked) == "文件提到了秘書長、網際網路治理論壇。依據：「互联网治理论坛」"
+    # A mainland word the question did not write in a regional form is converted as before.
+    plain = traditional_wording(text, "秘書長應與哪個論壇合作？")
+    assert plain == "文件提到了秘書長、互聯網治理論壇。依據：「互联网治理论坛」"
+    assert traditional_wording("没有涉及软件", "哪些軟體公司參與了起草？") == "沒有涉及軟體"
+    assert traditional_wording("没有涉及软件", "哪些软件公司参与了起草？") == "沒有涉及軟件"  # a simplified question
+
+
+def test_language_tags():
+    assert language_tag("en") == "en" and language_tag("zh") == "zh-Hans"
+    assert language_tag("zh", "tw") == "zh-Hant-TW" and language_tag("zh", "hk") == "zh-Hant-HK"

@@ -466,6 +466,7 @@ def _zh_asked_phrase(question: str) -> str:
         # After a preposition the question word's phrase is its object, and a verbal noun ending it is the
         # predicate: 与哪些私营部门实体*合作* asks for entities (not 在哪些人工智能活动中, 与哪些ICT发展问题).
         prep = i > 0 and tagged[i - 1][1].startswith("p")
+        rest = _after_related(rest)
         nouns: list[str] = []
         count = 0
         if _descriptive_de(rest):
@@ -487,6 +488,25 @@ def _zh_asked_phrase(question: str) -> str:
             count += 1
         return "".join(nouns)
     return ""
+
+
+# "Related to": 哪个互联网*相关的*论坛 asks for a forum, one related to the Internet.
+_ZH_RELATED = frozenset(("相关", "有关"))
+# Prepositions that open a related-to phrase after the question word: 哪个*与*互联网相关的论坛.
+_ZH_RELATED_TO = frozenset(("与", "和", "同", "跟"))
+
+
+def _after_related(rest: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The words after a 哪 word from the noun it asks for: after "(与) X 相关的" (哪个互联网相关的*论坛*, whose
+    X qualifies the noun), else all of them."""
+    start = 1 if rest and rest[0][0] in _ZH_RELATED_TO else 0
+    for k in range(start, min(len(rest) - 2, start + _ASKED_PHRASE_WORDS + 1)):
+        word, flag = rest[k]
+        if k > start and word in _ZH_RELATED and rest[k + 1][0] == "的" and rest[k + 2][1].startswith(_ZH_NOMINAL):
+            return rest[k + 2 :]
+        if not (flag.startswith(_ZH_NOMINAL) or word in _ZH_JOINERS):
+            break
+    return rest
 
 
 # Flags (jieba) of a word that describes with 的 (紧迫的, 重要的): adjectives, and the adverbs jieba tags them as.

@@ -18,6 +18,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 from assistant.schema import Answer, Citation, Document, DocumentInfo, Turn, short_title
+from assistant.script import is_traditional, language_tag, traditional_region
 from assistant.text import CITATION_MARKER, has_cjk
 
 PANEL_EMPTY = (
@@ -201,7 +202,20 @@ def format_answer_markdown(answer: Answer, *, id_prefix: str = "cite") -> str:
         text = f"{ABSTAIN_BADGE}\n\n{text}"
     for note in answer.notes:
         text += f"\n\n*{escape_markdown(note)}*"
-    return text
+    return _in_language(text, answer.lang_tag)
+
+
+def _in_language(markdown: str, tag: str) -> str:
+    """`markdown` marked as written in `tag` (zh-Hant-TW …), so that the browser picks that script's glyphs
+    rather than the page's (zh-Hans for the interface); as it is when `tag` is "". The blank lines keep the
+    Markdown inside the <div> read as Markdown."""
+    return f'<div lang="{_esc(tag)}">\n\n{markdown}\n\n</div>' if tag else markdown
+
+
+def _question_markdown(question: str) -> str:
+    """A question's chat message, marked with its language tag when it is written in traditional characters."""
+    tag = language_tag("zh", traditional_region(question)) if is_traditional(question) else ""
+    return _in_language(escape_markdown(question), tag)
 
 
 def answer_id_prefix(message_index: int) -> str:
@@ -213,12 +227,12 @@ def chat_messages(turns: Sequence[Turn], pending: str = "") -> list[dict[str, st
     """The chatbot's messages for `turns` (question, answer, …), plus a `pending` question still being answered."""
     messages: list[dict[str, str]] = []
     for turn in turns:
-        messages.append({"role": "user", "content": escape_markdown(turn.question)})
+        messages.append({"role": "user", "content": _question_markdown(turn.question)})
         if turn.answer is not None:
             prefix = answer_id_prefix(len(messages))
             messages.append({"role": "assistant", "content": format_answer_markdown(turn.answer, id_prefix=prefix)})
     if pending.strip():
-        messages.append({"role": "user", "content": escape_markdown(pending.strip())})
+        messages.append({"role": "user", "content": _question_markdown(pending.strip())})
     return messages
 
 

@@ -425,6 +425,11 @@ def test_a_plain_verb_between_which_and_a_class_noun_has_begun_the_predicate():
         # an adjective before a noun is in the phrase; one after it is the predicate
         ("哪些性别平等问题受到关注？", "性别平等问题"),
         ("哪些问题重要？", "问题"),
+        # X 相关的 Y asks for a Y related to X (dev-tw02 asked for 互联网 names and was refused)
+        ("秘书长应与哪个互联网相关的论坛合作？", "论坛"),
+        ("哪个与互联网相关的论坛是2017年成立的？", "论坛"),
+        ("哪些人工智能有关的活动受到关注？", "活动"),
+        ("哪些人工智能技术相关活动受到关注？", "人工智能技术"),  # no 的: the phrase stops as before
     ],
 )
 def test_the_noun_phrase_a_chinese_which_question_asks_for(question, phrase):

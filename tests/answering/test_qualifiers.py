@@ -21,6 +21,8 @@ from assistant.answering.qualifiers import qualifier_text
         # 个 and 一 are dropped as a measure word only, not inside 个人 (personal) or 统一 (unified).
         ("哪个负责个人数据的组织受到邀请？", "zh", "个人数据的"),
         ("哪些统一标准的组织受到邀请？", "zh", "统一标准的"),
+        # 相关的 ("related to") only introduces the qualifier: a clause need not say 相关
+        ("秘书长须与哪个知识产权相关的组织合作？", "zh", "知识产权 的"),
     ],
 )  # fmt: skip
 def test_the_qualifier_is_read_around_the_answers_noun(question, lang, qualifier):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from assistant.schema import Answer, Citation, Document, DocumentInfo, Turn
 from assistant.ui.render import (
@@ -110,6 +111,24 @@ def test_answer_markdown_links_only_real_footnotes_and_escapes() -> None:
     assert md.endswith('<a href="#cite-5-1" class="footnote" title="Show citation 1 · 查看引文 1">[1]</a>')
     assert "&lt;b&gt;" in md and r"\*x\*" in md
     assert r"\[7\]" in md  # not a citation of this answer: left as text
+
+
+def test_a_traditional_answer_and_its_question_are_marked_zh_hant_not_the_pages_zh_hans() -> None:
+    # The page is zh-Hans (the interface's language): a traditional answer took simplified glyph forms.
+    answer = replace(_council_answer("zh"), text="秘書長須每年報告。[1]", lang_tag="zh-Hant-HK")
+    md = format_answer_markdown(answer)
+    assert md.startswith('<div lang="zh-Hant-HK">\n\n秘書長須每年報告。') and md.endswith("\n\n</div>")
+    assert 'href="#cite-1"' in md  # the footnote link is still inside, read as Markdown
+    question, reply, simplified = chat_messages([Turn("決議草案怎樣説？", answer), Turn("谁必须报告？", None)])
+    assert question["content"] == '<div lang="zh-Hant-HK">\n\n決議草案怎樣説？\n\n</div>'
+    assert reply["content"] == format_answer_markdown(answer, id_prefix="cite-1")
+    assert simplified["content"] == "谁必须报告？"  # marked by the page
+    assert chat_messages([Turn("誰必須報告？", None)])[0]["content"].startswith('<div lang="zh-Hant-TW">')
+
+
+def test_an_answer_saved_before_its_tag_was_kept_is_not_marked() -> None:
+    assert format_answer_markdown(_council_answer()) == format_answer_markdown(replace(_council_answer(), lang_tag=""))
+    assert not format_answer_markdown(_council_answer()).startswith("<div")
 
 
 def test_abstained_answer_renders_neutral_panel() -> None:
