@@ -24,7 +24,7 @@ corpus has one document, or the question compares them ("in common", 异同), th
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 
 from assistant.answering.analysis import analyse_question
@@ -32,7 +32,7 @@ from assistant.answering.candidates import add_candidates
 from assistant.answering.citations import gloss_line
 from assistant.answering.context import AnswerContext
 from assistant.answering.identifiers import compares
-from assistant.answering.per_document import unstated_in_parts
+from assistant.answering.per_document import Answerer, unstated_in_parts
 from assistant.answering.replies import abstain
 from assistant.answering.scope import RECORD_KINDS
 from assistant.answering.support import covered_terms
@@ -76,8 +76,6 @@ _AND: dict[Language, str] = {"en": " and ", "zh": "和"}
 _MARK = re.compile(r" \[(\d+)\]$", re.MULTILINE)
 # More documents than this are not listed one by one: the one-clause answer stays.
 _MAX_DOCUMENTS = 4
-
-Answerer = Callable[[str, Language, AnswerContext], Answer]
 
 
 def asked_documents(question: str, lang: Language, documents: Sequence[Document]) -> list[Document]:
