@@ -31,6 +31,7 @@ from assistant.answering.candidates import support_question
 from assistant.answering.citations import gloss_line, make_citation, where
 from assistant.answering.context import AnswerContext
 from assistant.answering.document_date import misprint
+from assistant.answering.each_document import each_document_answer
 from assistant.answering.evidence import evidence_of
 from assistant.answering.identifiers import document_ids
 from assistant.answering.lexicons import context_lexicon, wide_translations
@@ -87,9 +88,12 @@ def _warn_once(setting: str, message: str) -> None:
 def answer_extractive(question: str, lang: Language, ctx: AnswerContext) -> Answer:
     """The default, offline answer: metadata, a whole section, or the best clause led by its short answer;
     on some of the documents the question names, it says which ("This answer covers only …"), unless
-    one clause per document answers (per_document.py: "Were Resolutions 139 and 140 both revised?")."""
+    one clause per document answers (per_document.py: "Were Resolutions 139 and 140 both revised?"; and
+    each_document.py: "What do the draft and the article say about the digital divide?")."""
     answer = _answer(question, lang, ctx)
     each = per_document_answer(question, lang, answer, ctx, _answer)
+    if each is None:
+        each = each_document_answer(question, lang, answer, ctx, _answer)
     return each if each is not None else which_documents(question, lang, answer, ctx)
 
 

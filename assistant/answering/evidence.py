@@ -49,6 +49,8 @@ _QUESTION_WORDS = set(
             "sure",
             "text",
             "一下",
+            # "about" (English, a stop word): 关于 X asks about X, it is no word a clause must state.
+            "关于",
             "何时",
             "其",
             "决议",

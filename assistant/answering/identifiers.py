@@ -164,6 +164,12 @@ def picks_one(question: str) -> bool:
     return bool(_PICKS_ONE.search(question)) or any({m[1], m[2]} <= keys for m in _OR_BETWEEN.finditer(question))
 
 
+def compares(question: str) -> bool:
+    """Whether the question compares or relates documents ("compare", "in common", "the same", 异同, 取代),
+    however it names them: it asks of them together, never of each."""
+    return bool(_TOGETHER.search(question) or _RELATES.search(question))
+
+
 def asks_together(question: str, qtype: str) -> bool:
     """Whether the question asks about its named documents together (compares them, asks what both say);
     `qtype` is its answer type (analysis.py): a yes-no question's "both" asks of each document."""

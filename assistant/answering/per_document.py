@@ -134,9 +134,23 @@ def _lacking(
     digital divide", recalling c) and another's does not (d, on the WSIS outcomes) is no "yes" for the
     other. A word no clause states, or every clause does, tells the documents apart in nothing.
     """
+    return unstated_in_parts(without(question, ids), lang, parts, ctx)
+
+
+def unstated_in_parts(question: str, lang: Language, parts: Sequence[Answer], ctx: AnswerContext) -> list[list[str]]:
+    """For each part (an answer asked of one document), the words of `question` that another part's cited
+    clauses state and its own do not: what tells one document's answer apart as no answer to the question.
+    `question` is without the words naming the documents."""
     chunks = {c.id: c for c in ctx.chunks or [h.chunk for h in ctx.hits]}
-    groups = question_groups(without(question, ids), lang, ctx.translations)
-    stated = [{g for g in groups if any(_states(g, chunks[c.chunk_id], lang, ctx) for c in p.citations)} for p in parts]
+    groups = question_groups(question, lang, ctx.translations)
+    stated = [
+        {
+            g
+            for g in groups
+            if any(_states(g, chunks[c.chunk_id], lang, ctx) for c in p.citations if c.chunk_id in chunks)
+        }
+        for p in parts
+    ]
     anywhere = set().union(*stated)
     return [[shown_word(g, question, lang) for g in groups if g in anywhere - own] for own in stated]
 

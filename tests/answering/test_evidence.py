@@ -64,3 +64,10 @@ def test_a_term_written_inside_a_longer_one_counts_but_not_inside_a_word():
     assert written_in(groups["information society"], "信息社会世界峰会（WSIS）成果")
     assert not written_in(groups["artificial intelligence"], "The Assembly said so.")  # "AI" inside "said"
     assert written_in(groups["artificial intelligence"], "AI systems")
+
+
+def test_guanyu_asks_about_a_topic_and_is_no_word_a_clause_must_state():
+    # 关于 is the question's "about" (an English stop word): 两份文件关于数字鸿沟说了什么 asks of the digital divide
+    groups = question_groups("两份文件关于数字鸿沟说了什么？", "zh")
+    assert "关于" not in {g.token for g in groups}
+    assert any(g.term is not None and g.term.zh == "数字鸿沟" for g in groups)

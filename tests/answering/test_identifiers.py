@@ -7,7 +7,7 @@ import re
 import pytest
 
 from assistant.answering.analysis import analyse_question
-from assistant.answering.identifiers import asks_together, carries, document_ids, picks_one, without
+from assistant.answering.identifiers import asks_together, carries, compares, document_ids, picks_one, without
 
 
 @pytest.mark.parametrize(
@@ -249,3 +249,17 @@ def test_a_choice_between_documents_written_in_full_is_answered_from_the_clause_
 )
 def test_an_or_between_numbers_that_are_no_documents_still_compares(question):
     assert asks_together(question, analyse_question(question, "zh" if "号" in question else "en").qtype)
+
+
+@pytest.mark.parametrize(
+    ("question", "compared"),
+    [
+        ("What do the documents have in common?", True),
+        ("两份文件有何异同？", True),
+        ("Does Resolution 139 replace Resolution 140?", True),
+        ("What do the documents say about the digital divide?", False),
+        ("两份文件关于数字鸿沟说了什么？", False),
+    ],
+)
+def test_a_question_compares_documents_however_it_names_them(question, compared):
+    assert compares(question) is compared

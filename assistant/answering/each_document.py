@@ -1,0 +1,187 @@
+"""What each document says: "What do the draft and the article say about the digital divide?"
+
+A what-question that names the corpus's documents together ("the draft and the article", "the
+documents", "both documents", 两份文件, 决议草案和这篇报道) asks what *each* of them says. One clause
+answers it for one document only, so it is answered from each document's own clauses, numbered by
+document and each cited, as a yes/no question about two resolutions is (per_document.py):
+
+    Each document, from its own clauses:
+    1. The draft resolution — According to EUR/44A25/1, 忆及 (recalling), clause c: 「…弥合数字鸿沟…」 [1]
+    2. The article — According to UN General Assembly Adopts …, body (正文), clause 5: 「…digital divide…」 [2]
+
+Each part is the answer the question gets with only that document's clauses to choose from, so it
+passes every check a one-clause answer does. The question is asked of each document with the words
+naming them said generically ("the documents", 文件), so that no part looks for the word "article".
+
+A document whose part abstains does not state what is asked: the question, which asks what both say,
+is abstained on, saying for which document and which one does ("For the draft resolution: … Only the
+article speaks of it."); the other document's clause is no answer about both. So is a part whose clause
+lacks a word another part's clause states (developing nations, in the article only: the draft's part,
+chosen on the question's other words, does not say it). When no clause of any document answers, the
+corpus has one document, or the question compares them ("in common", 异同), the one-clause answer stays.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from assistant.answering.analysis import analyse_question
+from assistant.answering.candidates import add_candidates
+from assistant.answering.citations import gloss_line
+from assistant.answering.context import AnswerContext
+from assistant.answering.identifiers import compares
+from assistant.answering.per_document import Answerer, unstated_in_parts
+from assistant.answering.replies import abstain
+from assistant.answering.scope import RECORD_KINDS
+from assistant.answering.support import covered_terms
+from assistant.schema import Answer, Chunk, Document, Language
+
+# Several documents asked of together, by number or kind: "the documents", "both texts", 两份文件, 这些文件.
+_ALL: dict[Language, re.Pattern[str]] = {
+    "en": re.compile(
+        r"\b(?:the|both|these|those|all|each)\s+(?:two\s+|of\s+the\s+)?(?:documents|texts|sources)\b|"
+        r"\bthe\s+two\s+(?:documents|texts|sources)\b|\beach\s+(?:document|text|source)\b",
+        re.IGNORECASE,
+    ),
+    "zh": re.compile(r"(?:两|二|这两|这些|各|每)[份篇个]?(?:文件|文本|文献|材料)|两份|两篇"),
+}
+# A document's kind as a question names it; kinds as in the manifest (DocumentInfo.kind).
+_KIND: dict[str, dict[Language, str]] = {
+    "resolution": {"en": r"(?:ITU\s+)?(?:draft(?:\s+resolution)?|proposal)", "zh": r"(?:决议)?草案|提案"},
+    "article": {
+        "en": r"(?:UN(?:IDO)?\s+)?(?:news\s+)?(?:article|news\s+item|news|story|press\s+release|report)",
+        "zh": r"(?:新闻)?(?:报道|文章|新闻|稿件)",
+    },
+}
+# Two kinds joined: "the draft and the article", "the article and the ITU draft", 草案和这篇报道.
+_JOIN: dict[Language, str] = {
+    "en": r"\s*(?:,|and|&|as\s+well\s+as)\s+(?:the\s+|this\s+)?",
+    "zh": r"(?:和|与|及|以及|、)(?:这篇|该|这份)?",
+}
+_GENERIC: dict[Language, str] = {"en": "documents", "zh": "文件"}
+# How a part names its document: by kind where the kind has a name, else by symbol or title.
+_KIND_NAMES: dict[str, dict[Language, str]] = {
+    "resolution": {"en": "the draft resolution", "zh": "决议草案"},
+    "article": {"en": "the article", "zh": "报道"},
+}
+_LEAD: dict[Language, str] = {"en": "Each document, from its own clauses:", "zh": "各文件的条款分别如下："}
+_DASH: dict[Language, str] = {"en": " — ", "zh": "——"}
+_FOR: dict[Language, str] = {"en": "For {}: ", "zh": "关于{}："}
+# After such an abstention: the documents whose own clauses do speak of it (asked alone, they answer).
+_ONLY: dict[Language, str] = {"en": " Only {} speaks of it.", "zh": "仅{}有相关条款。"}
+_AND: dict[Language, str] = {"en": " and ", "zh": "和"}
+# A citation mark closing a line of a part's text: renumbered in the whole answer.
+_MARK = re.compile(r" \[(\d+)\]$", re.MULTILINE)
+# More documents than this are not listed one by one: the one-clause answer stays.
+_MAX_DOCUMENTS = 4
+
+
+def asked_documents(question: str, lang: Language, documents: Sequence[Document]) -> list[Document]:
+    """The documents a question asks of together, in the order it names them; [] when it names fewer than
+    two ("What does the article say …") or the corpus has fewer than two documents."""
+    return _asked(question, lang, documents)[0]
+
+
+def _asked(question: str, lang: Language, documents: Sequence[Document]) -> tuple[list[Document], str]:
+    """`asked_documents`, and the question with the words naming them said generically ("the documents",
+    文件: question words), so that no part is asked for the word "article" or 两份."""
+    if len(documents) < 2:
+        return [], question
+    generic = _GENERIC[lang]
+    m = _ALL[lang].search(question)
+    if m:
+        return list(documents), question[: m.start()] + generic + question[m.end() :]
+    kinds = [k for k in dict.fromkeys(d.info.kind for d in documents) if k in _KIND]
+    for first in kinds:
+        for second in kinds:
+            if second == first:
+                continue
+            m = re.search(f"(?:{_KIND[first][lang]}){_JOIN[lang]}(?:{_KIND[second][lang]})", question, re.IGNORECASE)
+            if m:
+                order = (first, second)
+                docs = sorted((d for d in documents if d.info.kind in order), key=lambda d: order.index(d.info.kind))
+                return docs, question[: m.start()] + generic + question[m.end() :]
+    return [], question
+
+
+def each_document_answer(
+    question: str, lang: Language, answer: Answer, ctx: AnswerContext, answer_one: Answerer
+) -> Answer | None:
+    """The answer from each asked document's own clauses, for a what-question asking what several documents
+    say; an abstention naming a document whose clauses do not state it; None to keep `answer` (from
+    `answer_one`, the one-clause answerer, which also answers each part)."""
+    analysis = ctx.analysis or analyse_question(question, lang)
+    if analysis.qtype != "what" or analysis.metadata or analysis.asks_whole_section or compares(question):
+        return None  # "What do the documents have in common?" asks of them together
+    docs, asked = _asked(question, lang, list(ctx.documents.values()))
+    if not docs or len(docs) > _MAX_DOCUMENTS or len({d.info.kind for d in docs}) < len(docs):
+        return None  # two documents of one kind could not be told apart by name
+    if answer_one(asked, lang, ctx).abstained:
+        return None  # no clause of any document supports the question: nor does one of each
+    chunks = ctx.chunks or [h.chunk for h in ctx.hits]
+    parts: list[Answer] = []
+    for doc in docs:
+        own = [c for c in chunks if c.doc_id == doc.id and c.kind not in RECORD_KINDS and not c.boilerplate]
+        if not own:
+            return None
+        part = answer_one(asked, lang, _narrowed(ctx, own))
+        if not part.abstained and (not part.citations or any(c.doc_id != doc.id for c in part.citations)):
+            return None  # answered from another document's record: not this document's word
+        parts.append(part)
+    if all(p.abstained for p in parts):
+        return None
+    answered = [_name(d, lang) for d, p in zip(docs, parts, strict=True) if not p.abstained]
+    for doc, part in zip(docs, parts, strict=True):
+        if part.abstained:
+            # What both say: this document says nothing of it, the other's clause answers for itself only.
+            text = _FOR[lang].format(_name(doc, lang)) + part.text + _ONLY[lang].format(_AND[lang].join(answered))
+            return replace(part, question=question, text=text)
+    # A word one document's clause states and another's does not (developing nations, in the article
+    # only): the other's clause, chosen on the question's remaining words, does not say it.
+    unstated = unstated_in_parts(asked, lang, parts, ctx)
+    for doc, part, lacking in zip(docs, parts, unstated, strict=True):
+        if lacking:
+            covered, _ = covered_terms(asked, lang, [c.quote for c in part.citations])
+            no = abstain(question, lang, covered=covered, missing=lacking)
+            stating = _AND[lang].join(_name(d, lang) for d, u in zip(docs, unstated, strict=True) if not u)
+            text = _FOR[lang].format(_name(doc, lang)) + no.text + (_ONLY[lang].format(stating) if stating else "")
+            return replace(no, text=text)
+    return _joined(question, lang, docs, parts)
+
+
+def _narrowed(ctx: AnswerContext, own: Sequence[Chunk]) -> AnswerContext:
+    """`ctx` whose candidates are one document's clauses: those retrieved, then the others."""
+    ids = {c.id for c in own}
+    hits = [h for h in ctx.hits if h.chunk.id in ids]
+    have = {h.chunk.id for h in hits}
+    narrowed = replace(ctx, hits=hits, chunks=list(own))
+    return add_candidates(narrowed, [c for c in own if c.id not in have])
+
+
+def _name(doc: Document, lang: Language) -> str:
+    """How a part names its document: by its kind ("The article"), else by its symbol or title."""
+    named = _KIND_NAMES.get(doc.info.kind)
+    return named[lang] if named else doc.info.doc_number or doc.info.title(lang)
+
+
+def _joined(question: str, lang: Language, docs: Sequence[Document], parts: Sequence[Answer]) -> Answer:
+    """The parts numbered by document, their citation marks renumbered, one gloss line for all quotes."""
+    lines = [_LEAD[lang]]
+    citations = []
+    quote_langs = []
+    for n, (doc, part) in enumerate(zip(docs, parts, strict=True), start=1):
+        gloss = gloss_line([c.quote for c in part.citations], part.citations[0].lang, lang)
+        text = "\n".join(line for line in part.text.split("\n") if not gloss or line != gloss)
+        offset = len(citations)
+        text = _MARK.sub(lambda m, k=offset: f" [{int(m[1]) + k}]", text)
+        name = _name(doc, lang)
+        lines.append(f"{n}. {name[:1].upper()}{name[1:]}{_DASH[lang]}{text}")
+        citations += part.citations
+        quote_langs.append(part.citations[0].lang)
+    for quote_lang in dict.fromkeys(quote_langs):
+        gloss = gloss_line([c.quote for c in citations if c.lang == quote_lang], quote_lang, lang)
+        if gloss:
+            lines.append(gloss)
+    return Answer(question=question, text="\n".join(lines), language=lang, citations=citations)
