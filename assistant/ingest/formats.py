@@ -277,6 +277,10 @@ def _html(raw: bytes, limits: IngestLimits) -> Extracted:
         soup = BeautifulSoup(raw, "lxml")
     except FeatureNotFound:  # pragma: no cover - lxml is optional; the stdlib parser is slower, not worse here
         soup = BeautifulSoup(raw, "html.parser")
+    except ValueError:
+        # lxml refuses a control character in what it is handed (a <meta charset="utf-8\x0b"> found
+        # by the fuzz test); the stdlib parser reads the same page, with the encoding bs4 detects.
+        soup = BeautifulSoup(raw, "html.parser")
     title = soup.title.get_text(" ", strip=True) if soup.title else ""
     for tag in soup(["head", *_DROP_TAGS]):
         tag.decompose()

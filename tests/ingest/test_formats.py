@@ -58,6 +58,15 @@ def test_html_unordered_items_become_sub_items_and_declared_encodings_are_honour
     assert extract(path).text == "考虑到\n– 促进合作；\n"
 
 
+def test_html_with_a_control_character_in_its_charset_is_still_read(tmp_path):
+    # lxml raises ValueError on such a page (found by the fuzz test); the page's text is still there.
+    path = tmp_path / "odd.html"
+    path.write_bytes(
+        b'<html><head><meta charset="utf-8\x0b"></head><body><p>recalling \xe5\xbf\x86\xe5\x8f\x8a</p></body></html>'
+    )
+    assert extract(path).text == "recalling 忆及\n"
+
+
 def test_docx_paragraphs_tables_and_automatic_numbers(tmp_path):
     path = write_docx(
         tmp_path / "r.docx",
