@@ -69,6 +69,11 @@ _KIND_NAMES: dict[str, dict[Language, str]] = {
 _LEAD: dict[Language, str] = {"en": "Each document, from its own clauses:", "zh": "各文件的条款分别如下："}
 _DASH: dict[Language, str] = {"en": " — ", "zh": "——"}
 _FOR: dict[Language, str] = {"en": "For {}: ", "zh": "关于{}："}
+# A document with no clause on the asked topic, while another has one.
+_SILENT: dict[Language, str] = {
+    "en": "The corpus does not say this of both documents: {} has no clause on it.",
+    "zh": "并非每份文件都谈及此事：{}没有相关条款。",
+}
 # After such an abstention: the documents whose own clauses do speak of it (asked alone, they answer).
 _ONLY: dict[Language, str] = {"en": " Only {} speaks of it.", "zh": "仅{}有相关条款。"}
 _AND: dict[Language, str] = {"en": " and ", "zh": "和"}
@@ -136,7 +141,8 @@ def each_document_answer(
     for doc, part in zip(docs, parts, strict=True):
         if part.abstained:
             # What both say: this document says nothing of it, the other's clause answers for itself only.
-            text = _FOR[lang].format(_name(doc, lang)) + part.text + _ONLY[lang].format(_AND[lang].join(answered))
+            # Not the part's own "No clause in the indexed documents …": one document does speak of it.
+            text = _SILENT[lang].format(_name(doc, lang)) + _ONLY[lang].format(_AND[lang].join(answered))
             return replace(part, question=question, text=text)
     # A word one document's clause states and another's does not (developing nations, in the article
     # only): the other's clause, chosen on the question's remaining words, does not say it.

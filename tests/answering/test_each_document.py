@@ -43,15 +43,19 @@ def test_a_what_question_on_both_documents_cites_a_clause_of_each(assistant, que
     ("question", "lead", "only"),
     [
         # human rights: the article's paragraphs only; the draft speaks of ethics (伦理), never of 人权
-        ("What do the draft and the article say about human rights?", "For the draft resolution: ", "Only the article"),
-        ("决议草案和新闻报道关于人权说了什么？", "关于决议草案：", "仅报道"),
+        (
+            "What do the draft and the article say about human rights?",
+            "The corpus does not say this of both documents: the draft resolution has no clause on it.",
+            "Only the article",
+        ),
+        ("决议草案和新闻报道关于人权说了什么？", "并非每份文件都谈及此事：决议草案没有相关条款。", "仅报道"),
         # developing nations: only the article's paragraph 5; the draft's clause on sharing with Member
         # States, chosen for the rest of the question, does not name them
-        ("两份文件关于发展中国家说了什么？", "关于决议草案：", "仅报道"),
+        ("两份文件关于发展中国家说了什么？", "并非每份文件都谈及此事：决议草案没有相关条款。", "仅报道"),
         # the WSIS outcomes: only the draft recalls them
         (
             "What do the documents say about the World Summit on the Information Society?",
-            "For the article: ",
+            "The corpus does not say this of both documents: the article has no clause on it.",
             "Only the draft",
         ),
     ],
