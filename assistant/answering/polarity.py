@@ -80,12 +80,23 @@ def negated(question: str, lang: Language) -> bool:
 
 
 def _negates_before_de(question: str) -> bool:
-    """A 没(有) / 未 before a 的 phrase that no verb precedes: the predicate's negation."""
+    """A 没(有) / 未 before a 的 phrase that no verb precedes and no predicate follows: the predicate's negation.
+
+    A verb or 是否 after the phrase's noun is the predicate the phrase's noun is the subject of
+    (没有人工智能技术的发展中国家*是否需要*支持: the countries without it are asked about, not negated)."""
     m = _NEGATION_BEFORE_DE.search(question)
     if m is None:
         return False
     before = pos_words(question[: m.start()])
-    return not any(tag.startswith("v") and tag != "vn" and w not in _ASKING_VERBS for w, tag in before)
+    if any(_predicates(w, tag) for w, tag in before):
+        return False
+    after = re.split(r"[，,。]", question[question.index("的", m.start()) + 1 :])[0]
+    return not any(w in _ASKING_VERBS or _predicates(w, tag) for w, tag in pos_words(after))
+
+
+def _predicates(word: str, tag: str) -> bool:
+    """Whether a jieba word is a verb that predicates (not a verbal noun, not 是否 / 是 asking)."""
+    return tag.startswith("v") and tag != "vn" and word not in _ASKING_VERBS
 
 
 def states_negation(text: str) -> bool:

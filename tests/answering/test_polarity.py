@@ -103,6 +103,11 @@ def test_a_negated_question_is_answered_no_with_its_clauses_cited(assistant, que
         # a 没有 phrase modifying the object of a verb negates no predicate
         ("决议是否提到没有互联网接入的人？", False),
         ("文章是否关注没有平等获取机会的国家？", False),
+        # nor does one modifying the subject that a predicate (是否 …, a verb) follows
+        ("没有人工智能技术的发展中国家是否需要支持？", False),
+        ("没有互联网接入的人是否面临数字鸿沟的问题？", False),
+        ("未经授权的使用是否被禁止？", False),
+        ("没有签署的国家受约束吗？", False),
     ],
 )
 def test_a_negation_before_a_de_phrase_negates_when_no_verb_precedes_it(question, expected):
