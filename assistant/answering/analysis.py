@@ -350,9 +350,14 @@ def _zh_answer_verb(question: str, noun: str) -> str:
     at = question.find(noun)
     if at < 0:
         return ""
+    tagged = pos_words(question)
     offset = 0
-    for word, flag in pos_words(question):
+    for i, (word, flag) in enumerate(tagged):
         if offset == at + len(noun):
+            # An adverb before a verb says how the X did it (不断*推动*, 一直*支持*): the verb is the word after it.
+            while i + 1 < len(tagged) and tagged[i][1] in ("d", "vd") and tagged[i + 1][1] in ("v", "d"):
+                i += 1
+            word, flag = tagged[i]
             # A verb (jieba tags 反对 an adverb), not a noun (哪些国际*组织*) or an adjective (哪方面的更*广泛*倡议).
             verb = has_cjk(word) and len(word) > 1 and flag.startswith(("v", "d")) and word not in ZH_NOT_VERBS
             return word if verb else ""
