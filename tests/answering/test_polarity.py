@@ -133,6 +133,13 @@ def test_a_negated_question_that_asks_about_the_aim_itself_is_answered_no():
     assert yes_no_lead("发展中国家是否不应该平等获取人工智能技术？", "zh", AIM_CLAUSE) == NO["zh"]
 
 
+def test_a_negated_question_whether_the_aim_was_voiced_is_answered_no():
+    # The clause states as a fact that the Assembly emphasized it: what was emphasized is the aim.
+    assert yes_no_lead("Did the Assembly not emphasize the digital divide?", "en", AIM_CLAUSE) == NO["en"]
+    assert yes_no_lead("Did the resolution not call for equitable access?", "en", AIM_CLAUSE) == NO["en"]
+    assert yes_no_lead("大会没有强调数字鸿沟吗？", "zh", AIM_CLAUSE) == NO["zh"]
+
+
 def test_a_negated_question_on_a_clause_stating_a_fact_is_still_answered_no():
     fact = "The United Nations General Assembly recently embraced a pivotal resolution."
     assert not states_aim(fact)
