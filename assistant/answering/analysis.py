@@ -346,7 +346,8 @@ def answer_verb(question: str, lang: Language, noun: str) -> str:
 
 
 def _zh_answer_verb(question: str, noun: str) -> str:
-    """The word (jieba) right after a Chinese answer noun when it is a verb, not a function word (`ZH_NOT_VERBS`)."""
+    """The word (jieba) right after a Chinese answer noun, or after the adverbs there (不断, 一直), when it is a
+    verb, not a function word (`ZH_NOT_VERBS`)."""
     at = question.find(noun)
     if at < 0:
         return ""
