@@ -299,7 +299,9 @@ def _analyse_step(assistant: ChainAssistant) -> Any:
         traditional = lang == "zh" and is_traditional(text)
         worded_as = text  # the question whose script, region and regional words the answer's wording follows
         if lang == "zh" and history and follows_script(text):  # 其他呢？ after 誰必須…: worded as the conversation
-            worded_as = history[-1].question
+            # The latest question with a script of its own: a second 其他呢？ is worded as the first one was.
+            written = [t.question for t in history if not follows_script(t.question)]
+            worded_as = written[-1] if written else history[-1].question
             traditional = is_traditional(worded_as)
         asked, text = text, to_simplified(text)
         turns = [simplified_turn(t) for t in history]

@@ -93,6 +93,15 @@ def test_a_follow_up_without_a_script_of_its_own_is_worded_as_the_conversation(a
     assert traditional.text == traditional_wording(simplified.text) != simplified.text
 
 
+def test_a_second_follow_up_without_a_script_is_still_worded_as_the_conversation(assistant):
+    first = "誰必須向理事會報告？"
+    history = [Turn(first, assistant.ask(first))]
+    history.append(Turn("其他呢？", assistant.ask("其他呢？", history=history)))
+    again = assistant.ask("其他呢？", history=history)
+    assert (history[1].answer.lang_tag, again.lang_tag) == ("zh-Hant-TW", "zh-Hant-TW")
+    assert again.text.startswith("依據")
+
+
 def test_a_simplified_question_is_still_answered_in_simplified_characters(assistant):
     assert assistant.ask("谁必须向理事会报告？").text.startswith("秘书长（")
 

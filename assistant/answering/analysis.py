@@ -346,18 +346,19 @@ def answer_verb(question: str, lang: Language, noun: str) -> str:
 
 
 def _zh_answer_verb(question: str, noun: str) -> str:
-    """The word (jieba) right after a Chinese answer noun when it is a verb, not a function word (`ZH_NOT_VERBS`)."""
-    at = question.find(noun)
-    if at < 0:
+    """The word (jieba) after a Chinese answer noun and its adverbs (不断, 一直) if a verb, not in `ZH_NOT_VERBS`."""
+    tagged = pos_words(question)
+    starts = [len("".join(w for w, _ in tagged[:i])) for i in range(len(tagged))]
+    after = question.find(noun) + len(noun)
+    if noun not in question or after not in starts:
         return ""
-    offset = 0
-    for word, flag in pos_words(question):
-        if offset == at + len(noun):
-            # A verb (jieba tags 反对 an adverb), not a noun (哪些国际*组织*) or an adjective (哪方面的更*广泛*倡议).
-            verb = has_cjk(word) and len(word) > 1 and flag.startswith(("v", "d")) and word not in ZH_NOT_VERBS
-            return word if verb else ""
-        offset += len(word)
-    return ""
+    i = starts.index(after)
+    while i + 1 < len(tagged) and tagged[i][1] in ("d", "vd") and tagged[i + 1][1] in ("v", "d"):
+        i += 1
+    word, flag = tagged[i]
+    # A verb (jieba tags 反对 an adverb), not a noun (哪些国际*组织*) or an adjective (哪方面的更*广泛*倡议).
+    verb = has_cjk(word) and len(word) > 1 and flag.startswith(("v", "d")) and word not in ZH_NOT_VERBS
+    return word if verb else ""
 
 
 def answer_noun(question: str, lang: Language) -> str:

@@ -379,7 +379,7 @@ def _predicate_verb(gap: Sequence[str]) -> int | None:
         noun, verb = gap[i - 1].casefold(), gap[i].casefold()
         if not (noun.isalpha() and verb.isalpha()) or verb in _NOT_MODIFIERS:
             continue
-        if i == len(gap) - 1 and verb not in _GROUP_VERBS:
+        if i == len(gap) - 1 and not _takes_group(verb):
             continue
         plural = noun.endswith("s") and not noun.endswith(("ss", "us", "is"))
         s_form = verb.endswith("s") and not verb.endswith(("ss", "us", "is", "ous"))
@@ -387,6 +387,13 @@ def _predicate_verb(gap: Sequence[str]) -> int | None:
         if agrees and "n" in _parts_of_speech(noun) and "v" in _parts_of_speech(verb):
             return i
     return None
+
+
+def _takes_group(verb: str) -> bool:
+    """Whether `verb`, in any of its forms ("helps", "urged", "supported", "aided"), is one of `_GROUP_VERBS`:
+    "Which initiative *supports* countries?" asks for the initiative as "Which initiatives *support* …" does."""
+    stems = {verb, verb.removesuffix("s"), verb.removesuffix("es"), verb.removesuffix("ed"), verb.removesuffix("d")}
+    return not _GROUP_VERBS.isdisjoint(stems)
 
 
 def predicate_class(question: str, lang: Language) -> PredicateClass | None:

@@ -13,8 +13,8 @@ and modifies a noun when one does (是否提到没有互联网接入的人), as 
 
 A clause that states as an aim or necessity what a negated question asks as a fact ("Do developing nations
 not have equitable access?" against "ensuring equitable access") answers neither yes nor no: the lead says
-so (`AIM`) and the quote shows the aim. A question that asks about the aim itself ("Should … not …?") is
-answered "No" as before.
+so (`AIM`) and the quote shows the aim. A question that asks about the aim itself ("Should … not …?"), or
+whether it was voiced ("Did the Assembly not emphasize …?"), is answered "No" as before.
 
 Example:
     >>> negated("Were Resolutions 139 and 140 not revised?", "en"), negated("Weren't they revised?", "en")
@@ -80,12 +80,23 @@ def negated(question: str, lang: Language) -> bool:
 
 
 def _negates_before_de(question: str) -> bool:
-    """A 没(有) / 未 before a 的 phrase that no verb precedes: the predicate's negation."""
+    """A 没(有) / 未 before a 的 phrase that no verb precedes and no predicate follows: the predicate's negation.
+
+    A verb or 是否 after the phrase's noun is the predicate the phrase's noun is the subject of
+    (没有人工智能技术的发展中国家*是否需要*支持: the countries without it are asked about, not negated)."""
     m = _NEGATION_BEFORE_DE.search(question)
     if m is None:
         return False
     before = pos_words(question[: m.start()])
-    return not any(tag.startswith("v") and tag != "vn" and w not in _ASKING_VERBS for w, tag in before)
+    if any(_predicates(w, tag) for w, tag in before):
+        return False
+    after = re.split(r"[，,。]", question[question.index("的", m.start()) + 1 :])[0]
+    return not any(w in _ASKING_VERBS or _predicates(w, tag) for w, tag in pos_words(after))
+
+
+def _predicates(word: str, tag: str) -> bool:
+    """Whether a jieba word is a verb that predicates (not a verbal noun, not 是否 / 是 asking)."""
+    return tag.startswith("v") and tag != "vn" and word not in _ASKING_VERBS
 
 
 def states_negation(text: str) -> bool:
@@ -107,6 +118,17 @@ _ASKS_AIM: dict[Language, re.Pattern[str]] = {
     "en": re.compile(r"\b(?:should|must|need|needs|ought|required|obliged|have\s+to|has\s+to)\b", re.IGNORECASE),
     "zh": re.compile(r"应当|应该|必须|需要|须|要求"),
 }
+# A question that asks whether an aim was voiced ("Did the Assembly not *emphasize* …?", 没有呼吁…吗): the clause
+# voicing it ("emphasized the necessity of …") states that as a fact, and answers it "No".
+_ASKS_SAYING: dict[Language, re.Pattern[str]] = {
+    "en": re.compile(
+        r"\b(?:emphasi[sz]\w*|stress\w*|underscor\w*|highlight\w*|call(?:s|ed|ing)?|urg\w*|encourag\w*|"
+        r"recogni[sz]\w*|acknowledg\w*|affirm\w*|reaffirm\w*|notes?|noted|noting|say|says|said|"
+        r"mention\w*|invit\w*|request\w*)\b",
+        re.IGNORECASE,
+    ),
+    "zh": re.compile(r"强调|呼吁|敦促|鼓励|指出|提到|提及|认识到|注意到|承认|申明|重申|邀请|请求"),
+}
 
 
 def states_aim(text: str) -> bool:
@@ -123,6 +145,6 @@ def yes_no_lead(question: str, lang: Language, quote: str) -> str:
         return YES[lang]
     if states_negation(quote):
         return ""
-    if states_aim(quote) and not _ASKS_AIM[lang].search(question):
+    if states_aim(quote) and not _ASKS_AIM[lang].search(question) and not _ASKS_SAYING[lang].search(question):
         return AIM[lang]
     return NO[lang]

@@ -127,6 +127,10 @@ def test_document_hint_and_answer_noun():
         ("国际电联与哪些组织合作组织了人工智能造福人类高峰会议？", "合作"),
         ("哪些组织应该参与？", ""),  # a modal verb says nothing of what the X did
         ("哪些国家的代表团提交了草案？", ""),  # 的: the noun qualifies another
+        # an adverb says how the X did it: the verb after it is what the X did
+        ("哪些组织不断推动数字发展？", "推动"),
+        ("哪些组织曾经反对该决议？", "反对"),
+        ("哪些国家一直都支持该决议？", "支持"),
     ],
 )
 def test_the_word_after_a_chinese_answer_noun_is_what_the_x_did(question, verb):

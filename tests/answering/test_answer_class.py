@@ -441,6 +441,10 @@ def test_the_noun_phrase_a_chinese_which_question_asks_for(question, phrase):
     [
         ("Which programs help developing countries?", "en", "programs"),
         ("Which divide concerns developing nations?", "en", "divide"),
+        # right before the class noun, a group verb in any form ("supports", "supported", "urged")
+        ("Which initiative supports countries?", "en", "initiative"),
+        ("Which funds supported countries?", "en", "funds"),
+        ("Which stakeholders urged countries to refrain?", "en", "stakeholders"),
         ("哪些项目帮助发展中国家？", "zh", "项目"),
         ("哪个鸿沟涉及发展中国家？", "zh", "鸿沟"),
     ],

@@ -103,6 +103,11 @@ def test_a_negated_question_is_answered_no_with_its_clauses_cited(assistant, que
         # a 没有 phrase modifying the object of a verb negates no predicate
         ("决议是否提到没有互联网接入的人？", False),
         ("文章是否关注没有平等获取机会的国家？", False),
+        # nor does one modifying the subject that a predicate (是否 …, a verb) follows
+        ("没有人工智能技术的发展中国家是否需要支持？", False),
+        ("没有互联网接入的人是否面临数字鸿沟的问题？", False),
+        ("未经授权的使用是否被禁止？", False),
+        ("没有签署的国家受约束吗？", False),
     ],
 )
 def test_a_negation_before_a_de_phrase_negates_when_no_verb_precedes_it(question, expected):
@@ -126,6 +131,13 @@ def test_a_negated_question_on_a_clause_stating_an_aim_gets_neither_yes_nor_no()
 def test_a_negated_question_that_asks_about_the_aim_itself_is_answered_no():
     assert yes_no_lead("Should developing nations not have equitable access to AI?", "en", AIM_CLAUSE) == NO["en"]
     assert yes_no_lead("发展中国家是否不应该平等获取人工智能技术？", "zh", AIM_CLAUSE) == NO["zh"]
+
+
+def test_a_negated_question_whether_the_aim_was_voiced_is_answered_no():
+    # The clause states as a fact that the Assembly emphasized it: what was emphasized is the aim.
+    assert yes_no_lead("Did the Assembly not emphasize the digital divide?", "en", AIM_CLAUSE) == NO["en"]
+    assert yes_no_lead("Did the resolution not call for equitable access?", "en", AIM_CLAUSE) == NO["en"]
+    assert yes_no_lead("大会没有强调数字鸿沟吗？", "zh", AIM_CLAUSE) == NO["zh"]
 
 
 def test_a_negated_question_on_a_clause_stating_a_fact_is_still_answered_no():
