@@ -136,8 +136,17 @@ def _read_characters(text: str) -> str:
     converted = _converter("t2s").convert(text)
     if len(converted) != len(text):  # a phrase of another length: character by character then
         converted = "".join(_converter("t2s").convert(ch) for ch in text)
-    reading = _hong_kong_reading()
-    return converted if reading.keys().isdisjoint(converted) else converted.translate(str.maketrans(reading))
+    return _hong_kong_read(converted)
+
+
+def _hong_kong_read(converted: str) -> str:
+    """t2s output with the Hong Kong forms t2s leaves as they are (衞) read as the mainland's too (卫)."""
+    return converted if _hong_kong_reading().keys().isdisjoint(converted) else converted.translate(_hong_kong_table())
+
+
+@lru_cache(maxsize=1)
+def _hong_kong_table() -> dict[int, str]:
+    return str.maketrans(_hong_kong_reading())
 
 
 @lru_cache(maxsize=1)
@@ -190,10 +199,7 @@ def to_simplified(text: str) -> str:
     if not has_traditional(text):
         return text
     pattern, words, _ = _regional()
-    read = _converter("t2s").convert(text)
-    reading = _hong_kong_reading()
-    if not reading.keys().isdisjoint(read):  # 衞 is read as 卫 too
-        read = read.translate(str.maketrans(reading))
+    read = _hong_kong_read(_converter("t2s").convert(text))
     return pattern.sub(lambda m: words[m.group(0)], read)
 
 
