@@ -28,15 +28,14 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from assistant.answering.analysis import analyse_question
-from assistant.answering.candidates import add_candidates
 from assistant.answering.citations import gloss_line
 from assistant.answering.context import AnswerContext
 from assistant.answering.identifiers import compares
-from assistant.answering.per_document import Answerer, unstated_in_parts
+from assistant.answering.per_document import Answerer, narrowed, part_text, renumbered, unstated_in_parts
 from assistant.answering.replies import abstain
 from assistant.answering.scope import RECORD_KINDS
 from assistant.answering.support import covered_terms
-from assistant.schema import Answer, Chunk, Document, Language
+from assistant.schema import Answer, Document, Language
 
 # Several documents asked of together, by number or kind: "the documents", "both texts", 两份文件, 这些文件.
 _ALL: dict[Language, re.Pattern[str]] = {
@@ -77,8 +76,6 @@ _SILENT: dict[Language, str] = {
 # After such an abstention: the documents whose own clauses do speak of it (asked alone, they answer).
 _ONLY: dict[Language, str] = {"en": " Only {} speaks of it.", "zh": "仅{}有相关条款。"}
 _AND: dict[Language, str] = {"en": " and ", "zh": "和"}
-# A citation mark closing a line of a part's text: renumbered in the whole answer.
-_MARK = re.compile(r" \[(\d+)\]$", re.MULTILINE)
 # More documents than this are not listed one by one: the one-clause answer stays.
 _MAX_DOCUMENTS = 4
 
@@ -131,7 +128,7 @@ def each_document_answer(
         own = [c for c in chunks if c.doc_id == doc.id and c.kind not in RECORD_KINDS and not c.boilerplate]
         if not own:
             return None
-        part = answer_one(asked, lang, _narrowed(ctx, own))
+        part = answer_one(asked, lang, narrowed(ctx, own))
         if not part.abstained and (not part.citations or any(c.doc_id != doc.id for c in part.citations)):
             return None  # answered from another document's record: not this document's word
         parts.append(part)
@@ -157,15 +154,6 @@ def each_document_answer(
     return _joined(question, lang, docs, parts)
 
 
-def _narrowed(ctx: AnswerContext, own: Sequence[Chunk]) -> AnswerContext:
-    """`ctx` whose candidates are one document's clauses: those retrieved, then the others."""
-    ids = {c.id for c in own}
-    hits = [h for h in ctx.hits if h.chunk.id in ids]
-    have = {h.chunk.id for h in hits}
-    narrowed = replace(ctx, hits=hits, chunks=list(own))
-    return add_candidates(narrowed, [c for c in own if c.id not in have])
-
-
 def _name(doc: Document, lang: Language) -> str:
     """How a part names its document: by its kind ("The article"), else by its symbol or title."""
     named = _KIND_NAMES.get(doc.info.kind)
@@ -178,10 +166,7 @@ def _joined(question: str, lang: Language, docs: Sequence[Document], parts: Sequ
     citations = []
     quote_langs = []
     for n, (doc, part) in enumerate(zip(docs, parts, strict=True), start=1):
-        gloss = gloss_line([c.quote for c in part.citations], part.citations[0].lang, lang)
-        text = "\n".join(line for line in part.text.split("\n") if not gloss or line != gloss)
-        offset = len(citations)
-        text = _MARK.sub(lambda m, k=offset: f" [{int(m[1]) + k}]", text)
+        text = renumbered(part_text(part, lang), len(citations))
         name = _name(doc, lang)
         lines.append(f"{n}. {name[:1].upper()}{name[1:]}{_DASH[lang]}{text}")
         citations += part.citations

@@ -82,7 +82,11 @@ def per_document_answer(
         own = [c for c in chunks if ident in named[c.id]]
         if not own:
             return None  # no clause names it: the one-clause answer says which documents it covers
-        part = answer_one(question, lang, _narrowed(ctx, own))
+        # Plus the documents' records: a metadata answer from one (the header's city) is checked against
+        # the question there, and fails for not naming the document.
+        own_ids = {c.id for c in own}
+        records = [c for c in ctx.chunks if c.kind in RECORD_KINDS and c.id not in own_ids]
+        part = answer_one(question, lang, narrowed(ctx, own, records))
         if part.abstained:
             if qtype != "yes-no" or answer.abstained:
                 return None
@@ -161,18 +165,26 @@ def _states(g: Group, chunk: Chunk, lang: Language, ctx: AnswerContext) -> bool:
     return g.found_in(*clause_evidence(chunk, lang, ctx)) or written_in(g, chunk.text)
 
 
-def _narrowed(ctx: AnswerContext, own: Sequence[Chunk]) -> AnswerContext:
-    """`ctx` whose candidates are the clauses naming one document: those retrieved, then the others.
-
-    Its chunks are those clauses too, so that a section the question names ("recalled": 忆及) adds no
-    clause on another document, plus the documents' records: a metadata answer from one (the header's
-    city) is checked against the question there, and fails for not naming the document."""
+def narrowed(ctx: AnswerContext, own: Sequence[Chunk], records: Sequence[Chunk] = ()) -> AnswerContext:
+    """`ctx` whose candidates are one document's clauses (`own`): those retrieved, then the others; its
+    chunks are those clauses and `records`, so that a section the question names ("recalled": 忆及) adds
+    no clause of another document."""
     ids = {c.id for c in own}
     hits = [h for h in ctx.hits if h.chunk.id in ids]
     have = {h.chunk.id for h in hits}
-    records = [c for c in ctx.chunks if c.kind in RECORD_KINDS and c.id not in ids]
-    narrowed = replace(ctx, hits=hits, chunks=[*own, *records])
-    return add_candidates(narrowed, [c for c in own if c.id not in have])
+    narrowed_ctx = replace(ctx, hits=hits, chunks=[*own, *records])
+    return add_candidates(narrowed_ctx, [c for c in own if c.id not in have])
+
+
+def part_text(part: Answer, lang: Language) -> str:
+    """A part's text without its gloss line: the whole answer has one for all quotes."""
+    gloss = gloss_line([c.quote for c in part.citations], part.citations[0].lang, lang) if part.citations else ""
+    return "\n".join(line for line in part.text.split("\n") if not gloss or line != gloss)
+
+
+def renumbered(text: str, offset: int) -> str:
+    """A part's text with the citation marks closing its lines moved on by `offset` (the earlier parts' citations)."""
+    return _MARK.sub(lambda m: f" [{int(m[1]) + offset}]", text)
 
 
 def _joined(question: str, lang: Language, qtype: str, ids: Sequence[DocumentId], parts: Sequence[Answer]) -> Answer:
@@ -181,9 +193,7 @@ def _joined(question: str, lang: Language, qtype: str, ids: Sequence[DocumentId]
     lines = [_LEAD[_lead(qtype, lang, parts)][lang].format(names)]
     citations = []
     for n, (ident, part) in enumerate(zip(ids, parts, strict=True), start=1):
-        text = _body(part, lang, qtype)
-        offset = len(citations)
-        text = _MARK.sub(lambda m, k=offset: f" [{int(m[1]) + k}]", text)
+        text = renumbered(_body(part, lang, qtype), len(citations))
         lines.append(f"{n}. {ident.shown}{_DASH[lang]}{text}")
         citations += part.citations
     quote_lang = parts[0].citations[0].lang if parts[0].citations else lang
@@ -206,8 +216,7 @@ def _lead(qtype: str, lang: Language, parts: Sequence[Answer]) -> str:
 
 def _body(part: Answer, lang: Language, qtype: str) -> str:
     """A part's text without its gloss line (the whole answer has one) and, for yes/no, its "Yes" or "No"."""
-    gloss = gloss_line([c.quote for c in part.citations], part.citations[0].lang, lang) if part.citations else ""
-    text = "\n".join(line for line in part.text.split("\n") if not gloss or line != gloss)
+    text = part_text(part, lang)
     if qtype == "yes-no":
         text = text.removeprefix(YES[lang]).removeprefix(NO[lang]).lstrip()
     return text
