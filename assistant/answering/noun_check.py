@@ -65,8 +65,3 @@ def unnamed(a: QuestionAnalysis, lang: Language, s: Support, ctx: AnswerContext)
     if names_noun(groups, s, ctx):
         return ""
     return a.answer_verb if _unknown_verb(groups, s, ctx) else a.answer_noun
-
-
-def has_answer_noun(a: QuestionAnalysis, lang: Language, s: Support, ctx: AnswerContext) -> bool:
-    """Whether the candidate's clause can name the kind of thing the question asks for."""
-    return names_noun(answer_noun_groups(a, lang, ctx), s, ctx)
