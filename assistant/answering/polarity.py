@@ -34,6 +34,10 @@ from assistant.answering.replies import AIM, NO, YES
 from assistant.lexical import pos_words
 from assistant.schema import Language
 
+# 没(有) / 未 as a negation: 有没有 asks, 未来 is the future, 未成年(人), 未婚, 未遂 and 没收 (confiscate),
+# 淹没 / 埋没 / 出没 / 沉没 / 隐没 are words, not negations.
+_ZH_NOT = r"(?<![有淹埋出沉隐])(?:没(?!收)有?|未(?!成年|婚|遂))(?!有|来)"
+
 _NEGATED: dict[Language, re.Pattern[str]] = {
     # "not only … but also" adds, "whether or not" leaves open, "Is it not true / the case that X?" asks X,
     # and a contrastive ", not Y" sets Y aside: none negates. "no" / "nobody" negate a subject
@@ -45,12 +49,11 @@ _NEGATED: dict[Language, re.Pattern[str]] = {
         r"(?:not(?!\s+(?:only|merely|true|the\s+case)\b)|never|nobody|no\s+one|none|no(?!\.?\s*\d))\b",
         re.IGNORECASE,
     ),
-    # 没(有) + verb, 未(被/经) + verb up to the end; 有没有 asks, 未来 is the future, 未成年(人), 未婚, 未遂 and
-    # 没收 (confiscate), 淹没 / 埋没 / 出没 / 沉没 / 隐没 are words, not negations; and a negation before
-    # 的 modifies a noun (是否提到没有互联网接入的人). 是否不 / 是否并非 ask the negation too (不仅, 不同,
-    # 不断, 非常, 非洲, 非政府 are words); a bare 不…吗 or 不是…吗 expects a yes, as "Wasn't …?" does.
+    # 没(有) + verb, 未(被/经) + verb up to the end (`_ZH_NOT`); a negation before 的 modifies a noun
+    # (是否提到没有互联网接入的人). 是否不 / 是否并非 ask the negation too (不仅, 不同, 不断, 非常, 非洲,
+    # 非政府 are words); a bare 不…吗 or 不是…吗 expects a yes, as "Wasn't …?" does.
     "zh": re.compile(
-        r"(?<![有淹埋出沉隐])(?:没(?!收)有?|未(?!成年|婚|遂))(?!有|来)[^的，,。]*$"
+        rf"{_ZH_NOT}[^的，,。]*$"
         r"|(?:是否|是不是)并?(?:不(?!仅|只|但|同|断|论|少|久)|非(?!常|洲|法|正式|政府))"
     ),
 }
@@ -67,7 +70,7 @@ _NEGATION: dict[Language, re.Pattern[str]] = {
 # 没(有) / 未 before a 的 phrase: the predicate's negation when it is the question's first verb
 # (发展中国家没有平等获取…的机会吗, "have no opportunity"), a noun's modifier when a verb stands before it
 # (是否提到没有互联网接入的人: the people are mentioned), as the "not" of an English relative clause.
-_NEGATION_BEFORE_DE = re.compile(r"(?<![有淹埋出沉隐])(?:没(?!收)有?|未(?!成年|婚|遂))(?!有|来)[^，,。]*的")
+_NEGATION_BEFORE_DE = re.compile(rf"{_ZH_NOT}[^，,。]*的")
 # Words tagged as verbs before the negation that ask, not predicate: 是否, 是不是, 是 (…吗).
 _ASKING_VERBS = frozenset(("是否", "是不是", "是", "有没有"))
 
