@@ -46,7 +46,7 @@ from assistant.pinning import Pins, View
 # Moved to questions.py: `from assistant.api import QuestionError` and the rest keep working.
 from assistant.questions import *  # noqa: F403
 from assistant.questions import validate_question
-from assistant.retrieval import ClauseRetriever, HybridRetriever, RetrievalFilter
+from assistant.retrieval import ClauseRetriever, HybridRetriever, RetrievalConfig, RetrievalFilter
 from assistant.retrieval.translation import GLOSS_TOKENIZER_ID, LexicalQuery
 from assistant.schema import Answer, Chunk, Citation, Document, RetrievedChunk, Turn
 from assistant.settings import MilvusSettings, RetrieverMode, Settings, check_retrieval_request
@@ -265,7 +265,7 @@ class Assistant:
             self._retriever = HybridRetriever(
                 self.store,
                 _QueryEmbedder(self._embed_query),
-                s.retrieval_config(),
+                RetrievalConfig.from_settings(s),
             )
         return self._retriever
 

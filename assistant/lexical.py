@@ -1,6 +1,6 @@
 """BM25 over mixed Chinese/English text, stored as plain arrays (no pickle).
 
-Chinese is segmented with jieba and additionally indexed as overlapping
+Chinese is segmented with jieba (`assistant.segmentation`) and additionally indexed as overlapping
 character bigrams; English is lower-cased, stop-worded and Snowball-stemmed.
 `benchmarks/bm25_cmrc.py` holds the measurement behind these choices.
 
@@ -14,7 +14,6 @@ Example:
 
 from __future__ import annotations
 
-import logging
 import re
 import threading
 import unicodedata
@@ -29,7 +28,7 @@ import numpy as np
 
 from assistant import lexical_files
 from assistant.lexical_files import META_FILE, LexicalFormatError, LexicalIndexError
-from assistant.settings import jieba_cache_dir
+from assistant.segmentation import cjk_word_bounds, cut, pos_words
 from assistant.text import CJK_CHARS, EN_STOP_WORDS, ZH_STOP_WORDS
 
 __all__ = [
@@ -40,6 +39,8 @@ __all__ = [
     "BM25Index",
     "LexicalFormatError",
     "LexicalIndexError",
+    "cjk_word_bounds",  # jieba's, from `assistant.segmentation` (where they live now), for the old imports
+    "pos_words",
     "tokenize",
 ]
 
@@ -66,69 +67,6 @@ _TOKEN_RE = re.compile(
 _SPLIT_COMPOUND = re.compile(r"[/.\-]")
 # Possessive/contracted endings would otherwise leave stray "s" / "t" tokens.
 _APOSTROPHE_RE = re.compile(r"['\u2019](?:s\b)?")
-
-
-@dataclass
-class _JiebaHolder:
-    lock: threading.Lock = field(default_factory=threading.Lock)
-    tokenizer: Any = None
-
-
-_JIEBA = _JiebaHolder()
-
-
-def _jieba() -> Any:
-    """A private `jieba.Tokenizer` whose dictionary cache lives in `settings.jieba_cache_dir()`, never /tmp."""
-    if _JIEBA.tokenizer is None:
-        with _JIEBA.lock:
-            if _JIEBA.tokenizer is None:
-                import jieba
-
-                # jieba logs "Building prefix dict ..." at DEBUG to stderr on first use.
-                jieba.setLogLevel(logging.WARNING)
-                cache_dir = jieba_cache_dir()
-                # jieba writes its cache with mkstemp(dir=...), which fails (noisily) without the folder.
-                cache_dir.mkdir(parents=True, exist_ok=True)
-                tok = jieba.Tokenizer()
-                tok.tmp_dir = str(cache_dir)
-                tok.cache_file = "jieba.cache"
-                tok.initialize()
-                _JIEBA.tokenizer = tok
-    return _JIEBA.tokenizer
-
-
-_POS = _JiebaHolder()
-
-
-def pos_words(text: str) -> list[tuple[str, str]]:
-    """jieba's words of `text` with their part-of-speech flags (n, v, uj, x, …), punctuation included, so
-    that the words joined give the text back. The tagger shares `_jieba()`'s dictionary; it is built once,
-    on first use, by the answerer's reading of Chinese noun phrases (the UI's warm-up builds it)."""
-    if _POS.tokenizer is None:
-        with _POS.lock:
-            if _POS.tokenizer is None:
-                _POS.tokenizer = _pos_tagger(_jieba())
-    return [(p.word, p.flag) for p in _POS.tokenizer.cut(text, HMM=False)]
-
-
-def _pos_tagger(tokenizer: Any) -> Any:
-    """A jieba POS tagger over `tokenizer` that reuses the word-tag table importing jieba.posseg has already
-    read for its own default tagger (350,000 words: half a second and 40 MB a second read would cost).
-    `POSTokenizer(tokenizer)` reads it again. The table is only read: `tokenizer` has no user words."""
-    from jieba import posseg
-
-    class _SharedTagTagger(posseg.POSTokenizer):  # type: ignore[misc]
-        def __init__(self) -> None:  # no super().__init__: it would read the table again
-            self.tokenizer = tokenizer
-            self.word_tag_tab = posseg.dt.word_tag_tab
-
-    return _SharedTagTagger()
-
-
-def cjk_word_bounds(text: str) -> frozenset[int]:
-    """Offsets in `text` where a jieba word starts or ends: a Chinese name found inside a longer word
-    (中国 in 发展中国家, "developing countries") does not start and end on them."""
-    return frozenset(i for _, start, end in _jieba().tokenize(text, HMM=False) for i in (start, end))
 
 
 _STEMMER_LOCK = threading.Lock()
@@ -188,7 +126,7 @@ def tokenize(text: str, *, cjk_words: bool = True, cjk_bigrams: bool = True, hmm
         run = match.group("cjk")
         if run is not None:
             if cjk_words:
-                for word in _jieba().cut(run, HMM=hmm):
+                for word in cut(run, hmm=hmm):
                     if word not in ZH_STOP_WORDS:
                         out.append(word)
             if cjk_bigrams:

@@ -12,8 +12,8 @@ from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Literal
 
 from assistant.script import to_simplified
+from assistant.text import Language  # also imported from here, as `assistant.schema.Language`
 
-Language = Literal["zh", "en"]
 DocKind = Literal["resolution", "article"]
 # What a chunk is inside its document; retrieval filters on it.
 ChunkKind = Literal[

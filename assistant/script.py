@@ -48,6 +48,8 @@ from importlib import resources
 from itertools import pairwise
 from typing import Any, Literal
 
+from assistant.segmentation import cjk_word_bounds
+
 __all__ = [
     "Region",
     "follows_script",
@@ -208,9 +210,6 @@ def to_traditional(text: str, region: Region = "tw") -> str:
     """`text` in traditional characters: OpenCC's s2tw (Taiwan's standard forms: 秘書長, not s2t's 祕書長), or
     s2hk for Hong Kong's (衞, 説), one jieba word at a time. Whole, OpenCC matches its phrase table across word
     boundaries: 秘书长须 ("the Secretary-General shall") became 秘書長鬚, read 长须 as "long beard"."""
-    # lexical imports settings, which imports schema, which imports this module: import at call time.
-    from assistant.lexical import cjk_word_bounds
-
     convert = _converter(_WORDING[region]).convert
     bounds = sorted(cjk_word_bounds(text) | {0, len(text)})
     worded = "".join(convert(text[a:b]) for a, b in pairwise(bounds))
@@ -249,8 +248,6 @@ def _worded(text: str, region: Region, echoes: dict[str, str]) -> str:
     """`text` in traditional characters, a whole jieba word the question wrote in a regional form in that form."""
     if not echoes:
         return to_traditional(text, region)
-    from assistant.lexical import cjk_word_bounds
-
     bounds = cjk_word_bounds(text)
     pattern = re.compile("|".join(re.escape(w) for w in sorted(echoes, key=len, reverse=True)))
     out: list[str] = []

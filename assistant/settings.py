@@ -29,8 +29,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Generic, Literal, TypeVar, get_args, get_type_hints, overload
 
-from assistant.schema import Language
-from assistant.text import as_tuple
+from assistant.text import Language, as_tuple
 
 RetrieverMode = Literal["hybrid", "dense", "bm25"]
 FusionMethod = Literal["max", "minmax", "zscore", "rrf"]
@@ -533,30 +532,6 @@ class Settings:
         return DenseThresholds(
             paraphrase=profile.paraphrase if self.paraphrase_dense is None else self.paraphrase_dense,
             support=profile.support if self.dense_support is None else self.dense_support,
-        )
-
-    def retrieval_config(self) -> Any:
-        """The hybrid retriever's configuration (`assistant.retrieval.RetrievalConfig`) from these settings."""
-        from assistant.retrieval import FusionWeights, RetrievalConfig
-
-        dense, same, cross = self.fusion_weights()
-        cross_only = FUSION_CROSS_ONLY.get(self.model_key, FUSION_CROSS_ONLY["usem3"])
-        fusion = FusionWeights(
-            method=self.fusion,
-            dense=dense,
-            lexical_same=same,
-            lexical_cross=cross,
-            # An explicit cross weight is meant for every query.
-            lexical_cross_only=cross_only if self.cross_lexical_weight is None else None,
-            rrf_k=self.rrf_k,
-            dense_lift=FUSION_DENSE_LIFT.get(self.model_key),
-            generic_lift=FUSION_GENERIC_LIFT.get(self.model_key),
-        )
-        return RetrievalConfig(
-            fusion=fusion,
-            candidates=self.candidates,
-            dictionary=self.dictionary_translation,
-            gloss_weight=self.gloss_weight,
         )
 
     @property

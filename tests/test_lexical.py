@@ -8,10 +8,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from assistant import lexical
-from assistant.lexical import META_FILE, BM25Index, LexicalFormatError, LexicalIndexError, pos_words, tokenize
+from assistant.lexical import META_FILE, BM25Index, LexicalFormatError, LexicalIndexError, tokenize
 from assistant.lexical_files import ARRAY_DTYPES, LEGACY_ARCHIVE, array_file
-from assistant.settings import JIEBA_CACHE_VARIABLE
 
 DOCS = [
     "理事会应向全权代表大会提交关于本决议执行情况的报告。",  # 0
@@ -57,34 +55,9 @@ def test_chinese_words_bigrams_and_stop_words() -> None:
     assert tokenize("，。！？、") == []
 
 
-def test_pos_words_tag_every_word_and_give_the_text_back() -> None:
-    text = "哪些民间团体参与了，ITU-T？"
-    tagged = pos_words(text)
-    assert "".join(w for w, _ in tagged) == text
-    assert ("民间团体", "n") in tagged and ("参与", "v") in tagged
-
-
-def test_the_pos_tagger_reuses_the_tag_table_jieba_has_read(monkeypatch) -> None:
-    # Importing jieba.posseg reads its 350,000-word tag table once; building our tagger must not read it again.
-    from jieba import posseg
-
-    reads: list[object] = []
-    monkeypatch.setattr(posseg.POSTokenizer, "load_word_tag", lambda self, f: reads.append(f))
-    monkeypatch.setattr(lexical, "_POS", lexical._JiebaHolder())
-    assert pos_words("哪些民间团体") == [("哪些", "r"), ("民间团体", "n")]
-    assert reads == []
-
-
 def test_mixed_text_keeps_both_languages() -> None:
     toks = tokenize("第A/RES/70/125号决议 reports")
     assert "a/res/70/125" in toks and "决议" in toks and "report" in toks
-
-
-def test_jieba_cache_goes_to_configured_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(JIEBA_CACHE_VARIABLE, str(tmp_path / "jieba"))
-    monkeypatch.setattr(lexical, "_JIEBA", lexical._JiebaHolder())
-    assert "理事会" in tokenize("理事会")
-    assert (tmp_path / "jieba" / "jieba.cache").is_file()
 
 
 # ------------------------------------------------------------------ ranking

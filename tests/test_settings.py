@@ -43,7 +43,6 @@ def test_fusion_weights_come_from_the_models_profile_unless_given():
     assert Settings(embedding_model="some/other-model").fusion_weights() == FUSION_PROFILES["usem3"]
     given = Settings.from_env({"ASSISTANT_CROSS_LEXICAL_WEIGHT": "0.5", "ASSISTANT_DENSE_WEIGHT": "auto"})
     assert given.fusion_weights() == (FUSION_PROFILES["usem3"][0], FUSION_PROFILES["usem3"][1], 0.5)
-    assert given.retrieval_config().fusion.lexical_cross == 0.5
 
 
 def test_dense_thresholds_come_from_the_models_profile_unless_given():

@@ -33,9 +33,9 @@ from assistant.answering.actors import is_actor
 from assistant.answering.analysis import AUXILIARIES
 from assistant.answering.gazetteer import city_names, country_names
 from assistant.glossary import Term, find_terms
-from assistant.lexical import pos_words
 from assistant.retrieval.wordnet import WordNetUnavailableError, load_wordnet
 from assistant.schema import Language
+from assistant.segmentation import pos_words
 
 
 @dataclass(frozen=True)

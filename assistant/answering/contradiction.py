@@ -40,43 +40,43 @@ Example:
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Callable, Mapping, Sequence
+from typing import TypeVar
 
 from assistant.answering.evidence import evidence_of, question_groups, written_in
 from assistant.answering.gazetteer import city_names, same_city
 from assistant.answering.identifiers import DocumentId, carries, document_ids
-from assistant.answering.spans import month_days, years
+from assistant.answering.spans import MonthDay, month_days, years
 from assistant.answering.support import shown_word
 from assistant.schema import Chunk, Language
+
+T = TypeVar("T")
+
+
+def _unmatched(asked: Sequence[T], given: Sequence[T], same: Callable[[T, T], bool]) -> list[T]:
+    """The items of `asked` that are `same` as no item of `given`, when `given` has any (a clause that gives
+    none contradicts nothing); else []."""
+    if not asked or not given:
+        return []
+    return [a for a in asked if not any(same(a, g) for g in given)]
 
 
 def other_places(question: str, clause: str) -> list[str]:
     """The question's cities that `clause` does not name, when it names another city; else []."""
-    asked = city_names(question)
-    given = city_names(clause)
-    if not asked or not given:
-        return []
-    return [a for a in asked if not any(same_city(a, g) for g in given)]
+    return _unmatched(city_names(question), city_names(clause), same_city)
 
 
 def other_years(question: str, clause: str) -> list[str]:
     """The question's years that `clause` does not give, when it gives another year; else []."""
-    asked = years(question)
-    given = years(clause)
-    if not asked or not given:
-        return []
-    return [y for y in asked if y not in given]
+    return _unmatched(years(question), years(clause), operator.eq)
 
 
 def other_dates(question: str, clause: str) -> list[str]:
     """The question's months (with their days) that `clause` does not give, when it gives another month
     ("April" or "22 March" against "21 March"); else []."""
-    asked = month_days(question)
-    given = month_days(clause)
-    if not asked or not given:
-        return []
-    return [a.text for a in asked if not any(a.agrees(g) for g in given)]
+    return [a.text for a in _unmatched(month_days(question), month_days(clause), MonthDay.agrees)]
 
 
 def unstated_dates(question: str, clause: str) -> list[str]:

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from assistant.lexical import cjk_word_bounds
+from assistant.segmentation import cjk_word_bounds
 from assistant.text import has_cjk
 
 # Cities this large are the ones a policy text names as a venue (Geneva has 200,000 people); smaller

@@ -64,8 +64,8 @@ from assistant.answering.specifics import role_said, specific_groups
 from assistant.answering.support import Support, as_written, clause_evidence, is_name
 from assistant.answering.zh_instances import names_instance_zh
 from assistant.glossary import Term
-from assistant.lexical import pos_words
 from assistant.schema import Chunk, Language
+from assistant.segmentation import pos_words
 from assistant.text import CJK_RUN
 
 # Answers that are a time or a place: only these are checked for the time scope ("What will the

@@ -31,8 +31,8 @@ import re
 
 from assistant.answering.analysis import YES_NO_OPENING
 from assistant.answering.replies import AIM, NO, YES
-from assistant.lexical import pos_words
 from assistant.schema import Language
+from assistant.segmentation import pos_words
 
 # 没(有) / 未 as a negation: 有没有 asks, 未来 is the future, 未成年(人), 未婚, 未遂 and 没收 (confiscate),
 # 淹没 / 埋没 / 出没 / 沉没 / 隐没 are words, not negations.

@@ -27,8 +27,8 @@ from dataclasses import dataclass
 from assistant.answering.echo import adds_to_question, asks_names
 from assistant.answering.evidence import words
 from assistant.glossary import Term, find_terms
-from assistant.lexical import pos_words
 from assistant.schema import Language
+from assistant.segmentation import pos_words
 
 # A list of the mention's instances follows it: "OECD有关人工智能的工作，*包括* …", "其他机构，*主要是* …"
 # (即 "namely", not 即将 "soon" or 即使 "even if").

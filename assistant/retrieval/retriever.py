@@ -38,7 +38,13 @@ from assistant.retrieval.translation import (
 )
 from assistant.schema import Chunk, RetrievedChunk
 from assistant.script import to_simplified
-from assistant.settings import RetrieverMode
+from assistant.settings import (
+    FUSION_CROSS_ONLY,
+    FUSION_DENSE_LIFT,
+    FUSION_GENERIC_LIFT,
+    RetrieverMode,
+    Settings,
+)
 
 
 class QueryEmbedder(Protocol):
@@ -72,7 +78,7 @@ def lexical_query(
 
 @dataclass(frozen=True)
 class RetrievalConfig:
-    """How the hybrid retriever fuses; `Settings` fills it (see `Settings.retrieval_config`)."""
+    """How the hybrid retriever fuses; `from_settings` fills it from the settings' fusion and candidate fields."""
 
     fusion: FusionWeights = field(default_factory=FusionWeights)
     translation: TranslationWeights = field(default_factory=TranslationWeights)
@@ -80,6 +86,34 @@ class RetrievalConfig:
     dictionary: bool = True  # CC-CEDICT query translation (the glossary always applies)
     # English questions also match Chinese passages through their CC-CEDICT gloss field, if built.
     gloss_weight: float = 1.0
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> RetrievalConfig:
+        """The configuration `settings` asks for: its fusion weights, or the embedding model's calibrated ones.
+
+        Example:
+            >>> RetrievalConfig.from_settings(Settings(candidates=20)).candidates
+            20
+        """
+        dense, same, cross = settings.fusion_weights()
+        cross_only = FUSION_CROSS_ONLY.get(settings.model_key, FUSION_CROSS_ONLY["usem3"])
+        fusion = FusionWeights(
+            method=settings.fusion,
+            dense=dense,
+            lexical_same=same,
+            lexical_cross=cross,
+            # An explicit cross weight is meant for every query.
+            lexical_cross_only=cross_only if settings.cross_lexical_weight is None else None,
+            rrf_k=settings.rrf_k,
+            dense_lift=FUSION_DENSE_LIFT.get(settings.model_key),
+            generic_lift=FUSION_GENERIC_LIFT.get(settings.model_key),
+        )
+        return cls(
+            fusion=fusion,
+            candidates=settings.candidates,
+            dictionary=settings.dictionary_translation,
+            gloss_weight=settings.gloss_weight,
+        )
 
 
 class HybridRetriever:

@@ -61,7 +61,7 @@ def prepare_assistant(
             logger.warning("warm-up query %r failed", question, exc_info=True)
     # Answering reads a Chinese question's parts of speech (answer_class.asked_phrase): jieba's tagger loads
     # in about half a second, which the first Chinese question would otherwise pay.
-    from assistant.lexical import pos_words
+    from assistant.segmentation import pos_words
 
     pos_words(WARM_UP_QUESTIONS[-1])
     # The traditional/simplified tables (OpenCC's, ~0.1 s), which a first traditional question would pay.

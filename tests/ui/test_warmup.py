@@ -46,7 +46,7 @@ def test_prepare_builds_a_missing_index_and_warms_up_both_languages(tmp_path: Pa
 
     monkeypatch.setattr(assistant.api, "Assistant", FakeAssistant)
     tagged: list[str] = []
-    monkeypatch.setattr("assistant.lexical.pos_words", tagged.append)
+    monkeypatch.setattr("assistant.segmentation.pos_words", tagged.append)
     said: list[str] = []
     fake = FakeAssistant(Settings(index_dir=tmp_path))
     assert prepare_assistant(fake, say=said.append) is fake  # type: ignore[arg-type]
