@@ -15,11 +15,13 @@ from assistant.answering.candidates import doc_kind, support_evidence, support_q
 from assistant.answering.context import AnswerContext
 from assistant.answering.document_date import document_date
 from assistant.answering.evidence import question_groups
+from assistant.answering.metadata import doc_level_chunks
 from assistant.answering.near_miss import Needs, fitting
 from assistant.answering.noun_check import answer_noun_groups, names_noun
 from assistant.answering.preference import NAME_WEIGHT, dominated, name_share, outcovers, written_names
 from assistant.answering.replies import abstain
 from assistant.answering.sections import section_key
+from assistant.answering.spans import month_days
 from assistant.answering.support import (
     MAX_UNKNOWN_SHARE,
     Support,
@@ -110,6 +112,9 @@ def pick(c: Choice) -> Support:
         # document's own, from its dateline, so "when" questions are not narrowed this way.)
         passing = [s for s in passing if has_value(kind, s.hit.chunk, question, a, lang, ctx)] or passing
     asked_actors = question_actors(question, lang) if asks_for_actors(a.qtype, a.answer_noun) else None
+    # "Was the resolution adopted on 21 March?": only a document that dates something to a month can say yes
+    # or otherwise; a clause of the draft, whose header gives a year only, sharing "resolution" cannot.
+    dated_docs = _month_dated(c) if a.qtype == "yes-no" and month_days(question) else None
     names = written_names(support_question(question, a), lang)
     has_names = {id(s): name_share(names, support_evidence(s, ctx)) for s in passing} if names else {}
     most_names = max(has_names.values(), default=0.0)
@@ -133,6 +138,8 @@ def pick(c: Choice) -> Support:
                 v += _OWN_DATE_BONUS  # a date in the header or dateline is the document's own event
         if asked_actors is not None:
             v += ACTOR_BONUS * actors_named(chunk, asked_actors)
+        if dated_docs is not None and (chunk.doc_id in dated_docs or month_days(chunk.text)):
+            v += _VALUE_BONUS
         return v
 
     best = max(passing, key=value)
@@ -142,6 +149,12 @@ def pick(c: Choice) -> Support:
         others = [s for s in passing if names_noun(noun, s, ctx)]
         best = max(others, key=value) if others else best
     return best
+
+
+def _month_dated(c: Choice) -> frozenset[str]:
+    """The documents among the passing clauses' whose header or dateline names a month (the article's "21 March")."""
+    docs = dict.fromkeys(s.hit.chunk.doc_id for s in c.passing)
+    return frozenset(d for d in docs if any(month_days(r.text) for r in doc_level_chunks(c.ctx, d)))
 
 
 def nearest_named(c: Choice) -> Support | None:

@@ -42,7 +42,7 @@ from __future__ import annotations
 
 import operator
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TypeVar
 
 from assistant.answering.evidence import evidence_of, question_groups, written_in
@@ -131,12 +131,12 @@ _DESCRIPTION_START = re.compile(r".*[；;，,。：:、]", re.DOTALL)
 
 
 def described(
-    question: str, lang: Language, clauses: Sequence[str], translations: Mapping[str, tuple[str, ...]]
+    question: str, lang: Language, clauses: Iterable[str], translations: Mapping[str, tuple[str, ...]]
 ) -> tuple[DocumentId, ...]:
     """The numbered document the question names by its topic ("the resolution on WSIS outcomes"): the one
     recorded document (a number with its record in brackets) among `clauses` (its document's) whose description
     states at least half of that topic's words; () when the question names a document by number, or none or
-    several match."""
+    several match. `clauses` are read only when the question names a document by its topic."""
     m = _DESCRIBED[lang].search(question)
     if m is None or document_ids(question):
         return ()

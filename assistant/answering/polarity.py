@@ -14,7 +14,10 @@ and modifies a noun when one does (是否提到没有互联网接入的人), as 
 A clause that states as an aim or necessity what a negated question asks as a fact ("Do developing nations
 not have equitable access?" against "ensuring equitable access") answers neither yes nor no: the lead says
 so (`AIM`) and the quote shows the aim. A question that asks about the aim itself ("Should … not …?"), or
-whether it was voiced ("Did the Assembly not emphasize …?"), is answered "No" as before.
+whether it was voiced ("Did the Assembly not emphasize …?"), is answered "No" as before. The same clause
+answers the non-negated "Do developing nations have equitable access?" neither yes nor no, but "Yes" to a
+question about the aim, about its voicing, or about what a document or its speaker says or does ("Does the
+resolution call for equitable access?", 决议是否呼吁…): the text does say that.
 
 Example:
     >>> negated("Were Resolutions 139 and 140 not revised?", "en"), negated("Weren't they revised?", "en")
@@ -114,7 +117,8 @@ _AIM: dict[Language, re.Pattern[str]] = {
         r"\b(?:ensur(?:e|es|ing)|necessity|necessary|need(?:s|ed)?\s+to|should|must|imperative|essential)\b",
         re.IGNORECASE,
     ),
-    "zh": re.compile(r"确保|必须|应当|应该|需要|必要|旨在"),
+    # 的需要 is a noun, "the needs of" (以满足成员国…的需要): no necessity is stated.
+    "zh": re.compile(r"确保|必须|应当|应该|(?<!的)需要|必要|旨在"),
 }
 # A question that asks about an aim itself ("Should …not …?", 是否不应该): the clause's aim answers it.
 _ASKS_AIM: dict[Language, re.Pattern[str]] = {
@@ -126,11 +130,11 @@ _ASKS_AIM: dict[Language, re.Pattern[str]] = {
 _ASKS_SAYING: dict[Language, re.Pattern[str]] = {
     "en": re.compile(
         r"\b(?:emphasi[sz]\w*|stress\w*|underscor\w*|highlight\w*|call(?:s|ed|ing)?|urg\w*|encourag\w*|"
-        r"recogni[sz]\w*|acknowledg\w*|affirm\w*|reaffirm\w*|notes?|noted|noting|say|says|said|"
-        r"mention\w*|invit\w*|request\w*)\b",
+        r"recogni[sz]\w*|acknowledg\w*|affirm\w*|reaffirm\w*|reiterat\w*|notes?|noted|noting|say|says|said|"
+        r"mention\w*|invit\w*|request\w*|instruct\w*)\b",
         re.IGNORECASE,
     ),
-    "zh": re.compile(r"强调|呼吁|敦促|鼓励|指出|提到|提及|认识到|注意到|承认|申明|重申|邀请|请求"),
+    "zh": re.compile(r"强调|呼吁|敦促|鼓励|指出|提到|提及|认识到|注意到|承认|申明|重申|邀请|请求|责成"),
 }
 
 
@@ -139,15 +143,33 @@ def states_aim(text: str) -> bool:
     return any(p.search(text) for p in _AIM.values())
 
 
+# A question about what a document or its speaker says or does ("Does the resolution ensure …?", 决议是否…):
+# the clause voicing the aim answers it, as the Assembly's emphasis answers "Did the Assembly …?".
+_ASKS_TEXT: dict[Language, re.Pattern[str]] = {
+    "en": re.compile(
+        r"\b(?:resolutions?|drafts?|articles?|documents?|texts?|report|story|piece|news|assembly|conference)\b",
+        re.IGNORECASE,
+    ),
+    "zh": re.compile(r"决议|草案|文章|文件|报道|大会|联大|会议"),
+}
+
+
 def yes_no_lead(question: str, lang: Language, quote: str) -> str:
     """The lead of a yes/no answer quoting `quote`, a clause that supports the question's predicate:
     "Yes.", "No — …" for a negated question, "" when the quote words a negation of its own, and "neither"
-    (`AIM`) when it states as an aim what a negated question asks as a fact ("Do developing nations not have
+    (`AIM`) when it states as an aim what the question asks as a fact ("Do developing nations (not) have
     equitable access?" against "ensuring equitable access")."""
     if not negated(question, lang):
-        return YES[lang]
+        # "Does the resolution call for equitable access?" asks what the text says, and it says so: "Yes".
+        aim_only = states_aim(quote) and not _ASKS_TEXT[lang].search(question)
+        return AIM[lang] if aim_only and _asks_fact(question, lang) else YES[lang]
     if states_negation(quote):
         return ""
-    if states_aim(quote) and not _ASKS_AIM[lang].search(question) and not _ASKS_SAYING[lang].search(question):
+    if states_aim(quote) and _asks_fact(question, lang):
         return AIM[lang]
     return NO[lang]
+
+
+def _asks_fact(question: str, lang: Language) -> bool:
+    """Whether the question asks a fact, neither the aim itself ("Should …?") nor whether it was voiced."""
+    return not _ASKS_AIM[lang].search(question) and not _ASKS_SAYING[lang].search(question)

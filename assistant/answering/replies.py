@@ -78,3 +78,17 @@ def single_text(lead: str, citation: Citation, quote_lang: Language, lang: Langu
         text = f"{lead} According to {where(citation, lang)}: {quoted(citation.quote)} [1]".strip()
     gloss = gloss_line([citation.quote], quote_lang, lang)
     return f"{text}\n{gloss}" if gloss else text
+
+
+def cited_text(lead: str, citations: Sequence[Citation], quote_lang: Language, lang: Language) -> str:
+    """`single_text` over one or more quotes, numbered in order: "According to A: 「…」 [1], and B: 「…」 [2]"."""
+    if len(citations) == 1:
+        return single_text(lead, citations[0], quote_lang, lang)
+    if lang == "zh":
+        parts = [f"{where(c, lang)}：{quoted(c.quote)} [{i}]" for i, c in enumerate(citations, start=1)]
+        text = f"{lead}依据：{'；'.join(parts)}"
+    else:
+        parts = [f"{where(c, lang)}: {quoted(c.quote)} [{i}]" for i, c in enumerate(citations, start=1)]
+        text = f"{lead} According to {', and '.join(parts)}".strip()
+    gloss = gloss_line([c.quote for c in citations], quote_lang, lang)
+    return f"{text}\n{gloss}" if gloss else text

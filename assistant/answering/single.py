@@ -9,6 +9,7 @@ checks before the quote.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 
 from assistant.answering.analysis import QuestionAnalysis
@@ -37,9 +38,9 @@ from assistant.answering.metadata import doc_level_chunks
 from assistant.answering.near_miss import Fitting, Needs, fitting, names_class, needs
 from assistant.answering.noun_check import unnamed
 from assistant.answering.polarity import yes_no_lead
-from assistant.answering.replies import abstain, otherwise, single_text, unattributed
+from assistant.answering.replies import abstain, cited_text, otherwise, single_text, unattributed
 from assistant.answering.sections import clauses_answer
-from assistant.answering.spans import Span, best_quote
+from assistant.answering.spans import Span, best_quote, month_days
 from assistant.answering.specifics import unsupported_specifics
 from assistant.answering.subitems import counts_items, item_count, item_count_lead, sub_items
 from assistant.answering.support import Support, citable, covered_terms, dense_match, evidence_text, supports
@@ -209,28 +210,28 @@ def _quoted_answer(
 
 def _yes_no(question: str, lang: Language, ctx: AnswerContext, chunk: Chunk, citation: Citation) -> Answer:
     """The yes/no answer from the chosen clause (`citation` quotes it), or from its document's header or
-    dateline when the question asks a city or year the clause does not give; an abstention when what is
-    asked is given otherwise or the topic is not stated."""
+    dateline when the question asks a city, year or month the clause does not give; an abstention when what
+    is asked is given otherwise or the topic is not stated. A question that asks more than the record's date
+    and place ("Did the resolution adopted in March call for safe AI?") cites the clause that says it too."""
     evidence = evidence_text(chunk, ctx.documents.get(chunk.doc_id))
     record = stating_record(question, chunk.text, doc_level_chunks(ctx, chunk.doc_id))
     source = record if record is not None else chunk
+    content: list[Citation] = []  # the clause, when the question asks more than the record says
     if record is not None:
+        content = [citation] if _asks_more(question, lang, ctx, chunk, record) else []
         citation = cite_chunk(record, ctx)
     # "the resolution on WSIS outcomes": the one recalled resolution on that topic, whose record is then its own.
-    clauses = [c.text for c in ctx.chunks if c.doc_id == chunk.doc_id] or [chunk.text]
-    named = described(question, lang, clauses, ctx.translations)
+    named = described(question, lang, _document_clauses(ctx, chunk), ctx.translations)
     own = own_text(question, source.text, named)  # a cited document's own year is not the asked one's
     months = other_dates(question, own)
     if months:  # "April 2024" against the dateline's "21 March": the misprinted year's note does not help
         return otherwise(question, lang, citation, months)
     doc = ctx.documents.get(source.doc_id)
+    cited = [*content, citation]
     printed = misprint_lead(question, lang, doc.info) if doc is not None and source.kind == "dateline" else ""
     if printed:  # the dateline's year is a typo the manifest's note corrects: say both, cited
         return Answer(
-            question=question,
-            text=single_text(printed, citation, source.lang, lang),
-            language=lang,
-            citations=[citation],
+            question=question, text=cited_text(printed, cited, source.lang, lang), language=lang, citations=cited
         )
     other = other_places(question, own) or other_years(question, own)
     if other and not any(re.search(rf"(?<!\d){re.escape(o)}(?!\d)", source.text) for o in other):
@@ -245,11 +246,34 @@ def _yes_no(question: str, lang: Language, ctx: AnswerContext, chunk: Chunk, cit
     )
     if missing:
         return abstain(question, lang, covered=covered_terms(question, lang, [evidence])[0], missing=missing)
-    # Every focus of the question is supported by the clause that follows; "not" is no focus.
-    lead = yes_no_lead(question, lang, citation.quote)
-    return Answer(
-        question=question, text=single_text(lead, citation, source.lang, lang), language=lang, citations=[citation]
-    )
+    # Every focus of the question is supported by the clause that follows; "not" is no focus. The lead is
+    # read off the clause that says what is asked (an aim, a negation), not off a dateline.
+    lead = yes_no_lead(question, lang, cited[0].quote)
+    return Answer(question=question, text=cited_text(lead, cited, source.lang, lang), language=lang, citations=cited)
+
+
+def _document_clauses(ctx: AnswerContext, chunk: Chunk) -> Iterator[str]:
+    """The texts of `chunk`'s document's clauses (its own text when the context holds none), read only when
+    asked for: `described` needs them only for a question naming a resolution by its topic."""
+    texts = (c.text for c in ctx.chunks if c.doc_id == chunk.doc_id)
+    first = next(texts, None)
+    yield chunk.text if first is None else first
+    yield from texts
+
+
+def _asks_more(question: str, lang: Language, ctx: AnswerContext, chunk: Chunk, record: Chunk) -> bool:
+    """Whether the question asks words beyond its date that `record` (the dateline or header, read with its
+    document's titles) does not state, so that `chunk`, the clause chosen on them, must be cited too: "call for
+    safe AI" needs the clause, "the resolution on AI adopted in March 2024" does not (the title says it)."""
+    doc = ctx.documents.get(chunk.doc_id)
+    dated = chunk_evidence(evidence_text(record, doc))
+    asked = [g for g in question_groups(question, lang, ctx.translations) if not _date_word(g.token)]
+    return chunk.id != record.id and any(not g.found_in(*dated) for g in asked)
+
+
+def _date_word(token: str) -> bool:
+    """A day, year or month of the question ("21", "2024", "march", the 3 of 3月): the record's to check."""
+    return token.isdigit() or any(month_days(f"in {token} 2000"))
 
 
 def _with_items(

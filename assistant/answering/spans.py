@@ -141,10 +141,14 @@ class MonthDay:
 
 _ZH_NUMERALS = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)}
 # A month name is a month next to a day or a year, or after a preposition ("in April"): "May" alone is a verb.
+# Questions are typed in lower case too ("adopted in march 2024", "on 21 march"); a lower-case "may" is a
+# month only before a year ("in may 2022"): "Resolution 3 may be revised" and "in may" are the verb's.
 _EN_MONTH = re.compile(
     rf"\b(?P<dm>(?P<d1>\d{{1,2}})\s+(?P<m1>{_MONTHS}))\b|\b(?P<md>(?P<m2>{_MONTHS})\s+(?P<d2>\d{{1,2}}))(?!\d)"
-    rf"|\b(?:in|on|of|by|since|until|during|from|before|after)\s+(?P<m3>{_MONTHS})\b(?!\s+\d{{1,2}}(?!\d))|\b(?P<m4>{_MONTHS})(?=,?\s+\d{{4}}\b)"
+    rf"|\b(?:in|on|of|by|since|until|during|from|before|after)\s+(?P<m3>{_MONTHS})\b(?!\s+\d{{1,2}}(?!\d))|\b(?P<m4>{_MONTHS})(?=,?\s+\d{{4}}\b)",
+    re.IGNORECASE,
 )
+_YEAR_AFTER = re.compile(r",?\s+\d{4}\b")
 # 3月, 3月21日, 三月, 十二月: a numeral right before 月 (个月 counts months, 每月 repeats).
 _ZH_MONTH = re.compile(
     r"(?<![\d一二三四五六七八九十个每])(\d{1,2}|十[一二]?|[一二三四五六七八九])月(?:(\d{1,2})[日号])?"
@@ -153,13 +157,15 @@ _ZH_MONTH = re.compile(
 
 def month_days(text: str) -> list[MonthDay]:
     """The months (with their days) `text`'s dates name, in order: "21 March, 2004", "in April 2024", 2024年4月."""
-    names = _MONTHS.split("|")
+    names = [n.lower() for n in _MONTHS.split("|")]
     found: list[tuple[int, MonthDay]] = []
     for m in _EN_MONTH.finditer(text):
         day = m["d1"] or m["d2"]
         shown = next(g for g in ("dm", "md", "m3", "m4") if m[g])
         name = m["m1"] or m["m2"] or m["m3"] or m["m4"]
-        found.append((m.start(shown), MonthDay(m[shown], names.index(name) + 1, int(day) if day else None)))
+        if name == "may" and not _YEAR_AFTER.match(text, m.end()):
+            continue  # "Resolution 3 may be revised": lower-case "may" is the verb unless a year follows
+        found.append((m.start(shown), MonthDay(m[shown], names.index(name.lower()) + 1, int(day) if day else None)))
     for m in _ZH_MONTH.finditer(text):
         month = int(m[1]) if m[1].isdigit() else _zh_number(m[1])
         if 1 <= month <= 12:

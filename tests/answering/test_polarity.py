@@ -124,8 +124,41 @@ def test_a_negated_question_on_a_clause_stating_an_aim_gets_neither_yes_nor_no()
     assert states_aim(AIM_CLAUSE) and states_aim("确保成员国能够贡献和利用国际电联的信息")
     assert yes_no_lead("发展中国家没有平等获取人工智能技术的机会吗？", "zh", AIM_CLAUSE) == AIM["zh"]
     assert yes_no_lead("Do developing nations not have equitable access to AI?", "en", AIM_CLAUSE) == AIM["en"]
-    # Not negated: the clause supports the question as before.
+    # Not negated and asking what the Assembly says: the clause says it.
     assert yes_no_lead("Does the Assembly call for equitable access to AI?", "en", AIM_CLAUSE) == YES["en"]
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("Do developing nations have equitable access to AI?", "en"),
+        ("发展中国家有平等获取人工智能技术的机会吗？", "zh"),
+        ("Is equitable access for developing nations ensured?", "en"),  # asked as done, stated as to be done
+    ],
+)
+def test_a_question_asking_as_a_fact_what_the_clause_states_as_an_aim_gets_neither_yes_nor_no(question, lang):
+    assert yes_no_lead(question, lang, AIM_CLAUSE) == AIM[lang]
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("Does the resolution call for equitable access to AI for developing nations?", "en"),  # what it says
+        ("Does the resolution ensure equitable access?", "en"),  # what the document does
+        ("Did the General Assembly emphasize the need to ensure equitable access?", "en"),  # voiced
+        ("Should developing nations have equitable access to AI technologies?", "en"),  # the aim itself
+        ("Did the Assembly reiterate that equitable access must be ensured?", "en"),
+        ("决议是否呼吁确保发展中国家平等获取人工智能技术？", "zh"),
+    ],
+)
+def test_a_question_about_what_the_text_says_or_about_the_aim_is_answered_yes(question, lang):
+    assert yes_no_lead(question, lang, AIM_CLAUSE) == YES[lang]
+
+
+def test_the_needs_of_someone_are_no_aim():
+    needs = "人工智能的使用可能会导致各种各样新的和创新型电信/ICT服务的出现以满足成员国不同行业和世界不同地区的需要；"
+    assert not states_aim(needs) and states_aim("国际电联和联合国其他机构需要相互之间开展合作")
+    assert yes_no_lead("人工智能会带来新的电信服务吗？", "zh", needs) == YES["zh"]
 
 
 def test_a_negated_question_that_asks_about_the_aim_itself_is_answered_no():

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from assistant.answering.citations import make_citation
-from assistant.answering.replies import YES, abstain, otherwise, single_text
+from assistant.answering.replies import YES, abstain, cited_text, otherwise, single_text
 from assistant.answering.support import abstention_text
 from tests.answering.toy import toy_context
 
@@ -25,6 +25,14 @@ def test_an_abstention_says_what_the_documents_lack_in_the_questions_language():
 def test_the_short_answer_leads_then_where_the_quote_stands_and_the_quote_cited_as_one():
     assert single_text("Every year.", _citation(), "en", "en") == f"Every year. According to d: 「{QUOTE}」 [1]"
     assert single_text("", _citation(), "en", "en") == f"According to d: 「{QUOTE}」 [1]"
+
+
+def test_two_quotes_are_cited_in_order_after_one_lead():
+    one, two = _citation(), _citation()
+    assert cited_text("Yes.", [one], "en", "en") == single_text("Yes.", one, "en", "en")
+    assert cited_text("Yes.", [one, two], "en", "en") == f"Yes. According to d: 「{QUOTE}」 [1], and d: 「{QUOTE}」 [2]"
+    first = cited_text(YES["zh"], [one, two], "en", "zh").split("\n")[0]
+    assert first == f"是的。依据：《d》：「{QUOTE}」 [1]；《d》：「{QUOTE}」 [2]"
 
 
 def test_a_chinese_answer_about_an_english_quote_glosses_its_key_terms_on_a_line_of_its_own():

@@ -105,6 +105,35 @@ def test_the_datelines_own_month_is_still_answered_yes(assistant):
     assert assistant.ask("Was the resolution on AI adopted in March 2024?").text.startswith("Yes")
 
 
+@pytest.mark.parametrize(
+    "question", ["Was the resolution adopted on 21 March?", "Was the AI resolution adopted on 21 march?"]
+)
+def test_a_day_asked_alone_is_answered_from_the_dateline(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.text.startswith("Yes") and [c.chunk_id for c in answer.citations] == [
+        "unido-unga-ai-resolution/dateline"
+    ]
+
+
+def test_a_lower_case_month_is_checked_against_the_dateline(assistant):
+    assert assistant.ask("Was the resolution on AI adopted in april 2024?").abstained
+
+
+def test_a_date_asked_with_a_content_cites_the_clause_that_says_it_and_the_dateline(assistant):
+    answer = assistant.ask(
+        "Did the resolution adopted in March 2024 urge stakeholders to refrain from employing AI systems "
+        "that contravene human rights?"
+    )
+    cited = [c.chunk_id for c in answer.citations]
+    assert answer.text.startswith("Yes") and cited == [
+        "unido-unga-ai-resolution/body/4",
+        "unido-unga-ai-resolution/dateline",
+    ]
+    # The date alone, which the dateline and the title state, needs no other clause.
+    alone = assistant.ask("Was the resolution on AI adopted in March 2024?")
+    assert [c.chunk_id for c in alone.citations] == ["unido-unga-ai-resolution/dateline"]
+
+
 def test_a_negation_before_a_de_phrase_is_not_answered_yes(assistant):
     aim = assistant.ask("发展中国家没有平等获取人工智能技术的机会吗？")
     assert aim.text.startswith(AIM["zh"]) and not aim.abstained

@@ -126,6 +126,10 @@ def test_a_range_too_long_to_date_anything_gives_its_ends_only():
         ("2024年3月21日", [("3月21日", 3, 21)]),
         ("是十二月通过的吗", [("十二月", 12, None)]),
         ("May the resolution be revised?", []),  # a verb, not a month
+        ("Was it adopted in march 2024?", [("march", 3, None)]),  # typed in lower case
+        ("Was it adopted on 21 march?", [("21 march", 3, 21)]),
+        ("Was it held in may 2022?", [("may", 5, None)]),
+        ("Does it say states may play a role in 3 may be?", []),  # lower-case "may" without a year: the verb
         ("每月报告，为期3个月", []),  # every month, three months: no month named
     ],
 )
