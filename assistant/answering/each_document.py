@@ -153,8 +153,8 @@ def each_document_answer(
         doc, part, lacking = next((d, p, u) for d, p, u in zip(docs, parts, unstated, strict=True) if u)
         covered, _ = covered_terms(asked, lang, [c.quote for c in part.citations])
         no = abstain(question, lang, covered=covered, missing=lacking)
-        stating = _AND[lang].join(_name(d, lang) for d, u in zip(docs, unstated, strict=True) if not u)
-        text = _FOR[lang].format(_name(doc, lang)) + no.text + (_ONLY[lang].format(stating) if stating else "")
+        stating = _AND[lang].join(document_name(d, lang) for d, u in zip(docs, unstated, strict=True) if not u)
+        text = _FOR[lang].format(document_name(doc, lang)) + no.text + (_ONLY[lang].format(stating) if stating else "")
         return replace(no, text=text)
     if all(speaking):
         return _joined(question, lang, docs, parts, _LEAD[lang])
@@ -167,8 +167,8 @@ def each_document_answer(
 
 def _partial(lang: Language, said: Sequence[Document], silent: Sequence[Document]) -> str:
     """A partial answer's lead: "Only the article speaks of this; the draft resolution has no clause on it."."""
-    speakers = _AND[lang].join(_name(d, lang) for d in said)
-    mute = _AND[lang].join(_name(d, lang) for d in silent)
+    speakers = _AND[lang].join(document_name(d, lang) for d in said)
+    mute = _AND[lang].join(document_name(d, lang) for d in silent)
     if lang == "zh":
         return _PARTIAL[lang].format(speakers, mute)
     return _PARTIAL[lang].format(
@@ -176,8 +176,9 @@ def _partial(lang: Language, said: Sequence[Document], silent: Sequence[Document
     )
 
 
-def _name(doc: Document, lang: Language) -> str:
-    """How a part names its document: by its kind ("The article"), else by its symbol or title."""
+def document_name(doc: Document, lang: Language) -> str:
+    """How a part (and a heading of the LLM's prompt, llm.py) names its document: by its kind ("the
+    article"), else by its symbol or title."""
     named = _KIND_NAMES.get(doc.info.kind)
     return named[lang] if named else doc.info.doc_number or doc.info.title(lang)
 
@@ -190,7 +191,7 @@ def _joined(question: str, lang: Language, docs: Sequence[Document], parts: Sequ
     quote_langs = []
     for n, (doc, part) in enumerate(zip(docs, parts, strict=True), start=1):
         text = renumbered(part_text(part, lang), len(citations))
-        name = _name(doc, lang)
+        name = document_name(doc, lang)
         number = f"{n}. " if len(parts) > 1 else ""
         lines.append(f"{number}{name[:1].upper()}{name[1:]}{_DASH[lang]}{text}")
         citations += part.citations
