@@ -76,10 +76,12 @@ _DASH: dict[Language, str] = {"en": " — ", "zh": "——"}
 _FOR: dict[Language, str] = {"en": "For {}: ", "zh": "关于{}："}
 # A partial answer's lead: the documents whose own clauses speak of the asked topic (asked alone, they
 # answer), then those with no clause on it; said first so that the answer cannot pass for a complete one.
-_PARTIAL: dict[Language, str] = {
-    "en": "Only {} {} of this; {} {} no clause on it.",
-    "zh": "仅{}谈及此事；{}没有相关条款。",
-}
+_PARTIAL: dict[Language, str] = {"en": "Only {} {} of this; {}.", "zh": "仅{}谈及此事；{}。"}
+# One document with no clause on the topic; or, its clauses speaking of the rest, none on some of its words.
+_NONE: dict[Language, str] = {"en": "{} has no clause on it", "zh": "{}没有相关条款"}
+_NONE_ON: dict[Language, str] = {"en": "{} has no clause on {}", "zh": "{}没有相关条款提及{}"}
+_SEP: dict[Language, str] = {"en": "; ", "zh": "；"}
+_WORDS: dict[Language, str] = {"en": ", ", "zh": "、"}
 # After an abstention on a part (every part lacks a word another states): the documents that state it.
 _ONLY: dict[Language, str] = {"en": " Only {} speaks of it.", "zh": "仅{}有相关条款。"}
 _AND: dict[Language, str] = {"en": " and ", "zh": "和"}
@@ -159,21 +161,28 @@ def each_document_answer(
     if all(speaking):
         return _joined(question, lang, docs, parts, _LEAD[lang])
     said = [d for d, s in zip(docs, speaking, strict=True) if s]
-    silent = [d for d, s in zip(docs, speaking, strict=True) if not s]
+    # A part that answers on the question's other words lacks only some: those are said, not "it".
+    silent = [
+        (d, [] if p.abstained else u) for d, p, u, s in zip(docs, parts, unstated, speaking, strict=True) if not s
+    ]
     return _joined(
         question, lang, said, [p for p, s in zip(parts, speaking, strict=True) if s], _partial(lang, said, silent)
     )
 
 
-def _partial(lang: Language, said: Sequence[Document], silent: Sequence[Document]) -> str:
-    """A partial answer's lead: "Only the article speaks of this; the draft resolution has no clause on it."."""
+def _partial(lang: Language, said: Sequence[Document], silent: Sequence[tuple[Document, list[str]]]) -> str:
+    """A partial answer's lead: "Only the article speaks of this; the draft resolution has no clause on it.";
+    "… has no clause on developing nations." (…没有相关条款提及发展中国家) for a document whose clauses
+    speak of the question's other words only."""
     speakers = _AND[lang].join(document_name(d, lang) for d in said)
-    mute = _AND[lang].join(document_name(d, lang) for d in silent)
-    if lang == "zh":
-        return _PARTIAL[lang].format(speakers, mute)
-    return _PARTIAL[lang].format(
-        speakers, "speak" if len(said) > 1 else "speaks", mute, "have" if len(silent) > 1 else "has"
+    verb = "speak" if len(said) > 1 else "speaks"
+    mute = _SEP[lang].join(
+        _NONE_ON[lang].format(document_name(d, lang), _WORDS[lang].join(w))
+        if w
+        else _NONE[lang].format(document_name(d, lang))
+        for d, w in silent
     )
+    return _PARTIAL[lang].format(speakers, mute) if lang == "zh" else _PARTIAL[lang].format(speakers, verb, mute)
 
 
 def document_name(doc: Document, lang: Language) -> str:

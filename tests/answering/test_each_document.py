@@ -128,3 +128,21 @@ def test_the_documents_a_question_asks_of_together(documents, question, lang, id
 def test_a_corpus_of_one_document_has_no_several_to_ask_of(documents):
     one = [documents["eur-44a25-1"]]
     assert asked_documents("What do the documents say about X?", "en", one) == []
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        # the article speaks of ethics (its title, "ethical standards") but of no issues: its part, chosen
+        # on the question's other words, is no answer, and the lead says which word it lacks, not "it"
+        (
+            "What do the documents say about ethical issues?",
+            "Only the draft resolution speaks of this; the article has no clause on issues.",
+        ),
+        ("两份文件关于伦理问题说了什么？", "仅决议草案谈及此事；报道没有相关条款提及问题。"),
+    ],
+)
+def test_a_partial_answer_names_the_word_a_speaking_document_lacks(assistant, question, lead):
+    answer = assistant.ask(question)
+    assert answer.text.split("\n")[0] == lead
+    assert [c.chunk_id for c in answer.citations] == ["eur-44a25-1/preamble/considering-further/g"]
