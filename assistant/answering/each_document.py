@@ -13,12 +13,18 @@ Each part is the answer the question gets with only that document's clauses to c
 passes every check a one-clause answer does. The question is asked of each document with the words
 naming them said generically ("the documents", 文件), so that no part looks for the word "article".
 
-A document whose part abstains does not state what is asked: the question, which asks what both say,
-is abstained on, saying for which document and which one does ("For the draft resolution: … Only the
-article speaks of it."); the other document's clause is no answer about both. So is a part whose clause
-lacks a word another part's clause states (developing nations, in the article only: the draft's part,
-chosen on the question's other words, does not say it). When no clause of any document answers, the
-corpus has one document, or the question compares them ("in common", 异同), the one-clause answer stays.
+A document whose part abstains does not state what is asked. A delegate still wants what the other
+one says, so the answer is partial, and says so before its cited part, in the question's language:
+
+    Only the article speaks of this; the draft resolution has no clause on it.
+    The article — According to …, body (正文), clause 5: 「…enhance digital literacy…」 [1]
+
+So is a part whose clause lacks a word another part's clause states (developing nations, in the article
+only: the draft's part, chosen on the question's other words, does not say it): that document has no
+clause on it. When every part lacks a word another states, no document speaks of the whole question and
+it is abstained on, saying for which document. When no clause of any document answers, the corpus has
+one document, or the question compares them ("in common", 异同: a partial answer compares nothing), the
+one-clause answer stays.
 """
 
 from __future__ import annotations
@@ -68,12 +74,15 @@ _KIND_NAMES: dict[str, dict[Language, str]] = {
 _LEAD: dict[Language, str] = {"en": "Each document, from its own clauses:", "zh": "各文件的条款分别如下："}
 _DASH: dict[Language, str] = {"en": " — ", "zh": "——"}
 _FOR: dict[Language, str] = {"en": "For {}: ", "zh": "关于{}："}
-# A document with no clause on the asked topic, while another has one.
-_SILENT: dict[Language, str] = {
-    "en": "The corpus does not say this of both documents: {} has no clause on it.",
-    "zh": "并非每份文件都谈及此事：{}没有相关条款。",
-}
-# After such an abstention: the documents whose own clauses do speak of it (asked alone, they answer).
+# A partial answer's lead: the documents whose own clauses speak of the asked topic (asked alone, they
+# answer), then those with no clause on it; said first so that the answer cannot pass for a complete one.
+_PARTIAL: dict[Language, str] = {"en": "Only {} {} of this; {}.", "zh": "仅{}谈及此事；{}。"}
+# One document with no clause on the topic; or, its clauses speaking of the rest, none on some of its words.
+_NONE: dict[Language, str] = {"en": "{} has no clause on it", "zh": "{}没有相关条款"}
+_NONE_ON: dict[Language, str] = {"en": "{} has no clause on {}", "zh": "{}没有相关条款提及{}"}
+_SEP: dict[Language, str] = {"en": "; ", "zh": "；"}
+_WORDS: dict[Language, str] = {"en": ", ", "zh": "、"}
+# After an abstention on a part (every part lacks a word another states): the documents that state it.
 _ONLY: dict[Language, str] = {"en": " Only {} speaks of it.", "zh": "仅{}有相关条款。"}
 _AND: dict[Language, str] = {"en": " and ", "zh": "和"}
 # More documents than this are not listed one by one: the one-clause answer stays.
@@ -120,12 +129,15 @@ def each_document_answer(
     docs, asked = _asked(question, lang, list(ctx.documents.values()))
     if not docs or len(docs) > _MAX_DOCUMENTS or len({d.info.kind for d in docs}) < len(docs):
         return None  # two documents of one kind could not be told apart by name
-    if answer_one(asked, lang, ctx).abstained:
-        return None  # no clause of any document supports the question: nor does one of each
     chunks = ctx.chunks or [h.chunk for h in ctx.hits]
+    clauses = [c for c in chunks if c.kind not in RECORD_KINDS and not c.boilerplate]
+    # Every clause of the asked documents is a candidate, as for each part: those retrieved for the
+    # question with the documents' names ("draft resolution", "article") can all miss its topic.
+    if answer_one(asked, lang, narrowed(ctx, [c for c in clauses if c.doc_id in {d.id for d in docs}])).abstained:
+        return None  # no clause of any document supports the question: nor does one of each
     parts: list[Answer] = []
     for doc in docs:
-        own = [c for c in chunks if c.doc_id == doc.id and c.kind not in RECORD_KINDS and not c.boilerplate]
+        own = [c for c in clauses if c.doc_id == doc.id]
         if not own:
             return None
         part = answer_one(asked, lang, narrowed(ctx, own))
@@ -134,41 +146,63 @@ def each_document_answer(
         parts.append(part)
     if all(p.abstained for p in parts):
         return None
-    answered = [_name(d, lang) for d, p in zip(docs, parts, strict=True) if not p.abstained]
-    for doc, part in zip(docs, parts, strict=True):
-        if part.abstained:
-            # What both say: this document says nothing of it, the other's clause answers for itself only.
-            # Not the part's own "No clause in the indexed documents …": one document does speak of it.
-            text = _SILENT[lang].format(_name(doc, lang)) + _ONLY[lang].format(_AND[lang].join(answered))
-            return replace(part, question=question, text=text)
     # A word one document's clause states and another's does not (developing nations, in the article
     # only): the other's clause, chosen on the question's remaining words, does not say it.
     unstated = unstated_in_parts(asked, lang, parts, ctx)
-    for doc, part, lacking in zip(docs, parts, unstated, strict=True):
-        if lacking:
-            covered, _ = covered_terms(asked, lang, [c.quote for c in part.citations])
-            no = abstain(question, lang, covered=covered, missing=lacking)
-            stating = _AND[lang].join(_name(d, lang) for d, u in zip(docs, unstated, strict=True) if not u)
-            text = _FOR[lang].format(_name(doc, lang)) + no.text + (_ONLY[lang].format(stating) if stating else "")
-            return replace(no, text=text)
-    return _joined(question, lang, docs, parts)
+    speaking = [not p.abstained and not u for p, u in zip(parts, unstated, strict=True)]
+    if not any(speaking):
+        # Each part lacks a word another states: no document speaks of the whole question.
+        doc, part, lacking = next((d, p, u) for d, p, u in zip(docs, parts, unstated, strict=True) if u)
+        covered, _ = covered_terms(asked, lang, [c.quote for c in part.citations])
+        no = abstain(question, lang, covered=covered, missing=lacking)
+        stating = _AND[lang].join(document_name(d, lang) for d, u in zip(docs, unstated, strict=True) if not u)
+        text = _FOR[lang].format(document_name(doc, lang)) + no.text + (_ONLY[lang].format(stating) if stating else "")
+        return replace(no, text=text)
+    if all(speaking):
+        return _joined(question, lang, docs, parts, _LEAD[lang])
+    said = [d for d, s in zip(docs, speaking, strict=True) if s]
+    # A part that answers on the question's other words lacks only some: those are said, not "it".
+    silent = [
+        (d, [] if p.abstained else u) for d, p, u, s in zip(docs, parts, unstated, speaking, strict=True) if not s
+    ]
+    return _joined(
+        question, lang, said, [p for p, s in zip(parts, speaking, strict=True) if s], _partial(lang, said, silent)
+    )
 
 
-def _name(doc: Document, lang: Language) -> str:
-    """How a part names its document: by its kind ("The article"), else by its symbol or title."""
+def _partial(lang: Language, said: Sequence[Document], silent: Sequence[tuple[Document, list[str]]]) -> str:
+    """A partial answer's lead: "Only the article speaks of this; the draft resolution has no clause on it.";
+    "… has no clause on developing nations." (…没有相关条款提及发展中国家) for a document whose clauses
+    speak of the question's other words only."""
+    speakers = _AND[lang].join(document_name(d, lang) for d in said)
+    verb = "speak" if len(said) > 1 else "speaks"
+    mute = _SEP[lang].join(
+        _NONE_ON[lang].format(document_name(d, lang), _WORDS[lang].join(w))
+        if w
+        else _NONE[lang].format(document_name(d, lang))
+        for d, w in silent
+    )
+    return _PARTIAL[lang].format(speakers, mute) if lang == "zh" else _PARTIAL[lang].format(speakers, verb, mute)
+
+
+def document_name(doc: Document, lang: Language) -> str:
+    """How a part (and a heading of the LLM's prompt, llm.py) names its document: by its kind ("the
+    article"), else by its symbol or title."""
     named = _KIND_NAMES.get(doc.info.kind)
     return named[lang] if named else doc.info.doc_number or doc.info.title(lang)
 
 
-def _joined(question: str, lang: Language, docs: Sequence[Document], parts: Sequence[Answer]) -> Answer:
-    """The parts numbered by document, their citation marks renumbered, one gloss line for all quotes."""
-    lines = [_LEAD[lang]]
+def _joined(question: str, lang: Language, docs: Sequence[Document], parts: Sequence[Answer], lead: str) -> Answer:
+    """The parts under `lead`, numbered by document when several, their citation marks renumbered, one
+    gloss line for all quotes."""
+    lines = [lead]
     citations = []
     quote_langs = []
     for n, (doc, part) in enumerate(zip(docs, parts, strict=True), start=1):
         text = renumbered(part_text(part, lang), len(citations))
-        name = _name(doc, lang)
-        lines.append(f"{n}. {name[:1].upper()}{name[1:]}{_DASH[lang]}{text}")
+        name = document_name(doc, lang)
+        number = f"{n}. " if len(parts) > 1 else ""
+        lines.append(f"{number}{name[:1].upper()}{name[1:]}{_DASH[lang]}{text}")
         citations += part.citations
         quote_langs.append(part.citations[0].lang)
     for quote_lang in dict.fromkeys(quote_langs):

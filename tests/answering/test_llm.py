@@ -5,9 +5,10 @@ import re
 import pytest
 from langchain_core.language_models.fake_chat_models import FakeListChatModel
 from langchain_core.messages import AIMessage
+from pydantic import Field
 
 from assistant.answering import AnswerContext
-from assistant.answering.llm import build_messages, check_citations
+from assistant.answering.llm import SYSTEM, build_messages, check_citations
 
 QUESTION = "Who must report to Council?"
 CLAUSE_7 = "每年向理事会报告对国际电联产生重大战略或财务影响的人工智能问题的任何活动，"
@@ -112,3 +113,49 @@ def test_an_answer_on_some_of_the_named_documents_says_which_it_covers(llm_assis
     answer = llm_assistant.use_llm(CitesResolution140(responses=["x"])).ask(question)
     assert answer.mode == "llm" and [c.chunk_id for c in answer.citations] == ["eur-44a25-1/preamble/recalling/d"]
     assert answer.text.startswith("This answer covers only Resolution 140. Resolution 140 was revised")
+
+
+class _Recording(FakeListChatModel):
+    """A fake model that keeps the last prompt's human message and answers in its first clause's words."""
+
+    seen: list[str] = Field(default_factory=list)
+
+    def invoke(self, prompt, *args, **kwargs):
+        messages = prompt.to_messages() if hasattr(prompt, "to_messages") else prompt
+        self.seen.append(messages[-1].content)
+        first = re.search(r"^\[(\d+)\][^\n]*\n<<<\n(.*?)\n>>>", messages[-1].content, re.M | re.S)
+        return AIMessage(content=f"{first[2][:40]} [{first[1]}].")
+
+
+def _headings(human: str) -> list[str]:
+    return re.findall(r"^=== (.*): its own clauses ===$", human, re.M)
+
+
+def test_a_question_on_what_each_document_says_groups_the_clauses_by_document(llm_assistant):
+    # the draft named first: its clauses first, under its heading, then the article's
+    model = _Recording(responses=["x"])
+    answer = llm_assistant.use_llm(model).ask("What do the draft and the article say about the digital divide?")
+    human = model.seen[-1]
+    assert _headings(human) == ["The draft resolution (eur-44a25-1)", "The article (unido-unga-ai-resolution)"]
+    draft, article = human.split("=== The article")
+    assert "[1] eur-44a25-1 · " in draft and "unido-unga-ai-resolution · " not in draft
+    assert "unido-unga-ai-resolution · " in article and "eur-44a25-1 · " not in article.split("Question:")[0]
+    numbers = [int(n) for n in re.findall(r"^\[(\d+)\]", human, re.M)]
+    assert numbers == list(range(1, len(numbers) + 1))  # numbered on under the headings
+    assert answer.mode == "llm" and answer.citations[0].doc_id == "eur-44a25-1"
+    assert "grouped under document headings" in SYSTEM
+
+
+def test_a_document_with_no_retrieved_clause_keeps_its_heading_saying_so(assistant):
+    hits = [h for h in assistant.retrieve("digital literacy", k=5) if h.chunk.doc_id == "unido-unga-ai-resolution"]
+    documents = [("eur-44a25-1", "The draft resolution"), ("unido-unga-ai-resolution", "The article")]
+    _, human = build_messages("What do the documents say about digital literacy?", "en", hits, documents)
+    draft = human.content.split("=== The article")[0]
+    assert "=== The draft resolution: its own clauses ===" in draft
+    assert "none of this document's clauses was retrieved" in draft and "<<<" not in draft
+
+
+def test_a_question_on_one_document_gets_no_headings(llm_assistant):
+    model = _Recording(responses=["x"])
+    llm_assistant.use_llm(model).ask("What does the article say about the digital divide?")
+    assert _headings(model.seen[-1]) == []
