@@ -186,7 +186,8 @@ def needs(
         predicate_word=_word_at(question, pred.cls.start) if pred is not None and lang == "zh" else "",
         asked_zh=_head_translations(asked, translations) if lang == "en" else (),
         asked_en=_zh_head_translations(asked, translations) if lang == "zh" else (),
-        said_en=_english_said(translations) if lang == "zh" and asked else frozenset(),
+        # A Chinese question's words in English: an English clause's "nations" repeats its 国家 (`_named_instances`).
+        said_en=_english_said(translations) if lang == "zh" else frozenset(),
         attribution=(ask := asked_attribution(question, lang)),
         said=tuple(question_groups(question, lang, translations)) if ask is not None else (),
         passive=question_passive(question, asked) if lang == "zh" and asked else None,
@@ -363,9 +364,9 @@ def _named_instances(n: Needs, cls: AnswerClass, spans: list[str]) -> list[str]:
     answers whatever the question's modifiers."""
     if cls.name not in _MODIFIED_CLASSES or cls.kind:
         # A kind question's classifier (哪一*类*国家) is no modifier a group must keep.
-        return instances(spans, n.question)
+        return instances(spans, n.question, said=n.said_en)
     phrase, noun = n.question[cls.lead_end : cls.end], n.question[cls.start : cls.end]
-    return [s for s in spans if country_names(s) or s in instances([s], n.question, phrase, noun)]
+    return [s for s in spans if country_names(s) or s in instances([s], n.question, phrase, noun, n.said_en)]
 
 
 def _own_evidence(chunk: Chunk) -> tuple[frozenset[Term], frozenset[str]]:

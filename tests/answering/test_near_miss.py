@@ -347,3 +347,12 @@ def test_a_chinese_clause_must_say_the_predicates_whole_object_word():
     # 成员国 are countries, not the developing ones the question says the challenges affect
     assert missing("哪些挑战影响发展中国家？", "zh", "which", challenges) == ["具体的挑战名称"]
     assert missing("哪些挑战影响成员国？", "zh", "which", challenges) == []
+
+
+def test_an_english_group_that_only_translates_a_chinese_questions_class_noun_names_no_country():
+    body = chunk(BODY1, "en", "paragraph", "body")
+    translations = {"国家": ("countri", "nation", "state"), "提出": ("propos", "put")}
+    # "a coalition of nations", "member states": the question's own 国家 in English, as for "Which countries …?"
+    assert missing("该决议由哪些国家提出？", "zh", "which", body, translations) == ["国家名称"]
+    access = chunk("ensuring equitable access to AI technologies, particularly for developing nations", "en")
+    assert missing("哪些国家需要公平获取？", "zh", "which", access, translations) == []
