@@ -20,9 +20,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from assistant.answering.words import QUESTION_FUNCTION_WORDS, ZH_NOT_VERBS
+from assistant.answering.words import QUESTION_FUNCTION_WORDS
+from assistant.answering.zh_predicate import zh_answer_verb
 from assistant.glossary import find_terms
-from assistant.lexical import pos_words, tokenize
+from assistant.lexical import tokenize
 from assistant.schema import Language, Turn
 from assistant.text import has_cjk
 
@@ -339,26 +340,10 @@ def answer_verb(question: str, lang: Language, noun: str) -> str:
     if not noun:
         return ""
     if lang == "zh":
-        return _zh_answer_verb(question, noun)
+        return zh_answer_verb(question, noun)
     at = question.find(noun)
     m = _VERB_AFTER.match(question[at + len(noun) :]) if at >= 0 else None
     return m.group(1) if m else ""
-
-
-def _zh_answer_verb(question: str, noun: str) -> str:
-    """The word (jieba) after a Chinese answer noun and its adverbs (不断, 一直) if a verb, not in `ZH_NOT_VERBS`."""
-    tagged = pos_words(question)
-    starts = [len("".join(w for w, _ in tagged[:i])) for i in range(len(tagged))]
-    after = question.find(noun) + len(noun)
-    if noun not in question or after not in starts:
-        return ""
-    i = starts.index(after)
-    while i + 1 < len(tagged) and tagged[i][1] in ("d", "vd") and tagged[i + 1][1] in ("v", "d"):
-        i += 1
-    word, flag = tagged[i]
-    # A verb (jieba tags 反对 an adverb), not a noun (哪些国际*组织*) or an adjective (哪方面的更*广泛*倡议).
-    verb = has_cjk(word) and len(word) > 1 and flag.startswith(("v", "d")) and word not in ZH_NOT_VERBS
-    return word if verb else ""
 
 
 def answer_noun(question: str, lang: Language) -> str:

@@ -32,6 +32,7 @@ from dataclasses import dataclass, replace
 from assistant.answering.actors import is_actor
 from assistant.answering.analysis import AUXILIARIES
 from assistant.answering.gazetteer import city_names, country_names
+from assistant.answering.zh_predicate import ZH_NOUN_VERBS, ZH_PASSIVE, is_predicate_verb
 from assistant.glossary import Term, find_terms
 from assistant.retrieval.wordnet import WordNetUnavailableError, load_wordnet
 from assistant.schema import Language
@@ -489,6 +490,8 @@ def _zh_asked_phrase(question: str) -> str:
                 # an adjective qualifies a noun after it (哪些性别*平等*问题), not the phrase's last word
                 or not (flag.startswith(_ZH_NOMINAL) or (flag == "a" and after.startswith(_ZH_NOMINAL)))
                 or (prep and nouns and flag == "vn" and not after.startswith((*_ZH_NOMINAL, "f")))
+                # a verb jieba tags as a noun begins the predicate: 哪些问题*影响*发展中国家 asks for 问题
+                or (nouns and w in ZH_NOUN_VERBS)
             ):
                 break
             nouns.append(w)
@@ -566,10 +569,11 @@ def _zh_classes(question: str) -> tuple[AnswerClass | None, PredicateClass | Non
 
 def _zh_predicate_head(gap: str) -> str:
     """The asked noun when the gap between 哪 and a class noun holds the predicate's verb after it (哪些*项目*
-    帮助发展中国家, 哪个*鸿沟*涉及…), not a 的 clause that qualifies the noun (哪个负责知识产权的联合国组织);
-    "" otherwise."""
+    帮助发展中国家, 哪个*鸿沟*涉及…, a verb jieba tags as a noun: 哪些*问题*影响…) or a passive 由 whose agent
+    holds the class noun (哪些*倡议*由成员国提出: the initiatives are asked for), not a 的 clause that qualifies
+    the noun (哪个负责知识产权的联合国组织); "" otherwise."""
     tagged = pos_words(gap)
-    verb = next((i for i, (_, flag) in enumerate(tagged) if flag == "v"), None)
+    verb = next((i for i, (w, flag) in enumerate(tagged) if is_predicate_verb(w, flag) or w == ZH_PASSIVE), None)
     if not verb or not all(flag.startswith(_ZH_NOMINAL) for _, flag in tagged[:verb]):
         return ""
     head = "".join(w for w, _ in tagged[:verb])

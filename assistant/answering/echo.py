@@ -90,10 +90,15 @@ def _says(term: Term, terms: frozenset[Term], tokens: frozenset[str]) -> bool:
     return term in terms or any(w and set(w) <= tokens for w in (words(f) for f in term.forms("en")))
 
 
-def instances(spans: Iterable[str], question: str, phrase: str = "", noun: str = "") -> list[str]:
-    """The spans that add to the question (see `adds_to_question`) and, for a group asked by a modified
-    noun (`phrase` with its head `noun`), keep its modifiers (see `keeps_modifiers`)."""
-    return [s for s in spans if adds_to_question(s, question) and (not phrase or keeps_modifiers(s, phrase, noun))]
+def instances(
+    spans: Iterable[str], question: str, phrase: str = "", noun: str = "", said: frozenset[str] = frozenset()
+) -> list[str]:
+    """The spans that add to the question (see `adds_to_question`, with the English stems `said` a Chinese
+    question says through its translations) and, for a group asked by a modified noun (`phrase` with its head
+    `noun`), keep its modifiers (see `keeps_modifiers`)."""
+    return [
+        s for s in spans if adds_to_question(s, question, said) and (not phrase or keeps_modifiers(s, phrase, noun))
+    ]
 
 
 _WORD = re.compile(r"[\w'’-]+")

@@ -63,6 +63,7 @@ from assistant.answering.spans import sentences
 from assistant.answering.specifics import role_said, specific_groups
 from assistant.answering.support import Support, as_written, clause_evidence, is_name
 from assistant.answering.zh_instances import names_instance_zh
+from assistant.answering.zh_predicate import Passive, agent_acts, question_passive
 from assistant.glossary import Term
 from assistant.schema import Chunk, Language
 from assistant.segmentation import pos_words
@@ -121,11 +122,16 @@ class Needs:
     # "Which programs help developing countries?": the class noun of the predicate's object, with the head noun
     # asked for (`asked`); a sentence of the answer must name instances of the head and that class together.
     predicate: AnswerClass | None = None
+    # The question's word that holds the predicate's class noun (发展中国家 for 国家): a Chinese clause must say
+    # it whole, 成员国 being other countries than developing ones.
+    predicate_word: str = ""
     # "Who said …", "which official …": the clause must name who makes the statement (attribution.py).
     attribution: Attribution | None = None
     # The question's words with their translations: the sentence naming the agent must state them, and a
     # clause quoted for naming no one must state them all (attribution.states_statement).
     said: tuple[Group, ...] = ()
+    # 哪些活动*由秘书长负责*: the passive's agent, whom the clause must name as who acts (zh_predicate.py).
+    passive: Passive | None = None
     question: str = ""
 
     @property
@@ -134,7 +140,7 @@ class Needs:
             self.cls is not None
             or self.future
             or self.attribution is not None
-            or any((self.names, self.whole, self.ids, self.roles, self.asked, self.predicate))
+            or any((self.names, self.whole, self.ids, self.roles, self.asked, self.predicate, self.passive))
         )
 
 
@@ -177,11 +183,14 @@ def needs(
         roles=tuple(specific_groups(question, lang, translations, roles_only=True)),
         asked=(asked := _asked(question, lang, cls, pred := predicate_class(question, lang) if cls is None else None)),
         predicate=pred.cls if pred is not None else None,
+        predicate_word=_word_at(question, pred.cls.start) if pred is not None and lang == "zh" else "",
         asked_zh=_head_translations(asked, translations) if lang == "en" else (),
         asked_en=_zh_head_translations(asked, translations) if lang == "zh" else (),
-        said_en=_english_said(translations) if lang == "zh" and asked else frozenset(),
+        # A Chinese question's words in English: an English clause's "nations" repeats its 国家 (`_named_instances`).
+        said_en=_english_said(translations) if lang == "zh" else frozenset(),
         attribution=(ask := asked_attribution(question, lang)),
         said=tuple(question_groups(question, lang, translations)) if ask is not None else (),
+        passive=question_passive(question, asked) if lang == "zh" and asked else None,
         question=question,
     )
 
@@ -207,6 +216,9 @@ def lacks(
         missing.append(CLASS_NAMES[n.lang][n.cls.name])
     if n.asked and (names_asked(n, chunk) is False or (n.predicate is not None and not _does_predicate(n, chunk))):
         missing.append(_NAMED[n.lang].format(n.asked))
+    if n.passive is not None and not agent_acts(n.passive, chunk):
+        # 哪些活动由理事会负责: the clause that reports *to* the Council names no activity the Council does.
+        missing.append(f"由{n.passive.agent}{n.passive.verb}的{n.asked}")
     for g in n.qualifiers:
         if not said(g, chunk.text, evidence, glosses):
             missing.append(g.term.name(n.lang) if g.term is not None else as_written(g.token, n.question))
@@ -259,9 +271,23 @@ def _does_predicate(n: Needs, chunk: Chunk) -> bool:
         return True
     for a, b in sentences(chunk.text):
         text = chunk.text[a:b]
-        if class_spans(n.predicate, text) and names_asked(n, replace(chunk, text=text)) is True:
+        if chunk.lang == "zh" and n.predicate_word not in text:
+            continue
+        # The sentence's own glossary names are its organisations: 哪些问题由联合国其他*机构*处理.
+        spans = class_spans(n.predicate, text, chunk_evidence(text)[0])
+        if spans and names_asked(n, replace(chunk, text=text)) is True:
             return True
     return False
+
+
+def _word_at(question: str, at: int) -> str:
+    """The jieba word of `question` that holds offset `at` (发展中国家 for the 国家 in it)."""
+    start = 0
+    for word, _ in pos_words(question):
+        if start <= at < start + len(word):
+            return word
+        start += len(word)
+    return ""
 
 
 def _head_translations(phrase: str, translations: Mapping[str, tuple[str, ...]] | None) -> tuple[str, ...]:
@@ -338,9 +364,9 @@ def _named_instances(n: Needs, cls: AnswerClass, spans: list[str]) -> list[str]:
     answers whatever the question's modifiers."""
     if cls.name not in _MODIFIED_CLASSES or cls.kind:
         # A kind question's classifier (哪一*类*国家) is no modifier a group must keep.
-        return instances(spans, n.question)
+        return instances(spans, n.question, said=n.said_en)
     phrase, noun = n.question[cls.lead_end : cls.end], n.question[cls.start : cls.end]
-    return [s for s in spans if country_names(s) or s in instances([s], n.question, phrase, noun)]
+    return [s for s in spans if country_names(s) or s in instances([s], n.question, phrase, noun, n.said_en)]
 
 
 def _own_evidence(chunk: Chunk) -> tuple[frozenset[Term], frozenset[str]]:

@@ -14,7 +14,8 @@ or adjectives right before it add a word to the question (伦理问题, ICT发�
 人工智能技术相关活动); when it is a numbered document (第139号决议); when a list follows it (工作，包括 …,
 特别是, 主要是) or ends in it (A、B等组织); or, unless names are asked for, when the 的 clause before it,
 also across 任何 / 所有 / 各项, adds to the question (对国际电联产生重大战略或财务影响的人工智能问题), as
-an English relative clause does. 各 / 其他 before it name no instance: "ITU-T各研究组" is the class,
+an English relative clause does, and when a 的 clause describes it with a noun coordinated before it
+(国际电联的职权和核心能力). 各 / 其他 before it name no instance: "ITU-T各研究组" is the class,
 whereas echo.py reads an English "each" or "all stakeholders" as the whole class.
 """
 
@@ -161,12 +162,28 @@ def _names(m: _Mention, clause: _Words, question: str, described: bool) -> bool:
     said = [m.name, text[clause.starts[j + 1] : m.start]]
     while j >= 0 and tagged[j][0] in _ALL_OF:
         j -= 1
+    j = _before_coordinated(tagged, j)
     if described and j >= 0 and tagged[j][0] == "的":
         k = j - 1
         while k >= 0 and not clause.tagged[k][1].startswith(_RELATIVE_ENDS):
             k -= 1
         said.append(text[clause.starts[k + 1] : clause.starts[j]])
     return any(_adds(part, question) for part in said)
+
+
+# Conjunctions that join two nouns under one 的 clause: 国际电联的职权*和*核心能力.
+_AND = frozenset(("和", "与", "及"))
+
+
+def _before_coordinated(tagged: list[tuple[str, str]], j: int) -> int:
+    """Where a 的 clause before two coordinated nouns ends when the mention is the second (国际电联的职权和
+    *核心能力*: the 的 clause describes both); `j` unchanged when no noun and 和 stand at it, or no 的 before."""
+    if j < 1 or tagged[j][0] not in _AND:
+        return j
+    k = j - 1
+    while k >= 0 and _modifies(*tagged[k]) and j - k <= _MODIFIER_WORDS:
+        k -= 1
+    return k if k < j - 1 and k >= 0 and tagged[k][0] == "的" else j
 
 
 def _modifies(word: str, flag: str) -> bool:

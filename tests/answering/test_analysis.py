@@ -131,6 +131,9 @@ def test_document_hint_and_answer_noun():
         ("哪些组织不断推动数字发展？", "推动"),
         ("哪些组织曾经反对该决议？", "反对"),
         ("哪些国家一直都支持该决议？", "支持"),
+        # after a passive's agent, the verb; a verb jieba tags as a noun
+        ("哪些活动由秘书长负责？", "负责"),
+        ("哪些机构资助了人工智能造福人类高峰会议？", "资助"),
     ],
 )
 def test_the_word_after_a_chinese_answer_noun_is_what_the_x_did(question, verb):

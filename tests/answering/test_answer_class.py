@@ -447,6 +447,9 @@ def test_the_noun_phrase_a_chinese_which_question_asks_for(question, phrase):
         ("Which stakeholders urged countries to refrain?", "en", "stakeholders"),
         ("哪些项目帮助发展中国家？", "zh", "项目"),
         ("哪个鸿沟涉及发展中国家？", "zh", "鸿沟"),
+        # a verb jieba tags as a noun (影响: vn), and a passive 由 whose agent is the class noun
+        ("哪些问题影响发展中国家？", "zh", "问题"),
+        ("哪些倡议由成员国提出？", "zh", "倡议"),
     ],
 )
 def test_a_class_noun_after_the_predicates_verb_is_no_class_asked_for(question, lang, head):
@@ -462,6 +465,8 @@ def test_a_class_noun_after_the_predicates_verb_is_no_class_asked_for(question, 
         ("Which country helps developing nations most?", "en"),  # the head noun is the class
         ("秘书长应当与哪个负责知识产权的联合国组织合作？", "zh"),  # a 的 clause qualifies the noun
         ("哪些发展中国家将最先获得人工智能技术？", "zh"),
+        ("哪些合作组织参与了高峰会议？", "zh"),  # a verbal noun that builds a compound is no verb
+        ("该决议由哪些国家提出？", "zh"),  # the passive's agent is asked for
     ],
 )
 def test_a_class_noun_the_question_word_asks_for_is_no_predicates_object(question, lang):

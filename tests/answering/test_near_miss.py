@@ -322,3 +322,37 @@ def test_a_class_noun_in_the_predicate_needs_the_head_noun_named_with_it_in_one_
     assert missing("Which initiatives help developing nations?", "en", "which", body6) != []
     # no programme named at all
     assert missing("Which programs help developing countries?", "en", "which", body5) != []
+
+
+def test_a_chinese_passives_agent_must_be_who_acts_in_the_clause():
+    report = "每年向理事会报告对国际电联产生重大战略或财务影响的人工智能问题的任何活动，"
+    sg7 = Chunk(
+        id="d/x",
+        doc_id="d",
+        text=report,
+        lang="zh",
+        kind="clause",
+        section_kind="operative",
+        start=0,
+        end=len(report),
+        addressee_zh="秘书长",
+    )  # type: ignore[arg-type]
+    assert missing("哪些活动由秘书长负责？", "zh", "which", sg7) == []
+    # the Council is who the activities are reported to, not who is responsible for them
+    assert missing("哪些活动由理事会负责？", "zh", "which", sg7) == ["由理事会负责的活动"]
+
+
+def test_a_chinese_clause_must_say_the_predicates_whole_object_word():
+    challenges = chunk("成员国在对其管辖范围内所部署的人工智能技术产生的影响和带来的挑战方面可发挥重要作用；")
+    # 成员国 are countries, not the developing ones the question says the challenges affect
+    assert missing("哪些挑战影响发展中国家？", "zh", "which", challenges) == ["具体的挑战名称"]
+    assert missing("哪些挑战影响成员国？", "zh", "which", challenges) == []
+
+
+def test_an_english_group_that_only_translates_a_chinese_questions_class_noun_names_no_country():
+    body = chunk(BODY1, "en", "paragraph", "body")
+    translations = {"国家": ("countri", "nation", "state"), "提出": ("propos", "put")}
+    # "a coalition of nations", "member states": the question's own 国家 in English, as for "Which countries …?"
+    assert missing("该决议由哪些国家提出？", "zh", "which", body, translations) == ["国家名称"]
+    access = chunk("ensuring equitable access to AI technologies, particularly for developing nations", "en")
+    assert missing("哪些国家需要公平获取？", "zh", "which", access, translations) == []

@@ -49,6 +49,13 @@ def test_a_de_clause_before_the_mention_describes_it_unless_names_are_asked_for(
     assert zh(REPORT, "请列出秘书长每年要向理事会报告的人工智能问题的名称。") is not True
 
 
+def test_a_de_clause_before_two_coordinated_nouns_describes_the_second():
+    mandate = "确保国际电联人工智能技术相关活动符合国际电联的职权和核心能力范围；"
+    assert zh(mandate, "国际电联的人工智能技术相关活动应符合哪些核心能力？") is True
+    # without a 的 clause the noun coordinated before it names no instance (公共部门和民间团体)
+    assert zh("公共部门和民间团体发挥举足轻重的作用；", "决议草案提到哪些民间团体？") is False
+
+
 def test_a_clause_that_never_mentions_the_noun_is_not_judged():
     assert zh(CIVIL, "秘书长应促进与哪些论坛开展合作？") is None
 
