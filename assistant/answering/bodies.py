@@ -43,12 +43,14 @@ EN_HEADS = frozenset(
         *("board", "bureau", "authority", "alliance", "secretariat", "tribunal", "parliament"),
     )
 )
-# Chinese organisation suffixes, longest first so that 理事会 is read before 会-less forms.
+# Chinese organisation suffixes (the longest first, though any one found will do).
 ZH_SUFFIXES = tuple(
     sorted(
         (
             *("组织", "机构", "银行", "基金", "基金会", "委员会", "联盟", "理事会", "署", "计划署", "论坛"),
             *("协会", "研究所", "法院", "大会", "峰会", "联合会", "秘书处", "议会", "公署", "总署"),
+            # One character: 安理会 (the Security Council), 联邦调查局, 国务院; a proper name has three or more.
+            *("会", "局", "院"),
         ),
         key=len,
         reverse=True,
@@ -141,7 +143,7 @@ def _known_names(question: str, run: list[re.Match[str]], names: Names) -> list[
                 continue
             start, end = part[0].start(), part[-1].end()
             heads = _english_heads(question[start:end], names)
-            if heads and not _glossary_covers(question[start:end]):
+            if heads and not _glossary_names(question[start:end]):
                 the = re.search(r"\bthe\s+$", question[:start], re.IGNORECASE)
                 shown = ("the " if the else "") + question[start:end]
                 left, right = _known_names(question, run[:i], names), _known_names(question, run[i + size :], names)
@@ -169,14 +171,13 @@ def _joiner(m: re.Match[str]) -> bool:
     return m.group(0).lower() in _JOINERS
 
 
-def _glossary_covers(text: str) -> bool:
-    """Whether the run is (a string of) glossary names: its organisation head is in one of them."""
-    rest = text
-    for term in find_terms(text, "en"):
-        for form in sorted(term.forms("en"), key=len, reverse=True):
-            flags = 0 if form.isupper() else re.IGNORECASE
-            rest = re.sub(rf"(?<![\w-]){re.escape(form)}(?![\w-])", " ", rest, flags=flags)
-    return not any(w.lower() in EN_HEADS for w in _TOKEN.findall(rest))
+def _glossary_names(text: str) -> bool:
+    """Whether the stretch is a glossary name as written, which `absent_names` checks by its curated forms.
+
+    Only the whole stretch counts: "Security Council" holds the glossary's "Council" and is another body.
+    """
+    folded = text.casefold()
+    return any(folded == form.casefold() for term in find_terms(text, "en") for form in term.forms("en"))
 
 
 def _english_heads(run: str, names: Names) -> tuple[str, ...]:

@@ -201,12 +201,14 @@ class _NameBuilder:
             for acronym in acronyms:
                 _append(self.by_acronym[acronym], simp)
                 _append(self.acronyms[simp], acronym)
-            name = ", ".join(p for p in pieces if p and not _ACRONYM.fullmatch(p))
-            # Only a capitalised sense is the name (/Shanghai/, not /metropolis/ after it).
-            if not name[:1].isupper() or _SKIP_SENSE.match(name):
+            written = ", ".join(p for p in pieces if p and not _ACRONYM.fullmatch(p))
+            name = _SPACE.sub(" ", _PAREN.sub(" ", written)).strip()
+            # Only a capitalised sense is the name (/Shanghai/, not /metropolis/ after it); a bracket before it
+            # is no part of it (/(United Nations) Security Council/).
+            if not name[:1].isupper() or _SKIP_SENSE.match(written):
                 continue
-            name = _SPACE.sub(" ", _PAREN.sub(" ", name)).strip().lower()
-            if name and not has_cjk(name) and len(name.split()) <= MAX_NAME_WORDS:
+            name = name.lower()
+            if not has_cjk(name) and len(name.split()) <= MAX_NAME_WORDS:
                 for word in {simp, trad}:
                     _append(self.english[word], name)
                 _append(self.chinese[name], simp)

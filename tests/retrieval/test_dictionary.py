@@ -56,6 +56,7 @@ def test_proper_names_are_kept_apart_with_their_acronyms():
             "聯合國教科文組織 联合国教科文组织 [Lian2 he2 guo2 Jiao4 Ke1 Wen2 Zu3 zhi1] /UNESCO, United Nations "
             "Educational, Scientific and Cultural Organization/",
             "民間組織 民间组织 [min2 jian1 zu3 zhi1] /association/organization/NGO/",
+            "安理會 安理会 [An1 Li3 hui4] /(United Nations) Security Council/",
         ]
     )
     names = lex.names
@@ -67,6 +68,7 @@ def test_proper_names_are_kept_apart_with_their_acronyms():
     assert names.acronyms["经合组织"] == ("OECD",) and names.acronyms["联合国教科文组织"] == ("UNESCO",)
     assert names.chinese["united nations educational, scientific and cultural organization"] == ("联合国教科文组织",)
     assert "丹佛" in names.english  # pinyin capitalised: a place name
+    assert names.chinese["security council"] == ("安理会",)  # a bracket before the name is no part of it
     assert "民间组织" not in names.english and "理事会" not in names.english  # common nouns
     assert names.longest == len("联合国教科文组织")
 
