@@ -43,7 +43,7 @@ EN_HEADS = frozenset(
         *("board", "bureau", "authority", "alliance", "secretariat", "tribunal", "parliament"),
     )
 )
-# Chinese organisation suffixes (the longest first, though any one found will do).
+# Chinese organisation suffixes, the longest first: a name is longer than its suffix by two characters or more.
 ZH_SUFFIXES = tuple(
     sorted(
         (
@@ -90,7 +90,7 @@ def absent_bodies(
         for m in _ACRONYM.finditer(question):
             acronym = m.group(0)
             # Only a stop word's shape: any other acronym is a word `absent_names` checks in the index.
-            if words(acronym) or find_terms(acronym, "en") or acronym in seen.text:
+            if words(acronym) or find_terms(acronym, "en") or seen.acronym(acronym):
                 continue
             heads = names.by_acronym.get(acronym, ())
             if heads and not seen.any_form(names, heads, acronym):
@@ -112,11 +112,15 @@ class _Seen:
             english = names.english.get(head, ())
             if term_known(head, acronyms, self.idf) or head in self.text:
                 return True
-            if any(re.search(rf"(?<![\w-]){re.escape(a)}(?![\w-])", self.text) for a in acronyms):
+            if any(self.acronym(a) for a in acronyms):
                 return True
             if any(self._phrase(e) for e in (*english, *written)):
                 return True
         return False
+
+    def acronym(self, acronym: str) -> bool:
+        """Whether the retrieved texts write the acronym, in capitals, as a word."""
+        return re.search(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])", self.text) is not None
 
     def _phrase(self, name: str) -> bool:
         return re.search(rf"(?<![\w-]){re.escape(name.casefold())}(?![\w-])", self.folded) is not None
