@@ -27,6 +27,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from assistant.answering.analysis import EVENT_PLACE, analyse_question, with_section
+from assistant.answering.bodies import absent_bodies
 from assistant.answering.candidates import support_question
 from assistant.answering.citations import gloss_line, make_citation, where
 from assistant.answering.context import AnswerContext
@@ -133,6 +134,9 @@ def _answer(question: str, lang: Language, ctx: AnswerContext) -> Answer:
     # Only an English question's capitalised words are checked through translations (see absent_names).
     wide = wide_translations(question, lang, ctx) if lang == "en" else None
     absent = absent_names(question, lang, ctx.idf, texts, wide)
+    # A body named as a whole ("the World Bank", 世界卫生组织) is said as such, not by its odd word ("Bank").
+    bodies = absent_bodies(question, lang, ctx.idf, texts, context_lexicon(ctx))
+    absent = bodies + [w for w in absent if not any(w.casefold() in b.casefold() for b in bodies)]
     if absent:
         return abstain(question, lang, absent=absent)
     # What the answer needs beyond coverage (a country, "for children", a future event): read once.

@@ -27,12 +27,14 @@ from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import HumanMessage, SystemMessage
 
 from assistant.answering.analysis import analyse_question
+from assistant.answering.bodies import absent_bodies
 from assistant.answering.citations import make_citation
 from assistant.answering.compose import answer_extractive, which_documents
 from assistant.answering.context import AnswerContext
 from assistant.answering.each_document import asked_documents, document_name
 from assistant.answering.evidence import evidence_of, overlap, question_groups
 from assistant.answering.identifiers import compares
+from assistant.answering.lexicons import context_lexicon
 from assistant.answering.support import absent_names, abstention_text, citable, supports
 from assistant.language import detect_language
 from assistant.schema import Answer, Citation, Language, RetrievedChunk
@@ -219,13 +221,15 @@ def answer_with_llm(question: str, lang: Language, ctx: AnswerContext, model: Ba
         for s in supports(question, lang, ctx)
         if citable(s, question, lang, ctx.min_support, about_document=about_document)
     ]
-    if absent_names(question, lang, ctx.idf):
+    texts = [h.chunk.text for h in ctx.hits]
+    # A body the corpus never mentions is said by name ("the World Health Organization").
+    absent = absent_bodies(question, lang, ctx.idf, texts, context_lexicon(ctx))
+    if absent or absent_names(question, lang, ctx.idf):
         # A name the corpus never uses: no model is asked, so none can invent an answer.
         supported = []
     if not supported:
-        return Answer(
-            question=question, text=abstention_text(question, lang), language=lang, abstained=True, mode="llm"
-        )
+        text = abstention_text(question, lang, absent=absent)
+        return Answer(question=question, text=text, language=lang, abstained=True, mode="llm")
     documents = asked_together(question, lang, ctx)
     if documents:  # numbered under each document's heading, so that the model can keep them apart
         supported = by_document(supported, [d for d, _ in documents])

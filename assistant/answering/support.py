@@ -194,7 +194,8 @@ def absent_names(
     `texts` (the retrieved clauses and document titles) let a multi-word English name count as
     present where the index has only its separate words. A capitalised word inside an English
     question is a name too; it counts as absent only when none of its `translations` is indexed
-    either ("Bucharest" is in the corpus as 布加勒斯特).
+    either ("Bucharest" is in the corpus as 布加勒斯特). A body's name is checked as a whole in
+    `bodies.absent_bodies` ("World Health Organization", whose every word is in the corpus).
     """
     groups = question_groups(question, lang)
     haystack = "\n".join(texts).casefold()

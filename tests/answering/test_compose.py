@@ -199,6 +199,35 @@ def test_a_long_organisation_name_the_corpus_has_in_chinese_is_not_absent(assist
     assert "never mention" not in assistant.ask(question).text
 
 
+@pytest.mark.parametrize(
+    ("question", "name"),
+    [
+        ("Did the World Health Organization take part in the AI for Good summit?", "the World Health Organization"),
+        ("Did WHO help organise the AI for Good summit?", "WHO"),
+        ("世界卫生组织是否参与了人工智能造福人类高峰会议？", "世界卫生组织"),
+        ("世界衞生組織有沒有參加人工智能造福人類高峰會議？", "世界衞生組織"),
+        ("Which work of the International Monetary Fund on AI does the draft note?", "the International Monetary Fund"),
+    ],
+)
+def test_a_body_the_corpus_never_mentions_is_named_in_the_abstention(assistant, question, name):
+    answer = assistant.ask(question)
+    assert answer.abstained and not answer.citations
+    assert answer.text.endswith((f"never mention {name}.", f"没有提到{name}。", f"沒有提到{name}。"))
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Did the Association for Computing Machinery work with ITU on the AI for Good summit?",
+        "经合组织出了什么关于人工智能的成果？",
+        "联合国教科文组织是秘书长应合作的机构吗？",
+        "Did the Organization for Economic Cooperation and Development work on AI?",
+    ],
+)
+def test_a_body_the_corpus_names_in_another_form_is_answered(assistant, question):
+    assert not assistant.ask(question).abstained
+
+
 def test_a_paraphrase_the_retrievers_agree_on_is_answered_not_abstained(assistant):
     # No word of "gave their backing" is in the clause ("receiving support"); fused and dense rank 1 agree.
     answer = assistant.ask("How many nations gave the measure their backing?")

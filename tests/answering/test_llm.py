@@ -76,6 +76,15 @@ def test_unsupported_question_abstains_without_calling_the_model(llm_assistant):
     assert answer.abstained
 
 
+def test_a_body_the_corpus_never_mentions_abstains_by_name_without_calling_the_model(llm_assistant):
+    class Exploding(FakeListChatModel):
+        def invoke(self, *args, **kwargs):  # pragma: no cover - must not run
+            raise AssertionError("the model must not be called")
+
+    answer = llm_assistant.use_llm(Exploding(responses=["x"])).ask("Did the World Bank fund the AI for Good summit?")
+    assert answer.abstained and "never mention the World Bank" in answer.text
+
+
 def test_prompt_marks_clauses_as_data_and_numbers_them(assistant):
     hits = assistant.retrieve(QUESTION, k=3)
     system, human = build_messages(QUESTION, "zh", hits)

@@ -47,6 +47,32 @@ def test_segment_prefers_the_longest_known_word():
     assert lex.segment("理事会X") == ["理事会", "X"]
 
 
+def test_proper_names_are_kept_apart_with_their_acronyms():
+    lex = parse_cedict(
+        [
+            *SAMPLE,
+            "世界衛生組織 世界卫生组织 [Shi4 jie4 Wei4 sheng1 Zu3 zhi1] /World Health Organization (WHO)/",
+            "經合組織 经合组织 [Jing1 He2 Zu3 zhi1] /Organization for Economic Cooperation and Development, OECD/",
+            "聯合國教科文組織 联合国教科文组织 [Lian2 he2 guo2 Jiao4 Ke1 Wen2 Zu3 zhi1] /UNESCO, United Nations "
+            "Educational, Scientific and Cultural Organization/",
+            "民間組織 民间组织 [min2 jian1 zu3 zhi1] /association/organization/NGO/",
+            "安理會 安理会 [An1 Li3 hui4] /(United Nations) Security Council/",
+        ]
+    )
+    names = lex.names
+    assert names.english["世界衛生組織"] == names.english["世界卫生组织"] == ("world health organization",)
+    assert names.chinese["world health organization"] == ("世界卫生组织",)
+    assert names.by_acronym["WHO"] == ("世界卫生组织",) and names.acronyms["世界卫生组织"] == ("WHO",)
+    # A name longer than a translation gloss may be is still a name; an acronym beside it is its acronym.
+    assert names.english["经合组织"] == ("organization for economic cooperation and development",)
+    assert names.acronyms["经合组织"] == ("OECD",) and names.acronyms["联合国教科文组织"] == ("UNESCO",)
+    assert names.chinese["united nations educational, scientific and cultural organization"] == ("联合国教科文组织",)
+    assert "丹佛" in names.english  # pinyin capitalised: a place name
+    assert names.chinese["security council"] == ("安理会",)  # a bracket before the name is no part of it
+    assert "民间组织" not in names.english and "理事会" not in names.english  # common nouns
+    assert names.longest == len("联合国教科文组织")
+
+
 def test_the_shipped_dictionary_knows_un_vocabulary():
     lex = load_lexicon()
     assert "secretary-general" in lex.english("秘书长")
