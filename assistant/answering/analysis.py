@@ -107,7 +107,7 @@ METADATA_PATTERNS: dict[Language, tuple[tuple[str, str], ...]] = {
         (
             "symbol",
             r"\bsymbol\b|\b(document|reference|resolution|draft|proposal)( resolution)? number\b|"
-            r"\bnumber (of|does) (the|this) (draft|document|proposal)\b|\bwhich number\b",
+            r"\bnumber (of|does) (the|this|its) (\w+ ){0,2}(draft|document|proposal)\b|\bwhich number\b",
         ),
         (
             "date",
@@ -141,8 +141,8 @@ METADATA_PATTERNS: dict[Language, tuple[tuple[str, str], ...]] = {
         ("symbol", r"编号|文号|文件号|号码"),
         ("date", r"电头|日期|(哪一天|哪天|什么时候|何时)(发布|发表|刊登|发出)"),
         ("author", r"(这篇|该|本)\w{0,4}的作者|作者是谁|谁是作者|撰稿人|执笔|(谁|哪位记者)(写|撰写|编写)"),
-        ("publisher", r"(谁|哪个机构|什么机构|哪家机构)(发布|出版|发表|刊登)|发布者|出版者|出处"),
-        ("conference", r"哪个大会|什么大会|哪次大会|哪一届大会|哪个会议|提交给"),
+        ("publisher", r"(谁|哪个机构|什么机构|哪家机构)(发布|出版|发表|刊登)|发布者|出版者|出处|出自(哪|什么|何)"),
+        ("conference", r"(哪|什么)一?[个次届场]?(大会|会议)|提交给"),  # any measure word: 哪一次会议, 哪届大会
         ("place", r"哪个城市|哪座城市|发自|" + EVENT_PLACE["zh"]),
     ),
 }

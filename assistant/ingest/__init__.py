@@ -27,6 +27,7 @@ from assistant.ingest.formats import FORMATS, Extracted, extract, sniff
 from assistant.ingest.pipeline import (
     CorpusDocumentNotFoundError,
     FileResult,
+    IngestOptionError,
     RemoveResult,
     add_files,
     collect_files,
@@ -41,6 +42,7 @@ __all__ = [
     "Description",
     "Extracted",
     "FileResult",
+    "IngestOptionError",
     "RemoveResult",
     "SkipFile",
     "UnknownDocumentError",

@@ -169,8 +169,10 @@ def decode_utf8(raw: bytes, name: str = "FILE") -> str:
 
 
 def _iconv_hint(encoding: str, name: str) -> str:
-    stem = name.rsplit(".", 1)[0]
-    return f"convert it with `iconv -f {encoding} -t utf-8 {name} > {stem}.utf8.txt`"
+    # The converted file keeps its extension: notes.md converted to notes.utf8.txt would lose its Markdown.
+    stem, dot, ext = name.rpartition(".")
+    target = f"{stem}.utf8.{ext}" if dot and stem else f"{name}.utf8.txt"
+    return f"convert it with `iconv -f {encoding} -t utf-8 {name} > {target}`"
 
 
 def utf16_without_bom(raw: bytes) -> str | None:

@@ -32,7 +32,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 from assistant.corpus import (
     MANIFEST_NAME,
@@ -63,6 +63,18 @@ _NOT_DOCUMENTS = re.compile(r"^(readme|license|licence|changelog|notice|contribu
 
 class CorpusDocumentNotFoundError(CorpusError, UnknownDocumentError):
     """No document with that id is in the corpus (`remove_document`, `add_files(same_as=...)`)."""
+
+
+class IngestOptionError(ValueError):
+    """A `kind` or `language` given to `add_files` that no parser reads (the CLI's choices are the same)."""
+
+
+def _check_options(kind: str | None, language: str | None) -> None:
+    # Checked before any file is read: an unknown language used to fail deep in kind detection with a bare
+    # KeyError that lost the whole batch, and an unknown kind skipped every file with the same reason.
+    for name, value, allowed in (("kind", kind, get_args(DocKind)), ("language", language, get_args(Language))):
+        if value is not None and value not in allowed:
+            raise IngestOptionError(f"{name} must be one of {', '.join(allowed)} (None: detect it), got {value!r}")
 
 
 class IngestInterrupted(KeyboardInterrupt):
@@ -241,8 +253,9 @@ def add_files(
     `same_as`, `kind`, `language`, `note`, `title` and `doc_id` apply to every
     file (`doc_id` only makes sense for one).
 
-    Raises `CorpusDocumentNotFoundError` if `same_as` names no document, and
-    `CorpusError` if the manifest is unreadable.
+    Raises `CorpusDocumentNotFoundError` if `same_as` names no document,
+    `IngestOptionError` (a `ValueError`) for a `kind` or `language` no parser reads, before any file
+    is read, and `CorpusError` if the manifest is unreadable.
 
     `limits` bound what one file may cost (a file over one is skipped with the
     limit and the setting to raise it). Long batches report through `progress`
@@ -251,6 +264,7 @@ def add_files(
     `IngestInterrupted` carrying their results. Another writer's lock is waited
     for up to `lock_wait` seconds.
     """
+    _check_options(kind, language)
     corpus_dir = Path(corpus_dir)
     files, results = collect_files(paths)
     if not files:

@@ -88,6 +88,11 @@ def test_a_requested_list_is_answered_with_every_item(assistant):
         ("What is the role of the editor of an ITU-T Recommendation?", "en", ""),
         ("人工智能对作者权利有什么影响？", "zh", ""),
         ("Which conference is the draft submitted to?", "en", "conference"),
+        # a modifier before the document, a measure word before the meeting, 出自 for the source
+        ("What number does this regional proposal carry?", "en", "symbol"),
+        ("这份提案是为哪一届会议起草的？", "zh", "conference"),
+        ("这篇报道出自哪家机构？", "zh", "publisher"),
+        ("OECD的哪些会议成果被提及？", "zh", ""),
         ("Which city was the story filed from?", "en", "place"),
         ("Where did the General Assembly adopt the resolution on AI?", "en", "place"),
         ("联合国大会是在哪里通过这项决议的？", "zh", "place"),

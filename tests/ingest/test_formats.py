@@ -161,6 +161,8 @@ def test_non_utf8_text_gets_an_iconv_command(tmp_path):
     reason = skip_reason(tmp_path / "gb.txt")
     assert reason.startswith("not UTF-8 text")
     assert "`iconv -f gb18030 -t utf-8 gb.txt > gb.utf8.txt`" in reason
+    (tmp_path / "gb.md").write_bytes("# 决定\n\n责成秘书长每年向理事会报告".encode("gb18030"))
+    assert "`iconv -f gb18030 -t utf-8 gb.md > gb.utf8.md`" in skip_reason(tmp_path / "gb.md")  # still Markdown
 
 
 @pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])

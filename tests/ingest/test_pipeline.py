@@ -11,6 +11,7 @@ import pytest
 from assistant.corpus import CorpusError, corpus_hash, load_corpus, page_of, read_manifest
 from assistant.ingest import (
     CorpusDocumentNotFoundError,
+    IngestOptionError,
     UnknownDocumentError,
     add_files,
     remove_document,
@@ -138,6 +139,19 @@ def test_remove_deletes_the_converted_text_and_clears_same_as(tmp_path, seed_cor
     assert removed.deleted_file == stored.resolve() and not stored.exists()
     with pytest.raises(UnknownDocumentError, match="no document 'gone'"):
         remove_document(seed_corpus, "gone")
+
+
+@pytest.mark.parametrize(("option", "value"), [("language", "fr"), ("kind", "memo")])
+def test_an_unknown_language_or_kind_is_refused_by_name_before_any_file_is_read(tmp_path, seed_corpus, option, value):
+    good = tmp_path / "good.txt"
+    good.write_text("考虑到\na) 甲；\n", encoding="utf-8")
+    before = (seed_corpus / "manifest.json").read_bytes()
+    with pytest.raises(IngestOptionError, match=f"{option} must be one of .*got '{value}'") as got:
+        add_files(seed_corpus, [good], **{option: value})
+    assert isinstance(got.value, ValueError)
+    assert (seed_corpus / "manifest.json").read_bytes() == before  # nothing added, nothing lost
+    (added,) = add_files(seed_corpus, [good], language="zh")  # the same file with a known language is added
+    assert added.status == "added"
 
 
 def test_an_unknown_document_to_remove_is_a_corpus_error_and_an_unknown_document_error(seed_corpus):
