@@ -31,7 +31,7 @@ from assistant.answering.contradiction import (
     unstated_topic,
 )
 from assistant.answering.document_date import document_date, misprint_lead
-from assistant.answering.evidence import chunk_evidence, question_groups, words
+from assistant.answering.evidence import chunk_evidence, overlap, question_groups, words
 from assistant.answering.gazetteer import city_names
 from assistant.answering.generic import specific_supports
 from assistant.answering.lexicons import context_lexicon
@@ -219,7 +219,9 @@ def _yes_no(question: str, lang: Language, ctx: AnswerContext, chunk: Chunk, cit
     source = record if record is not None else chunk
     content: list[Citation] = []  # the clause, when the question asks more than the record says
     if record is not None:
-        content = [citation] if _asks_more(question, lang, ctx, chunk, record) else []
+        if _asks_more(question, lang, ctx, chunk, record):
+            said = _saying_clause(question, lang, ctx, chunk, record)
+            content = [citation if said.id == chunk.id else cite_chunk(said, ctx)]
         citation = cite_chunk(record, ctx)
     # "the resolution on WSIS outcomes": the one recalled resolution on that topic, whose record is then its own.
     named = described(question, lang, _document_clauses(ctx, chunk), ctx.translations)
@@ -304,6 +306,24 @@ def _asks_more(question: str, lang: Language, ctx: AnswerContext, chunk: Chunk, 
     dated = chunk_evidence(evidence_text(record, doc))
     asked = [g for g in question_groups(question, lang, ctx.translations) if not _date_word(g.token)]
     return chunk.id != record.id and any(not g.found_in(*dated) for g in asked)
+
+
+def _saying_clause(question: str, lang: Language, ctx: AnswerContext, chunk: Chunk, record: Chunk) -> Chunk:
+    """The clause of `chunk`'s document (of its kind, not `record`) that states the question's words beyond its
+    date best: "Did the resolution adopted in March call for safe AI?" is said by body 1 ("AI systems that
+    prioritize safety") as much as by body 2 (the adoption as a "milestone in ... safe utilization"), which
+    retrieval ranked first. Read with the document's titles first, then on the clause's own words; a tie goes
+    to the earlier clause, since a news item's lead paragraph states what the resolution does and later ones
+    comment on it. `chunk` when no clause states more."""
+    asked = [g for g in question_groups(question, lang, ctx.translations) if not _date_word(g.token)]
+    doc = ctx.documents.get(chunk.doc_id)
+
+    def key(c: Chunk) -> tuple[float, float, int]:  # read with the titles, on its own words, earlier first
+        read = overlap(asked, chunk_evidence(evidence_text(c, doc)), ctx.idf)
+        return (read, overlap(asked, chunk_evidence(c.text), ctx.idf), -c.start)
+
+    own = [c for c in ctx.chunks if c.doc_id == chunk.doc_id and c.id != record.id and c.kind == chunk.kind]
+    return max([chunk, *own], key=key)
 
 
 def _date_word(token: str) -> bool:

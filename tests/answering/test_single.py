@@ -156,6 +156,19 @@ def test_a_date_asked_with_a_content_cites_the_clause_that_says_it_and_the_datel
     assert [c.chunk_id for c in alone.citations] == ["unido-unga-ai-resolution/dateline"]
 
 
+@pytest.mark.parametrize(
+    "question", ["Did the resolution adopted in March call for safe AI?", "3月通过的决议是否呼吁安全的人工智能？"]
+)
+def test_a_dated_question_cites_the_first_clause_that_states_its_content_best(assistant, question):
+    answer = assistant.ask(question)
+    assert cited(answer) == ["unido-unga-ai-resolution/body/1", "unido-unga-ai-resolution/dateline"]
+
+
+def test_a_dated_question_cites_the_clause_stating_its_topic_over_one_stating_its_subject(assistant):
+    answer = assistant.ask("Did the resolution adopted in March address the digital divide?")
+    assert cited(answer) == ["unido-unga-ai-resolution/body/5", "unido-unga-ai-resolution/dateline"]
+
+
 def test_a_negation_before_a_de_phrase_is_not_answered_yes(assistant):
     aim = assistant.ask("发展中国家没有平等获取人工智能技术的机会吗？")
     assert aim.text.startswith(AIM["zh"]) and not aim.abstained
