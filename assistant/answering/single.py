@@ -31,7 +31,8 @@ from assistant.answering.contradiction import (
     unstated_topic,
 )
 from assistant.answering.document_date import document_date, misprint_lead
-from assistant.answering.evidence import chunk_evidence, question_groups, words
+from assistant.answering.evidence import chunk_evidence, overlap, question_groups, words
+from assistant.answering.gazetteer import city_names
 from assistant.answering.generic import specific_supports
 from assistant.answering.lexicons import context_lexicon
 from assistant.answering.metadata import doc_level_chunks
@@ -40,7 +41,7 @@ from assistant.answering.noun_check import unnamed
 from assistant.answering.polarity import yes_no_lead
 from assistant.answering.replies import abstain, cited_text, otherwise, single_text, unattributed
 from assistant.answering.sections import clauses_answer
-from assistant.answering.spans import Span, best_quote, month_days
+from assistant.answering.spans import Span, best_quote, month_days, years
 from assistant.answering.specifics import unsupported_specifics
 from assistant.answering.subitems import counts_items, item_count, item_count_lead, sub_items
 from assistant.answering.support import Support, citable, covered_terms, dense_match, evidence_text, supports
@@ -218,7 +219,9 @@ def _yes_no(question: str, lang: Language, ctx: AnswerContext, chunk: Chunk, cit
     source = record if record is not None else chunk
     content: list[Citation] = []  # the clause, when the question asks more than the record says
     if record is not None:
-        content = [citation] if _asks_more(question, lang, ctx, chunk, record) else []
+        if _asks_more(question, lang, ctx, chunk, record):
+            said = _saying_clause(question, lang, ctx, chunk, record)
+            content = [citation if said.id == chunk.id else cite_chunk(said, ctx)]
         citation = cite_chunk(record, ctx)
     # "the resolution on WSIS outcomes": the one recalled resolution on that topic, whose record is then its own.
     named = described(question, lang, _document_clauses(ctx, chunk), ctx.translations)
@@ -238,11 +241,16 @@ def _yes_no(question: str, lang: Language, ctx: AnswerContext, chunk: Chunk, cit
         return otherwise(question, lang, citation, other)
     # A year the quote writes as a name (《2030年可持续发展议程》) is not "given otherwise", nor given.
     # Then what it asks must be the clause's own (not another document's record) and its topic stated.
+    lent = borrowed(question, source.text, named)
+    header = _own_record(question, lang, ctx, chunk) if lent and not other and record is None else None
+    if header is not None:  # the clause's year and city are another resolution's; the header's are the ask's
+        cited = [cite_chunk(header, ctx)]
+        lead = yes_no_lead(question, lang, cited[0].quote)
+        return Answer(
+            question=question, text=cited_text(lead, cited, header.lang, lang), language=lang, citations=cited
+        )
     missing = (
-        other
-        or borrowed(question, source.text, named)
-        or unstated_dates(question, own)
-        or unstated_topic(question, lang, evidence, ctx.translations)
+        other or lent or unstated_dates(question, own) or unstated_topic(question, lang, evidence, ctx.translations)
     )
     if missing:
         return abstain(question, lang, covered=covered_terms(question, lang, [evidence])[0], missing=missing)
@@ -250,6 +258,35 @@ def _yes_no(question: str, lang: Language, ctx: AnswerContext, chunk: Chunk, cit
     # read off the clause that says what is asked (an aim, a negation), not off a dateline.
     lead = yes_no_lead(question, lang, cited[0].quote)
     return Answer(question=question, text=cited_text(lead, cited, source.lang, lang), language=lang, citations=cited)
+
+
+# A conference header's bracket (2022年，布加勒斯特) says where and when the conference met: these words of
+# a question ("held", 举行) ask nothing the bracket does not state.
+_MEETING_WORDS = frozenset(
+    {"held", "hold", "take", "took", "taken", "place", "convened", "convene", "met", "meet", "举行", "召开", "举办"}
+)
+
+
+def _own_record(question: str, lang: Language, ctx: AnswerContext, chunk: Chunk) -> Chunk | None:
+    """The record of `chunk`'s document (its header) that gives every city, year and month the question asks
+    as its own and states all the question's other words: "Was the Plenipotentiary Conference held in Bucharest
+    in 2022?" asks the header's conference, though the clause chosen gives 2022 and Bucharest only in Resolution
+    140's record. None when no record does (a year or city it gives otherwise is no "Yes")."""
+    doc = ctx.documents.get(chunk.doc_id)
+    asked = [
+        g
+        for g in question_groups(question, lang, ctx.translations)
+        if g.token not in _MEETING_WORDS and not _date_word(g.token)
+    ]
+    for r in doc_level_chunks(ctx, chunk.doc_id):
+        gives = all(not found(question) or found(r.text) for found in (city_names, years, month_days))
+        against = other_places(question, r.text) or other_years(question, r.text) or other_dates(question, r.text)
+        if not gives or against or borrowed(question, r.text):
+            continue
+        dated = chunk_evidence(evidence_text(r, doc))
+        if all(g.found_in(*dated) for g in asked):
+            return r
+    return None
 
 
 def _document_clauses(ctx: AnswerContext, chunk: Chunk) -> Iterator[str]:
@@ -269,6 +306,24 @@ def _asks_more(question: str, lang: Language, ctx: AnswerContext, chunk: Chunk, 
     dated = chunk_evidence(evidence_text(record, doc))
     asked = [g for g in question_groups(question, lang, ctx.translations) if not _date_word(g.token)]
     return chunk.id != record.id and any(not g.found_in(*dated) for g in asked)
+
+
+def _saying_clause(question: str, lang: Language, ctx: AnswerContext, chunk: Chunk, record: Chunk) -> Chunk:
+    """The clause of `chunk`'s document (of its kind, not `record`) that states the question's words beyond its
+    date best: "Did the resolution adopted in March call for safe AI?" is said by body 1 ("AI systems that
+    prioritize safety") as much as by body 2 (the adoption as a "milestone in ... safe utilization"), which
+    retrieval ranked first. Read with the document's titles first, then on the clause's own words; a tie goes
+    to the earlier clause, since a news item's lead paragraph states what the resolution does and later ones
+    comment on it. `chunk` when no clause states more."""
+    asked = [g for g in question_groups(question, lang, ctx.translations) if not _date_word(g.token)]
+    doc = ctx.documents.get(chunk.doc_id)
+
+    def key(c: Chunk) -> tuple[float, float, int]:  # read with the titles, on its own words, earlier first
+        read = overlap(asked, chunk_evidence(evidence_text(c, doc)), ctx.idf)
+        return (read, overlap(asked, chunk_evidence(c.text), ctx.idf), -c.start)
+
+    own = [c for c in ctx.chunks if c.doc_id == chunk.doc_id and c.id != record.id and c.kind == chunk.kind]
+    return max([chunk, *own], key=key)
 
 
 def _date_word(token: str) -> bool:

@@ -90,6 +90,28 @@ def test_a_resolution_named_by_its_topic_is_answered_from_its_record(assistant, 
 
 @pytest.mark.parametrize(
     "question",
+    ["Was the Plenipotentiary Conference held in Bucharest in 2022?", "全权代表大会是2022年在布加勒斯特举行的吗？"],
+)
+def test_the_conferences_place_and_year_asked_together_are_answered_from_the_header(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.text.startswith(("Yes", "是的")) and cited(answer) == ["eur-44a25-1/header"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Was the Plenipotentiary Conference held in Dubai in 2022?",
+        "全权代表大会是2018年在布加勒斯特举行的吗？",
+        "Was the Plenipotentiary Conference in Bucharest held in May 2022?",  # the header gives no month
+    ],
+)
+def test_a_place_year_or_month_the_header_does_not_give_is_not_answered_yes(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.abstained and not answer.text.startswith(("Yes", "是的"))
+
+
+@pytest.mark.parametrize(
+    "question",
     [
         "Was the resolution on AI adopted in April 2024?",
         "联合国大会关于人工智能的决议是2024年4月通过的吗？",
@@ -132,6 +154,19 @@ def test_a_date_asked_with_a_content_cites_the_clause_that_says_it_and_the_datel
     # The date alone, which the dateline and the title state, needs no other clause.
     alone = assistant.ask("Was the resolution on AI adopted in March 2024?")
     assert [c.chunk_id for c in alone.citations] == ["unido-unga-ai-resolution/dateline"]
+
+
+@pytest.mark.parametrize(
+    "question", ["Did the resolution adopted in March call for safe AI?", "3月通过的决议是否呼吁安全的人工智能？"]
+)
+def test_a_dated_question_cites_the_first_clause_that_states_its_content_best(assistant, question):
+    answer = assistant.ask(question)
+    assert cited(answer) == ["unido-unga-ai-resolution/body/1", "unido-unga-ai-resolution/dateline"]
+
+
+def test_a_dated_question_cites_the_clause_stating_its_topic_over_one_stating_its_subject(assistant):
+    answer = assistant.ask("Did the resolution adopted in March address the digital divide?")
+    assert cited(answer) == ["unido-unga-ai-resolution/body/5", "unido-unga-ai-resolution/dateline"]
 
 
 def test_a_negation_before_a_de_phrase_is_not_answered_yes(assistant):
