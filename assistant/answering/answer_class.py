@@ -245,11 +245,11 @@ def _verb_only(word: str, adjacent: bool) -> bool:
     …"): a verb of the sentence before a group, whatever its object. Nouns ("frontier"), adjectives ("fragile",
     "poorer", "open") and words WordNet lacks ("francophone") are not; nor is a noun that is a verb too right
     before the group ("*target* countries", "*border* states"); without WordNet, none is."""
-    forms = _parts_of_speech(word)
+    forms = parts_of_speech(word)
     return "v" in forms and "a" not in forms and not (adjacent and "n" in forms)
 
 
-def _parts_of_speech(word: str) -> set[str]:
+def parts_of_speech(word: str) -> set[str]:
     """WordNet's parts of speech for `word` in any inflection (n, v, a, r); none without WordNet."""
     try:
         return {pos for pos, _ in load_wordnet().base_forms(word)}
@@ -385,7 +385,7 @@ def _predicate_verb(gap: Sequence[str]) -> int | None:
         plural = noun.endswith("s") and not noun.endswith(("ss", "us", "is"))
         s_form = verb.endswith("s") and not verb.endswith(("ss", "us", "is", "ous"))
         agrees = verb.endswith("ed") or (s_form != plural)
-        if agrees and "n" in _parts_of_speech(noun) and "v" in _parts_of_speech(verb):
+        if agrees and "n" in parts_of_speech(noun) and "v" in parts_of_speech(verb):
             return i
     return None
 
@@ -412,7 +412,7 @@ def _ends_phrase(word: str) -> bool:
     w = word.casefold()
     if w in _EN_BREAK or w in _EN_BREAK_PREPOSITIONS:
         return True
-    return w.isalpha() and not w.endswith(("ing", "ed")) and _parts_of_speech(w) == {"v"}
+    return w.isalpha() and not w.endswith(("ing", "ed")) and parts_of_speech(w) == {"v"}
 
 
 def _share_rate(question: str, cls: AnswerClass) -> bool:

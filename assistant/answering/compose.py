@@ -140,7 +140,8 @@ def _answer(question: str, lang: Language, ctx: AnswerContext) -> Answer:
     if absent:
         return abstain(question, lang, absent=absent)
     # What the answer needs beyond coverage (a country, "for children", a future event): read once.
-    need = needs(question, lang, a.qtype, ctx.translations)
+    lexicon = context_lexicon(ctx)
+    need = needs(question, lang, a.qtype, ctx.translations, lexicon.names if lexicon is not None else None)
     if a.metadata:
         # "Where did the General Assembly adopt …?": the record that names the event's actor is the
         # answer's, though retrieval ranks the other document first.

@@ -38,6 +38,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from assistant.answering.actors import question_actors
+from assistant.answering.acts import Act, act_lacks, asked_act
 from assistant.answering.analysis import partitive_whole
 from assistant.answering.answer_class import (
     CLASS_NAMES,
@@ -65,6 +66,7 @@ from assistant.answering.support import Support, as_written, clause_evidence, is
 from assistant.answering.zh_instances import names_instance_zh
 from assistant.answering.zh_predicate import Passive, agent_acts, question_passive
 from assistant.glossary import Term
+from assistant.retrieval.dictionary import Names
 from assistant.schema import Chunk, Language
 from assistant.segmentation import pos_words
 from assistant.text import CJK_RUN
@@ -132,6 +134,8 @@ class Needs:
     said: tuple[Group, ...] = ()
     # 哪些活动*由秘书长负责*: the passive's agent, whom the clause must name as who acts (zh_predicate.py).
     passive: Passive | None = None
+    # "What did UNESCO recommend …?": the named body and its act, which the clause must name and state (acts.py).
+    act: Act | None = None
     question: str = ""
 
     @property
@@ -140,7 +144,7 @@ class Needs:
             self.cls is not None
             or self.future
             or self.attribution is not None
-            or any((self.names, self.whole, self.ids, self.roles, self.asked, self.predicate, self.passive))
+            or any((self.names, self.whole, self.ids, self.roles, self.asked, self.predicate, self.passive, self.act))
         )
 
 
@@ -149,11 +153,13 @@ def needs(
     lang: Language,
     qtype: str,
     translations: Mapping[str, tuple[str, ...]] | None = None,
+    names: Names | None = None,
 ) -> Needs:
     """Read the class, qualifiers and time scope a question's answer must have.
 
     `translations` (question word -> index tokens of its translations) let a qualifier be found in a
-    clause of the other language: "labour" in 国际劳工组织.
+    clause of the other language: "labour" in 国际劳工组织. `names` (CC-CEDICT's proper names) tell a
+    Chinese body's name the dictionary knows from one it does not (acts.py).
     """
     # A plain "where" asks for a place even without a "which city / country" noun: a clause with no
     # place in it (an operative "resolves") does not say where, however many words it shares.
@@ -191,6 +197,7 @@ def needs(
         attribution=(ask := asked_attribution(question, lang)),
         said=tuple(question_groups(question, lang, translations)) if ask is not None else (),
         passive=question_passive(question, asked) if lang == "zh" and asked else None,
+        act=asked_act(question, lang, translations, names),
         question=question,
     )
 
@@ -219,6 +226,8 @@ def lacks(
     if n.passive is not None and not agent_acts(n.passive, chunk):
         # 哪些活动由理事会负责: the clause that reports *to* the Council names no activity the Council does.
         missing.append(f"由{n.passive.agent}{n.passive.verb}的{n.asked}")
+    if n.act is not None and (act := act_lacks(n.act, chunk, evidence)):
+        missing.append(act)
     for g in n.qualifiers:
         if not said(g, chunk.text, evidence, glosses):
             missing.append(g.term.name(n.lang) if g.term is not None else as_written(g.token, n.question))

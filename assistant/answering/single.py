@@ -83,7 +83,9 @@ def single_answer(
         matched = None
     if not passing and matched is not None:
         passing = [matched]
-    need = need if need is not None else needs(question, lang, a.qtype, ctx.translations)
+    if need is None:
+        lexicon = context_lexicon(ctx)
+        need = needs(question, lang, a.qtype, ctx.translations, lexicon.names if lexicon is not None else None)
     choice = Choice(question, lang, a, ctx, ranked, passing, need)
     gated = coverage_gate(choice)
     if gated is not None:

@@ -1,0 +1,92 @@
+"""What a named body did: the clause must name the body and, when addressed to another actor, state the act."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answering.acts import act_lacks, asked_act
+from assistant.answering.evidence import chunk_evidence
+from assistant.retrieval.dictionary import DictionaryUnavailableError, Names, load_lexicon
+from assistant.schema import Chunk
+
+SG1 = "促进与联合国其他机构，主要是联合国教育、科学和文化组织（UNESCO）、科学技术促发展委员会的合作和信息共享；"
+BODY5 = "Furthermore, the Assembly emphasized the necessity of addressing the digital divide."
+# CC-CEDICT's translations of "recommend" as the retriever gives them: 促进's "promote" is one of its senses.
+RECOMMEND = {"recommend": ("·建议", "·推荐", "promot")}
+
+
+def chunk(text: str, lang: str = "zh", addressee: str = "") -> Chunk:
+    return Chunk(
+        id="d/x",
+        doc_id="d",
+        text=text,
+        lang=lang,
+        kind="clause",
+        section_kind="operative",
+        start=0,
+        end=len(text),
+        addressee_en=addressee,
+    )  # type: ignore[arg-type]
+
+
+def lacking(question: str, lang: str, c: Chunk, translations=None, names: Names | None = None) -> str:
+    act = asked_act(question, lang, translations, names)
+    assert act is not None
+    return act_lacks(act, c, chunk_evidence(c.text))
+
+
+@pytest.fixture(scope="module")
+def names() -> Names:
+    try:
+        return load_lexicon().names
+    except DictionaryUnavailableError:
+        pytest.skip("CC-CEDICT is not installed")
+
+
+def test_a_body_named_as_a_partner_of_another_actors_act_did_not_recommend_anything():
+    sg1 = chunk(SG1, addressee="the Secretary-General")
+    # 促进 (promote) is a sense of "recommend" only through English: the clause writes no 建议 or 推荐.
+    assert lacking("What did UNESCO recommend on AI ethics?", "en", sg1, RECOMMEND) == "“recommend” said of UNESCO"
+    assert (
+        lacking("What did UNESCO recommend?", "en", chunk(SG1 + "建议", addressee="the Secretary-General"), RECOMMEND)
+        == ""
+    )
+
+
+def test_a_body_that_acts_in_its_own_clause_answers():
+    assert lacking("What did the Assembly emphasize about the digital divide?", "en", chunk(BODY5, "en")) == ""
+
+
+def test_a_body_no_clause_names_is_missing_even_if_each_word_is_known():
+    body4 = chunk("the General Assembly reiterated that human rights must be safeguarded offline and online", "en")
+    assert lacking("What did the Human Rights Council decide on AI?", "en", body4) == "Human Rights Council"
+
+
+def test_an_english_name_the_glossary_lacks_is_named_in_chinese_by_each_words_translation():
+    translations = {"scienc": ("·科学", "科学"), "technolog": ("·技术", "技术"), "develop": ("·发展", "发展")}
+    question = "What did the Commission on Science and Technology for Development recommend?"
+    act = asked_act(question, "en", translations)
+    assert act is not None
+    sg1 = chunk(SG1)  # no addressee: naming the body is enough
+    assert act_lacks(act, sg1, chunk_evidence(sg1.text)) == ""
+
+
+def test_questions_of_other_shapes_ask_no_act():
+    assert asked_act("What did the OECD conference on AI focus on?", "en") is None
+    assert asked_act("What did the Assembly's resolution set out to advance?", "en") is None
+    assert asked_act("What did the UN body ask everyone to avoid doing with AI?", "en") is None
+    assert asked_act("What did the world body endorse?", "en") is None
+
+
+def test_a_chinese_subject_with_an_organisation_suffix_must_be_named(names):
+    assert lacking("人工智能伦理委员会建议了什么？", "zh", chunk(SG1), names=names) == "人工智能伦理委员会"
+    assert lacking("科学技术促发展委员会做了什么？", "zh", chunk(SG1), names=names) == ""
+
+
+def test_chinese_names_left_to_other_checks(names):
+    # The dictionary knows 经合组织 (OECD): bodies.absent_bodies finds it through its English forms.
+    assert asked_act("经合组织出了什么关于人工智能的成果？", "zh", None, names) is None
+    # 发展局 is part of the glossary's 发展局主任, a director.
+    assert asked_act("发展局主任应利用什么机制与成员国分享信息？", "zh", None, names) is None
+    # Without the dictionary no Chinese name can be told from an abbreviation.
+    assert asked_act("人工智能伦理委员会建议了什么？", "zh", None, None) is None
