@@ -75,14 +75,14 @@ def absent_bodies(
 
     `texts` are the retrieved clauses with their documents' titles (an English name is looked for
     there, as a phrase); `lexicon` is CC-CEDICT (None: no body can be known to be one, nothing is said).
+    Names of both scripts are read whatever `lang` is: a question may quote a name in the other one.
     """
     if lexicon is None:
         return []
     names = lexicon.names
     seen = _Seen(idf, "\n".join(texts))
-    if lang == "zh":
-        return [n for n in _zh_bodies(question, names) if not seen.any_form(names, (n,))]
-    out = []
+    # Either script's names, whatever the question's language: "Did 世界卫生组织 take part …?" is English.
+    out = [n for n in _zh_bodies(question, names) if not seen.any_form(names, (n,))]
     for shown, heads in _en_names(question, names):
         if not seen.any_form(names, heads, shown.removeprefix("the ")):
             out.append(shown)

@@ -82,3 +82,9 @@ def test_a_class_of_bodies_a_glossary_name_and_an_unknown_name_are_left_to_other
     assert absent("Who must report to the Council?") == []  # a sentence's first word is not an acronym
     assert absent("WHO MUST REPORT TO THE COUNCIL?") == []  # nor is a shouted question's
     assert absent_bodies("Did WHO take part?", "en", idf, (), None) == []  # no dictionary, no body
+
+
+def test_a_name_in_the_other_script_is_read_whatever_the_question_language():
+    # An English question quoting the Chinese name, and a Chinese one quoting the English name.
+    assert absent("Did 世界卫生组织 take part in the summit?") == ["世界卫生组织"]
+    assert absent("决议草案是否提到World Bank？", "zh") == ["World Bank"]
