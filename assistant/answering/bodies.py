@@ -28,7 +28,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from assistant.answering.evidence import words
-from assistant.answering.support import term_known
+from assistant.answering.support import shouted, term_known
 from assistant.glossary import find_terms
 from assistant.retrieval.dictionary import Lexicon, Names
 from assistant.schema import Language
@@ -86,7 +86,7 @@ def absent_bodies(
     for shown, heads in _en_names(question, names):
         if not seen.any_form(names, heads, shown.removeprefix("the ")):
             out.append(shown)
-    if question.lower() != question and question.upper() != question:
+    if question.lower() != question and not shouted(question):
         for m in _ACRONYM.finditer(question):
             acronym = m.group(0)
             # Only a stop word's shape: any other acronym is a word `absent_names` checks in the index.
