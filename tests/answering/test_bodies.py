@@ -4,6 +4,7 @@ import pytest
 
 from assistant.answering.bodies import absent_bodies
 from assistant.retrieval.dictionary import parse_cedict
+from assistant.schema import Chunk
 
 LEXICON = parse_cedict(
     [
@@ -88,3 +89,12 @@ def test_a_name_in_the_other_script_is_read_whatever_the_question_language():
     # An English question quoting the Chinese name, and a Chinese one quoting the English name.
     assert absent("Did 世界卫生组织 take part in the summit?") == ["世界卫生组织"]
     assert absent("决议草案是否提到World Bank？", "zh") == ["World Bank"]
+
+
+def test_a_body_named_only_in_a_clause_not_retrieved_is_not_absent():
+    # The paragraph naming the World Bank was not retrieved for the question; it is still in the corpus.
+    text = "It drew on a loan from the World Bank."
+    corpus = (Chunk("a/body/1", "a", text, "en", "paragraph", "body", 0, len(text)),)
+    assert absent_bodies("Did the World Bank fund the summit?", "en", idf, (), LEXICON, corpus) == []
+    assert absent_bodies("世界银行资助了峰会吗？", "zh", idf, (), LEXICON, corpus) == []
+    assert absent_bodies("Did the African Union fund it?", "en", idf, (), LEXICON, corpus) == ["the African Union"]
