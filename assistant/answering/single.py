@@ -47,6 +47,7 @@ from assistant.answering.support import Support, citable, covered_terms, dense_m
 from assistant.answering.synonyms import direct_translations
 from assistant.answering.twins import twin_answer
 from assistant.answering.values import value_kind, values, values_for_noun
+from assistant.glossary import find_terms
 from assistant.schema import Answer, Chunk, Citation, Language
 
 _PRONOUN_START = re.compile(r"^(It|They|He|She|This|These|Those|Its|Their)\b")
@@ -199,7 +200,7 @@ def _quoted_answer(
     lead = ""
     if found:
         lead = as_sentence(found[0].shown(lang), lang)
-    elif a.qtype == "who":
+    elif a.qtype == "who" and not _names_addressee(question, lang, chunk):
         lead = as_sentence(addressee_lead(chunk, lang), lang)
     elif a.qtype == "yes-no":
         return _yes_no(question, lang, ctx, chunk, citation)
@@ -250,6 +251,14 @@ def _yes_no(question: str, lang: Language, ctx: AnswerContext, chunk: Chunk, cit
     # read off the clause that says what is asked (an aim, a negation), not off a dateline.
     lead = yes_no_lead(question, lang, cited[0].quote)
     return Answer(question=question, text=cited_text(lead, cited, source.lang, lang), language=lang, citations=cited)
+
+
+def _names_addressee(question: str, lang: Language, chunk: Chunk) -> bool:
+    """Whether the question itself names the clause's addressee ("Who must the Secretary-General report to?"):
+    then the addressee is not who is asked for, and a lead naming it would answer with the question's subject."""
+    if not chunk.addressee_zh:
+        return False
+    return any(t.zh == chunk.addressee_zh for t in find_terms(question, lang)) or chunk.addressee_zh in question
 
 
 def _document_clauses(ctx: AnswerContext, chunk: Chunk) -> Iterator[str]:
