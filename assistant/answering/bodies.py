@@ -28,10 +28,10 @@ import re
 from collections.abc import Callable, Sequence
 
 from assistant.answering.evidence import words
-from assistant.answering.support import term_known
+from assistant.answering.support import shouted, term_known
 from assistant.glossary import find_terms
 from assistant.retrieval.dictionary import Lexicon, Names
-from assistant.schema import Language
+from assistant.schema import Chunk, Language
 from assistant.text import CJK_RUN
 
 # The head nouns of an organisation's English name (any of its words: "Commission on Science …").
@@ -70,23 +70,26 @@ def absent_bodies(
     idf: Callable[[str], float | None],
     texts: Sequence[str],
     lexicon: Lexicon | None,
+    corpus: Sequence[Chunk] = (),
 ) -> list[str]:
     """The bodies the question names that the corpus never mentions, as the question writes them.
 
     `texts` are the retrieved clauses with their documents' titles (an English name is looked for
     there, as a phrase); `lexicon` is CC-CEDICT (None: no body can be known to be one, nothing is said).
+    Names of both scripts are read whatever `lang` is: a question may quote a name in the other one.
+    `corpus` (every indexed clause) is read for a name the retrieved texts and the index lack: a
+    paragraph naming "the World Bank" may not be among those retrieved for a question about its loans.
     """
     if lexicon is None:
         return []
     names = lexicon.names
-    seen = _Seen(idf, "\n".join(texts))
-    if lang == "zh":
-        return [n for n in _zh_bodies(question, names) if not seen.any_form(names, (n,))]
-    out = []
+    seen = _Seen(idf, "\n".join(texts), corpus)
+    # Either script's names, whatever the question's language: "Did 世界卫生组织 take part …?" is English.
+    out = [n for n in _zh_bodies(question, names) if not seen.any_form(names, (n,))]
     for shown, heads in _en_names(question, names):
         if not seen.any_form(names, heads, shown.removeprefix("the ")):
             out.append(shown)
-    if question.lower() != question and question.upper() != question:
+    if question.lower() != question and not shouted(question):
         for m in _ACRONYM.finditer(question):
             acronym = m.group(0)
             # Only a stop word's shape: any other acronym is a word `absent_names` checks in the index.
@@ -99,14 +102,24 @@ def absent_bodies(
 
 
 class _Seen:
-    """Whether the corpus mentions a body: by the index, or by the retrieved texts."""
+    """Whether the corpus mentions a body: by the index, by the retrieved texts, or else by any indexed clause."""
 
-    def __init__(self, idf: Callable[[str], float | None], text: str) -> None:
+    def __init__(self, idf: Callable[[str], float | None], text: str, corpus: Sequence[Chunk] = ()) -> None:
         self.idf = idf
         self.text = text
         self.folded = text.casefold()
+        self.corpus = corpus
 
     def any_form(self, names: Names, heads: Sequence[str], *written: str) -> bool:
+        if self._in(names, heads, written):
+            return True
+        if not self.corpus:
+            return False
+        # Read only for a body about to be called absent, which is rare: not every question pays for it.
+        whole = _Seen(self.idf, "\n".join(c.text for c in self.corpus))
+        return whole._in(names, heads, written)
+
+    def _in(self, names: Names, heads: Sequence[str], written: Sequence[str]) -> bool:
         for head in heads:
             acronyms = names.acronyms.get(head, ())
             english = names.english.get(head, ())

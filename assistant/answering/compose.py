@@ -135,7 +135,7 @@ def _answer(question: str, lang: Language, ctx: AnswerContext) -> Answer:
     wide = wide_translations(question, lang, ctx) if lang == "en" else None
     absent = absent_names(question, lang, ctx.idf, texts, wide)
     # A body named as a whole ("the World Bank", 世界卫生组织) is said as such, not by its odd word ("Bank").
-    bodies = absent_bodies(question, lang, ctx.idf, texts, context_lexicon(ctx))
+    bodies = absent_bodies(question, lang, ctx.idf, texts, context_lexicon(ctx), ctx.chunks)
     absent = bodies + [w for w in absent if not any(w.casefold() in b.casefold() for b in bodies)]
     if absent:
         return abstain(question, lang, absent=absent)

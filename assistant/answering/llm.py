@@ -223,7 +223,7 @@ def answer_with_llm(question: str, lang: Language, ctx: AnswerContext, model: Ba
     ]
     texts = [h.chunk.text for h in ctx.hits]
     # A body the corpus never mentions is said by name ("the World Health Organization").
-    absent = absent_bodies(question, lang, ctx.idf, texts, context_lexicon(ctx))
+    absent = absent_bodies(question, lang, ctx.idf, texts, context_lexicon(ctx), ctx.chunks)
     if absent or absent_names(question, lang, ctx.idf):
         # A name the corpus never uses: no model is asked, so none can invent an answer.
         supported = []

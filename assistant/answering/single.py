@@ -48,6 +48,7 @@ from assistant.answering.support import Support, citable, covered_terms, dense_m
 from assistant.answering.synonyms import direct_translations
 from assistant.answering.twins import twin_answer
 from assistant.answering.values import value_kind, values, values_for_noun
+from assistant.glossary import find_terms
 from assistant.schema import Answer, Chunk, Citation, Language
 
 _PRONOUN_START = re.compile(r"^(It|They|He|She|This|These|Those|Its|Their)\b")
@@ -202,7 +203,7 @@ def _quoted_answer(
     lead = ""
     if found:
         lead = as_sentence(found[0].shown(lang), lang)
-    elif a.qtype == "who":
+    elif a.qtype == "who" and not _names_addressee(question, lang, chunk):
         lead = as_sentence(addressee_lead(chunk, lang), lang)
     elif a.qtype == "yes-no":
         return _yes_no(question, lang, ctx, chunk, citation)
@@ -289,6 +290,14 @@ def _own_record(question: str, lang: Language, ctx: AnswerContext, chunk: Chunk)
         if all(g.found_in(*dated) for g in asked):
             return r
     return None
+
+
+def _names_addressee(question: str, lang: Language, chunk: Chunk) -> bool:
+    """Whether the question itself names the clause's addressee ("Who must the Secretary-General report to?"):
+    then the addressee is not who is asked for, and a lead naming it would answer with the question's subject."""
+    if not chunk.addressee_zh:
+        return False
+    return any(t.zh == chunk.addressee_zh for t in find_terms(question, lang)) or chunk.addressee_zh in question
 
 
 def _document_clauses(ctx: AnswerContext, chunk: Chunk) -> Iterator[str]:

@@ -209,14 +209,17 @@ def absent_names(
         if any(" " in f and f.casefold() in haystack for f in term.forms("en")):
             continue
         missing.append(term.name(lang))
-    specific = {t for m in _ACRONYM.finditer(question) for t in words(m.group(0))}
+    # A question typed in capitals ("DID THE RESOLUTION URGE …?") writes every word as an acronym would be
+    # written: its capitals tell no name, its figures still do, and each word is left to the coverage checks.
+    found = (m.group(0) for m in _ACRONYM.finditer(question))
+    specific = {t for f in found if not (shouted(question) and f[:1].isalpha()) for t in words(f)}
     term_words = {t for g in groups if g.term is not None for f in g.term.forms(lang) for t in words(f)}
     for g in groups:
         if g.term is None and g.token in specific and g.token not in term_words and idf(g.token) is None:
             if re.search(rf"(?<!\w){re.escape(g.token)}(?!\w)", haystack):
                 continue  # given by a text that is not indexed (a date the corpus manifest corrects)
             missing.append(g.token.upper() if g.token.isalpha() else g.token)
-    if lang == "en":
+    if lang == "en" and not shouted(question):
         named = {t for m in _CAPITALISED.finditer(question) for t in words(m.group(0))} - specific - term_words
         # A word of a long name ("World Intellectual Property Organization") may stand for a Chinese
         # name the dictionary cannot match word by word: only one without any translation counts there.
@@ -233,6 +236,11 @@ def absent_names(
             ):
                 missing.append(shown_word(g, question, lang))
     return missing
+
+
+def shouted(question: str) -> bool:
+    """Whether the question's Latin words are all in capitals, so that none is marked as a name by them."""
+    return re.search(r"[A-Za-z]", question) is not None and question.upper() == question
 
 
 def is_name(en: str, aliases: Sequence[str]) -> bool:

@@ -4,6 +4,7 @@ import pytest
 
 from assistant.answering.bodies import absent_bodies
 from assistant.retrieval.dictionary import parse_cedict
+from assistant.schema import Chunk
 
 LEXICON = parse_cedict(
     [
@@ -82,3 +83,18 @@ def test_a_class_of_bodies_a_glossary_name_and_an_unknown_name_are_left_to_other
     assert absent("Who must report to the Council?") == []  # a sentence's first word is not an acronym
     assert absent("WHO MUST REPORT TO THE COUNCIL?") == []  # nor is a shouted question's
     assert absent_bodies("Did WHO take part?", "en", idf, (), None) == []  # no dictionary, no body
+
+
+def test_a_name_in_the_other_script_is_read_whatever_the_question_language():
+    # An English question quoting the Chinese name, and a Chinese one quoting the English name.
+    assert absent("Did 世界卫生组织 take part in the summit?") == ["世界卫生组织"]
+    assert absent("决议草案是否提到World Bank？", "zh") == ["World Bank"]
+
+
+def test_a_body_named_only_in_a_clause_not_retrieved_is_not_absent():
+    # The paragraph naming the World Bank was not retrieved for the question; it is still in the corpus.
+    text = "It drew on a loan from the World Bank."
+    corpus = (Chunk("a/body/1", "a", text, "en", "paragraph", "body", 0, len(text)),)
+    assert absent_bodies("Did the World Bank fund the summit?", "en", idf, (), LEXICON, corpus) == []
+    assert absent_bodies("世界银行资助了峰会吗？", "zh", idf, (), LEXICON, corpus) == []
+    assert absent_bodies("Did the African Union fund it?", "en", idf, (), LEXICON, corpus) == ["the African Union"]

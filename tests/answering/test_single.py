@@ -173,3 +173,21 @@ def test_a_negation_before_a_de_phrase_is_not_answered_yes(assistant):
     aim = assistant.ask("发展中国家没有平等获取人工智能技术的机会吗？")
     assert aim.text.startswith(AIM["zh"]) and not aim.abstained
     assert assistant.ask("联合国大会没有通过关于人工智能的决议吗？").text.startswith(NO["zh"])
+
+
+@pytest.mark.parametrize(
+    ("question", "subject"),
+    [
+        ("Who must the Secretary-General report to?", "The Secretary-General"),
+        ("秘书长必须向谁报告？", "秘书长"),
+    ],
+)
+def test_a_who_question_naming_the_addressee_is_not_answered_with_it(assistant, question, subject):
+    # The addressee is the question's own subject: the answer is who it reports to, which the quote says.
+    answer = assistant.ask(question)
+    assert not answer.abstained and not answer.text.startswith(subject)
+    assert "理事会" in answer.citations[0].quote
+
+
+def test_a_who_question_asking_for_the_addressee_still_leads_with_it(assistant):
+    assert assistant.ask("Who must report to Council?").text.startswith("The Secretary-General")

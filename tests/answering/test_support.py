@@ -48,6 +48,13 @@ def test_absent_acronyms_numbers_and_named_terms_are_reported():
     assert absent_names("What does clause 6 say?", "en", idf) == []  # a clause label is not a figure
 
 
+def test_a_question_in_capitals_names_nothing_by_its_capitals():
+    # Each word is written as an acronym would be: "MUST" is no name the index lacks, as "must" is none.
+    assert absent_names("WHO MUST REPORT TO COUNCIL?", "en", idf) == []
+    assert absent_names("MUST ITU REPORT ON AI IN 2025?", "en", idf) == ["2025"]  # a figure still counts
+    assert absent_names("What must the TSB Director do?", "en", idf)  # a written acronym still counts
+
+
 def test_a_figure_a_given_text_has_is_not_absent():
     # The manifest's date for a misprinted dateline is in no indexed text, but the answer may use it.
     assert absent_names("What is ITU's budget for AI in 2025?", "en", idf, ["21 March 2025"]) == []
