@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from assistant.answering.head_noun import en_head, zh_head
 from assistant.answering.words import QUESTION_FUNCTION_WORDS
 from assistant.answering.zh_predicate import zh_answer_verb
 from assistant.glossary import find_terms
@@ -420,6 +421,11 @@ def _plain_answer_noun(question: str, lang: Language) -> str:
     if not m:
         return ""
     rest = m.group(1)
+    # Modifiers before the noun ("Which *ITU-T* focus group", 哪些*具体的*伦理原则) are no answer noun: its head is.
+    # 哪方面的更广泛倡议 asks for an aspect of the initiatives, not for initiatives: its noun stays as written.
+    head = None if "方面" in m.group(0) else (zh_head if lang == "zh" else en_head)(question[m.start(1) :])
+    if head:
+        return "" if head.lower() in GENERIC_ANSWER_NOUNS else head
     # A glossary name starting there is the noun, whole ("Sustainable Development Goals", not its first words).
     after = question[m.start(1) :]
     for term in find_terms(after, lang):

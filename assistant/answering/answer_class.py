@@ -32,6 +32,7 @@ from dataclasses import dataclass, replace
 from assistant.answering.actors import is_actor
 from assistant.answering.analysis import AUXILIARIES
 from assistant.answering.gazetteer import city_names, country_names
+from assistant.answering.head_noun import en_modifiers
 from assistant.answering.zh_predicate import ZH_NOUN_VERBS, ZH_PASSIVE, is_predicate_verb
 from assistant.glossary import Term, find_terms
 from assistant.retrieval.wordnet import WordNetUnavailableError, load_wordnet
@@ -443,8 +444,15 @@ def asked_phrase(question: str, lang: Language) -> str:
     breaks = _EN_BREAK | _EN_BREAK_PREPOSITIONS
     for n, word in enumerate(after[: _ASKED_PHRASE_WORDS + 1]):
         if word.casefold() in breaks:
-            return " ".join(after[:n])
+            # Proper-name modifiers before a glossary name are no part of what is asked: "ITU-T focus group"
+            # asks for focus groups, which only the name 焦点组 mentions (zh_instances.py), not 研究组.
+            phrase, bare = " ".join(after[:n]), " ".join(after[en_modifiers(after[:n]) : n])
+            return bare if bare != phrase and _glossary_name(bare) else phrase
     return ""
+
+
+def _glossary_name(phrase: str) -> bool:
+    return any(phrase.casefold() in {f.casefold() for f in t.forms("en")} for t in find_terms(phrase, "en"))
 
 
 # Part-of-speech flags (jieba) of the words a Chinese question's asked noun phrase is made of: nouns of any

@@ -122,7 +122,9 @@ def test_document_hint_and_answer_noun():
     assert answer_noun("Which stuff must be shared?", "en") == ""
     voted = analyse_question("Which countries voted against the resolution?", "en")
     assert (voted.answer_noun, voted.answer_verb) == ("countries", "voted")
-    assert analyse_question("Which UN agencies should the Secretary-General work with?", "en").answer_verb == "agencies"
+    # UN modifies the noun: the answer noun is "agencies", and an auxiliary after it is no verb of the X.
+    agencies = analyse_question("Which UN agencies should the Secretary-General work with?", "en")
+    assert (agencies.answer_noun, agencies.answer_verb) == ("agencies", "")
 
 
 @pytest.mark.parametrize(
