@@ -103,7 +103,15 @@ def _english_act(question: str, translations: Mapping[str, tuple[str, ...]] | No
     if m is None:
         return None
     actor, verb = m.group("actor"), m.group("verb")
-    if actor.split()[-1].casefold() in _JOINERS or verb in AUXILIARIES or "v" not in parts_of_speech(verb):
+    # "What did ITU *do* in 2017?": "do" after the subject is the act itself, any act the body states, so the
+    # clause must still name the body (a clause on UNICRI's 2017 centre is no act of ITU's).
+    # Only after did/does: "What can Member States do …?" asks what they may do, which no act of theirs answers.
+    main_do = verb == "do" and question.split()[1].casefold() in ("did", "does")
+    if (
+        actor.split()[-1].casefold() in _JOINERS
+        or (verb in AUXILIARIES and not main_do)
+        or "v" not in parts_of_speech(verb)
+    ):
         return None
     if question[m.end("actor") :].startswith(("'", "’")):
         return None
@@ -120,7 +128,7 @@ def _english_act(question: str, translations: Mapping[str, tuple[str, ...]] | No
         actor=actor,
         term=term,
         name_groups=tuple(question_groups(actor, "en", translations)),
-        verb_groups=tuple(question_groups(verb, "en", translations)),
+        verb_groups=() if main_do else tuple(question_groups(verb, "en", translations)),
         lang="en",
         verb=verb,
     )
@@ -167,9 +175,16 @@ def _whole_term(name: str, lang: Language) -> Term | None:
 def act_lacks(act: Act, chunk: Chunk, evidence: tuple[frozenset[Term], frozenset[str]]) -> str:
     """What the clause lacks to say what the body did: its name, or the act when the clause is addressed
     to another actor (`chunk.addressee_en`); "" when it may answer."""
+    if _is_addressee(act, chunk):  # named by its section ("invites Member States …"): the act is its own
+        return ""
     if not _names(act, chunk, evidence):
         return act.actor
-    if not act.verb_groups or not chunk.addressee_en or _is_addressee(act, chunk):
+    if not chunk.addressee_en:
+        return ""
+    if act.verb == "do":
+        # Every act of a clause addressed to another actor is that actor's: the body is only its partner.
+        return f"what {act.actor} did"
+    if not act.verb_groups:
         return ""
     if any(_states(g, chunk, evidence) for g in act.verb_groups):
         return ""
@@ -205,7 +220,8 @@ def _names(act: Act, chunk: Chunk, evidence: tuple[frozenset[Term], frozenset[st
 def _is_addressee(act: Act, chunk: Chunk) -> bool:
     if act.term is None:
         return False
-    return chunk.addressee_en.removeprefix("the ").casefold() in {f.casefold() for f in act.term.forms("en")}
+    # One of several addressees ("Member States, Sector Members and Academia") is one who acts too.
+    return any(_written(f, chunk.addressee_en) for f in act.term.forms("en") if f)
 
 
 def _written(form: str, text: str) -> bool:

@@ -71,6 +71,19 @@ def test_an_english_name_the_glossary_lacks_is_named_in_chinese_by_each_words_tr
     assert act_lacks(act, sg1, chunk_evidence(sg1.text)) == ""
 
 
+def test_what_a_body_did_needs_a_clause_naming_it_whatever_its_act():
+    unicri = chunk("2017年成立的联合国区域间犯罪和司法研究所（UNICRI）人工智能和机器人中心；")
+    assert lacking("What did ITU do in 2017?", "en", unicri) == "ITU"
+    assert lacking("What did ITU do in 2017?", "en", chunk("ITU launched the AI for Good summit in 2017.", "en")) == ""
+    # Cooperating with UNESCO is the Secretary-General's act, not one of UNESCO's.
+    assert lacking("What did UNESCO do?", "en", chunk(SG1, addressee="the Secretary-General")) == "what UNESCO did"
+    assert lacking("What did UNESCO do?", "en", chunk(SG1)) == ""
+    # Member States are one of the addressees who share the clause's act.
+    invites = chunk("share experience", "en", addressee="Member States, Sector Members and Academia")
+    assert lacking("What did Member States do?", "en", invites) == ""
+    assert asked_act("What can Member States do about national rules?", "en") is None
+
+
 def test_questions_of_other_shapes_ask_no_act():
     assert asked_act("What did the OECD conference on AI focus on?", "en") is None
     assert asked_act("What did the Assembly's resolution set out to advance?", "en") is None
