@@ -35,7 +35,7 @@ from assistant.answering.document_date import misprint
 from assistant.answering.each_document import each_document_answer
 from assistant.answering.evidence import evidence_of
 from assistant.answering.identifiers import document_ids
-from assistant.answering.lexicons import context_lexicon, wide_translations
+from assistant.answering.lexicons import context_lexicon, context_names, wide_translations
 from assistant.answering.metadata import event_record_fit, metadata_answer, metadata_documents
 from assistant.answering.near_miss import Needs, carried, fitting, needs
 from assistant.answering.per_document import per_document_answer
@@ -140,8 +140,7 @@ def _answer(question: str, lang: Language, ctx: AnswerContext) -> Answer:
     if absent:
         return abstain(question, lang, absent=absent)
     # What the answer needs beyond coverage (a country, "for children", a future event): read once.
-    lexicon = context_lexicon(ctx)
-    need = needs(question, lang, a.qtype, ctx.translations, lexicon.names if lexicon is not None else None)
+    need = needs(question, lang, a.qtype, ctx.translations, context_names(ctx))
     if a.metadata:
         # "Where did the General Assembly adopt …?": the record that names the event's actor is the
         # answer's, though retrieval ranks the other document first.

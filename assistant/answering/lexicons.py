@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from assistant.answering.context import AnswerContext
 from assistant.answering.synonyms import every_translation
-from assistant.retrieval.dictionary import DictionaryUnavailableError, Lexicon, load_lexicon
+from assistant.retrieval.dictionary import DictionaryUnavailableError, Lexicon, Names, load_lexicon
 from assistant.schema import Language
 
 
@@ -20,6 +20,12 @@ def context_lexicon(ctx: AnswerContext) -> Lexicon | None:
         return load_lexicon()
     except DictionaryUnavailableError:
         return None
+
+
+def context_names(ctx: AnswerContext) -> Names | None:
+    """CC-CEDICT's proper names when dictionary translation is on, else None (no body is known as one)."""
+    lexicon = context_lexicon(ctx)
+    return lexicon.names if lexicon is not None else None
 
 
 def wide_translations(text: str, lang: Language, ctx: AnswerContext) -> dict[str, tuple[str, ...]]:

@@ -34,7 +34,7 @@ from assistant.answering.document_date import document_date, misprint_lead
 from assistant.answering.evidence import chunk_evidence, overlap, question_groups, words
 from assistant.answering.gazetteer import city_names
 from assistant.answering.generic import specific_supports
-from assistant.answering.lexicons import context_lexicon
+from assistant.answering.lexicons import context_lexicon, context_names
 from assistant.answering.metadata import doc_level_chunks
 from assistant.answering.near_miss import Fitting, Needs, fitting, names_class, needs
 from assistant.answering.noun_check import unnamed
@@ -85,8 +85,7 @@ def single_answer(
     if not passing and matched is not None:
         passing = [matched]
     if need is None:
-        lexicon = context_lexicon(ctx)
-        need = needs(question, lang, a.qtype, ctx.translations, lexicon.names if lexicon is not None else None)
+        need = needs(question, lang, a.qtype, ctx.translations, context_names(ctx))
     choice = Choice(question, lang, a, ctx, ranked, passing, need)
     gated = coverage_gate(choice)
     if gated is not None:
