@@ -30,9 +30,9 @@ from assistant.answering.contradiction import (
     unstated_dates,
     unstated_topic,
 )
-from assistant.answering.document_date import document_date, misprint_lead
+from assistant.answering.document_date import document_date, misprint, misprint_lead
 from assistant.answering.evidence import chunk_evidence, overlap, question_groups, words
-from assistant.answering.gazetteer import city_names
+from assistant.answering.gazetteer import city_names, same_city
 from assistant.answering.generic import specific_supports
 from assistant.answering.lexicons import context_lexicon, context_names
 from assistant.answering.metadata import doc_level_chunks
@@ -228,6 +228,12 @@ def _yes_no(question: str, lang: Language, ctx: AnswerContext, chunk: Chunk, cit
     # "the resolution on WSIS outcomes": the one recalled resolution on that topic, whose record is then its own.
     named = described(question, lang, _document_clauses(ctx, chunk), ctx.translations)
     own = own_text(question, source.text, named)  # a cited document's own year is not the asked one's
+    # A city or year the chosen clause's document does not state may be another document's dateline:
+    # "Was the resolution adopted in New York in 2024?" on a clause of the ITU draft is the article's.
+    gives = all(not found(question) or found(own) for found in (city_names, years, month_days))
+    elsewhere = _other_record(question, lang, ctx, chunk) if record is None and not gives else None
+    if elsewhere is not None:
+        return elsewhere
     months = other_dates(question, own)
     if months:  # "April 2024" against the dateline's "21 March": the misprinted year's note does not help
         return otherwise(question, lang, citation, months)
@@ -255,7 +261,9 @@ def _yes_no(question: str, lang: Language, ctx: AnswerContext, chunk: Chunk, cit
         other or lent or unstated_dates(question, own) or unstated_topic(question, lang, evidence, ctx.translations)
     )
     if missing:
-        return abstain(question, lang, covered=covered_terms(question, lang, [evidence])[0], missing=missing)
+        # "not New York" is no answer while the article's dateline gives it: only what no record states.
+        unrecorded = [m for m in missing if not _recorded(m, ctx)]
+        return abstain(question, lang, covered=covered_terms(question, lang, [evidence])[0], missing=unrecorded)
     # Every focus of the question is supported by the clause that follows; "not" is no focus. The lead is
     # read off the clause that says what is asked (an aim, a negation), not off a dateline.
     lead = yes_no_lead(question, lang, cited[0].quote)
@@ -274,20 +282,62 @@ def _own_record(question: str, lang: Language, ctx: AnswerContext, chunk: Chunk)
     as its own and states all the question's other words: "Was the Plenipotentiary Conference held in Bucharest
     in 2022?" asks the header's conference, though the clause chosen gives 2022 and Bucharest only in Resolution
     140's record. None when no record does (a year or city it gives otherwise is no "Yes")."""
-    doc = ctx.documents.get(chunk.doc_id)
+    return _stating_record(question, lang, ctx, chunk.doc_id, corrected=False)
+
+
+def _stating_record(question: str, lang: Language, ctx: AnswerContext, doc_id: str, corrected: bool) -> Chunk | None:
+    """The first record of document `doc_id` that gives every city, year and month the question asks,
+    contradicts none, and (read with the document's titles) states all its other words. `corrected`: a
+    dateline's misprinted date is read as the date the manifest's note gives for it."""
+    doc = ctx.documents.get(doc_id)
+    fix = misprint(doc.info) if corrected and doc is not None else None
     asked = [
         g
         for g in question_groups(question, lang, ctx.translations)
         if g.token not in _MEETING_WORDS and not _date_word(g.token)
     ]
-    for r in doc_level_chunks(ctx, chunk.doc_id):
-        gives = all(not found(question) or found(r.text) for found in (city_names, years, month_days))
-        against = other_places(question, r.text) or other_years(question, r.text) or other_dates(question, r.text)
-        if not gives or against or borrowed(question, r.text):
+    for r in doc_level_chunks(ctx, doc_id):
+        text = r.text.replace(fix.printed, fix.actual) if fix is not None and r.kind == "dateline" else r.text
+        gives = all(not found(question) or found(text) for found in (city_names, years, month_days))
+        against = other_places(question, text) or other_years(question, text) or other_dates(question, text)
+        if not gives or against or borrowed(question, text):
             continue
         dated = chunk_evidence(evidence_text(r, doc))
         if all(g.found_in(*dated) for g in asked):
             return r
+    return None
+
+
+def _recorded(asked: str, ctx: AnswerContext) -> bool:
+    """Whether a record (header or dateline, a misprinted date read as the manifest's note corrects it) of any
+    document gives `asked`, a city or year of the question."""
+    for doc_id, doc in ctx.documents.items():
+        fix = misprint(doc.info)
+        for r in doc_level_chunks(ctx, doc_id):
+            text = r.text.replace(fix.printed, fix.actual) if fix is not None and r.kind == "dateline" else r.text
+            if asked in years(text) or any(same_city(asked, c) for c in city_names(text)):
+                return True
+    return False
+
+
+def _other_record(question: str, lang: Language, ctx: AnswerContext, chunk: Chunk) -> Answer | None:
+    """The yes/no answer from the record (header or dateline, its misprinted date read as the manifest's
+    note corrects it) of a document other than `chunk`'s that gives every city, year and month the question
+    asks and contradicts none; None when the question asks none, or no such record is found. The chosen
+    clause's own document lacking New York says nothing against the article's dateline giving it."""
+    if not (city_names(question) or years(question) or month_days(question)):
+        return None
+    for doc_id in ctx.documents:
+        if doc_id == chunk.doc_id:
+            continue
+        r = _stating_record(question, lang, ctx, doc_id, corrected=True)
+        if r is None:
+            continue
+        cited = [cite_chunk(r, ctx)]
+        doc = ctx.documents[doc_id]
+        printed = misprint_lead(question, lang, doc.info) if r.kind == "dateline" else ""
+        lead = printed or yes_no_lead(question, lang, cited[0].quote)
+        return Answer(question=question, text=cited_text(lead, cited, r.lang, lang), language=lang, citations=cited)
     return None
 
 

@@ -207,7 +207,8 @@ def test_another_documents_record_neither_gives_nor_contradicts_a_year():
 
 def test_a_year_another_resolution_was_revised_in_does_not_answer_yes(assistant):
     answer = assistant.ask("Did the General Assembly adopt the resolution on AI in 2022?")
-    assert answer.abstained and "2022" in answer.text
+    # Not "Yes", and not "the documents do not mention 2022" either: the ITU draft's header gives 2022.
+    assert answer.abstained and not answer.text.startswith("Yes") and "not 2022" not in answer.text
     assert assistant.ask("Was Resolution 140 revised in 2022?").text.startswith("Yes")
 
 

@@ -111,6 +111,28 @@ def test_a_place_year_or_month_the_header_does_not_give_is_not_answered_yes(assi
 
 
 @pytest.mark.parametrize(
+    "question", ["Was the resolution adopted in New York in 2024?", "该决议是2024年在纽约通过的吗？"]
+)
+def test_a_place_and_year_another_documents_dateline_gives_are_answered_from_it(assistant, question):
+    # A chosen clause of the ITU draft gives neither: the article's dateline (year read as the note corrects it) does.
+    answer = assistant.ask(question)
+    assert answer.text.startswith(("Yes", "是的")) and cited(answer) == ["unido-unga-ai-resolution/dateline"]
+
+
+@pytest.mark.parametrize(
+    "question", ["Was the resolution adopted in Geneva in 2024?", "Was the resolution adopted in New York in 2022?"]
+)
+def test_a_place_or_year_no_documents_record_gives_together_is_not_answered_yes(assistant, question):
+    answer = assistant.ask(question)
+    assert not answer.text.startswith(("Yes", "是的"))
+
+
+def test_an_abstention_does_not_call_a_city_another_documents_dateline_gives_unmentioned(assistant):
+    answer = assistant.ask("Was the resolution adopted in New York in 2022?")
+    assert answer.abstained and "New York" not in answer.text
+
+
+@pytest.mark.parametrize(
     "question",
     [
         "Was the resolution on AI adopted in April 2024?",
