@@ -226,7 +226,8 @@ def lacks(
     if n.passive is not None and not agent_acts(n.passive, chunk):
         # 哪些活动由理事会负责: the clause that reports *to* the Council names no activity the Council does.
         missing.append(f"由{n.passive.agent}{n.passive.verb}的{n.asked}")
-    if n.act is not None and (act := act_lacks(n.act, chunk, evidence)):
+    # The body is named by the clause itself (or is its addressee), not only by its document's title.
+    if n.act is not None and (act := act_lacks(n.act, chunk, _own_evidence(chunk))):
         missing.append(act)
     for g in n.qualifiers:
         if not said(g, chunk.text, evidence, glosses):

@@ -103,3 +103,12 @@ def test_chinese_names_left_to_other_checks(names):
     assert asked_act("发展局主任应利用什么机制与成员国分享信息？", "zh", None, names) is None
     # Without the dictionary no Chinese name can be told from an abbreviation.
     assert asked_act("人工智能伦理委员会建议了什么？", "zh", None, None) is None
+
+
+def test_a_chinese_name_the_dictionary_and_the_glossary_both_know_must_be_named(names):
+    unicri = chunk("2017年成立的联合国区域间犯罪和司法研究所（UNICRI）人工智能和机器人中心；")
+    assert lacking("国际电信联盟在2017年成立了什么？", "zh", unicri, names=names) == "国际电信联盟"
+    noting_a = chunk("国际电联与XPRIZE基金会合作组织的高峰会议；")
+    assert lacking("国际电信联盟做了什么？", "zh", noting_a, names=names) == ""
+    body1 = chunk("The United Nations General Assembly recently embraced a pivotal resolution.", "en")
+    assert lacking("联合国大会通过了什么？", "zh", body1, names=names) == ""

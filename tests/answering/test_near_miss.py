@@ -121,6 +121,15 @@ def test_the_whole_must_be_in_the_clause_itself_not_only_in_its_documents_title(
     assert lacks(needs(q, "en", "which"), body, titled) == ["implementation"]
 
 
+def test_what_a_body_did_needs_the_body_in_the_clause_not_only_in_its_documents_title():
+    unicri = chunk("2017年成立的联合国区域间犯罪和司法研究所（UNICRI）人工智能和机器人中心；", section_kind="preamble")
+    titled = chunk_evidence(unicri.text + "\n国际电信联盟全权代表大会（2022年，布加勒斯特）")
+    assert "ITU" in lacks(needs("What did ITU do in 2017?", "en", "what"), unicri, titled)
+    noting_a = chunk("国际电联与XPRIZE基金会合作组织的“人工智能造福人类高峰会议”；", section_kind="preamble")
+    titled = chunk_evidence(noting_a.text + "\n国际电信联盟全权代表大会（2022年，布加勒斯特）")
+    assert lacks(needs("What did ITU do?", "en", "what"), noting_a, titled) == []
+
+
 def test_a_where_question_lacks_a_place_in_a_clause_that_names_none():
     resolves = chunk(
         "确保成员国能够贡献和利用国际电联、联合国其他机构的信息和建议，以促进《2030年可持续发展议程》的实现，"
