@@ -17,6 +17,7 @@ from assistant.answering.answer_class import CLASS_NAMES
 from assistant.answering.candidates import support_evidence, support_question, with_named_candidates
 from assistant.answering.choice import Choice, coverage_gate, pick
 from assistant.answering.citations import addressee_lead, as_sentence, cite_chunk, gloss_line, make_citation, quoted
+from assistant.answering.claim import unstated_claim
 from assistant.answering.compounds import dictionary_parts
 from assistant.answering.context import AnswerContext
 from assistant.answering.contradiction import (
@@ -258,7 +259,12 @@ def _yes_no(question: str, lang: Language, ctx: AnswerContext, chunk: Chunk, cit
             question=question, text=cited_text(lead, cited, header.lang, lang), language=lang, citations=cited
         )
     missing = (
-        other or lent or unstated_dates(question, own) or unstated_topic(question, lang, evidence, ctx.translations)
+        other
+        or lent
+        or unstated_dates(question, own)
+        or unstated_topic(question, lang, evidence, ctx.translations)
+        # A yes needs the clause to state the claim: not a name its document's title or source gives.
+        or (unstated_claim(question, lang, chunk, ctx) if record is None and not content else [])
     )
     if missing:
         # "not New York" is no answer while the article's dateline gives it: only what no record states.
