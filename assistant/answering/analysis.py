@@ -65,7 +65,7 @@ QTYPE_PATTERNS: dict[Language, tuple[tuple[str, str], ...]] = {
         ("where", r"\bwhere\b|\b(what|which) (city|place|town)\b"),
         (
             "who",
-            r"^\s*(who|whom)\b|\bby whom\b|\bwho\b|"
+            r"^\s*(who|whom)\b|\b(by|to|with|from|for) whom\b|\bwho\b|"
             r"\bwhich (body|bodies|organ|official|officials|person|people|party|parties|entity|entities)\b",
         ),
         ("definition", r"^\s*what (is|are) meant by\b|\bdefin(e|ition)\b|\bwhat does .+ mean\b"),

@@ -19,6 +19,7 @@ from assistant.answering.metadata import doc_level_chunks
 from assistant.answering.near_miss import Needs, fitting
 from assistant.answering.noun_check import answer_noun_groups, names_noun
 from assistant.answering.preference import NAME_WEIGHT, dominated, name_share, outcovers, written_names
+from assistant.answering.recipients import asks_recipient, recipient_in
 from assistant.answering.replies import abstain
 from assistant.answering.sections import section_key
 from assistant.answering.spans import month_days
@@ -111,6 +112,9 @@ def pick(c: Choice) -> Support:
         # "How many …": only a clause with a count can answer; prefer those. (A date may be the
         # document's own, from its dateline, so "when" questions are not narrowed this way.)
         passing = [s for s in passing if has_value(kind, s.hit.chunk, question, a, lang, ctx)] or passing
+    if a.qtype == "who" and asks_recipient(question, lang):
+        # "To whom …": a clause that names someone it addresses (与成员国分享) answers; one naming partners does not.
+        passing = [s for s in passing if recipient_in(s.hit.chunk.text, s.hit.chunk.lang, question)] or passing
     asked_actors = question_actors(question, lang) if asks_for_actors(a.qtype, a.answer_noun) else None
     # "Was the resolution adopted on 21 March?": only a document that dates something to a month can say yes
     # or otherwise; a clause of the draft, whose header gives a year only, sharing "resolution" cannot.

@@ -40,6 +40,7 @@ from assistant.answering.metadata import doc_level_chunks
 from assistant.answering.near_miss import Fitting, Needs, fitting, names_class, needs
 from assistant.answering.noun_check import unnamed
 from assistant.answering.polarity import yes_no_lead
+from assistant.answering.recipients import asks_recipient, recipient_in, recipient_lead
 from assistant.answering.replies import abstain, cited_text, otherwise, single_text, unattributed
 from assistant.answering.sections import clauses_answer
 from assistant.answering.spans import Span, best_quote, month_days, years
@@ -203,6 +204,10 @@ def _quoted_answer(
     lead = ""
     if found:
         lead = as_sentence(found[0].shown(lang), lang)
+    elif a.qtype == "who" and asks_recipient(question, lang):
+        # "Who must the Secretary-General report to?": the body the clause addresses (向理事会报告), not its addressee.
+        term = recipient_in(chunk.text, chunk.lang, question)
+        lead = as_sentence(recipient_lead(term, lang), lang) if term is not None else ""
     elif a.qtype == "who" and not _names_addressee(question, lang, chunk):
         lead = as_sentence(addressee_lead(chunk, lang), lang)
     elif a.qtype == "yes-no":

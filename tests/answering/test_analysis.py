@@ -21,6 +21,8 @@ from assistant.schema import Answer, Citation, Turn
     [
         ("Who must report to Council?", "en", "who"),
         ("谁必须向理事会报告？", "zh", "who"),
+        ("To whom does the Secretary-General report every year?", "en", "who"),
+        ("With whom should the Director share information?", "en", "who"),
         ("When did the General Assembly adopt the AI resolution?", "en", "when"),
         ("联合国大会是什么时候通过这项决议的？", "zh", "when"),
         ("UNICRI中心是哪一年成立的？", "zh", "when"),
