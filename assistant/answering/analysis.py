@@ -37,13 +37,14 @@ AUXILIARIES: tuple[str, ...] = (
     *("is", "are", "was", "were", "does", "do", "did", "has", "have", "had"),
     *("can", "could", "should", "must", "will", "would"),
 )
-# A question opening with an auxiliary (or "shall") asks yes or no: the qtype below, and identifiers.asks_together.
+# A question opening with an auxiliary (or "shall", "might", "may" not before a day: "May 21 …") asks yes or
+# no: the qtype below, and identifiers.asks_together.
 # "Would / Could / Can / Will you …" is a request to the assistant ("Would you tell me what …?" asks for
 # what): "Yes." and one clause would not answer it.
 # "Wasn't / Didn't / Can't …?" ask yes or no as well (expecting yes, as 不是…吗 does: polarity.py).
 YES_NO_OPENING = (
     r"^\s*(?!(?:can|could|would|will)(?:n?['’]t)?\s+you\b)"
-    rf"(?:(?:{'|'.join((*AUXILIARIES, 'shall'))})(?:n?['’]t)?|won['’]t|shan['’]t|cannot)\b"
+    rf"(?:(?:{'|'.join((*AUXILIARIES, 'shall'))})(?:n?['’]t)?|won['’]t|shan['’]t|cannot|might|may(?!\s*\d))\b"
 )
 
 # Answer types, first match wins. The order matters only where two patterns can both match

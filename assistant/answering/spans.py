@@ -149,6 +149,7 @@ _EN_MONTH = re.compile(
     re.IGNORECASE,
 )
 _YEAR_AFTER = re.compile(r",?\s+\d{4}\b")
+_CLOSE_AFTER = re.compile(r"\s*(?:[?？.!,;:)]|$)")
 # 3月, 3月21日, 三月, 十二月: a numeral right before 月 (个月 counts months, 每月 repeats).
 _ZH_MONTH = re.compile(
     r"(?<![\d一二三四五六七八九十个每])(\d{1,2}|十[一二]?|[一二三四五六七八九])月(?:(\d{1,2})[日号])?"
@@ -163,8 +164,10 @@ def month_days(text: str) -> list[MonthDay]:
         day = m["d1"] or m["d2"]
         shown = next(g for g in ("dm", "md", "m3", "m4") if m[g])
         name = m["m1"] or m["m2"] or m["m3"] or m["m4"]
-        if name == "may" and not _YEAR_AFTER.match(text, m.end()):
-            continue  # "Resolution 3 may be revised": lower-case "may" is the verb unless a year follows
+        if name == "may" and not (_YEAR_AFTER.match(text, m.end()) or (m["d1"] and _CLOSE_AFTER.match(text, m.end()))):
+            # "Resolution 3 may be revised": lower-case "may" is the verb unless a year follows, or a day goes
+            # before it and the sentence or phrase ends after it ("adopted on 21 may?").
+            continue
         found.append((m.start(shown), MonthDay(m[shown], names.index(name.lower()) + 1, int(day) if day else None)))
     for m in _ZH_MONTH.finditer(text):
         month = int(m[1]) if m[1].isdigit() else _zh_number(m[1])

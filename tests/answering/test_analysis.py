@@ -23,6 +23,8 @@ from assistant.schema import Answer, Citation, Turn
         ("谁必须向理事会报告？", "zh", "who"),
         ("To whom does the Secretary-General report every year?", "en", "who"),
         ("With whom should the Director share information?", "en", "who"),
+        ("May the Secretary-General report to the Council every year?", "en", "yes-no"),
+        ("May 21 was the date of which event?", "en", "which"),
         ("When did the General Assembly adopt the AI resolution?", "en", "when"),
         ("联合国大会是什么时候通过这项决议的？", "zh", "when"),
         ("UNICRI中心是哪一年成立的？", "zh", "when"),

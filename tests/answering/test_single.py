@@ -213,3 +213,8 @@ def test_a_who_question_naming_the_addressee_is_not_answered_with_it(assistant, 
 
 def test_a_who_question_asking_for_the_addressee_still_leads_with_it(assistant):
     assert assistant.ask("Who must report to Council?").text.startswith("The Secretary-General")
+
+
+def test_a_lower_case_day_and_may_is_a_date_the_dateline_contradicts(assistant):
+    answer = assistant.ask("Was the resolution adopted on 21 may?")
+    assert answer.abstained and "gives otherwise" in answer.text and "「New York, 21 March, 2004」" in answer.text

@@ -130,6 +130,8 @@ def test_a_range_too_long_to_date_anything_gives_its_ends_only():
         ("Was it adopted on 21 march?", [("21 march", 3, 21)]),
         ("Was it held in may 2022?", [("may", 5, None)]),
         ("Does it say states may play a role in 3 may be?", []),  # lower-case "may" without a year: the verb
+        ("Was it adopted on 21 may?", [("21 may", 5, 21)]),  # a day before it and the question ends after it
+        ("Resolution 3 may be revised.", []),
         ("每月报告，为期3个月", []),  # every month, three months: no month named
     ],
 )
