@@ -108,13 +108,7 @@ def pick(c: Choice) -> Support:
     own_language = any(s.hit.chunk.lang == lang and s.literal > 0 for s in passing)
     focus = a.section if a.section_strength == "full" else None
     kind = value_kind(question, lang, a.qtype)
-    if kind in ("count", "amount"):
-        # "How many …": only a clause with a count can answer; prefer those. (A date may be the
-        # document's own, from its dateline, so "when" questions are not narrowed this way.)
-        passing = [s for s in passing if has_value(kind, s.hit.chunk, question, a, lang, ctx)] or passing
-    if a.qtype == "who" and asks_recipient(question, lang):
-        # "To whom …": a clause that names someone it addresses (与成员国分享) answers; one naming partners does not.
-        passing = [s for s in passing if recipient_in(s.hit.chunk.text, s.hit.chunk.lang, question)] or passing
+    passing = _answering_kind(c, passing, kind)
     asked_actors = question_actors(question, lang) if asks_for_actors(a.qtype, a.answer_noun) else None
     # "Was the resolution adopted on 21 March?": only a document that dates something to a month can say yes
     # or otherwise; a clause of the draft, whose header gives a year only, sharing "resolution" cannot.
@@ -180,3 +174,16 @@ def nearest_named(c: Choice) -> Support | None:
     ]
     fit = fitting(c.needs, named, c.ctx).fit
     return max(fit, key=lambda s: s.score) if fit else None
+
+
+def _answering_kind(c: Choice, passing: list[Support], kind: str) -> list[Support]:
+    """Those of `passing` that can give what the question asks (all of them when none can)."""
+    question, lang, a = c.question, c.lang, c.analysis
+    if kind in ("count", "amount"):
+        # "How many …": only a clause with a count can answer; prefer those. (A date may be the
+        # document's own, from its dateline, so "when" questions are not narrowed this way.)
+        return [s for s in passing if has_value(kind, s.hit.chunk, question, a, lang, c.ctx)] or passing
+    if a.qtype == "who" and asks_recipient(question, lang):
+        # "To whom …": a clause that names someone it addresses (与成员国分享) answers; one naming partners does not.
+        return [s for s in passing if recipient_in(s.hit.chunk.text, s.hit.chunk.lang, question)] or passing
+    return passing

@@ -263,14 +263,7 @@ def _yes_no(question: str, lang: Language, ctx: AnswerContext, chunk: Chunk, cit
         return Answer(
             question=question, text=cited_text(lead, cited, header.lang, lang), language=lang, citations=cited
         )
-    missing = (
-        other
-        or lent
-        or unstated_dates(question, own)
-        or unstated_topic(question, lang, evidence, ctx.translations)
-        # A yes needs the clause to state the claim: not a name its document's title or source gives.
-        or (unstated_claim(question, lang, chunk, ctx) if record is None and not content else [])
-    )
+    missing = other or lent or _unstated(question, lang, ctx, chunk, own, claim=record is None and not content)
     if missing:
         # "not New York" is no answer while the article's dateline gives it: only what no record states.
         unrecorded = [m for m in missing if not _recorded(m, ctx)]
@@ -279,6 +272,18 @@ def _yes_no(question: str, lang: Language, ctx: AnswerContext, chunk: Chunk, cit
     # read off the clause that says what is asked (an aim, a negation), not off a dateline.
     lead = yes_no_lead(question, lang, cited[0].quote)
     return Answer(question=question, text=cited_text(lead, cited, source.lang, lang), language=lang, citations=cited)
+
+
+def _unstated(question: str, lang: Language, ctx: AnswerContext, chunk: Chunk, own: str, *, claim: bool) -> list[str]:
+    """What a yes would assert that the clause does not state: a date, the named topic, or (with `claim`, the
+    clause answering alone) every word of the question's claim; [] when it states them."""
+    evidence = evidence_text(chunk, ctx.documents.get(chunk.doc_id))
+    return (
+        unstated_dates(question, own)
+        or unstated_topic(question, lang, evidence, ctx.translations)
+        # A yes needs the clause to state the claim: not a name its document's title or source gives.
+        or (unstated_claim(question, lang, chunk, ctx) if claim else [])
+    )
 
 
 # A conference header's bracket (2022年，布加勒斯特) says where and when the conference met: these words of
