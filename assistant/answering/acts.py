@@ -41,6 +41,11 @@ _EN_ACT = re.compile(
     r"^\s*(?i:what\s+(?:did|does|do|has|have|will|would|should|can|could)\s+(?:the\s+)?)"
     r"(?P<actor>[A-Z][\w’'-]*(?:\s+(?:of|for|and|on|the|[A-Z][\w’'-]*))*)\s+(?P<verb>[a-z]+)\b"
 )
+# A body a what-question asks about ("… say about the AI Ethics Committee?", 关于X委员会说了什么).
+_EN_TOPIC = re.compile(r"\babout\s+(?:the\s+)?(?P<actor>[A-Z][\w’'-]*(?:\s+(?:of|for|and|on|the|[A-Z][\w’'-]*))*)")
+_ZH_TOPIC = re.compile(
+    r"(?:关于|有关|对于)(?P<name>[\u4e00-\u9fff]{3,}?)(?=各|说|有何|有什么|提到|谈到|，|,|的规定|怎么|如何)"
+)
 # Words after the name that are not its act: "What did UNESCO *say* …" is one ("say" is an act), but
 # "What did the OECD *conference* …" names another subject, and a possessive makes the name a modifier.
 _JOINERS = frozenset(("of", "for", "and", "on", "the"))
@@ -94,8 +99,46 @@ def asked_act(
     name is read, since none could be told from an abbreviation of a name the corpus gives in full.
     """
     if lang == "en":
-        return _english_act(question, translations)
-    return _chinese_act(question, translations, names) if names is not None else None
+        return _english_act(question, translations) or _english_topic(question, translations)
+    if names is None:
+        return None
+    return _chinese_act(question, translations, names) or _chinese_topic(question, translations, names)
+
+
+def _english_topic(question: str, translations: Mapping[str, tuple[str, ...]] | None) -> Act | None:
+    """ "What does the draft say about the AI Ethics Committee?": the body is the topic, so a clause answers only
+    if it names the body (`act_lacks` with no verb)."""
+    m = _EN_TOPIC.search(question)
+    if m is None:
+        return None
+    actor = re.sub(rf"(?:\s+(?:{'|'.join(_JOINERS)}))+$", "", m.group("actor"))
+    term = _whole_term(actor, "en")
+    if term is None and not any(w.casefold() in EN_HEADS for w in actor.split()):
+        return None
+    if term is not None and not is_actor(term):
+        return None
+    groups = tuple(question_groups(actor, "en", translations))
+    return Act(actor=actor, term=term, name_groups=groups, verb_groups=(), lang="en")
+
+
+def _chinese_topic(question: str, translations: Mapping[str, tuple[str, ...]] | None, names: Names) -> Act | None:
+    """关于人工智能伦理委员会说了什么: the name after 关于 is the topic, read as `_chinese_act` reads a subject."""
+    m = _ZH_TOPIC.search(question)
+    if m is None:
+        return None
+    name = m.group("name")
+    suffix = next((s for s in ZH_SUFFIXES if name.endswith(s)), "")
+    if not suffix or len(name) <= len(suffix) + 1:
+        return None
+    term = _whole_term(name, "zh")
+    if term is None and name in names.english:
+        return None  # a name CC-CEDICT knows is `bodies.absent_bodies`' to find
+    if any(name in f and name != f for t in find_terms(question, "zh") for f in t.forms("zh")):
+        return None
+    if term is not None and not is_actor(term):
+        return None
+    groups = tuple(question_groups(name, "zh", translations))
+    return Act(actor=name, term=term, name_groups=groups, verb_groups=(), lang="zh")
 
 
 def _english_act(question: str, translations: Mapping[str, tuple[str, ...]] | None) -> Act | None:

@@ -112,3 +112,37 @@ def test_a_chinese_name_the_dictionary_and_the_glossary_both_know_must_be_named(
     assert lacking("国际电信联盟做了什么？", "zh", noting_a, names=names) == ""
     body1 = chunk("The United Nations General Assembly recently embraced a pivotal resolution.", "en")
     assert lacking("联合国大会通过了什么？", "zh", body1, names=names) == ""
+
+
+def test_a_body_a_question_asks_about_must_be_named_by_the_clause():
+    noting_e = chunk("为解决与人工智能相关的社会、经济、伦理和技术问题而实施的举措")
+    assert lacking("What does the draft say about the AI Ethics Committee?", "en", noting_e) == "AI Ethics Committee"
+    translations = {"internet": ("·互联网", "互联网"), "govern": ("·治理", "治理"), "forum": ("·论坛", "论坛")}
+    sg1 = chunk(SG1 + "互联网治理论坛")
+    assert lacking("What does the draft say about the Internet Governance Forum?", "en", sg1, translations) == ""
+    # A topic that names no body asks for no act: "about the digital divide".
+    assert asked_act("What does the article say about the Digital Divide?", "en") is None
+
+
+def test_a_chinese_body_after_guanyu_must_be_named(names):
+    question = "决议草案关于人工智能伦理委员会说了什么？"
+    assert lacking(question, "zh", chunk(SG1), names=names) == "人工智能伦理委员会"
+    assert lacking("关于科学技术促发展委员会，决议草案说了什么？", "zh", chunk(SG1), names=names) == ""
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What does the draft resolution say about the AI Ethics Committee?",
+        "决议草案关于人工智能伦理委员会说了什么？",
+        "决议草案和报道关于人工智能伦理委员会各说了什么？",
+    ],
+)
+def test_a_question_about_a_body_no_document_names_is_refused(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.abstained and ("AI Ethics Committee" in answer.text or "人工智能伦理委员会" in answer.text)
+
+
+def test_a_question_about_a_body_the_draft_names_in_chinese_only_is_answered(assistant):
+    answer = assistant.ask("What does the draft say about the Commission on Science and Technology for Development?")
+    assert [c.chunk_id for c in answer.citations] == ["eur-44a25-1/operative/secretary-general/1"]
