@@ -1,4 +1,7 @@
-"""Whether a yes/no question's claim is stated by the clause itself, not only by its heading or document title.
+"""Whether the clause itself states what a question asserts or asks about, not only its heading or title.
+
+`unstated_claim` is for yes/no questions (below); `unstated_about` for what-questions that name a topic
+("What does the draft say about generative AI?"), whose topic the quoted clause must state in good part.
 
 The support check reads a clause with its section heading and its document's title and source, so
 "Is UNIDO liable for any loss?" found UNIDO ("UNIDO news item") in every paragraph of the article, and
@@ -21,7 +24,7 @@ import re
 from assistant.answering.compounds import dictionary_parts
 from assistant.answering.context import AnswerContext
 from assistant.answering.evidence import Group, chunk_evidence, question_groups, written_in
-from assistant.answering.support import clause_glosses, evidence_text, shown_word
+from assistant.answering.support import clause_evidence, clause_glosses, evidence_text, shown_word
 from assistant.schema import Chunk, Language
 
 # Words that frame a question about a text or its voice, not its claim: the document, saying, modality.
@@ -60,3 +63,33 @@ def _metadata(chunk: Chunk, ctx: AnswerContext) -> str:
 
 def _frames(group: Group, lang: Language) -> bool:
     return group.term is None and _FRAME[lang].match(group.token) is not None
+
+
+# What a what-question asks a text to say something about: "What does the draft say about generative AI?",
+# 决议草案关于生成式人工智能说了什么？
+_ABOUT: dict[Language, re.Pattern[str]] = {
+    "en": re.compile(
+        r"\b(?:say|says|said|state|states|stated|write|writes|mention|mentions|tell\s+(?:us|me))\s+about\s+"
+        r"(?P<topic>[^?.!]+)",
+        re.IGNORECASE,
+    ),
+    "zh": re.compile(r"关于(?P<topic>[^？?。，,]+?)各?(?:说了|说|有何|有什么|提到|谈到|是怎么|怎么|如何|的内容)"),
+}
+
+
+def unstated_about(question: str, lang: Language, chunk: Chunk, ctx: AnswerContext) -> list[str]:
+    """The words of the topic a what-question asks about that the clause (with its heading, not its document's
+    title) does not state, when they are more than half of the topic's words; [] otherwise or with no topic.
+
+    Half, as for a yes/no question's topic (`contradiction.unstated_topic`): "the disparities between
+    countries" says "unequal technological progress" otherwise, while a clause recalling the 2030 Agenda
+    states nothing of "generative AI"."""
+    m = _ABOUT[lang].search(question)
+    if m is None:
+        return []
+    groups = question_groups(m.group("topic"), lang, ctx.translations, ctx.synonyms)
+    terms, tokens = clause_evidence(chunk, lang, ctx, title=False)
+    missing = [g for g in groups if not (g.found_in(terms, tokens) or written_in(g, chunk.index_text))]
+    if len(missing) * 2 <= len(groups):
+        return []
+    return list(dict.fromkeys(shown_word(g, m.group("topic"), lang) for g in missing))

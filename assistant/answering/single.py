@@ -17,7 +17,7 @@ from assistant.answering.answer_class import CLASS_NAMES
 from assistant.answering.candidates import support_evidence, support_question, with_named_candidates
 from assistant.answering.choice import Choice, coverage_gate, pick
 from assistant.answering.citations import addressee_lead, as_sentence, cite_chunk, gloss_line, make_citation, quoted
-from assistant.answering.claim import unstated_claim
+from assistant.answering.claim import unstated_about, unstated_claim
 from assistant.answering.compounds import dictionary_parts
 from assistant.answering.context import AnswerContext
 from assistant.answering.contradiction import (
@@ -106,7 +106,9 @@ def single_answer(
         return abstain(question, lang, covered=covered, missing=[lacking])
     # The precise word or its own translation, not a near-synonym: 基金会 (foundation) is no fund.
     exact = direct_translations(question, lang, context_lexicon(ctx))
-    specific = unsupported_specifics(question, lang, chunk_evidence(texts[0]), exact)
+    specific = unsupported_specifics(question, lang, chunk_evidence(texts[0]), exact) or (
+        unstated_about(question, lang, chunk, ctx) if best is not matched else []
+    )
     if specific:
         # "What is the budget …": the topic is covered, the budget is not; say so rather than quote.
         covered, _ = covered_terms(question, lang, texts)
