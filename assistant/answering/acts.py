@@ -84,6 +84,12 @@ class Act:
     verb_groups: tuple[Group, ...]
     lang: Language
     verb: str = ""
+    # The name as an abstention shows it: with the question's "the" ("“decide” said of the Council").
+    shown: str = ""
+
+    @property
+    def named(self) -> str:
+        return self.shown or self.actor
 
 
 def asked_act(
@@ -118,7 +124,13 @@ def _english_topic(question: str, translations: Mapping[str, tuple[str, ...]] | 
     if term is not None and not is_actor(term):
         return None
     groups = tuple(question_groups(actor, "en", translations))
-    return Act(actor=actor, term=term, name_groups=groups, verb_groups=(), lang="en")
+    return Act(actor=actor, term=term, name_groups=groups, verb_groups=(), lang="en", shown=_with_the(question, m))
+
+
+def _with_the(question: str, m: re.Match[str]) -> str:
+    """The actor with the "the" the question wrote before it, or "" when it wrote none."""
+    the = re.search(r"\bthe\s+$", question[: m.start("actor")], re.IGNORECASE)
+    return f"{the.group(0).strip()} {m.group('actor')}" if the else ""
 
 
 def _chinese_topic(question: str, translations: Mapping[str, tuple[str, ...]] | None, names: Names) -> Act | None:
@@ -174,6 +186,7 @@ def _english_act(question: str, translations: Mapping[str, tuple[str, ...]] | No
         verb_groups=() if main_do else tuple(question_groups(verb, "en", translations)),
         lang="en",
         verb=verb,
+        shown=_with_the(question, m),
     )
 
 
@@ -228,18 +241,18 @@ def act_lacks(act: Act, chunk: Chunk, evidence: tuple[frozenset[Term], frozenset
     if _is_addressee(act, chunk):  # named by its section ("invites Member States …"): the act is its own
         return ""
     if not _names(act, chunk, evidence):
-        return act.actor
+        return act.named
     if not chunk.addressee_en:
         return ""
     if act.verb == "do":
         # Every act of a clause addressed to another actor is that actor's: the body is only its partner.
-        return f"what {act.actor} did"
+        return f"what {act.named} did"
     if not act.verb_groups:
         return ""
     if any(_states(g, chunk, evidence) for g in act.verb_groups):
         return ""
     # The body is named, so "… but not UNESCO" would be false: what is missing is its act.
-    return f"“{act.verb}” said of {act.actor}"
+    return f"“{act.verb}” said of {act.named}"
 
 
 def _states(g: Group, chunk: Chunk, evidence: tuple[frozenset[Term], frozenset[str]]) -> bool:

@@ -59,7 +59,7 @@ def test_a_body_that_acts_in_its_own_clause_answers():
 
 def test_a_body_no_clause_names_is_missing_even_if_each_word_is_known():
     body4 = chunk("the General Assembly reiterated that human rights must be safeguarded offline and online", "en")
-    assert lacking("What did the Human Rights Council decide on AI?", "en", body4) == "Human Rights Council"
+    assert lacking("What did the Human Rights Council decide on AI?", "en", body4) == "the Human Rights Council"
 
 
 def test_an_english_name_the_glossary_lacks_is_named_in_chinese_by_each_words_translation():
@@ -116,7 +116,9 @@ def test_a_chinese_name_the_dictionary_and_the_glossary_both_know_must_be_named(
 
 def test_a_body_a_question_asks_about_must_be_named_by_the_clause():
     noting_e = chunk("为解决与人工智能相关的社会、经济、伦理和技术问题而实施的举措")
-    assert lacking("What does the draft say about the AI Ethics Committee?", "en", noting_e) == "AI Ethics Committee"
+    assert (
+        lacking("What does the draft say about the AI Ethics Committee?", "en", noting_e) == "the AI Ethics Committee"
+    )
     translations = {"internet": ("·互联网", "互联网"), "govern": ("·治理", "治理"), "forum": ("·论坛", "论坛")}
     sg1 = chunk(SG1 + "互联网治理论坛")
     assert lacking("What does the draft say about the Internet Governance Forum?", "en", sg1, translations) == ""
@@ -146,3 +148,11 @@ def test_a_question_about_a_body_no_document_names_is_refused(assistant, questio
 def test_a_question_about_a_body_the_draft_names_in_chinese_only_is_answered(assistant):
     answer = assistant.ask("What does the draft say about the Commission on Science and Technology for Development?")
     assert [c.chunk_id for c in answer.citations] == ["eur-44a25-1/operative/secretary-general/1"]
+
+
+def test_an_abstention_names_the_body_with_the_question_s_article():
+    sg7 = chunk(
+        "每年向理事会报告对国际电联产生重大战略或财务影响的人工智能问题的任何活动，", addressee="the Secretary-General"
+    )
+    assert lacking("What did the Council decide?", "en", sg7) == "“decide” said of the Council"
+    assert lacking("What did Council decide?", "en", sg7) == "“decide” said of Council"
