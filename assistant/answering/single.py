@@ -106,9 +106,8 @@ def single_answer(
         return abstain(question, lang, covered=covered, missing=[lacking])
     # The precise word or its own translation, not a near-synonym: 基金会 (foundation) is no fund.
     exact = direct_translations(question, lang, context_lexicon(ctx))
-    specific = unsupported_specifics(question, lang, chunk_evidence(texts[0]), exact) or (
-        unstated_about(question, lang, chunk, ctx) if best is not matched else []
-    )
+    specific = unsupported_specifics(question, lang, chunk_evidence(texts[0]), exact)
+    specific = specific or (unstated_about(question, lang, chunk, ctx) if best is not matched else [])
     if specific:
         # "What is the budget …": the topic is covered, the budget is not; say so rather than quote.
         covered, _ = covered_terms(question, lang, texts)
