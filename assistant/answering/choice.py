@@ -95,7 +95,7 @@ def pick(c: Choice) -> Support | None:
     None when the question names a kind of document the corpus has ("the draft", 报道) and none of its
     clauses can answer: a clause of the other document answers a question the user did not ask.
     """
-    question, lang, a, ctx, ranked, passing = c.question, c.lang, c.analysis, c.ctx, c.ranked, c.passing
+    a, ctx, passing = c.analysis, c.ctx, c.passing
     if a.doc_hint:
         # "the draft", "the article": the user named the document; a clause of another one is not its answer.
         named = [s for s in passing if doc_kind(ctx, s.hit.chunk.doc_id) == a.doc_hint]
@@ -109,6 +109,13 @@ def pick(c: Choice) -> Support | None:
     elif a.follow_up and a.carried_doc:
         # A follow-up is about the document of the answer it follows, unless it names another.
         passing = [s for s in passing if s.hit.chunk.doc_id == a.carried_doc] or passing
+    return _best(c, passing)
+
+
+def _best(c: Choice, passing: list[Support]) -> Support:
+    """The best of `passing` (the choice's passing clauses, narrowed to a named or carried document): retrieval
+    order, nudged towards the named section/document, a needed value, the names and actors asked for."""
+    question, lang, a, ctx, ranked = c.question, c.lang, c.analysis, c.ctx, c.ranked
     rank = {id(s): i for i, s in enumerate(ranked)}
     # A clause supported only by words said in other words (soft term coverage) may be quoted, but it does
     # not discount the others: only if firmly supported does an own-language clause make the other

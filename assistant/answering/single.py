@@ -79,9 +79,7 @@ def single_answer(
     ]
     # A paraphrase shares too few words with its clause to pass on coverage; both retrievers agreeing
     # on a clause close in meaning stands in for them (specific focuses are still checked below).
-    matched = dense_match(ranked, ctx.dense.support)
-    if matched is not None and matched.hit.chunk.id.split("#")[0] in excluded:
-        matched = None
+    matched = _dense_matched(ranked, ctx, excluded)
     if not passing and matched is not None:
         passing = [matched]
     if need is None:
@@ -136,6 +134,12 @@ def _near_miss(
     start, end = best_quote(chunk, groups, ctx.idf, "", None, _own_words(question, a, ctx))
     citation = make_citation(closest.hit, ctx.documents[chunk.doc_id], start, end)
     return unattributed(question, lang, citation, need.attribution.person)
+
+
+def _dense_matched(ranked: list[Support], ctx: AnswerContext, excluded: set[str]) -> Support | None:
+    """`support.dense_match` of the ranked clauses, unless the question excludes that clause."""
+    matched = dense_match(ranked, ctx.dense.support)
+    return None if matched is None or matched.hit.chunk.id.split("#")[0] in excluded else matched
 
 
 def _outside_named(c: Choice, need: Needs) -> Answer:
