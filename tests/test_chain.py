@@ -274,7 +274,8 @@ def test_the_term_similarity_setting_reaches_the_support_check_through_the_chain
     # "gap" / "close" are said "digital divide" / "addressing" in the article: no shared word.
     question = "What gap does the Assembly want to close?"
     on = Assistant(replace(assistant.settings, term_similarity=True))
-    off_ctx, on_ctx = _answer_context(assistant, question), _answer_context(on, question)
+    off = Assistant(replace(assistant.settings, term_similarity=False))
+    off_ctx, on_ctx = _answer_context(off, question), _answer_context(on, question)
     assert off_ctx.term_similarity is None and isinstance(on_ctx.term_similarity, TermSimilarity)
     assert all(s.similar == 0.0 for s in supports(question, "en", off_ctx))
     assert any(s.similar > 0 for s in supports(question, "en", on_ctx))

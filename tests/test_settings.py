@@ -10,7 +10,8 @@ def test_env_overrides_and_types():
     assert s.top_k == 8 and s.show_progress is False and s.index_dir == Path("/tmp/x")
     assert Settings.from_env({"ASSISTANT_THESAURUS": "true"}).answer.thesaurus is True
     assert Settings.from_env({}).thesaurus is False
-    assert Settings.from_env({"ASSISTANT_TERM_SIMILARITY": "1"}).answer.term_similarity is True
+    assert Settings.from_env({}).answer.term_similarity is True  # soft term coverage is on by default
+    assert Settings.from_env({"ASSISTANT_TERM_SIMILARITY": "0"}).answer.term_similarity is False
 
 
 def test_keyword_overrides_beat_env():

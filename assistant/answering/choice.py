@@ -90,9 +90,13 @@ def coverage_gate(c: Choice) -> Answer | None:
     return abstain(question, lang, covered=covered, missing=missing)
 
 
-def pick(c: Choice) -> Support:
-    """The clause to quote: retrieval order, nudged towards the named section/document and a needed value."""
-    question, lang, a, ctx, ranked, passing = c.question, c.lang, c.analysis, c.ctx, c.ranked, c.passing
+def pick(c: Choice) -> Support | None:
+    """The clause to quote: retrieval order, nudged towards the named section/document and a needed value.
+
+    None when the question names a kind of document the corpus has ("the draft", 报道) and none of its
+    clauses can answer: a clause of the other document answers a question the user did not ask.
+    """
+    a, ctx, passing = c.analysis, c.ctx, c.passing
     if a.doc_hint:
         # "the draft", "the article": the user named the document; a clause of another one is not its answer.
         named = [s for s in passing if doc_kind(ctx, s.hit.chunk.doc_id) == a.doc_hint]
@@ -100,12 +104,26 @@ def pick(c: Choice) -> Support:
             nearest = nearest_named(c)
             if nearest is not None:
                 return nearest
+            if has_kind(ctx, a.doc_hint):
+                return None
         passing = named or passing
     elif a.follow_up and a.carried_doc:
         # A follow-up is about the document of the answer it follows, unless it names another.
         passing = [s for s in passing if s.hit.chunk.doc_id == a.carried_doc] or passing
+    return _best(c, passing)
+
+
+def _best(c: Choice, passing: list[Support]) -> Support:
+    """The best of `passing` (the choice's passing clauses, narrowed to a named or carried document): retrieval
+    order, nudged towards the named section/document, a needed value, the names and actors asked for."""
+    question, lang, a, ctx, ranked = c.question, c.lang, c.analysis, c.ctx, c.ranked
     rank = {id(s): i for i, s in enumerate(ranked)}
-    own_language = any(s.hit.chunk.lang == lang and s.literal > 0 for s in passing)
+    # A clause supported only by words said in other words (soft term coverage) may be quoted, but it does
+    # not discount the others: only if firmly supported does an own-language clause make the other
+    # language's translated coverage suspect (dev-172: the article's paragraph on the digital divide,
+    # soft-supported, had the draft's clause on who plays a pivotal part in AI development lose to it).
+    firm = [s for s in passing if not s.soft_only(ctx.min_support)]
+    own_language = any(s.hit.chunk.lang == lang and s.literal > 0 for s in firm)
     focus = a.section if a.section_strength == "full" else None
     kind = value_kind(question, lang, a.qtype)
     passing = _answering_kind(c, passing, kind)
@@ -120,8 +138,8 @@ def pick(c: Choice) -> Support:
     def value(s: Support) -> float:
         v = s.score - _RANK_PENALTY * rank[id(s)]
         chunk = s.hit.chunk
-        if own_language and chunk.lang != lang and not outcovers(s, passing, lang):
-            v -= (1.0 if dominated(s, passing, rank, lang) else CROSS_DISCOUNT) * (s.overlap - s.literal)
+        if own_language and chunk.lang != lang and not outcovers(s, firm, lang):
+            v -= (1.0 if dominated(s, firm, rank, lang) else CROSS_DISCOUNT) * (s.overlap - s.literal)
         if has_names:
             v -= NAME_WEIGHT * (most_names - has_names[id(s)])
         if focus is not None and (chunk.doc_id, section_key(chunk)) == focus:
@@ -147,6 +165,19 @@ def pick(c: Choice) -> Support:
         others = [s for s in passing if names_noun(noun, s, ctx)]
         best = max(others, key=value) if others else best
     return best
+
+
+def has_kind(ctx: AnswerContext, kind: str) -> bool:
+    """Whether the context holds a document of `kind` ("resolution", "article"): a question naming a kind no
+    document is (a cue misread) keeps all documents' clauses."""
+    return any(d.info.kind == kind for d in ctx.documents.values())
+
+
+def named_clauses(c: Choice) -> list[Support]:
+    """The passing clauses of the kind of document the question names (all passing ones when it names none)."""
+    if not c.analysis.doc_hint:
+        return c.passing
+    return [s for s in c.passing if doc_kind(c.ctx, s.hit.chunk.doc_id) == c.analysis.doc_hint]
 
 
 def _month_dated(c: Choice) -> frozenset[str]:

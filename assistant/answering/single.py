@@ -15,7 +15,7 @@ from dataclasses import replace
 from assistant.answering.analysis import QuestionAnalysis
 from assistant.answering.answer_class import CLASS_NAMES
 from assistant.answering.candidates import support_evidence, support_question, with_named_candidates
-from assistant.answering.choice import Choice, coverage_gate, pick
+from assistant.answering.choice import Choice, coverage_gate, named_clauses, pick
 from assistant.answering.citations import addressee_lead, as_sentence, cite_chunk, gloss_line, make_citation, quoted
 from assistant.answering.claim import unstated_about, unstated_claim
 from assistant.answering.compounds import dictionary_parts
@@ -81,9 +81,7 @@ def single_answer(
     ]
     # A paraphrase shares too few words with its clause to pass on coverage; both retrievers agreeing
     # on a clause close in meaning stands in for them (specific focuses are still checked below).
-    matched = dense_match(ranked, ctx.dense.support)
-    if matched is not None and matched.hit.chunk.id.split("#")[0] in excluded:
-        matched = None
+    matched = _dense_matched(ranked, ctx, excluded)
     if not passing and matched is not None:
         passing = [matched]
     if need is None:
@@ -98,6 +96,8 @@ def single_answer(
     if not fit.fit and fit.closest is not None:
         return _near_miss(question, lang, a, ctx, need, fit)
     best = pick(replace(choice, passing=fit.fit))
+    if best is None:
+        return _outside_named(choice, need)
     chunk = best.hit.chunk
     texts = [evidence_text(chunk, ctx.documents.get(chunk.doc_id))]
     if best is not matched and (lacking := unnamed(a, lang, best, ctx)):
@@ -137,6 +137,23 @@ def _near_miss(
     start, end = best_quote(chunk, groups, ctx.idf, "", None, _own_words(question, a, ctx))
     citation = make_citation(closest.hit, ctx.documents[chunk.doc_id], start, end)
     return unattributed(question, lang, citation, need.attribution.person)
+
+
+def _dense_matched(ranked: list[Support], ctx: AnswerContext, excluded: set[str]) -> Support | None:
+    """`support.dense_match` of the ranked clauses, unless the question excludes that clause."""
+    matched = dense_match(ranked, ctx.dense.support)
+    return None if matched is None or matched.hit.chunk.id.split("#")[0] in excluded else matched
+
+
+def _outside_named(c: Choice, need: Needs) -> Answer:
+    """The abstention when only the other document answers a question that names one ("决议草案提到哪些民间团体…"
+    answered by the article): what the named document's closest clause covers and lacks, as a near miss."""
+    named = named_clauses(c)
+    fit = fitting(need, named, c.ctx)
+    if fit.closest is not None:
+        return _near_miss(c.question, c.lang, c.analysis, c.ctx, need, fit)
+    texts = [support_evidence(s, c.ctx) for s in named[:3]]
+    return abstain(c.question, c.lang, covered=covered_terms(c.question, c.lang, texts)[0])
 
 
 def _own_words(question: str, a: QuestionAnalysis, ctx: AnswerContext) -> frozenset[str]:

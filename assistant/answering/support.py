@@ -76,7 +76,22 @@ class Support:
         # Some word of the question must be in the clause: semantic closeness (of the whole, or of
         # words said in other words) alone is what off-topic questions also get from a small corpus.
         # (Also accepting a clause with `similar` only changed no dev answer; the stricter rule stays.)
-        return self.overlap > 0 and self.score + self.similar >= min_support
+        if self.firm(min_support):
+            return True
+        # Words said in other words complete what the clause says in the question's own words (or its
+        # glossary names), not what only translations found: a translated word and a word similarity
+        # together are two guesses ("landmark for the world body" made 联合国大会's recalled resolution 140
+        # citable, eval/dev README, "Soft term coverage by default").
+        return self.literal > 0 and self.score + self.similar >= min_support
+
+    def firm(self, min_support: float) -> bool:
+        """Supported without `similar`: the coverage check as it is with soft term coverage off."""
+        return self.overlap > 0 and self.score >= min_support
+
+    def soft_only(self, min_support: float) -> bool:
+        """Supported only thanks to words said in other words (`similar`): such a clause may be quoted when it
+        is the best, but it is no evidence against the others (choice.pick)."""
+        return self.similar > 0 and not self.firm(min_support) and self.ok(min_support)
 
 
 def dense_match(ranked: Sequence[Support], threshold: float) -> Support | None:

@@ -8,7 +8,10 @@ by the cosine of their sentence-encoder vectors: a word whose best match reaches
 as covered with weight `WEIGHT`. Words, not sentences: a whole question is close to every clause on
 its topic (near misses score as high as paraphrases), one word is close to few.
 
-Only whether a clause is supported uses this, not which clause is quoted. The near-miss checks
+Only whether a clause is supported uses this, not the value clauses are ranked by: a clause supported
+only this way (`Support.soft_only`) may be quoted when it is the best, but it does not discount or dominate
+the others (choice.pick), and it must share a word of the question itself: a clause matched only through
+translations is not completed by a word similarity (`Support.ok`). The near-miss checks
 (specifics, answer class, qualifiers, absent names) stay literal: "budget" is close to "funding" and
 "children" to "individuals", and those questions must still be abstained on.
 

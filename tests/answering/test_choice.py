@@ -79,3 +79,28 @@ def test_a_chinese_questions_english_clause_covering_twice_the_chinese_ones_is_n
 
     assert picked(0.65) == "art/paragraph/3"
     assert picked(0.5) == "res/clause/2"  # below twice the Chinese clause's coverage: discounted, loses
+
+
+def test_a_clause_supported_only_by_words_said_otherwise_does_not_discount_the_other_languages():
+    # The English paragraph passes only with `similar`; the Chinese clause passes on its own, through
+    # translations. The first may be quoted when it is the best, but it is no reason to discount the second.
+    question = "Who needs AI skills?"
+    ctx = toy_context(DOCS, hits=HITS)
+    zh_hit = replace(ctx.hits[0], chunk=replace(ctx.hits[0].chunk, lang="zh"))
+    a = analyse_question(question, "en")
+    en = Support(ctx.hits[1], 0.1, 0.13, 0.1, similar=0.15)
+    zh = Support(zh_hit, 0.5, 0.1, 0.1)
+    assert en.soft_only(ctx.min_support) and not zh.soft_only(ctx.min_support)
+    picked = pick(Choice(question, "en", a, ctx, [en, zh], [en, zh], needs(question, "en", a.qtype)))
+    assert picked is zh
+    firm_en = replace(en, overlap=0.25, literal=0.25, similar=0.0)  # passing on its own, it does discount
+    assert pick(Choice(question, "en", a, ctx, [firm_en, zh], [firm_en, zh], needs(question, "en", a.qtype))) is firm_en
+
+
+def test_a_question_naming_a_document_none_of_whose_clauses_fits_is_not_answered_from_the_other():
+    # No paragraph of the article names a country: the draft's clause, which passes, answers a question
+    # the user did not ask. Without "the article" it is the answer.
+    named = choice("Which country shares AI skills, according to the article?", ["res/clause/2"])
+    assert nearest_named(named) is None and pick(named) is None
+    plain = pick(choice("Which country shares AI skills?", ["res/clause/2"]))
+    assert plain is not None and plain.hit.chunk.id == "res/clause/2"

@@ -116,3 +116,21 @@ def test_as_written_gives_the_users_spelling_and_never_the_chinese_question_arou
     assert as_written("penalti", "What penalties apply?") == "penalties"
     # jieba's "今后" starts the run "今后各方要一起制定什么": the run is the question, not the word.
     assert as_written("今后", "今后各方要一起制定什么？") == "今后"
+
+
+def _covering(*, overlap: float, literal: float, dense: float = 0.0, similar: float = 0.0) -> Support:
+    hit = _support("d/body/1", dense, 1).hit
+    return Support(hit, overlap, dense, literal, similar)
+
+
+def test_words_said_in_other_words_complete_a_clauses_own_words_not_its_translations():
+    # Both clauses reach 0.3 only with `similar`; only the one sharing a word of the question itself passes.
+    own = _covering(overlap=0.1, literal=0.1, dense=0.1, similar=0.15)
+    translated = _covering(overlap=0.1, literal=0.0, dense=0.1, similar=0.15)
+    assert own.ok(0.3) and own.soft_only(0.3) and not own.firm(0.3)
+    assert not translated.ok(0.3) and not translated.soft_only(0.3)
+
+
+def test_a_clause_supported_without_similar_is_firm_and_not_soft_only():
+    s = _covering(overlap=0.2, literal=0.0, dense=0.2, similar=0.1)
+    assert s.firm(0.3) and s.ok(0.3) and not s.soft_only(0.3)
