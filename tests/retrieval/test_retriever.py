@@ -190,9 +190,9 @@ def test_a_paragraph_is_found_by_the_one_sentence_a_question_is_about(assistant)
     from assistant.retrieval import HybridRetriever
 
     question, gold = "Which group of nations led the effort behind the text?", "unido-unga-ai-resolution/body/1"
-    on = assistant.retriever
-    assert on.config.sentence_weight > 0  # on by default
-    off = HybridRetriever(on.store, on.embedder, replace(on.config, sentence_weight=0.0))
+    off = assistant.retriever
+    assert off.config.sentence_weight == 0  # off by default
+    on = HybridRetriever(off.store, off.embedder, replace(off.config, sentence_weight=1.0))
     assert on.retrieve(question, k=1)[0].chunk.id == gold
     assert off.retrieve(question, k=1)[0].chunk.id != gold
 
@@ -204,8 +204,8 @@ def test_sentence_rescoring_leaves_the_other_languages_chunks_alone(assistant):
 
     from assistant.retrieval import HybridRetriever
 
-    on = assistant.retriever
-    off = HybridRetriever(on.store, on.embedder, replace(on.config, sentence_weight=0.0))
+    off = assistant.retriever
+    on = HybridRetriever(off.store, off.embedder, replace(off.config, sentence_weight=1.0))
     question = "这项决议被认为是什么样的里程碑？"
     en_on = [(h.chunk.id, round(h.score, 6)) for h in on.retrieve(question, k=30) if h.chunk.lang == "en"]
     en_off = [(h.chunk.id, round(h.score, 6)) for h in off.retrieve(question, k=30) if h.chunk.lang == "en"]
@@ -234,8 +234,9 @@ def test_sentence_rescoring_is_off_with_a_query_only_embedder(tmp_path, chunks):
 
 
 def test_the_retrieval_config_takes_the_sentence_settings():
-    config = RetrievalConfig.from_settings(Settings.from_env({"ASSISTANT_SENTENCE_RESCORE": "0"}, sentence_pool=7))
-    assert (config.sentence_weight, config.sentence_pool) == (0.0, 7)
+    config = RetrievalConfig.from_settings(Settings.from_env({"ASSISTANT_SENTENCE_RESCORE": "1.5"}, sentence_pool=7))
+    assert (config.sentence_weight, config.sentence_pool) == (1.5, 7)
+    assert RetrievalConfig.from_settings(Settings()).sentence_weight == 0.0
     with pytest.raises(ValueError, match="sentence_weight"):
         RetrievalConfig(sentence_weight=-1.0)
     with pytest.raises(ValueError, match="sentence_rescore"):
