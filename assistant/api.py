@@ -264,7 +264,7 @@ class Assistant:
             s = self.settings
             self._retriever = HybridRetriever(
                 self.store,
-                _QueryEmbedder(self._embed_query),
+                _QueryEmbedder(self._embed_query, self._embed_documents),
                 RetrievalConfig.from_settings(s),
             )
         return self._retriever
@@ -451,5 +451,8 @@ class _CurrentRetriever:
 
 
 class _QueryEmbedder:
-    def __init__(self, fn: Callable[[str], Any]) -> None:
+    """The assistant's embedder as the retriever uses it, each call under the embedding lock."""
+
+    def __init__(self, fn: Callable[[str], Any], documents: Callable[[list[str]], Any]) -> None:
         self.embed_query_array = fn
+        self.embed_documents_array = documents  # sentence re-scoring embeds candidates' sentences

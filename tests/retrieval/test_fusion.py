@@ -3,7 +3,15 @@
 import numpy as np
 import pytest
 
-from assistant.retrieval.fusion import FusionWeights, fuse_scores, lift_nearest, normalise, reciprocal_rank_fusion
+from assistant.retrieval.fusion import (
+    FusionWeights,
+    dense_scale,
+    fuse_scores,
+    lift_nearest,
+    normalise,
+    reciprocal_rank_fusion,
+    sentence_boost,
+)
 
 
 @pytest.mark.parametrize(
@@ -158,3 +166,31 @@ def test_a_generic_match_is_passed_only_by_the_dense_lift():
 def test_generic_lift_must_be_a_share(share):
     with pytest.raises(ValueError, match="generic_lift"):
         FusionWeights(generic_lift=share)
+
+
+def test_a_sentence_gain_lifts_its_chunk_by_weight_over_the_dense_scale():
+    fused = [(0, 2.0), (1, 1.9), (2, 1.0)]
+    # Row 2's best sentence is 0.4 nearer than its paragraph: with the dense part's scale 0.8 and
+    # weight 1 it scores as if dense had seen that sentence, +0.5, not enough to pass row 1.
+    assert sentence_boost(fused, {2: 0.4}, 1.0, 0.8) == [(0, 2.0), (1, 1.9), (2, 1.5)]
+    # Three times the weight passes both.
+    assert [row for row, _ in sentence_boost(fused, {2: 0.4}, 3.0, 0.8)] == [2, 0, 1]
+
+
+def test_sentence_boost_is_off_at_weight_zero_and_ignores_losses():
+    fused = [(0, 2.0), (1, 1.9)]
+    assert sentence_boost(fused, {1: 0.5}, 0.0, 1.0) == fused
+    assert sentence_boost(fused, {1: -0.5, 0: -0.1}, 1.0, 1.0) == fused  # a sentence farther than its chunk
+    assert sentence_boost(fused, {1: 0.1}, 1.0, 0.0) == fused  # no dense scale (rrf): nothing to weigh by
+
+
+def test_sentence_boost_breaks_ties_by_row():
+    assert sentence_boost([(3, 1.0), (1, 0.9)], {1: 0.1}, 1.0, 1.0) == [(1, 1.0), (3, 1.0)]
+
+
+@pytest.mark.parametrize(
+    ("method", "expected"), [("max", 0.8), ("ideal", 0.8), ("minmax", 0.6), ("zscore", 0.3), ("rrf", 0.0)]
+)
+def test_dense_scale_is_what_the_dense_part_divides_by(method, expected):
+    assert dense_scale([(0, 0.8), (1, 0.2)], method) == pytest.approx(expected)
+    assert dense_scale([], method) == 0.0

@@ -180,3 +180,64 @@ def test_a_warm_retriever_follows_documents_added_and_removed_in_place(tmp_path,
     same_as_a_new_retriever()
     assert warm.similarity(questions[0], [removed[0].id])  # the row map follows too
     store.close()
+
+
+def test_a_paragraph_is_found_by_the_one_sentence_a_question_is_about(assistant):
+    # The article's first paragraph opens on the resolution's aims; only its second sentence says a
+    # coalition of nations led it. Scored by that sentence, it comes first; by its whole text, it does not.
+    from dataclasses import replace
+
+    from assistant.retrieval import HybridRetriever
+
+    question, gold = "Which group of nations led the effort behind the text?", "unido-unga-ai-resolution/body/1"
+    off = assistant.retriever
+    assert off.config.sentence_weight == 0  # off by default
+    on = HybridRetriever(off.store, off.embedder, replace(off.config, sentence_weight=1.0))
+    assert on.retrieve(question, k=1)[0].chunk.id == gold
+    assert off.retrieve(question, k=1)[0].chunk.id != gold
+
+
+def test_sentence_rescoring_leaves_the_other_languages_chunks_alone(assistant):
+    # A Chinese question: the English paragraphs are not re-scored (cross-language sentence cosines are
+    # noisy), so they keep their order and scores.
+    from dataclasses import replace
+
+    from assistant.retrieval import HybridRetriever
+
+    off = assistant.retriever
+    on = HybridRetriever(off.store, off.embedder, replace(off.config, sentence_weight=1.0))
+    question = "这项决议被认为是什么样的里程碑？"
+    en_on = [(h.chunk.id, round(h.score, 6)) for h in on.retrieve(question, k=30) if h.chunk.lang == "en"]
+    en_off = [(h.chunk.id, round(h.score, 6)) for h in off.retrieve(question, k=30) if h.chunk.lang == "en"]
+    assert en_on == en_off
+
+
+def test_sentence_rescoring_is_off_with_a_query_only_embedder(tmp_path, chunks):
+    from assistant.embeddings import HashEmbeddings
+    from assistant.index import Expected, open_index
+    from assistant.retrieval import HybridRetriever
+    from tests.index.fakes import write_hash_index
+
+    write_hash_index(tmp_path / "ix", chunks, corpus_hash="h")
+    store = open_index(tmp_path / "ix", Expected(model="hash", backend="local"), None)
+    emb = HashEmbeddings()
+
+    class QueryOnly:  # the passage side is what sentence vectors need
+        def embed_query_array(self, text):
+            return emb.embed_query_array(text)
+
+    question = "What were all parties asked to refrain from?"
+    ours = HybridRetriever(store, QueryOnly(), RetrievalConfig(sentence_weight=1.0)).retrieve(question, 10)
+    plain = HybridRetriever(store, emb, RetrievalConfig(sentence_weight=0.0)).retrieve(question, 10)
+    assert [(h.chunk.id, h.score) for h in ours] == [(h.chunk.id, h.score) for h in plain]
+    store.close()
+
+
+def test_the_retrieval_config_takes_the_sentence_settings():
+    config = RetrievalConfig.from_settings(Settings.from_env({"ASSISTANT_SENTENCE_RESCORE": "1.5"}, sentence_pool=7))
+    assert (config.sentence_weight, config.sentence_pool) == (1.5, 7)
+    assert RetrievalConfig.from_settings(Settings()).sentence_weight == 0.0
+    with pytest.raises(ValueError, match="sentence_weight"):
+        RetrievalConfig(sentence_weight=-1.0)
+    with pytest.raises(ValueError, match="sentence_rescore"):
+        Settings(sentence_rescore=-0.5)
