@@ -12,12 +12,12 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 
+from assistant.answering.about import unstated_about
 from assistant.answering.analysis import QuestionAnalysis
 from assistant.answering.answer_class import CLASS_NAMES
 from assistant.answering.candidates import support_evidence, support_question, with_named_candidates
 from assistant.answering.choice import Choice, coverage_gate, named_clauses, pick
 from assistant.answering.citations import addressee_lead, as_sentence, cite_chunk, gloss_line, make_citation, quoted
-from assistant.answering.claim import unstated_about, unstated_claim
 from assistant.answering.compounds import dictionary_parts
 from assistant.answering.context import AnswerContext
 from assistant.answering.contradiction import (
@@ -281,7 +281,7 @@ def _yes_no(question: str, lang: Language, ctx: AnswerContext, chunk: Chunk, cit
         return Answer(
             question=question, text=cited_text(lead, cited, header.lang, lang), language=lang, citations=cited
         )
-    missing = other or lent or _unstated(question, lang, ctx, chunk, own, claim=record is None and not content)
+    missing = other or lent or _unstated(question, lang, ctx, chunk, own)
     if missing:
         # "not New York" is no answer while the article's dateline gives it: only what no record states.
         unrecorded = [m for m in missing if not _recorded(m, ctx)]
@@ -292,16 +292,10 @@ def _yes_no(question: str, lang: Language, ctx: AnswerContext, chunk: Chunk, cit
     return Answer(question=question, text=cited_text(lead, cited, source.lang, lang), language=lang, citations=cited)
 
 
-def _unstated(question: str, lang: Language, ctx: AnswerContext, chunk: Chunk, own: str, *, claim: bool) -> list[str]:
-    """What a yes would assert that the clause does not state: a date, the named topic, or (with `claim`, the
-    clause answering alone) every word of the question's claim; [] when it states them."""
+def _unstated(question: str, lang: Language, ctx: AnswerContext, chunk: Chunk, own: str) -> list[str]:
+    """What a yes would assert that the clause does not state: a date, or the topic the question names."""
     evidence = evidence_text(chunk, ctx.documents.get(chunk.doc_id))
-    return (
-        unstated_dates(question, own)
-        or unstated_topic(question, lang, evidence, ctx.translations)
-        # A yes needs the clause to state the claim: not a name its document's title or source gives.
-        or (unstated_claim(question, lang, chunk, ctx) if claim else [])
-    )
+    return unstated_dates(question, own) or unstated_topic(question, lang, evidence, ctx.translations)
 
 
 # A conference header's bracket (2022年，布加勒斯特) says where and when the conference met: these words of
