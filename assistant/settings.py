@@ -178,6 +178,17 @@ def _warn_uncalibrated(model: str) -> None:
     )
 
 
+# Numeric settings with a lower bound: (field, minimum, what the minimum means in an error message).
+_MINIMUMS: tuple[tuple[str, float, str], ...] = (
+    ("top_k", 1, "at least 1"),
+    ("cross_generic_senses", 0, "0 (off) or more"),
+    ("sentence_rescore", 0, "0 (off) or more"),
+    ("sentence_pool", 1, "at least 1"),
+    ("answer_candidates", 1, "at least 1"),
+    ("reload_check_seconds", 0, "0 (every ask) or more"),
+)
+
+
 # ---- the groups: typed views of the flat fields -------------------------------------------------------------------
 @dataclass(frozen=True)
 class IndexSettings:
@@ -432,18 +443,10 @@ class Settings:
             value = getattr(self, name)
             if not isinstance(value, Path):
                 object.__setattr__(self, name, Path(value).expanduser())
-        if self.top_k < 1:
-            raise ValueError(f"top_k must be at least 1, got {self.top_k}")
-        if self.cross_generic_senses < 0:
-            raise ValueError(f"cross_generic_senses must be 0 (off) or more, got {self.cross_generic_senses}")
-        if not self.sentence_rescore >= 0:
-            raise ValueError(f"sentence_rescore must be 0 (off) or more, got {self.sentence_rescore}")
-        if self.sentence_pool < 1:
-            raise ValueError(f"sentence_pool must be at least 1, got {self.sentence_pool}")
-        if self.answer_candidates < 1:
-            raise ValueError(f"answer_candidates must be at least 1, got {self.answer_candidates}")
-        if not self.reload_check_seconds >= 0:
-            raise ValueError(f"reload_check_seconds must be 0 (every ask) or more, got {self.reload_check_seconds}")
+        for name, low, meaning in _MINIMUMS:
+            value = getattr(self, name)
+            if not value >= low:  # "not >=": NaN is refused too
+                raise ValueError(f"{name} must be {meaning}, got {value}")
         for name in ("paraphrase_dense", "dense_support"):
             # Cosines: NaN would switch a gate off silently (every comparison with it is False).
             value = getattr(self, name)
