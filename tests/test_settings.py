@@ -1,3 +1,4 @@
+import re
 from pathlib import Path
 
 import pytest
@@ -156,3 +157,16 @@ def test_one_check_reads_k_mode_and_the_language_filter() -> None:
     assert check_retrieval_request(0, "", ["en", "zh"]) == ("en", "zh")
     with pytest.raises(ValueError, match=r"^languages must be among zh, en, got 'fr', 'ZH'$"):
         check_retrieval_request(None, None, ["fr", "en", "ZH"])
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("top_k", 0, "top_k must be at least 1, got 0"),
+        ("sentence_rescore", float("nan"), "sentence_rescore must be 0 (off) or more, got nan"),
+        ("reload_check_seconds", -1, "reload_check_seconds must be 0 (every ask) or more, got -1"),
+    ],
+)
+def test_a_setting_below_its_minimum_is_refused_by_name(field, value, message):
+    with pytest.raises(ValueError, match=re.escape(message)):
+        Settings(**{field: value})
