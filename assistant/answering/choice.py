@@ -99,7 +99,7 @@ def pick(c: Choice) -> Support | None:
     a, ctx, passing = c.analysis, c.ctx, c.passing
     if a.doc_hint:
         # "the draft", "the article": the user named the document; a clause of another one is not its answer.
-        named = [s for s in passing if doc_kind(ctx, s.hit.chunk.doc_id) == a.doc_hint]
+        named = named_clauses(c)
         if not named:
             nearest = nearest_named(c)
             if nearest is not None:
