@@ -142,15 +142,7 @@ def _chinese_topic(question: str, translations: Mapping[str, tuple[str, ...]] | 
     suffix = next((s for s in ZH_SUFFIXES if name.endswith(s)), "")
     if not suffix or len(name) <= len(suffix) + 1:
         return None
-    term = _whole_term(name, "zh")
-    if term is None and name in names.english:
-        return None  # a name CC-CEDICT knows is `bodies.absent_bodies`' to find
-    if any(name in f and name != f for t in find_terms(question, "zh") for f in t.forms("zh")):
-        return None
-    if term is not None and not is_actor(term):
-        return None
-    groups = tuple(question_groups(name, "zh", translations))
-    return Act(actor=name, term=term, name_groups=groups, verb_groups=(), lang="zh")
+    return _chinese_body(name, question, translations, names)
 
 
 def _english_act(question: str, translations: Mapping[str, tuple[str, ...]] | None) -> Act | None:
@@ -202,8 +194,13 @@ def _chinese_act(question: str, translations: Mapping[str, tuple[str, ...]] | No
         suffix = next((s for s in ZH_SUFFIXES if prefix.endswith(s)), "")
         if suffix and len(prefix) > len(suffix) + 1:
             name = prefix
-    if not name:
-        return None
+    return _chinese_body(name, question, translations, names) if name else None
+
+
+def _chinese_body(
+    name: str, question: str, translations: Mapping[str, tuple[str, ...]] | None, names: Names
+) -> Act | None:
+    """The act-less `Act` of a Chinese body's name the question gives, or None when other checks own the name."""
     term = _whole_term(name, "zh")
     # A name CC-CEDICT knows is `bodies.absent_bodies`' to find when the corpus lacks it (经合组织: OECD); one
     # the glossary has is a body the corpus names (国际电信联盟, 联合国大会), whose act is still to be stated.
@@ -214,13 +211,8 @@ def _chinese_act(question: str, translations: Mapping[str, tuple[str, ...]] | No
         return None
     if term is not None and not is_actor(term):
         return None
-    return Act(
-        actor=name,
-        term=term,
-        name_groups=tuple(question_groups(name, "zh", translations)),
-        verb_groups=(),
-        lang="zh",
-    )
+    groups = tuple(question_groups(name, "zh", translations))
+    return Act(actor=name, term=term, name_groups=groups, verb_groups=(), lang="zh")
 
 
 def _whole_term(name: str, lang: Language) -> Term | None:
