@@ -17,6 +17,7 @@ Example:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from assistant.answering.support import is_name
 from assistant.glossary import Term, find_terms
@@ -40,46 +41,45 @@ def asks_recipient(question: str, lang: Language) -> bool:
 def recipient_in(text: str, text_lang: Language, question: str) -> Term | None:
     """The glossary body `text` names right after a preposition of address and before a verb; None if none.
 
-    Only a name counts (the Council, Member States): "from design and development to deployment" is a range."""
-    found = _zh_recipient(text, question) if text_lang == "zh" else _en_recipient(text)
-    if found is None or not is_name(found.en, found.en_aliases) or found in _named(question):
-        return None  # a body the question names is who acts ("To whom must Member States submit …?")
-    return found
+    Only a name counts (the Council, Member States): "from design and development to deployment" is a range.
+    A body the question names is who acts ("To whom must Member States submit …?"): the next one is looked at."""
+    named = _named(question)
+    found = _zh_recipients(text, question, named) if text_lang == "zh" else _en_recipients(text)
+    return next((t for t in found if is_name(t.en, t.en_aliases) and t not in named), None)
 
 
 def _named(question: str) -> set[Term]:
     return {t for lang in ("zh", "en") for t in find_terms(question, lang)}  # type: ignore[arg-type]
 
 
-def _en_recipient(text: str) -> Term | None:
+def _en_recipients(text: str) -> Iterator[Term]:
     for term in find_terms(text, "en"):
         for form in term.forms("en"):
             for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text, re.IGNORECASE):
                 if _EN_BEFORE.search(text[: m.start()]):
-                    return term
-    return None
+                    yield term
 
 
-def _zh_recipient(text: str, question: str) -> Term | None:
-    asked = {t.zh for t in _named(question)}
+def _zh_recipients(text: str, question: str, named: set[Term]) -> Iterator[Term]:
+    asked = {t.zh for t in named}
     tagged = pos_words(text)
-    for i, (word, _) in enumerate(tagged[:-1]):
+    for i, (word, _) in enumerate(tagged):
         if word not in _PREPOSITIONS:
             continue
         rest = "".join(w for w, _ in tagged[i + 1 :])
         term = next((t for t in find_terms(rest, "zh") if any(rest.startswith(f) for f in t.forms("zh"))), None)
         if term is None:
             continue
-        j = i + 1
-        consumed = ""
-        while j < len(tagged) and len(consumed) < max(len(f) for f in term.forms("zh") if rest.startswith(f)):
-            consumed += tagged[j][0]
+        # The word after the name: jieba's words up to the name's length, then the next one.
+        length = max(len(f) for f in term.forms("zh") if rest.startswith(f))
+        j, consumed = i + 1, 0
+        while j < len(tagged) and consumed < length:
+            consumed += len(tagged[j][0])
             j += 1
         if j < len(tagged):
             after, tag = tagged[j]
-            if (tag.startswith("v") or after in asked or after in question) and is_name(term.en, term.en_aliases):
-                return term
-    return None
+            if tag.startswith("v") or after in asked or after in question:
+                yield term
 
 
 def recipient_lead(term: Term, lang: Language) -> str:

@@ -76,3 +76,8 @@ def test_a_recipient_question_leads_with_the_recipient_and_cites_its_clause(assi
 
 def test_who_acts_is_still_answered_with_the_addressee(assistant):
     assert assistant.ask("Who must report to Council?").text.startswith("The Secretary-General")
+
+
+def test_the_question_s_own_subject_is_skipped_for_the_next_recipient():
+    clause = "与成员国分享信息，并每年向理事会报告；"
+    assert recipient_in(clause, "zh", "To whom must Member States report?").en == "Council"
