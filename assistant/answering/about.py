@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 
 from assistant.answering.context import AnswerContext
-from assistant.answering.evidence import question_groups, written_in
-from assistant.answering.support import clause_evidence, shown_word
+from assistant.answering.contradiction import mostly_unstated
+from assistant.answering.evidence import question_groups
+from assistant.answering.support import clause_evidence
 from assistant.schema import Chunk, Language
 
 # What a what-question asks a text to say something about: "What does the draft say about generative AI?",
@@ -37,9 +38,7 @@ def unstated_about(question: str, lang: Language, chunk: Chunk, ctx: AnswerConte
     m = _ABOUT[lang].search(question)
     if m is None:
         return []
-    groups = question_groups(m.group("topic"), lang, ctx.translations, ctx.synonyms)
-    terms, tokens = clause_evidence(chunk, lang, ctx, title=False)
-    missing = [g for g in groups if not (g.found_in(terms, tokens) or written_in(g, chunk.index_text))]
-    if len(missing) * 2 <= len(groups):
-        return []
-    return list(dict.fromkeys(shown_word(g, m.group("topic"), lang) for g in missing))
+    topic = m.group("topic")
+    groups = question_groups(topic, lang, ctx.translations, ctx.synonyms)
+    evidence = clause_evidence(chunk, lang, ctx, title=False)
+    return list(dict.fromkeys(mostly_unstated(topic, lang, groups, evidence, chunk.index_text)))

@@ -45,11 +45,12 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TypeVar
 
-from assistant.answering.evidence import evidence_of, question_groups, written_in
+from assistant.answering.evidence import Group, evidence_of, question_groups, written_in
 from assistant.answering.gazetteer import city_names, same_city
 from assistant.answering.identifiers import DocumentId, carries, document_ids
 from assistant.answering.spans import MonthDay, month_days, years
 from assistant.answering.support import shown_word
+from assistant.glossary import Term
 from assistant.schema import Chunk, Language
 
 T = TypeVar("T")
@@ -196,9 +197,16 @@ def unstated_topic(
     if m is None:
         return []
     topic = m.group("topic") or m.group("about")
-    terms, tokens = evidence_of([clause])
-    groups = question_groups(topic, lang, translations)
-    missing = [g for g in groups if not (g.found_in(terms, tokens) or written_in(g, clause))]
+    return mostly_unstated(topic, lang, question_groups(topic, lang, translations), evidence_of([clause]), clause)
+
+
+def mostly_unstated(
+    topic: str, lang: Language, groups: Sequence[Group], evidence: tuple[frozenset[Term], frozenset[str]], text: str
+) -> list[str]:
+    """The topic's words (display forms) that `text` (read as `evidence`) does not state, when they are more
+    than half of `groups`; [] otherwise."""
+    terms, tokens = evidence
+    missing = [g for g in groups if not (g.found_in(terms, tokens) or written_in(g, text))]
     # Half the topic stated is a paraphrase ("bridging the digital divide" for 弥合数字鸿沟, 提高 for
     # "enhance"); less is another topic.
     if len(missing) * 2 <= len(groups):
