@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from assistant.answering.head_noun import en_head, zh_head
+from assistant.answering.metadata_scope import about_other_thing, asks_document_number
 from assistant.answering.words import QUESTION_FUNCTION_WORDS
 from assistant.answering.zh_predicate import zh_answer_verb
 from assistant.glossary import find_terms
@@ -310,21 +311,25 @@ def _generic_words() -> frozenset[str]:
     return frozenset(t for w in raw for t in [w, *tokenize(w, cjk_bigrams=False)])
 
 
-def _first_match(table_id: str, text: str, lang: Language) -> str:
+def _first_match(table_id: str, text: str, lang: Language, skip: frozenset[str] = frozenset()) -> str:
     for name, pattern in _compiled(table_id, lang):
-        if pattern.search(text):
+        if name not in skip and pattern.search(text):
             return name
     return ""
 
 
 def question_type(question: str, lang: Language) -> str:
-    """The answer type of `question` from the language's table; "what" when nothing matches."""
-    return _first_match("qtype", question, lang) or "what"
+    """The answer type of `question` from the language's table; "what" when nothing matches.
+    "The number of the UNGA resolution on …" asks for an identifier, not a count (metadata_scope.py)."""
+    skip = frozenset(("how-many",)) if lang == "en" and asks_document_number(question) else frozenset()
+    return _first_match("qtype", question, lang, skip) or "what"
 
 
 def metadata_field(question: str, lang: Language) -> str:
-    """The document metadata field the question asks for, or ""."""
-    return _first_match("meta", question, lang)
+    """The document metadata field the question asks for, or "". A title, name or number is a document's
+    only when said of one: "the title of the OECD conference" is content (metadata_scope.py)."""
+    scoped = frozenset(("title", "symbol")) if about_other_thing(question, lang) else frozenset()
+    return _first_match("meta", question, lang, scoped)
 
 
 def document_hint(question: str) -> str:

@@ -91,8 +91,9 @@ _EN_BREAK_PREPOSITIONS = frozenset(
         *("for", "to", "in", "on", "at", "about", "by", "among", "between", "into", "as"),
     )
 )
-# "哪个 … 国家": a 哪 word asks for the noun up to 12 characters on ("哪个负责知识产权的联合国组织").
-_ZH_WHICH = r"(?:哪一个|哪个|哪一|哪座|哪家|哪所|哪位|哪些|哪类|哪种)"
+# "哪个 … 国家": a 哪 word asks for the noun up to 12 characters on ("哪个负责知识产权的联合国组织"). So does
+# 什么名称的 / 什么名字的: "一个什么名称的人工智能监管机构" asks which body, by its name.
+_ZH_WHICH = r"(?:哪一个|哪个|哪一|哪座|哪家|哪所|哪位|哪些|哪类|哪种|什么名称的|什么名字的)"
 # 什么 / 何 ask for the noun only right after them ("什么组织", "何种机构", "什么样的国际组织"): inside
 # 如何 (how), 为何 / 为什么 (why), 任何 (any), 几何 they are no question word, and "什么时候 … 成员国"
 # or "如何与成员国…" ask how or when, not which country.

@@ -50,6 +50,21 @@ def test_answer_type_tables_in_both_languages(question, lang, qtype):
     assert analyse_question(question, lang).qtype == qtype
 
 
+@pytest.mark.parametrize(
+    ("question", "qtype"),
+    [
+        # "the number of" one document asks for its identifier; of things (plural, or a document's parts) counts
+        ("What is the number of the General Assembly resolution on the WSIS review?", "what"),
+        ("What is the number of the resolution the draft recalls on the digital divide?", "what"),
+        ("What is the number of resolutions the draft recalls?", "how-many"),
+        ("What is the number of the draft's clauses?", "how-many"),
+        ("What is the number of countries that voted for it?", "how-many"),
+    ],
+)
+def test_the_number_of_a_document_is_its_identifier_not_a_count(question, qtype):
+    assert analyse_question(question, "en").qtype == qtype
+
+
 def test_when_inside_a_sentence_is_a_conjunction_not_a_when_question():
     a = analyse_question("What kind of process does the draft call for when ITU cooperates on AI?", "en")
     assert a.qtype != "when"
@@ -107,6 +122,17 @@ def test_a_requested_list_is_answered_with_every_item(assistant):
         ("Where was the 2030 Agenda for Sustainable Development adopted?", "en", "place"),
         ("Who must report to Council?", "en", ""),
         ("What was the OECD conference on AI called?", "en", ""),
+        # a title, name or number is a document's only when said of one (metadata_scope.py)
+        ("What was the title of the OECD conference on AI?", "en", ""),
+        ("What title does the AI summit carry?", "en", ""),
+        ("What is the summit's title?", "en", ""),
+        ("What is the draft's title?", "en", "title"),
+        ("What is its title?", "en", "title"),
+        ("这篇新闻的标题是什么？", "zh", "title"),
+        ("经合组织大会的名称是什么？", "zh", ""),
+        ("大会将成立一个什么名称的人工智能伦理咨询机构？", "zh", ""),
+        ("这个专家组叫什么名字？", "zh", ""),
+        ("这份决议草案叫什么？", "zh", "title"),
     ],
 )
 def test_metadata_fields(question, lang, field):

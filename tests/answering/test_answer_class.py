@@ -57,6 +57,9 @@ from assistant.glossary import find_terms
         ("报道说，哪个国家的代表团主导了这项提案的起草？", "zh", "country", False),
         ("决议强调要确保哪些国家的人工智能技术公平获取？", "zh", "country", True),
         ("什么国家的代表提出了草案？", "zh", "country", False),
+        # asking an X by its name (什么名称的 / 什么名字的) asks which X, as 哪个 does, however long its modifiers
+        ("大会将成立一个什么名称的人工智能伦理咨询机构？", "zh", "organisation", False),
+        ("文章提到了什么名字的科技公司？", "zh", "company", False),
     ],
 )
 def test_the_class_a_question_asks_for(question, lang, name, plural):

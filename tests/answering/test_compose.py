@@ -95,6 +95,23 @@ def test_a_missing_metadata_field_is_an_abstention(assistant):
     assert answer.abstained and "symbol" in answer.text
 
 
+def test_the_title_of_something_a_document_names_is_answered_from_the_clause_naming_it(assistant):
+    # Not the draft's own title from its header: the conference's title is in the noting clause.
+    answer = assistant.ask("What is the title of the OECD conference on artificial intelligence?")
+    assert not answer.abstained and cited(answer) == ["eur-44a25-1/preamble/noting/d"]
+
+
+def test_the_name_of_a_body_no_document_names_abstains_not_with_a_documents_title(assistant):
+    answer = assistant.ask("大会将成立一个什么名称的人工智能伦理咨询机构？")
+    assert answer.abstained and answer.citations == [] and "标题" not in answer.text
+
+
+def test_the_number_of_a_cited_resolution_is_its_identifier_not_a_count(assistant):
+    answer = assistant.ask("What is the number of the General Assembly resolution on the WSIS review?")
+    assert not answer.abstained and cited(answer) == ["eur-44a25-1/preamble/recalling/b"]
+    assert "70/125" in answer.text and not answer.text.startswith("More than")
+
+
 @pytest.mark.parametrize(
     "question",
     [

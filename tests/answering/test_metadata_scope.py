@@ -1,0 +1,50 @@
+"""Title, name and number questions: about a corpus document, or about something a document names."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answering.metadata_scope import about_other_thing, asks_document_number
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "other"),
+    [
+        ("What is the title of the OECD conference on AI?", "en", True),
+        ("What was the title of the conference named in the draft?", "en", True),  # a participle ends the owner
+        ("What title does the AI summit carry?", "en", True),
+        ("What is the summit's title?", "en", True),
+        ("What is the OECD meeting titled?", "en", True),
+        ("What is the title of the UNIDO news story?", "en", False),
+        ("What is the title of the draft resolution on AI?", "en", False),
+        ("What number does the European proposal give its draft?", "en", False),
+        ("What is its title?", "en", False),
+        ("What is the title?", "en", False),  # nothing named: the document, as before
+        ("经合组织大会的名称是什么？", "zh", True),
+        ("根据报道，大会将成立一个什么名称的人工智能机构？", "zh", True),
+        ("草案提到的那个专家组叫什么名字？", "zh", True),  # the nearest words own the name, not 草案
+        ("这篇报道的标题是什么？", "zh", False),
+        ("决议草案标题是什么？", "zh", False),
+        ("这份草案叫什么名称？", "zh", False),
+        ("标题是什么？", "zh", False),
+    ],
+)
+def test_a_title_belongs_to_a_document_or_to_something_it_names(question, lang, other):
+    assert about_other_thing(question, lang) is other
+
+
+@pytest.mark.parametrize(
+    ("question", "identifier"),
+    [
+        ("What is the number of the UN resolution on the WSIS review cited in the draft?", True),
+        ("What's the number of the decision adopted by the Council?", True),
+        ("What is the number of the draft?", True),
+        ("What is the number of resolutions the draft recalls?", False),  # a plural counts
+        ("What is the number of the resolutions it recalls?", False),
+        ("What is the number of the draft's operative clauses?", False),  # a document's parts count
+        ("What is the number of items the draft lists?", False),
+        ("How many countries voted for the resolution?", False),
+    ],
+)
+def test_the_number_of_one_document_asks_for_its_identifier(question, identifier):
+    assert asks_document_number(question) is identifier
