@@ -26,6 +26,7 @@ from assistant.answering.zh_predicate import zh_answer_verb
 from assistant.glossary import find_terms
 from assistant.lexical import tokenize
 from assistant.schema import Language, Turn
+from assistant.segmentation import pos_words
 from assistant.text import has_cjk
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -59,7 +60,10 @@ QTYPE_PATTERNS: dict[Language, tuple[tuple[str, str], ...]] = {
         ("how-many", r"\bhow many\b|\bnumber of\b|\bcount\b"),
         (
             "when",
-            r"^\W*(and |so |but )?when\b|\b(by|until|since) when\b|\b(what|which) (year|date|day|month|session)\b|"
+            # "When the SG looks at …, which paragraph …?": a "when" clause before a comma and another question
+            # word sets the scene; the main clause asks.
+            r"^\W*(and |so |but )?when\b(?![^?]*,\s*(which|what|who|whom|whose|how|where|why)\b)|"
+            r"\b(by|until|since) when\b|\b(what|which) (year|date|day|month|session)\b|"
             r"\bhow (often|frequently)\b|"
             r"\bat what interval\b|\bin (what|which) year\b",
         ),
@@ -237,6 +241,8 @@ PARTITIVE_NOUNS: dict[Language, frozenset[str]] = {
 # What may stand between the partitive and its complement: "stages *of the* lifecycle",
 # "生命周期*包括*哪些阶段" (Chinese puts the complement first).
 _PARTITIVE_OF = re.compile(r"^\s+of\s+(?:the\s+|a\s+|an\s+|this\s+|that\s+|its\s+|their\s+)?((?:[\w'’-]+\s*){1,4})")
+# jieba flags of a word that can be a Chinese partitive's whole: nouns, abbreviations, Latin words, verbal nouns.
+_ZH_WHOLE_FLAGS = ("n", "j", "eng", "vn")
 _PARTITIVE_ZH = re.compile(r"([\u4e00-\u9fff]{2,12}?)(?:的|包括|包含|有|分为|分成|涉及)(?:哪些|哪几个|哪个|什么)$")
 
 
@@ -391,7 +397,9 @@ def _complement(question: str, lang: Language, m: re.Match[str]) -> tuple[list[s
     if lang == "zh":
         found = _PARTITIVE_ZH.search(question[: m.start(1)])
         pieces = tokenize(found.group(1), cjk_bigrams=False) if found else []
-        return pieces[-1:], True
+        # Only a noun is a whole with parts: 今后 (from now on) in 今后有哪些方面 is when, not what of.
+        last = pos_words(pieces[-1]) if pieces else []
+        return (pieces[-1:] if len(last) == 1 and last[0][1].startswith(_ZH_WHOLE_FLAGS) else []), True
     found = _PARTITIVE_OF.match(question[m.end(1) :])
     if not found:
         return [], False

@@ -35,7 +35,7 @@ from assistant.answering.document_date import document_date, misprint, misprint_
 from assistant.answering.evidence import chunk_evidence, overlap, question_groups, words
 from assistant.answering.gazetteer import city_names, same_city
 from assistant.answering.generic import specific_supports
-from assistant.answering.lexicons import context_lexicon, context_names
+from assistant.answering.lexicons import context_lexicon, context_names, wide_translations
 from assistant.answering.metadata import doc_level_chunks
 from assistant.answering.near_miss import Fitting, Needs, fitting, names_class, needs
 from assistant.answering.noun_check import unnamed
@@ -46,7 +46,7 @@ from assistant.answering.sections import clauses_answer
 from assistant.answering.spans import Span, best_quote, month_days, years
 from assistant.answering.specifics import unsupported_specifics
 from assistant.answering.subitems import counts_items, item_count, item_count_lead, sub_items
-from assistant.answering.support import Support, citable, covered_terms, dense_match, evidence_text, supports
+from assistant.answering.support import Support, citable, clause_evidence, covered_terms, dense_match, evidence_text, supports
 from assistant.answering.synonyms import direct_translations
 from assistant.answering.twins import twin_answer
 from assistant.answering.values import value_kind, values, values_for_noun
@@ -106,7 +106,8 @@ def single_answer(
         return abstain(question, lang, covered=covered, missing=[lacking])
     # The precise word or its own translation, not a near-synonym: 基金会 (foundation) is no fund.
     exact = direct_translations(question, lang, context_lexicon(ctx))
-    specific = unsupported_specifics(question, lang, chunk_evidence(texts[0]), exact)
+    wide = (wide_translations(question, lang, ctx), clause_evidence(chunk, lang, ctx))
+    specific = unsupported_specifics(question, lang, chunk_evidence(texts[0]), exact, wide)
     specific = specific or (unstated_about(question, lang, chunk, ctx) if best is not matched else [])
     if specific:
         # "What is the budget …": the topic is covered, the budget is not; say so rather than quote.
