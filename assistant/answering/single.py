@@ -46,7 +46,15 @@ from assistant.answering.sections import clauses_answer
 from assistant.answering.spans import Span, best_quote, month_days, years
 from assistant.answering.specifics import unsupported_specifics
 from assistant.answering.subitems import counts_items, item_count, item_count_lead, sub_items
-from assistant.answering.support import Support, citable, clause_evidence, covered_terms, dense_match, evidence_text, supports
+from assistant.answering.support import (
+    Support,
+    citable,
+    clause_evidence,
+    covered_terms,
+    dense_match,
+    evidence_text,
+    supports,
+)
 from assistant.answering.synonyms import direct_translations
 from assistant.answering.twins import twin_answer
 from assistant.answering.values import value_kind, values, values_for_noun

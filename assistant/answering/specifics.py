@@ -7,7 +7,9 @@ chaired, who persuaded or lobbied, whether something is banned or binding, an ex
 monitor) are a short table per language.
 When the clause an answer would cite does not contain one of them, directly or
 through a translation or near-synonym, the corpus does not answer, however close
-the topic: the answerer abstains and says what the documents do cover.
+the topic: the answerer abstains and says what the documents do cover. A focus
+the question offers only as an alternative ("strategic *or budget* implications")
+is not required of a clause that states the other one.
 
 The table names kinds of facts that policy texts state only sometimes, not
 words of particular questions; years and figures are handled apart (a number the
