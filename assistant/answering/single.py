@@ -112,10 +112,7 @@ def single_answer(
         # "What penalties …": a clause that names no penalty does not answer, however close its topic.
         covered, _ = covered_terms(question, lang, texts)
         return abstain(question, lang, covered=covered, missing=[lacking])
-    # The precise word or its own translation, not a near-synonym: 基金会 (foundation) is no fund.
-    exact = direct_translations(question, lang, context_lexicon(ctx))
-    wide = (wide_translations(question, lang, ctx), clause_evidence(chunk, lang, ctx))
-    specific = unsupported_specifics(question, lang, chunk_evidence(texts[0]), exact, wide)
+    specific = _unsupported(question, lang, ctx, chunk, texts[0])
     specific = specific or (unstated_about(question, lang, chunk, ctx) if best is not matched else [])
     if specific:
         # "What is the budget …": the topic is covered, the budget is not; say so rather than quote.
@@ -125,6 +122,15 @@ def single_answer(
     if twins:
         return clauses_answer(question, lang, twins, ctx)
     return _quoted_answer(question, lang, a, ctx, best, need)
+
+
+def _unsupported(question: str, lang: Language, ctx: AnswerContext, chunk: Chunk, evidence: str) -> list[str]:
+    """The question's specific focuses (budget, vote …) that the chosen clause (`evidence`: its evidence text)
+    does not state: as written or through its own translation, not a near-synonym (基金会 is no fund). A focus
+    offered as the alternative of a word the clause states is read with the wider translations."""
+    exact = direct_translations(question, lang, context_lexicon(ctx))
+    wide = (wide_translations(question, lang, ctx), clause_evidence(chunk, lang, ctx))
+    return unsupported_specifics(question, lang, chunk_evidence(evidence), exact, wide)
 
 
 def _near_miss(
