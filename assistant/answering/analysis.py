@@ -22,7 +22,8 @@ from functools import lru_cache
 
 from assistant.answering.head_noun import en_head, zh_head
 from assistant.answering.metadata_scope import about_other_thing, asks_document_number
-from assistant.answering.words import QUESTION_FUNCTION_WORDS
+from assistant.answering.partitive import complement, is_partitive
+from assistant.answering.words import AUXILIARIES, QUESTION_FUNCTION_WORDS
 from assistant.answering.zh_predicate import zh_answer_verb
 from assistant.glossary import find_terms
 from assistant.lexical import tokenize
@@ -32,12 +33,6 @@ from assistant.text import has_cjk
 # ---------------------------------------------------------------------------------------------------------------
 # Tables
 # ---------------------------------------------------------------------------------------------------------------
-# Auxiliaries start a question's predicate: "what *is* …" names no answer noun, and the nouns and
-# qualifiers after "which" end at one (answer_class.py, qualifiers.py).
-AUXILIARIES: tuple[str, ...] = (
-    *("is", "are", "was", "were", "does", "do", "did", "has", "have", "had"),
-    *("can", "could", "should", "must", "will", "would"),
-)
 # A question opening with an auxiliary (or "shall", "might", "may" not before a day: "May 21 …") asks yes or
 # no: the qtype below, and identifiers.asks_together.
 # "Would / Could / Can / Will you …" is a request to the assistant ("Would you tell me what …?" asks for
@@ -60,7 +55,10 @@ QTYPE_PATTERNS: dict[Language, tuple[tuple[str, str], ...]] = {
         ("how-many", r"\bhow many\b|\bnumber of\b|\bcount\b"),
         (
             "when",
-            r"^\W*(and |so |but )?when\b|\b(by|until|since) when\b|\b(what|which) (year|date|day|month|session)\b|"
+            # "When the SG looks at …, which paragraph …?": a "when" clause before a comma and another question
+            # word sets the scene; the main clause asks.
+            r"^\W*(and |so |but )?when\b(?![^?]*,\s*(which|what|who|whom|whose|how|where|why)\b)|"
+            r"\b(by|until|since) when\b|\b(what|which) (year|date|day|month|session)\b|"
             r"\bhow (often|frequently)\b|"
             r"\bat what interval\b|\bin (what|which) year\b",
         ),
@@ -222,25 +220,6 @@ GENERIC_ANSWER_NOUNS = frozenset(
 )
 
 
-# Partitive nouns name a part of something rather than a kind of answer: "which *stages* of the AI
-# lifecycle", "生命周期包括哪些*阶段*". The corpus may never say "stage" although a clause lists the
-# lifecycle's stages, so the noun to check is the complement ("lifecycle"), not the partitive.
-PARTITIVE_NOUNS: dict[Language, frozenset[str]] = {
-    "en": frozenset(
-        (
-            *("stage", "stages", "phase", "phases", "step", "steps", "part", "parts", "aspect", "aspects"),
-            *("element", "elements", "component", "components", "dimension", "dimensions", "facet", "facets"),
-            *("area", "areas", "kind", "kinds", "sort", "sorts", "type", "types", "piece", "pieces"),
-        )
-    ),
-    "zh": frozenset(("阶段", "环节", "部分", "组成部分", "方面", "要素", "步骤", "层面", "类型", "种类")),
-}
-# What may stand between the partitive and its complement: "stages *of the* lifecycle",
-# "生命周期*包括*哪些阶段" (Chinese puts the complement first).
-_PARTITIVE_OF = re.compile(r"^\s+of\s+(?:the\s+|a\s+|an\s+|this\s+|that\s+|its\s+|their\s+)?((?:[\w'’-]+\s*){1,4})")
-_PARTITIVE_ZH = re.compile(r"([\u4e00-\u9fff]{2,12}?)(?:的|包括|包含|有|分为|分成|涉及)(?:哪些|哪几个|哪个|什么)$")
-
-
 # ---------------------------------------------------------------------------------------------------------------
 # Data
 # ---------------------------------------------------------------------------------------------------------------
@@ -360,7 +339,7 @@ def answer_noun(question: str, lang: Language) -> str:
     """
     noun = _plain_answer_noun(question, lang)
     m = re.search(ANSWER_NOUN_PATTERNS[lang], question, re.IGNORECASE)
-    if m is None or not _is_partitive(m, lang):
+    if m is None or not is_partitive(m.group(1), lang):
         return noun
     return partitive_complement(question, lang, m) or noun
 
@@ -369,9 +348,9 @@ def partitive_whole(question: str, lang: Language) -> str:
     """The head word of what a partitive question asks parts of ("lifecycle" in "which stages of the AI
     lifecycle", 生命周期), or "" when the question asks for no parts or the phrase's end is unclear."""
     m = re.search(ANSWER_NOUN_PATTERNS[lang], question, re.IGNORECASE)
-    if m is None or not _is_partitive(m, lang):
+    if m is None or not is_partitive(m.group(1), lang):
         return ""
-    words, clean = _complement(question, lang, m)
+    words, clean = complement(question, lang, m.start(1), m.end(1))
     # "Which part of ITU helps poorer countries …": without an auxiliary or preposition to end the noun
     # phrase its head is a guess, and a wrong head would rule out the answer.
     return words[-1] if words and clean else ""
@@ -379,47 +358,10 @@ def partitive_whole(question: str, lang: Language) -> str:
 
 def partitive_complement(question: str, lang: Language, m: re.Match[str]) -> str:
     """What a partitive answer noun is part of: "AI lifecycle" in "stages of the AI lifecycle", "生命周期"."""
-    words, clean = _complement(question, lang, m)
+    words, clean = complement(question, lang, m.start(1), m.end(1))
     # An unclear end may have caught the question's verb ("resolution *concern* human rights").
     phrase = " ".join(words) if clean else ""
     return phrase if phrase.lower() not in GENERIC_ANSWER_NOUNS else ""
-
-
-def _is_partitive(m: re.Match[str], lang: Language) -> bool:
-    # The word as asked, before generic nouns ("parts", 方面) are dropped: those can be partitive too.
-    pieces = tokenize(m.group(1), cjk_bigrams=False) if lang == "zh" else [m.group(1)]
-    return bool(pieces) and pieces[0].lower() in PARTITIVE_NOUNS[lang]
-
-
-def _complement(question: str, lang: Language, m: re.Match[str]) -> tuple[list[str], bool]:
-    """The complement's words and whether its end is certain (an auxiliary, a preposition or the end)."""
-    if lang == "zh":
-        found = _PARTITIVE_ZH.search(question[: m.start(1)])
-        pieces = tokenize(found.group(1), cjk_bigrams=False) if found else []
-        return pieces[-1:], True
-    found = _PARTITIVE_OF.match(question[m.end(1) :])
-    if not found:
-        return [], False
-    # Without a part-of-speech tagger the phrase runs to the next auxiliary or preposition; the noun
-    # check passes when any of its words is known, so a verb caught in it ("draft *mention*") is harmless.
-    words: list[str] = []
-    caught = found.group(1).split()
-    for word in caught:
-        if word.lower() in AUXILIARIES or word.lower() in _RELATIVES:
-            return words, True
-        if word.lower() in _NP_BREAKS:
-            # After two words a preposition may follow the question's verb ("the resolution *deal with*").
-            return words, len(words) < 2
-        words.append(re.sub(r"['’]s$|['’]$", "", word))
-    return words, len(caught) < _MAX_COMPLEMENT_WORDS
-
-
-_MAX_COMPLEMENT_WORDS = 4  # as many words as _PARTITIVE_OF takes
-
-
-# Words that end the complement's noun phrase ("the lifecycle *does* …", "the technology's life *must* …").
-_RELATIVES = frozenset(("that", "which", "who"))
-_NP_BREAKS = frozenset(("in", "on", "for", "to", "with", "by", "from", "at", "and", "or"))
 
 
 def _plain_answer_noun(question: str, lang: Language) -> str:

@@ -41,6 +41,8 @@ _AFTER_VOTING = (
 )
 _EN_EVENT = re.compile(
     r"(?<!\bcast\s)\b(?:the|this|that)\s+"
+    # Names before the noun say whose or what vote it is ("the UN AI vote", "this General Assembly vote").
+    r"(?:(?-i:[A-Z][\w-]*)\s+){0,3}"
     rf"(?P<noun>vote|(?<!\bthat\s)passing|(?<!\bthat\s)voting(?=\s*(?:[^\w\s]|$)|\s+(?:{_AFTER_VOTING})\b)"
     r"|passage(?=\s+of\s+(?:the|this|that|its|a|an|resolution|decision|draft)\s))\b(?![-'’])"
     r"(?!\s+(?:count|tally|margin|record|share|total|figures?|numbers?|breakdown|results?|for|against)\b)",

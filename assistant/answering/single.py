@@ -35,7 +35,7 @@ from assistant.answering.document_date import document_date, misprint, misprint_
 from assistant.answering.evidence import chunk_evidence, overlap, question_groups, words
 from assistant.answering.gazetteer import city_names, same_city
 from assistant.answering.generic import specific_supports
-from assistant.answering.lexicons import context_lexicon, context_names
+from assistant.answering.lexicons import context_lexicon, context_names, wide_translations
 from assistant.answering.metadata import doc_level_chunks
 from assistant.answering.near_miss import Fitting, Needs, fitting, names_class, needs
 from assistant.answering.noun_check import unnamed
@@ -46,7 +46,15 @@ from assistant.answering.sections import clauses_answer
 from assistant.answering.spans import Span, best_quote, month_days, years
 from assistant.answering.specifics import unsupported_specifics
 from assistant.answering.subitems import counts_items, item_count, item_count_lead, sub_items
-from assistant.answering.support import Support, citable, covered_terms, dense_match, evidence_text, supports
+from assistant.answering.support import (
+    Support,
+    citable,
+    clause_evidence,
+    covered_terms,
+    dense_match,
+    evidence_text,
+    supports,
+)
 from assistant.answering.synonyms import direct_translations
 from assistant.answering.twins import twin_answer
 from assistant.answering.values import value_kind, values, values_for_noun
@@ -104,9 +112,7 @@ def single_answer(
         # "What penalties …": a clause that names no penalty does not answer, however close its topic.
         covered, _ = covered_terms(question, lang, texts)
         return abstain(question, lang, covered=covered, missing=[lacking])
-    # The precise word or its own translation, not a near-synonym: 基金会 (foundation) is no fund.
-    exact = direct_translations(question, lang, context_lexicon(ctx))
-    specific = unsupported_specifics(question, lang, chunk_evidence(texts[0]), exact)
+    specific = _unsupported(question, lang, ctx, chunk, texts[0])
     specific = specific or (unstated_about(question, lang, chunk, ctx) if best is not matched else [])
     if specific:
         # "What is the budget …": the topic is covered, the budget is not; say so rather than quote.
@@ -116,6 +122,15 @@ def single_answer(
     if twins:
         return clauses_answer(question, lang, twins, ctx)
     return _quoted_answer(question, lang, a, ctx, best, need)
+
+
+def _unsupported(question: str, lang: Language, ctx: AnswerContext, chunk: Chunk, evidence: str) -> list[str]:
+    """The question's specific focuses (budget, vote …) that the chosen clause (`evidence`: its evidence text)
+    does not state: as written or through its own translation, not a near-synonym (基金会 is no fund). A focus
+    offered as the alternative of a word the clause states is read with the wider translations."""
+    exact = direct_translations(question, lang, context_lexicon(ctx))
+    wide = (wide_translations(question, lang, ctx), clause_evidence(chunk, lang, ctx))
+    return unsupported_specifics(question, lang, chunk_evidence(evidence), exact, wide)
 
 
 def _near_miss(

@@ -7,7 +7,9 @@ chaired, who persuaded or lobbied, whether something is banned or binding, an ex
 monitor) are a short table per language.
 When the clause an answer would cite does not contain one of them, directly or
 through a translation or near-synonym, the corpus does not answer, however close
-the topic: the answerer abstains and says what the documents do cover.
+the topic: the answerer abstains and says what the documents do cover. A focus
+the question offers only as an alternative ("strategic *or budget* implications")
+is not required of a clause that states the other one.
 
 The table names kinds of facts that policy texts state only sometimes, not
 words of particular questions; years and figures are handled apart (a number the
@@ -31,6 +33,7 @@ from assistant.answering.evidence import Group, question_groups, words
 from assistant.answering.support import as_written
 from assistant.glossary import Term
 from assistant.schema import Language
+from assistant.segmentation import pos_words
 
 # Stems as `words` makes them ("penalties" -> "penalti"): matched against the question's groups.
 SPECIFIC_FOCUS: dict[Language, tuple[str, ...]] = {
@@ -202,15 +205,71 @@ def unsupported_specifics(
     lang: Language,
     evidence: tuple[frozenset[Term], frozenset[str]],
     translations: Mapping[str, tuple[str, ...]] | None = None,
+    alternatives: tuple[Mapping[str, tuple[str, ...]], tuple[frozenset[Term], frozenset[str]]] | None = None,
 ) -> list[str]:
-    """Specific focuses of the question that the evidence (a clause's terms and tokens) does not contain."""
+    """Specific focuses of the question that the evidence (a clause's terms and tokens) does not contain.
+
+    `translations` find the focus itself (its own translations only: 基金会 is no fund). A word the question
+    offers instead of it with "or" is looked for with `alternatives`, the wider translations and the clause's
+    evidence as the coverage check read it (with its Chinese words' English senses), by default the same."""
     groups = specific_groups(question, lang, translations)
     adopted = any(t.en in _ADOPTION_TERMS for t in evidence[0])
     return [
         as_written(g.token, question)
         for g in groups
-        if not g.found_in(*evidence) and not (adopted and _is_approval(g.token))
+        if not g.found_in(*evidence)
+        and not (adopted and _is_approval(g.token))
+        and not _alternative_stated(g.token, question, lang, *(alternatives or (translations or {}, evidence)))
     ]
+
+
+def _alternative_stated(
+    token: str,
+    question: str,
+    lang: Language,
+    translations: Mapping[str, tuple[str, ...]],
+    evidence: tuple[frozenset[Term], frozenset[str]],
+) -> bool:
+    """Whether the focus is one of two alternatives the question joins with "or" (或), and the evidence states
+    the other: "activities with strategic *or budget* implications" are asked of a clause on activities with
+    strategic or financial impact, which has the first. Only the word next to "or" counts, and it must be a
+    content word the evidence has: "a budget or a plan" names no alternative the clause could state."""
+    for other in _alternatives(token, question, lang):
+        groups = question_groups(other, lang, translations)
+        if groups and all(g.found_in(*evidence) or _derived(g.token, evidence[1]) for g in groups):
+            return True
+    return False
+
+
+_MIN_DERIVED_STEM = 5
+_MAX_DERIVED_EXTRA = 2
+
+
+def _derived(stem: str, tokens: frozenset[str]) -> bool:
+    """Whether the tokens have another form of an English stem: "strateg" (strategic) in "strategi" (strategy,
+    the English sense of the clause's 战略). Only for the alternative beside a focus, never for the focus."""
+    if len(stem) < _MIN_DERIVED_STEM or not stem.isascii():
+        return False
+    return any(t.startswith(stem) and len(t) - len(stem) <= _MAX_DERIVED_EXTRA for t in tokens)
+
+
+def _alternatives(token: str, question: str, lang: Language) -> list[str]:
+    """The words the question joins to the focus `token` with "or" (或 / 或者), either side."""
+    if lang == "zh":
+        seq = [w for w, _ in pos_words(question)]
+        out = []
+        for i, w in enumerate(seq):
+            if w in ("或", "或者") and 0 < i < len(seq) - 1:
+                before, after = seq[i - 1], seq[i + 1]
+                if token in before or token in after:
+                    out.append(after if token in before else before)
+        return out
+    out = []
+    for w in _written(token, question):
+        e = re.escape(w)
+        out += re.findall(rf"\b([\w-]+)\s+or\s+{e}\b", question, re.IGNORECASE)
+        out += re.findall(rf"\b{e}\s+or\s+([\w-]+)\b", question, re.IGNORECASE)
+    return out
 
 
 # 批准 is a licence's approval or a resolution's adoption: a text reporting the adoption (通过) supports it.

@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+# Auxiliaries start a question's predicate: "what *is* …" names no answer noun, and the nouns and
+# qualifiers after "which" end at one (answer_class.py, qualifiers.py).
+AUXILIARIES: tuple[str, ...] = (
+    *("is", "are", "was", "were", "does", "do", "did", "has", "have", "had"),
+    *("can", "could", "should", "must", "will", "would"),
+)
+
 # Interrogatives, auxiliaries, articles and prepositions in both languages.
 QUESTION_FUNCTION_WORDS: frozenset[str] = frozenset(
     [

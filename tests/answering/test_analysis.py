@@ -26,6 +26,10 @@ from assistant.schema import Answer, Citation, Turn
         ("May the Secretary-General report to the Council every year?", "en", "yes-no"),
         ("May 21 was the date of which event?", "en", "which"),
         ("When did the General Assembly adopt the AI resolution?", "en", "when"),
+        # a "when" clause that sets the scene before the question word of the main clause
+        ("When the Secretary-General reports, which paragraph of the draft is pointed to?", "en", "which"),
+        ("When the Council meets, who must report to it?", "en", "who"),
+        ("When, according to the article, was the resolution adopted?", "en", "when"),
         ("联合国大会是什么时候通过这项决议的？", "zh", "when"),
         ("UNICRI中心是哪一年成立的？", "zh", "when"),
         ("How often must the Secretary-General report?", "en", "when"),
@@ -199,6 +203,9 @@ def test_the_whole_of_a_partitive_question_is_its_complements_head_when_the_phra
     assert partitive_whole("Which stages of the AI lifecycle does the article list?", "en") == "lifecycle"
     assert partitive_whole("Which stages of the AI lifecycle?", "en") == "lifecycle"
     assert partitive_whole("人工智能生命周期包括哪些阶段？", "zh") == "生命周期"
+    assert partitive_whole("人工智能生命周期有哪些方面？", "zh") == "生命周期"
+    # a time word before 有哪些方面 says when, it is no whole with parts
+    assert partitive_whole("今后有哪些方面会一起参与制定人工智能治理框架？", "zh") == ""
     assert partitive_whole("Which part of ITU helps poorer countries build up networks?", "en") == ""
     assert partitive_whole("What penalties apply?", "en") == ""
     # a preposition after two words may follow a verb ("deal with"): the head is a guess, so no whole

@@ -21,6 +21,9 @@ ADOPTED = chunk_evidence(
         ("How was the passing of the text regarded?", "en", "pass"),
         ("What made this vote unprecedented?", "en", "vote"),
         ("这次表决被视为什么样的里程碑？", "zh", "表决"),
+        # names between the determiner and the noun say whose vote it is
+        ("In which city was this news story about the UN AI vote filed?", "en", "vote"),
+        ("How was the General Assembly vote described?", "en", "vote"),
     ],
 )
 def test_an_event_noun_with_a_determiner_is_the_adoption(question, lang, token):
@@ -33,6 +36,9 @@ def test_an_event_noun_with_a_determiner_is_the_adoption(question, lang, token):
         ("Which countries voted against the resolution?", "en"),  # a verb: who voted how
         ("How many votes did the resolution receive?", "en"),  # a count of votes
         ("What was the vote count?", "en"),  # the noun modifies what is asked
+        ("What was the UN vote count?", "en"),
+        ("Which countries opposed the UN AI vote for or against?", "en"),  # votes for / against, named or not
+        ("What did the text say about AI voting rights?", "en"),  # no determiner: votes, not the event
         ("How did the states vote on it?", "en"),
         ("Did Romania cast its vote for the draft?", "en"),  # a vote cast
         ("How did Romania cast its vote?", "en"),

@@ -218,3 +218,23 @@ def test_a_who_question_asking_for_the_addressee_still_leads_with_it(assistant):
 def test_a_lower_case_day_and_may_is_a_date_the_dateline_contradicts(assistant):
     answer = assistant.ask("Was the resolution adopted on 21 may?")
     assert answer.abstained and "gives otherwise" in answer.text and "「New York, 21 March, 2004」" in answer.text
+
+
+def test_a_specific_focus_offered_beside_a_stated_alternative_does_not_abstain(assistant):
+    # The clause says 战略或财务影响 (strategic or financial impact): "strategic" is stated, so the budget
+    # offered as its alternative is no fact the answer lacks.
+    question = (
+        "How often must the Secretary-General report to the Council on AI activities with strategic or budget"
+        " implications?"
+    )
+    answer = assistant.ask(question)
+    assert not answer.abstained
+    assert [c.chunk_id for c in answer.citations] == ["eur-44a25-1/operative/secretary-general/7"]
+
+
+def test_a_specific_focus_asked_for_itself_still_abstains(assistant):
+    question = (
+        "What budget must the Secretary-General report to the Council on AI activities with strategic implications?"
+    )
+    answer = assistant.ask(question)
+    assert answer.abstained and "budget" in answer.text

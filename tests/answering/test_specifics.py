@@ -222,3 +222,36 @@ def test_every_chinese_word_for_persuading_is_a_fact_the_clause_must_state(verb)
 def test_who_persuaded_is_answered_in_neither_language_nor_with_either_chinese_verb(assistant):
     for q in ["谁劝说了120多个会员国支持这项决议？", "谁说服了120多个会员国支持这项决议？"]:
         assert assistant.ask(q).abstained, q
+
+
+STRATEGIC = chunk_evidence("AI activities that have a significant strategic or financial impact on ITU.")
+
+
+def test_a_focus_offered_as_an_alternative_needs_only_the_alternative_the_clause_states():
+    question = "How often must the Secretary-General report AI activities with strategic or budget implications?"
+    assert unsupported_specifics(question, "en", STRATEGIC) == []
+    assert unsupported_specifics("Which activities have a budget or strategic impact?", "en", STRATEGIC) == []
+
+
+def test_a_focus_whose_alternative_the_clause_lacks_or_that_has_none_is_still_unsupported():
+    assert unsupported_specifics("What is the budget or funding for AI activities?", "en", STRATEGIC) == [
+        "budget",
+        "funding",
+    ]
+    assert unsupported_specifics("Does ITU have a budget or a plan for AI?", "en", STRATEGIC) == ["budget"]
+    assert unsupported_specifics("What AI budget does ITU have for strategic work?", "en", STRATEGIC) == ["budget"]
+
+
+def test_the_alternative_is_found_through_the_wider_translations_and_another_form_of_its_word():
+    # 战略 glossed as "strategy" ("strategi") states "strategic" ("strateg"); 财务 is no budget.
+    zh_clause = chunk_evidence("产生重大战略或财务影响的人工智能问题")
+    wide = ({}, (zh_clause[0], zh_clause[1] | {"strategi"}))
+    question = "Which AI issues have big strategic or budget implications?"
+    assert unsupported_specifics(question, "en", zh_clause) == ["budget"]
+    assert unsupported_specifics(question, "en", zh_clause, None, wide) == []
+
+
+def test_a_chinese_focus_offered_with_huo_needs_only_the_stated_alternative():
+    zh_clause = chunk_evidence("产生重大战略或财务影响的人工智能问题")
+    assert unsupported_specifics("哪些问题有战略或预算影响？", "zh", zh_clause) == []
+    assert unsupported_specifics("哪些问题有预算影响？", "zh", zh_clause) == ["预算"]
