@@ -251,6 +251,17 @@ class SectionName:
     key: str  # e.g. "secretary-general"
     names_en: tuple[str, ...]  # heading and addressee, English
     names_zh: tuple[str, ...]
+    # The heading's act as a question says it ("decide", 决定: glossary.Section.acts_en), which names the
+    # section only together with the body whose act it is, its document's issuer ("the conference", 全权代表大会):
+    # "What did the Human Rights Council decide?" is not asking what this conference resolves.
+    acts_en: tuple[str, ...] = ()
+    acts_zh: tuple[str, ...] = ()
+    issuers_en: tuple[str, ...] = ()
+    issuers_zh: tuple[str, ...] = ()
+
+    def names(self, lang: Language) -> tuple[str, ...]:
+        """The words that name the section in `lang`: heading, addressee and act (the issuer names its document)."""
+        return (*self.names_zh, *self.acts_zh) if lang == "zh" else (*self.names_en, *self.acts_en)
 
 
 @dataclass(frozen=True)
@@ -272,7 +283,8 @@ class QuestionAnalysis:
     carried_terms: str = ""  # the earlier question, whose content words a follow-up inherits
     exclude: tuple[str, ...] = ()  # chunk ids already given (with wants_else)
     section: tuple[str, str] | None = None  # (doc_id, key) the question names, once matched
-    section_strength: str = ""  # "full" (heading/addressee named) or "head" (only its head word)
+    section_strength: str = ""  # "full" (heading/addressee or act named) or "head" (only its head word)
+    section_act: bool = False  # named by its act and issuer: "What did the conference decide?"
     residual: tuple[str, ...] = field(default_factory=tuple)  # content words beyond the section and generic verbs
 
     @property
@@ -514,11 +526,13 @@ def _short(question: str, lang: Language, *, very: bool = False) -> bool:
 
 
 def match_section(question: str, lang: Language, sections: Sequence[SectionName]) -> tuple[SectionName | None, str]:
-    """The corpus section the question names, and how: "full" (its heading or addressee) or "head".
+    """The corpus section the question names, and how: "full" (its heading or addressee), "act" or "head".
 
     English names match when all their content words are in the question (stemmed), Chinese names
-    as substrings; the most specific (most words) full match wins. Failing that, the first word
-    of an addressee ("Director") names its section when exactly one section has that head.
+    as substrings; the most specific (most words) full match wins. Failing that, the section's act
+    said with the body that issues its document ("What did the conference decide?": "act") names it
+    when one section is so named; failing that, the first word of an addressee ("Director") names its
+    section when exactly one section has that head.
     """
     q_tokens = set(tokenize(question, cjk_bigrams=False))
     best: tuple[int, SectionName] | None = None
@@ -547,6 +561,10 @@ def match_section(question: str, lang: Language, sections: Sequence[SectionName]
                         heads.setdefault(part, []).append(s)
     if best is not None:
         return best[1], "full"
+    # "What did the conference decide?": the section whose act the question names with its issuer, when one is.
+    acted = {(s.doc_id, s.key): s for s in sections if _names_act(question, lang, s)}
+    if len(acted) == 1:
+        return next(iter(acted.values())), "act"
     for head, owners in heads.items():
         present = head in question if lang == "zh" else head in q_tokens
         if present and len({(o.doc_id, o.key) for o in owners}) == 1:
@@ -554,12 +572,45 @@ def match_section(question: str, lang: Language, sections: Sequence[SectionName]
     return None, ""
 
 
+def _names_act(question: str, lang: Language, s: SectionName) -> bool:
+    """Whether the question names the section's issuer and then its act, as subject and verb ("What did the
+    conference decide?", "the Plenipotentiary Conference's decision", 全权代表大会最终决定了什么): "Which UN
+    decision does the ITU draft recall?" asks about another body's decision. English names match by all their
+    stemmed words, Chinese ones as substrings."""
+    acts, issuers = (s.acts_zh, s.issuers_zh) if lang == "zh" else (s.acts_en, s.issuers_en)
+    said = [at for a in acts if (at := _last_at(question, lang, a)) is not None]
+    named = [at for i in issuers if (at := _first_at(question, lang, i)) is not None]
+    return bool(said and named) and min(named) < max(said)
+
+
+def _first_at(question: str, lang: Language, name: str) -> int | None:
+    """Where the name ends in the question (a character offset in Chinese, a word index in English), or None."""
+    if lang == "zh":
+        at = question.find(name)
+        return at + len(name) - 1 if at >= 0 else None
+    words = tokenize(question, cjk_bigrams=False)
+    toks = tokenize(name, cjk_bigrams=False)
+    return max(words.index(t) for t in toks) if toks and all(t in words for t in toks) else None
+
+
+def _last_at(question: str, lang: Language, name: str) -> int | None:
+    """Where the name's last occurrence starts in the question (as `_first_at` counts), or None."""
+    if lang == "zh":
+        at = question.rfind(name)
+        return at if at >= 0 else None
+    words = tokenize(question, cjk_bigrams=False)
+    toks = tokenize(name, cjk_bigrams=False)
+    if not toks or not all(t in words for t in toks):
+        return None
+    return min(len(words) - 1 - words[::-1].index(t) for t in toks)
+
+
 def with_section(analysis: QuestionAnalysis, sections: Sequence[SectionName]) -> QuestionAnalysis:
     """The analysis with the section the question names (if any) and the words it asks beyond it."""
     section, strength = match_section(analysis.question, analysis.lang, sections)
     names: list[str] = []
     if section is not None:
-        names = list(section.names_en + section.names_zh)
+        names = [*section.names("en"), *section.names("zh")]
     elif analysis.follow_up and analysis.carried_section is not None:
         names = [n for s in sections if (s.doc_id, s.key) == analysis.carried_section for n in s.names_en + s.names_zh]
     forms = [
@@ -578,7 +629,9 @@ def with_section(analysis: QuestionAnalysis, sections: Sequence[SectionName]) ->
     return replace(
         analysis,
         section=(section.doc_id, section.key) if section is not None else None,
-        section_strength=strength,
+        # Named by its act, the section is named in full; only its clauses are what was decided (choice.pick).
+        section_strength="full" if strength == "act" else strength,
+        section_act=strength == "act",
         residual=residual,
     )
 

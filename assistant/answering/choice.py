@@ -97,6 +97,10 @@ def pick(c: Choice) -> Support | None:
     clauses can answer: a clause of the other document answers a question the user did not ask.
     """
     a, ctx, passing = c.analysis, c.ctx, c.passing
+    if a.section_act:
+        # "What did the conference decide?": only its deciding section's clauses are decisions; one recalling
+        # its earlier resolution (本届大会…第140号决议) shares the words, not the act.
+        passing = [s for s in passing if (s.hit.chunk.doc_id, section_key(s.hit.chunk)) == a.section] or passing
     if a.doc_hint:
         # "the draft", "the article": the user named the document; a clause of another one is not its answer.
         named = named_clauses(c)

@@ -37,7 +37,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from assistant.answering.actors import question_actors
+from assistant.answering.actors import issuing_bodies, question_actors
 from assistant.answering.acts import Act, act_lacks, asked_act
 from assistant.answering.analysis import partitive_whole
 from assistant.answering.answer_class import (
@@ -207,11 +207,13 @@ def lacks(
     chunk: Chunk,
     evidence: tuple[frozenset[Term], frozenset[str]],
     glosses: Callable[[str], Sequence[str]] | None = None,
+    issuers: Sequence[Term] = (),
 ) -> list[str]:
     """What the clause lacks to answer (display words for an abstention); [] when it may answer.
 
     `evidence` is the clause's terms and words as the question's coverage saw them (support.clause_evidence);
-    `glosses` (Chinese word -> English senses) let a Chinese qualifier be found in an English clause.
+    `glosses` (Chinese word -> English senses) let a Chinese qualifier be found in an English clause;
+    `issuers` are the bodies that issue its document (`actors.issuing_bodies`).
     """
     missing: list[str] = []
     if n.attribution is not None and attribution_lacks(n.attribution, chunk, n.said, n.question):
@@ -227,7 +229,7 @@ def lacks(
         # 哪些活动由理事会负责: the clause that reports *to* the Council names no activity the Council does.
         missing.append(f"由{n.passive.agent}{n.passive.verb}的{n.asked}")
     # The body is named by the clause itself (or is its addressee), not only by its document's title.
-    if n.act is not None and (act := act_lacks(n.act, chunk, _own_evidence(chunk))):
+    if n.act is not None and (act := act_lacks(n.act, chunk, _own_evidence(chunk), issuers)):
         missing.append(act)
     for g in n.qualifiers:
         if not said(g, chunk.text, evidence, glosses):
@@ -449,8 +451,10 @@ def fitting(n: Needs, candidates: Sequence[Support], ctx: AnswerContext) -> Fitt
         return Fitting(list(candidates))
     out: list[Support] = []
     others: list[tuple[bool, Support, list[str]]] = []
+    issued = _issuers(ctx) if n.act is not None else {}
     for s in candidates:
-        missing = lacks(n, s.hit.chunk, clause_evidence(s.hit.chunk, n.lang, ctx), ctx.glosses)
+        chunk = s.hit.chunk
+        missing = lacks(n, chunk, clause_evidence(chunk, n.lang, ctx), ctx.glosses, issued.get(chunk.doc_id, ()))
         if missing:
             others.append((s.hit.chunk.kind in RECORD_KINDS, s, missing))
         else:
@@ -466,6 +470,11 @@ def fitting(n: Needs, candidates: Sequence[Support], ctx: AnswerContext) -> Fitt
         # nations says nothing of a coalition). They are off topic, not answers.
         out = []
     return Fitting(out, closest, tuple(missing), unattributed)
+
+
+def _issuers(ctx: AnswerContext) -> dict[str, tuple[Term, ...]]:
+    """The issuing bodies of each document whose header the context holds."""
+    return {c.doc_id: issuing_bodies(c.text, c.lang) for c in ctx.chunks if c.kind == "header"}
 
 
 def _unattributed(n: Needs, others: Sequence[tuple[bool, Support, list[str]]], ctx: AnswerContext) -> Support | None:
