@@ -21,6 +21,8 @@ here, each from a small table (answer_class.py, qualifiers.py, scope.py):
   director; specifics.ROLE_FOCUS) and the clause does not name it: the clause
   that does is preferred ("Who is the Director asked to share information
   with?" is not answered from the Secretary-General's clause);
+* the question asks when something was first adopted (最初, "originally") and the clause dates it only by a
+  revision: 「第139号决议（2022年，布加勒斯特，修订版）」 (revisions.py);
 * the question names a document by its number ("Resolution 140", 第139号决议) and
   the clause does not carry it: a document's own record (header, dateline) gives
   its own conference's city and date, another clause another document's
@@ -59,6 +61,8 @@ from assistant.answering.evidence import Group, chunk_evidence, question_groups,
 from assistant.answering.gazetteer import country_names
 from assistant.answering.identifiers import DocumentId, asks_together, carries, document_ids, without
 from assistant.answering.qualifiers import qualifier_text
+from assistant.answering.revisions import MISSING as FIRST_MISSING
+from assistant.answering.revisions import asks_first, revision_dated
 from assistant.answering.scope import RECORD_KINDS, asks_future, names_event, names_gathering, speaks_of_future
 from assistant.answering.spans import sentences
 from assistant.answering.specifics import role_said, specific_groups
@@ -136,6 +140,8 @@ class Needs:
     passive: Passive | None = None
     # "What did UNESCO recommend …?": the named body and its act, which the clause must name and state (acts.py).
     act: Act | None = None
+    # "When was Resolution 139 first adopted?": a date the clause gives only for a revision is not its answer.
+    first: bool = False
     question: str = ""
 
     @property
@@ -144,6 +150,7 @@ class Needs:
             self.cls is not None
             or self.future
             or self.attribution is not None
+            or self.first
             or any((self.names, self.whole, self.ids, self.roles, self.asked, self.predicate, self.passive, self.act))
         )
 
@@ -198,6 +205,7 @@ def needs(
         said=tuple(question_groups(question, lang, translations)) if ask is not None else (),
         passive=question_passive(question, asked) if lang == "zh" and asked else None,
         act=asked_act(question, lang, translations, names),
+        first=qtype == "when" and asks_first(question, lang),
         question=question,
     )
 
@@ -255,6 +263,8 @@ def lacks(
         missing.append(_TOGETHER[n.lang].format(_AND[n.lang].join(i.shown for i in n.ids)))
     if n.future and not speaks_of_future(chunk, n.gathering):
         missing.append(_FUTURE_MISSING[n.lang])
+    if n.first and revision_dated(chunk.text):
+        missing.append(FIRST_MISSING[n.lang])
     return missing
 
 
@@ -461,7 +471,10 @@ def fitting(n: Needs, candidates: Sequence[Support], ctx: AnswerContext) -> Fitt
             out.append(s)
     if not others:
         return Fitting(out)
-    _, closest, missing = min(others, key=lambda x: x[0])  # min is stable: clauses first, in candidate order
+    # min is stable: clauses first, in candidate order, those on the documents the question names before others
+    # (第139号决议最初…: the clause recalling it lacks its first date; the article's lack Resolution 139 itself).
+    shown = {i.shown for i in n.ids}
+    _, closest, missing = min(others, key=lambda x: (x[0], bool(shown.intersection(x[2]))))
     unattributed = _unattributed(n, others, ctx)
     out = _named_after_echo(n, out, others)
     if out and max(s.overlap for s in out) < closest.overlap - OFF_TOPIC_MARGIN:
