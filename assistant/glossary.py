@@ -28,6 +28,10 @@ class Section:
     addressee_zh: str = ""
     en_aliases: tuple[str, ...] = ()
     zh_aliases: tuple[str, ...] = ()
+    # What a question calls the heading's act when it asks what the issuing body did: "What did the
+    # conference *decide*?" asks for what it resolves (answering/analysis.match_section).
+    acts_en: tuple[str, ...] = ()
+    acts_zh: tuple[str, ...] = ()
 
     def name(self, lang: Language) -> str:
         return self.zh if lang == "zh" else self.en
@@ -35,6 +39,9 @@ class Section:
     def addressee(self, lang: Language) -> str:
         return self.addressee_zh if lang == "zh" else self.addressee_en
 
+
+_DECISION_EN = ("decide", "decision")  # stemmed when matched: decided, decides, decisions
+_DECISION_ZH = ("决定", "做出决议", "作出决议")
 
 # Preambular headings end with a comma-less line break in both languages;
 # operative headings carry the addressee ("instructs the Secretary-General").
@@ -59,8 +66,17 @@ SECTIONS: tuple[Section, ...] = (
     Section("taking-into-account", "preamble", "taking into account", "顾及"),
     Section("acknowledging", "preamble", "acknowledging", "承认"),
     Section("convinced", "preamble", "convinced", "深信"),
-    Section("resolves", "operative", "resolves", "做出决议", zh_aliases=("作出决议", "决议")),
-    Section("decides", "operative", "decides", "决定"),
+    # "resolves" / 做出决议 and "decides" / 决定 are what the conference decides.
+    Section(
+        "resolves",
+        "operative",
+        "resolves",
+        "做出决议",
+        zh_aliases=("作出决议", "决议"),
+        acts_en=_DECISION_EN,
+        acts_zh=_DECISION_ZH,
+    ),
+    Section("decides", "operative", "decides", "决定", acts_en=_DECISION_EN, acts_zh=_DECISION_ZH),
     Section(
         "secretary-general",
         "operative",

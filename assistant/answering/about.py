@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.answering.analysis import AUXILIARIES
 from assistant.answering.context import AnswerContext
 from assistant.answering.contradiction import mostly_unstated
 from assistant.answering.evidence import question_groups
@@ -42,3 +43,25 @@ def unstated_about(question: str, lang: Language, chunk: Chunk, ctx: AnswerConte
     groups = question_groups(topic, lang, ctx.translations, ctx.synonyms)
     evidence = clause_evidence(chunk, lang, ctx, title=False)
     return list(dict.fromkeys(mostly_unstated(topic, lang, groups, evidence, chunk.index_text)))
+
+
+# The topic a which-question's noun is on: "Which UN General Assembly resolution *on the 2030 Agenda* does …",
+# up to the auxiliary that starts its predicate.
+_NOUN_ON = r"\s+(?:on|about|concerning|regarding)\s+(?P<topic>.+?)(?=\s+(?:{aux})\b|[?.!,;]|$)"
+
+
+def noun_topic(question: str, lang: Language, noun: str) -> str:
+    """The topic a which-question's answer noun is on ("the 2030 Agenda" in "Which resolution on the 2030
+    Agenda does the draft recall?"), or "" (and in Chinese, whose topic precedes the noun, always "")."""
+    if lang != "en" or not noun:
+        return ""
+    at = question.find(noun)
+    m = re.match(_NOUN_ON.format(aux="|".join(AUXILIARIES)), question[at + len(noun) :]) if at >= 0 else None
+    return m.group("topic") if m else ""
+
+
+def states_topic(topic: str, lang: Language, chunk: Chunk, ctx: AnswerContext) -> bool:
+    """Whether the clause itself (with its heading, not its document's title) states at least half of `topic`."""
+    groups = question_groups(topic, lang, ctx.translations, ctx.synonyms)
+    evidence = clause_evidence(chunk, lang, ctx, title=False)
+    return not mostly_unstated(topic, lang, groups, evidence, chunk.index_text)

@@ -55,6 +55,12 @@ def is_actor(term: Term) -> bool:
     return name in _ACTOR_NAMES or (bool(head) and head[-1] in _ACTOR_HEADS)
 
 
+def issuing_bodies(header: str, lang: Language) -> tuple[Term, ...]:
+    """The bodies a document's header names, which issue it: 国际电信联盟全权代表大会 gives ITU and the
+    Plenipotentiary Conference, whose own acts its addressee-less operative clauses ("resolves") record."""
+    return tuple(t for t in find_terms(header, lang) if is_actor(t))
+
+
 def is_actor_noun(noun: str) -> bool:
     """Whether a question's answer noun is a generic word for actors ("stakeholders", "players")."""
     return noun.casefold() in _ACTOR_NOUNS

@@ -23,7 +23,7 @@ ends with an organisation suffix (bodies.ZH_SUFFIXES) are read; any other questi
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from assistant.answering.actors import is_actor
@@ -224,13 +224,19 @@ def _whole_term(name: str, lang: Language) -> Term | None:
     )
 
 
-def act_lacks(act: Act, chunk: Chunk, evidence: tuple[frozenset[Term], frozenset[str]]) -> str:
+def act_lacks(
+    act: Act, chunk: Chunk, evidence: tuple[frozenset[Term], frozenset[str]], issuers: Sequence[Term] = ()
+) -> str:
     """What the clause lacks to say what the body did: its name, or the act when the clause is addressed
     to another actor (`chunk.addressee_en`); "" when it may answer.
 
     `evidence` is the clause's own terms and words, without its document's title: the draft's heading names
-    ITU (国际电信联盟全权代表大会), which does not make its clause on UNICRI's 2017 centre an act of ITU's."""
+    ITU (国际电信联盟全权代表大会), which does not make its clause on UNICRI's 2017 centre an act of ITU's.
+    `issuers` are the bodies that issue the clause's document (`actors.issuing_bodies`): an operative clause
+    addressed to no one ("resolves") is their own act, though it never names them (全权代表大会决定了什么)."""
     if _is_addressee(act, chunk):  # named by its section ("invites Member States …"): the act is its own
+        return ""
+    if chunk.section_kind == "operative" and not chunk.addressee_en and act.term in issuers:
         return ""
     if not _names(act, chunk, evidence):
         return act.named

@@ -3,7 +3,7 @@
 Everything here is driven by small tables (one per language) so that a new
 question word or metadata field is a table row, not a rule. The analysis is
 pure: it sees the question, its language, the earlier turns and, for section
-matching, the section names the corpus actually has.
+matching, the section names the corpus actually has (which name a question uses: section_match.py).
 
 Example:
     >>> a = analyse_question("谁必须向理事会报告？", "zh")
@@ -23,6 +23,7 @@ from functools import lru_cache
 from assistant.answering.head_noun import en_head, zh_head
 from assistant.answering.metadata_scope import about_other_thing, asks_document_number
 from assistant.answering.partitive import complement, is_partitive
+from assistant.answering.section_match import SectionName, match_section
 from assistant.answering.words import AUXILIARIES, QUESTION_FUNCTION_WORDS
 from assistant.answering.zh_predicate import zh_answer_verb
 from assistant.glossary import find_terms
@@ -224,16 +225,6 @@ GENERIC_ANSWER_NOUNS = frozenset(
 # Data
 # ---------------------------------------------------------------------------------------------------------------
 @dataclass(frozen=True)
-class SectionName:
-    """A section the corpus has, with every name a question may call it by."""
-
-    doc_id: str
-    key: str  # e.g. "secretary-general"
-    names_en: tuple[str, ...]  # heading and addressee, English
-    names_zh: tuple[str, ...]
-
-
-@dataclass(frozen=True)
 class QuestionAnalysis:
     """What a question asks for; follow-ups carry what they inherited from earlier turns."""
 
@@ -252,7 +243,8 @@ class QuestionAnalysis:
     carried_terms: str = ""  # the earlier question, whose content words a follow-up inherits
     exclude: tuple[str, ...] = ()  # chunk ids already given (with wants_else)
     section: tuple[str, str] | None = None  # (doc_id, key) the question names, once matched
-    section_strength: str = ""  # "full" (heading/addressee named) or "head" (only its head word)
+    section_strength: str = ""  # "full" (heading/addressee or act named) or "head" (only its head word)
+    section_act: bool = False  # named by its act and issuer: "What did the conference decide?"
     residual: tuple[str, ...] = field(default_factory=tuple)  # content words beyond the section and generic verbs
 
     @property
@@ -460,53 +452,12 @@ def _short(question: str, lang: Language, *, very: bool = False) -> bool:
     return len(question.split()) <= (4 if very else 9)
 
 
-def match_section(question: str, lang: Language, sections: Sequence[SectionName]) -> tuple[SectionName | None, str]:
-    """The corpus section the question names, and how: "full" (its heading or addressee) or "head".
-
-    English names match when all their content words are in the question (stemmed), Chinese names
-    as substrings; the most specific (most words) full match wins. Failing that, the first word
-    of an addressee ("Director") names its section when exactly one section has that head.
-    """
-    q_tokens = set(tokenize(question, cjk_bigrams=False))
-    best: tuple[int, SectionName] | None = None
-    heads: dict[str, list[SectionName]] = {}
-    for s in sections:
-        names = s.names_zh if lang == "zh" else s.names_en
-        for name in names:
-            if not name:
-                continue
-            if lang == "zh":
-                size = len(name) if name in question else 0
-            else:
-                toks = list(dict.fromkeys(tokenize(name, cjk_bigrams=False)))
-                size = len(toks) if toks and all(t in q_tokens for t in toks) else 0
-            if size and (best is None or size > best[0]):
-                best = (size, s)
-        if lang == "en" and len(s.names_en) > 1 and s.names_en[1]:
-            toks = tokenize(s.names_en[1], cjk_bigrams=False)
-            if toks:
-                heads.setdefault(toks[0], []).append(s)
-        if lang == "zh":
-            # 成员国、部门成员和学术成员: any one of the addressees names the section.
-            for name in s.names_zh:
-                for part in re.split(r"[、和及与]", name):
-                    if len(part) >= 3 and part != name:
-                        heads.setdefault(part, []).append(s)
-    if best is not None:
-        return best[1], "full"
-    for head, owners in heads.items():
-        present = head in question if lang == "zh" else head in q_tokens
-        if present and len({(o.doc_id, o.key) for o in owners}) == 1:
-            return owners[0], "head"
-    return None, ""
-
-
 def with_section(analysis: QuestionAnalysis, sections: Sequence[SectionName]) -> QuestionAnalysis:
     """The analysis with the section the question names (if any) and the words it asks beyond it."""
     section, strength = match_section(analysis.question, analysis.lang, sections)
     names: list[str] = []
     if section is not None:
-        names = list(section.names_en + section.names_zh)
+        names = [*section.names("en"), *section.names("zh")]
     elif analysis.follow_up and analysis.carried_section is not None:
         names = [n for s in sections if (s.doc_id, s.key) == analysis.carried_section for n in s.names_en + s.names_zh]
     forms = [
@@ -525,7 +476,9 @@ def with_section(analysis: QuestionAnalysis, sections: Sequence[SectionName]) ->
     return replace(
         analysis,
         section=(section.doc_id, section.key) if section is not None else None,
-        section_strength=strength,
+        # Named by its act, the section is named in full; only its clauses are what was decided (choice.pick).
+        section_strength="full" if strength == "act" else strength,
+        section_act=strength == "act",
         residual=residual,
     )
 

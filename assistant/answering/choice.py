@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from assistant.answering.about import noun_topic, states_topic
 from assistant.answering.actors import actors_named, asks_for_actors, question_actors
 from assistant.answering.analysis import QuestionAnalysis
 from assistant.answering.candidates import doc_kind, support_evidence, support_question
@@ -39,6 +40,9 @@ _RANK_PENALTY = 0.05
 _SECTION_BONUS = 0.3
 _VALUE_BONUS = 0.3
 _DOC_BONUS = 0.1
+# A which-question's clause that does not itself state the topic its noun is on ("resolution *on the 2030
+# Agenda*") loses what naming the section would win; only its document's title states it.
+_OFF_TOPIC_PENALTY = _SECTION_BONUS
 # When a clause in the question's own language is citable, how much of another-language clause's
 # overlap that comes only through translation is discounted: an English question's generic words
 # ("protected", "both") translate into many Chinese clauses. Chosen on eval/dev (see its README).
@@ -97,6 +101,10 @@ def pick(c: Choice) -> Support | None:
     clauses can answer: a clause of the other document answers a question the user did not ask.
     """
     a, ctx, passing = c.analysis, c.ctx, c.passing
+    if a.section_act:
+        # "What did the conference decide?": only its deciding section's clauses are decisions; one recalling
+        # its earlier resolution (本届大会…第140号决议) shares the words, not the act.
+        passing = [s for s in passing if (s.hit.chunk.doc_id, section_key(s.hit.chunk)) == a.section] or passing
     if a.doc_hint:
         # "the draft", "the article": the user named the document; a clause of another one is not its answer.
         named = named_clauses(c)
@@ -134,6 +142,9 @@ def _best(c: Choice, passing: list[Support]) -> Support:
     names = written_names(support_question(question, a), lang)
     has_names = {id(s): name_share(names, support_evidence(s, ctx)) for s in passing} if names else {}
     most_names = max(has_names.values(), default=0.0)
+    # "Which resolution *on the 2030 Agenda* …": the clause that names one on it, not one whose title does.
+    topic = noun_topic(question, lang, a.answer_noun) if a.qtype == "which" else ""
+    off_topic = {id(s) for s in passing if not states_topic(topic, lang, s.hit.chunk, ctx)} if topic else set()
 
     def value(s: Support) -> float:
         v = s.score - _RANK_PENALTY * rank[id(s)]
@@ -142,6 +153,8 @@ def _best(c: Choice, passing: list[Support]) -> Support:
             v -= (1.0 if dominated(s, firm, rank, lang) else CROSS_DISCOUNT) * (s.overlap - s.literal)
         if has_names:
             v -= NAME_WEIGHT * (most_names - has_names[id(s)])
+        if id(s) in off_topic:
+            v -= _OFF_TOPIC_PENALTY
         if focus is not None and (chunk.doc_id, section_key(chunk)) == focus:
             v += _SECTION_BONUS
         if a.follow_up and chunk.doc_id == a.carried_doc:

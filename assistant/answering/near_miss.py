@@ -21,6 +21,8 @@ here, each from a small table (answer_class.py, qualifiers.py, scope.py):
   director; specifics.ROLE_FOCUS) and the clause does not name it: the clause
   that does is preferred ("Who is the Director asked to share information
   with?" is not answered from the Secretary-General's clause);
+* the question asks when something was first adopted (最初, "originally") and the clause dates it only by a
+  revision: 「第139号决议（2022年，布加勒斯特，修订版）」 (revisions.py);
 * the question names a document by its number ("Resolution 140", 第139号决议) and
   the clause does not carry it: a document's own record (header, dateline) gives
   its own conference's city and date, another clause another document's
@@ -37,7 +39,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from assistant.answering.actors import question_actors
+from assistant.answering.actors import issuing_bodies, question_actors
 from assistant.answering.acts import Act, act_lacks, asked_act
 from assistant.answering.analysis import partitive_whole
 from assistant.answering.answer_class import (
@@ -59,6 +61,8 @@ from assistant.answering.evidence import Group, chunk_evidence, question_groups,
 from assistant.answering.gazetteer import country_names
 from assistant.answering.identifiers import DocumentId, asks_together, carries, document_ids, without
 from assistant.answering.qualifiers import qualifier_text
+from assistant.answering.revisions import MISSING as FIRST_MISSING
+from assistant.answering.revisions import asks_first, revision_dated
 from assistant.answering.scope import RECORD_KINDS, asks_future, names_event, names_gathering, speaks_of_future
 from assistant.answering.spans import sentences
 from assistant.answering.specifics import role_said, specific_groups
@@ -136,6 +140,8 @@ class Needs:
     passive: Passive | None = None
     # "What did UNESCO recommend …?": the named body and its act, which the clause must name and state (acts.py).
     act: Act | None = None
+    # "When was Resolution 139 first adopted?": a date the clause gives only for a revision is not its answer.
+    first: bool = False
     question: str = ""
 
     @property
@@ -144,6 +150,7 @@ class Needs:
             self.cls is not None
             or self.future
             or self.attribution is not None
+            or self.first
             or any((self.names, self.whole, self.ids, self.roles, self.asked, self.predicate, self.passive, self.act))
         )
 
@@ -198,6 +205,7 @@ def needs(
         said=tuple(question_groups(question, lang, translations)) if ask is not None else (),
         passive=question_passive(question, asked) if lang == "zh" and asked else None,
         act=asked_act(question, lang, translations, names),
+        first=qtype == "when" and asks_first(question, lang),
         question=question,
     )
 
@@ -207,11 +215,13 @@ def lacks(
     chunk: Chunk,
     evidence: tuple[frozenset[Term], frozenset[str]],
     glosses: Callable[[str], Sequence[str]] | None = None,
+    issuers: Sequence[Term] = (),
 ) -> list[str]:
     """What the clause lacks to answer (display words for an abstention); [] when it may answer.
 
     `evidence` is the clause's terms and words as the question's coverage saw them (support.clause_evidence);
-    `glosses` (Chinese word -> English senses) let a Chinese qualifier be found in an English clause.
+    `glosses` (Chinese word -> English senses) let a Chinese qualifier be found in an English clause;
+    `issuers` are the bodies that issue its document (`actors.issuing_bodies`).
     """
     missing: list[str] = []
     if n.attribution is not None and attribution_lacks(n.attribution, chunk, n.said, n.question):
@@ -227,7 +237,7 @@ def lacks(
         # 哪些活动由理事会负责: the clause that reports *to* the Council names no activity the Council does.
         missing.append(f"由{n.passive.agent}{n.passive.verb}的{n.asked}")
     # The body is named by the clause itself (or is its addressee), not only by its document's title.
-    if n.act is not None and (act := act_lacks(n.act, chunk, _own_evidence(chunk))):
+    if n.act is not None and (act := act_lacks(n.act, chunk, _own_evidence(chunk), issuers)):
         missing.append(act)
     for g in n.qualifiers:
         if not said(g, chunk.text, evidence, glosses):
@@ -253,6 +263,8 @@ def lacks(
         missing.append(_TOGETHER[n.lang].format(_AND[n.lang].join(i.shown for i in n.ids)))
     if n.future and not speaks_of_future(chunk, n.gathering):
         missing.append(_FUTURE_MISSING[n.lang])
+    if n.first and revision_dated(chunk.text):
+        missing.append(FIRST_MISSING[n.lang])
     return missing
 
 
@@ -449,15 +461,20 @@ def fitting(n: Needs, candidates: Sequence[Support], ctx: AnswerContext) -> Fitt
         return Fitting(list(candidates))
     out: list[Support] = []
     others: list[tuple[bool, Support, list[str]]] = []
+    issued = _issuers(ctx) if n.act is not None else {}
     for s in candidates:
-        missing = lacks(n, s.hit.chunk, clause_evidence(s.hit.chunk, n.lang, ctx), ctx.glosses)
+        chunk = s.hit.chunk
+        missing = lacks(n, chunk, clause_evidence(chunk, n.lang, ctx), ctx.glosses, issued.get(chunk.doc_id, ()))
         if missing:
             others.append((s.hit.chunk.kind in RECORD_KINDS, s, missing))
         else:
             out.append(s)
     if not others:
         return Fitting(out)
-    _, closest, missing = min(others, key=lambda x: x[0])  # min is stable: clauses first, in candidate order
+    # min is stable: clauses first, in candidate order, those on the documents the question names before others
+    # (第139号决议最初…: the clause recalling it lacks its first date; the article's lack Resolution 139 itself).
+    shown = {i.shown for i in n.ids}
+    _, closest, missing = min(others, key=lambda x: (x[0], bool(shown.intersection(x[2]))))
     unattributed = _unattributed(n, others, ctx)
     out = _named_after_echo(n, out, others)
     if out and max(s.overlap for s in out) < closest.overlap - OFF_TOPIC_MARGIN:
@@ -466,6 +483,11 @@ def fitting(n: Needs, candidates: Sequence[Support], ctx: AnswerContext) -> Fitt
         # nations says nothing of a coalition). They are off topic, not answers.
         out = []
     return Fitting(out, closest, tuple(missing), unattributed)
+
+
+def _issuers(ctx: AnswerContext) -> dict[str, tuple[Term, ...]]:
+    """The issuing bodies of each document whose header the context holds."""
+    return {c.doc_id: issuing_bodies(c.text, c.lang) for c in ctx.chunks if c.kind == "header"}
 
 
 def _unattributed(n: Needs, others: Sequence[tuple[bool, Support, list[str]]], ctx: AnswerContext) -> Support | None:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from assistant.answering.actors import issuing_bodies
 from assistant.answering.analysis import QuestionAnalysis, SectionName
 from assistant.answering.citations import addressee_lead, cite_chunk, gloss_line, quoted, where
 from assistant.answering.context import AnswerContext
-from assistant.glossary import find_terms
+from assistant.glossary import find_terms, section_by_key
 from assistant.schema import Answer, Chunk, Language
 
 
@@ -29,8 +31,34 @@ def _verbless(heading: str, lang: Language) -> str:
     return ""
 
 
+# How a question refers to the conference whose draft it asks about, without its name: "What did the
+# conference decide?", 本届大会 (the draft's own word for it). Bare 大会 is also the General Assembly's name.
+_THIS_CONFERENCE: dict[Language, tuple[str, ...]] = {
+    "en": ("conference",),
+    "zh": (*(f"{d}{n}" for d in ("本届", "本次", "这次", "这届", "此次", "该届") for n in ("大会", "会议")),),
+}
+
+
+def issuers(header: str, lang: Language) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The English and Chinese names of the bodies a document's header says issue it ("国际电信联盟全权代表大会":
+    ITU, the Plenipotentiary Conference, "the conference"), whose act its deciding sections record."""
+    bodies = issuing_bodies(header, lang)
+    gathering = any(t.en.endswith("Conference") for t in bodies)
+    en = tuple(dict.fromkeys(f for t in bodies for f in t.forms("en")))
+    zh = tuple(dict.fromkeys(f for t in bodies for f in t.forms("zh")))
+    if gathering:
+        en, zh = (*en, *_THIS_CONFERENCE["en"]), (*zh, *_THIS_CONFERENCE["zh"])
+    if bodies and re.search(r"草案|\bdraft\b", header, re.IGNORECASE):
+        # "What does the draft decide?": a draft resolution says what its conference is to decide.
+        en, zh = (*en, "draft"), (*zh, "草案")
+    return en, zh
+
+
 @lru_cache(maxsize=8)
-def _catalogue(chunks_key: tuple[tuple[str, str, str, str, str, str, str], ...]) -> tuple[SectionName, ...]:
+def _catalogue(
+    chunks_key: tuple[tuple[str, str, str, str, str, str, str], ...], headers: tuple[tuple[str, str, Language], ...]
+) -> tuple[SectionName, ...]:
+    issued = {doc_id: issuers(text, lang) for doc_id, text, lang in headers}
     out: dict[tuple[str, str], SectionName] = {}
     for doc_id, key, section, sec_en, sec_zh, addr_en, addr_zh in chunks_key:
         if (doc_id, key) in out:
@@ -49,7 +77,10 @@ def _catalogue(chunks_key: tuple[tuple[str, str, str, str, str, str, str], ...])
                 if n
             )
         )
-        out[(doc_id, key)] = SectionName(doc_id, key, names_en, names_zh)
+        entry = section_by_key(key)
+        acts = (entry.acts_en, entry.acts_zh) if entry is not None and doc_id in issued else ((), ())
+        by = issued.get(doc_id, ((), ())) if any(acts) else ((), ())
+        out[(doc_id, key)] = SectionName(doc_id, key, names_en, names_zh, *acts, *by)
     return tuple(out.values())
 
 
@@ -62,7 +93,8 @@ def section_catalogue(chunks: Sequence[Chunk]) -> tuple[SectionName, ...]:
             if (k := section_key(c))
         )
     )
-    return _catalogue(rows)
+    headers = tuple((c.doc_id, c.text, c.lang) for c in chunks if c.kind == "header")
+    return _catalogue(rows, headers)
 
 
 def section_chunks(chunks: Sequence[Chunk], section: tuple[str, str]) -> list[Chunk]:

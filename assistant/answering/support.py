@@ -23,7 +23,7 @@ from assistant.answering.compounds import dictionary_parts
 from assistant.answering.context import AnswerContext
 from assistant.answering.evidence import Group, chunk_evidence, evidence_of, overlap, question_groups, words
 from assistant.answering.termsim import similar_shares
-from assistant.glossary import Term
+from assistant.glossary import Term, match_section
 from assistant.memo import BoundedCache
 from assistant.schema import Chunk, Document, Language, RetrievedChunk
 from assistant.text import has_cjk
@@ -110,10 +110,18 @@ def dense_match(ranked: Sequence[Support], threshold: float) -> Support | None:
 
 
 def evidence_text(chunk: Chunk, doc: Document | None) -> str:
-    """What a clause can be said to state: its text, its section names, and the title of its document."""
+    """What a clause can be said to state: its text, its section names and act, and the title of its document."""
     # The manifest's source ("UNIDO news item") is what the document is; every clause inherits it.
     titles = f"{doc.info.title_en}\n{doc.info.title_zh}\n{doc.info.source}" if doc is not None else ""
-    return f"{chunk.index_text}\n{titles}"
+    return f"{chunk.index_text}\n{_section_act(chunk)}{titles}"
+
+
+def _section_act(chunk: Chunk) -> str:
+    """The act its heading records, as a question says it: a "resolves" clause states what was decided."""
+    found = match_section(chunk.section) if chunk.section_kind == "operative" and chunk.section else None
+    if found is None or not (found[0].acts_en or found[0].acts_zh):
+        return ""
+    return " ".join((*found[0].acts_en, *found[0].acts_zh)) + "\n"
 
 
 def supports(question: str, lang: Language, ctx: AnswerContext) -> list[Support]:

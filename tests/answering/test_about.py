@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answering.about import unstated_about
+from assistant.answering.about import noun_topic, unstated_about
 from tests.answering.toy import toy_context
 
 DOCS = {
@@ -51,3 +51,15 @@ def test_half_the_topic_stated_is_enough():
         "quantum",
         "computing",
     ]
+
+
+def test_the_topic_a_which_questions_noun_is_on():
+    question = "Which UN resolution on the 2030 Agenda does this ITU draft recall?"
+    assert noun_topic(question, "en", "resolution") == "the 2030 Agenda"
+    assert noun_topic("Which resolution does the draft recall?", "en", "resolution") == ""
+
+
+def test_a_which_question_quotes_the_clause_that_names_its_noun_on_the_topic(assistant):
+    # Every clause of the draft has the 2030 Agenda in its document's title; only clause a recalls a resolution on it.
+    answer = assistant.ask("Which UN resolution on the 2030 Agenda does this ITU draft recall?")
+    assert [c.chunk_id for c in answer.citations] == ["eur-44a25-1/preamble/recalling/a"]

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from assistant.answering.actors import actors_named, asks_for_actors, is_actor, is_actor_noun, question_actors
+from assistant.answering.actors import (
+    actors_named,
+    asks_for_actors,
+    is_actor,
+    is_actor_noun,
+    issuing_bodies,
+    question_actors,
+)
 from assistant.glossary import find_terms
 from assistant.schema import Chunk
 
@@ -72,3 +79,12 @@ def test_who_questions_and_actor_nouns_ask_for_actors_but_persons_do_not():
     # "Which people benefit …" asks for the inhabitants of the world, "which official" for one person.
     for noun in ("people", "People", "official", "人们", "居民"):
         assert not asks_for_actors("who", noun), noun
+
+
+def test_a_header_names_the_bodies_that_issue_its_document():
+    header = "ADD\tEUR/44A25/1\n第[EUR-2]号新决议草案\n国际电信联盟全权代表大会（2022年，布加勒斯特）"
+    assert [t.en for t in issuing_bodies(header, "zh")] == [
+        "International Telecommunication Union",
+        "Plenipotentiary Conference",
+    ]
+    assert issuing_bodies("第[EUR-2]号新决议草案：人工智能技术", "zh") == ()

@@ -156,3 +156,15 @@ def test_an_abstention_names_the_body_with_the_question_s_article():
     )
     assert lacking("What did the Council decide?", "en", sg7) == "“decide” said of the Council"
     assert lacking("What did Council decide?", "en", sg7) == "“decide” said of Council"
+
+
+def test_an_operative_clause_addressed_to_no_one_is_its_issuers_own_act():
+    resolves = chunk("确保成员国能够贡献和利用国际电联的信息和建议，")
+    act = asked_act("What did the Plenipotentiary Conference decide?", "en")
+    assert act is not None and act.term is not None
+    assert act_lacks(act, resolves, chunk_evidence(resolves.text)) == "the Plenipotentiary Conference"
+    # The conference issues the draft: what it resolves is its act, though the clause never names it.
+    assert act_lacks(act, resolves, chunk_evidence(resolves.text), (act.term,)) == ""
+    # Not a clause addressed to someone else, nor a preambular one: those are no decision of the issuer's.
+    sg = chunk("每年向理事会报告人工智能问题的任何活动，", addressee="the Secretary-General")
+    assert act_lacks(act, sg, chunk_evidence(sg.text), (act.term,)) == "the Plenipotentiary Conference"

@@ -129,6 +129,29 @@ def test_near_misses_abstain_and_say_so_plainly(assistant, question):
     assert answer.text.startswith("The corpus does not say.")
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What did the Plenipotentiary Conference decide?",
+        "What did the conference decide?",
+        "What does the draft decide?",
+        "全权代表大会作出了什么决定？",
+        "本届大会决定了什么？",
+    ],
+)
+def test_what_the_conference_decided_is_what_it_resolves(assistant, question):
+    answer = assistant.ask(question)
+    assert [c.chunk_id for c in answer.citations] == ["eur-44a25-1/operative/resolves/p1"]
+
+
+@pytest.mark.parametrize(
+    "question", ["What did the Security Council decide on AI?", "安理会就人工智能作出了什么决定？"]
+)
+def test_another_bodys_decision_is_not_what_the_conference_resolves(assistant, question):
+    answer = assistant.ask(question)
+    assert "eur-44a25-1/operative/resolves/p1" not in [c.chunk_id for c in answer.citations]
+
+
 def test_follow_up_what_else_lists_the_rest_of_the_section(assistant):
     first = assistant.ask("Who must report to Council?")
     follow = assistant.ask("What else must he do?", history=[Turn("Who must report to Council?", first)])

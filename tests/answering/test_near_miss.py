@@ -169,6 +169,18 @@ def test_a_clause_about_another_numbered_document_does_not_answer():
     assert missing("Where was UN resolution A/RES/70/125 adopted?", "en", "where", recalling_a) == ["A/RES/70/125"]
 
 
+def test_when_a_resolution_was_first_adopted_is_not_the_year_of_its_revision():
+    revised = chunk("本届大会有关弥合数字鸿沟的第139号决议（2022年，布加勒斯特，修订版）；")
+    assert missing("When was Resolution 139 originally adopted?", "en", "when", revised) == [
+        "the date of its first adoption"
+    ]
+    assert missing("第139号决议首次通过是在哪一年？", "zh", "when", revised) == ["最初通过的时间"]
+    # Without "first" the revision's year answers, as it does for a clause that gives both years.
+    assert missing("In what year was Resolution 139 revised?", "en", "when", revised) == []
+    both = chunk("本届大会有关弥合数字鸿沟的第139号决议（2006年，安塔利亚；2022年，布加勒斯特，修订版）；")
+    assert missing("When was Resolution 139 originally adopted?", "en", "when", both) == []
+
+
 def test_a_question_naming_two_documents_is_answered_for_one_by_the_clause_on_it():
     # "Resolutions 139 and 140" reads both; no clause recalls both, each answers for its own.
     question = "In which city were Resolutions 139 and 140 revised?"
@@ -185,6 +197,15 @@ def test_a_numbered_resolution_is_answered_from_its_clause_not_from_a_header(ass
     assert [c.chunk_id for c in zh.citations] == ["eur-44a25-1/preamble/recalling/c"]
     # The corpus names A/RES/70/125 but not where it was adopted; the header's Bucharest is PP-22's.
     assert assistant.ask("Where was UN resolution A/RES/70/125 adopted?").abstained
+
+
+def test_a_first_adoption_question_says_what_the_clause_on_its_resolution_lacks(assistant):
+    # Not "the documents never mention Resolution 139": the clause recalling it lacks only the first date.
+    for question in ("When was Resolution 139 originally adopted?", "第139号决议首次通过是在哪一年？"):
+        answer = assistant.ask(question)
+        assert answer.abstained and answer.citations == []
+        assert "Resolution 139" not in answer.text and "第139号决议" not in answer.text
+    assert "2022" in assistant.ask("第139号决议是在哪一年修订的？").text
 
 
 def test_a_role_the_question_names_must_be_named_by_the_clause():

@@ -22,6 +22,16 @@ def test_the_catalogue_names_each_section_in_both_languages(assistant):
     assert any("Director" in n for n in bdt.names_en)
 
 
+def test_the_resolves_section_is_named_by_its_act_with_the_conference_that_issues_the_draft(assistant):
+    catalogue = section_catalogue(assistant.store.chunks)
+    resolves = next(s for s in catalogue if s.key == "resolves")
+    assert "decide" in resolves.acts_en and "决定" in resolves.acts_zh
+    assert {"Plenipotentiary Conference", "conference"} <= set(resolves.issuers_en)
+    assert "全权代表大会" in resolves.issuers_zh
+    # Sections that decide nothing have no act to be named by.
+    assert next(s for s in catalogue if (s.doc_id, s.key) == BDT).acts_en == ()
+
+
 def test_section_chunks_are_in_document_order(assistant):
     chunks = section_chunks(assistant.store.chunks, BDT)
     assert [c.id for c in chunks] == ["eur-44a25-1/operative/director-bdt/1", "eur-44a25-1/operative/director-bdt/2"]

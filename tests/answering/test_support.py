@@ -9,6 +9,7 @@ from assistant.answering.support import (
     abstention_text,
     as_written,
     dense_match,
+    evidence_text,
     term_known,
     unknown_everywhere,
 )
@@ -134,3 +135,26 @@ def test_words_said_in_other_words_complete_a_clauses_own_words_not_its_translat
 def test_a_clause_supported_without_similar_is_firm_and_not_soft_only():
     s = _covering(overlap=0.2, literal=0.0, dense=0.2, similar=0.1)
     assert s.firm(0.3) and s.ok(0.3) and not s.soft_only(0.3)
+
+
+def _clause(section: str, kind: str) -> Chunk:
+    text = "确保成员国能够贡献和利用国际电联的信息和建议，"
+    return Chunk(
+        id="d/x",
+        doc_id="d",
+        text=text,
+        lang="zh",
+        kind="clause",
+        section_kind=kind,
+        start=0,
+        end=len(text),
+        section=section,
+    )  # type: ignore[arg-type]
+
+
+def test_a_resolves_clause_states_what_was_decided():
+    assert "decide" in evidence_text(_clause("做出决议", "operative"), None)
+    assert "决定" in evidence_text(_clause("做出决议", "operative"), None)
+    # Other headings record no decision.
+    assert "decide" not in evidence_text(_clause("责成秘书长", "operative"), None)
+    assert "decide" not in evidence_text(_clause("忆及", "preamble"), None)
