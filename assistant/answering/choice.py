@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from assistant.answering.actors import actors_named, asks_for_actors, question_actors
+from assistant.answering.actors import answer_actors, asks_for_actors, question_actor_terms
 from assistant.answering.analysis import QuestionAnalysis
 from assistant.answering.candidates import doc_kind, support_evidence, support_question
 from assistant.answering.context import AnswerContext
@@ -26,6 +26,7 @@ from assistant.answering.spans import month_days
 from assistant.answering.support import (
     MAX_UNKNOWN_SHARE,
     Support,
+    clause_text,
     covered_terms,
     document_level,
     evidence_text,
@@ -47,6 +48,7 @@ CROSS_DISCOUNT = 0.5
 _OWN_DATE_BONUS = 0.3  # chosen on eval/dev: the smallest that cites the header for the conference's year
 # A "who" question prefers, per actor it names beyond the question's own, the clause that can name
 # who (see actors.py): neighbours sharing the same words otherwise tie. Chosen on eval/dev (see its README).
+# A clause that does not name the question's own actors gets none (actors.answer_actors).
 ACTOR_BONUS = 0.1
 
 
@@ -127,7 +129,7 @@ def _best(c: Choice, passing: list[Support]) -> Support:
     focus = a.section if a.section_strength == "full" else None
     kind = value_kind(question, lang, a.qtype)
     passing = _answering_kind(c, passing, kind)
-    asked_actors = question_actors(question, lang) if asks_for_actors(a.qtype, a.answer_noun) else None
+    asked_actors = question_actor_terms(question, lang) if asks_for_actors(a.qtype, a.answer_noun) else None
     # "Was the resolution adopted on 21 March?": only a document that dates something to a month can say yes
     # or otherwise; a clause of the draft, whose header gives a year only, sharing "resolution" cannot.
     dated_docs = _month_dated(c) if a.qtype == "yes-no" and month_days(question) else None
@@ -153,7 +155,7 @@ def _best(c: Choice, passing: list[Support]) -> Support:
             if kind.startswith("date") and document_level(chunk):
                 v += _OWN_DATE_BONUS  # a date in the header or dateline is the document's own event
         if asked_actors is not None:
-            v += ACTOR_BONUS * actors_named(chunk, asked_actors)
+            v += ACTOR_BONUS * answer_actors(chunk, asked_actors, clause_text(chunk, ctx.documents.get(chunk.doc_id)))
         if dated_docs is not None and (chunk.doc_id in dated_docs or month_days(chunk.text)):
             v += _VALUE_BONUS
         return v

@@ -116,6 +116,13 @@ def evidence_text(chunk: Chunk, doc: Document | None) -> str:
     return f"{chunk.index_text}\n{titles}"
 
 
+def clause_text(chunk: Chunk, doc: Document | None) -> str:
+    """What the clause itself writes: its text, section names and lead-in lines, not its document's titles."""
+    # A news item's clauses have its title as their indexing context: that line goes too.
+    titles = {doc.info.title_en, doc.info.title_zh} if doc is not None else set()
+    return "\n".join(line for line in chunk.index_text.split("\n") if line.strip() not in titles)
+
+
 def supports(question: str, lang: Language, ctx: AnswerContext) -> list[Support]:
     """Each hit with its support, in retrieval order."""
     groups = question_groups(question, lang, ctx.translations, ctx.synonyms)
@@ -141,10 +148,7 @@ def clause_evidence(
     its document's title), plus (with the dictionary) the English senses of a Chinese clause's words, or an
     English clause's compound parts."""
     doc = ctx.documents.get(chunk.doc_id)
-    # A news item's clauses have its title as their indexing context: without `title`, that line goes too.
-    titles = {doc.info.title_en, doc.info.title_zh} if doc is not None else set()
-    own = "\n".join(line for line in chunk.index_text.split("\n") if line.strip() not in titles)
-    terms, tokens = chunk_evidence(evidence_text(chunk, doc) if title else own)
+    terms, tokens = chunk_evidence(evidence_text(chunk, doc) if title else clause_text(chunk, doc))
     if ctx.glosses is not None and chunk.lang == "en":
         # "life" is found in "lifecycle", a compound the dictionary does not list (compounds.py).
         return terms, tokens | dictionary_parts(chunk.text)

@@ -218,3 +218,11 @@ def test_a_who_question_asking_for_the_addressee_still_leads_with_it(assistant):
 def test_a_lower_case_day_and_may_is_a_date_the_dateline_contradicts(assistant):
     answer = assistant.ask("Was the resolution adopted on 21 may?")
     assert answer.abstained and "gives otherwise" in answer.text and "「New York, 21 March, 2004」" in answer.text
+
+
+def test_a_who_question_quotes_the_sentence_that_names_who_not_only_its_own_actor(assistant):
+    # Paragraph 6 lists more actors but never names the Assembly; paragraph 4's first sentence shares the most
+    # words with the question, its second names whom the Assembly urged.
+    answer = assistant.ask("Whom did the Assembly ask to avoid AI that endangers human rights?")
+    assert cited(answer) == ["unido-unga-ai-resolution/body/4"]
+    assert "It urged all stakeholders" in answer.citations[0].quote
