@@ -156,10 +156,15 @@ def clause_evidence(
 
 
 def clause_glosses(chunk: Chunk, lang: Language, ctx: AnswerContext) -> frozenset[str]:
-    """The English senses of a Chinese clause's words, for an English question (with the dictionary on);
-    nothing otherwise."""
+    """The English senses of a Chinese clause's words, and the English words of the glossary terms it writes
+    (its lead-in lines included), for an English question (with the dictionary on); nothing otherwise.
+
+    The glossary is the surer translation: "purposes" is in 国际电联的宗旨 ("purposes of the Union"), though
+    the dictionary's first senses of 宗旨 are "aim" and "goal".
+    """
     if ctx.glosses is not None and lang == "en" and chunk.lang == "zh":
-        return glossed_tokens(chunk.text, ctx.glosses)
+        terms = chunk_evidence(chunk.index_text)[0]
+        return glossed_tokens(chunk.text, ctx.glosses) | frozenset(w for t in terms for w in words(t.en))
     return frozenset()
 
 

@@ -134,3 +134,12 @@ def test_words_said_in_other_words_complete_a_clauses_own_words_not_its_translat
 def test_a_clause_supported_without_similar_is_firm_and_not_soft_only():
     s = _covering(overlap=0.2, literal=0.0, dense=0.2, similar=0.1)
     assert s.firm(0.3) and s.ok(0.3) and not s.soft_only(0.3)
+
+
+def test_an_english_question_finds_its_word_in_the_english_name_of_a_chinese_clauses_glossary_term(assistant):
+    # "purposes" is in 国际电联的宗旨 ("purposes of the Union"), the lead-in of the clause on all the world's
+    # inhabitants, though the dictionary's first senses of 宗旨 are "aim" and "goal".
+    answer = assistant.ask(
+        "Under the ITU purposes in the draft, who is to benefit from new telecommunication technologies?"
+    )
+    assert [c.chunk_id for c in answer.citations] == ["eur-44a25-1/preamble/considering/a/1"]
