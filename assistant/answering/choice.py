@@ -140,7 +140,13 @@ def _best(c: Choice, passing: list[Support]) -> Support:
     def value(s: Support) -> float:
         v = s.score - _RANK_PENALTY * rank[id(s)]
         chunk = s.hit.chunk
-        if own_language and chunk.lang != lang and not outcovers(s, firm, lang):
+        if outcovers(s, firm, lang):
+            # A Chinese question's English clauses that out-cover every Chinese one are told apart by the
+            # dictionary's first senses, which miss the paraphrases that words said in other words find
+            # (强调 / "underscores", 全过程 / "entire lifecycle"): those count too. Only among such clauses:
+            # an English clause lifted above a Chinese one by word similarity quoted the wrong one (dev-y08).
+            v += s.similar
+        elif own_language and chunk.lang != lang:
             v -= (1.0 if dominated(s, firm, rank, lang) else CROSS_DISCOUNT) * (s.overlap - s.literal)
         if has_names:
             v -= NAME_WEIGHT * (most_names - has_names[id(s)])

@@ -116,3 +116,9 @@ def test_a_who_question_naming_an_actor_is_answered_where_that_actor_acts(assist
     answer = assistant.ask("Who did ITU cooperate with to hold the summit on AI for the good of humanity?")
     assert _cited(answer) == ["eur-44a25-1/preamble/noting/a"]
 
+
+def test_a_chinese_questions_english_clauses_are_told_apart_by_words_said_in_other_words_too(assistant):
+    # 强调 / "underscores" and 全过程 / "entire lifecycle" are no dictionary senses; paragraph 4's "emphasizing"
+    # and "employing" are, but it says nothing of design or the lifecycle.
+    answer = assistant.ask("在人工智能从设计到使用的全过程中，报道说决议强调要维护什么？")
+    assert _cited(answer) == ["unido-unga-ai-resolution/body/1"]
