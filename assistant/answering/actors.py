@@ -4,13 +4,15 @@
 society and the private sector, not by its neighbour that shares the same words but names only
 the Assembly. An actor is a glossary term that names an organisation, a body or a group of
 members (decided by the head word of its English name, a small table), or the addressee of the clause's
-section ("instructs the Secretary-General"). Actors the question itself names are not answers.
+section ("instructs the Secretary-General"). Actors the question itself names are not answers, and
+a clause that never names them says nothing of whom they acted with or on: "Whom did the Assembly call
+on …?" is answered where the Assembly urges someone, not by a paragraph listing other actors.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from assistant.answering.evidence import chunk_evidence
@@ -76,12 +78,56 @@ def asks_for_actors(qtype: str, noun: str) -> bool:
 
 def question_actors(question: str, lang: Language) -> frozenset[str]:
     """The actors a question names (English names), which are not its answer."""
-    return frozenset(t.en for t in find_terms(question, lang) if is_actor(t))
+    return frozenset(t.en for t in question_actor_terms(question, lang))
+
+
+def question_actor_terms(question: str, lang: Language) -> tuple[Term, ...]:
+    """The glossary terms of the actors a question names."""
+    return tuple(t for t in find_terms(question, lang) if is_actor(t))
 
 
 def actors_named(chunk: Chunk, exclude: Iterable[str] = ()) -> int:
     """How many distinct actors the clause names, its section's addressee included, beyond `exclude`."""
+    return len(_actors_of(chunk) - set(exclude))
+
+
+def actors_in(text: str, exclude: Iterable[str] = ()) -> int:
+    """How many distinct actors a text names beyond `exclude` (no section addressee: a sentence of a clause)."""
+    return len({t.en for t in chunk_evidence(text)[0] if is_actor(t)} - set(exclude))
+
+
+def answer_actors(chunk: Chunk, asked: Sequence[Term], own: str) -> int:
+    """How many actors a clause offers a who-question that names the actors `asked` (`question_actor_terms`).
+
+    The clause's actors beyond `asked`, a population it names ("all the world's inhabitants", 所有居民)
+    counting as one, when it names one of `asked` itself or the question names none; else 0. `own` is what
+    the clause itself writes around its text (its section and lead-in lines, not its document's titles):
+    "Who did ITU team up with …?" is answered by the clause where ITU organises the summit with its
+    partners, not by a neighbour listing more organisations that never names ITU (the draft's source line
+    names ITU for every clause; that does not count here).
+    """
+    named = _actors_of(chunk)
+    asked_names = {t.en for t in asked}
+    # As written, not as the glossary reads the text: 国际电联的宗旨 is read as "purposes of the Union", but
+    # it names ITU.
+    if asked and not (named & asked_names or any(f and f in own for t in asked for f in _forms(t))):
+        return 0
+    return len(named - asked_names) + _names_persons(chunk.text)
+
+
+def _names_persons(text: str) -> bool:
+    """Whether a text names persons or a population: a person noun as a whole English word (not the stem:
+    "human rights" names no one) or a Chinese word."""
+    found = set(re.findall(r"[a-z]+", text.casefold())) | chunk_evidence(text)[1]
+    return bool(_PERSON_NOUNS & found)
+
+
+def _forms(term: Term) -> tuple[str, ...]:
+    return (*term.forms("en"), *term.forms("zh"))
+
+
+def _actors_of(chunk: Chunk) -> set[str]:
     names = {t.en for t in chunk_evidence(chunk.text)[0] if is_actor(t)}
     if chunk.addressee_en:
         names.add(chunk.addressee_en.removeprefix("the "))
-    return len(names - set(exclude))
+    return names

@@ -7,10 +7,11 @@ the names or the actors it asks for.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from assistant.answering.about import noun_topic, states_topic
-from assistant.answering.actors import actors_named, asks_for_actors, question_actors
+from assistant.answering.actors import answer_actors, asks_for_actors, question_actor_terms
 from assistant.answering.analysis import QuestionAnalysis
 from assistant.answering.candidates import doc_kind, support_evidence, support_question
 from assistant.answering.context import AnswerContext
@@ -27,6 +28,7 @@ from assistant.answering.spans import month_days
 from assistant.answering.support import (
     MAX_UNKNOWN_SHARE,
     Support,
+    clause_text,
     covered_terms,
     document_level,
     evidence_text,
@@ -51,6 +53,7 @@ CROSS_DISCOUNT = 0.5
 _OWN_DATE_BONUS = 0.3  # chosen on eval/dev: the smallest that cites the header for the conference's year
 # A "who" question prefers, per actor it names beyond the question's own, the clause that can name
 # who (see actors.py): neighbours sharing the same words otherwise tie. Chosen on eval/dev (see its README).
+# A clause that does not name the question's own actors gets none (actors.answer_actors).
 ACTOR_BONUS = 0.1
 
 
@@ -135,7 +138,7 @@ def _best(c: Choice, passing: list[Support]) -> Support:
     focus = a.section if a.section_strength == "full" else None
     kind = value_kind(question, lang, a.qtype)
     passing = _answering_kind(c, passing, kind)
-    asked_actors = question_actors(question, lang) if asks_for_actors(a.qtype, a.answer_noun) else None
+    asked_actors = question_actor_terms(question, lang) if asks_for_actors(a.qtype, a.answer_noun) else None
     # "Was the resolution adopted on 21 March?": only a document that dates something to a month can say yes
     # or otherwise; a clause of the draft, whose header gives a year only, sharing "resolution" cannot.
     dated_docs = _month_dated(c) if a.qtype == "yes-no" and month_days(question) else None
@@ -149,7 +152,13 @@ def _best(c: Choice, passing: list[Support]) -> Support:
     def value(s: Support) -> float:
         v = s.score - _RANK_PENALTY * rank[id(s)]
         chunk = s.hit.chunk
-        if own_language and chunk.lang != lang and not outcovers(s, firm, lang):
+        if outcovers(s, firm, lang):
+            # A Chinese question's English clauses that out-cover every Chinese one are told apart by the
+            # dictionary's first senses, which miss the paraphrases that words said in other words find
+            # (强调 / "underscores", 全过程 / "entire lifecycle"): those count too. Only among such clauses:
+            # an English clause lifted above a Chinese one by word similarity quoted the wrong one (dev-y08).
+            v += s.similar
+        elif own_language and chunk.lang != lang:
             v -= (1.0 if dominated(s, firm, rank, lang) else CROSS_DISCOUNT) * (s.overlap - s.literal)
         if has_names:
             v -= NAME_WEIGHT * (most_names - has_names[id(s)])
@@ -166,18 +175,23 @@ def _best(c: Choice, passing: list[Support]) -> Support:
             if kind.startswith("date") and document_level(chunk):
                 v += _OWN_DATE_BONUS  # a date in the header or dateline is the document's own event
         if asked_actors is not None:
-            v += ACTOR_BONUS * actors_named(chunk, asked_actors)
+            v += ACTOR_BONUS * answer_actors(chunk, asked_actors, clause_text(chunk, ctx.documents.get(chunk.doc_id)))
         if dated_docs is not None and (chunk.doc_id in dated_docs or month_days(chunk.text)):
             v += _VALUE_BONUS
         return v
 
+    return _naming_noun(c, passing, value)
+
+
+def _naming_noun(c: Choice, passing: list[Support], value: Callable[[Support], float]) -> Support:
+    """The best of `passing` by `value`, preferring one that can name the answer noun ("Which countries …");
+    the caller abstains if none can."""
     best = max(passing, key=value)
-    noun = answer_noun_groups(a, lang, ctx)
-    if not names_noun(noun, best, ctx):
-        # "Which countries …": prefer a clause that can name one; the caller abstains if none can.
-        others = [s for s in passing if names_noun(noun, s, ctx)]
-        best = max(others, key=value) if others else best
-    return best
+    noun = answer_noun_groups(c.analysis, c.lang, c.ctx)
+    if names_noun(noun, best, c.ctx):
+        return best
+    others = [s for s in passing if names_noun(noun, s, c.ctx)]
+    return max(others, key=value) if others else best
 
 
 def has_kind(ctx: AnswerContext, kind: str) -> bool:

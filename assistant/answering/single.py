@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from assistant.answering.about import unstated_about
+from assistant.answering.actors import actors_in, asks_for_actors, question_actors
 from assistant.answering.analysis import QuestionAnalysis
 from assistant.answering.answer_class import CLASS_NAMES
 from assistant.answering.candidates import support_evidence, support_question, with_named_candidates
@@ -187,6 +188,21 @@ def _widen(chunk: Chunk, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _with_actor(
+    question: str, lang: Language, a: QuestionAnalysis, chunk: Chunk, start: int, end: int
+) -> tuple[int, int]:
+    """The whole clause when a who-question's quote names no one but the question's own actors and the rest of
+    the clause does: "Whom did the Assembly call on …?" is answered by "It urged all stakeholders …", the
+    sentence after the one that shares most words with the question."""
+    if not asks_for_actors(a.qtype, a.answer_noun) or (start, end) == (chunk.start, chunk.end):
+        return start, end
+    asked = question_actors(question, lang)
+    quoted_text = chunk.text[start - chunk.start : end - chunk.start]
+    if actors_in(quoted_text, asked) or not actors_in(chunk.text, asked):
+        return start, end
+    return chunk.start, chunk.end
+
+
 def _covered(question: str, lang: Language, chunk: Chunk, ctx: AnswerContext) -> list[str]:
     """The question's words the clause (with its document's evidence) covers, for an abstention's wording."""
     return covered_terms(question, lang, [evidence_text(chunk, ctx.documents.get(chunk.doc_id))])[0]
@@ -205,7 +221,7 @@ def _quoted_answer(
     # Ties between sentences go to the one with the question's own words or their translations: a
     # glossary term lumps "milestone" with "watershed", 里程碑 translates to the first only.
     start, end = best_quote(chunk, groups, ctx.idf, a.qtype if kind else "", parts, _own_words(question, a, ctx))
-    start, end = _widen(chunk, start, end)
+    start, end = _with_actor(question, lang, a, chunk, *_widen(chunk, start, end))
     whole = (start, end) == (chunk.start, chunk.end)
     if need.cls is not None and not whole and not names_class(need, ctx.documents[chunk.doc_id].text[start:end]):
         # The paragraph named the class in another sentence than the one carrying the question's words.

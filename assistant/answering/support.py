@@ -124,6 +124,13 @@ def _section_act(chunk: Chunk) -> str:
     return " ".join((*found[0].acts_en, *found[0].acts_zh)) + "\n"
 
 
+def clause_text(chunk: Chunk, doc: Document | None) -> str:
+    """What the clause itself writes: its text, section names and lead-in lines, not its document's titles."""
+    # A news item's clauses have its title as their indexing context: that line goes too.
+    titles = {doc.info.title_en, doc.info.title_zh} if doc is not None else set()
+    return "\n".join(line for line in chunk.index_text.split("\n") if line.strip() not in titles)
+
+
 def supports(question: str, lang: Language, ctx: AnswerContext) -> list[Support]:
     """Each hit with its support, in retrieval order."""
     groups = question_groups(question, lang, ctx.translations, ctx.synonyms)
@@ -149,10 +156,7 @@ def clause_evidence(
     its document's title), plus (with the dictionary) the English senses of a Chinese clause's words, or an
     English clause's compound parts."""
     doc = ctx.documents.get(chunk.doc_id)
-    # A news item's clauses have its title as their indexing context: without `title`, that line goes too.
-    titles = {doc.info.title_en, doc.info.title_zh} if doc is not None else set()
-    own = "\n".join(line for line in chunk.index_text.split("\n") if line.strip() not in titles)
-    terms, tokens = chunk_evidence(evidence_text(chunk, doc) if title else own)
+    terms, tokens = chunk_evidence(evidence_text(chunk, doc) if title else clause_text(chunk, doc))
     if ctx.glosses is not None and chunk.lang == "en":
         # "life" is found in "lifecycle", a compound the dictionary does not list (compounds.py).
         return terms, tokens | dictionary_parts(chunk.text)
@@ -160,10 +164,15 @@ def clause_evidence(
 
 
 def clause_glosses(chunk: Chunk, lang: Language, ctx: AnswerContext) -> frozenset[str]:
-    """The English senses of a Chinese clause's words, for an English question (with the dictionary on);
-    nothing otherwise."""
+    """The English senses of a Chinese clause's words, and the English words of the glossary terms it writes
+    (its lead-in lines included), for an English question (with the dictionary on); nothing otherwise.
+
+    The glossary is the surer translation: "purposes" is in 国际电联的宗旨 ("purposes of the Union"), though
+    the dictionary's first senses of 宗旨 are "aim" and "goal".
+    """
     if ctx.glosses is not None and lang == "en" and chunk.lang == "zh":
-        return glossed_tokens(chunk.text, ctx.glosses)
+        terms = chunk_evidence(chunk.index_text)[0]
+        return glossed_tokens(chunk.text, ctx.glosses) | frozenset(w for t in terms for w in words(t.en))
     return frozenset()
 
 

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from assistant.answering.actors import (
+    actors_in,
     actors_named,
+    answer_actors,
     asks_for_actors,
     is_actor,
     is_actor_noun,
     issuing_bodies,
+    question_actor_terms,
     question_actors,
 )
 from assistant.glossary import find_terms
@@ -88,3 +91,30 @@ def test_a_header_names_the_bodies_that_issue_its_document():
         "Plenipotentiary Conference",
     ]
     assert issuing_bodies("第[EUR-2]号新决议草案：人工智能技术", "zh") == ()
+
+
+def test_a_clause_that_never_names_the_questions_actor_offers_no_actor_to_its_who_question():
+    asked = question_actor_terms("Who did ITU organise the summit with?", "en")
+    partners = _chunk("国际电联与XPRIZE基金会、计算机协会合作组织高峰会议", "zh")
+    others = _chunk("国际标准化组织、标准制定组织和学术会议的举措", "zh")
+    assert answer_actors(partners, asked, partners.text) == 2  # the XPRIZE Foundation and the ACM, not ITU
+    assert answer_actors(others, asked, others.text) == 0
+    # The question's actor may be written in the clause's lead-in line, which the glossary reads as a longer name.
+    purposes = _chunk("促使世界上所有居民都得益于新的电信技术", "zh")
+    assert answer_actors(purposes, asked, "国际电联的宗旨包括：\n" + purposes.text) == 1
+    assert answer_actors(purposes, asked, purposes.text) == 0
+    # A question that names no actor takes every clause's actors.
+    assert answer_actors(others, (), others.text) == 2
+
+
+def test_a_population_counts_as_one_who_but_human_rights_name_no_one():
+    for text in ("促使世界上所有居民都得益于新的电信技术", "protecting individuals' rights"):
+        assert answer_actors(_chunk(text), (), text) == 1, text
+    text = "upholding human rights throughout the lifecycle of AI"
+    assert answer_actors(_chunk(text), (), text) == 0
+
+
+def test_the_actors_a_sentence_names_leave_out_the_questions_own_and_any_addressee():
+    asked = question_actors("Whom did the General Assembly urge?", "en")
+    assert actors_in("Crucially, the General Assembly reiterated that human rights must be safeguarded.", asked) == 0
+    assert actors_in("It urged all stakeholders to refrain from employing such AI systems.", asked) == 1

@@ -104,3 +104,21 @@ def test_a_question_naming_a_document_none_of_whose_clauses_fits_is_not_answered
     assert nearest_named(named) is None and pick(named) is None
     plain = pick(choice("Which country shares AI skills?", ["res/clause/2"]))
     assert plain is not None and plain.hit.chunk.id == "res/clause/2"
+
+
+def _cited(answer) -> list[str]:
+    return [c.chunk_id for c in answer.citations]
+
+
+def test_a_who_question_naming_an_actor_is_answered_where_that_actor_acts(assistant):
+    # The draft's noting e lists more organisations and shares more translated words ("good" is one sense of
+    # 标准), but only noting a names ITU: the draft's source line names ITU for every clause.
+    answer = assistant.ask("Who did ITU cooperate with to hold the summit on AI for the good of humanity?")
+    assert _cited(answer) == ["eur-44a25-1/preamble/noting/a"]
+
+
+def test_a_chinese_questions_english_clauses_are_told_apart_by_words_said_in_other_words_too(assistant):
+    # 强调 / "underscores" and 全过程 / "entire lifecycle" are no dictionary senses; paragraph 4's "emphasizing"
+    # and "employing" are, but it says nothing of design or the lifecycle.
+    answer = assistant.ask("在人工智能从设计到使用的全过程中，报道说决议强调要维护什么？")
+    assert _cited(answer) == ["unido-unga-ai-resolution/body/1"]

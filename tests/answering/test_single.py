@@ -238,3 +238,11 @@ def test_a_specific_focus_asked_for_itself_still_abstains(assistant):
     )
     answer = assistant.ask(question)
     assert answer.abstained and "budget" in answer.text
+
+
+def test_a_who_question_quotes_the_sentence_that_names_who_not_only_its_own_actor(assistant):
+    # Paragraph 6 lists more actors but never names the Assembly; paragraph 4's first sentence shares the most
+    # words with the question, its second names whom the Assembly urged.
+    answer = assistant.ask("Whom did the Assembly ask to avoid AI that endangers human rights?")
+    assert cited(answer) == ["unido-unga-ai-resolution/body/4"]
+    assert "It urged all stakeholders" in answer.citations[0].quote

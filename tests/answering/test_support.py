@@ -158,3 +158,12 @@ def test_a_resolves_clause_states_what_was_decided():
     # Other headings record no decision.
     assert "decide" not in evidence_text(_clause("责成秘书长", "operative"), None)
     assert "decide" not in evidence_text(_clause("忆及", "preamble"), None)
+
+
+def test_an_english_question_finds_its_word_in_the_english_name_of_a_chinese_clauses_glossary_term(assistant):
+    # "purposes" is in 国际电联的宗旨 ("purposes of the Union"), the lead-in of the clause on all the world's
+    # inhabitants, though the dictionary's first senses of 宗旨 are "aim" and "goal".
+    answer = assistant.ask(
+        "Under the ITU purposes in the draft, who is to benefit from new telecommunication technologies?"
+    )
+    assert [c.chunk_id for c in answer.citations] == ["eur-44a25-1/preamble/considering/a/1"]
