@@ -22,10 +22,11 @@ from functools import lru_cache
 
 from assistant.answering.head_noun import en_head, zh_head
 from assistant.answering.metadata_scope import about_other_thing, asks_document_number
-from assistant.answering.partitive import complement, is_partitive
+from assistant.answering.partitive import PARTITIVE_NOUNS, complement, is_partitive
 from assistant.answering.section_match import SectionName, match_section
 from assistant.answering.words import AUXILIARIES, QUESTION_FUNCTION_WORDS
 from assistant.answering.zh_predicate import zh_answer_verb
+from assistant.answering.zh_topic import topic_head
 from assistant.glossary import find_terms
 from assistant.lexical import tokenize
 from assistant.schema import Language, Turn
@@ -327,12 +328,13 @@ def answer_verb(question: str, lang: Language, noun: str) -> str:
 def answer_noun(question: str, lang: Language) -> str:
     """The noun after the question word ("What *penalties* does ...", "有什么*处罚*"), or "" when generic.
 
-    A partitive noun with a complement ("which stages of the lifecycle") gives the complement's head.
+    A partitive noun with a complement ("which stages of the lifecycle") gives the complement's head; a Chinese
+    question that names its noun before a closing 哪 word (秘书长的*任务*有哪些) gives that noun's head.
     """
     noun = _plain_answer_noun(question, lang)
     m = re.search(ANSWER_NOUN_PATTERNS[lang], question, re.IGNORECASE)
     if m is None or not is_partitive(m.group(1), lang):
-        return noun
+        return noun or (topic_head(question, GENERIC_ANSWER_NOUNS, PARTITIVE_NOUNS[lang]) if lang == "zh" else "")
     return partitive_complement(question, lang, m) or noun
 
 

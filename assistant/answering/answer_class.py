@@ -34,6 +34,7 @@ from assistant.answering.analysis import AUXILIARIES
 from assistant.answering.gazetteer import city_names, country_names
 from assistant.answering.head_noun import en_modifiers
 from assistant.answering.zh_predicate import ZH_NOUN_VERBS, ZH_PASSIVE, is_predicate_verb
+from assistant.answering.zh_topic import agent_after_which, agent_class, topic_first
 from assistant.glossary import Term, find_terms
 from assistant.retrieval.wordnet import WordNetUnavailableError, load_wordnet
 from assistant.schema import Language
@@ -542,8 +543,31 @@ def _descriptive_de(rest: list[tuple[str, str]]) -> bool:
     )
 
 
+def class_nouns(name: str) -> tuple[str, ...]:
+    """The nouns that ask for class `name` in either language (国家, countries, nations …): a clause's bare
+    国家 names no country for any question asking for one, though 提案国 does not say 国家 itself."""
+    singular, plural = _EN_NOUNS.get(name, ((), ()))
+    return (*_ZH_NOUNS.get(name, ()), *singular, *plural)
+
+
 def _zh_class(question: str) -> AnswerClass | None:
-    return _zh_classes(question)[0]
+    return _zh_classes(question)[0] or _zh_noun_class(question)
+
+
+def _zh_noun_class(question: str) -> AnswerClass | None:
+    """The class of a noun the 哪-word patterns do not read (zh_topic.py): one named before a closing 哪 word
+    (决议草案提到的国际*组织*有哪些), or an agent noun whose suffix gives it (这项决议有哪些共同*提案国*, 这项决议的
+    共同提案国具体有哪些: a proposing country is a country)."""
+    asked = topic_first(question) or agent_after_which(question)
+    if asked is None:
+        return None
+    if name := agent_class(asked.head):
+        return AnswerClass(name, asked.plural, asked.start, asked.end, asked.lead)
+    for name, nouns in _ZH_NOUNS.items():
+        noun = next((n for n in nouns if asked.head.endswith(n)), "")
+        if noun and asked.lead < asked.end - len(noun) + 1:
+            return AnswerClass(name, asked.plural, asked.end - len(noun), asked.end, asked.lead)
+    return None
 
 
 def _zh_classes(question: str) -> tuple[AnswerClass | None, PredicateClass | None]:

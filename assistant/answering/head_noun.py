@@ -11,15 +11,17 @@ follows them, its head is read instead:
   end the phrase anywhere: "UN agency *helps* …"). A plural ends the compound ("UN agencies work with").
 * Chinese: leading modifiers (jieba flags a, b, d, and 具体 / 主要 / 相关 / 其他, with their 的) are
   skipped; a glossary name starting there is the head whole (焦点组), else the last noun of the
-  nominal run after them (伦理*原则*, 联大*决议*).
+  nominal run after them (伦理*原则*, 联大*决议*). A verb and its agent suffix are one noun (共同*提案国*,
+  zh_topic.py), which heads the phrase even with no modifier before it.
 
-A phrase with no modifier before its noun is left to the caller's plain reading (None here).
+A phrase with no modifier (or agent noun) before its noun is left to the caller's plain reading (None here).
 """
 
 from __future__ import annotations
 
 import re
 
+from assistant.answering.zh_topic import is_agent_noun, merge_agents
 from assistant.glossary import find_terms
 from assistant.segmentation import pos_words
 
@@ -103,13 +105,15 @@ def _plural(word: str) -> bool:
 
 
 def zh_head(after: str) -> str | None:
-    """The head noun of the Chinese phrase starting `after` the question word, or None when no modifier
-    opens it (具体的伦理原则 -> 原则, 具体焦点组 -> 焦点组, 主要的联合国机构 -> 联合国 as a glossary name)."""
-    tagged = pos_words(after[:24])
+    """The head noun of the Chinese phrase starting `after` the question word, or None when neither a modifier
+    nor an agent noun opens it (具体的伦理原则 -> 原则, 具体焦点组 -> 焦点组, 主要的联合国机构 -> 联合国 as a
+    glossary name, 共同提案国 / 提案国 -> 提案国)."""
+    # An agent noun the segmenter splits (提案|国) is one noun, with or without modifiers before it (zh_topic.py).
+    tagged = merge_agents(pos_words(after[:24]))
     k = 0
     while k < len(tagged) and (tagged[k][0] in _ZH_MODIFIERS or tagged[k][1] in _ZH_MODIFIER_FLAGS):
         k += 2 if k + 1 < len(tagged) and tagged[k + 1][0] == "的" else 1
-    if k == 0 or k >= len(tagged):
+    if k >= len(tagged) or (k == 0 and not is_agent_noun(tagged[0][0])):
         return None
     rest = after[sum(len(w) for w, _ in tagged[:k]) :]
     nouns = []

@@ -38,6 +38,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from assistant.answering.actors import issuing_bodies, question_actors
 from assistant.answering.acts import Act, act_lacks, asked_act
@@ -50,6 +51,7 @@ from assistant.answering.answer_class import (
     asked_class,
     asked_phrase,
     asks_place,
+    class_nouns,
     class_spans,
     predicate_class,
 )
@@ -384,11 +386,20 @@ def _named_instances(n: Needs, cls: AnswerClass, spans: list[str]) -> list[str]:
     developing nations", which repeats it, nor by "member states", a group that is not developing ones
     (echo.py); "Which civil society organisations …" not by "the private sector". A country's own name
     answers whatever the question's modifiers."""
+    # The class's own nouns are the question's, whether it says them or not: 这项决议的共同提案国有哪些 asks for
+    # countries (zh_topic.py), so a clause's bare 国家 repeats it as it repeats 哪些国家.
+    said = n.said_en | _class_tokens(cls.name)
     if cls.name not in _MODIFIED_CLASSES or cls.kind:
         # A kind question's classifier (哪一*类*国家) is no modifier a group must keep.
-        return instances(spans, n.question, said=n.said_en)
+        return instances(spans, n.question, said=said)
     phrase, noun = n.question[cls.lead_end : cls.end], n.question[cls.start : cls.end]
-    return [s for s in spans if country_names(s) or s in instances([s], n.question, phrase, noun, n.said_en)]
+    return [s for s in spans if country_names(s) or s in instances([s], n.question, phrase, noun, said)]
+
+
+@lru_cache(maxsize=16)
+def _class_tokens(name: str) -> frozenset[str]:
+    """The index tokens of the nouns that ask for class `name` (answer_class.class_nouns)."""
+    return frozenset(t for noun in class_nouns(name) for t in words(noun) + sorted(chunk_evidence(noun)[1]))
 
 
 def _own_evidence(chunk: Chunk) -> tuple[frozenset[Term], frozenset[str]]:

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.answering.words import ZH_NOT_VERBS
+from assistant.answering.zh_topic import topic_first
 from assistant.glossary import find_terms
 from assistant.schema import Chunk
 from assistant.segmentation import pos_words
@@ -86,7 +87,10 @@ def agent_acts(passive: Passive, chunk: Chunk) -> bool:
 
 
 def zh_answer_verb(question: str, noun: str) -> str:
-    """The word (jieba) after a Chinese answer noun and its adverbs (不断, 一直), or a passive's agent, if a verb."""
+    """The word (jieba) after a Chinese answer noun and its adverbs (不断, 一直), or a passive's agent, if a verb.
+    A noun named before a closing 哪 word has none: 目标*包括*哪些 says what is asked, not what the 目标 do."""
+    if topic_first(question) is not None:
+        return ""
     tagged = pos_words(question)
     starts = [len("".join(w for w, _ in tagged[:i])) for i in range(len(tagged))]
     after = question.find(noun) + len(noun)

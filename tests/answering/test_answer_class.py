@@ -60,6 +60,13 @@ from assistant.glossary import find_terms
         # asking an X by its name (什么名称的 / 什么名字的) asks which X, as 哪个 does, however long its modifiers
         ("大会将成立一个什么名称的人工智能伦理咨询机构？", "zh", "organisation", False),
         ("文章提到了什么名字的科技公司？", "zh", "company", False),
+        # a noun named before a closing 哪 word is the one asked for; an agent noun's suffix gives its class
+        ("决议草案提到的国际组织有哪些？", "zh", "organisation", True),
+        ("举办人工智能高峰会议的城市是哪个？", "zh", "city", False),
+        ("这项决议的共同提案国具体有哪些？", "zh", "country", True),
+        ("决议的共同提案国有哪些？", "zh", "country", True),
+        ("这项决议有哪些共同提案国？", "zh", "country", True),
+        ("这份提案的签署国有哪些？", "zh", "country", True),
     ],
 )
 def test_the_class_a_question_asks_for(question, lang, name, plural):
@@ -89,6 +96,9 @@ def test_the_class_a_question_asks_for(question, lang, name, plural):
         ("Which groups other than nations are named?", "en"),
         # a frequency is no share
         ("报告的频率是多少？", "zh"),
+        # a topic-first question whose noun names no class; a party (方) has none
+        ("秘书长的任务有哪些？", "zh"),
+        ("这项决议有哪些提案方？", "zh"),
     ],
 )
 def test_a_question_that_asks_for_no_class(question, lang):

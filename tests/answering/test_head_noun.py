@@ -38,6 +38,24 @@ def test_a_noun_without_modifiers_reads_as_before(question: str, noun: str) -> N
     assert answer_noun(question, lang) == noun
 
 
+@pytest.mark.parametrize(
+    ("question", "noun"),
+    [
+        # jieba splits 提案国 into 提案(v) 国(n): the verb and its suffix are one noun, the head
+        ("这项决议有哪些共同提案国？", "提案国"),
+        ("哪些提案国支持这项决议？", "提案国"),
+        # the noun named before a closing 哪 word is the one asked for
+        ("这项决议的共同提案国具体有哪些？", "提案国"),
+        ("秘书长的任务有哪些？", "任务"),
+        ("人工智能生命周期的阶段有哪些？", "生命周期"),  # a partitive asks for parts of its whole
+        ("决议的内容有哪些？", ""),  # generic
+        ("这项决议包括哪些？", ""),  # its parts, not resolutions
+    ],
+)
+def test_an_agent_noun_or_a_noun_before_the_question_word_is_the_answer_noun(question: str, noun: str) -> None:
+    assert answer_noun(question, "zh") == noun
+
+
 def test_no_modifier_gives_no_head() -> None:
     assert en_head("countries voted for it?") is None
     assert en_head("Sustainable Development Goals does AI help?") is None

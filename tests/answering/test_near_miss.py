@@ -38,6 +38,29 @@ def test_a_country_question_lacks_a_country_in_a_clause_about_a_coalition_of_nat
     assert missing("Which developing nations need access first?", "en", "which", access) == ["the name of a country"]
 
 
+def test_a_proposing_country_asked_before_the_question_word_needs_a_country_name():
+    # 提案国 is a country (its suffix 国) though the question never says 国家; a clause's bare 国家 ("national
+    # frameworks") or the member states it names are no proposing country, a named country is
+    members = chunk("成员国在对其管辖范围内所部署的人工智能技术产生的影响以及建立相关国家监管框架方面可发挥重要作用；")
+    named = chunk("罗马尼亚和法国提出了该决议；")
+    for question in ("决议的提案国有哪些？", "这项决议有哪些提案国？"):
+        assert missing(question, "zh", "which", members) == ["国家名称"]
+        assert missing(question, "zh", "which", named) == []
+
+
+def test_proposing_countries_the_corpus_never_names_are_not_answered(assistant):
+    for question in ("决议的共同提案国有哪些？", "这项决议有哪些共同提案国？"):
+        answer = assistant.ask(question)
+        assert answer.abstained and "国家名称" in answer.text
+    # a topic-first question on what the corpus does say is still answered
+    assert not assistant.ask("秘书长的任务有哪些？").abstained
+
+
+def test_a_bare_class_noun_names_no_instance_of_the_class():
+    clause = chunk("equitable access to AI technologies and national regulatory frameworks (国家监管框架)", "en")
+    assert missing("Which kind of nations should get fair access?", "en", "which", clause) == ["the name of a country"]
+
+
 def test_a_qualifier_must_be_said_by_the_clause():
     translations = {"children": ("·儿童", "儿童"), "labour": ("劳工", "·劳工")}
     q_children = "Which UN agency for children does the Secretary-General have to cooperate with?"

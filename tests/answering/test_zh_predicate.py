@@ -53,6 +53,12 @@ def test_the_verb_after_a_passives_agent_or_a_noun_tagged_verb_is_what_the_x_did
     assert zh_answer_verb("哪些组织应该参与？", "组织") == ""
 
 
+def test_a_noun_named_before_a_closing_which_word_has_no_verb_of_its_own():
+    # 包括 says what is asked (the goals it includes), not what the goals do
+    assert zh_answer_verb("国际电联的目标包括哪些？", "目标") == ""
+    assert zh_answer_verb("哪些目标包括可持续发展？", "目标") == "包括"
+
+
 def test_the_agent_acts_as_the_sections_addressee_or_in_the_text_not_after_a_preposition():
     council, sg = Passive("理事会", "负责"), Passive("秘书长", "负责")
     # 向理事会报告: the Council is who is reported to, the Secretary-General (the addressee) reports
