@@ -45,6 +45,7 @@ from langchain_core.runnables import ConfigurableFieldSpec, Runnable, RunnableCo
 
 from assistant.answering import AnswerContext, analyse_question, answer_extractive, resolve_follow_up, words
 from assistant.answering.llm import HUMAN, LANGUAGE_NAMES, NOT_IN_CORPUS, SYSTEM
+from assistant.answering.site_notice import asks_site_notice, label_only
 from assistant.answering.source_view import restore_source, simplified_context
 from assistant.answering.termsim import TermSimilarity
 from assistant.conflicts import find_conflict
@@ -97,6 +98,7 @@ class ChainAssistant(Protocol):
         *,
         mode: RetrieverMode | None = None,
         doc_ids: tuple[str, ...] | list[str] = (),
+        include_boilerplate: bool | None = None,
         translated: LexicalQuery | None = None,
     ) -> list[RetrievedChunk]:
         """Ranked clauses for `question`, as `Assistant.retrieve`."""
@@ -338,8 +340,12 @@ def _retrieve_step(assistant: ChainAssistant, retriever: Runnable[str, Any] | No
                 state["k"] + FLAGGED_SLACK,
                 mode=state.get("mode"),
                 doc_ids=state.get("doc_ids") or (),
+                # A question about the page's site or its terms asks the notice retrieval leaves out by default.
+                include_boilerplate=True if asks_site_notice(state["query"]) else None,
                 translated=translated,
             )
+            # The notice's heading and "Read more" labels say nothing an answer could quote.
+            ranked = [h for h in ranked if not label_only(h.chunk)]
             return {**state, "ranked": ranked, "translated": translated}
 
         return RunnableLambda(retrieve, name="retrieve")

@@ -396,3 +396,43 @@ def test_dictionary_glosses_are_off_with_dictionary_translation() -> None:
     from assistant.settings import Settings
 
     assert dictionary_glosses(Settings(dictionary_translation=False)) is None
+
+
+# A question about the page's site or terms reaches the notice that retrieval otherwise leaves out; one about
+# what the documents report never gets a notice clause, whatever words it shares with it.
+@pytest.mark.parametrize(
+    ("question", "phrase"),
+    [
+        ("May material from the UNIDO website be used elsewhere?", "acknowledgement of the source"),
+        ("工发组织对网站上的信息的准确性作出保证吗？", "makes no warranties"),
+    ],
+)
+def test_a_question_about_the_website_is_answered_from_its_notice(assistant, question: str, phrase: str) -> None:
+    answer = assistant.ask(question)
+    assert not answer.abstained
+    assert [c.chunk_id.split("/")[1] for c in answer.citations] == ["boilerplate"]
+    assert phrase in answer.citations[0].quote
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Does the resolution endorse any products?",
+        "Who is responsible for the accuracy of information?",
+        "决议是否推荐某些产品？",
+    ],
+)
+def test_a_question_about_the_content_gets_no_notice_clause(assistant, question: str) -> None:
+    hits = [c.chunk_id for c in assistant.ask(question).citations]
+    assert not any("/boilerplate/" in h for h in hits)
+
+
+def test_a_yes_no_question_the_notice_denies_is_not_answered_yes(assistant) -> None:
+    answer = assistant.ask("Is UNIDO liable for damage from using its website?")
+    assert answer.text.startswith("No")
+    assert "Under no circumstances" in answer.citations[0].quote
+
+
+def test_the_notice_heading_is_never_the_quote(assistant) -> None:
+    answer = assistant.ask("What does the disclaimer say?")
+    assert all(c.quote.strip() not in ("Disclaimer", "Read more here") for c in answer.citations)

@@ -31,8 +31,10 @@ Example:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from assistant.answering.analysis import YES_NO_OPENING
+from assistant.answering.evidence import Group, chunk_evidence
 from assistant.answering.replies import AIM, NO, YES
 from assistant.schema import Language
 from assistant.segmentation import pos_words
@@ -154,11 +156,56 @@ _ASKS_TEXT: dict[Language, re.Pattern[str]] = {
 }
 
 
-def yes_no_lead(question: str, lang: Language, quote: str) -> str:
+# A negation whose scope runs to the end of its sentence: "not", "no", "nor", "cannot", 不, 未, 并非. Not
+# the ones that add or compare ("not only", "no later than", 不仅, 不同), leave open ("whether or not") or
+# are words of their own (非政府, 无线电, 未来).
+_DENIAL = re.compile(
+    r"(?<!\bor )\b(?:not(?!\s+(?:only|merely|just|least)\b)|no|never|nor|neither|none|cannot)\b"
+    r"(?!\s+(?:less|more|later|fewer)\s+than\b)|n't\b"
+    r"|不(?!仅|只|但|同|断|论|少|久|过)|未(?!来|成年|婚|遂)|没有?|并非|无(?!论|线|人)",
+    re.IGNORECASE,
+)
+# Where a negation's scope ends: the sentence, or a "but" that turns back to the positive.
+_SCOPE_END = re.compile(r"[.;:!?。；：！？]|,?\s+but\b|，但", re.IGNORECASE)
+
+
+def denied(asked: Sequence[Group], quote: str) -> bool:
+    """Whether `quote` states a word of the question (a `Group`) only within the scope of a negation of its
+    own: the question's "liable" in "Under no circumstances shall UNIDO be liable", and nowhere affirmed.
+
+    Example:
+        >>> from assistant.answering.evidence import question_groups
+        >>> asked = question_groups("Is the page an official record?", "en")
+        >>> denied(asked, "It is not an official record."), denied(asked, "It is an official record.")
+        (True, False)
+    """
+    scoped: list[str] = []
+    rest: list[str] = []
+    at = 0
+    for m in _DENIAL.finditer(quote):
+        if m.start() < at:
+            continue  # inside the scope of the negation before it ("cannot and does not")
+        end = _SCOPE_END.search(quote, m.end())
+        stop = end.start() if end is not None else len(quote)
+        rest.append(quote[at : m.start()])
+        scoped.append(quote[m.end() : stop])
+        at = stop
+    if not scoped:
+        return False
+    rest.append(quote[at:])
+    inside, outside = chunk_evidence(" ".join(scoped)), chunk_evidence(" ".join(rest))
+    return any(g.found_in(*inside) and not g.found_in(*outside) for g in asked)
+
+
+def yes_no_lead(question: str, lang: Language, quote: str, asked: Sequence[Group] = ()) -> str:
     """The lead of a yes/no answer quoting `quote`, a clause that supports the question's predicate:
-    "Yes.", "No — …" for a negated question, "" when the quote words a negation of its own, and "neither"
+    "Yes.", "No — …" for a negated question or for a quote that denies a word of the plain question
+    (`asked`, its `question_groups`), "" when the quote words a negation of its own, and "neither"
     (`AIM`) when it states as an aim what the question asks as a fact ("Do developing nations (not) have
     equitable access?" against "ensuring equitable access")."""
+    if not negated(question, lang) and denied(asked, quote):
+        # "Does the disclaimer mention the governments?": it does, under a negation; no yes or no.
+        return "" if _ASKS_SAYING[lang].search(_asking_clause(question, lang)) else NO[lang]
     if not negated(question, lang):
         # "Does the resolution call for equitable access?" asks what the text says, and it says so: "Yes".
         aim_only = states_aim(quote) and not _ASKS_TEXT[lang].search(question)
@@ -168,6 +215,19 @@ def yes_no_lead(question: str, lang: Language, quote: str) -> str:
     if states_aim(quote) and _asks_fact(question, lang):
         return AIM[lang]
     return NO[lang]
+
+
+# A condition before the question proper: "If the site mentions a company, …", 网站上提到某家公司…，是否….
+_EN_CONDITION = re.compile(r"^\s*(?:if|when|whenever|once|where)\b[^,?]*,", re.IGNORECASE)
+_ZH_ASKING = re.compile(r"是否|是不是|有没有|能否|可否|吗")
+
+
+def _asking_clause(question: str, lang: Language) -> str:
+    """The clause of `question` that asks: without a leading condition, whose "mentions" asks nothing."""
+    if lang == "en":
+        return _EN_CONDITION.sub("", question)
+    parts = re.split(r"[，,]", question)
+    return next((p for p in reversed(parts) if _ZH_ASKING.search(p)), question)
 
 
 def _asks_fact(question: str, lang: Language) -> bool:

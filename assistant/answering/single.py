@@ -308,7 +308,7 @@ def _yes_no(question: str, lang: Language, ctx: AnswerContext, chunk: Chunk, cit
     header = _own_record(question, lang, ctx, chunk) if lent and not other and record is None else None
     if header is not None:  # the clause's year and city are another resolution's; the header's are the ask's
         cited = [cite_chunk(header, ctx)]
-        lead = yes_no_lead(question, lang, cited[0].quote)
+        lead = yes_no_lead(question, lang, cited[0].quote, question_groups(question, lang, ctx.translations))
         return Answer(
             question=question, text=cited_text(lead, cited, header.lang, lang), language=lang, citations=cited
         )
@@ -319,7 +319,7 @@ def _yes_no(question: str, lang: Language, ctx: AnswerContext, chunk: Chunk, cit
         return abstain(question, lang, covered=covered_terms(question, lang, [evidence])[0], missing=unrecorded)
     # Every focus of the question is supported by the clause that follows; "not" is no focus. The lead is
     # read off the clause that says what is asked (an aim, a negation), not off a dateline.
-    lead = yes_no_lead(question, lang, cited[0].quote)
+    lead = yes_no_lead(question, lang, cited[0].quote, question_groups(question, lang, ctx.translations))
     return Answer(question=question, text=cited_text(lead, cited, source.lang, lang), language=lang, citations=cited)
 
 
@@ -395,7 +395,7 @@ def _other_record(question: str, lang: Language, ctx: AnswerContext, chunk: Chun
         cited = [cite_chunk(r, ctx)]
         doc = ctx.documents[doc_id]
         printed = misprint_lead(question, lang, doc.info) if r.kind == "dateline" else ""
-        lead = printed or yes_no_lead(question, lang, cited[0].quote)
+        lead = printed or yes_no_lead(question, lang, cited[0].quote, question_groups(question, lang, ctx.translations))
         return Answer(question=question, text=cited_text(lead, cited, r.lang, lang), language=lang, citations=cited)
     return None
 

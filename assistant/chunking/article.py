@@ -43,6 +43,7 @@ def parse_article(doc: Document) -> list[Chunk]:
     ]
     body = boiler = 0
     in_boilerplate = False
+    heading = ""  # the notice's heading ("Disclaimer"): what its blocks are about, for "What does the disclaimer say?"
     for line in lines[1:]:
         start = line.start
         if not in_boilerplate and body == 0 and (m := _DATELINE.match(line.text)):
@@ -63,10 +64,14 @@ def parse_article(doc: Document) -> list[Chunk]:
                 )
             )
             start = line.start + m.end()
-        in_boilerplate = in_boilerplate or bool(_BOILERPLATE_START.match(line.text))
-        if in_boilerplate or _BOILERPLATE_LINE.match(line.text):
+        if not in_boilerplate and _BOILERPLATE_START.match(line.text):
+            in_boilerplate, heading = True, line.text.strip()
             boiler += 1
             chunks.append(_numbered(doc, "boilerplate", boiler, start, line.end, boilerplate=True))
+            continue
+        if in_boilerplate or _BOILERPLATE_LINE.match(line.text):
+            boiler += 1
+            chunks.append(_numbered(doc, "boilerplate", boiler, start, line.end, boilerplate=True, context=heading))
             continue
         body += 1
         chunks.append(_numbered(doc, "body", body, start, line.end, context=chunks[0].text))

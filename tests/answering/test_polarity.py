@@ -3,7 +3,8 @@ from __future__ import annotations
 import pytest
 
 from assistant.answering.analysis import question_type
-from assistant.answering.polarity import negated, states_aim, states_negation, yes_no_lead
+from assistant.answering.evidence import question_groups
+from assistant.answering.polarity import denied, negated, states_aim, states_negation, yes_no_lead
 from assistant.answering.replies import AIM, NO, YES
 
 
@@ -177,3 +178,51 @@ def test_a_negated_question_on_a_clause_stating_a_fact_is_still_answered_no():
     fact = "The United Nations General Assembly recently embraced a pivotal resolution."
     assert not states_aim(fact)
     assert yes_no_lead("联合国大会没有通过关于人工智能的决议吗？", "zh", fact) == NO["zh"]
+
+
+NOTICE = (
+    "The information presented does not necessarily reflect the views of the publisher and as such is not an "
+    "official record. Under no circumstances shall the publisher be liable for any damage from using this site."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        ("Is the page an official record?", NO["en"]),
+        ("Is the publisher liable for damage caused by the site?", NO["en"]),
+        # asked of what the notice mentions: it does mention the views, under a negation
+        ("Does the notice mention the publisher's views?", ""),
+        # a condition before the question proper says nothing about what is asked
+        ("If I use the site, is the publisher liable for damage?", NO["en"]),
+    ],
+)
+def test_a_clause_denying_what_a_plain_question_asks_is_no_yes(question, lead):
+    assert yes_no_lead(question, "en", NOTICE, question_groups(question, "en")) == lead
+
+
+def test_a_word_the_clause_also_affirms_is_not_denied():
+    quote = "The site is not a record of votes. The site is a public service."
+    asked = question_groups("Is the site a public service?", "en")
+    assert not denied(asked, quote)
+    assert yes_no_lead("Is the site a public service?", "en", quote, asked) == YES["en"]
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "quote"),
+    [
+        ("Does it address AI?", "en", "It addresses not only AI but also its governance."),  # adds
+        ("Are names registered?", "en", "Names (whether or not registered) are given in full."),  # leaves open
+        ("Are reports due in March?", "en", "Reports are due no later than March."),  # compares
+        ("是否要求不断加强合作？", "zh", "各方应不断加强合作。"),  # 不断 is a word
+        ("是否加强与非政府组织的合作？", "zh", "加强与非政府组织的合作。"),
+    ],
+)
+def test_a_negation_that_adds_compares_or_is_a_word_denies_nothing(question, lang, quote):
+    assert not denied(question_groups(question, lang), quote)
+
+
+def test_a_chinese_clause_denies_what_a_question_in_either_language_asks():
+    quote = "提及公司名称并不意味着本组织推荐这些公司。"
+    assert denied(question_groups("是否意味着本组织推荐这些公司？", "zh"), quote)
+    assert not denied(question_groups("是否提及公司名称？", "zh"), quote)

@@ -21,6 +21,15 @@ def test_article_title_dateline_paragraphs_and_boilerplate(documents):
         assert doc.text[c.start : c.end] == c.text
 
 
+def test_the_notice_blocks_carry_their_heading_as_context(documents):
+    # "What does the disclaimer say?" finds the disclaimer's blocks, though none of them says "disclaimer".
+    boiler = [c for c in chunk_document(documents["unido-unga-ai-resolution"]) if c.boilerplate]
+    assert [c.context for c in boiler[:2]] == ["", ""]  # "Read more here" and the heading itself
+    assert boiler[2].text.startswith("Access to the information")
+    assert all(c.context == "Disclaimer" for c in boiler[2:])
+    assert all(c.text != c.index_text for c in boiler[2:])
+
+
 def test_no_text_is_dropped(documents):
     doc = documents["unido-unga-ai-resolution"]
     covered = "".join(c.text for c in chunk_document(doc, max_tokens=10_000))

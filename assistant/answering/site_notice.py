@@ -1,0 +1,61 @@
+"""A question about the web page itself: its website, its disclaimer, terms of use or copyright, reusing its content.
+
+A news page ends with the site's notice (disclaimer, terms of use), which the chunker tags as
+boilerplate and retrieval leaves out by default (`Settings.include_boilerplate`): it is noise for a
+question about what the article reports. A user who asks about the site or its terms ("Can I reuse
+material from the UNIDO website?", 网站上的内容可以转载吗) asks about that notice, and only it answers.
+Such a question is retrieved with the boilerplate included; it still competes with the article's
+paragraphs on its words, so a site word alone does not force a disclaimer clause.
+
+Only words that name the site or its notice count. What the notice speaks of (liability, warranties,
+endorsement, links) is also what a resolution on AI may speak of ("Is the Secretary-General liable for AI
+failures?", "links between AI and the SDGs"), and a question about the resolution never gets a
+disclaimer clause: "Is UNIDO liable for a loss from using its website?" reaches the notice through
+"website", "Is UNIDO liable for any loss?" does not. A bare "page" may be a PDF's page number, 引用
+quotes a text: neither names the site.
+
+The notice's heading and a "Read more here" link label are boilerplate chunks too (`label_only`): they name
+what follows and say nothing, so no answer quotes them.
+
+Example:
+    >>> asks_site_notice("Can I reuse material from the UNIDO website?")
+    True
+    >>> asks_site_notice("网站上的内容可以转载吗？"), asks_site_notice("On which page is clause 7?")
+    (True, False)
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.schema import Chunk
+
+_SITE_WORDS = re.compile(
+    r"\b(?:web\s*-?\s*sites?|sites?|web\s*-?\s*pages?|home\s*pages?|disclaimers?|terms\s+(?:of\s+use|and\s+conditions)|"
+    r"legal\s+notices?|copyrights?|copyrighted|hyperlinks?|re-?us(?:e|es|ed|ing)|reproduc(?:e|es|ed|ing|tion)|"
+    r"republish(?:es|ed|ing)?|reprint(?:s|ed|ing)?)\b"
+    # Chinese: the site, its pages and links, the disclaimer and terms, copyright and reprinting.
+    r"|网站|网页|页面|网址|站点|链接|免责|使用条款|版权|转载",
+    re.IGNORECASE,
+)
+
+
+def asks_site_notice(question: str) -> bool:
+    """Whether `question` names the web page's site or its notice (disclaimer, terms, copyright, reuse)."""
+    return _SITE_WORDS.search(question) is not None
+
+
+# At most this many words and no sentence end: a heading or a link's label ("Read more here"), not a clause.
+_LABEL_WORDS = 4
+_SENTENCE_END = re.compile(r"[.!?;。！？；]")
+
+
+def label_only(chunk: Chunk) -> bool:
+    """Whether `chunk` is a boilerplate heading or link label ("Disclaimer", "Read more here"), nothing to quote.
+
+    Example:
+        >>> where = dict(doc_id="a", lang="en", kind="boilerplate", section_kind="boilerplate", start=0, end=10)
+        >>> label_only(Chunk(id="a/boilerplate/2", text="Disclaimer", boilerplate=True, **where))
+        True
+    """
+    return chunk.boilerplate and len(chunk.text.split()) <= _LABEL_WORDS and _SENTENCE_END.search(chunk.text) is None

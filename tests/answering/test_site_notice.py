@@ -1,0 +1,65 @@
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from assistant.answering.site_notice import asks_site_notice, label_only
+from assistant.schema import Chunk
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "May I quote articles from this website in my thesis?",
+        "What does the web page's disclaimer cover?",
+        "Are there terms of use for the news page?",
+        "Who holds the copyright of the photos?",
+        "Can the news item be republished?",
+        "网站对使用其内容有什么要求？",
+        "免责声明是怎么说的？",
+        "这篇文章可以转载吗？",
+        "版权归谁所有？",
+    ],
+)
+def test_a_question_naming_the_site_or_its_notice_asks_about_the_notice(question):
+    assert asks_site_notice(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # what the notice speaks of, asked of the resolution: no site word, no disclaimer
+        "Is the Secretary-General liable for AI failures?",
+        "Does the resolution endorse any company?",
+        "What links between AI and the SDGs does the article draw?",
+        "On which page is the instruction to the Secretary-General?",  # a PDF's page
+        "决议草案引用了哪些决议？",
+        "秘书长负有什么责任？",
+    ],
+)
+def test_a_question_about_the_documents_content_does_not(question):
+    assert not asks_site_notice(question)
+
+
+def _boilerplate(text: str) -> Chunk:
+    return Chunk(
+        id="a/boilerplate/1",
+        doc_id="a",
+        text=text,
+        lang="en",
+        kind="boilerplate",
+        section_kind="boilerplate",
+        start=0,
+        end=len(text),
+        boilerplate=True,
+    )
+
+
+def test_a_heading_or_link_label_is_nothing_to_quote():
+    assert label_only(_boilerplate("Disclaimer"))
+    assert label_only(_boilerplate("Read more here"))
+    assert not label_only(_boilerplate("All rights reserved."))  # a sentence says something
+    assert not label_only(_boilerplate("The use of this website is at the user's sole risk."))
+    body = replace(_boilerplate("Disclaimer"), boilerplate=False, kind="paragraph", section_kind="body")
+    assert not label_only(body)  # a short paragraph of the article itself is content
