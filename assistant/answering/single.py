@@ -36,8 +36,10 @@ from assistant.answering.document_date import document_date, misprint, misprint_
 from assistant.answering.evidence import chunk_evidence, overlap, question_groups, words
 from assistant.answering.gazetteer import city_names, same_city
 from assistant.answering.generic import specific_supports
+from assistant.answering.identifiers import document_ids
 from assistant.answering.lexicons import context_lexicon, context_names, wide_translations
 from assistant.answering.metadata import doc_level_chunks
+from assistant.answering.metadata_scope import asks_document_number
 from assistant.answering.near_miss import Fitting, Needs, fitting, names_class, needs
 from assistant.answering.noun_check import unnamed
 from assistant.answering.polarity import yes_no_lead
@@ -129,9 +131,15 @@ def _unsupported(question: str, lang: Language, ctx: AnswerContext, chunk: Chunk
     """The question's specific focuses (budget, vote …) that the chosen clause (`evidence`: its evidence text)
     does not state: as written or through its own translation, not a near-synonym (基金会 is no fund). A focus
     offered as the alternative of a word the clause states is read with the wider translations."""
+    if asks_document_number(question, lang) and not document_ids(chunk.text):
+        # "What is the resolution's number?", 决议的编号是多少: a clause that carries no document number does not say.
+        return [_NUMBER_WORD[lang]]
     exact = direct_translations(question, lang, context_lexicon(ctx))
     wide = (wide_translations(question, lang, ctx), clause_evidence(chunk, lang, ctx))
     return unsupported_specifics(question, lang, chunk_evidence(evidence), exact, wide)
+
+
+_NUMBER_WORD: dict[Language, str] = {"en": "its number", "zh": "编号"}
 
 
 def _near_miss(

@@ -48,3 +48,8 @@ def test_a_title_belongs_to_a_document_or_to_something_it_names(question, lang, 
 )
 def test_the_number_of_one_document_asks_for_its_identifier(question, identifier):
     assert asks_document_number(question) is identifier
+
+
+def test_a_chinese_number_question_asks_for_an_identifier_not_a_count():
+    assert asks_document_number("联大那项决议的编号是多少？", "zh")
+    assert not asks_document_number("有多少个国家支持这项决议？", "zh")

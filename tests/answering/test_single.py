@@ -246,3 +246,10 @@ def test_a_who_question_quotes_the_sentence_that_names_who_not_only_its_own_acto
     answer = assistant.ask("Whom did the Assembly ask to avoid AI that endangers human rights?")
     assert cited(answer) == ["unido-unga-ai-resolution/body/4"]
     assert "It urged all stakeholders" in answer.citations[0].quote
+
+
+@pytest.mark.parametrize("question", ["联合国大会这项人工智能决议的正式编号是多少？", "联大这项决议的正式文号是多少？"])
+def test_a_number_question_is_not_answered_by_a_clause_carrying_no_document_number(assistant, question):
+    # The article never gives the General Assembly resolution's number; "more than 120" is a count, no number.
+    answer = assistant.ask(question)
+    assert answer.abstained, answer.text
