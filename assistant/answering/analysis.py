@@ -292,7 +292,8 @@ def _first_match(table_id: str, text: str, lang: Language, skip: frozenset[str] 
 
 def question_type(question: str, lang: Language) -> str:
     """The answer type of `question` from the language's table; "what" when nothing matches.
-    "The number of the UNGA resolution on …" and 决议的编号是多少 ask for an identifier, not a count (metadata_scope.py)."""
+    "The number of the UNGA resolution on …" and 决议的编号是多少 ask for an identifier, not a count
+    (metadata_scope.py)."""
     skip = frozenset(("how-many",)) if asks_document_number(question, lang) else frozenset()
     return _first_match("qtype", question, lang, skip) or "what"
 
