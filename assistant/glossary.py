@@ -244,6 +244,14 @@ TERMS: tuple[Term, ...] = (
     Term("developing countries", "发展中国家", ("developing nations",)),
     Term("resolution", "决议", ("resolutions",)),
     Term("report", "报告", ("reports", "reporting", "reported")),
+    # The preamble's 忆及 (recalling) heading: a question says what the draft "recalls" or "refers back
+    # to", and the United Nations' own Chinese for the verb is 回顾. The chunks' context holds the heading.
+    Term(
+        "recalling",
+        "忆及",
+        ("recall", "recalls", "recalled", "refer back to", "refers back to", "referred back to", "referring back to"),
+        ("回顾",),
+    ),
     Term("every year", "每年", ("annually", "yearly", "each year", "how often")),
     Term("cooperation", "合作", ("collaboration", "cooperate", "co-operation")),
     Term("information sharing", "信息共享", ("share information", "sharing information")),
