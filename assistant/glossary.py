@@ -253,6 +253,8 @@ TERMS: tuple[Term, ...] = (
         ("回顾",),
     ),
     Term("every year", "每年", ("annually", "yearly", "each year", "how often")),
+    # ITU's Chinese for "initiatives" (e.g. the draft's 现行举措, 多方举措); 倡议 is the other common rendering.
+    Term("initiatives", "举措", ("initiative",), ("倡议",)),
     Term("cooperation", "合作", ("collaboration", "cooperate", "co-operation")),
     Term("information sharing", "信息共享", ("share information", "sharing information")),
     Term("mandate", "职权", ("remit", "purview", "terms of reference")),
