@@ -77,5 +77,5 @@ def test_the_respect_a_chinese_question_asks_in_is_not_content():
     # 哪方面 asks "in which respect": a clause that says 成果方面 shares no topic with it.
     groups = question_groups("这项决议与联合国在哪方面的更广泛倡议相一致？", "zh")
     tokens = [g.token for g in groups if g.term is None]
-    assert "倡议" in tokens
+    assert "广泛" in tokens
     assert "方面" not in tokens
