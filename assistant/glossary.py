@@ -260,7 +260,17 @@ TERMS: tuple[Term, ...] = (
     Term("developing countries", "发展中国家", ("developing nations",)),
     Term("resolution", "决议", ("resolutions",)),
     Term("report", "报告", ("reports", "reporting", "reported")),
+    # The preamble's 忆及 (recalling) heading: a question says what the draft "recalls" or "refers back
+    # to", and the United Nations' own Chinese for the verb is 回顾. The chunks' context holds the heading.
+    Term(
+        "recalling",
+        "忆及",
+        ("recall", "recalls", "recalled", "refer back to", "refers back to", "referred back to", "referring back to"),
+        ("回顾",),
+    ),
     Term("every year", "每年", ("annually", "yearly", "each year", "how often")),
+    # ITU's Chinese for "initiatives" (e.g. the draft's 现行举措, 多方举措); 倡议 is the other common rendering.
+    Term("initiatives", "举措", ("initiative",), ("倡议",)),
     Term("cooperation", "合作", ("collaboration", "cooperate", "co-operation")),
     Term("information sharing", "信息共享", ("share information", "sharing information")),
     Term("mandate", "职权", ("remit", "purview", "terms of reference")),

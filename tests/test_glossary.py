@@ -74,3 +74,10 @@ def test_officials_are_found_by_their_role():
 def test_a_role_name_of_another_body_or_office_is_no_itu_official(text):
     found = {t.en for t in find_terms(text, "en")}
     assert not found & {"Council", "Secretary-General"}
+
+
+def test_itus_chinese_for_initiatives_is_either_rendering():
+    # The draft writes 举措 (现行举措, 多方举措) where the UN's English says "initiatives"; 倡议 is the other rendering.
+    assert [t.en for t in find_terms("与联合国哪方面的更广泛举措相一致", "zh")] == ["United Nations", "initiatives"]
+    assert [t.zh for t in find_terms("broader UN initiatives", "en")] == ["联合国", "举措"]
+    assert [t.en for t in find_terms("更广泛倡议", "zh")] == ["initiatives"]

@@ -67,6 +67,8 @@ _QUESTION_WORDS = set(
             "能够",
             "要",
             "认为",
+            # 哪方面 / 在…方面 asks or frames "in which respect": 方面 is no topic (a clause's 成果方面 is none either).
+            "方面",
             "该",
             "这",
             "这一",

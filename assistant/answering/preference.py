@@ -10,9 +10,9 @@ Three signals that coverage alone misses:
 * **out-covering translations**: a Chinese question's English clause whose translated coverage is
   a multiple of every Chinese clause's coverage keeps all of it.
 * **dominated translations**: a clause in the other language whose extra coverage comes only through
-  translations, while a clause in the question's own language ranks above it, covers at least as
-  much literally and is at least as close in meaning, has nothing of its own to show: that extra
-  coverage does not count.
+  translations, while a clause in the question's own language ranks above it (or is the one dense
+  retrieval found nearest of all), covers at least as much literally and is at least as close in
+  meaning, has nothing of its own to show: that extra coverage does not count.
 """
 
 from __future__ import annotations
@@ -60,13 +60,19 @@ def name_share(names: Sequence[Term], text: str) -> float:
 def dominated(s: Support, passing: Sequence[Support], rank: Mapping[int, int], lang: Language) -> bool:
     """Whether an other-language clause is outdone by an own-language clause on everything but translations.
 
-    `rank` maps `id(support)` to its retrieval order. The own-language clause must rank above `s`,
-    cover at least as much of the question literally and be at least as close in meaning.
+    `rank` maps `id(support)` to its retrieval order. The own-language clause must rank above `s`, or be
+    dense retrieval's nearest clause of the whole index: the other clause may rank higher only through
+    the translations in question ("Which set of UN targets could AI help the world hit sooner?": help →
+    助力, world → 世界 put the Secretary-General's clause above the article's paragraph on the SDGs).
+    It must also cover at least as much of the question literally and be at least as close in meaning.
     """
     if s.hit.chunk.lang == lang:
         return False
     return any(
-        o.hit.chunk.lang == lang and rank[id(o)] < rank[id(s)] and o.literal >= s.literal and o.dense >= s.dense
+        o.hit.chunk.lang == lang
+        and (rank[id(o)] < rank[id(s)] or o.hit.dense_rank == 1)
+        and o.literal >= s.literal
+        and o.dense >= s.dense
         for o in passing
     )
 

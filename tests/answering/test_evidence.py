@@ -71,3 +71,11 @@ def test_guanyu_asks_about_a_topic_and_is_no_word_a_clause_must_state():
     groups = question_groups("两份文件关于数字鸿沟说了什么？", "zh")
     assert "关于" not in {g.token for g in groups}
     assert any(g.term is not None and g.term.zh == "数字鸿沟" for g in groups)
+
+
+def test_the_respect_a_chinese_question_asks_in_is_not_content():
+    # 哪方面 asks "in which respect": a clause that says 成果方面 shares no topic with it.
+    groups = question_groups("这项决议与联合国在哪方面的更广泛倡议相一致？", "zh")
+    tokens = [g.token for g in groups if g.term is None]
+    assert "广泛" in tokens
+    assert "方面" not in tokens

@@ -32,9 +32,12 @@ def test_name_share_finds_either_language_form_inside_a_longer_name():
     assert name_share([], "anything") == 0.0
 
 
-def _support(cid: str, lang: str, *, overlap: float, literal: float, dense: float) -> Support:
+def _support(
+    cid: str, lang: str, *, overlap: float, literal: float, dense: float, dense_rank: int | None = None
+) -> Support:
     chunk = Chunk(id=cid, doc_id="d", text="x", lang=lang, kind="clause", section_kind="body", start=0, end=1)  # type: ignore[arg-type]
-    return Support(RetrievedChunk(chunk, 1.0, dense_score=dense), overlap=overlap, dense=dense, literal=literal)
+    hit = RetrievedChunk(chunk, 1.0, dense_score=dense, dense_rank=dense_rank)
+    return Support(hit, overlap=overlap, dense=dense, literal=literal)
 
 
 def test_an_other_language_clause_is_dominated_by_an_own_language_clause_above_it_on_all_else():
@@ -71,3 +74,15 @@ def test_no_out_covering_below_twice_the_chinese_coverage_nor_for_an_english_que
     own = _support("en/2", "en", overlap=0.1, literal=0.1, dense=0.3)
     other = _support("zh/2", "zh", overlap=0.6, literal=0.1, dense=0.2)
     assert not outcovers(other, [own, other], "en")
+
+
+def test_the_question_languages_nearest_clause_dominates_even_below_a_clause_ranked_for_its_translations():
+    # "Which set of UN targets could AI help the world hit sooner?": the Secretary-General's clause ranks above
+    # the article's paragraph on the SDGs only through generic translations (help → 助力, world → 世界).
+    other = _support("zh/1", "zh", overlap=0.7, literal=0.09, dense=0.25, dense_rank=8)
+    nearest = _support("en/3", "en", overlap=0.09, literal=0.09, dense=0.39, dense_rank=1)
+    second = _support("en/4", "en", overlap=0.09, literal=0.09, dense=0.30, dense_rank=2)
+    rank = {id(other): 0, id(second): 1, id(nearest): 2}
+    assert dominated(other, [other, second, nearest], rank, "en")
+    # Below it in retrieval order, only the retriever's nearest clause dominates.
+    assert not dominated(other, [other, second], rank, "en")

@@ -214,3 +214,18 @@ def test_a_word_held_both_as_written_and_through_its_translation_counts_once():
         translated_words=2,
     )
     assert query.generic_match({"technolog", "技术", "·助力"}.__contains__, 0.2)
+
+
+def test_what_a_draft_refers_back_to_is_what_it_recalls():
+    # "refer back to" is the preamble's 忆及 (recalling), which the clauses' context holds; word by word,
+    # "back" would be the dictionary's 支持 (support), a word of other clauses.
+    lex = parse_cedict(["支持 支持 [zhi1 chi2] /to support/to back/"])
+    q = translate_query("Which resolution does the draft refer back to?", "en", AnyTerms(), lex)
+    found = {g.source: g.tokens for g in q.translations}
+    assert "·忆及" in found["recalling"]
+    assert "back" not in found
+
+
+def test_the_united_nations_chinese_for_recalling_finds_the_recalling_heading():
+    q = translate_query("草案回顾了哪些决议？", "zh", AnyTerms())
+    assert any(g.source == "忆及" and "recal" in g.tokens for g in q.translations)
