@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from assistant.answering.correspondence import CORRESPONDENCE_VERBS
 from assistant.answering.head_noun import en_head, zh_head
 from assistant.answering.metadata_scope import about_other_thing, asks_document_number
 from assistant.answering.partitive import complement, is_partitive
@@ -336,17 +337,6 @@ _LIGHT_OBJECT = re.compile(
 )
 
 
-# Verbs of correspondence: "which initiatives does it *align with*", 与哪类倡议*相一致* ask for what the X matches,
-# a relation texts word in many ways ("is in line with", 符合, 与…相符); the verb says nothing a clause must state.
-_CORRESPONDENCE_VERBS = frozenset(
-    (
-        *("align", "aligns", "aligned", "accord", "accords", "conform", "conforms", "correspond", "corresponds"),
-        *("match", "matches", "fit", "fits", "tally", "tallies", "agree", "agrees", "chime", "chimes"),
-        *("一致", "相一致", "保持一致", "符合", "相符", "相符合", "吻合", "相吻合", "契合", "相契合", "对应", "相对应"),
-    )
-)
-
-
 def answer_verb(question: str, lang: Language, noun: str) -> str:
     """The word right after the answer noun ("Which countries *voted* …", 哪些组织*反对*…): what the X did.
     For a light verb, its object's head ("which actors play a decisive *part* in …"); none for a verb of
@@ -354,7 +344,7 @@ def answer_verb(question: str, lang: Language, noun: str) -> str:
     if not noun:
         return ""
     verb = _answer_verb(question, lang, noun)
-    return "" if verb.casefold() in _CORRESPONDENCE_VERBS else verb
+    return "" if verb.casefold() in CORRESPONDENCE_VERBS else verb
 
 
 def _answer_verb(question: str, lang: Language, noun: str) -> str:

@@ -104,3 +104,27 @@ def test_a_question_naming_a_document_none_of_whose_clauses_fits_is_not_answered
     assert nearest_named(named) is None and pick(named) is None
     plain = pick(choice("Which country shares AI skills?", ["res/clause/2"]))
     assert plain is not None and plain.hit.chunk.id == "res/clause/2"
+
+
+def test_a_question_on_what_something_matches_prefers_the_clause_stating_a_correspondence():
+    docs = {
+        "art": (
+            "article",
+            [
+                ("paragraph", "The resolution names UN initiatives on AI safety."),
+                ("paragraph", "It is in line with broader UN initiatives on digital cooperation."),
+            ],
+        )
+    }
+    ctx = toy_context(docs, hits=["art/paragraph/1", "art/paragraph/2"])
+    ranked = [Support(h, 0.6, 0.0, 0.6) for h in ctx.hits]
+
+    def picked(question: str) -> str:
+        a = analyse_question(question, "en")
+        best = pick(Choice(question, "en", a, ctx, ranked, ranked, needs(question, "en", a.qtype)))
+        return best.hit.chunk.id
+
+    # "aligns with" and "is in line with" word the same relation: the clause stating it answers
+    assert picked("Which UN initiatives does the resolution align with?") == "art/paragraph/2"
+    # without a correspondence asked, retrieval order decides
+    assert picked("Which UN initiatives does the resolution name?") == "art/paragraph/1"
