@@ -322,14 +322,10 @@ def document_hint(question: str) -> str:
 _VERB_AFTER = re.compile(rf"^\s+(?!(?:{_AUX}|and|or|of|in|on|for|to|with|from|by|that|which|who)\b)([a-z][\w-]*)")
 
 
-# Light verbs: in "play a decisive part", "take part", "have access" the noun after them says what the X does,
-# the verb only carries it (and a text says "发挥作用" or "are pivotal in", not "play").
-_LIGHT_VERBS = frozenset(
-    (
-        *("play", "plays", "played", "playing", "take", "takes", "took", "make", "makes", "made"),
-        *("have", "has", "had", "give", "gives", "gave"),
-    )
-)
+# Light verbs: in "play a decisive part", "take part", "make decisions" the noun after them says what the X does,
+# the verb only carries it (and a text says "发挥作用" or "are pivotal in", not "play"). "have" is an auxiliary
+# (_VERB_AFTER reads no verb after it); "give" takes two objects ("gave the measure their backing"), left as a verb.
+_LIGHT_VERBS = frozenset(("play", "plays", "played", "playing", "take", "takes", "took", "make", "makes", "made"))
 # The light verb's object: determiners and adjectives, then its head noun before a preposition or the end.
 _LIGHT_OBJECT = re.compile(
     r"^\s+(?:(?:a|an|the|some|any|their|its|his|her|our|more|greater|much)\s+)?((?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*)"
