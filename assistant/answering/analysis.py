@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from assistant.answering.correspondence import CORRESPONDENCE_VERBS
 from assistant.answering.head_noun import en_head, zh_head
 from assistant.answering.metadata_scope import about_other_thing, asks_document_number
 from assistant.answering.partitive import PARTITIVE_NOUNS, complement, is_partitive
@@ -44,6 +45,11 @@ YES_NO_OPENING = (
     r"^\s*(?!(?:can|could|would|will)(?:n?['’]t)?\s+you\b)"
     rf"(?:(?:{'|'.join((*AUXILIARIES, 'shall'))})(?:n?['’]t)?|won['’]t|shan['’]t|cannot|might|may(?!\s*\d))\b"
 )
+
+# A count after the question word ("which *two* resolutions", 哪*两项*决议) says how many answers are asked
+# for; it is no noun a clause must state, and the noun after it is what is asked.
+_EN_COUNT = r"(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+)?"
+_ZH_COUNT = r"哪[两二三四五六七八九十几]+[项个种类条份点家]?"
 
 # Answer types, first match wins. The order matters only where two patterns can both match
 # ("how much" before "how many"-like words, "when" before "which").
@@ -82,13 +88,15 @@ QTYPE_PATTERNS: dict[Language, tuple[tuple[str, str], ...]] = {
     "zh": (
         ("how-much", r"预算|经费|资金|拨款|费用|工资|薪|多少钱|花费|出资"),
         ("when", r"何时|什么时候|哪一年|哪年|哪一天|哪天|几月|多久|多长时间|频率|多常|哪一届|哪届"),
-        ("how-many", r"多少|几个|几项|几次|几条|几|一共|共有"),
-        ("where", r"哪里|何地|哪个城市|哪座城市|在哪|发自"),
+        # 哪几类 asks which (a count of answers, as 哪两项 does), not how many.
+        ("how-many", r"多少|(?<!哪)几|一共|共有"),
+        # 在哪几类…之间, 在哪两方面 ask which parties or aspects (a count of answers), not where.
+        ("where", r"哪里|何地|哪个城市|哪座城市|在哪(?![几两二三四五六七八九十])|发自"),
         ("who", r"谁|哪个机构|何人|由谁|哪位|哪一方|哪些方"),
         ("definition", r"什么是|是什么意思|指什么|定义"),
         ("what-must", r"(做|干|承担)(什么|哪些|些什么)|哪些事|什么事|什么任务|哪些任务"),
         ("yes-no", r"是否|吗[？?]?$|有没有|能否|可否|是不是"),
-        ("which", r"哪些|哪个|哪一|哪项|哪条|哪类|哪方面|什么样"),
+        ("which", rf"哪些|哪个|哪一|哪项|哪条|哪类|哪方面|什么样|{_ZH_COUNT}"),
     ),
 }
 
@@ -187,9 +195,10 @@ _WORD_SPLIT = re.compile(r"\s+")
 # The noun a "what X / which X / how many X" question asks for: the answer must be an X.
 _AUX = "|".join(AUXILIARIES)
 ANSWER_NOUN_PATTERNS: dict[Language, str] = {
-    "en": rf"\b(?:what|which|how many|how much)\s+(?:kinds? of |sorts? of |types? of )?"
+    "en": rf"\b(?:what|which|how many|how much)\s+{_EN_COUNT}(?:kinds? of |sorts? of |types? of )?"
     rf"(?!(?:{_AUX}|the|a|an|this|that|it|its|they|he|she)\b)([A-Za-z][\w-]*)",
-    "zh": r"(?:哪些?方面的|什么样的?|哪些|哪个|哪种|哪类|哪项|何种|什么|多少个?|几个|几项|几)([\u4e00-\u9fff]{1,8})",
+    "zh": rf"(?:哪些?方面的|什么样的?|{_ZH_COUNT}|哪些|哪个|哪种|哪类|哪项|何种|什么|多少个?|几个|几项|几)"
+    r"([\u4e00-\u9fff]{1,8})",
 }
 # Answer nouns that name no category of answer ("what kind of role", "哪方面").
 GENERIC_ANSWER_NOUNS = frozenset(
@@ -315,15 +324,39 @@ def document_hint(question: str) -> str:
 _VERB_AFTER = re.compile(rf"^\s+(?!(?:{_AUX}|and|or|of|in|on|for|to|with|from|by|that|which|who)\b)([a-z][\w-]*)")
 
 
+# Light verbs: in "play a decisive part", "take part", "make decisions" the noun after them says what the X does,
+# the verb only carries it (and a text says "发挥作用" or "are pivotal in", not "play"). "have" is an auxiliary
+# (_VERB_AFTER reads no verb after it); "give" takes two objects ("gave the measure their backing"), left as a verb.
+_LIGHT_VERBS = frozenset(("play", "plays", "played", "playing", "take", "takes", "took", "make", "makes", "made"))
+# The light verb's object: determiners and adjectives, then its head noun before a preposition or the end.
+_LIGHT_OBJECT = re.compile(
+    r"^\s+(?:(?:a|an|the|some|any|their|its|his|her|our|more|greater|much)\s+)?((?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*)"
+    r"(?=\s+(?:in|on|for|to|with|from|by|at|of|as|towards|that|which)\b|\s*[?.,;!]|\s*$)"
+)
+
+
 def answer_verb(question: str, lang: Language, noun: str) -> str:
-    """The word right after the answer noun ("Which countries *voted* …", 哪些组织*反对*…): what the X did."""
+    """The word right after the answer noun ("Which countries *voted* …", 哪些组织*反对*…): what the X did.
+    For a light verb, its object's head ("which actors play a decisive *part* in …"); none for a verb of
+    correspondence ("which initiatives *align* with it")."""
     if not noun:
         return ""
+    verb = _answer_verb(question, lang, noun)
+    return "" if verb.casefold() in CORRESPONDENCE_VERBS else verb
+
+
+def _answer_verb(question: str, lang: Language, noun: str) -> str:
     if lang == "zh":
         return zh_answer_verb(question, noun)
     at = question.find(noun)
-    m = _VERB_AFTER.match(question[at + len(noun) :]) if at >= 0 else None
-    return m.group(1) if m else ""
+    rest = question[at + len(noun) :]
+    m = _VERB_AFTER.match(rest) if at >= 0 else None
+    if m is None:
+        return ""
+    if m.group(1).casefold() in _LIGHT_VERBS:
+        obj = _LIGHT_OBJECT.match(rest[m.end() :])
+        return obj.group(1).split()[-1] if obj else ""
+    return m.group(1)
 
 
 def answer_noun(question: str, lang: Language) -> str:

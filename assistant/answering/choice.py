@@ -15,6 +15,7 @@ from assistant.answering.actors import answer_actors, asks_for_actors, question_
 from assistant.answering.analysis import QuestionAnalysis
 from assistant.answering.candidates import doc_kind, support_evidence, support_question
 from assistant.answering.context import AnswerContext
+from assistant.answering.correspondence import asks_correspondence, states_correspondence
 from assistant.answering.document_date import document_date
 from assistant.answering.evidence import question_groups
 from assistant.answering.metadata import doc_level_chunks
@@ -148,6 +149,7 @@ def _best(c: Choice, passing: list[Support]) -> Support:
     # "Which resolution *on the 2030 Agenda* …": the clause that names one on it, not one whose title does.
     topic = noun_topic(question, lang, a.answer_noun) if a.qtype == "which" else ""
     off_topic = {id(s) for s in passing if not states_topic(topic, lang, s.hit.chunk, ctx)} if topic else set()
+    matches = asks_correspondence(question, lang)
 
     def value(s: Support) -> float:
         v = s.score - _RANK_PENALTY * rank[id(s)]
@@ -178,6 +180,8 @@ def _best(c: Choice, passing: list[Support]) -> Support:
             v += ACTOR_BONUS * answer_actors(chunk, asked_actors, clause_text(chunk, ctx.documents.get(chunk.doc_id)))
         if dated_docs is not None and (chunk.doc_id in dated_docs or month_days(chunk.text)):
             v += _VALUE_BONUS
+        if matches and states_correspondence(chunk.text):
+            v += _VALUE_BONUS  # "what does it align with": the clause saying what it is in line with
         return v
 
     return _naming_noun(c, passing, value)

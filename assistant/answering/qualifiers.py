@@ -26,12 +26,14 @@ _EN_AFTER = re.compile(
     rf"(.+?)(?=\s+(?:{'|'.join((*AUXILIARIES, 'shall', 'may', 'that', 'which', 'who', 'whose', 'to'))})\b|[?.!;]|$)",
     re.IGNORECASE,
 )
-# Words before the noun that do not narrow it ("which *other* organisations", "哪一*个*"), and Chinese
+# Words before the noun that do not narrow it ("which *other* organisations", "哪一*个*"; "external", 外部: outside
+# what the question itself names, as "other" is, no side a clause states of its partners), and Chinese
 # verbs that only introduce the qualifier (负责知识产权的 = "for intellectual property", 知识产权相关的
 # = "related to intellectual property").
 _NOT_QUALIFIERS = re.compile(
     r"\b(?:other|others|such|main|particular|specific|certain|exact|same|one|two|three|single|named|"
-    r"individual|kind of|sort of|type of)\b|其他|其它|别的|主要|具体|特定|负责|主管|专门|从事|管理|相关|有关|"
+    r"individual|kind of|sort of|type of|external|outside)\b|其他|其它|别的|外部|外界|"
+    r"主要|具体|特定|负责|主管|专门|从事|管理|相关|有关|"
     # 一 / 个 only as the measure word that opens the qualifier (哪 + 一个 …): 统一, 个人 keep them.
     r"^(?:一个|一|个)",
     re.IGNORECASE,

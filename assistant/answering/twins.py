@@ -12,7 +12,8 @@ from collections.abc import Callable, Sequence
 
 from assistant.answering.analysis import QuestionAnalysis
 from assistant.answering.context import AnswerContext
-from assistant.answering.evidence import chunk_evidence, question_groups
+from assistant.answering.evidence import Group, chunk_evidence, question_groups
+from assistant.answering.exclusions import set_aside, sets_aside_a_kind
 from assistant.answering.sections import section_key
 from assistant.answering.support import clause_glosses
 from assistant.schema import Chunk, Language
@@ -37,12 +38,17 @@ def twin_answer(
         return []
     groups = question_groups(question, lang, ctx.translations)
 
-    def covers(chunk: Chunk) -> frozenset[int]:
+    def covers(chunk: Chunk, words: Sequence[Group] = groups) -> frozenset[int]:
         # The clause's own words: its evidence adds the document title, which every sibling shares.
         terms, tokens = chunk_evidence(chunk.text)
         tokens = tokens | clause_glosses(chunk, lang, ctx)
-        return frozenset(i for i, g in enumerate(groups) if g.found_in(terms, tokens))
+        return frozenset(i for i, g in enumerate(words) if g.found_in(terms, tokens))
 
+    if sets_aside_a_kind(a.question, lang):
+        # "Apart from UN agencies, which organisations …": a sibling that states the set-aside kind where the
+        # best clause does not is the clause on UN agencies (exclusions.py), no twin.
+        aside = question_groups(set_aside(a.question, lang), lang, ctx.translations)
+        candidates = [c for c in candidates if covers(c, aside) <= covers(best, aside)]
     return twin_clauses(best, candidates, covers)
 
 

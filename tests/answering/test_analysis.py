@@ -162,6 +162,40 @@ def test_document_hint_and_answer_noun():
 
 
 @pytest.mark.parametrize(
+    ("question", "lang", "qtype", "noun"),
+    [
+        # a count says how many answers are asked for: the noun after it is what is asked
+        ("Which two resolutions does the draft recall?", "en", "which", "resolution"),  # its glossary form
+        ("Which 3 goals does the article name?", "en", "which", "goals"),
+        ("草案忆及了哪两项决议？", "zh", "which", "决议"),
+        # 哪几类 asks which kinds (not how many), 在哪几类…之间 between which (not where)
+        ("国际电联可以在哪几类主体之间交流信息？", "zh", "which", "主体"),
+        ("How many resolutions does the draft recall?", "en", "how-many", "resolution"),
+        ("草案忆及了几项决议？", "zh", "how-many", "决议"),
+    ],
+)
+def test_a_count_after_the_question_word_is_no_answer_noun(question, lang, qtype, noun):
+    a = analyse_question(question, lang)
+    assert (a.qtype, a.answer_noun) == (qtype, noun)
+
+
+@pytest.mark.parametrize(
+    ("question", "verb"),
+    [
+        ("Which actors play a decisive part in developing AI?", "part"),
+        ("Which countries take part in the summit?", "part"),
+        ("Which bodies make decisions on the budget?", "decisions"),
+        ("Which actors played an important and growing role in it?", "role"),
+        ("Which countries voted against it?", "voted"),  # no light verb: the verb itself
+        ("Which initiatives does the resolution align with?", ""),  # an auxiliary first: no verb of the X
+        ("Which initiatives align with the resolution?", ""),  # a verb of correspondence states nothing
+    ],
+)
+def test_a_light_verb_is_read_through_its_object(question, verb):
+    assert analyse_question(question, "en").answer_verb == verb
+
+
+@pytest.mark.parametrize(
     ("question", "verb"),
     [
         ("哪些组织反对该决议？", "反对"),

@@ -69,6 +69,12 @@ def test_a_follow_up_is_supported_with_the_words_of_the_question_it_follows():
     assert support_question("Who reports?", analyse_question("Who reports?", "en")) == "Who reports?"
 
 
+def test_a_set_aside_kind_of_what_is_asked_is_not_supported():
+    question = "秘书长除了联合国机构之外，还要和哪些组织合作？"
+    # (还 reads as a follow-up cue; with no earlier turn it carries nothing)
+    assert support_question(question, analyse_question(question, "zh")).strip() == "秘书长，还要和哪些组织合作？"
+
+
 def test_the_kind_of_a_document_the_context_does_not_hold_is_empty():
     ctx = toy_context(DOCS)
     assert (doc_kind(ctx, "art"), doc_kind(ctx, "res"), doc_kind(ctx, "gone")) == ("article", "resolution", "")

@@ -122,3 +122,27 @@ def test_a_chinese_questions_english_clauses_are_told_apart_by_words_said_in_oth
     # and "employing" are, but it says nothing of design or the lifecycle.
     answer = assistant.ask("在人工智能从设计到使用的全过程中，报道说决议强调要维护什么？")
     assert _cited(answer) == ["unido-unga-ai-resolution/body/1"]
+
+
+def test_a_question_on_what_something_matches_prefers_the_clause_stating_a_correspondence():
+    docs = {
+        "art": (
+            "article",
+            [
+                ("paragraph", "The resolution names UN initiatives on AI safety."),
+                ("paragraph", "It is in line with broader UN initiatives on digital cooperation."),
+            ],
+        )
+    }
+    ctx = toy_context(docs, hits=["art/paragraph/1", "art/paragraph/2"])
+    ranked = [Support(h, 0.6, 0.0, 0.6) for h in ctx.hits]
+
+    def picked(question: str) -> str:
+        a = analyse_question(question, "en")
+        best = pick(Choice(question, "en", a, ctx, ranked, ranked, needs(question, "en", a.qtype)))
+        return best.hit.chunk.id
+
+    # "aligns with" and "is in line with" word the same relation: the clause stating it answers
+    assert picked("Which UN initiatives does the resolution align with?") == "art/paragraph/2"
+    # without a correspondence asked, retrieval order decides
+    assert picked("Which UN initiatives does the resolution name?") == "art/paragraph/1"

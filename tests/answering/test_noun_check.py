@@ -51,3 +51,27 @@ def test_questions_of_other_types_or_without_a_noun_check_nothing():
         a = analyse_question(question, "en")
         assert answer_noun_groups(a, "en", ctx) is None
         assert names_noun(None, support(ctx), ctx)
+
+
+def test_a_light_verb_is_read_through_its_object():
+    # "play a key role": the text says what the X does in other words (发挥作用), never "play"; the object
+    # is what the clause must be able to say, and an object the corpus never uses still rules the clause out.
+    ctx = toy_context(DOCS, hits=["res/clause/1"], known=KNOWN | {"role"})
+    a = analyse_question("Which countries play a key role in reporting to the Council?", "en")
+    assert a.answer_verb == "role"
+    assert unnamed(a, "en", support(ctx), ctx) == ""
+    a = analyse_question("Which countries play football?", "en")
+    assert unnamed(a, "en", support(ctx), ctx) == "football"
+
+
+def test_a_verb_of_correspondence_is_no_verb_a_clause_must_state():
+    # "aligns with", 相一致: texts word a correspondence many ways ("in line with", 符合); what is asked is the noun.
+    ctx = toy_context(DOCS, hits=["res/clause/1"], known=KNOWN)
+    for question, lang in (
+        ("Which countries align with the Council?", "en"),
+        ("这项决议与哪些国家相一致？", "zh"),
+    ):
+        a = analyse_question(question, lang)
+        assert a.answer_noun and a.answer_verb == ""
+    a = analyse_question("Which countries align with the Council?", "en")
+    assert unnamed(a, "en", support(ctx), ctx) == ""

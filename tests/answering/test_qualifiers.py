@@ -15,6 +15,9 @@ from assistant.answering.qualifiers import qualifier_text
         ("Which UN agency for science and culture must he join?", "en", "UN  science and culture"),
         ("Which private company is named as a partner?", "en", "private"),
         ("Which other organisations must he cooperate with?", "en", ""),
+        # external (外部) is relative to what the question names ("apart from UN agencies"), as "other" is
+        ("Which external organisations must he cooperate with?", "en", ""),
+        ("秘书长除了联合国机构之外，还要和哪些外部组织合作？", "zh", ""),
         ("Which country led the coalition?", "en", ""),
         ("秘书长应当与哪个负责知识产权的联合国组织合作？", "zh", "知识产权的联合国"),
         ("文章提到哪家科技公司支持这项决议？", "zh", "科技"),

@@ -34,3 +34,18 @@ def test_twins_are_looked_for_only_in_the_section_the_question_names(assistant):
     for q in ("When must the BDT Director share?", "What number of reports must the BDT Director share?"):
         value = with_section(analyse_question(q, "en"), section_catalogue(chunks))
         assert twin_answer(value.question, "en", value, ctx, one, [one, two]) == []
+
+
+def test_a_sibling_stating_what_the_question_sets_aside_is_no_twin(assistant):
+    # The Secretary-General's clause on other UN bodies (1) and the one on other international organisations (5)
+    # both speak of cooperation; "apart from UN bodies, which organisations" is answered by 5 alone.
+    chunks = assistant.store.chunks
+    ctx = AnswerContext(hits=[], documents=assistant.documents, idf=lambda t: None, min_support=0.3, chunks=chunks)
+    sg = section_chunks(chunks, ("eur-44a25-1", "secretary-general"))
+    first, fifth = sg[0], sg[4]
+    for question, expected in (
+        ("秘书长还要和哪些组织合作？", [first.id, fifth.id]),
+        ("秘书长除了联合国机构之外，还要和哪些组织合作？", []),
+    ):
+        a = with_section(analyse_question(question, "zh"), section_catalogue(chunks))
+        assert [c.id for c in twin_answer(question, "zh", a, ctx, fifth, [first, fifth])] == expected
