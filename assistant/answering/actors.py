@@ -81,9 +81,17 @@ def question_actors(question: str, lang: Language) -> frozenset[str]:
     return frozenset(t.en for t in question_actor_terms(question, lang))
 
 
+# A name that only says whose document is meant ("according to the *ITU* draft", *国际电联*的草案) names
+# no actor of the question: the draft's clauses would otherwise need to name ITU to answer it.
+_DOCUMENT_OWNER: dict[Language, re.Pattern[str]] = {
+    "en": re.compile(r"\b(?:[A-Z][\w-]*(?:['’]s)?\s+){1,3}(?=(?:draft|article|news|story|report|document|proposal)\b)"),
+    "zh": re.compile(r"[\u4e00-\u9fff]{2,8}?(?=的?(?:决议草案|草案|报道|文章))"),
+}
+
+
 def question_actor_terms(question: str, lang: Language) -> tuple[Term, ...]:
-    """The glossary terms of the actors a question names."""
-    return tuple(t for t in find_terms(question, lang) if is_actor(t))
+    """The glossary terms of the actors a question names, not those naming whose document it asks about."""
+    return tuple(t for t in find_terms(_DOCUMENT_OWNER[lang].sub(" ", question), lang) if is_actor(t))
 
 
 def actors_named(chunk: Chunk, exclude: Iterable[str] = ()) -> int:

@@ -118,3 +118,15 @@ def test_the_actors_a_sentence_names_leave_out_the_questions_own_and_any_address
     asked = question_actors("Whom did the General Assembly urge?", "en")
     assert actors_in("Crucially, the General Assembly reiterated that human rights must be safeguarded.", asked) == 0
     assert actors_in("It urged all stakeholders to refrain from employing such AI systems.", asked) == 1
+
+
+def _actor_names(question: str, lang: str) -> list[str]:
+    return [t.en for t in question_actor_terms(question, lang)]
+
+
+def test_a_name_saying_whose_document_is_asked_about_is_no_actor_of_the_question():
+    names = _actor_names
+    assert names("In the ITU draft, which groups help most?", "en") == []
+    assert names("根据国际电联的草案，哪些方面最重要？", "zh") == []
+    # named as the one who acts, it stays
+    assert names("Which partners did ITU work with in the draft?", "en") == ["International Telecommunication Union"]
