@@ -281,7 +281,14 @@ def evidence_of(texts: Iterable[str]) -> tuple[frozenset[Term], frozenset[str]]:
 def words(text: str) -> list[str]:
     """Content words for support checks: jieba words and stemmed English, without the
     character bigrams BM25 uses (an unseen bigram would look like a rare, unmatched word)."""
-    return tokenize(text, cjk_bigrams=False)
+    return list(_words(text))
+
+
+@lru_cache(maxsize=65536)
+def _words(text: str) -> tuple[str, ...]:
+    # The same clause texts and glossary forms are read for every question (a third of ask's time went
+    # to tokenizing them again); jieba's output depends only on the text and its fixed dictionary.
+    return tuple(tokenize(text, cjk_bigrams=False))
 
 
 def overlap(
