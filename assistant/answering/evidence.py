@@ -16,6 +16,7 @@ from assistant.answering.events import adoption_events
 from assistant.answering.words import QUESTION_FUNCTION_WORDS
 from assistant.glossary import Term, find_terms
 from assistant.lexical import tokenize
+from assistant.retrieval.refrain import avoidance_tokens, refrain_paraphrases
 from assistant.schema import Language
 
 # Words that shape a question but say nothing about its topic.
@@ -254,6 +255,14 @@ def question_groups(
     terms = find_terms(question, lang)
     covered = {t for term in terms for form in term.forms(lang) for t in words(form)}
     groups = [Group(term) for term in terms]
+    # "asked everyone not to", 要求各方不要: one avoidance a clause writes as "refrain", and the stakeholders.
+    for p in refrain_paraphrases(question, lang):
+        if p.term is not None and p.term not in terms:
+            groups.append(Group(p.term))
+        elif p.term is None:
+            said = tuple(a for t in p.covers for a in (t, *translations.get(t, ())))
+            groups.append(Group(None, p.covers[0] if p.covers else "refrain", (*said, *avoidance_tokens())))
+        covered.update(p.covers)
     for token in dict.fromkeys(words(question)):
         if token in covered or token in question_stems() or (len(token) < 2 and not token.isdigit()):
             continue

@@ -25,8 +25,9 @@ from typing import Protocol
 from assistant.glossary import Term, find_terms
 from assistant.lexical import tokenize
 from assistant.retrieval.dictionary import Lexicon
+from assistant.retrieval.refrain import AVOIDANCE_WORDS, refrain_paraphrases
 from assistant.schema import Language
-from assistant.text import CJK_RUN
+from assistant.text import CJK_RUN, has_cjk
 
 # How many translations of one word are kept (most primary senses first); more is noise.
 MAX_TARGETS = 8
@@ -57,7 +58,7 @@ class TermGroup:
     source: str  # the word or phrase as the question writes it
     tokens: tuple[str, ...]
     weight: float = 1.0
-    origin: str = "query"  # "query" (the question's own token), "glossary" or "dictionary"
+    origin: str = "query"  # "query" (the question's own token), "glossary", "dictionary" or "paraphrase" (refrain.py)
     targets: tuple[str, ...] = ()  # the translations as words (for display), e.g. ("报告", "汇报")
     # How much finding this translation says the other language's text is about the question: 1.0
     # for a word of few senses, less for a generic one (see `specificity`).
@@ -385,7 +386,27 @@ def translate_query(
         translate = _translate_english if language == "en" else _translate_chinese
         more, more_content, more_translated = translate(text, lexicon, terms, weights)
         groups, content, translated = groups + more, content + more_content, translated + more_translated
+    groups += _paraphrase_groups(question, language, terms, weights)
     return LexicalQuery(language, tuple(own + groups), content, translated)
+
+
+def _paraphrase_groups(
+    question: str, lang: Language, terms: IndexTerms, weights: TranslationWeights
+) -> list[TermGroup]:
+    """A request to refrain said in everyday words ("asked everyone not to") as a text says it: refrain,
+    避免, stakeholders (refrain.py). In both languages: either may write the request."""
+    groups = []
+    for p in refrain_paraphrases(question, lang):
+        if p.term is not None:
+            tokens = (*_glossary_tokens(p.term, "en", terms), *_glossary_tokens(p.term, "zh", terms))
+            targets: tuple[str, ...] = (p.term.en, p.term.zh)
+        else:
+            en = [t for w in AVOIDANCE_WORDS if not has_cjk(w) for t in en_index_tokens(w, terms)]
+            zh = [t for w in AVOIDANCE_WORDS if has_cjk(w) and (t := zh_index_token(w, terms))]
+            tokens, targets = (*en, *zh), AVOIDANCE_WORDS
+        if tokens:
+            groups.append(TermGroup(p.source, tuple(dict.fromkeys(tokens)), weights.word, "paraphrase", targets))
+    return groups
 
 
 # Senses of a Chinese word kept when it is glossed into English at index time: the first are
