@@ -133,7 +133,8 @@ _ZH_IDENTIFIER_NUMBER = re.compile(
 def asks_document_number(question: str, lang: Language = "en") -> bool:
     """Whether "the number of" is said of one document ("the number of the UNGA resolution on …"): it asks
     for its identifier. "The number of countries", "the number of resolutions", "the number of the draft's
-    clauses" and "the number of items the draft lists" count. In Chinese, 编号是多少 and 第几号 ask for an identifier."""
+    clauses" and "the number of items the draft lists" count. In Chinese, 编号是多少 and 第几号 ask for an
+    identifier."""
     if lang == "zh":
         return bool(_ZH_IDENTIFIER_NUMBER.search(question))
     for m in _NUMBER_OF.finditer(question):

@@ -628,7 +628,11 @@ def test_a_place_is_no_documents_when_what_was_adopted_is_not_that_document(assi
 
 @pytest.mark.parametrize(
     "question",
-    ["这届全权代表大会在哪里举行？", "Where did the Plenipotentiary Conference take place?", "Where was this conference convened?"],
+    [
+        "这届全权代表大会在哪里举行？",
+        "Where did the Plenipotentiary Conference take place?",
+        "Where was this conference convened?",
+    ],
 )
 def test_where_the_conference_itself_met_is_the_place_its_record_gives(assistant, question):
     # a clause recalling another resolution "(2022年，布加勒斯特)" is no record of where the conference met
