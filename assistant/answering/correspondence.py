@@ -1,4 +1,4 @@
-"""Verbs of correspondence: "aligns with", "fits in with", 与…相一致, 符合.
+"""Verbs of correspondence: "aligns with", "fits in with", 与…相一致, 符合, 与…一脉相承.
 
 "Which broader UN initiatives does the resolution align with?" asks what the resolution matches. Texts word
 that relation in many ways ("is in line with", "consistent with", 符合, 与…相符), so the question's verb is no
@@ -18,6 +18,8 @@ CORRESPONDENCE_VERBS: frozenset[str] = frozenset(
         *("align", "aligns", "aligned", "accord", "accords", "conform", "conforms", "correspond", "corresponds"),
         *("match", "matches", "fit", "fits", "tally", "tallies", "agree", "agrees", "chime", "chimes"),
         *("一致", "相一致", "保持一致", "符合", "相符", "相符合", "吻合", "相吻合", "契合", "相契合", "对应", "相对应"),
+        # "in the same line as", "echoes": 与…一脉相承, 与…相呼应 say it continues or chimes with the other
+        *("一脉相承", "相呼应", "呼应"),
     )
 )
 # The relation as a text states it: a verb with its preposition, or an adjective phrase ("in line with").
@@ -27,7 +29,7 @@ _EN = re.compile(
     r"conform(?:s|ed|ing)? (?:to|with)|accord(?:s|ed)? with|chime(?:s|d)? with|dovetail(?:s|ed)? with)\b",
     re.IGNORECASE,
 )
-_ZH = re.compile(r"一致|符合|相符|吻合|契合|相对应")
+_ZH = re.compile(r"一致|符合|相符|吻合|契合|相对应|一脉相承|相呼应")
 
 
 def states_correspondence(text: str) -> bool:

@@ -5,6 +5,8 @@ An author is asked for too but never given: the manifest names none, and the pub
 
 from __future__ import annotations
 
+import re
+
 from assistant.answering.analysis import QuestionAnalysis
 from assistant.answering.citations import cite_chunk, gloss_line, quoted, where
 from assistant.answering.context import AnswerContext
@@ -34,6 +36,15 @@ def metadata_documents(a: QuestionAnalysis, ctx: AnswerContext) -> list[str]:
 _EVENT_WORDS = frozenset({"adopt", "news", "report"})
 # "What was adopted" is a document only when the question names one of these.
 _DOCUMENT_KINDS = frozenset({"resolution", "draft resolution", "recommendations"})
+# "Where was the Plenipotentiary Conference held?": the event is a meeting, named by a glossary term ending in
+# one of these, and a record that names the meeting (the draft's header) says where it was.
+_MEETING_HEADS = frozenset({"conference", "summit", "assembly"})
+# "这届全权代表大会", "本届大会", "this conference": the meeting is the record's own, whatever the glossary
+# reads a bare 大会 as (the General Assembly).
+_THIS_MEETING: dict[Language, re.Pattern[str]] = {
+    "en": re.compile(r"\bthis (?:\w+ ){0,2}(?:conference|summit|meeting|session)\b", re.IGNORECASE),
+    "zh": re.compile(r"(?:这|本|该|這|該)(?:届|次|屆)\w{0,8}?(?:大会|会议|峰会|大會|會議|峰會)"),
+}
 
 
 def event_record_fit(question: str, lang: Language, ctx: AnswerContext, doc_id: str) -> str:
@@ -49,9 +60,19 @@ def event_record_fit(question: str, lang: Language, ctx: AnswerContext, doc_id: 
     # A draft resolution is a resolution: kinds compare by their head word.
     kinds = {t.en.split()[-1] for t in named if t.en in _DOCUMENT_KINDS}
     asked = [t for t in terms if t.en in _DOCUMENT_KINDS]
+    if not asked:
+        meetings = [t for t in terms if _is_meeting(t.en)]
+        if _THIS_MEETING[lang].search(question):
+            return "" if any(_is_meeting(t.en) for t in named) else "actor"
+        if meetings:
+            return "" if all(t in named for t in meetings) else "actor"
     if not any(t.en.split()[-1] in kinds for t in asked):
         return "object"
     return "" if all(t in named for t in terms if t not in asked) else "actor"
+
+
+def _is_meeting(term_en: str) -> bool:
+    return term_en.split()[-1].casefold() in _MEETING_HEADS
 
 
 def doc_level_chunks(ctx: AnswerContext, doc_id: str) -> list[Chunk]:

@@ -122,14 +122,19 @@ def about_other_thing(question: str, lang: Language) -> bool:
 _NUMBER_OF = re.compile(r"\bnumber\s+of\s+(?:the|this|that|its)\s+(?P<owner>[^?.,;:!]*)", re.IGNORECASE)
 
 
-# 编号 / 文号 … 是多少 asks what the identifier is: 多少 there is no count ("联大决议的编号是多少").
-_ZH_IDENTIFIER_NUMBER = re.compile(r"(?:编号|文号|号码|序号|代号|編號|文號|號碼|序號|代號)(?:是|为|為)?多少")
+# 编号 / 文号 … 是多少 asks what the identifier is: 多少 there is no count ("联大决议的编号是多少"); so does
+# 第几号 ("第几号决议": which numbered resolution), where 几 names no quantity. Bare 几号 is left out: "几月几号"
+# asks for a day of the month.
+_ZH_IDENTIFIER_NUMBER = re.compile(
+    r"(?:编号|文号|号码|序号|代号|編號|文號|號碼|序號|代號)(?:是|为|為)?多少|第(?:几|幾)(?:号|號)"
+)
 
 
 def asks_document_number(question: str, lang: Language = "en") -> bool:
     """Whether "the number of" is said of one document ("the number of the UNGA resolution on …"): it asks
     for its identifier. "The number of countries", "the number of resolutions", "the number of the draft's
-    clauses" and "the number of items the draft lists" count. In Chinese, 编号是多少 asks for an identifier."""
+    clauses" and "the number of items the draft lists" count. In Chinese, 编号是多少 and 第几号 ask for an
+    identifier."""
     if lang == "zh":
         return bool(_ZH_IDENTIFIER_NUMBER.search(question))
     for m in _NUMBER_OF.finditer(question):

@@ -69,6 +69,11 @@ def test_the_number_of_a_document_is_its_identifier_not_a_count(question, qtype)
     assert analyse_question(question, "en").qtype == qtype
 
 
+def test_which_numbered_resolution_in_chinese_is_not_a_count():
+    assert analyse_question("草案援引的是本届大会第几号决议？", "zh").qtype != "how-many"
+    assert analyse_question("草案忆及了几项决议？", "zh").qtype == "how-many"
+
+
 def test_when_inside_a_sentence_is_a_conjunction_not_a_when_question():
     a = analyse_question("What kind of process does the draft call for when ITU cooperates on AI?", "en")
     assert a.qtype != "when"

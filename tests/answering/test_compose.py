@@ -627,6 +627,21 @@ def test_a_place_is_no_documents_when_what_was_adopted_is_not_that_document(assi
 
 
 @pytest.mark.parametrize(
+    "question",
+    [
+        "这届全权代表大会在哪里举行？",
+        "Where did the Plenipotentiary Conference take place?",
+        "Where was this conference convened?",
+    ],
+)
+def test_where_the_conference_itself_met_is_the_place_its_record_gives(assistant, question):
+    # a clause recalling another resolution "(2022年，布加勒斯特)" is no record of where the conference met
+    answer = assistant.ask(question)
+    assert answer.text.startswith(("Place: Bucharest", "地点：布加勒斯特"))
+    assert [c.chunk_id for c in answer.citations] == ["eur-44a25-1/header"]
+
+
+@pytest.mark.parametrize(
     "question", ["Which resolution did the General Assembly approve?", "联合国大会批准了什么决议？"]
 )
 def test_approving_a_resolution_is_answered_by_the_text_that_says_it_was_adopted(assistant, question):

@@ -18,6 +18,9 @@ from assistant.answering.correspondence import asks_correspondence, states_corre
         ("Which initiatives does the resolution name?", "en", False),
         ("Who aligned the figures?", "en", False),  # no "with": aligning is no correspondence asked
         ("决议提到了哪些倡议？", "zh", False),
+        ("这项决议和联合国哪些倡议一脉相承？", "zh", True),  # continues the same line
+        ("这项决议与哪些国际努力相呼应？", "zh", True),
+        ("决议呼吁会员国采取哪些行动？", "zh", False),  # 呼吁 calls for; it is no 呼应
     ],
 )
 def test_a_question_asks_what_something_matches(question, lang, asks):

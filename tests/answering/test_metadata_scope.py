@@ -53,3 +53,16 @@ def test_the_number_of_one_document_asks_for_its_identifier(question, identifier
 def test_a_chinese_number_question_asks_for_an_identifier_not_a_count():
     assert asks_document_number("联大那项决议的编号是多少？", "zh")
     assert not asks_document_number("有多少个国家支持这项决议？", "zh")
+
+
+@pytest.mark.parametrize(
+    ("question", "identifier"),
+    [
+        ("草案援引的是大会第几号决议？", True),  # which numbered resolution: an identifier
+        ("这份文件是第幾號建議？", True),
+        ("草案忆及了几项决议？", False),  # 几项 counts
+        ("会议是几月几号召开的？", False),  # 几号 after 几月 is a day of the month
+    ],
+)
+def test_which_numbered_document_in_chinese_asks_for_an_identifier(question, identifier):
+    assert asks_document_number(question, "zh") is identifier
