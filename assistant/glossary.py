@@ -453,8 +453,16 @@ def find_terms(text: str, lang: Language) -> list[Term]:
     return list(_FOUND.get((text, lang), lambda: _find_terms(text, lang)))
 
 
+# "本届大会", "这次会议", "该大会": a demonstrative before a bare 大会 names the record's own meeting (the draft's
+# 全权代表大会), not the General Assembly that the bare word is read as elsewhere; no term is found there.
+_OWN_MEETING = re.compile(r"(?:这|本|该|這|該)(?:届|次|屆)?(?:大会|会议|大會|會議)")
+
+
 def _find_terms(text: str, lang: Language) -> tuple[Term, ...]:
     taken = [False] * len(text)
+    if lang == "zh":
+        for m in _OWN_MEETING.finditer(text):
+            taken[m.start() : m.end()] = [True] * (m.end() - m.start())
     found: dict[Term, int] = {}
     for pattern, term in _term_patterns(lang):
         for m in pattern.finditer(text):

@@ -81,3 +81,18 @@ def test_itus_chinese_for_initiatives_is_either_rendering():
     assert [t.en for t in find_terms("与联合国哪方面的更广泛举措相一致", "zh")] == ["United Nations", "initiatives"]
     assert [t.zh for t in find_terms("broader UN initiatives", "en")] == ["联合国", "举措"]
     assert [t.en for t in find_terms("更广泛倡议", "zh")] == ["initiatives"]
+
+
+@pytest.mark.parametrize(
+    "text", ["本届大会有关弥合数字鸿沟的第139号决议", "这届大会在哪里举行？", "本次会议通过了什么？"]
+)
+def test_a_demonstrative_meeting_is_not_the_general_assembly(text):
+    # 本届大会 in a Plenipotentiary draft is that conference, not the bare 大会 (UN General Assembly).
+    assert "General Assembly" not in [t.en for t in find_terms(text, "zh")]
+
+
+@pytest.mark.parametrize(
+    "text", ["大会通过了什么决议？", "联合国大会在哪里举行？", "联大有关第70/1号决议", "本届会议期间联合国大会通过"]
+)
+def test_the_general_assembly_is_still_found_without_a_demonstrative(text):
+    assert "General Assembly" in [t.en for t in find_terms(text, "zh")]

@@ -39,11 +39,11 @@ _DOCUMENT_KINDS = frozenset({"resolution", "draft resolution", "recommendations"
 # "Where was the Plenipotentiary Conference held?": the event is a meeting, named by a glossary term ending in
 # one of these, and a record that names the meeting (the draft's header) says where it was.
 _MEETING_HEADS = frozenset({"conference", "summit", "assembly"})
-# "这届全权代表大会", "本届大会", "this conference": the meeting is the record's own, whatever the glossary
+# "这届全权代表大会", "本届大会", "该大会", "this conference": the meeting is the record's own, whatever the glossary
 # reads a bare 大会 as (the General Assembly).
 _THIS_MEETING: dict[Language, re.Pattern[str]] = {
     "en": re.compile(r"\bthis (?:\w+ ){0,2}(?:conference|summit|meeting|session)\b", re.IGNORECASE),
-    "zh": re.compile(r"(?:这|本|该|這|該)(?:届|次|屆)\w{0,8}?(?:大会|会议|峰会|大會|會議|峰會)"),
+    "zh": re.compile(r"(?:这|本|该|這|該)(?:(?:届|次|屆)\w{0,8}?)?(?:大会|会议|峰会|大會|會議|峰會)"),
 }
 
 

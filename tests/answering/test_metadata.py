@@ -44,3 +44,12 @@ def test_a_place_from_a_header_leads_with_its_city_named_in_the_questions_langua
     assert answer is not None and answer.text.startswith("Place: Bucharest (布加勒斯特).")
     zh = analyse_question("决议草案是在哪里通过的？", "zh")
     assert metadata_answer(zh.question, "zh", zh, ctx, "eur-44a25-1").text.startswith("地点：布加勒斯特。")
+
+
+def test_this_conference_is_the_drafts_own_not_the_general_assembly(assistant):
+    # A bare 大会 is the General Assembly in the glossary; 本届大会 is the conference that issues the draft.
+    for question in ("本届大会在哪里举行？", "本次会议在哪里举行？"):
+        answer = assistant.ask(question)
+        assert answer.text.startswith("地点：布加勒斯特。"), question
+        assert answer.citations[0].doc_id == "eur-44a25-1"
+    assert "布加勒斯特" not in assistant.ask("联合国大会在哪里举行？").text
