@@ -361,9 +361,12 @@ def as_written(token: str, question: str) -> str:
     """
     if has_cjk(token):
         return token
-    for m in re.finditer(r"[\w-]+", question):
-        if words(m.group(0))[:1] == [token]:
-            return m.group(0)
+    # A hyphenated word is one token and its parts ("Paris-based": paris-based, pari, base): a part is shown
+    # as its own word ("Paris"), never as its stem.
+    for pattern in (r"[\w-]+", r"\w+"):
+        for m in re.finditer(pattern, question):
+            if words(m.group(0))[:1] == [token]:
+                return m.group(0)
     return token
 
 

@@ -119,6 +119,11 @@ def test_as_written_gives_the_users_spelling_and_never_the_chinese_question_arou
     assert as_written("今后", "今后各方要一起制定什么？") == "今后"
 
 
+def test_as_written_shows_a_part_of_a_hyphenated_word_as_written_not_as_its_stem():
+    assert as_written("pari", "Which Paris-based body held it?") == "Paris"
+    assert as_written("paris-based", "Which Paris-based body held it?") == "Paris-based"
+
+
 def _covering(*, overlap: float, literal: float, dense: float = 0.0, similar: float = 0.0) -> Support:
     hit = _support("d/body/1", dense, 1).hit
     return Support(hit, overlap, dense, literal, similar)
