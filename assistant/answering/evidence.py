@@ -12,11 +12,11 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from assistant.answering.events import adoption_events
+from assistant.answering.analysis import question_type
 from assistant.answering.words import QUESTION_FUNCTION_WORDS
 from assistant.glossary import Term, find_terms
 from assistant.lexical import tokenize
-from assistant.retrieval.refrain import avoidance_tokens, refrain_paraphrases
+from assistant.phrasings import phrasings_in, wording_tokens
 from assistant.schema import Language
 
 # Words that shape a question but say nothing about its topic.
@@ -250,25 +250,29 @@ def question_groups(
     translations = translations or {}
     near = near or {}
     question = _FRAMING.sub(" ", question)
-    # "the vote", 这次表决: the adoption the documents report, said in their words (events.py).
-    events = adoption_events(question, lang)
+    # Everyday phrasings of a text's wording (phrasings.py): "the vote", 这次表决 get the adoption's words as
+    # near-synonyms (weak); "asked everyone not to", 要求各方不要 are one avoidance a clause writes as
+    # "refrain", and the stakeholders (full).
+    phrased = phrasings_in(question, lang, "support", question_type)
+    weak = {t: wording_tokens(p.phrasing) for p in phrased if p.strength == "weak" for t in p.covers}
     terms = find_terms(question, lang)
     covered = {t for term in terms for form in term.forms(lang) for t in words(form)}
     groups = [Group(term) for term in terms]
-    # "asked everyone not to", 要求各方不要: one avoidance a clause writes as "refrain", and the stakeholders.
-    for p in refrain_paraphrases(question, lang):
+    for p in (p for p in phrased if p.strength == "full"):
         if p.term is not None and p.term not in terms:
             groups.append(Group(p.term))
         elif p.term is None:
             said = tuple(a for t in p.covers for a in (t, *translations.get(t, ())))
-            groups.append(Group(None, p.covers[0] if p.covers else "refrain", (*said, *avoidance_tokens())))
+            groups.append(
+                Group(None, p.covers[0] if p.covers else p.phrasing.name, (*said, *wording_tokens(p.phrasing)))
+            )
         covered.update(p.covers)
     for token in dict.fromkeys(words(question)):
         if token in covered or token in question_stems() or (len(token) < 2 and not token.isdigit()):
             continue
-        event = events.get(token, ())
-        alts = (*translations.get(token, ()), *event)
-        groups.append(Group(None, token, alts, frozenset((*near.get(token, ()), *event))))
+        synonyms = weak.get(token, ())
+        alts = (*translations.get(token, ()), *synonyms)
+        groups.append(Group(None, token, alts, frozenset((*near.get(token, ()), *synonyms))))
     return groups
 
 

@@ -305,7 +305,7 @@ def unknown_everywhere(
 
     `seen` is the evidence of the retrieved texts with their document titles and sources, which
     the index may not hold ("news" in "UNIDO news item", a multi-word name). A near-synonym does not
-    make a word known: "the vote" read as the adoption (events.py) is still a word no document uses.
+    make a word known: "the vote" read as the adoption (phrasings.py) is still a word no document uses.
     """
     if seen is not None and group.strength(*seen) == 1.0:
         return False

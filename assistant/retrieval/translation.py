@@ -24,8 +24,8 @@ from typing import Protocol
 
 from assistant.glossary import Term, find_terms
 from assistant.lexical import tokenize
+from assistant.phrasings import phrasings_in
 from assistant.retrieval.dictionary import Lexicon
-from assistant.retrieval.refrain import AVOIDANCE_WORDS, refrain_paraphrases
 from assistant.schema import Language
 from assistant.text import CJK_RUN, has_cjk
 
@@ -58,7 +58,7 @@ class TermGroup:
     source: str  # the word or phrase as the question writes it
     tokens: tuple[str, ...]
     weight: float = 1.0
-    origin: str = "query"  # "query" (the question's own token), "glossary", "dictionary" or "paraphrase" (refrain.py)
+    origin: str = "query"  # "query" (the question's own token), "glossary", "dictionary" or "paraphrase" (phrasings.py)
     targets: tuple[str, ...] = ()  # the translations as words (for display), e.g. ("报告", "汇报")
     # How much finding this translation says the other language's text is about the question: 1.0
     # for a word of few senses, less for a generic one (see `specificity`).
@@ -393,17 +393,18 @@ def translate_query(
 def _paraphrase_groups(
     question: str, lang: Language, terms: IndexTerms, weights: TranslationWeights
 ) -> list[TermGroup]:
-    """A request to refrain said in everyday words ("asked everyone not to") as a text says it: refrain,
-    避免, stakeholders (refrain.py). In both languages: either may write the request."""
+    """Everyday phrasings searched as a text says them (phrasings.py): "asked everyone not to" as refrain,
+    避免, stakeholders. In both languages: either may write it."""
     groups = []
-    for p in refrain_paraphrases(question, lang):
+    for p in phrasings_in(question, lang, "search"):
         if p.term is not None:
             tokens = (*_glossary_tokens(p.term, "en", terms), *_glossary_tokens(p.term, "zh", terms))
             targets: tuple[str, ...] = (p.term.en, p.term.zh)
         else:
-            en = [t for w in AVOIDANCE_WORDS if not has_cjk(w) for t in en_index_tokens(w, terms)]
-            zh = [t for w in AVOIDANCE_WORDS if has_cjk(w) and (t := zh_index_token(w, terms))]
-            tokens, targets = (*en, *zh), AVOIDANCE_WORDS
+            wording = p.phrasing.wording
+            en = [t for w in wording if not has_cjk(w) for t in en_index_tokens(w, terms)]
+            zh = [t for w in wording if has_cjk(w) and (t := zh_index_token(w, terms))]
+            tokens, targets = (*en, *zh), wording
         if tokens:
             groups.append(TermGroup(p.source, tuple(dict.fromkeys(tokens)), weights.word, "paraphrase", targets))
     return groups

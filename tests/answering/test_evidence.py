@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 from assistant.answering.evidence import chunk_evidence, overlap, question_groups, question_stems, written_in
+from assistant.answering.specifics import unsupported_specifics
+from assistant.answering.support import unknown_everywhere
 
 
 def idf(token: str) -> float | None:
@@ -79,3 +83,56 @@ def test_the_respect_a_chinese_question_asks_in_is_not_content():
     tokens = [g.token for g in groups if g.term is None]
     assert "广泛" in tokens
     assert "方面" not in tokens
+
+
+# Everyday phrasings (phrasings.py): a request to refrain is covered in full by the clause that says
+# "refrain"; "the vote" is the adoption only weakly (near-synonyms).
+REFRAIN = chunk_evidence("The Council called on all stakeholders to refrain from deploying unsafe drones.")
+OTHER = chunk_evidence("The Council stressed that unsafe drones need cooperation among all member states.")
+ADOPTED = chunk_evidence(
+    "Notably, the adoption of this resolution has been recognized as a historic milestone in global governance."
+)
+
+
+def _one(token: str) -> float:
+    return 1.0
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("What did the Council ask everyone involved not to do with drones?", "en"),
+        ("What were all parties asked to stop doing with drones?", "en"),
+        ("What kind of drone use did the Council tell everybody to stay away from?", "en"),
+        ("What did the Council urge everyone to avoid with drones?", "en"),
+        ("理事会要求各方不要用无人机做什么？", "zh"),
+    ],
+)
+def test_a_request_to_refrain_is_covered_by_the_clause_that_says_refrain(question, lang):
+    groups = question_groups(question, lang)
+    assert overlap(groups, REFRAIN, _one) > overlap(groups, OTHER, _one)
+
+
+def test_the_adoption_supports_the_vote_as_event_but_not_votes_against_or_abstentions():
+    assert (
+        unsupported_specifics("In what area of global governance does the vote mark a watershed?", "en", ADOPTED) == []
+    )
+    assert unsupported_specifics("Which countries voted against the resolution?", "en", ADOPTED) == ["voted"]
+    assert unsupported_specifics("How many abstentions were there in the vote?", "en", ADOPTED) == ["abstentions"]
+    assert unsupported_specifics("在这次表决中有多少国家弃权？", "zh", chunk_evidence("决议获得通过")) == ["弃权"]
+
+
+def test_the_adoption_words_add_nothing_to_coverage():
+    # Every paragraph of a report on an adoption has them: they must not make one clause look better.
+    groups = question_groups("Why is the vote described as a watershed?", "en")
+    assert overlap(groups, ADOPTED, _one) == overlap(groups, chunk_evidence("a watershed"), _one)
+
+
+def test_the_vote_stays_a_word_no_document_uses():
+    known = {"adopt", "watershed"}
+    vote = next(g for g in question_groups("Why is the vote a watershed?", "en") if g.token == "vote")
+    assert unknown_everywhere(vote, lambda t: 1.0 if t in known else None, ADOPTED)
+
+
+def test_voting_procedures_are_still_a_fact_the_adoption_does_not_state():
+    assert unsupported_specifics("What does the voting procedure require?", "en", ADOPTED) == ["voting"]

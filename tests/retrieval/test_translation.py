@@ -229,3 +229,10 @@ def test_what_a_draft_refers_back_to_is_what_it_recalls():
 def test_the_united_nations_chinese_for_recalling_finds_the_recalling_heading():
     q = translate_query("草案回顾了哪些决议？", "zh", AnyTerms())
     assert any(g.source == "忆及" and "recal" in g.tokens for g in q.translations)
+
+
+def test_a_request_to_refrain_is_searched_as_a_text_says_it_in_both_languages():
+    # "asked everyone not to" (phrasings.py): refrain, 避免 and the stakeholders.
+    query = translate_query("What did the Assembly ask everyone not to do?", "en", AnyTerms())
+    searched = {t for g in query.groups if g.origin == "paraphrase" for t in g.tokens}
+    assert {"refrain", "·避免", "stakehold"} <= searched

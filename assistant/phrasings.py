@@ -1,0 +1,263 @@
+"""Everyday phrasings of what a text says in its own words: one table (`PHRASINGS`), read here.
+
+A question says "the vote" where a report says "the adoption of this resolution", and "asked everyone
+not to" where a clause says "urged all stakeholders to refrain from". A row of the table is one such
+phrasing in one language: its pattern in a question, the question's own words of it, how a text words
+it (words in either language, or a glossary term), where it applies (the search query, the coverage
+check) and its strength:
+
+* full: the text's wording is a content word of its own that covers the question's words. A request
+  to refrain often says its avoidance in function words only ("not to do"), so the question has no
+  content word for it, and "everyone" or "all parties" is not the glossary's "stakeholders".
+* weak: the text's wording is a near-synonym of the question's words: it makes them found (so "the
+  vote" is no unstated specific fact, answering/specifics.py) but adds nothing to a clause's coverage,
+  since every paragraph of a report on an adoption has the adoption's words (its title says "Adopts"),
+  and 通过 is also "through". A word the question also uses otherwise keeps no near-synonyms ("Who
+  voted against in the vote?"): the question's words are one group per token.
+
+Only the phrasing is read: "avoid" or "everyone" outside a request, votes cast or counted ("voted
+against", "how many votes", "the vote count") stay as written, so that they are still facts a clause
+must state. The retrieval query (retrieval/translation.py) and the coverage check
+(answering/evidence.py) read the table through `phrasings_in`.
+
+Example:
+    >>> [p.source for p in phrasings_in("What were all parties asked to stop doing?", "en", "support")]
+    ['asked to stop', 'all parties']
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+from assistant.glossary import TERMS, Term
+from assistant.lexical import tokenize
+from assistant.schema import Language
+
+Strength = Literal["weak", "full"]
+Use = Literal["search", "support"]  # the retrieval query; a clause's coverage (and what a question states)
+_EVERYWHERE: frozenset[Use] = frozenset(("search", "support"))
+_SUPPORT: frozenset[Use] = frozenset(("support",))
+
+
+@dataclass(frozen=True)
+class Phrasing:
+    """A row of the table: an everyday phrasing of one language, and how a text says it."""
+
+    name: str  # what a text says: "refrain", "stakeholders", "adoption"
+    lang: Language
+    pattern: re.Pattern[str]  # the phrasing in a question
+    strength: Strength
+    uses: frozenset[Use]  # where it applies
+    # The question's own words of it: the first match within the phrasing (None: all of it).
+    said: re.Pattern[str] | None = None
+    wording: tuple[str, ...] = ()  # how a text says it, in either language ...
+    term: str = ""  # ... or the glossary term (its English form) that does
+    needs: str = ""  # read only in a question that has this phrasing too (its name)
+    # Weak: any use of the phrasing's words in a question; a word also used otherwise keeps no near-synonyms.
+    any_use: re.Pattern[str] | None = None
+    not_in: frozenset[str] = frozenset()  # question types it does not apply to
+
+
+@dataclass(frozen=True)
+class Phrased:
+    """A phrasing found in a question."""
+
+    phrasing: Phrasing
+    source: str  # as the question writes it ("asked to stop", "everyone involved", "the vote")
+    covers: tuple[str, ...]  # the question's tokens it stands for (none for "not to")
+    term: Term | None = None  # the glossary term a text says it with, if any
+
+    @property
+    def strength(self) -> Strength:
+        return self.phrasing.strength
+
+
+# A request to refrain: a request verb, up to four words (its addressee), then the avoidance; a warning
+# against something; or a prohibition addressed to all. Once a question asks what someone was asked (urged,
+# told, called on) *not* to do, or what nobody should do, the avoidance is one unit of meaning a clause writes
+# as refrain / avoid / abstain / 避免 / 不得, and an everyone-phrase in it stands for the stakeholders addressed.
+_EN_REQUEST = (
+    r"ask|asks|asked|asking|urges?|urged|urging|calls?\s+(?:on|upon)|called\s+(?:on|upon)|requests?|requested|"
+    r"tells?|told|wants?|wanted|encourages?|encouraged|press(?:es|ed)?|appeal(?:s|ed)?\s+to|implored?|"
+    r"exhort(?:s|ed)?|advised?|advises"
+)
+_EN_AVOID = (
+    r"not\s+to|to\s+(?:avoid|stop|cease|quit|refrain|abstain|desist|shun|(?:stay|keep)\s+(?:away|clear)|"
+    r"steer\s+clear|keep\s+from)"
+)
+_EN_REFRAIN = re.compile(
+    rf"\b(?:{_EN_REQUEST})\b(?:\s+[\w'’-]+){{0,4}}?\s+(?:{_EN_AVOID})\b"
+    r"|\b(?:warn(?:s|ed)?|caution(?:s|ed)?)\b(?:\s+[\w'’-]+){0,4}?\s+against\b"
+    # A prohibition addressed to all: "Which tools should nobody use?", "What must no one do?"
+    r"|\b(?:should|must|may|ought\s+to)\s+(?:nobody|no\s+one|no-one)\b|\b(?:nobody|no\s+one|no-one)\s+(?:should|must|may)\b",
+    re.IGNORECASE,
+)
+# 要求 / 呼吁 / 敦促 / 请 (not 请问, "may I ask") … 不要 / 避免 / 停止; or a prohibition addressed to anyone.
+_ZH_REFRAIN = re.compile(
+    r"(?:要求|呼吁|敦促|促请|吁请|号召|告诫|提醒|劝|请(?!问))[^，。？?！!]{0,12}?(?:不要|避免|停止|不得|不应|切勿|远离|杜绝|克制)"
+    r"|(?:任何人|谁)都?(?:不应|不得|不能|不要)"
+)
+# The avoidance itself within a request (its request verb and addressee are not it).
+_EN_AVOIDANCE = re.compile(rf"\b(?:{_EN_AVOID}|against|nobody|no\s+one|no-one)\b", re.IGNORECASE)
+_ZH_AVOIDANCE = re.compile(r"不要|避免|停止|不得|不应|切勿|远离|杜绝|克制|不能")
+# Who is asked, when the request names everyone: the stakeholders a text addresses.
+_EN_EVERYONE = re.compile(
+    r"\b(?:everyone|everybody|anyone|anybody|all\s+(?:parties|sides|actors|concerned|those\s+involved)|"
+    r"every\s+party|each\s+party|(?<!political\s)parties)(?:\s+(?:involved|concerned))?\b",
+    re.IGNORECASE,
+)
+_ZH_EVERYONE = re.compile(r"所有人|大家|有关各方|相关各方|所有各方|各相关方|所有相关方|所有参与者|每个人|人人|各方")
+# How a text writes the avoidance, in either language.
+AVOIDANCE_WORDS = (
+    "refrain",
+    "avoid",
+    "abstain",
+    "desist",
+    "cease",
+    "stop",
+    "prohibit",
+    "避免",
+    "不要",
+    "停止",
+    "不得",
+    "切勿",
+    "杜绝",
+    "远离",
+    "克制",
+    "禁止",
+)
+
+# The adoption's event noun: the / this / that (a possessive is a voter's: "its vote"), then the noun; not
+# after "cast", and not "that" before a gerund, where it opens a clause ("said that voting was close", "that
+# passing the text"); not followed by a noun it modifies or by for / against (votes cast). "voting" modifies
+# most nouns it precedes (voting rights, the voting procedure), so it is the event only before punctuation or
+# a function word; "passage" only as the passage *of a* text ("this passage" is an excerpt, "the passage of
+# time" no vote). Words after "the voting" that show it is the event, not a modifier of a noun: function words
+# and the verbs questions put after an event (go, take place, happen, end …).
+_AFTER_VOTING = (
+    "on|in|at|of|by|over|was|were|is|did|had|took|go|goes|went|take|takes|happen|happened|end|ended|"
+    "start|started|begin|began|close|closed|result|resulted"
+)
+_EN_VOTE = re.compile(
+    r"(?<!\bcast\s)\b(?:the|this|that)\s+"
+    # Names before the noun say whose or what vote it is ("the UN AI vote", "this General Assembly vote").
+    r"(?:(?-i:[A-Z][\w-]*)\s+){0,3}"
+    rf"(?:vote|(?<!\bthat\s)passing|(?<!\bthat\s)voting(?=\s*(?:[^\w\s]|$)|\s+(?:{_AFTER_VOTING})\b)"
+    r"|passage(?=\s+of\s+(?:the|this|that|its|a|an|resolution|decision|draft)\s))\b(?![-'’])"
+    r"(?!\s+(?:count|tally|margin|record|share|total|figures?|numbers?|breakdown|results?|for|against)\b)",
+    re.IGNORECASE,
+)
+# A demonstrative, then 表决 / 投票: the one vote the documents report, not votes cast (投票反对) nor what
+# the word modifies (投票权 voting rights, 表决程序, 表决结果, 票数).
+_ZH_VOTE = re.compile(r"(?:这次|此次|本次|该次|那次|这一)(?:表决|投票)(?![反赞弃权程规制机方结数率])")
+# The event noun ends the phrasing (a name before it is none: "the Voting Rights vote").
+_EN_VOTE_NOUN = re.compile(r"(?:vote|passing|voting|passage)$", re.IGNORECASE)
+_ZH_VOTE_NOUN = re.compile(r"(?:表决|投票)$")
+# Any use of the nouns, cast and counted votes too.
+_EN_VOTE_WORDS = re.compile(r"\b(?:vote[sd]?|voting|pass(?:ing|ed|es|age)?)\b", re.IGNORECASE)
+_ZH_VOTE_WORDS = re.compile(r"表决|投票")
+# How a text says the adoption, in either language.
+ADOPTION_WORDS = ("adopt", "adopted", "adoption", "endorse", "endorsed", "endorsement", "通过")
+# A yes/no question asks how the vote went ("Was the vote unanimous?"): its "Yes" would affirm what the
+# adoption's words do not say.
+_NOT_YES_NO = frozenset(("yes-no",))
+
+PHRASINGS: tuple[Phrasing, ...] = (
+    Phrasing("refrain", "en", _EN_REFRAIN, "full", _EVERYWHERE, said=_EN_AVOIDANCE, wording=AVOIDANCE_WORDS),
+    Phrasing("stakeholders", "en", _EN_EVERYONE, "full", _EVERYWHERE, term="stakeholders", needs="refrain"),
+    Phrasing("refrain", "zh", _ZH_REFRAIN, "full", _EVERYWHERE, said=_ZH_AVOIDANCE, wording=AVOIDANCE_WORDS),
+    Phrasing("stakeholders", "zh", _ZH_EVERYONE, "full", _EVERYWHERE, term="stakeholders", needs="refrain"),
+    Phrasing(
+        "adoption",
+        "en",
+        _EN_VOTE,
+        "weak",
+        _SUPPORT,
+        said=_EN_VOTE_NOUN,
+        wording=ADOPTION_WORDS,
+        any_use=_EN_VOTE_WORDS,
+        not_in=_NOT_YES_NO,
+    ),
+    Phrasing(
+        "adoption",
+        "zh",
+        _ZH_VOTE,
+        "weak",
+        _SUPPORT,
+        said=_ZH_VOTE_NOUN,
+        wording=ADOPTION_WORDS,
+        any_use=_ZH_VOTE_WORDS,
+        not_in=_NOT_YES_NO,
+    ),
+)
+
+QuestionType = Callable[[str, Language], str]
+
+
+@lru_cache(maxsize=4096)
+def phrasings_in(question: str, lang: Language, use: Use, classify: QuestionType | None = None) -> tuple[Phrased, ...]:
+    """The table's phrasings in `question` that apply to `use`, in the table's order.
+
+    `classify` gives a question's type; without it, a row kept from some types (`not_in`) is not read.
+    A full phrasing covers only tokens no phrasing found before it covers.
+    """
+    found: list[Phrased] = []
+    for row in PHRASINGS:
+        if row.lang != lang or use not in row.uses or (row.needs and all(p.phrasing.name != row.needs for p in found)):
+            continue
+        covered = {t for p in found for t in p.covers}
+        hit = _read_weak(row, question) if row.strength == "weak" else _read_full(row, question, covered)
+        # The question type last: it is the dearest to find, and most questions have no phrasing.
+        if hit is not None and (not row.not_in or _type_allows(row, question, lang, classify)):
+            found.append(hit)
+    return tuple(found)
+
+
+def _type_allows(row: Phrasing, question: str, lang: Language, classify: QuestionType | None) -> bool:
+    return classify is not None and classify(question, lang) not in row.not_in
+
+
+def _read_full(row: Phrasing, question: str, covered: set[str]) -> Phrased | None:
+    """The first match: its said words are the tokens it covers."""
+    m = row.pattern.search(question)
+    if m is None:
+        return None
+    source = m.group(0)
+    said = _said(row, source)
+    covers = tuple(t for t in dict.fromkeys(tokenize(source[said[0] : said[1]], cjk_bigrams=False)) if t not in covered)
+    return Phrased(row, source, covers, _term(row.term) if row.term else None)
+
+
+def _read_weak(row: Phrasing, question: str) -> Phrased | None:
+    """Every match: the tokens of its said words, unless the question also uses them otherwise."""
+    matches = list(row.pattern.finditer(question))
+    spans = {(m.start() + a, m.start() + b) for m in matches for a, b in [_said(row, m.group(0))]}
+    kept: dict[str, bool] = {}
+    for use in (row.any_use or row.pattern).finditer(question):
+        for token in tokenize(use.group(0), cjk_bigrams=False):
+            kept[token] = kept.get(token, True) and use.span() in spans
+    covers = tuple(t for t, k in kept.items() if k)
+    return Phrased(row, matches[0].group(0), covers, _term(row.term) if row.term else None) if covers else None
+
+
+def _said(row: Phrasing, source: str) -> tuple[int, int]:
+    """Where the question's own words of the phrasing stand in its match (empty when none is found)."""
+    if row.said is None:
+        return 0, len(source)
+    m = row.said.search(source)
+    return m.span() if m is not None else (0, 0)
+
+
+@lru_cache(maxsize=8)
+def _term(en: str) -> Term:
+    return next(t for t in TERMS if t.en == en)
+
+
+@lru_cache(maxsize=16)
+def wording_tokens(phrasing: Phrasing) -> tuple[str, ...]:
+    """How a text says the phrasing, as its tokens (stems, words and a two-character word's bigram)."""
+    return tuple(dict.fromkeys(t for w in phrasing.wording for t in tokenize(w)))

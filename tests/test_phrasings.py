@@ -1,0 +1,186 @@
+"""The phrasings table: an everyday phrasing read as the wording a text uses, weak or full, where it applies.
+
+Its two users are tested with their modules: the coverage check in tests/answering/test_evidence.py, the
+search query in tests/retrieval/test_translation.py.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answering.analysis import question_type
+from assistant.phrasings import ADOPTION_WORDS, AVOIDANCE_WORDS, PHRASINGS, phrasings_in, wording_tokens
+
+
+def adoption(question: str, lang: str) -> dict[str, tuple[str, ...]]:
+    """Question token -> the adoption's tokens, as the coverage check reads them."""
+    found = phrasings_in(question, lang, "support", question_type)
+    return {t: wording_tokens(p.phrasing) for p in found if p.phrasing.name == "adoption" for t in p.covers}
+
+
+def refrain(question: str, lang: str):
+    return [p for p in phrasings_in(question, lang, "support", question_type) if p.strength == "full"]
+
+
+# --- the table
+
+
+def test_every_row_says_how_a_text_words_it_and_where_it_applies():
+    for row in PHRASINGS:
+        assert row.lang in ("en", "zh") and row.strength in ("weak", "full")
+        assert bool(row.wording) != bool(row.term), row  # words of a text, or a glossary term
+        assert row.uses and row.uses <= {"search", "support"}
+        assert not row.needs or any(r.name == row.needs and r.lang == row.lang for r in PHRASINGS)
+
+
+def test_a_weak_phrasing_is_never_searched():
+    # Near-synonyms every paragraph of a report has would only add noise to the query.
+    assert adoption("In what area does the vote mark a watershed?", "en")
+    assert phrasings_in("In what area does the vote mark a watershed?", "en", "search", question_type) == ()
+    assert [p.source for p in phrasings_in("What were all parties asked to stop doing?", "en", "search")] == [
+        "asked to stop",
+        "all parties",
+    ]
+
+
+def test_a_row_kept_from_a_question_type_is_read_only_where_the_type_is_known():
+    question = "What made this vote unprecedented?"
+    assert phrasings_in(question, "en", "support", question_type)
+    assert phrasings_in(question, "en", "support") == ()
+
+
+def test_the_wording_is_read_as_a_texts_tokens():
+    avoid = next(r for r in PHRASINGS if r.name == "refrain" and r.lang == "en")
+    adopt = next(r for r in PHRASINGS if r.name == "adoption" and r.lang == "zh")
+    assert avoid.wording == AVOIDANCE_WORDS and {"refrain", "避免"} <= set(wording_tokens(avoid))
+    assert adopt.wording == ADOPTION_WORDS and {"adopt", "通过"} <= set(wording_tokens(adopt))
+
+
+# --- a request to refrain (full): "asked everyone not to", 要求各方不要
+
+
+def test_the_everyone_phrase_of_a_request_is_the_stakeholders():
+    found = refrain("What were all parties asked to stop doing?", "en")
+    assert [p.source for p in found] == ["asked to stop", "all parties"]
+    assert [p.covers for p in found] == [("stop",), ("parti",)]
+    assert found[0].term is None and found[1].term is not None and found[1].term.en == "stakeholders"
+
+
+def test_an_avoidance_said_in_function_words_only_covers_no_token():
+    (avoid, everyone) = refrain("What did the Council ask everyone involved not to do with drones?", "en")
+    assert avoid.source == "ask everyone involved not to" and avoid.covers == ()
+    assert everyone.source == "everyone involved"
+
+
+def test_a_chinese_request_to_refrain():
+    found = refrain("理事会要求各方不要用无人机做什么？", "zh")
+    assert [(p.source, p.covers) for p in found] == [("要求各方不要", ("不要",)), ("各方", ("各方",))]
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("What did the Council ask everyone to do?", "en"),  # a request, but nothing to avoid
+        ("How can developing countries avoid the digital divide?", "en"),  # avoiding, but no request
+        ("Who did the Assembly ask to report?", "en"),
+        ("请问理事会呼吁什么？", "zh"),  # 请问 is "may I ask", no request
+    ],
+)
+def test_other_questions_have_no_request_to_refrain(question, lang):
+    assert refrain(question, lang) == []
+
+
+# --- the adoption's event noun (weak): "the vote", "the passing", 这次表决
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "token"),
+    [
+        ("In what area does the vote mark a watershed?", "en", "vote"),
+        ("How was the passing of the text regarded?", "en", "pass"),
+        ("What made this vote unprecedented?", "en", "vote"),
+        ("这次表决被视为什么样的里程碑？", "zh", "表决"),
+        # names between the determiner and the noun say whose vote it is
+        ("In which city was this news story about the UN AI vote filed?", "en", "vote"),
+        ("How was the General Assembly vote described?", "en", "vote"),
+    ],
+)
+def test_an_event_noun_with_a_determiner_is_the_adoption(question, lang, token):
+    assert "adopt" in adoption(question, lang)[token]
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("Which countries voted against the resolution?", "en"),  # a verb: who voted how
+        ("How many votes did the resolution receive?", "en"),  # a count of votes
+        ("What was the vote count?", "en"),  # the noun modifies what is asked
+        ("What was the UN vote count?", "en"),
+        ("Which countries opposed the UN AI vote for or against?", "en"),  # votes for / against, named or not
+        ("What did the text say about AI voting rights?", "en"),  # no determiner: votes, not the event
+        ("How did the states vote on it?", "en"),
+        ("Did Romania cast its vote for the draft?", "en"),  # a vote cast
+        ("How did Romania cast its vote?", "en"),
+        ("Which countries voted against it in the vote?", "en"),  # one token, used both ways
+        ("有多少国家投票反对？", "zh"),
+        # "Yes" would be asserted of the vote's manner, which the adoption's words do not say
+        ("Was the vote on the AI resolution unanimous?", "en"),
+        ("这次表决是一致通过的吗？", "zh"),
+    ],
+)
+def test_votes_cast_and_counted_are_no_adoption(question, lang):
+    assert adoption(question, lang) == {}
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        # "voting" modifying a noun: voting rights and procedures are no adoption
+        ("Who holds the voting rights in the General Assembly?", "en"),
+        ("What does the voting procedure require?", "en"),
+        # a passage of text, and the passage of time
+        ("What does this passage say about developing countries?", "en"),
+        ("How did the passage of time change AI governance?", "en"),
+        ("这次投票权的分配如何？", "zh"),
+        ("这次表决程序有什么要求？", "zh"),
+    ],
+)
+def test_a_vote_or_passage_that_is_not_the_adoption_event_stays_as_written(question, lang):
+    assert adoption(question, lang) == {}
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What did the voting on the AI resolution mark?",
+        "What happened after the voting?",
+        "How was the passage of the resolution described?",
+        # a verb after "the voting" (no noun it modifies), and the passage of a text named by its kind
+        "How did the voting go?",
+        "When did the voting take place?",
+        "What happened after the passage of resolution 70/1?",
+    ],
+)
+def test_the_voting_and_the_passage_of_a_text_are_the_adoption(question):
+    assert adoption(question, "en")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Who said that voting was close?",  # "that" opens a clause: "voting" has no determiner
+        "Who noted that passing the text was hard?",  # a verb with its object, not the event
+        "Why did the delegates say that voting on the text had to wait?",
+    ],
+)
+def test_that_as_a_conjunction_is_no_determiner_of_the_event(question):
+    assert adoption(question, "en") == {}
+
+
+def test_that_as_a_demonstrative_still_names_the_vote():
+    assert "adopt" in adoption("Why was that vote a watershed?", "en")["vote"]
+
+
+def test_a_name_before_the_noun_that_is_a_vote_word_itself_is_no_event():
+    # Only the noun that ends the phrasing is the event: "Voting" in a name is another use of the token.
+    assert adoption("How was the Voting Rights vote described?", "en") == {}
