@@ -95,7 +95,8 @@ QTYPE_PATTERNS: dict[Language, tuple[tuple[str, str], ...]] = {
         ("who", r"谁|哪个机构|何人|由谁|哪位|哪一方|哪些方"),
         ("definition", r"什么是|是什么意思|指什么|定义"),
         ("what-must", r"(做|干|承担)(什么|哪些|些什么)|哪些事|什么事|什么任务|哪些任务"),
-        ("yes-no", r"是否|吗[？?]?$|有没有|能否|可否|是不是"),
+        # 能不能, 会不会, 可不可以 ask yes or no (V不V), unless a question word asks what ("能不能…提供什么").
+        ("yes-no", r"是否|吗[？?]?$|有没有|能否|可否|是不是|([\u4e00-\u9fff])不\1(?!.*(?:什么|哪|怎么|如何))"),
         ("which", rf"哪些|哪个|哪一|哪项|哪条|哪类|哪方面|什么样|{_ZH_COUNT}"),
     ),
 }

@@ -15,6 +15,7 @@ from assistant.answering.actors import answer_actors, asks_for_actors, question_
 from assistant.answering.analysis import QuestionAnalysis
 from assistant.answering.candidates import doc_kind, support_evidence, support_question
 from assistant.answering.context import AnswerContext
+from assistant.answering.contrary import contradicts, presumed
 from assistant.answering.correspondence import asks_correspondence, states_correspondence
 from assistant.answering.document_date import document_date
 from assistant.answering.evidence import question_groups
@@ -25,6 +26,7 @@ from assistant.answering.preference import NAME_WEIGHT, dominated, name_share, o
 from assistant.answering.recipients import asks_recipient, recipient_in
 from assistant.answering.replies import abstain
 from assistant.answering.sections import section_key
+from assistant.answering.site_notice import notice_topics
 from assistant.answering.spans import month_days
 from assistant.answering.support import (
     MAX_UNKNOWN_SHARE,
@@ -149,7 +151,7 @@ def _best(c: Choice, passing: list[Support]) -> Support:
     # "Which resolution *on the 2030 Agenda* …": the clause that names one on it, not one whose title does.
     topic = noun_topic(question, lang, a.answer_noun) if a.qtype == "which" else ""
     off_topic = {id(s) for s in passing if not states_topic(topic, lang, s.hit.chunk, ctx)} if topic else set()
-    matches = asks_correspondence(question, lang)
+    stating = _stating(c, passing)
 
     def value(s: Support) -> float:
         v = s.score - _RANK_PENALTY * rank[id(s)]
@@ -180,11 +182,29 @@ def _best(c: Choice, passing: list[Support]) -> Support:
             v += ACTOR_BONUS * answer_actors(chunk, asked_actors, clause_text(chunk, ctx.documents.get(chunk.doc_id)))
         if dated_docs is not None and (chunk.doc_id in dated_docs or month_days(chunk.text)):
             v += _VALUE_BONUS
-        if matches and states_correspondence(chunk.text):
-            v += _VALUE_BONUS  # "what does it align with": the clause saying what it is in line with
+        if id(s) in stating:
+            v += _VALUE_BONUS
         return v
 
     return _naming_noun(c, passing, value)
+
+
+def _stating(c: Choice, passing: list[Support]) -> set[int]:
+    """The ids of those of `passing` that state what the question asks in other words than its own: what it is in
+    line with ("what does it align with"), the contrary of what a yes/no question presumes ("Had it ever … before?"
+    against "the first", "Is it only …?" against "also"), and the notice's wording of a notice topic it asks
+    ("UNIDO's formal position" against "reflect the views of UNIDO", not the clause on links sharing "official")."""
+    question, lang = c.question, c.lang
+    matches = asks_correspondence(question, lang)
+    presumes = c.analysis.qtype == "yes-no" and bool(presumed(question, lang))
+    notice = notice_topics(question)
+    return {
+        id(s)
+        for s in passing
+        if (matches and states_correspondence(s.hit.chunk.text))
+        or (presumes and contradicts(question, lang, s.hit.chunk.text))
+        or (notice and s.hit.chunk.boilerplate and any(t.search(s.hit.chunk.text) for t in notice))
+    }
 
 
 def _naming_noun(c: Choice, passing: list[Support], value: Callable[[Support], float]) -> Support:

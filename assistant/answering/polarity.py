@@ -34,8 +34,9 @@ import re
 from collections.abc import Sequence
 
 from assistant.answering.analysis import YES_NO_OPENING
+from assistant.answering.contrary import contradiction, side_lead, sides
 from assistant.answering.evidence import Group, chunk_evidence
-from assistant.answering.replies import AIM, NO, YES
+from assistant.answering.replies import AIM, MORE, NO, YES
 from assistant.schema import Language
 from assistant.segmentation import pos_words
 
@@ -125,7 +126,7 @@ _AIM: dict[Language, re.Pattern[str]] = {
 # A question that asks about an aim itself ("Should …not …?", 是否不应该): the clause's aim answers it.
 _ASKS_AIM: dict[Language, re.Pattern[str]] = {
     "en": re.compile(r"\b(?:should|must|need|needs|ought|required|obliged|have\s+to|has\s+to)\b", re.IGNORECASE),
-    "zh": re.compile(r"应当|应该|必须|需要|须|要求"),
+    "zh": re.compile(r"应当|应该|必须|需要|须|要求|要不要"),  # 要不要 (V不V): "must he or not"
 }
 # A question that asks whether an aim was voiced ("Did the Assembly not *emphasize* …?", 没有呼吁…吗): the clause
 # voicing it ("emphasized the necessity of …") states that as a fact, and answers it "No".
@@ -202,7 +203,14 @@ def yes_no_lead(question: str, lang: Language, quote: str, asked: Sequence[Group
     "Yes.", "No — …" for a negated question or for a quote that denies a word of the plain question
     (`asked`, its `question_groups`), "" when the quote words a negation of its own, and "neither"
     (`AIM`) when it states as an aim what the question asks as a fact ("Do developing nations (not) have
-    equitable access?" against "ensuring equitable access")."""
+    equitable access?" against "ensuring equitable access"). An alternative question ("…, or …?", 还是) is led by
+    the side the quote supports, and a quote stating the contrary of what the question presumes ("the first
+    instance" against "ever … before", "also" against "only": contrary.py) by "No"."""
+    if sides(question, lang) is not None:
+        return side_lead(question, lang, quote)
+    against = contradiction(question, lang, quote) if not negated(question, lang) else None
+    if against is not None:
+        return MORE[lang] if against.says_more else NO[lang]
     if not negated(question, lang) and denied(asked, quote):
         # "Does the disclaimer mention the governments?": it does, under a negation; no yes or no.
         return "" if _ASKS_SAYING[lang].search(_asking_clause(question, lang)) else NO[lang]

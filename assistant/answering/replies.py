@@ -18,6 +18,9 @@ YES: dict[Language, str] = {"en": "Yes.", "zh": "是的。"}
 # The lead of a negated yes/no question whose clause states the positive (polarity.py): the quote is the
 # evidence, so this is no inferred "no" but the clause read against the question's "not".
 NO: dict[Language, str] = {"en": "No — the documents state the opposite.", "zh": "不，文件所述与此相反。"}
+# The lead of a yes/no question presuming exclusiveness ("only", 全是) whose clause states more ("also", 也):
+# the quote says what else.
+MORE: dict[Language, str] = {"en": "No — the documents say more than that.", "zh": "不，文件所述不止于此。"}
 # The lead of a negated yes/no question whose clause states the positive as an aim ("ensuring equitable
 # access"), not as a fact: the clause neither agrees ("No, they have it") nor disagrees with the question.
 AIM: dict[Language, str] = {

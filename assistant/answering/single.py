@@ -9,7 +9,7 @@ checks before the quote.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 
 from assistant.answering.about import unstated_about
@@ -32,8 +32,9 @@ from assistant.answering.contradiction import (
     unstated_dates,
     unstated_topic,
 )
+from assistant.answering.contrary import stating_sentence
 from assistant.answering.document_date import document_date, misprint, misprint_lead
-from assistant.answering.evidence import chunk_evidence, overlap, question_groups, words
+from assistant.answering.evidence import Group, chunk_evidence, overlap, question_groups, words
 from assistant.answering.gazetteer import city_names, same_city
 from assistant.answering.generic import specific_supports
 from assistant.answering.identifiers import document_ids
@@ -216,6 +217,24 @@ def _covered(question: str, lang: Language, chunk: Chunk, ctx: AnswerContext) ->
     return covered_terms(question, lang, [evidence_text(chunk, ctx.documents.get(chunk.doc_id))])[0]
 
 
+def _stating_contrary(
+    question: str,
+    lang: Language,
+    chunk: Chunk,
+    groups: list[Group],
+    idf: Callable[[str], float | None],
+    span: tuple[int, int],
+) -> tuple[int, int]:
+    """`span` (document offsets of the quote), or the sentence of `chunk` stating the contrary of what the yes/no
+    question presumes ("Is it only …?" against "throughout", "ever … before?" against "the first") when one
+    covers as many of its `groups` as the quote does."""
+    start, end = span
+    quoted_evidence = chunk_evidence(chunk.text[start - chunk.start : end - chunk.start])
+    least = sum(g.found_in(*quoted_evidence) for g in groups)
+    stating = stating_sentence(question, lang, chunk.text, groups, idf, least)
+    return (chunk.start + stating[0], chunk.start + stating[1]) if stating is not None else span
+
+
 def _quoted_answer(
     question: str, lang: Language, a: QuestionAnalysis, ctx: AnswerContext, best: Support, need: Needs
 ) -> Answer:
@@ -229,6 +248,8 @@ def _quoted_answer(
     # Ties between sentences go to the one with the question's own words or their translations: a
     # glossary term lumps "milestone" with "watershed", 里程碑 translates to the first only.
     start, end = best_quote(chunk, groups, ctx.idf, a.qtype if kind else "", parts, _own_words(question, a, ctx))
+    if a.qtype == "yes-no":
+        start, end = _stating_contrary(question, lang, chunk, groups, ctx.idf, (start, end))
     start, end = _with_actor(question, lang, a, chunk, *_widen(chunk, start, end))
     whole = (start, end) == (chunk.start, chunk.end)
     if need.cls is not None and not whole and not names_class(need, ctx.documents[chunk.doc_id].text[start:end]):

@@ -12,7 +12,9 @@ endorsement, links) is also what a resolution on AI may speak of ("Is the Secret
 failures?", "links between AI and the SDGs"), and a question about the resolution never gets a
 disclaimer clause: "Is UNIDO liable for a loss from using its website?" reaches the notice through
 "website", "Is UNIDO liable for any loss?" does not. A bare "page" may be a PDF's page number, 引用
-quotes a text: neither names the site.
+quotes a text: neither names the site. Whether the page is its publisher's official position ("UNIDO's formal
+position", 官方立场) is what the notice disclaims, and nothing a resolution says of itself: it asks the notice too,
+and prefers its clause that words it ("does not necessarily reflect the views of UNIDO": `notice_topics`).
 
 The notice's heading and a "Read more here" link label are boilerplate chunks too (`label_only`): they name
 what follows and say nothing, so no answer quotes them.
@@ -33,9 +35,13 @@ from assistant.schema import Chunk
 _SITE_WORDS = re.compile(
     r"\b(?:web\s*-?\s*sites?|sites?|web\s*-?\s*pages?|home\s*pages?|disclaimers?|terms\s+(?:of\s+use|and\s+conditions)|"
     r"legal\s+notices?|copyrights?|copyrighted|hyperlinks?|re-?us(?:e|es|ed|ing)|reproduc(?:e|es|ed|ing|tion)|"
-    r"republish(?:es|ed|ing)?|reprint(?:s|ed|ing)?)\b"
-    # Chinese: the site, its pages and links, the disclaimer and terms, copyright and reprinting.
-    r"|网站|网页|页面|网址|站点|链接|免责|使用条款|版权|转载",
+    r"republish(?:es|ed|ing)?|reprint(?:s|ed|ing)?|"
+    # Whether the page speaks for its publisher ("UNIDO's formal position", "an official record"): what the
+    # notice disclaims, and nothing a resolution says of itself.
+    r"(?:official|formal)\s+(?:positions?|views?|stances?|records?|endorsements?))\b"
+    # Chinese: the site, its pages and links, the disclaimer and terms, copyright and reprinting, an official
+    # position or record.
+    r"|网站|网页|页面|网址|站点|链接|免责|使用条款|版权|转载|(?:官方|正式)(?:立场|观点|记录)",
     re.IGNORECASE,
 )
 
@@ -43,6 +49,25 @@ _SITE_WORDS = re.compile(
 def asks_site_notice(question: str) -> bool:
     """Whether `question` names the web page's site or its notice (disclaimer, terms, copyright, reuse)."""
     return _SITE_WORDS.search(question) is not None
+
+
+# What a question asks of the notice in other words than the notice's, and how the notice says it: whether
+# the page is its publisher's official position ("formal position", 官方立场) is what "does not necessarily
+# reflect the views of UNIDO … not an official record" disclaims. Pairs of (question words, notice words).
+_NOTICE_TOPICS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
+    (
+        re.compile(r"\b(?:official|formal)\s+(?:positions?|views?|stances?)\b|(?:官方|正式)(?:立场|观点)", re.I),
+        re.compile(r"\breflects?\s+the\s+views\b|\bofficial\s+record\b", re.I),
+    ),
+)
+
+
+def notice_topics(question: str) -> tuple[re.Pattern[str], ...]:
+    """The notice wordings of the topics `question` asks about ("formal position": "reflect the views"); ()
+    when it asks none, or names no site or notice."""
+    if not asks_site_notice(question):
+        return ()
+    return tuple(said for asked, said in _NOTICE_TOPICS if asked.search(question))
 
 
 # At most this many words and no sentence end: a heading or a link's label ("Read more here"), not a clause.

@@ -10,6 +10,7 @@ from assistant.answering.analysis import (
     answer_noun,
     match_section,
     partitive_whole,
+    question_type,
     resolve_follow_up,
     with_section,
 )
@@ -350,3 +351,15 @@ def test_a_very_short_question_after_a_turn_is_elliptic_and_follows_it():
     assert a.follow_up and a.carried_doc == "res"  # the helper's citation is in document "res"
     assert "digital divide" in a.retrieval_query
     assert not resolve_follow_up(analyse_question("Which countries exactly?", "en"), []).follow_up
+
+
+@pytest.mark.parametrize(
+    ("question", "qtype"),
+    [
+        ("这个网站上的信息能不能当作官方立场？", "yes-no"),
+        ("人工智能的应用会不会带来新服务？", "yes-no"),
+        ("秘书长需要研究国际电联能不能提供什么东西？", "what"),  # a question word asks what
+    ],
+)
+def test_a_chinese_verb_not_verb_question_asks_yes_or_no(question, qtype):
+    assert question_type(question, "zh") == qtype

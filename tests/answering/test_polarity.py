@@ -5,7 +5,7 @@ import pytest
 from assistant.answering.analysis import question_type
 from assistant.answering.evidence import question_groups
 from assistant.answering.polarity import denied, negated, states_aim, states_negation, yes_no_lead
-from assistant.answering.replies import AIM, NO, YES
+from assistant.answering.replies import AIM, MORE, NO, YES
 
 
 @pytest.mark.parametrize(
@@ -226,3 +226,37 @@ def test_a_chinese_clause_denies_what_a_question_in_either_language_asks():
     quote = "提及公司名称并不意味着本组织推荐这些公司。"
     assert denied(question_groups("是否意味着本组织推荐这些公司？", "zh"), quote)
     assert not denied(question_groups("是否提及公司名称？", "zh"), quote)
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "quote", "lead"),
+    [
+        (
+            "Had the General Assembly ever addressed AI regulation before this?",
+            "en",
+            "This resolution marks the first instance where the General Assembly has addressed AI regulation.",
+            NO["en"],
+        ),
+        ("草案觉得全是好处吗？", "zh", "人工智能技术既创造机遇，也带来挑战；", MORE["zh"]),
+        (
+            "Was this the first time the General Assembly addressed AI regulation?",
+            "en",
+            "This resolution marks the first instance where the General Assembly has addressed AI regulation.",
+            YES["en"],
+        ),
+    ],
+)
+def test_a_quote_stating_the_contrary_of_the_question_s_presumption_is_answered_no(question, lang, quote, lead):
+    assert yes_no_lead(question, lang, quote, question_groups(question, lang)) == lead
+
+
+def test_an_alternative_question_is_answered_with_a_side_not_yes():
+    question = "Does the resolution only care about human rights once AI is in use, or from earlier on?"
+    quote = "The resolution upholds human rights throughout the entire lifecycle of AI, from design to use."
+    assert yes_no_lead(question, "en", quote, question_groups(question, "en")) == 'The latter: "from earlier on".'
+
+
+def test_a_question_whether_one_must_asks_the_aim_the_clause_states():
+    question = "秘书长要不要确保国际电联的工作与其他机构一致？"
+    quote = "确保国际电联人工智能技术相关活动与联合国其他相关机构的活动的一致性；"
+    assert yes_no_lead(question, "zh", quote, question_groups(question, "zh")) != AIM["zh"]

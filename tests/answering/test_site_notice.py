@@ -4,7 +4,7 @@ from dataclasses import replace
 
 import pytest
 
-from assistant.answering.site_notice import asks_site_notice, label_only
+from assistant.answering.site_notice import asks_site_notice, label_only, notice_topics
 from assistant.schema import Chunk
 
 
@@ -63,3 +63,18 @@ def test_a_heading_or_link_label_is_nothing_to_quote():
     assert not label_only(_boilerplate("The use of this website is at the user's sole risk."))
     body = replace(_boilerplate("Disclaimer"), boilerplate=False, kind="paragraph", section_kind="body")
     assert not label_only(body)  # a short paragraph of the article itself is content
+
+
+@pytest.mark.parametrize(
+    "question", ["Can I quote this news item as UNIDO's formal position?", "这些信息能当作工发组织的官方立场吗？"]
+)
+def test_whether_the_page_is_its_publisher_s_official_position_asks_the_notice(question):
+    assert asks_site_notice(question)
+    said = notice_topics(question)
+    assert any(p.search("The information does not necessarily reflect the views of UNIDO.") for p in said)
+    assert not any(p.search("Links to non-UNIDO sites do not imply any official endorsement.") for p in said)
+
+
+def test_a_question_naming_no_notice_topic_has_none():
+    assert notice_topics("Can I reuse material from the UNIDO website?") == ()
+    assert notice_topics("What is the position of the Secretary-General?") == ()

@@ -1,0 +1,71 @@
+from __future__ import annotations
+
+import pytest
+
+from assistant.answering.contrary import contradicts, side_lead, sides, stating_sentence
+from assistant.answering.evidence import question_groups
+
+FIRST = "This resolution marks the first instance where the General Assembly has directly addressed AI regulation."
+BOTH = "将人工智能技术用于提供和管理电信/ICT网络和服务既创造机遇，也带来挑战；"
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "text"),
+    [
+        ("Had the General Assembly ever tackled AI regulation before this?", "en", FIRST),
+        ("Had the Assembly previously addressed the regulation of AI?", "en", FIRST),
+        ("联大以前直接处理过人工智能监管吗？", "zh", FIRST),  # an English clause answers a Chinese question
+        ("草案觉得全是好处吗？", "zh", BOTH),
+        ("Does the draft see only opportunities in AI?", "en", BOTH),
+        ("Can ITU deal with these questions on its own?", "en", "Other UN bodies are dealing with them."),
+    ],
+)
+def test_a_clause_stating_the_contrary_of_what_the_question_presumes_contradicts_it(question, lang, text):
+    assert contradicts(question, lang, text)
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "text"),
+    [
+        ("Was this the first time the Assembly addressed AI regulation?", "en", FIRST),  # asks the contrary
+        ("Has the General Assembly ever adopted a resolution on AI?", "en", FIRST),  # this one is such a resolution
+        ("Is it not only about AI but also about ICT?", "en", BOTH),  # "not only" adds
+        ("草案是否认为人工智能带来挑战？", "zh", BOTH),  # presumes nothing
+        ("Had the Assembly ever tackled AI regulation before this?", "en", "The Assembly adopted it by consensus."),
+    ],
+)
+def test_a_question_that_presumes_nothing_or_a_clause_that_states_no_contrary_does_not(question, lang, text):
+    assert not contradicts(question, lang, text)
+
+
+def test_an_alternative_question_has_two_sides_and_a_question_on_two_documents_none():
+    assert sides("Does it only care once AI is in use, or from earlier on?", "en") == (
+        "it only care once AI is in use",
+        "from earlier on",
+    )
+    assert sides("决议是否只关注使用阶段还是从设计开始？", "zh") == ("只关注使用阶段", "从设计开始")
+    assert sides("Is Resolution 139 or Resolution 140 about the digital divide?", "en") is None
+    assert sides("Was it revised, or not?", "en") is None
+    assert sides("第139号决议还是有效吗？", "zh") is None  # 还是…吗: "still"
+
+
+def test_an_alternative_question_is_led_by_the_side_its_quote_supports():
+    question = "Does the resolution only care about human rights once AI is in use, or from earlier on?"
+    lifecycle = "The resolution upholds human rights throughout the entire lifecycle of AI, from design to use."
+    assert side_lead(question, "en", lifecycle) == 'The latter: "from earlier on".'
+    place = "Was the resolution adopted in New York, or in Geneva?"
+    assert side_lead(place, "en", "It was adopted in Geneva.") == 'The latter: "in Geneva".'
+    assert side_lead(place, "en", "The Council met twice.") == ""  # states neither side
+
+
+def test_the_quoted_sentence_is_the_one_stating_the_contrary_on_the_question_s_words():
+    question = "Does the resolution only care about human rights once AI is in use?"
+    text = (
+        "The resolution advances AI while also driving development. "
+        "The resolution upholds human rights throughout the entire lifecycle of AI, from design to use."
+    )
+    groups = question_groups(question, "en")
+    a, b = stating_sentence(question, "en", text, groups, lambda _: 1.0) or (0, 0)
+    assert text[a:b].startswith("The resolution upholds human rights")
+    # a sentence that states fewer of the question's words than the quote does not answer
+    assert stating_sentence(question, "en", text, groups, lambda _: 1.0, least=len(groups) + 1) is None
