@@ -458,7 +458,14 @@ def find_terms(text: str, lang: Language) -> list[Term]:
 _OWN_MEETING = re.compile(r"(?:这|本|该|這|該)(?:届|次|屆)?(?:大会|会议|大會|會議)")
 
 
+# Quotation marks set a name off, wholly or in part: “人工智能造福人类”高峰会议 and the “AI for Good” Global Summit
+# are the glossary's names as much as the unquoted forms. A term is read through them (book-title marks 《》 and
+# single quotes, which also write apostrophes, are left: a term is found inside 《》 anyway).
+_QUOTES = re.compile(r"[“”\"「」『』]")
+
+
 def _find_terms(text: str, lang: Language) -> tuple[Term, ...]:
+    text = _QUOTES.sub("", text)
     taken = [False] * len(text)
     if lang == "zh":
         for m in _OWN_MEETING.finditer(text):

@@ -641,6 +641,13 @@ def test_where_the_conference_itself_met_is_the_place_its_record_gives(assistant
     assert [c.chunk_id for c in answer.citations] == ["eur-44a25-1/header"]
 
 
+@pytest.mark.parametrize("question", ["“人工智能造福人类”高峰会议每年在哪个城市办？", "“人工智能”峰会在哪座城市举行？"])
+def test_where_a_summit_named_in_quotes_is_held_is_not_the_conferences_city(assistant, question):
+    # the header's Bucharest is where the Plenipotentiary Conference met; no text says where the summit is
+    answer = assistant.ask(question)
+    assert answer.abstained and not answer.text.startswith("地点")
+
+
 @pytest.mark.parametrize(
     "question", ["Which resolution did the General Assembly approve?", "联合国大会批准了什么决议？"]
 )
