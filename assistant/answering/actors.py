@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
 from assistant.answering.evidence import chunk_evidence
@@ -92,6 +93,39 @@ _DOCUMENT_OWNER: dict[Language, re.Pattern[str]] = {
 def question_actor_terms(question: str, lang: Language) -> tuple[Term, ...]:
     """The glossary terms of the actors a question names, not those naming whose document it asks about."""
     return tuple(t for t in find_terms(_DOCUMENT_OWNER[lang].sub(" ", question), lang) if is_actor(t))
+
+
+@dataclass(frozen=True)
+class Subject:
+    """What a who-question asks who did something in or to: proper names that are no actors ("the *AI for Good
+    Global Summit*"), and names it sets in quotation marks that the glossary does not know whole (“人工智能造福
+    人类”的峰会), which a clause must write as the question does."""
+
+    terms: tuple[Term, ...] = ()
+    written: tuple[str, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.terms or self.written)
+
+
+# A name set in quotation marks: “人工智能造福人类”, 「…」, "AI for Good".
+_QUOTED = re.compile(r"[“「『\"]([^“”「」『』\"]{2,40})[”」』\"]")
+
+
+def question_subject(question: str, lang: Language) -> Subject:
+    """The subject of a who-question: "Who did ITU organise the AI for Good summit with?" asks who took part in
+    the summit, and a clause that never names it says nothing of that, however many actors it lists. A name
+    counts when its English is capitalised (a proper name; "AI" makes no name of artificial intelligence)."""
+    terms = tuple(t for t in find_terms(question, lang) if t.en[:1].isupper() and not is_actor(t))
+    written = tuple(q for q in _QUOTED.findall(question) if not any(q in t.forms(lang) for t in find_terms(q, lang)))
+    return Subject(terms, written)
+
+
+def names_subject(chunk: Chunk, subject: Subject) -> bool:
+    """Whether the clause's own text names all of `subject` (`question_subject`): its terms in either language,
+    its quoted names as written."""
+    text = chunk.text.casefold()
+    return set(subject.terms) <= chunk_evidence(chunk.text)[0] and all(w.casefold() in text for w in subject.written)
 
 
 def actors_named(chunk: Chunk, exclude: Iterable[str] = ()) -> int:

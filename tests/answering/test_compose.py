@@ -641,6 +641,19 @@ def test_where_the_conference_itself_met_is_the_place_its_record_gives(assistant
     assert [c.chunk_id for c in answer.citations] == ["eur-44a25-1/header"]
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "那个“人工智能造福人类”的峰会，国际电联是跟谁一起办的？",
+        "Together with whom did ITU organise the AI for Good summit?",
+    ],
+)
+def test_who_took_part_in_a_named_summit_is_answered_by_the_clause_naming_it(assistant, question):
+    # not the clause where the Director shares advice *with* Member States, nor one listing other bodies
+    answer = assistant.ask(question)
+    assert [c.chunk_id for c in answer.citations] == ["eur-44a25-1/preamble/noting/a"]
+
+
 @pytest.mark.parametrize("question", ["“人工智能造福人类”高峰会议每年在哪个城市办？", "“人工智能”峰会在哪座城市举行？"])
 def test_where_a_summit_named_in_quotes_is_held_is_not_the_conferences_city(assistant, question):
     # the header's Bucharest is where the Plenipotentiary Conference met; no text says where the summit is
