@@ -641,6 +641,14 @@ def test_where_the_conference_itself_met_is_the_place_its_record_gives(assistant
     assert [c.chunk_id for c in answer.citations] == ["eur-44a25-1/header"]
 
 
+def test_the_number_of_a_resolution_the_draft_recalls_is_in_the_clause_recalling_it(assistant):
+    answer = assistant.ask(
+        "草案回顾了一份联大文件，是关于信息社会世界峰会成果文件执行情况全面审查的，那份决议编号是多少？"
+    )
+    assert [c.chunk_id for c in answer.citations] == ["eur-44a25-1/preamble/recalling/b"]
+    assert "A/RES/70/125" in answer.text and not answer.text.startswith("文号：EUR")
+
+
 @pytest.mark.parametrize(
     "question",
     [
