@@ -109,3 +109,9 @@ def test_the_general_assembly_is_still_found_without_a_demonstrative(text):
 )
 def test_a_name_is_found_through_the_quotation_marks_that_set_part_of_it_off(text, lang, term):
     assert term in [t.en for t in find_terms(text, lang)]
+
+
+def test_the_union_is_itu_unless_another_union_is_named():
+    assert "International Telecommunication Union" in [t.en for t in find_terms("Which part of the Union helps?", "en")]
+    for text in ("the Union of Arab States", "the European Union", "the African Union"):
+        assert "International Telecommunication Union" not in [t.en for t in find_terms(text, "en")], text

@@ -71,7 +71,7 @@ from assistant.answering.specifics import role_said, specific_groups
 from assistant.answering.support import Support, as_written, clause_evidence, is_name
 from assistant.answering.zh_instances import names_instance_zh
 from assistant.answering.zh_predicate import Passive, agent_acts, question_passive
-from assistant.glossary import Term
+from assistant.glossary import Term, find_terms
 from assistant.retrieval.dictionary import Names
 from assistant.schema import Chunk, Language
 from assistant.segmentation import pos_words
@@ -192,7 +192,7 @@ def needs(
         gathering=future and names_gathering(question, lang),
         named=question_actors(question, lang),
         names=tuple(g for g in own if g.term is not None and is_name(g.term.en, g.term.en_aliases)),
-        whole=tuple(question_groups(whole, lang, translations if lang == "en" else None)) if whole else (),
+        whole=_whole_groups(question, lang, whole, translations),
         ids=document_ids(question),
         together=asks_together(question, qtype),
         roles=tuple(specific_groups(question, lang, translations, roles_only=True)),
@@ -210,6 +210,20 @@ def needs(
         first=qtype == "when" and asks_first(question, lang),
         question=question,
     )
+
+
+def _whole_groups(
+    question: str, lang: Language, whole: str, translations: Mapping[str, tuple[str, ...]] | None
+) -> tuple[Group, ...]:
+    """The groups of the whole a partitive question asks parts of (`partitive_whole`): the question's glossary
+    name that ends in it ("part of *the Union*" is ITU, whose Sectors are its parts: 国际电联电信发展部门), else
+    the word itself."""
+    if not whole:
+        return ()
+    for term in find_terms(question, lang):
+        if any(f.split()[-1].casefold() == whole.casefold() for f in term.forms(lang) if f.split()):
+            return (Group(term),)
+    return tuple(question_groups(whole, lang, translations if lang == "en" else None))
 
 
 def lacks(
