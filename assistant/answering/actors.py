@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from assistant.answering.evidence import chunk_evidence
+from assistant.answering.quoted import quoted_names, says_quoted
 from assistant.glossary import Term, find_terms
 from assistant.schema import Chunk, Language
 
@@ -108,24 +109,19 @@ class Subject:
         return bool(self.terms or self.written)
 
 
-# A name set in quotation marks: “人工智能造福人类”, 「…」, "AI for Good".
-_QUOTED = re.compile(r"[“「『\"]([^“”「」『』\"]{2,40})[”」』\"]")
-
-
 def question_subject(question: str, lang: Language) -> Subject:
     """The subject of a who-question: "Who did ITU organise the AI for Good summit with?" asks who took part in
     the summit, and a clause that never names it says nothing of that, however many actors it lists. A name
     counts when its English is capitalised (a proper name; "AI" makes no name of artificial intelligence)."""
     terms = tuple(t for t in find_terms(question, lang) if t.en[:1].isupper() and not is_actor(t))
-    written = tuple(q for q in _QUOTED.findall(question) if not any(q in t.forms(lang) for t in find_terms(q, lang)))
-    return Subject(terms, written)
+    return Subject(terms, quoted_names(question, lang))
 
 
 def names_subject(chunk: Chunk, subject: Subject) -> bool:
     """Whether the clause's own text names all of `subject` (`question_subject`): its terms in either language,
     its quoted names as written."""
-    text = chunk.text.casefold()
-    return set(subject.terms) <= chunk_evidence(chunk.text)[0] and all(w.casefold() in text for w in subject.written)
+    terms, tokens = chunk_evidence(chunk.text)
+    return set(subject.terms) <= terms and all(says_quoted(w, chunk.text, tokens) for w in subject.written)
 
 
 def actors_named(chunk: Chunk, exclude: Iterable[str] = ()) -> int:
