@@ -230,7 +230,9 @@ TERMS: tuple[Term, ...] = (
     Term("sustainable development", "可持续发展"),
     Term("General Assembly", "联合国大会", ("UN General Assembly", "UNGA", "Assembly"), ("联大", "大会")),
     Term("United Nations", "联合国", ("UN",)),
-    Term("International Telecommunication Union", "国际电信联盟", ("ITU",), ("国际电联",)),
+    # ITU's texts call it "the Union" ("which part of the Union", 国际电联的哪个部门); "the Union of Arab States"
+    # is another (`_OWNERLESS_ROLES`).
+    Term("International Telecommunication Union", "国际电信联盟", ("ITU", "the Union"), ("国际电联",)),
     Term("Plenipotentiary Conference", "全权代表大会", ("PP-22", "PP22", "plenipotentiary")),
     Term("artificial intelligence", "人工智能", ("AI",)),
     Term("telecommunications", "电信", ("telecommunication", "telecom")),
@@ -417,8 +419,9 @@ def slug(text: str) -> str:
 
 
 # Role names that are ITU's only when no other owner is named: "the governing body" is the Council,
-# "the governing body of UNESCO" and "UNESCO's governing body" are not.
-_OWNERLESS_ROLES = frozenset({"governing body"})
+# "the governing body of UNESCO" and "UNESCO's governing body" are not; "the Union" is ITU, "the Union of Arab
+# States" is not.
+_OWNERLESS_ROLES = frozenset({"governing body", "the Union"})
 _OWNER_BEFORE, _OWNER_AFTER = r"(?<!['’]s )", r"(?!\s+of\b)"
 
 
@@ -458,7 +461,14 @@ def find_terms(text: str, lang: Language) -> list[Term]:
 _OWN_MEETING = re.compile(r"(?:这|本|该|這|該)(?:届|次|屆)?(?:大会|会议|大會|會議)")
 
 
+# Quotation marks set a name off, wholly or in part: “人工智能造福人类”高峰会议 and the “AI for Good” Global Summit
+# are the glossary's names as much as the unquoted forms. A term is read through them (book-title marks 《》 and
+# single quotes, which also write apostrophes, are left: a term is found inside 《》 anyway).
+_QUOTES = re.compile(r"[“”\"「」『』]")
+
+
 def _find_terms(text: str, lang: Language) -> tuple[Term, ...]:
+    text = _QUOTES.sub("", text)
     taken = [False] * len(text)
     if lang == "zh":
         for m in _OWN_MEETING.finditer(text):

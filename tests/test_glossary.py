@@ -96,3 +96,22 @@ def test_a_demonstrative_meeting_is_not_the_general_assembly(text):
 )
 def test_the_general_assembly_is_still_found_without_a_demonstrative(text):
     assert "General Assembly" in [t.en for t in find_terms(text, "zh")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "term"),
+    [
+        ("“人工智能造福人类”高峰会议每年在哪里办？", "zh", "AI for Good Global Summit"),
+        ("「人工智能」峰会在哪座城市举行？", "zh", "AI Summit"),
+        ('What did the "World Summit" on the Information Society do?', "en", "World Summit on the Information Society"),
+        ("Which are the “Sustainable Development” Goals?", "en", "Sustainable Development Goals"),
+    ],
+)
+def test_a_name_is_found_through_the_quotation_marks_that_set_part_of_it_off(text, lang, term):
+    assert term in [t.en for t in find_terms(text, lang)]
+
+
+def test_the_union_is_itu_unless_another_union_is_named():
+    assert "International Telecommunication Union" in [t.en for t in find_terms("Which part of the Union helps?", "en")]
+    for text in ("the Union of Arab States", "the European Union", "the African Union"):
+        assert "International Telecommunication Union" not in [t.en for t in find_terms(text, "en")], text

@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
 from assistant.answering.evidence import chunk_evidence
+from assistant.answering.quoted import quoted_names, says_quoted
 from assistant.glossary import Term, find_terms
 from assistant.schema import Chunk, Language
 
@@ -92,6 +94,34 @@ _DOCUMENT_OWNER: dict[Language, re.Pattern[str]] = {
 def question_actor_terms(question: str, lang: Language) -> tuple[Term, ...]:
     """The glossary terms of the actors a question names, not those naming whose document it asks about."""
     return tuple(t for t in find_terms(_DOCUMENT_OWNER[lang].sub(" ", question), lang) if is_actor(t))
+
+
+@dataclass(frozen=True)
+class Subject:
+    """What a who-question asks who did something in or to: proper names that are no actors ("the *AI for Good
+    Global Summit*"), and names it sets in quotation marks that the glossary does not know whole (“人工智能造福
+    人类”的峰会), which a clause must write as the question does."""
+
+    terms: tuple[Term, ...] = ()
+    written: tuple[str, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.terms or self.written)
+
+
+def question_subject(question: str, lang: Language) -> Subject:
+    """The subject of a who-question: "Who did ITU organise the AI for Good summit with?" asks who took part in
+    the summit, and a clause that never names it says nothing of that, however many actors it lists. A name
+    counts when its English is capitalised (a proper name; "AI" makes no name of artificial intelligence)."""
+    terms = tuple(t for t in find_terms(question, lang) if t.en[:1].isupper() and not is_actor(t))
+    return Subject(terms, quoted_names(question, lang))
+
+
+def names_subject(chunk: Chunk, subject: Subject) -> bool:
+    """Whether the clause's own text names all of `subject` (`question_subject`): its terms in either language,
+    its quoted names as written."""
+    terms, tokens = chunk_evidence(chunk.text)
+    return set(subject.terms) <= terms and all(says_quoted(w, chunk.text, tokens) for w in subject.written)
 
 
 def actors_named(chunk: Chunk, exclude: Iterable[str] = ()) -> int:

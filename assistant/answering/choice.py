@@ -11,7 +11,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from assistant.answering.about import noun_topic, states_topic
-from assistant.answering.actors import answer_actors, asks_for_actors, question_actor_terms
+from assistant.answering.actors import (
+    answer_actors,
+    asks_for_actors,
+    names_subject,
+    question_actor_terms,
+    question_subject,
+)
 from assistant.answering.analysis import QuestionAnalysis
 from assistant.answering.candidates import doc_kind, support_evidence, support_question
 from assistant.answering.context import AnswerContext
@@ -265,6 +271,9 @@ def _answering_kind(c: Choice, passing: list[Support], kind: str) -> list[Suppor
         # "How many …": only a clause with a count can answer; prefer those. (A date may be the
         # document's own, from its dateline, so "when" questions are not narrowed this way.)
         return [s for s in passing if has_value(kind, s.hit.chunk, question, a, lang, c.ctx)] or passing
+    if asks_for_actors(a.qtype, a.answer_noun) and (subject := question_subject(question, lang)):
+        # "Who did ITU organise the summit with?": a clause that never names the summit names no one in it.
+        passing = [s for s in passing if names_subject(s.hit.chunk, subject)] or passing
     if a.qtype == "who" and asks_recipient(question, lang):
         # "To whom …": a clause that names someone it addresses (与成员国分享) answers; one naming partners does not.
         return [s for s in passing if recipient_in(s.hit.chunk.text, s.hit.chunk.lang, question)] or passing

@@ -108,15 +108,45 @@ def _zh_owners(question: str) -> list[str]:
     return [o for o in owners if o and not _ZH_PLAIN.match(o) and not _ZH_ASKING.search(o)]
 
 
+# "草案回顾了一份联大文件 …, 那份决议编号是多少？", "The draft recalls a General Assembly resolution …; what is that
+# resolution's number?": the corpus document (the verb's subject) refers to another, whose title or number is asked.
+_ZH_CITING = re.compile(
+    r"(?P<doc>决议草案|草案|提案|文章|报道|新闻稿|新闻)(?:中|里)?(?:还|也)?"
+    r"(?:回顾|忆及|提到|提及|援引|引用|引述|参照|注意到|指出)了?"
+)
+_EN_CITING = re.compile(
+    r"\b(?P<doc>draft|article|proposal|story|report|text|document)\s+(?:also\s+)?"
+    r"(?:recalls|recalled|cites|cited|refers\s+to|referred\s+to|mentions|mentioned|quotes|quoted|notes|noted)\b",
+    re.IGNORECASE,
+)
+
+
+def _cited_owner(question: str, lang: Language, owners: list[str]) -> bool:
+    """Whether the question says the corpus document refers to another and asks the title or number of a
+    document other than that one: the owner is the cited document ("那份决议", "that resolution"), not the
+    citing one ("草案的编号", "the draft's number")."""
+    m = (_ZH_CITING if lang == "zh" else _EN_CITING).search(question)
+    if m is None:
+        return False
+    citing = m["doc"].casefold()
+    return bool(owners) and not any(o.casefold().endswith(citing) for o in owners)
+
+
 def about_other_thing(question: str, lang: Language) -> bool:
     """Whether the question's title, name or number belongs to something that is no document: "the title of
     the OECD conference", "the conference's name", 什么名称的人工智能监管机构 (asked of the clause that names it),
-    not "the title of the draft", "its symbol" or "What is the title?" (asked of a document's record)."""
+    not "the title of the draft", "its symbol" or "What is the title?" (asked of a document's record). A
+    document the corpus document is said to cite ("草案回顾了一份联大文件…，那份决议编号是多少") is content too:
+    the clause citing it carries its number."""
     if lang == "zh":
         owners = _zh_owners(question)
+        if _cited_owner(question, lang, owners):
+            return True
         return bool(owners) and not any(re.search(rf"{_ZH_DOC}$", o) for o in owners)
-    owners = _en_owners(question)
-    return bool(owners) and not any(_plain(w) in _DOC_NOUNS for words in owners for w in words)
+    en_owners = _en_owners(question)
+    if _cited_owner(question, lang, [" ".join(_plain(w) for w in words) for words in en_owners]):
+        return True
+    return bool(en_owners) and not any(_plain(w) in _DOC_NOUNS for words in en_owners for w in words)
 
 
 _NUMBER_OF = re.compile(r"\bnumber\s+of\s+(?:the|this|that|its)\s+(?P<owner>[^?.,;:!]*)", re.IGNORECASE)

@@ -63,6 +63,7 @@ from assistant.answering.evidence import Group, chunk_evidence, question_groups,
 from assistant.answering.gazetteer import country_names
 from assistant.answering.identifiers import DocumentId, asks_together, carries, document_ids, without
 from assistant.answering.qualifiers import qualifier_text
+from assistant.answering.quoted import quoted_names, says_quoted
 from assistant.answering.revisions import MISSING as FIRST_MISSING
 from assistant.answering.revisions import asks_first, revision_dated
 from assistant.answering.scope import RECORD_KINDS, asks_future, names_event, names_gathering, speaks_of_future
@@ -71,7 +72,7 @@ from assistant.answering.specifics import role_said, specific_groups
 from assistant.answering.support import Support, as_written, clause_evidence, is_name
 from assistant.answering.zh_instances import names_instance_zh
 from assistant.answering.zh_predicate import Passive, agent_acts, question_passive
-from assistant.glossary import Term
+from assistant.glossary import Term, find_terms
 from assistant.retrieval.dictionary import Names
 from assistant.schema import Chunk, Language
 from assistant.segmentation import pos_words
@@ -110,6 +111,8 @@ class Needs:
     named: frozenset[str] = field(default_factory=frozenset)
     # The question's glossary names, which a header or dateline must cover to say where or when *they* were.
     names: tuple[Group, ...] = ()
+    # Names the question quotes that the glossary does not know whole (quoted.py): a record must write them too.
+    quoted: tuple[str, ...] = ()
     # "Which stages of the AI *lifecycle*": the whole whose parts are asked for, which the answer must name.
     whole: tuple[Group, ...] = ()
     # Documents the question names by number: a record must carry them, and they are no answer themselves.
@@ -153,7 +156,19 @@ class Needs:
             or self.future
             or self.attribution is not None
             or self.first
-            or any((self.names, self.whole, self.ids, self.roles, self.asked, self.predicate, self.passive, self.act))
+            or any(
+                (
+                    self.names,
+                    self.quoted,
+                    self.whole,
+                    self.ids,
+                    self.roles,
+                    self.asked,
+                    self.predicate,
+                    self.passive,
+                    self.act,
+                )
+            )
         )
 
 
@@ -192,7 +207,8 @@ def needs(
         gathering=future and names_gathering(question, lang),
         named=question_actors(question, lang),
         names=tuple(g for g in own if g.term is not None and is_name(g.term.en, g.term.en_aliases)),
-        whole=tuple(question_groups(whole, lang, translations if lang == "en" else None)) if whole else (),
+        quoted=quoted_names(question, lang) if scoped else (),
+        whole=_whole_groups(question, lang, whole, translations),
         ids=document_ids(question),
         together=asks_together(question, qtype),
         roles=tuple(specific_groups(question, lang, translations, roles_only=True)),
@@ -210,6 +226,20 @@ def needs(
         first=qtype == "when" and asks_first(question, lang),
         question=question,
     )
+
+
+def _whole_groups(
+    question: str, lang: Language, whole: str, translations: Mapping[str, tuple[str, ...]] | None
+) -> tuple[Group, ...]:
+    """The groups of the whole a partitive question asks parts of (`partitive_whole`): the question's glossary
+    name that ends in it ("part of *the Union*" is ITU, whose Sectors are its parts: 国际电联电信发展部门), else
+    the word itself."""
+    if not whole:
+        return ()
+    for term in find_terms(question, lang):
+        if any(f.split()[-1].casefold() == whole.casefold() for f in term.forms(lang) if f.split()):
+            return (Group(term),)
+    return tuple(question_groups(whole, lang, translations if lang == "en" else None))
 
 
 def lacks(
@@ -253,6 +283,8 @@ def lacks(
     if chunk.kind in RECORD_KINDS:
         # "In which city is the UNICRI centre?": the header's city is where the *conference* was.
         missing += [g.term.name(n.lang) for g in n.names if g.term is not None and not said(g, chunk.text, evidence)]
+        # “人工智能：智能机器、智能政策”会议: a header that never writes the quoted name is no record of it.
+        missing += [q for q in n.quoted if not says_quoted(q, chunk.text, evidence[1])]
     missing += [as_written(g.token, n.question) for g in n.roles if not role_said(g, chunk.text, chunk.lang, evidence)]
     # A clause about another numbered document, or a record of this one (its city is its conference's). Of
     # two named documents ("Resolutions 139 and 140") the clause on either answers for it, unless they are

@@ -10,8 +10,10 @@ from assistant.answering.actors import (
     is_actor,
     is_actor_noun,
     issuing_bodies,
+    names_subject,
     question_actor_terms,
     question_actors,
+    question_subject,
 )
 from assistant.glossary import find_terms
 from assistant.schema import Chunk
@@ -130,3 +132,26 @@ def test_a_name_saying_whose_document_is_asked_about_is_no_actor_of_the_question
     assert names("根据国际电联的草案，哪些方面最重要？", "zh") == []
     # named as the one who acts, it stays
     assert names("Which partners did ITU work with in the draft?", "en") == ["International Telecommunication Union"]
+
+
+_SUMMIT = "国际电联与XPRIZE基金会、计算机协会合作组织的“人工智能造福人类高峰会议”"
+_SHARE = "利用现有机制与成员国分享联合国其他机构、成员国和其他相关组织提供的建议"
+
+
+def test_a_who_questions_subject_is_the_named_event_not_its_actors_or_concepts():
+    subject = question_subject("Together with whom did ITU organise the AI for Good summit?", "en")
+    assert [t.en for t in subject.terms] == ["AI for Good Global Summit"]  # ITU is an actor
+    assert not question_subject("Who must report to the Council on artificial intelligence?", "en")
+
+
+def test_the_subject_must_be_named_by_the_clause_a_who_question_is_answered_from():
+    subject = question_subject("Who did ITU organise the AI for Good Global Summit with?", "en")
+    assert names_subject(_chunk(_SUMMIT, "zh"), subject)
+    assert not names_subject(_chunk(_SHARE, "zh"), subject)
+
+
+def test_a_name_in_quotation_marks_the_glossary_does_not_know_whole_is_matched_as_written():
+    subject = question_subject("那个“人工智能造福人类”的峰会，国际电联是跟谁一起办的？", "zh")
+    assert subject.written == ("人工智能造福人类",)
+    assert names_subject(_chunk(_SUMMIT, "zh"), subject)
+    assert not names_subject(_chunk(_SHARE, "zh"), subject)

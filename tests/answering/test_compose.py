@@ -641,6 +641,41 @@ def test_where_the_conference_itself_met_is_the_place_its_record_gives(assistant
     assert [c.chunk_id for c in answer.citations] == ["eur-44a25-1/header"]
 
 
+def test_the_number_of_a_resolution_the_draft_recalls_is_in_the_clause_recalling_it(assistant):
+    answer = assistant.ask(
+        "草案回顾了一份联大文件，是关于信息社会世界峰会成果文件执行情况全面审查的，那份决议编号是多少？"
+    )
+    assert [c.chunk_id for c in answer.citations] == ["eur-44a25-1/preamble/recalling/b"]
+    assert "A/RES/70/125" in answer.text and not answer.text.startswith("文号：EUR")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "那个“人工智能造福人类”的峰会，国际电联是跟谁一起办的？",
+        "Together with whom did ITU organise the AI for Good summit?",
+    ],
+)
+def test_who_took_part_in_a_named_summit_is_answered_by_the_clause_naming_it(assistant, question):
+    # not the clause where the Director shares advice *with* Member States, nor one listing other bodies
+    answer = assistant.ask(question)
+    assert [c.chunk_id for c in answer.citations] == ["eur-44a25-1/preamble/noting/a"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "“人工智能造福人类”高峰会议每年在哪个城市办？",
+        "“人工智能”峰会在哪座城市举行？",
+        "“人工智能：智能机器、智能政策”会议在哪个城市开的？",  # a quoted name the glossary does not know
+    ],
+)
+def test_where_a_summit_named_in_quotes_is_held_is_not_the_conferences_city(assistant, question):
+    # the header's Bucharest is where the Plenipotentiary Conference met; no text says where the summit is
+    answer = assistant.ask(question)
+    assert answer.abstained and not answer.text.startswith("地点")
+
+
 @pytest.mark.parametrize(
     "question", ["Which resolution did the General Assembly approve?", "联合国大会批准了什么决议？"]
 )

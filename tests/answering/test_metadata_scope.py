@@ -66,3 +66,21 @@ def test_a_chinese_number_question_asks_for_an_identifier_not_a_count():
 )
 def test_which_numbered_document_in_chinese_asks_for_an_identifier(question, identifier):
     assert asks_document_number(question, "zh") is identifier
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "other"),
+    [
+        ("草案回顾了一份联大文件，是关于信息社会峰会成果的，那份决议编号是多少？", "zh", True),
+        ("决议草案忆及了一项关于“变革我们的世界”的联大决议，这项决议的文号是什么？", "zh", True),
+        ("The draft recalls a General Assembly resolution on WSIS; what is the symbol of that resolution?", "en", True),
+        ("The article mentions a resolution; what is the title of the resolution?", "en", True),
+        # the citing document's own number is its record's
+        ("草案回顾了一份联大文件，草案的编号是多少？", "zh", False),
+        ("The draft recalls a General Assembly resolution; what is the symbol of the draft?", "en", False),
+        ("这份决议草案的编号是多少？", "zh", False),
+    ],
+)
+def test_a_document_the_corpus_document_cites_owns_the_number_asked(question, lang, other):
+    # "the draft recalls X …, that resolution's number": the clause citing X carries it, not the draft's header
+    assert about_other_thing(question, lang) is other

@@ -137,6 +137,17 @@ def test_the_whole_a_partitive_question_asks_parts_of_must_be_named():
     assert missing("Which part of ITU helps poorer countries build networks?", "en", "which", rights) == []
 
 
+def test_a_part_of_the_union_is_a_part_of_itu_named_by_the_clause():
+    # "the Union" is ITU: its Development Sector is a part of it; a paragraph on member states' cooperation is not
+    sector = chunk(
+        "国际电联电信发展部门（ITU-D）在促进电信和ICT发展问题上的国际合作中发挥着重要作用；", section_kind="preamble"
+    )
+    states = chunk("the resolution paves the way for cooperation among member states and civil society.", "en")
+    q = "Which part of the Union has a big role in getting countries to cooperate on telecom networks?"
+    assert missing(q, "en", "which", sector) == []
+    assert missing(q, "en", "which", states) == ["International Telecommunication Union"]
+
+
 def test_the_whole_must_be_in_the_clause_itself_not_only_in_its_documents_title():
     body = chunk("This resolution marks the first instance the General Assembly addressed AI.", "en")
     titled = chunk_evidence(body.text + "\nUN General Assembly Adopts Resolution on AI Implementation")
