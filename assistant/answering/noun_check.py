@@ -14,6 +14,7 @@ from assistant.answering.analysis import QuestionAnalysis
 from assistant.answering.candidates import support_evidence
 from assistant.answering.context import AnswerContext
 from assistant.answering.evidence import Group, chunk_evidence, question_groups
+from assistant.answering.generic import said_in_kind
 from assistant.answering.lexicons import wide_translations
 from assistant.answering.partitive import is_partitive
 from assistant.answering.support import Support, unknown_everywhere
@@ -48,7 +49,11 @@ def names_noun(groups: NounGroups, s: Support, ctx: AnswerContext) -> bool:
     seen = chunk_evidence(support_evidence(s, ctx))
     if actor_noun and actors_named(s.hit.chunk):
         return True  # "Which stakeholders …": the clause names member states, civil society, …
-    return not noun_groups or not all(unknown_everywhere(g, ctx.idf, seen) for g in noun_groups)
+    # A generic noun is named by another word of its kind: "AI tools" by the clause's "AI systems".
+    return not noun_groups or not all(
+        unknown_everywhere(g, ctx.idf, seen) and not (g.term is None and said_in_kind(g.token, seen[1]))
+        for g in noun_groups
+    )
 
 
 def _unknown_verb(groups: NounGroups, s: Support, ctx: AnswerContext) -> bool:
