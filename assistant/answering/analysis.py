@@ -349,7 +349,11 @@ def answer_verb(question: str, lang: Language, noun: str) -> str:
 def _answer_verb(question: str, lang: Language, noun: str) -> str:
     if lang == "zh":
         return zh_answer_verb(question, noun)
-    at = question.find(noun)
+    # The noun after the question word, not an earlier mention of it: in "ITU teamed up with a foundation
+    # famous for prizes - which foundation was that?" the first "foundation" is described, not asked.
+    m = re.search(ANSWER_NOUN_PATTERNS[lang], question, re.IGNORECASE)
+    at = question.find(noun, m.start(1) if m is not None else 0)
+    at = at if at >= 0 else question.find(noun)
     rest = question[at + len(noun) :]
     m = _VERB_AFTER.match(rest) if at >= 0 else None
     if m is None:

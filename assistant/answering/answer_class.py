@@ -580,13 +580,13 @@ def _zh_classes(question: str) -> tuple[AnswerClass | None, PredicateClass | Non
             # question word it is the one asked for ("哪个国家的代表团" asks which country's delegation).
             pattern = (
                 rf"({_ZH_WHICH}|{_ZH_WHAT})(){re.escape(noun)}|"
-                rf"({_ZH_WHICH})([^，。？?！,]{{1,12}}?){re.escape(noun)}(?!的)|"
-                rf"({_ZH_WHAT})([^，。？?！,的和对{_ZH_LINKS}]{{1,{_ZH_WHAT_GAP}}}?){re.escape(noun)}(?!的)"
+                rf"({_ZH_WHICH})([^，。？?！,]{{1,12}}?){re.escape(noun)}|"
+                rf"({_ZH_WHAT})([^，。？?！,的和对{_ZH_LINKS}]{{1,{_ZH_WHAT_GAP}}}?){re.escape(noun)}"
             )
             for m in re.finditer(pattern, question):
                 wh = next(g for g in (1, 3, 5) if m.group(g) is not None)
                 gap = wh + 1
-                if _linked_out(m.group(gap)):
+                if _linked_out(m.group(gap)) or (m.group(gap) and _modifies(m.group(gap), question[m.end() :])):
                     continue
                 start = m.start(gap) + len(m.group(gap))
                 head = _zh_predicate_head(m.group(gap))
@@ -625,6 +625,13 @@ _PLACE_QUESTION: dict[Language, re.Pattern[str]] = {
 def asks_place(question: str, lang: Language) -> bool:
     """Whether the question asks where (a plain "where", 哪里, 何地), not in which respect."""
     return bool(_PLACE_QUESTION[lang].search(question))
+
+
+def _modifies(gap: str, rest: str) -> bool:
+    """Whether a class noun after a gap modifies the noun asked for, being followed by 的 (哪些对违规企业的*罚款*):
+    unless the gap is only nouns, a compound with the class noun (哪些国际组织的富有成果的合作 asks for organisations,
+    as 哪个国家的代表团 asks which country)."""
+    return rest.startswith("的") and not all(flag.startswith("n") and flag != "vn" for _, flag in pos_words(gap))
 
 
 def _linked_out(gap: str) -> bool:

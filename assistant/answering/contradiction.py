@@ -47,6 +47,7 @@ from typing import TypeVar
 
 from assistant.answering.evidence import Group, evidence_of, question_groups, written_in
 from assistant.answering.gazetteer import city_names, same_city
+from assistant.answering.generic import said_in_kind
 from assistant.answering.identifiers import DocumentId, carries, document_ids
 from assistant.answering.spans import MonthDay, month_days, years
 from assistant.answering.support import shown_word
@@ -206,7 +207,12 @@ def mostly_unstated(
     """The topic's words (display forms) that `text` (read as `evidence`) does not state, when they are more
     than half of `groups`; [] otherwise."""
     terms, tokens = evidence
-    missing = [g for g in groups if not (g.found_in(terms, tokens) or written_in(g, text))]
+    # A generic word said by another of its kind (相关单位 by 有关实体) is stated too (generic.GENERIC_KINDS).
+    missing = [
+        g
+        for g in groups
+        if not (g.found_in(terms, tokens) or written_in(g, text) or (g.term is None and said_in_kind(g.token, tokens)))
+    ]
     # Half the topic stated is a paraphrase ("bridging the digital divide" for 弥合数字鸿沟, 提高 for
     # "enhance"); less is another topic.
     if len(missing) * 2 <= len(groups):

@@ -90,3 +90,44 @@ def _surface_forms(question: str) -> dict[str, str]:
         for token in words(word):
             forms.setdefault(token, word.lower())
     return forms
+
+
+# Generic words that stand for one another: a question's "units" are a clause's 实体, its "tools" the clause's
+# "systems", its 相关 the clause's 有关. Each is a word for a kind of item (an entity, a stage, a means, an
+# activity, a relation), not a fact: a clause that says another word of the same kind says it. Kept to
+# words that name no class of answer themselves (not "organisation" or "country", answer_class.py).
+GENERIC_KINDS: dict[Language, tuple[frozenset[str], ...]] = {
+    "en": (
+        frozenset(("entity", "entities", "body", "bodies", "party", "parties", "unit", "units")),
+        frozenset(("stage", "stages", "phase", "phases", "step", "steps")),
+        frozenset(("tool", "tools", "system", "systems", "instrument", "instruments")),
+        frozenset(("work", "activity", "activities")),
+        frozenset(("related", "relevant", "concerned", "pertinent")),
+    ),
+    "zh": (
+        frozenset(("单位", "实体", "主体")),
+        frozenset(("阶段", "环节", "步骤")),
+        frozenset(("工具", "系统", "手段")),
+        frozenset(("工作", "活动")),
+        frozenset(("相关", "有关")),
+    ),
+}
+
+
+def _kind_tokens(lang: Language) -> dict[str, frozenset[str]]:
+    """Index token of a generic word -> the index tokens of the other words of its kind."""
+    out: dict[str, frozenset[str]] = {}
+    for kind in GENERIC_KINDS[lang]:
+        tokens = frozenset(t for w in kind for t in words(w)[:1])
+        for t in tokens:
+            out[t] = tokens - {t}
+    return out
+
+
+_KINDS: dict[Language, dict[str, frozenset[str]]] = {"en": _kind_tokens("en"), "zh": _kind_tokens("zh")}
+
+
+def said_in_kind(token: str, tokens: frozenset[str]) -> bool:
+    """Whether a clause (its evidence `tokens`) says a generic question word (`token`, as `words` makes it) by
+    another word of its kind (GENERIC_KINDS): 相关单位 is said by 有关实体, "AI tools" by "AI systems"."""
+    return any(bool(_KINDS[lang].get(token, frozenset()) & tokens) for lang in _KINDS)

@@ -14,7 +14,9 @@ from assistant.answering.analysis import QuestionAnalysis
 from assistant.answering.candidates import support_evidence
 from assistant.answering.context import AnswerContext
 from assistant.answering.evidence import Group, chunk_evidence, question_groups
+from assistant.answering.generic import said_in_kind
 from assistant.answering.lexicons import wide_translations
+from assistant.answering.partitive import is_partitive
 from assistant.answering.support import Support, unknown_everywhere
 from assistant.schema import Language
 
@@ -27,7 +29,9 @@ NounGroups = tuple[list[Group], list[Group], bool] | None
 
 def answer_noun_groups(a: QuestionAnalysis, lang: Language, ctx: AnswerContext) -> NounGroups:
     """The (verb, noun, actor noun) groups `names_noun` checks, or None when the question asks for no noun."""
-    if not a.answer_noun or a.qtype not in NOUN_CHECKED_TYPES:
+    if not a.answer_noun or a.qtype not in NOUN_CHECKED_TYPES or is_partitive(a.answer_noun, lang):
+        # A part noun ("which stages", 哪些阶段) names the kind of item a list is made of, not a class a clause
+        # must word: the lifecycle's "design, development, deployment" answers 全生命周期包括哪些阶段.
         return None
     # Lenient on purpose: any translation of any form the corpus uses means the noun may be answered.
     wide = wide_translations(f"{a.answer_noun} {a.answer_verb}", lang, ctx)
@@ -45,7 +49,11 @@ def names_noun(groups: NounGroups, s: Support, ctx: AnswerContext) -> bool:
     seen = chunk_evidence(support_evidence(s, ctx))
     if actor_noun and actors_named(s.hit.chunk):
         return True  # "Which stakeholders …": the clause names member states, civil society, …
-    return not noun_groups or not all(unknown_everywhere(g, ctx.idf, seen) for g in noun_groups)
+    # A generic noun is named by another word of its kind: "AI tools" by the clause's "AI systems".
+    return not noun_groups or not all(
+        unknown_everywhere(g, ctx.idf, seen) and not (g.term is None and said_in_kind(g.token, seen[1]))
+        for g in noun_groups
+    )
 
 
 def _unknown_verb(groups: NounGroups, s: Support, ctx: AnswerContext) -> bool:

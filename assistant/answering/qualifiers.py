@@ -32,7 +32,10 @@ _EN_AFTER = re.compile(
 # = "related to intellectual property").
 _NOT_QUALIFIERS = re.compile(
     r"\b(?:other|others|such|main|particular|specific|certain|exact|same|one|two|three|single|named|"
-    r"individual|kind of|sort of|type of|external|outside)\b|其他|其它|别的|外部|外界|"
+    r"individual|kind of|sort of|type of|external|outside|"
+    # Degree adverbs grade the qualifier, they do not add one ("relatively poor", 比较穷的): "poor" is it.
+    r"relatively|comparatively|very|quite|rather|fairly|especially)\b|其他|其它|别的|外部|外界|"
+    r"比较|较为|相对|非常|十分|极其|相当|"
     r"主要|具体|特定|负责|主管|专门|从事|管理|相关|有关|"
     # 一 / 个 only as the measure word that opens the qualifier (哪 + 一个 …): 统一, 个人 keep them.
     r"^(?:一个|一|个)",

@@ -41,7 +41,9 @@ _ACRONYM = re.compile(
     r"(?<![A-Za-z0-9_-])[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*[A-Z0-9](?![A-Za-z0-9_-])|(?<![A-Za-z0-9_/-])\d{3,}(?![A-Za-z0-9_/-])"
 )
 # A capitalised word inside an English sentence is a name ("Australia", "Radiocommunication").
-_CAPITALISED = re.compile(r"(?<=[a-z0-9,;:'’)] )[A-Z][a-z]{2,}\b")
+# One that only says where a thing is based ("the *Paris*-based policy organisation") describes that thing,
+# whose name the corpus may give without its seat: it is no name the question relies on.
+_CAPITALISED = re.compile(r"(?<=[a-z0-9,;:'’)] )[A-Z][a-z]{2,}\b(?!-based\b)")
 # Two or more capitalised words in a row: a multi-word name.
 _NAME_RUN = re.compile(r"\b[A-Z][\w-]*(?:\s+(?:of|on|for|and|the)?\s*[A-Z][\w-]*)+")
 _LONG_NAME = 3  # content words

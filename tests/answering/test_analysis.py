@@ -165,6 +165,9 @@ def test_document_hint_and_answer_noun():
     # UN modifies the noun: the answer noun is "agencies", and an auxiliary after it is no verb of the X.
     agencies = analyse_question("Which UN agencies should the Secretary-General work with?", "en")
     assert (agencies.answer_noun, agencies.answer_verb) == ("agencies", "")
+    # The verb follows the asked noun, not an earlier description of it ("a foundation *famous* for prizes").
+    described = analyse_question("ITU worked with a foundation famous for prizes - which foundation was it?", "en")
+    assert (described.answer_noun, described.answer_verb) == ("foundation", "")
 
 
 @pytest.mark.parametrize(

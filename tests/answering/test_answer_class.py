@@ -57,6 +57,8 @@ from assistant.glossary import find_terms
         ("报道说，哪个国家的代表团主导了这项提案的起草？", "zh", "country", False),
         ("决议强调要确保哪些国家的人工智能技术公平获取？", "zh", "country", True),
         ("什么国家的代表提出了草案？", "zh", "country", False),
+        # so is a compound of nouns before 的 (国际组织): the organisations are asked for, not their cooperation
+        ("秘书长应促进与哪些国际组织的富有成果的合作？", "zh", "organisation", True),
         # asking an X by its name (什么名称的 / 什么名字的) asks which X, as 哪个 does, however long its modifiers
         ("大会将成立一个什么名称的人工智能伦理咨询机构？", "zh", "organisation", False),
         ("文章提到了什么名字的科技公司？", "zh", "company", False),
@@ -80,6 +82,7 @@ def test_the_class_a_question_asks_for(question, lang, name, plural):
         ("Who must make sure ITU's work does not duplicate what other bodies already do?", "en"),
         ("What must the Secretary-General do?", "en"),
         ("联合国大会决议规定了哪些对违规企业的罚款？", "zh"),  # the answer is a fine, not a company
+        ("决议规定了哪些违规企业的罚款？", "zh"),  # a verbal noun before the class noun: still a fine
         ("谁必须向理事会报告？", "zh"),
         # 如何 (how), 为什么 / 为何 (why), 任何 (any) hold 何 / 什么 but ask for no class.
         ("如何促进成员国之间的合作？", "zh"),

@@ -89,6 +89,10 @@ def test_a_yes_no_question_on_the_clauses_own_place_is_still_answered(assistant,
             [],
         ),
         ("Who reports to the Council?", "en", "每年向理事会报告", []),  # no topic asked
+        # generic words said by others of their kind (相关 as 有关, 单位 as 实体, 工作 as 活动) are stated
+        ("宗旨里是否提到要让相关单位参与国际电联的工作？", "zh", "促进有关实体参与国际电联的活动", []),
+        # without them, three words of five are not stated
+        ("宗旨里是否提到要让相关单位参与国际电联的工作？", "zh", "促进参与国际电联", ["相关", "单位", "工作"]),
     ],
 )
 def test_a_yes_no_topic_the_clause_does_not_state_is_unstated(question, lang, clause, unstated):

@@ -7,7 +7,8 @@ from dataclasses import replace
 import pytest
 
 from assistant.answering.context import AnswerContext
-from assistant.answering.generic import specific_supports
+from assistant.answering.evidence import chunk_evidence
+from assistant.answering.generic import said_in_kind, specific_supports
 from assistant.answering.support import Support
 from assistant.retrieval.dictionary import DictionaryUnavailableError, load_lexicon
 from assistant.schema import Chunk, RetrievedChunk
@@ -113,3 +114,18 @@ def test_an_english_paragraph_wins_over_a_chinese_clause_matched_through_generic
     assert [c.chunk_id for c in answer.citations] == ["unido-unga-ai-resolution/body/2"]
     monkeypatch.setattr(assistant, "settings", assistant.settings.with_(cross_generic_senses=0))
     assert [c.chunk_id for c in assistant.ask(question).citations] != ["unido-unga-ai-resolution/body/2"]
+
+
+@pytest.mark.parametrize(
+    ("token", "clause", "said"),
+    [
+        ("单位", "促进有关实体参与国际电联的活动", True),  # an entity by another word for one
+        ("相关", "促进有关实体参与国际电联的活动", True),
+        ("tool", "refrain from employing AI systems", True),  # "tools" as the stemmer reads it
+        ("stage", "from design and development to each phase of deployment", True),
+        ("tool", "refrain from employing AI", False),  # no word of its kind
+        ("budget", "the budget of the systems", False),  # not a generic word: no kind to say it by
+    ],
+)
+def test_a_generic_word_is_said_by_another_word_of_its_kind(token, clause, said):
+    assert said_in_kind(token, chunk_evidence(clause)[1]) is said

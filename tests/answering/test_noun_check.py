@@ -75,3 +75,24 @@ def test_a_verb_of_correspondence_is_no_verb_a_clause_must_state():
         assert a.answer_noun and a.answer_verb == ""
     a = analyse_question("Which countries align with the Council?", "en")
     assert unnamed(a, "en", support(ctx), ctx) == ""
+
+
+def test_a_part_noun_is_the_kind_of_item_a_list_is_made_of_not_a_word_the_clause_must_use():
+    # "stages" is unknown to this corpus, as "penalties" is; but a clause lists stages in its own words
+    # ("from design to deployment"), so a part noun rules no clause out.
+    ctx = toy_context(DOCS, hits=["res/clause/1"], known=KNOWN)
+    for question, lang in (("Which stages does the report cover?", "en"), ("报告说的过程，包括哪些阶段？", "zh")):
+        a = analyse_question(question, lang)
+        assert answer_noun_groups(a, lang, ctx) is None
+        assert unnamed(a, lang, support(ctx), ctx) == ""
+
+
+def test_a_generic_noun_is_named_by_another_word_of_its_kind():
+    # "tools" is unknown to this corpus; a clause on "systems" names tools all the same, one on reports does not.
+    systems = {"res": ("resolution", [("clause", "Member States shall stop using unsafe systems.")])}
+    a = analyse_question("Which tools must Member States stop using?", "en")
+    known = KNOWN | {"stop", "use", "unsaf", "system"}
+    on_systems = toy_context(systems, hits=["res/clause/1"], known=known)
+    assert unnamed(a, "en", support(on_systems), on_systems) == ""
+    ctx = toy_context(DOCS, hits=["res/clause/1"], known=known)
+    assert unnamed(a, "en", support(ctx), ctx) == "tools"

@@ -26,6 +26,9 @@ from assistant.answering.qualifiers import qualifier_text
         ("哪些统一标准的组织受到邀请？", "zh", "统一标准的"),
         # 相关的 ("related to") only introduces the qualifier: a clause need not say 相关
         ("秘书长须与哪个知识产权相关的组织合作？", "zh", "知识产权 的"),
+        # a degree adverb grades the qualifier: "poor" is what a clause must say, not "relatively"
+        ("决议特别照顾的是哪类比较穷的国家？", "zh", "穷的"),
+        ("Which relatively poor countries does it help?", "en", "poor"),
     ],
 )  # fmt: skip
 def test_the_qualifier_is_read_around_the_answers_noun(question, lang, qualifier):

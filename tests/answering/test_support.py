@@ -56,6 +56,13 @@ def test_a_question_in_capitals_names_nothing_by_its_capitals():
     assert absent_names("What must the TSB Director do?", "en", idf)  # a written acronym still counts
 
 
+def test_a_city_that_only_says_where_something_is_based_is_no_absent_name():
+    # "Paris" is unknown to this corpus: asked about, it is absent; as the seat describing an organisation the
+    # question asks about ("the Paris-based organisation"), it is that organisation's description.
+    assert absent_names("Did ITU report to the Council in Paris?", "en", idf) == ["Paris"]
+    assert absent_names("Did ITU report to the Paris-based Council?", "en", idf) == []
+
+
 def test_a_figure_a_given_text_has_is_not_absent():
     # The manifest's date for a misprinted dateline is in no indexed text, but the answer may use it.
     assert absent_names("What is ITU's budget for AI in 2025?", "en", idf, ["21 March 2025"]) == []
