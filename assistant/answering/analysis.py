@@ -51,10 +51,30 @@ YES_NO_OPENING = (
 _EN_COUNT = r"(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+)?"
 _ZH_COUNT = r"哪[两二三四五六七八九十几]+[项个种类条份点家]?"
 
+# A question asking for a reason or purpose ("Why …", "What's the point of …", 为什么, 目的是什么): its answer is
+# the part of a clause that gives one (reasons.py). First in the tables: "Why did *a number of* states …" asks why;
+# but a yes-no question asking whether a text says why ("Does the draft explain why …", 是否说明了为什么) does not.
+# "What are the purposes of the Union?" (plural) asks for a list of them, not why.
+_WHY_EN = (
+    r"\b(?:why|how come)\b|\bwhat(?:'s|’s| is| was) the (?:main |real |whole )?"
+    r"(?:point|purpose|aim|goal|reason|rationale|objective) (?:of|for|behind)\b|"
+    r"\b(?:for|with) what (?:purpose|reason|aim)\b|\bwhat for\b|\bto what end\b"
+)
+# Not inside other words: 被视*为什么*样的里程碑 (what kind of), 作*为何*种 (as which), 如*何以* (how, by).
+_WHY_ZH = (
+    r"为什么(?!样)|为何(?![种等])|为啥|(?<!如)何以|何故|什么原因|原因是什么|原因何在|理由是什么|出于什么|"
+    r"目的是什么|目的何在|用意|为了什么|为的是什么|为了做什么|有什么用(?!途)"
+)
+WHY_PATTERNS: dict[Language, str] = {
+    "en": rf"^(?!{YES_NO_OPENING[1:]}).*?(?:{_WHY_EN})",
+    "zh": rf"^(?!.*(?:是否|有没有|能否|可否|是不是|吗[？?]?\s*$)).*?(?:{_WHY_ZH})",
+}
+
 # Answer types, first match wins. The order matters only where two patterns can both match
 # ("how much" before "how many"-like words, "when" before "which").
 QTYPE_PATTERNS: dict[Language, tuple[tuple[str, str], ...]] = {
     "en": (
+        ("why", WHY_PATTERNS["en"]),
         (
             "how-much",
             r"\bhow much\b|\bwhat (is|was|are|were) (the |its |their |\w+'s )?(budget|cost|costs|funding|amount|price|"
@@ -86,6 +106,7 @@ QTYPE_PATTERNS: dict[Language, tuple[tuple[str, str], ...]] = {
         ("which", r"\bwhich\b|\bwhat (kind|sort|type)s? of\b"),
     ),
     "zh": (
+        ("why", WHY_PATTERNS["zh"]),
         ("how-much", r"预算|经费|资金|拨款|费用|工资|薪|多少钱|花费|出资"),
         ("when", r"何时|什么时候|哪一年|哪年|哪一天|哪天|几月|多久|多长时间|频率|多常|哪一届|哪届"),
         # 哪几类 asks which (a count of answers, as 哪两项 does), not how many.
@@ -241,7 +262,7 @@ class QuestionAnalysis:
 
     question: str
     lang: Language
-    qtype: str  # who, when, where, how-many, how-much, which, what-must, yes-no, definition, what
+    qtype: str  # who, when, where, how-many, how-much, which, what-must, yes-no, definition, why, what
     metadata: str = ""  # title, symbol, date, author, publisher, conference, place; "" when not metadata
     wants_list: bool = False  # an explicit "all / list" cue
     follow_up: bool = False
@@ -272,7 +293,7 @@ class QuestionAnalysis:
         """'What must X do?', 'List what the draft recalls', 'What else must he do?': every clause of a section."""
         if self.focus_section is None or self.metadata:
             return False
-        if self.qtype in ("who", "when", "where", "how-much", "yes-no", "definition"):
+        if self.qtype in ("who", "when", "where", "how-much", "yes-no", "definition", "why"):
             return False
         return self.wants_list or not self.residual
 
@@ -425,16 +446,19 @@ def _plain_answer_noun(question: str, lang: Language) -> str:
 def analyse_question(question: str, lang: Language) -> QuestionAnalysis:
     """Type, metadata field, list and follow-up cues of one question, without looking at any history."""
     text = question.strip()
+    qtype = question_type(text, lang)
+    # 为什么 holds 什么 but asks for a reason, not for a thing named after it (为什么*人工智能*…).
+    noun = "" if qtype == "why" else answer_noun(text, lang)
     return QuestionAnalysis(
         question=text,
         lang=lang,
-        qtype=question_type(text, lang),
+        qtype=qtype,
         metadata=metadata_field(text, lang),
         wants_list=bool(re.search(LIST_CUES[lang], text, re.IGNORECASE)),
         follow_up=bool(re.search(FOLLOW_UP_CUES[lang], text, re.IGNORECASE)),
         wants_else=bool(re.search(ELSE_CUES[lang], text, re.IGNORECASE)),
         doc_hint=document_hint(text),
-        answer_noun=(noun := answer_noun(text, lang)),
+        answer_noun=noun,
         answer_verb=answer_verb(text, lang, noun),
     )
 

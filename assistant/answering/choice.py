@@ -29,6 +29,7 @@ from assistant.answering.metadata import doc_level_chunks
 from assistant.answering.near_miss import Needs, fitting
 from assistant.answering.noun_check import answer_noun_groups, names_noun
 from assistant.answering.preference import NAME_WEIGHT, dominated, name_share, outcovers, written_names
+from assistant.answering.reasons import reason_nudge
 from assistant.answering.recipients import asks_recipient, recipient_in
 from assistant.answering.replies import abstain
 from assistant.answering.sections import section_key
@@ -64,6 +65,10 @@ _OWN_DATE_BONUS = 0.3  # chosen on eval/dev: the smallest that cites the header 
 # who (see actors.py): neighbours sharing the same words otherwise tie. Chosen on eval/dev (see its README).
 # A clause that does not name the question's own actors gets none (actors.answer_actors).
 ACTOR_BONUS = 0.1
+# A why-question prefers the clause that gives a reason for what it asks about, by the share of the question
+# the reason is given for (reasons.reason_nudge); a clause whose only reason is the question's own words loses
+# as much. Chosen on eval/dev (see its README).
+REASON_BONUS = 0.3
 
 
 @dataclass(frozen=True)
@@ -157,7 +162,7 @@ def _best(c: Choice, passing: list[Support]) -> Support:
     # "Which resolution *on the 2030 Agenda* …": the clause that names one on it, not one whose title does.
     topic = noun_topic(question, lang, a.answer_noun) if a.qtype == "which" else ""
     off_topic = {id(s) for s in passing if not states_topic(topic, lang, s.hit.chunk, ctx)} if topic else set()
-    stating = _stating(c, passing)
+    nudges = _nudges(c, passing)
 
     def value(s: Support) -> float:
         v = s.score - _RANK_PENALTY * rank[id(s)]
@@ -188,11 +193,25 @@ def _best(c: Choice, passing: list[Support]) -> Support:
             v += ACTOR_BONUS * answer_actors(chunk, asked_actors, clause_text(chunk, ctx.documents.get(chunk.doc_id)))
         if dated_docs is not None and (chunk.doc_id in dated_docs or month_days(chunk.text)):
             v += _VALUE_BONUS
-        if id(s) in stating:
-            v += _VALUE_BONUS
-        return v
+        return v + nudges[id(s)]
 
     return _naming_noun(c, passing, value)
+
+
+def _nudges(c: Choice, passing: list[Support]) -> dict[int, float]:
+    """Per passing clause (by id), what its own text adds to its value: stating what the question asks in other
+    words (`_stating`), and for a why-question, giving a reason for what the question asks about, or losing when
+    its only reason is the question's own words (reasons.py)."""
+    stating = _stating(c, passing)
+    why = c.analysis.qtype == "why"
+    groups = question_groups(support_question(c.question, c.analysis), c.lang, c.ctx.translations, c.ctx.synonyms)
+    out: dict[int, float] = {}
+    for s in passing:
+        v = _VALUE_BONUS if id(s) in stating else 0.0
+        if why:
+            v += REASON_BONUS * reason_nudge(groups, s.hit.chunk, c.lang, c.ctx)
+        out[id(s)] = v
+    return out
 
 
 def _stating(c: Choice, passing: list[Support]) -> set[int]:

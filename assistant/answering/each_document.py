@@ -120,11 +120,11 @@ def _asked(question: str, lang: Language, documents: Sequence[Document]) -> tupl
 def each_document_answer(
     question: str, lang: Language, answer: Answer, ctx: AnswerContext, answer_one: Answerer
 ) -> Answer | None:
-    """The answer from each asked document's own clauses, for a what-question asking what several documents
+    """The answer from each asked document's own clauses, for a what- (or why-) question asking what several documents
     say; an abstention naming a document whose clauses do not state it; None to keep `answer` (from
     `answer_one`, the one-clause answerer, which also answers each part)."""
     analysis = ctx.analysis or analyse_question(question, lang)
-    if analysis.qtype != "what" or analysis.metadata or analysis.asks_whole_section or compares(question):
+    if analysis.qtype not in ("what", "why") or analysis.metadata or analysis.asks_whole_section or compares(question):
         return None  # "What do the documents have in common?" asks of them together
     docs, asked = _asked(question, lang, list(ctx.documents.values()))
     if not docs or len(docs) > _MAX_DOCUMENTS or len({d.info.kind for d in docs}) < len(docs):

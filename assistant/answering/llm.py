@@ -139,10 +139,10 @@ def by_document(hits: Sequence[RetrievedChunk], doc_ids: Sequence[str]) -> list[
 
 
 def asked_together(question: str, lang: Language, ctx: AnswerContext) -> list[tuple[str, str]]:
-    """(doc_id, name) of the documents a what-question asks what each says, in the order it names them;
+    """(doc_id, name) of the documents a what- (or why-) question asks what each says, in the order it names them;
     [] for any other question (one document, a comparison: "What do they have in common?")."""
     analysis = ctx.analysis or analyse_question(question, lang)
-    if analysis.qtype != "what" or analysis.metadata or compares(question):
+    if analysis.qtype not in ("what", "why") or analysis.metadata or compares(question):
         return []
     named = [(d.id, document_name(d, "en")) for d in asked_documents(question, lang, list(ctx.documents.values()))]
     return [(doc_id, f"{name[:1].upper()}{name[1:]} ({doc_id})") for doc_id, name in named]

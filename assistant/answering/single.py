@@ -44,6 +44,7 @@ from assistant.answering.metadata_scope import asks_document_number
 from assistant.answering.near_miss import Fitting, Needs, fitting, names_class, needs
 from assistant.answering.noun_check import unnamed
 from assistant.answering.polarity import yes_no_lead
+from assistant.answering.reasons import reason_lead
 from assistant.answering.recipients import asks_recipient, recipient_in, recipient_lead
 from assistant.answering.replies import abstain, cited_text, otherwise, single_text, unattributed
 from assistant.answering.sections import clauses_answer
@@ -290,6 +291,8 @@ def _quoted_answer(
         lead = as_sentence(addressee_lead(chunk, lang), lang)
     elif a.qtype == "yes-no":
         return _yes_no(question, lang, ctx, chunk, citation)
+    elif a.qtype == "why":  # the reason the quote gives for what is asked, as it writes it (reasons.py)
+        lead = reason_lead(groups, chunk, ctx.documents[chunk.doc_id].text[start:end], lang, ctx)
     return Answer(
         question=question, text=single_text(lead, citation, chunk.lang, lang), language=lang, citations=[citation]
     )

@@ -49,6 +49,21 @@ from assistant.schema import Answer, Citation, Turn
         ("Which organisations are named?", "en", "which"),
         ("哪些论坛被提到？", "zh", "which"),
         ("Tell me about the resolution.", "en", "what"),
+        ("Why will the landscape of telecommunications keep changing?", "en", "why"),
+        ("What's the point of sharing information with Member States?", "en", "why"),
+        ("For what purpose was the UNICRI centre set up?", "en", "why"),
+        ("Why did a number of states back it?", "en", "why"),
+        ("According to the article, why was the vote a turning point?", "en", "why"),
+        ("Can you tell me why ITU works with other bodies?", "en", "why"),
+        ("Does the draft explain why ITU works with other bodies?", "en", "yes-no"),
+        ("草案是否说明了为什么要避免重复工作？", "zh", "yes-no"),
+        ("这次表决被视为什么样的里程碑？", "zh", "which"),  # 视为 + 什么样, not 为什么
+        ("为什么国际电联不处理这些伦理问题？", "zh", "why"),
+        ("成员国分享信息是为了什么？", "zh", "why"),
+        ("设立这个中心的目的是什么？", "zh", "why"),
+        # a purpose the question itself states, and the Union's named purposes, are not asked for
+        ("为了让所有人都能用上人工智能，要提高哪方面的能力？", "zh", "which"),
+        ("How many items list the Union's purposes?", "en", "how-many"),
     ],
 )
 def test_answer_type_tables_in_both_languages(question, lang, qtype):
@@ -68,6 +83,11 @@ def test_answer_type_tables_in_both_languages(question, lang, qtype):
 )
 def test_the_number_of_a_document_is_its_identifier_not_a_count(question, qtype):
     assert analyse_question(question, "en").qtype == qtype
+
+
+def test_the_what_of_why_asks_for_no_noun():
+    # 为什么 holds 什么: the words after it are the question's topic, not the kind of thing it asks for.
+    assert analyse_question("为什么人工智能的伦理问题由其他机构处理？", "zh").answer_noun == ""
 
 
 def test_which_numbered_resolution_in_chinese_is_not_a_count():
@@ -316,6 +336,9 @@ def test_a_question_made_of_an_addressee_and_do_asks_for_the_whole_section():
     )
     assert one.section == ("res", "secretary-general") and not one.asks_whole_section
     assert with_section(analyse_question("秘书长的全部任务有哪些？", "zh"), SECTIONS).asks_whole_section
+    # why the section's tasks are given is said by one clause's reason, not by listing them all
+    why = with_section(analyse_question("为什么秘书长的全部任务都要做？", "zh"), SECTIONS)
+    assert why.qtype == "why" and not why.asks_whole_section
 
 
 def _answer(chunk_id: str) -> Answer:

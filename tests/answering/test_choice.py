@@ -146,3 +146,25 @@ def test_a_question_on_what_something_matches_prefers_the_clause_stating_a_corre
     assert picked("Which UN initiatives does the resolution align with?") == "art/paragraph/2"
     # without a correspondence asked, retrieval order decides
     assert picked("Which UN initiatives does the resolution name?") == "art/paragraph/1"
+
+
+def test_a_why_question_prefers_the_clause_giving_a_reason_for_what_it_asks():
+    docs = {
+        "res": (
+            "resolution",
+            [
+                ("header", "Draft resolution"),
+                ("clause", "Member States share data on networks every year."),
+                ("clause", "Member States share data on networks so as to avoid duplication of work."),
+            ],
+        )
+    }
+    ctx = toy_context(docs, hits=["res/clause/2", "res/clause/3"])
+    ranked = [Support(h, 0.6, 0.0, 0.6) for h in ctx.hits]
+    for question, expected in [
+        ("Why do Member States share data on networks?", "res/clause/3"),
+        ("When do Member States share data on networks?", "res/clause/2"),  # retrieval order, as before
+    ]:
+        a = analyse_question(question, "en")
+        best = pick(Choice(question, "en", a, ctx, ranked, ranked, needs(question, "en", a.qtype)))
+        assert best is not None and best.hit.chunk.id == expected

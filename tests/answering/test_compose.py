@@ -702,3 +702,23 @@ def test_a_question_that_needs_several_named_documents_together_abstains_on_one(
     assert compared.abstained and "not Resolution 139 and Resolution 140 together" in compared.text
     assert assistant.ask("What do Resolutions 139 and 140 both address?").abstained
     assert assistant.ask("第139号和第140号决议有什么共同点？").abstained
+
+
+@pytest.mark.parametrize(
+    ("question", "lead", "expected"),
+    [
+        (
+            "为什么国际电信的格局还会继续发展？",
+            "原因：「由于技术变化」。",
+            "eur-44a25-1/preamble/considering-further/a",
+        ),
+        (
+            "What is the point of ITU using existing cooperation mechanisms with other organisations?",
+            "The purpose given: 「以避免重复工作」.",
+            "eur-44a25-1/operative/secretary-general/2",
+        ),
+    ],
+)
+def test_a_why_question_is_answered_by_the_reason_first_then_the_clause_giving_it(assistant, question, lead, expected):
+    answer = assistant.ask(question)
+    assert answer.text.startswith(lead) and cited(answer) == [expected]
