@@ -229,14 +229,33 @@ def sentence_boost(fused: Ranking, gains: dict[int, float], weight: float, scale
     by (the best dense score under `max`), so a weight of 1 scores the chunk as if dense had seen its best
     sentence instead of its paragraph, and more than 1 lets a single sentence count for more.
 
+    The rows in `gains` (those re-scored: chunks of several sentences) keep their fused order among
+    themselves; a gain lifts a row only past rows that were not re-scored. What a gain corrects is the
+    dilution of a paragraph's vector against chunks of one sentence (the draft's clauses, a title), which
+    every paragraph shares; between two paragraphs one sentence near the question would outweigh the
+    whole of each (on dev, "In which spaces … are rights to be upheld?" lost body/4, which says offline and
+    online, to body/6, whose one sentence names human rights): a re-scored row's score is capped at that of
+    the re-scored row fused ahead of it.
+
     Example:
         >>> sentence_boost([(0, 2.0), (1, 1.8)], {1: 0.2}, 2.0, 1.0)
         [(1, 2.2), (0, 2.0)]
+        >>> sentence_boost([(0, 2.0), (1, 1.8), (2, 1.0)], {1: 0.5, 2: 1.5}, 1.0, 1.0)
+        [(1, 2.3), (2, 2.3), (0, 2.0)]
     """
     if weight <= 0 or scale <= 0 or not gains:
         return list(fused)
-    out = [(row, score + weight * max(gains.get(row, 0.0), 0.0) / scale) for row, score in fused]
-    return sorted(out, key=lambda kv: (-kv[1], kv[0]))
+    out = []
+    cap = float("inf")  # a re-scored row scores at most what the re-scored row ahead of it does
+    for row, score in fused:
+        boosted = score + weight * max(gains.get(row, 0.0), 0.0) / scale
+        if row in gains:
+            boosted = cap = min(boosted, cap)
+        out.append((row, boosted))
+    ranked = sorted(out, key=lambda kv: (-kv[1], kv[0]))
+    # Ties among re-scored rows go to the one fused ahead, not to the lower row.
+    rescored = iter([row for row, _ in fused if row in gains])
+    return [(next(rescored), score) if row in gains else (row, score) for row, score in ranked]
 
 
 def dense_scale(dense: Ranking, method: FusionMethod) -> float:

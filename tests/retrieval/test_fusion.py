@@ -184,6 +184,15 @@ def test_sentence_boost_is_off_at_weight_zero_and_ignores_losses():
     assert sentence_boost(fused, {1: 0.1}, 1.0, 0.0) == fused  # no dense scale (rrf): nothing to weigh by
 
 
+def test_re_scored_rows_keep_their_fused_order_among_themselves():
+    # Rows 1 and 2 are re-scored (paragraphs): row 2's larger gain lifts it past row 0 (one sentence, not
+    # re-scored) only as far as row 1 goes, its score capped at row 1's; a tie between them goes to row 1.
+    fused = [(0, 2.0), (1, 1.8), (2, 1.0)]
+    assert sentence_boost(fused, {1: 0.5, 2: 1.5}, 1.0, 1.0) == [(1, 2.3), (2, 2.3), (0, 2.0)]
+    assert sentence_boost(fused, {1: 0.0, 2: 1.5}, 1.0, 1.0) == [(0, 2.0), (1, 1.8), (2, 1.8)]
+    assert sentence_boost([(5, 2.0), (3, 1.0)], {5: 0.0, 3: 2.0}, 1.0, 1.0) == [(5, 2.0), (3, 2.0)]
+
+
 def test_sentence_boost_breaks_ties_by_row():
     assert sentence_boost([(3, 1.0), (1, 0.9)], {1: 0.1}, 1.0, 1.0) == [(1, 1.0), (3, 1.0)]
 

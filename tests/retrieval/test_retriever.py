@@ -182,19 +182,41 @@ def test_a_warm_retriever_follows_documents_added_and_removed_in_place(tmp_path,
     store.close()
 
 
-def test_a_paragraph_is_found_by_the_one_sentence_a_question_is_about(assistant):
-    # The article's first paragraph opens on the resolution's aims; only its second sentence says a
-    # coalition of nations led it. Scored by that sentence, it comes first; by its whole text, it does not.
+def test_a_paragraph_climbs_past_one_sentence_clauses_by_the_sentence_a_question_is_about(assistant):
+    # The article's first paragraph opens on the resolution's aims; its second sentence is about what the
+    # new systems should help bring about. Scored by that sentence, the paragraph passes the draft's
+    # one-sentence clauses (and the header) that its whole text ranked behind; more weight, more places.
     from dataclasses import replace
 
     from assistant.retrieval import HybridRetriever
 
-    question, gold = "Which group of nations led the effort behind the text?", "unido-unga-ai-resolution/body/1"
-    off = assistant.retriever
-    assert off.config.sentence_weight == 0  # off by default
-    on = HybridRetriever(off.store, off.embedder, replace(off.config, sentence_weight=1.0))
-    assert on.retrieve(question, k=1)[0].chunk.id == gold
-    assert off.retrieve(question, k=1)[0].chunk.id != gold
+    question, gold = "What should the new systems help bring about around the world besides being secure?", "body/1"
+    default = assistant.retriever
+    assert default.config.sentence_weight == 0.75  # on by default (settings.sentence_rescore)
+
+    def rank(weight: float) -> int:
+        retriever = HybridRetriever(default.store, default.embedder, replace(default.config, sentence_weight=weight))
+        ids = [h.chunk.id for h in retriever.retrieve(question, k=10)]
+        return ids.index(f"unido-unga-ai-resolution/{gold}")
+
+    assert rank(0.0) > rank(0.75) > rank(3.0)
+
+
+def test_re_scored_paragraphs_keep_their_order_among_themselves(assistant):
+    # Between two paragraphs, one sentence near the question must not outweigh the whole of each: body/5
+    # stays ahead of body/1 at any weight, though body/1's second sentence names the coalition that led it.
+    from dataclasses import replace
+
+    from assistant.retrieval import HybridRetriever
+
+    question = "Which group of nations led the effort behind the text?"
+    default = assistant.retriever
+    for weight in (0.0, 0.75, 3.0):
+        retriever = HybridRetriever(default.store, default.embedder, replace(default.config, sentence_weight=weight))
+        hits = retriever.retrieve(question, k=10)
+        paragraphs = [h.chunk.id for h in hits if h.chunk.kind == "paragraph"]
+        assert paragraphs[:2] == ["unido-unga-ai-resolution/body/5", "unido-unga-ai-resolution/body/1"]
+        assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
 
 
 def test_sentence_rescoring_leaves_the_other_languages_chunks_alone(assistant):
@@ -236,7 +258,7 @@ def test_sentence_rescoring_is_off_with_a_query_only_embedder(tmp_path, chunks):
 def test_the_retrieval_config_takes_the_sentence_settings():
     config = RetrievalConfig.from_settings(Settings.from_env({"ASSISTANT_SENTENCE_RESCORE": "1.5"}, sentence_pool=7))
     assert (config.sentence_weight, config.sentence_pool) == (1.5, 7)
-    assert RetrievalConfig.from_settings(Settings()).sentence_weight == 0.0
+    assert RetrievalConfig.from_settings(Settings()).sentence_weight == 0.75
     with pytest.raises(ValueError, match="sentence_weight"):
         RetrievalConfig(sentence_weight=-1.0)
     with pytest.raises(ValueError, match="sentence_rescore"):
