@@ -6,7 +6,8 @@ phrasing in one language: its pattern in a question, the question's own words of
 it (words in either language, or a glossary term), where it applies (the search query, the coverage
 check) and its strength:
 
-* full: the text's wording is a content word of its own that covers the question's words. A request
+* full: the text's wording is a content word of its own that covers the question's words: idioms too ("got
+  behind" is the support a report says, 伙伴 those it says one works with, 合作). A request
   to refrain often says its avoidance in function words only ("not to do"), so the question has no
   content word for it, and "everyone" or "all parties" is not the glossary's "stakeholders".
 * weak: the text's wording is a near-synonym of the question's words: it makes them found (so "the
