@@ -6,7 +6,8 @@ phrasing in one language: its pattern in a question, the question's own words of
 it (words in either language, or a glossary term), where it applies (the search query, the coverage
 check) and its strength:
 
-* full: the text's wording is a content word of its own that covers the question's words. A request
+* full: the text's wording is a content word of its own that covers the question's words: idioms too ("got
+  behind" is the support a report says, 伙伴 those it says one works with, 合作). A request
   to refrain often says its avoidance in function words only ("not to do"), so the question has no
   content word for it, and "everyone" or "all parties" is not the glossary's "stakeholders".
 * weak: the text's wording is a near-synonym of the question's words: it makes them found (so "the
@@ -28,7 +29,6 @@ Example:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
@@ -59,7 +59,6 @@ class Phrasing:
     needs: str = ""  # read only in a question that has this phrasing too (its name)
     # Weak: any use of the phrasing's words in a question; a word also used otherwise keeps no near-synonyms.
     any_use: re.Pattern[str] | None = None
-    not_in: frozenset[str] = frozenset()  # question types it does not apply to
 
 
 @dataclass(frozen=True)
@@ -162,9 +161,30 @@ _EN_VOTE_WORDS = re.compile(r"\b(?:vote[sd]?|voting|pass(?:ing|ed|es|age)?)\b", 
 _ZH_VOTE_WORDS = re.compile(r"表决|投票")
 # How a text says the adoption, in either language.
 ADOPTION_WORDS = ("adopt", "adopted", "adoption", "endorse", "endorsed", "endorsement", "通过")
-# A yes/no question asks how the vote went ("Was the vote unanimous?"): its "Yes" would affirm what the
-# adoption's words do not say.
-_NOT_YES_NO = frozenset(("yes-no",))
+# Yes/no questions too ("Had it ever … before this vote?"): one that asks how the vote went ("Was the vote
+# unanimous?") names that as a specific fact of its own (answering/specifics.py), and one whose clause says
+# the contrary is answered "No" (answering/contrary.py), so "the vote" is read as the adoption in every type.
+
+# Idioms of backing and acclaim: a report writes them as a plain word of its own ("receiving support
+# from", "a watershed moment", "recognized as a historic milestone"), so the idiom is one content
+# word a clause covers with that word (full). Each idiom is whole ("got behind", not "got"; "lent their
+# backing", not "lent"): its words alone ask other things ("got the most votes", "lent money").
+_EN_BACKED = re.compile(
+    r"\b(?:(?:got|get|gets|getting|threw|throw|throws|throwing|thrown)\s+(?:(?:their|its|his|her|our|my|your)\s+"
+    r"(?:full\s+)?weight\s+)?behind|(?:rallied|rally|rallies|rallying)\s+(?:behind|around|round)|"
+    r"(?:lent|lend|lends|lending)\s+(?:(?:their|its|his|her|our|your)\s+)?(?:full\s+)?(?:backing|support|weight))\b",
+    re.IGNORECASE,
+)
+_EN_TURNING_POINT = re.compile(r"\b(?:turning\s+point|game[\s-]+changer|landmark\s+moment)s?\b", re.IGNORECASE)
+# How something was regarded, asked as such ("How was the text regarded?"): not "seen as a landmark", where
+# the question says how, and asks what made it so.
+_EN_REGARDED = re.compile(r"\b(?:regarded|viewed|perceived|seen)(?=\s*(?:[?.!]|$))", re.IGNORECASE)
+# 伙伴 / 合作伙伴: those a text says one works with (与…合作).
+_ZH_PARTNERS = re.compile(r"(?:合作)?伙伴")
+BACKING_WORDS = ("support", "supported", "endorse", "endorsement", "co-sponsor", "backing", "支持", "赞同")
+TURNING_POINT_WORDS = ("watershed", "milestone", "landmark", "historic", "里程碑", "转折点", "历史性")
+REGARD_WORDS = ("recognized", "recognised", "regarded", "hailed", "公认", "视为", "誉为")
+PARTNER_WORDS = ("合作", "伙伴", "partner", "partners", "cooperation", "collaboration")
 
 PHRASINGS: tuple[Phrasing, ...] = (
     Phrasing("refrain", "en", _EN_REFRAIN, "full", _EVERYWHERE, said=_EN_AVOIDANCE, wording=AVOIDANCE_WORDS),
@@ -180,7 +200,6 @@ PHRASINGS: tuple[Phrasing, ...] = (
         said=_EN_VOTE_NOUN,
         wording=ADOPTION_WORDS,
         any_use=_EN_VOTE_WORDS,
-        not_in=_NOT_YES_NO,
     ),
     Phrasing(
         "adoption",
@@ -191,18 +210,18 @@ PHRASINGS: tuple[Phrasing, ...] = (
         said=_ZH_VOTE_NOUN,
         wording=ADOPTION_WORDS,
         any_use=_ZH_VOTE_WORDS,
-        not_in=_NOT_YES_NO,
     ),
+    Phrasing("backing", "en", _EN_BACKED, "full", _EVERYWHERE, wording=BACKING_WORDS),
+    Phrasing("watershed", "en", _EN_TURNING_POINT, "full", _EVERYWHERE, wording=TURNING_POINT_WORDS),
+    Phrasing("recognized", "en", _EN_REGARDED, "full", _EVERYWHERE, wording=REGARD_WORDS),
+    Phrasing("partners", "zh", _ZH_PARTNERS, "full", _EVERYWHERE, wording=PARTNER_WORDS),
 )
-
-QuestionType = Callable[[str, Language], str]
 
 
 @lru_cache(maxsize=4096)
-def phrasings_in(question: str, lang: Language, use: Use, classify: QuestionType | None = None) -> tuple[Phrased, ...]:
+def phrasings_in(question: str, lang: Language, use: Use) -> tuple[Phrased, ...]:
     """The table's phrasings in `question` that apply to `use`, in the table's order.
 
-    `classify` gives a question's type; without it, a row kept from some types (`not_in`) is not read.
     A full phrasing covers only tokens no phrasing found before it covers.
     """
     found: list[Phrased] = []
@@ -211,14 +230,9 @@ def phrasings_in(question: str, lang: Language, use: Use, classify: QuestionType
             continue
         covered = {t for p in found for t in p.covers}
         hit = _read_weak(row, question) if row.strength == "weak" else _read_full(row, question, covered)
-        # The question type last: it is the dearest to find, and most questions have no phrasing.
-        if hit is not None and (not row.not_in or _type_allows(row, question, lang, classify)):
+        if hit is not None:
             found.append(hit)
     return tuple(found)
-
-
-def _type_allows(row: Phrasing, question: str, lang: Language, classify: QuestionType | None) -> bool:
-    return classify is not None and classify(question, lang) not in row.not_in
 
 
 def _read_full(row: Phrasing, question: str, covered: set[str]) -> Phrased | None:

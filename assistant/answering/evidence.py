@@ -12,7 +12,6 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from assistant.answering.analysis import question_type
 from assistant.answering.words import QUESTION_FUNCTION_WORDS
 from assistant.glossary import Term, find_terms
 from assistant.lexical import tokenize
@@ -253,7 +252,7 @@ def question_groups(
     # Everyday phrasings of a text's wording (phrasings.py): "the vote", 这次表决 get the adoption's words as
     # near-synonyms (weak); "asked everyone not to", 要求各方不要 are one avoidance a clause writes as
     # "refrain", and the stakeholders (full).
-    phrased = phrasings_in(question, lang, "support", question_type)
+    phrased = phrasings_in(question, lang, "support")
     weak = {t: wording_tokens(p.phrasing) for p in phrased if p.strength == "weak" for t in p.covers}
     terms = find_terms(question, lang)
     covered = {t for term in terms for form in term.forms(lang) for t in words(form)}

@@ -253,6 +253,9 @@ def _derived(stem: str, tokens: frozenset[str]) -> bool:
     return any(t.startswith(stem) and len(t) - len(stem) <= _MAX_DERIVED_EXTRA for t in tokens)
 
 
+_DETERMINERS = r"(?:its|their|the|his|her|our|your|a|an)"
+
+
 def _alternatives(token: str, question: str, lang: Language) -> list[str]:
     """The words the question joins to the focus `token` with "or" (或 / 或者), either side."""
     if lang == "zh":
@@ -267,8 +270,9 @@ def _alternatives(token: str, question: str, lang: Language) -> list[str]:
     out = []
     for w in _written(token, question):
         e = re.escape(w)
-        out += re.findall(rf"\b([\w-]+)\s+or\s+{e}\b", question, re.IGNORECASE)
-        out += re.findall(rf"\b{e}\s+or\s+([\w-]+)\b", question, re.IGNORECASE)
+        # A determiner may open the second alternative: "its strategy or its budget".
+        out += re.findall(rf"\b([\w-]+)\s+or\s+(?:{_DETERMINERS}\s+)?{e}\b", question, re.IGNORECASE)
+        out += re.findall(rf"\b{e}\s+or\s+(?:{_DETERMINERS}\s+)?([\w-]+)\b", question, re.IGNORECASE)
     return out
 
 

@@ -231,6 +231,12 @@ def test_a_focus_offered_as_an_alternative_needs_only_the_alternative_the_clause
     question = "How often must the Secretary-General report AI activities with strategic or budget implications?"
     assert unsupported_specifics(question, "en", STRATEGIC) == []
     assert unsupported_specifics("Which activities have a budget or strategic impact?", "en", STRATEGIC) == []
+    # A determiner may open either alternative ("its strategy or its budget").
+    strategy = chunk_evidence("activities with an impact on ITU's strategy")
+    assert (
+        unsupported_specifics("Which AI activities could hit the union's strategy or its budget?", "en", strategy) == []
+    )
+    assert unsupported_specifics("Which activities affect its budget or the strategy?", "en", strategy) == []
 
 
 def test_a_focus_whose_alternative_the_clause_lacks_or_that_has_none_is_still_unsupported():
