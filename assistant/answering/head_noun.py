@@ -5,10 +5,11 @@ principles, not for 具体. Read as the answer noun, the modifier makes any clau
 says 具体) look like it names what is asked. So, when the asked phrase opens with modifiers and a noun
 follows them, its head is read instead:
 
-* English: leading picking words (specific, particular) and proper-name modifiers (acronyms such as ITU-T, AI, UN and capitalised words such as
-  "General Assembly") are skipped; the head is the last word of a compound that ends at an auxiliary, a
-  preposition or a relative within four words, else the first word after the modifiers (a verb may
-  end the phrase anywhere: "UN agency *helps* …"). A plural ends the compound ("UN agencies work with").
+* English: leading picking words (specific, particular) and proper-name modifiers (acronyms such as ITU-T,
+  AI, UN and capitalised words such as "General Assembly") are skipped; the head is the last word of a
+  compound that ends at an auxiliary, a preposition or a relative within four words, else the first word
+  after the modifiers (a verb may end the phrase anywhere: "UN agency *helps* …"). A plural ends the
+  compound ("UN agencies work with").
 * Chinese: leading modifiers (jieba flags a, b, d, and 具体 / 主要 / 相关 / 其他, with their 的) are
   skipped; a glossary name starting there is the head whole (焦点组), else the last noun of the
   nominal run after them (伦理*原则*, 联大*决议*). A verb and its agent suffix are one noun (共同*提案国*,
