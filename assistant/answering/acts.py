@@ -17,7 +17,9 @@ recommended. The checks are lenient on wording, strict on who:
 
 Only an English "What did/does X VERB …" whose X is a body (a glossary actor, or a capitalised name
 with an organisation head among its words: bodies.EN_HEADS) and a Chinese what-question opening with a name that
-ends with an organisation suffix (bodies.ZH_SUFFIXES) are read; any other question has no `Act`.
+ends with an organisation suffix (bodies.ZH_SUFFIXES) are read, and a question asking for a body's own duties or
+role (工发组织负责哪些工作, "What is UNIDO responsible for?"), whose body the clause must name; any other question
+has no `Act`.
 """
 
 from __future__ import annotations
