@@ -17,7 +17,9 @@ recommended. The checks are lenient on wording, strict on who:
 
 Only an English "What did/does X VERB …" whose X is a body (a glossary actor, or a capitalised name
 with an organisation head among its words: bodies.EN_HEADS) and a Chinese what-question opening with a name that
-ends with an organisation suffix (bodies.ZH_SUFFIXES) are read; any other question has no `Act`.
+ends with an organisation suffix (bodies.ZH_SUFFIXES) are read, and a question asking for a body's own duties or
+role (工发组织负责哪些工作, "What is UNIDO responsible for?"), whose body the clause must name; any other question
+has no `Act`.
 """
 
 from __future__ import annotations
@@ -45,6 +47,19 @@ _EN_ACT = re.compile(
 _EN_TOPIC = re.compile(r"\babout\s+(?:the\s+)?(?P<actor>[A-Z][\w’'-]*(?:\s+(?:of|for|and|on|the|[A-Z][\w’'-]*))*)")
 _ZH_TOPIC = re.compile(
     r"(?:关于|有关|对于)(?P<name>[\u4e00-\u9fff]{3,}?)(?=各|说|有何|有什么|提到|谈到|，|,|的规定|怎么|如何)"
+)
+# A question asking for a body's own duties or role (工发组织自己具体负责哪些工作, "What is UNIDO responsible for"):
+# only a clause in which that body acts answers it, however close its topic.
+_ZH_DUTY = re.compile(
+    r"(?:^|[，,：:])(?P<name>[\u4e00-\u9fff]{2,12}?)(?:自己|自身|本身)?(?:具体|主要)?"
+    r"(?:负责|承担|担负|扮演|发挥)(?:了)?(?:哪些|什么|哪)"
+)
+_EN_DUTY = re.compile(
+    r"\bwhat\s+(?:(?:is|are|was|were|will)\s+(?:the\s+)?(?P<a>[A-Z][\w’'-]*(?:\s+(?:of|for|and|the|[A-Z][\w’'-]*))*)"
+    r"\s+(?:itself\s+)?(?:specifically\s+|actually\s+)?(?:be\s+)?responsible\s+for"
+    r"|(?:role|tasks?|duties|responsibilities)\s+(?:does|do|did|will)\s+(?:the\s+)?"
+    r"(?P<b>[A-Z][\w’'-]*(?:\s+(?:of|for|and|the|[A-Z][\w’'-]*))*)\s+(?:itself\s+)?(?:play|have|take|carry|perform))",
+    re.IGNORECASE,
 )
 # Words after the name that are not its act: "What did UNESCO *say* …" is one ("say" is an act), but
 # "What did the OECD *conference* …" names another subject, and a possessive makes the name a modifier.
@@ -105,10 +120,44 @@ def asked_act(
     name is read, since none could be told from an abbreviation of a name the corpus gives in full.
     """
     if lang == "en":
-        return _english_act(question, translations) or _english_topic(question, translations)
+        return (
+            _english_act(question, translations)
+            or _english_topic(question, translations)
+            or _duty(question, lang, translations)
+        )
     if names is None:
         return None
-    return _chinese_act(question, translations, names) or _chinese_topic(question, translations, names)
+    return (
+        _chinese_act(question, translations, names)
+        or _chinese_topic(question, translations, names)
+        or _duty(question, lang, translations)
+    )
+
+
+def _duty(question: str, lang: Language, translations: Mapping[str, tuple[str, ...]] | None) -> Act | None:
+    """The body whose own duties a question asks for (`_ZH_DUTY`, `_EN_DUTY`): a clause answers only if it names
+    that body. Unlike a subject's act, a name CC-CEDICT knows is read too (工发组织: UNIDO): a document published
+    on the body's site, never naming it in a clause, gives it no task."""
+    m = (_EN_DUTY if lang == "en" else _ZH_DUTY).search(question)
+    if m is None:
+        return None
+    if lang == "en":
+        name = re.sub(rf"(?:\s+(?:{'|'.join(_JOINERS)}))+$", "", m.group("a") or m.group("b"))
+        if name.split()[0][:1].islower():
+            return None
+    else:
+        name = m.group("name")
+        if not any(name.endswith(z) for z in ZH_SUFFIXES) or len(name) < 3:
+            return None
+    term = _whole_term(name, lang)
+    if term is None and lang == "en" and not any(w.casefold() in EN_HEADS for w in name.split()) and not name.isupper():
+        return None
+    if term is not None and not is_actor(term):
+        return None
+    groups = tuple(question_groups(name, lang, translations))
+    # What the documents lack is the body's task, not its name (a title or site notice may well give it).
+    shown = f"{name}承担的工作" if lang == "zh" else f"a task given to {name}"
+    return Act(actor=name, term=term, name_groups=groups, verb_groups=(), lang=lang, shown=shown)
 
 
 def _english_topic(question: str, translations: Mapping[str, tuple[str, ...]] | None) -> Act | None:

@@ -216,10 +216,13 @@ _WORD_SPLIT = re.compile(r"\s+")
 
 # The noun a "what X / which X / how many X" question asks for: the answer must be an X.
 _AUX = "|".join(AUXILIARIES)
+# A classifier after 多少 / 几 (多少位专家, 几家公司) is no noun: the counted noun follows it.
+_ZH_CLASSIFIER = "[个個位名家项項份所]"
 ANSWER_NOUN_PATTERNS: dict[Language, str] = {
     "en": rf"\b(?:what|which|how many|how much)\s+{_EN_COUNT}(?:kinds? of |sorts? of |types? of )?"
     rf"(?!(?:{_AUX}|the|a|an|this|that|it|its|they|he|she)\b)([A-Za-z][\w-]*)",
-    "zh": rf"(?:哪些?方面的|什么样的?|{_ZH_COUNT}|哪些|哪个|哪种|哪类|哪项|何种|什么|多少个?|几个|几项|几)"
+    "zh": rf"(?:哪些?方面的|什么样的?|{_ZH_COUNT}|哪些|哪个|哪种|哪类|哪项|何种|什么"
+    rf"|多少{_ZH_CLASSIFIER}?|几{_ZH_CLASSIFIER}|几)"
     r"([\u4e00-\u9fff]{1,8})",
 }
 # Answer nouns that name no category of answer ("what kind of role", "哪方面").

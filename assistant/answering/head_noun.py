@@ -5,10 +5,11 @@ principles, not for 具体. Read as the answer noun, the modifier makes any clau
 says 具体) look like it names what is asked. So, when the asked phrase opens with modifiers and a noun
 follows them, its head is read instead:
 
-* English: leading proper-name modifiers (acronyms such as ITU-T, AI, UN and capitalised words such as
-  "General Assembly") are skipped; the head is the last word of a compound that ends at an auxiliary, a
-  preposition or a relative within four words, else the first word after the modifiers (a verb may
-  end the phrase anywhere: "UN agency *helps* …"). A plural ends the compound ("UN agencies work with").
+* English: leading picking words (specific, particular) and proper-name modifiers (acronyms such as ITU-T,
+  AI, UN and capitalised words such as "General Assembly") are skipped; the head is the last word of a
+  compound that ends at an auxiliary, a preposition or a relative within four words, else the first word
+  after the modifiers (a verb may end the phrase anywhere: "UN agency *helps* …"). A plural ends the
+  compound ("UN agencies work with").
 * Chinese: leading modifiers (jieba flags a, b, d, and 具体 / 主要 / 相关 / 其他, with their 的) are
   skipped; a glossary name starting there is the head whole (焦点组), else the last noun of the
   nominal run after them (伦理*原则*, 联大*决议*). A verb and its agent suffix are one noun (共同*提案国*,
@@ -35,6 +36,9 @@ _EN_ENDS = frozenset(
 )
 _EN_MAX_WORDS = 4
 # A proper-name modifier: an acronym (ITU-T, AI, UN, ITU-D) or a capitalised word (General, Assembly).
+# Words that pick one member of the asked kind without naming it ("which *specific* group", "which *particular*
+# agency"): like 具体 in Chinese they are no answer noun.
+_EN_PICKING = frozenset(("specific", "particular", "exact", "precise", "individual"))
 _PROPER = re.compile(r"^(?:[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*|[A-Z][a-z]+)$")
 
 # Chinese modifiers that pick or describe the asked noun without naming it (jieba flags a, b, d too).
@@ -49,6 +53,9 @@ def en_modifiers(words: list[str]) -> int:
     after them ("ITU-T focus group": 1); 0 when no lower-case word follows them ("Sustainable Development
     Goals" is a name, not modifiers)."""
     k = 0
+    # "Which *specific* study group": a word that picks one of a kind opens the modifiers, naming none.
+    while k < len(words) and words[k].casefold() in _EN_PICKING:
+        k += 1
     while k < len(words) and _PROPER.match(words[k]) and words[k].casefold() not in _EN_ENDS:
         k += 1
     if k >= len(words) or not words[k][:1].islower() or words[k].casefold() in _EN_ENDS:

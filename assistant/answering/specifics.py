@@ -64,6 +64,8 @@ SPECIFIC_FOCUS: dict[Language, tuple[str, ...]] = {
         # How a text was adopted or binds: "Was the resolution unanimous?" is not answered by a clause on the
         # resolution that never says so ("unanimous" -> 一致 is in the draft's 一致性, which is no vote).
         *("unanimous", "unanimously", "unanimity", "consensus", "mandatory", "compulsory", "obligatory"),
+        # Founding a body is an act a text states or not: addressing a regulation of AI establishes nothing.
+        *("establish", "establishes", "established", "establishment"),
     ),
     "zh": (
         *("预算", "经费", "资金", "拨款", "费用", "成本", "出资", "花费"),
@@ -80,8 +82,19 @@ SPECIFIC_FOCUS: dict[Language, tuple[str, ...]] = {
         *("届会", "会期", "总部"),
         *("豁免", "免于", "免除", "许可", "执照", "牌照", "批准", "审批", "授权"),
         *("审计", "监测", "监督", "认证", "合规"),
+        *("成立", "设立", "新设", "创建", "组建"),  # a founding: any of `_FOUNDING` states it
     ),
 }
+
+
+# Words for founding something, each a near-synonym of the others in either language: 设立 asked of a clause
+# that writes 成立, "establishing" of one that writes 建立. Only a clause with none of them states a founding.
+_FOUNDING = frozenset(
+    (
+        *("成立", "设立", "新设", "创建", "组建", "建立", "设置", "創建", "設立", "新設", "組建", "設置"),
+        *("establish", "establishment", "creat", "creation", "found", "set"),
+    )
+)
 
 
 # Roles held by a person. Left out on purpose: words whose stem is a common non-role word ("author" of
@@ -214,11 +227,13 @@ def unsupported_specifics(
     evidence as the coverage check read it (with its Chinese words' English senses), by default the same."""
     groups = specific_groups(question, lang, translations)
     adopted = any(t.en in _ADOPTION_TERMS for t in evidence[0])
+    founded = bool(_FOUNDING & evidence[1])
     return [
         as_written(g.token, question)
         for g in groups
         if not g.found_in(*evidence)
         and not (adopted and _is_approval(g.token))
+        and not (founded and g.token in _FOUNDING)
         and not _alternative_stated(g.token, question, lang, *(alternatives or (translations or {}, evidence)))
     ]
 

@@ -168,3 +168,24 @@ def test_an_operative_clause_addressed_to_no_one_is_its_issuers_own_act():
     # Not a clause addressed to someone else, nor a preambular one: those are no decision of the issuer's.
     sg = chunk("每年向理事会报告人工智能问题的任何活动，", addressee="the Secretary-General")
     assert act_lacks(act, sg, chunk_evidence(sg.text), (act.term,)) == "the Plenipotentiary Conference"
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("在落实这项决议方面，工发组织自己具体负责哪些工作？", "zh"),
+        ("What is UNIDO responsible for in implementing the resolution?", "en"),
+        ("What role does UNIDO play in the resolution's follow-up?", "en"),
+    ],
+)
+def test_a_bodys_duties_need_a_clause_in_which_it_acts(names, question, lang):
+    # The body's own task is asked: a clause on the resolution's aims that never names it gives it none.
+    aims = chunk("By harnessing AI responsibly, nations can tackle pressing global challenges.", "en")
+    assert lacking(question, lang, aims, names=names) in ("工发组织承担的工作", "a task given to UNIDO")
+    task = chunk("UNIDO will support developing countries in implementing the resolution.", "en")
+    assert lacking(question, lang, task, names=names) == ""
+
+
+def test_a_duty_question_about_no_body_asks_no_act(names):
+    assert asked_act("What are the study groups responsible for?", "en") is None
+    assert asked_act("各方具体负责哪些工作？", "zh", names=names) is None

@@ -201,6 +201,9 @@ def test_document_hint_and_answer_noun():
         ("国际电联可以在哪几类主体之间交流信息？", "zh", "which", "主体"),
         ("How many resolutions does the draft recall?", "en", "how-many", "resolution"),
         ("草案忆及了几项决议？", "zh", "how-many", "决议"),
+        # a classifier (位, 名, 家) is no unit: the noun after it is what is counted, as "experts" in English
+        ("专家组一共有多少位专家？", "zh", "how-many", "专家"),
+        ("有几家公司参加？", "zh", "how-many", "公司"),
     ],
 )
 def test_a_count_after_the_question_word_is_no_answer_noun(question, lang, qtype, noun):

@@ -15,6 +15,9 @@ from assistant.answering.head_noun import en_head, zh_head
         ("Which ITU-T focus group on AI does the draft name?", "group"),
         ("Which UN General Assembly resolution on the outcomes does the draft recall?", "resolution"),
         ("Which AI ethics principles did the Assembly adopt?", "principles"),
+        # a word that picks one of the kind (as 具体) is no answer noun
+        ("Which specific ITU-T study group does the draft name as the lead?", "group"),
+        ("Which particular agencies does the draft invite?", "agencies"),
         ("决议草案规定了哪些具体的伦理原则？", "原则"),
         ("决议草案点名了哪个具体焦点组？", "焦点组"),
         ("秘书长应与哪些主要的联合国机构合作？", "机构"),

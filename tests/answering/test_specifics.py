@@ -261,3 +261,25 @@ def test_a_chinese_focus_offered_with_huo_needs_only_the_stated_alternative():
     zh_clause = chunk_evidence("产生重大战略或财务影响的人工智能问题")
     assert unsupported_specifics("哪些问题有战略或预算影响？", "zh", zh_clause) == []
     assert unsupported_specifics("哪些问题有预算影响？", "zh", zh_clause) == ["预算"]
+
+
+def test_founding_a_body_needs_a_clause_that_states_a_founding():
+    regulation = chunk_evidence("The General Assembly has directly addressed the regulation of AI.")
+    assert unsupported_specifics("联大决议有没有决定成立一个新的监管机构？", "zh", regulation) == ["成立"]
+    assert unsupported_specifics("Did the Assembly establish a new AI body?", "en", regulation) == ["establish"]
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "clause"),
+    [
+        # any founding word states it: 设立 asked, 成立 written; "establishing" asked, 建立 written
+        ("研究所的人工智能中心是哪年设立的？", "zh", "2017年成立的研究所人工智能和机器人中心"),
+        (
+            "Do member states have a role in establishing regulatory frameworks?",
+            "en",
+            "成员国在建立相关国家监管框架方面可发挥作用",
+        ),
+    ],
+)
+def test_a_founding_is_stated_in_other_words(question, lang, clause):
+    assert unsupported_specifics(question, lang, chunk_evidence(clause)) == []
