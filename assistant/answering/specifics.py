@@ -64,8 +64,6 @@ SPECIFIC_FOCUS: dict[Language, tuple[str, ...]] = {
         # How a text was adopted or binds: "Was the resolution unanimous?" is not answered by a clause on the
         # resolution that never says so ("unanimous" -> 一致 is in the draft's 一致性, which is no vote).
         *("unanimous", "unanimously", "unanimity", "consensus", "mandatory", "compulsory", "obligatory"),
-        # Founding a body is an act a text states or not: addressing a regulation of AI establishes nothing.
-        *("establish", "establishes", "established", "establishment"),
     ),
     "zh": (
         *("预算", "经费", "资金", "拨款", "费用", "成本", "出资", "花费"),
@@ -82,6 +80,9 @@ SPECIFIC_FOCUS: dict[Language, tuple[str, ...]] = {
         *("届会", "会期", "总部"),
         *("豁免", "免于", "免除", "许可", "执照", "牌照", "批准", "审批", "授权"),
         *("审计", "监测", "监督", "认证", "合规"),
+        # Founding a body is an act a text states or not: addressing a regulation of AI establishes nothing.
+        # Chinese only: 成立 / 设立 are verbs of founding, while English "established" mostly describes
+        # ("established mechanisms", "an established practice") and asks for no founding.
         *("成立", "设立", "新设", "创建", "组建"),  # a founding: any of `_FOUNDING` states it
     ),
 }
