@@ -304,7 +304,8 @@ TERMS: tuple[Term, ...] = (
     Term("stakeholders", "利益攸关方", ("stakeholder", "multi-stakeholder"), ("利益攸关多方", "利益相关方")),
     Term("lifecycle", "生命周期", ("life cycle",)),
     Term("design", "设计"),
-    Term("deployment", "部署", ("deploy", "deploying", "deployed")),
+    # "rolled out" is how a system's deployment is said in everyday English.
+    Term("deployment", "部署", ("deploy", "deploying", "deployed", "roll out", "rolled out", "rolling out", "rollout")),
     Term("development", "开发", ("develop", "developing"), ("发展",)),
     Term("risks", "风险", ("risk",)),
     Term("emerging technologies", "新兴技术", ("emerging technology",)),
@@ -329,7 +330,11 @@ TERMS: tuple[Term, ...] = (
     Term("consistency", "一致性", ("consistent", "coherence"), ()),
     Term("complementarity", "互补性", ("complementary",)),
     Term("core competencies", "核心能力", ("core competence",)),
-    Term("regulatory frameworks", "监管框架", ("regulatory framework", "national regulatory frameworks")),
+    Term(
+        "regulatory frameworks",
+        "监管框架",
+        ("regulatory framework", "national regulatory frameworks", "national rules", "national regulations"),
+    ),
     Term("jurisdiction", "管辖范围", ("jurisdictions",)),
     Term("economic", "经济", ("economy",)),
     Term("social", "社会", ("society", "societal")),

@@ -115,3 +115,10 @@ def test_the_union_is_itu_unless_another_union_is_named():
     assert "International Telecommunication Union" in [t.en for t in find_terms("Which part of the Union helps?", "en")]
     for text in ("the Union of Arab States", "the European Union", "the African Union"):
         assert "International Telecommunication Union" not in [t.en for t in find_terms(text, "en")], text
+
+
+def test_everyday_wordings_of_deployment_and_national_regulation_find_the_texts_terms():
+    # "rolled out" is said of a deployed system, "national rules" of the regulatory frameworks a country sets up
+    found = [t.zh for t in find_terms("Who shapes national rules for AI systems rolled out in a country?", "en")]
+    assert "部署" in found and "监管框架" in found
+    assert "部署" not in [t.zh for t in find_terms("The rules were rolled back.", "en")]

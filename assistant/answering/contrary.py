@@ -7,7 +7,9 @@ regulation of AI", and "Yes." would agree with the question's presumption. Some 
 - a question that presumes an earlier time ("ever … before", "previously", 以前, 此前) against a clause that
   says this was the first ("the first instance", 首次): "No";
 - a question that presumes exclusiveness ("only", "on its own", 只, 全是) against a clause that states more
-  ("also", "from design … to deployment", 既…也…, 其他): "No — the documents say more than that".
+  ("also", "from design … to deployment", 既…也…, 其他): "No — the documents say more than that";
+- a question that presumes a whole field someone's to handle ("all … ITU's business", 都…职权) against a clause
+  that puts some of it beyond that mandate (超出…职权, "beyond its mandate"): "No".
 
 Such a clause is the answer the question needs (choice.py prefers it among the clauses that pass), and its
 lead says so (polarity.py). A question that states the contrary itself ("Was this the first time …?") asks
@@ -87,7 +89,25 @@ _MORE = Contrary(
         re.IGNORECASE,
     ),
 )
-CONTRARIES = (_EARLIER, _MORE)
+_REMIT = Contrary(
+    False,
+    {
+        # "all … ITU's business", "everything … within its mandate", 都属于…职权: a whole field presumed someone's
+        # to handle, which a clause putting much of it beyond that mandate denies.
+        "en": re.compile(
+            r"\b(?:all|every|everything|each)\b[^?]*\b(?:business|remit|mandate|responsibility|job|purview|"
+            r"competence|province)\b",
+            re.IGNORECASE,
+        ),
+        "zh": re.compile(r"(?:都|全|所有|一切)[^？?]*(?:职权|职责|职能|权限|范围|管辖|负责|来管)"),
+    },
+    re.compile(
+        r"\b(?:beyond|outside|exceeds?|exceeding)\s+(?:[\w'’]+\s+){0,3}(?:mandate|remit|competence|purview|scope)\b"
+        r"|超出[^，。；]{0,12}(?:职权|职责|职能|权限|范围)|(?:职权|职责|职能|权限|管辖)范围之外",
+        re.IGNORECASE,
+    ),
+)
+CONTRARIES = (_EARLIER, _MORE, _REMIT)
 
 
 def presumed(question: str, lang: Language) -> tuple[Contrary, ...]:

@@ -168,3 +168,33 @@ def test_a_why_question_prefers_the_clause_giving_a_reason_for_what_it_asks():
         a = analyse_question(question, "en")
         best = pick(Choice(question, "en", a, ctx, ranked, ranked, needs(question, "en", a.qtype)))
         assert best is not None and best.hit.chunk.id == expected
+
+
+def test_a_why_questions_clause_giving_no_reason_loses_to_one_giving_it_but_not_to_one_answering_another_question():
+    docs = {
+        "res": (
+            "resolution",
+            [
+                ("header", "Draft resolution"),
+                ("clause", "Member States share data on networks with many partners and other bodies every year."),
+                ("clause", "Member States share data on networks so as to avoid duplication of work."),
+                ("clause", "Budgets rose so as to let Member States share data on networks."),
+            ],
+        )
+    }
+    ctx = toy_context(docs, hits=["res/clause/2", "res/clause/3", "res/clause/4"])
+    question = "Why do Member States share data on networks?"
+    a = analyse_question(question, "en")
+
+    def picked(overlaps: dict[str, float]) -> str:
+        ranked = [
+            Support(h, overlaps[h.chunk.id], 0.0, overlaps[h.chunk.id]) for h in ctx.hits if h.chunk.id in overlaps
+        ]
+        best = pick(Choice(question, "en", a, ctx, ranked, ranked, needs(question, "en", a.qtype)))
+        assert best is not None
+        return best.hit.chunk.id
+
+    # better covered and ranked first, the clause that says no why still loses to the one giving the reason
+    assert picked({"res/clause/2": 0.9, "res/clause/3": 0.6}) == "res/clause/3"
+    # and it still wins over a clause whose reason is the question's own words (it says what budgets were for)
+    assert picked({"res/clause/4": 0.6, "res/clause/2": 0.6, "res/clause/3": 0.1}) == "res/clause/2"

@@ -69,3 +69,24 @@ def test_the_quoted_sentence_is_the_one_stating_the_contrary_on_the_question_s_w
     assert text[a:b].startswith("The resolution upholds human rights")
     # a sentence that states fewer of the question's words than the quote does not answer
     assert stating_sentence(question, "en", text, groups, lambda _: 1.0, least=len(groups) + 1) is None
+
+
+BEYOND = "其中许多问题超出了国际电联的职权，联合国其他机构和其他国际机构正在处理这些问题；"
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "text", "expected"),
+    [
+        ("Are all the ethical questions of AI the Union's business?", "en", BEYOND, True),
+        ("Is every AI issue within ITU's remit?", "en", "Many of these issues are beyond the ITU's mandate.", True),
+        ("人工智能的所有伦理问题都属于国际电联的职权吗？", "zh", BEYOND, True),
+        # the clause on what initiatives address shares the topic, not the contrary
+        ("Are all the ethical questions of AI the Union's business?", "en", "各组织为解决伦理问题而实施的举措", False),
+        # no whole field presumed: nothing to contradict
+        ("Are ethical questions of AI the Union's business?", "en", BEYOND, False),
+    ],
+)
+def test_a_question_presuming_a_whole_field_someones_remit_is_contradicted_by_a_clause_putting_it_beyond(
+    question, lang, text, expected
+):
+    assert contradicts(question, lang, text) is expected
