@@ -175,7 +175,13 @@ _EN_BACKED = re.compile(
     r"(?:lent|lend|lends|lending)\s+(?:(?:their|its|his|her|our|your)\s+)?(?:full\s+)?(?:backing|support|weight))\b",
     re.IGNORECASE,
 )
-_EN_TURNING_POINT = re.compile(r"\b(?:turning\s+point|game[\s-]+changer|landmark\s+moment)s?\b", re.IGNORECASE)
+# What it was called is part of the idiom ("described as a turning point"): a report says the milestone, not
+# who described it so.
+_EN_TURNING_POINT = re.compile(
+    r"\b(?:(?:described|seen|regarded|viewed|hailed|considered|called|termed)\s+(?:as\s+)?(?:an?\s+)?)?"
+    r"(?:turning\s+point|game[\s-]+changer|landmark\s+moment)s?\b",
+    re.IGNORECASE,
+)
 # How something was regarded, asked as such ("How was the text regarded?"): not "seen as a landmark", where
 # the question says how, and asks what made it so.
 _EN_REGARDED = re.compile(r"\b(?:regarded|viewed|perceived|seen)(?=\s*(?:[?.!]|$))", re.IGNORECASE)

@@ -224,6 +224,11 @@ def test_words_of_an_idiom_alone_are_not_read_as_it(question):
 def test_a_turning_point_is_a_watershed_or_milestone():
     assert full("Why is the resolution a turning point?", "en") == [("watershed", "turning point", ("turn", "point"))]
     assert full("Was it a game changer for AI governance?", "en")[0][0] == "watershed"
+    # what it was called is part of the idiom: a report says the milestone, not who described it so
+    assert full("Why is the vote described as a turning point?", "en") == [
+        ("watershed", "described as a turning point", ("describ", "turn", "point"))
+    ]
+    assert full("Who described the resolution?", "en") == []
 
 
 def test_how_something_was_regarded_is_asked_only_where_the_question_ends_with_it():

@@ -24,7 +24,7 @@ from assistant.answering.context import AnswerContext
 from assistant.answering.contrary import contradicts, presumed
 from assistant.answering.correspondence import asks_correspondence, states_correspondence
 from assistant.answering.document_date import document_date
-from assistant.answering.evidence import question_groups
+from assistant.answering.evidence import chunk_evidence, question_groups
 from assistant.answering.metadata import doc_level_chunks
 from assistant.answering.near_miss import Needs, fitting
 from assistant.answering.noun_check import answer_noun_groups, names_noun
@@ -42,6 +42,7 @@ from assistant.answering.support import (
     covered_terms,
     document_level,
     evidence_text,
+    near_only,
     unknown_share,
 )
 from assistant.answering.values import has_value, value_kind
@@ -69,6 +70,10 @@ ACTOR_BONUS = 0.1
 # the reason is given for (reasons.reason_nudge); a clause whose only reason is the question's own words loses
 # as much, and one giving no reason half what the surest reason wins (dev-hy02). Chosen on eval/dev (see its README).
 REASON_BONUS = 0.3
+# A clause that itself says, in a text's words, the event a question names in its own ("the adoption of this
+# resolution" for "the passing"), is the one about it: a near-synonym adds nothing to coverage, only this much
+# to the choice among clauses that pass (a news item's paragraphs all share its title's "Adopts").
+SUBJECT_BONUS = 0.1
 
 
 @dataclass(frozen=True)
@@ -204,16 +209,21 @@ def _nudges(c: Choice, passing: list[Support]) -> dict[int, float]:
     its only reason is the question's own words (reasons.py)."""
     stating = _stating(c, passing)
     why = c.analysis.qtype == "why"
-    groups = question_groups(support_question(c.question, c.analysis), c.lang, c.ctx.translations, c.ctx.synonyms)
+    asked = support_question(c.question, c.analysis)
+    groups = question_groups(asked, c.lang, c.ctx.translations, c.ctx.synonyms)
     reasons = {id(s): reason_nudge(groups, s.hit.chunk, c.lang, c.ctx) for s in passing} if why else {}
     # A clause that gives no reason for what is asked says why less than another clause giving one for it, and
     # more than one whose reason is the question's own words (converse, -1): it loses half what the surest wins.
     surest = max(reasons.values(), default=0.0) / 2
+    # Near-row subjects only ("the vote", "the passing" read as the adoption: phrasings.py), not the thesaurus's.
+    subjects = [g for g in question_groups(asked, c.lang, c.ctx.translations) if g.near]
     out: dict[int, float] = {}
     for s in passing:
         v = _VALUE_BONUS if id(s) in stating else 0.0
         if why:
             v += REASON_BONUS * (reasons[id(s)] or -surest)
+        if any(near_only(g, chunk_evidence(s.hit.chunk.text)) for g in subjects):
+            v += SUBJECT_BONUS
         out[id(s)] = v
     return out
 

@@ -320,12 +320,20 @@ def unknown_everywhere(
 
 def unknown_share(question: str, lang: Language, ctx: AnswerContext, texts: Sequence[str]) -> tuple[float, list[str]]:
     """Share of the question's content words that the corpus never uses (in any language), and those words."""
-    groups = question_groups(question, lang, ctx.translations)
+    seen = evidence_of(texts)
+    # A near-row subject ("the vote", "the passing": phrasings.py) that a text words as the adoption is no word
+    # the corpus lacks, nor one it states (a near-synonym adds nothing to coverage): the share is taken over the
+    # words that can carry coverage, so an idiom a clause states is not outvoted by the subject it is said of.
+    groups = [g for g in question_groups(question, lang, ctx.translations) if not near_only(g, seen)]
     if not groups:
         return 0.0, []
-    seen = evidence_of(texts)
     unknown = [g for g in groups if unknown_everywhere(g, ctx.idf, seen)]
     return len(unknown) / len(groups), [shown_word(g, question, lang) for g in unknown]
+
+
+def near_only(group: Group, evidence: tuple[frozenset[Term], frozenset[str]]) -> bool:
+    """Whether `evidence` has the word only through a near-synonym of it (none of its own words or translations)."""
+    return group.found_in(*evidence) and group.strength(*evidence) < 1.0
 
 
 def covered_terms(

@@ -198,3 +198,41 @@ def test_a_why_questions_clause_giving_no_reason_loses_to_one_giving_it_but_not_
     assert picked({"res/clause/2": 0.9, "res/clause/3": 0.6}) == "res/clause/3"
     # and it still wins over a clause whose reason is the question's own words (it says what budgets were for)
     assert picked({"res/clause/4": 0.6, "res/clause/2": 0.6, "res/clause/3": 0.1}) == "res/clause/2"
+
+
+def _toy_choice(question: str, docs: dict, hits: list[str], known: set[str] | None = None) -> Choice:
+    ctx = toy_context(docs, hits=hits, known=known)
+    ranked = [Support(h, 0.6, 0.0, 0.6) for h in ctx.hits]
+    a = analyse_question(question, "en")
+    return Choice(question, "en", a, ctx, ranked, ranked, needs(question, "en", a.qtype))
+
+
+ARTICLE = {
+    "art": (
+        "article",
+        [
+            ("title", "Assembly adopts historic resolution"),
+            ("paragraph", "Recognizing the divide, nations highlighted access."),
+            ("paragraph", "The adoption of this resolution has been recognized as a historic milestone."),
+        ],
+    )
+}
+
+
+def test_the_clause_saying_the_event_the_question_names_in_its_own_words_is_preferred():
+    hits = ["art/paragraph/2", "art/paragraph/3"]
+    # "the passing" is the adoption (phrasings.py): the paragraph that says the adoption is about it
+    assert pick(_toy_choice("How was the passing of the text regarded?", ARTICLE, hits)).hit.chunk.id == hits[1]
+    # without such a subject, retrieval order decides
+    assert pick(_toy_choice("How was the text regarded?", ARTICLE, hits)).hit.chunk.id == hits[0]
+
+
+def test_a_near_row_subject_is_neither_known_nor_unknown_to_the_coverage_gate():
+    # "passing" is a word no document uses; its near-synonym, the adoption, is no evidence of it, but it is not
+    # counted as missing either: the idiom the paragraph states decides.
+    known = {"recogn", "adopt", "histor", "mileston", "resolut", "assembl", "divid", "nation", "access"}
+    hits = ["art/paragraph/3"]
+    assert coverage_gate(_toy_choice("How was the passing of the text regarded?", ARTICLE, hits, known)) is None
+    # a content word the corpus never uses still counts: with the subject left out it is all there is
+    gated = coverage_gate(_toy_choice("Was the passing of the text unanimous?", ARTICLE, hits, known))
+    assert gated is not None and gated.abstained

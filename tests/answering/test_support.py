@@ -10,6 +10,7 @@ from assistant.answering.support import (
     as_written,
     dense_match,
     evidence_text,
+    near_only,
     term_known,
     unknown_everywhere,
 )
@@ -83,6 +84,13 @@ def test_a_multi_word_name_counts_as_present_when_a_retrieved_text_has_it():
 def test_unknown_everywhere_looks_at_translations_too():
     assert unknown_everywhere(Group(None, "sanction", ()), idf)
     assert not unknown_everywhere(Group(None, "brief", ("·报告", "理事会")), idf)
+
+
+def test_near_only_is_a_word_found_through_a_near_synonym_alone():
+    vote = Group(None, "vote", ("投票", "adopt"), frozenset({"adopt"}))
+    assert near_only(vote, (frozenset(), frozenset({"adopt"})))
+    assert not near_only(vote, (frozenset(), frozenset({"adopt", "投票"})))  # its translation is there
+    assert not near_only(vote, (frozenset(), frozenset({"milestone"})))  # nothing of it is there
 
 
 def test_abstention_says_what_the_documents_cover_in_the_question_language():
