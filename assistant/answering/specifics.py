@@ -101,7 +101,9 @@ _FOUNDING = frozenset(
 
 
 # Words for leading something, in either language: 牵头 asked of an article that says "led by a coalition".
-_LEADING = frozenset(("牵头", "主导", "带头", "领导", "领衔", "率先", "lead", "led", "leader", "leadership", "spearhead"))
+_LEADING = frozenset(
+    ("牵头", "主导", "带头", "领导", "领衔", "率先", "lead", "led", "leader", "leadership", "spearhead")
+)
 
 
 # Roles held by a person. Left out on purpose: words whose stem is a common non-role word ("author" of
