@@ -83,9 +83,11 @@ QTYPE_PATTERNS: dict[Language, tuple[tuple[str, str], ...]] = {
         ("how-many", r"\bhow many\b|\bnumber of\b|\bcount\b"),
         (
             "when",
-            # "When the SG looks at …, which paragraph …?": a "when" clause before a comma and another question
-            # word sets the scene; the main clause asks.
-            r"^\W*(and |so |but )?when\b(?![^?]*,\s*(which|what|who|whom|whose|how|where|why)\b)|"
+            # "When the SG looks at …, which paragraph …?", "When he passes it on, should he …?": a "when" clause
+            # before a comma sets the scene; the question word or auxiliary after it asks ("When, if ever, did …"
+            # still asks when).
+            r"^\W*(and |so |but )?when\b(?![^?]*,\s*(which|what|who|whom|whose|how|where|why)\b)"
+            rf"(?!\s[^?,]*,{YES_NO_OPENING[1:]})|"
             r"\b(by|until|since) when\b|\b(what|which) (year|date|day|month|session)\b|"
             r"\bhow (often|frequently)\b|"
             r"\bat what interval\b|\bin (what|which) year\b",
@@ -102,7 +104,7 @@ QTYPE_PATTERNS: dict[Language, tuple[tuple[str, str], ...]] = {
             r"\bwhat (else )?(must|should|shall|does|do|is|are|will)\b.*"
             r"\b(do|instructed|asked|invited|required|requested|called on|urged|tasked)\b",
         ),
-        ("yes-no", YES_NO_OPENING),
+        ("yes-no", rf"{YES_NO_OPENING}|^\W*when\b[^?,]*,{YES_NO_OPENING[1:]}"),
         ("which", r"\bwhich\b|\bwhat (kind|sort|type)s? of\b"),
     ),
     "zh": (

@@ -18,6 +18,8 @@ it, and is answered "Yes" as before.
 An alternative question ("Does it only care once AI is in use, or from earlier on?", X还是Y) asks which side,
 not yes or no: the lead names the side the clause supports (`side_lead`), the one its contrary leaves when one
 side presumes what the clause contradicts, else the side whose words the clause states more of; none on a tie.
+A second side left open ("should he create new channels or use something else?") needs no comma, and is the one
+named when the clause states none of the first's words ('Not "create new channels", but something else.').
 
 Example:
     >>> q = "Had the General Assembly ever tackled AI regulation head-on before this?"
@@ -132,24 +134,46 @@ _ALTERNATIVE: dict[Language, re.Pattern[str]] = {
     "en": re.compile(r"^(?P<x>.+),\s*or\s+(?!not\b|else\b|otherwise\b|neither\b)(?P<y>[^?]+?)\s*\??\s*$", re.I),
     "zh": re.compile(r"^(?P<x>[^？?]+?)还是(?P<y>[^？?]+?)(?<!吗)(?<!呢)[？?]?\s*$"),
 }
+# "…, should he create new channels or use something else?", 还是用别的办法: the second side is left open, and
+# the "or" needs no comma to offer it.
+_OPEN_SIDE: dict[Language, str] = {
+    "en": r"(?:[\w'’-]+\s+){0,3}?(?:something|some\s+other|another|other|else)\b",
+    "zh": r"[^？?]{0,4}?(?:别的|其他|其它|另外|另一)",
+}
+_OPEN_ALTERNATIVE: dict[Language, re.Pattern[str]] = {
+    "en": re.compile(rf"^(?P<x>.+?)\s+or\s+(?P<y>{_OPEN_SIDE['en']}[^?]*?)\s*\??\s*$", re.I),
+    "zh": re.compile(rf"^(?P<x>[^？?]+?)还是(?P<y>{_OPEN_SIDE['zh']}[^？?]*?)[？?]?\s*$"),
+}
 _ZH_ASKING_START = re.compile(r"^.*?(?:是否|是不是)")
+# A scene set before the question proper: "When he passes it on, should he …?".
+_LEADING_CLAUSE = re.compile(rf"^\s*(?:when|whenever|once|if)\b[^?,]*,(?={YES_NO_OPENING[1:]})", re.I)
+_SUBJECT_PRONOUN = re.compile(r"^(?:he|she|it|they|we|you|i)\s+", re.I)
 
 
 def sides(question: str, lang: Language) -> tuple[str, str] | None:
     """The two sides of an alternative question ("only once AI is in use" and "from earlier on"), its
-    opening ("Does", 是否) left off the first; None when the question is no alternative."""
-    m = _ALTERNATIVE[lang].match(question.strip())
+    opening ("Does", 是否, a scene set before it, a pronoun subject) left off the first; None when the
+    question is no alternative."""
+    asked = _LEADING_CLAUSE.sub("", question.strip()) if lang == "en" else question.strip()
+    m = _ALTERNATIVE[lang].match(asked) or _OPEN_ALTERNATIVE[lang].match(asked)
     if m is None:
         return None
     opening = re.compile(YES_NO_OPENING, re.IGNORECASE) if lang == "en" else _ZH_ASKING_START
-    first = opening.sub("", m["x"])
+    first = _SUBJECT_PRONOUN.sub("", opening.sub("", m["x"]).strip())
     return first.strip(" ，,"), m["y"].strip(" ，,")
+
+
+def open_side(side: str, lang: Language) -> bool:
+    """Whether an alternative's side names nothing ("use something else", 别的办法)."""
+    return re.match(_OPEN_SIDE[lang], side, re.IGNORECASE) is not None
 
 
 _SIDE: dict[Language, tuple[str, str]] = {
     "en": ('The former: "{side}".', 'The latter: "{side}".'),
     "zh": ("是前者：“{side}”。", "是后者：“{side}”。"),
 }
+# The open side chosen: what the clause states instead of the named one.
+_OTHER: dict[Language, str] = {"en": 'Not "{side}", but something else.', "zh": "不是“{side}”，而是另一种做法。"}
 
 
 def side_lead(question: str, lang: Language, quote: str) -> str:
@@ -158,12 +182,15 @@ def side_lead(question: str, lang: Language, quote: str) -> str:
     if two is None:
         return ""
     chosen = _chosen_side(two, lang, quote)
+    if chosen == 1 and open_side(two[1], lang):
+        return _OTHER[lang].format(side=two[0])
     return "" if chosen is None else _SIDE[lang][chosen].format(side=two[chosen])
 
 
 def _chosen_side(two: tuple[str, str], lang: Language, quote: str) -> int | None:
     """0 or 1: the side the quote leaves when it contradicts the other, else the side whose words it states
-    the larger share of; None on a tie."""
+    the larger share of; None on a tie, unless the second side is open ("something else") and the quote
+    states none of the first's words: then it says something else."""
     for i, side in enumerate(two):
         if contradicts(side, lang, quote):
             return 1 - i
@@ -173,7 +200,7 @@ def _chosen_side(two: tuple[str, str], lang: Language, quote: str) -> int | None
         groups = question_groups(side, lang)
         shares.append(sum(g.found_in(*evidence) for g in groups) / len(groups) if groups else 0.0)
     if shares[0] == shares[1]:
-        return None
+        return 1 if shares[0] == 0 and open_side(two[1], lang) else None
     return 0 if shares[0] > shares[1] else 1
 
 

@@ -74,6 +74,8 @@ SPECIFIC_FOCUS: dict[Language, tuple[str, ...]] = {
         *("投票", "表决", "反对票", "赞成票", "弃权", "否决"),
         *("截止", "期限", "截止日期", "任期", "到期"),
         *("主持", "主席", "选举", "当选", "任命"),
+        # Leading a piece of work (牵头制定标准) is a role a text assigns or not: a clause on the work assigns none.
+        *("牵头", "主导", "带头"),  # a lead: any of `_LEADING` states it
         *("禁止", "禁用", "约束力", "生效", "强制"),
         # 一致通过 is segmented 一致 + 通过 (adopt): the pair in the question makes 一致 the focus.
         *("一致通过", "全票", "协商一致", "无异议"),
@@ -95,6 +97,12 @@ _FOUNDING = frozenset(
         *("成立", "设立", "新设", "创建", "组建", "建立", "设置", "創建", "設立", "新設", "組建", "設置"),
         *("establish", "establishment", "creat", "creation", "found", "set"),
     )
+)
+
+
+# Words for leading something, in either language: 牵头 asked of an article that says "led by a coalition".
+_LEADING = frozenset(
+    ("牵头", "主导", "带头", "领导", "领衔", "率先", "lead", "led", "leader", "leadership", "spearhead")
 )
 
 
@@ -229,12 +237,14 @@ def unsupported_specifics(
     groups = specific_groups(question, lang, translations)
     adopted = any(t.en in _ADOPTION_TERMS for t in evidence[0])
     founded = bool(_FOUNDING & evidence[1])
+    led = bool(_LEADING & evidence[1])
     return [
         as_written(g.token, question)
         for g in groups
         if not g.found_in(*evidence)
         and not (adopted and _is_approval(g.token))
         and not (founded and g.token in _FOUNDING)
+        and not (led and g.token in _LEADING)
         and not _alternative_stated(g.token, question, lang, *(alternatives or (translations or {}, evidence)))
     ]
 

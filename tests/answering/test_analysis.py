@@ -392,3 +392,18 @@ def test_a_very_short_question_after_a_turn_is_elliptic_and_follows_it():
 )
 def test_a_chinese_verb_not_verb_question_asks_yes_or_no(question, qtype):
     assert question_type(question, "zh") == qtype
+
+
+@pytest.mark.parametrize(
+    ("question", "qtype"),
+    [
+        # a leading "when" clause sets the scene; the auxiliary after its comma asks yes or no (or which side)
+        ("When the Director passes AI information on to countries, should he create new channels?", "yes-no"),
+        ("When it met in May, did the Assembly vote on AI?", "yes-no"),
+        # still when-questions: no clause before the comma, or a request to the assistant after it
+        ("When, if ever, did the Assembly vote on AI?", "when"),
+        ("When was the resolution adopted, could you tell me?", "when"),
+    ],
+)
+def test_a_leading_when_clause_before_an_auxiliary_asks_yes_or_no(question, qtype):
+    assert analyse_question(question, "en").qtype == qtype

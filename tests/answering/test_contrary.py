@@ -40,7 +40,7 @@ def test_a_question_that_presumes_nothing_or_a_clause_that_states_no_contrary_do
 
 def test_an_alternative_question_has_two_sides_and_a_question_on_two_documents_none():
     assert sides("Does it only care once AI is in use, or from earlier on?", "en") == (
-        "it only care once AI is in use",
+        "only care once AI is in use",  # its opening and pronoun subject left off
         "from earlier on",
     )
     assert sides("决议是否只关注使用阶段还是从设计开始？", "zh") == ("只关注使用阶段", "从设计开始")
@@ -90,3 +90,14 @@ def test_a_question_presuming_a_whole_field_someones_remit_is_contradicted_by_a_
     question, lang, text, expected
 ):
     assert contradicts(question, lang, text) is expected
+
+
+def test_an_alternative_question_may_set_a_scene_first_and_leave_its_second_side_open():
+    question = "When the Director passes AI data on, should he create new channels for that or use something else?"
+    assert sides(question, "en") == ("create new channels for that", "use something else")
+    assert sides("Should the Director create new channels or existing ones?", "en") is None  # no comma, none open
+    existing = "利用现行机制与成员国分享有关人工智能技术的潜力的信息"
+    assert side_lead(question, "en", existing) == 'Not "create new channels for that", but something else.'
+    channels = "The Director shall create new channels to share information."
+    assert side_lead(question, "en", channels) == 'The former: "create new channels for that".'
+    assert side_lead("主任应新建渠道还是用别的办法？", "zh", existing) == "不是“主任应新建渠道”，而是另一种做法。"

@@ -284,3 +284,12 @@ def test_founding_a_body_needs_a_clause_that_states_a_founding():
 )
 def test_a_founding_is_stated_in_other_words(question, lang, clause):
     assert unsupported_specifics(question, lang, chunk_evidence(clause)) == []
+
+
+def test_a_lead_role_needs_a_clause_that_states_who_leads():
+    standards = chunk_evidence("请电信标准化部门在其职权范围内推进人工智能相关标准的制定工作")
+    assert unsupported_specifics("草案指定哪个部门牵头制定人工智能的技术标准？", "zh", standards) == ["牵头"]
+    # a lead in other words, or in English: 主导 asked, 牵头 written; 牵头 asked, "led by" written
+    assert unsupported_specifics("哪个部门主导标准制定？", "zh", chunk_evidence("由电信标准化部门牵头")) == []
+    led = chunk_evidence("The resolution was led by a coalition of 120 member states.")
+    assert unsupported_specifics("这项决议是由谁牵头提出的？", "zh", led) == []
