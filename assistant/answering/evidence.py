@@ -304,14 +304,21 @@ def _words(text: str) -> tuple[str, ...]:
 
 
 def overlap(
-    groups: Sequence[Group], evidence: tuple[frozenset[Term], frozenset[str]], idf: Callable[[str], float | None]
+    groups: Sequence[Group],
+    evidence: tuple[frozenset[Term], frozenset[str]],
+    idf: Callable[[str], float | None],
+    unsaid: frozenset[int] = frozenset(),
 ) -> float:
-    """IDF-weighted share of the question's groups found in the chunk; common words weigh little."""
+    """IDF-weighted share of the question's groups found in the chunk; common words weigh little.
+
+    The groups at the `unsaid` positions count as not found (exclusions.unsaid_aside)."""
     if not groups:
         return 0.0
     terms, tokens = evidence
     unknown = idf("") or 1.0  # the idf callable answers "" with the weight of an ordinary unseen word
     weights = [g.weight(idf, unknown) for g in groups]
-    matched = sum(w * g.strength(terms, tokens) for g, w in zip(groups, weights, strict=True))
+    matched = sum(
+        w * g.strength(terms, tokens) for i, (g, w) in enumerate(zip(groups, weights, strict=True)) if i not in unsaid
+    )
     total = sum(weights)
     return matched / total if total else 0.0
