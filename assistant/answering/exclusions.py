@@ -9,7 +9,7 @@ or property ("besides being secure") is different: the list that names it names 
 A set-aside phrase whose words stay is stated by the clause that names it with its peers ("support inclusive
 access to AI and enhance digital literacy" for 除了推动包容性获取之外，还…提升哪方面的能力): one of its words in
 another clause ("inclusive development") is not the phrase, and must not win that clause the choice
-(`unsaid_aside`).
+(evidence.unsaid_aside).
 
 The phrase is read only where its end is clear: in Chinese up to 之外 / 以外 or a comma, in English up to a
 comma, the question mark, an auxiliary or a relative within a few words.
@@ -18,12 +18,12 @@ comma, the question mark, an auxiliary or a relative within a few words.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from assistant.answering.answer_class import asked_class
 from assistant.answering.evidence import Group, words
 from assistant.answering.words import AUXILIARIES
-from assistant.glossary import Term, find_terms
+from assistant.glossary import find_terms
 from assistant.schema import Language
 
 _EN_MAX_WORDS = 4
@@ -76,23 +76,3 @@ def aside_positions(groups: Sequence[Group], question: str, lang: Language) -> f
         return frozenset()
     tokens, terms = set(words(aside)), set(find_terms(aside, lang))
     return frozenset(i for i, g in enumerate(groups) if (g.term in terms if g.term is not None else g.token in tokens))
-
-
-# More than this share of the set-aside phrase's weight, found in a clause, is the phrase stated there.
-_STATED_SHARE = 0.5
-
-
-def unsaid_aside(
-    groups: Sequence[Group],
-    aside: frozenset[int],
-    evidence: tuple[frozenset[Term], frozenset[str]],
-    idf: Callable[[str], float | None],
-) -> frozenset[int]:
-    """The set-aside phrase's group positions (`aside_positions`) a clause (its `evidence`) does not count: all of
-    them when it states less than half of the phrase (by IDF weight), none when it states the phrase."""
-    if not aside:
-        return frozenset()
-    unknown = idf("") or 1.0
-    weights = {i: groups[i].weight(idf, unknown) for i in aside}
-    found = sum(w for i, w in weights.items() if groups[i].found_in(*evidence))
-    return frozenset() if found > _STATED_SHARE * sum(weights.values()) else aside

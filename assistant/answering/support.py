@@ -21,8 +21,16 @@ from dataclasses import dataclass
 
 from assistant.answering.compounds import dictionary_parts
 from assistant.answering.context import AnswerContext
-from assistant.answering.evidence import Group, chunk_evidence, evidence_of, overlap, question_groups, words
-from assistant.answering.exclusions import aside_positions, unsaid_aside
+from assistant.answering.evidence import (
+    Group,
+    chunk_evidence,
+    evidence_of,
+    overlap,
+    question_groups,
+    unsaid_aside,
+    words,
+)
+from assistant.answering.exclusions import aside_positions
 from assistant.answering.termsim import similar_shares
 from assistant.glossary import Term, match_section
 from assistant.memo import BoundedCache
@@ -139,7 +147,7 @@ def supports(question: str, lang: Language, ctx: AnswerContext) -> list[Support]
     groups = question_groups(question, lang, ctx.translations, ctx.synonyms)
     own = question_groups(question, lang)
     evidence = [clause_evidence(hit.chunk, lang, ctx) for hit in ctx.hits]
-    # A phrase the question sets aside counts only in a clause that states it (exclusions.unsaid_aside).
+    # A phrase the question sets aside counts only in a clause that states it (evidence.unsaid_aside).
     aside, own_aside = aside_positions(groups, question, lang), aside_positions(own, question, lang)
     unsaid = [unsaid_aside(groups, aside, e, ctx.idf) for e in evidence]
     similar = [0.0] * len(ctx.hits)

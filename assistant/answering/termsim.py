@@ -197,7 +197,7 @@ def similar_shares(
     says in other words (best cosine at least `THRESHOLD`), each counted `WEIGHT`; on `overlap`'s scale.
 
     All the candidates of one question are compared at once, so that their words are embedded in one batch.
-    The groups at a clause's `unsaid` positions (one set per clause, exclusions.unsaid_aside) are never counted.
+    The groups at a clause's `unsaid` positions (one set per clause, evidence.unsaid_aside) are never counted.
     """
     texts = [text for _, text in clauses]
     sim.vectors([p for t in texts for p in clause_phrases(t)])  # one batch for the new ones

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answering.evidence import chunk_evidence, overlap, question_groups
+from assistant.answering.evidence import chunk_evidence, overlap, question_groups, unsaid_aside
 from assistant.answering.exclusions import (
     aside_positions,
     set_aside,
     sets_aside_a_kind,
-    unsaid_aside,
     without_set_aside,
 )
 
