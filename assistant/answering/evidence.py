@@ -304,14 +304,41 @@ def _words(text: str) -> tuple[str, ...]:
 
 
 def overlap(
-    groups: Sequence[Group], evidence: tuple[frozenset[Term], frozenset[str]], idf: Callable[[str], float | None]
+    groups: Sequence[Group],
+    evidence: tuple[frozenset[Term], frozenset[str]],
+    idf: Callable[[str], float | None],
+    unsaid: frozenset[int] = frozenset(),
 ) -> float:
-    """IDF-weighted share of the question's groups found in the chunk; common words weigh little."""
+    """IDF-weighted share of the question's groups found in the chunk; common words weigh little.
+
+    The groups at the `unsaid` positions count as not found (`unsaid_aside`)."""
     if not groups:
         return 0.0
     terms, tokens = evidence
     unknown = idf("") or 1.0  # the idf callable answers "" with the weight of an ordinary unseen word
     weights = [g.weight(idf, unknown) for g in groups]
-    matched = sum(w * g.strength(terms, tokens) for g, w in zip(groups, weights, strict=True))
+    matched = sum(
+        w * g.strength(terms, tokens) for i, (g, w) in enumerate(zip(groups, weights, strict=True)) if i not in unsaid
+    )
     total = sum(weights)
     return matched / total if total else 0.0
+
+
+# More than this share of the set-aside phrase's weight, found in a clause, is the phrase stated there.
+_STATED_SHARE = 0.5
+
+
+def unsaid_aside(
+    groups: Sequence[Group],
+    aside: frozenset[int],
+    evidence: tuple[frozenset[Term], frozenset[str]],
+    idf: Callable[[str], float | None],
+) -> frozenset[int]:
+    """The set-aside phrase's group positions (exclusions.aside_positions) a clause (its `evidence`) does not
+    count: all of them when it states less than half of the phrase (by IDF weight), none when it states it."""
+    if not aside:
+        return frozenset()
+    unknown = idf("") or 1.0
+    weights = {i: groups[i].weight(idf, unknown) for i in aside}
+    found = sum(w for i, w in weights.items() if groups[i].found_in(*evidence))
+    return frozenset() if found > _STATED_SHARE * sum(weights.values()) else aside

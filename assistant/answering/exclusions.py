@@ -6,6 +6,11 @@ stating the set-aside words. So they are left out of what a clause must support 
 the rest of the question still has to be covered. A set-aside name ("besides UNESCO, which UN organisations")
 or property ("besides being secure") is different: the list that names it names its peers, so its words stay.
 
+A set-aside phrase whose words stay is stated by the clause that names it with its peers ("support inclusive
+access to AI and enhance digital literacy" for 除了推动包容性获取之外，还…提升哪方面的能力): one of its words in
+another clause ("inclusive development") is not the phrase, and must not win that clause the choice
+(evidence.unsaid_aside).
+
 The phrase is read only where its end is clear: in Chinese up to 之外 / 以外 or a comma, in English up to a
 comma, the question mark, an auxiliary or a relative within a few words.
 """
@@ -13,9 +18,12 @@ comma, the question mark, an auxiliary or a relative within a few words.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from assistant.answering.answer_class import asked_class
+from assistant.answering.evidence import Group, words
 from assistant.answering.words import AUXILIARIES
+from assistant.glossary import find_terms
 from assistant.schema import Language
 
 _EN_MAX_WORDS = 4
@@ -58,3 +66,13 @@ def without_set_aside(question: str, lang: Language) -> str:
         return question
     m = (_ZH if lang == "zh" else _EN).search(question)
     return question if m is None else f"{question[: m.start()]}{question[m.end() :]}"
+
+
+def aside_positions(groups: Sequence[Group], question: str, lang: Language) -> frozenset[int]:
+    """The positions of those of the question's groups (evidence.question_groups) that are words of the phrase
+    it sets aside: 推动, 包容性, 获取 in 除了推动包容性获取之外; none when it sets none aside."""
+    aside = set_aside(question, lang)
+    if not aside:
+        return frozenset()
+    tokens, terms = set(words(aside)), set(find_terms(aside, lang))
+    return frozenset(i for i, g in enumerate(groups) if (g.term in terms if g.term is not None else g.token in tokens))

@@ -35,6 +35,7 @@ from assistant.answering.contradiction import (
 from assistant.answering.contrary import stating_sentence
 from assistant.answering.document_date import document_date, misprint, misprint_lead
 from assistant.answering.evidence import Group, chunk_evidence, overlap, question_groups, words
+from assistant.answering.exclusions import aside_positions
 from assistant.answering.gazetteer import city_names, same_city
 from assistant.answering.generic import specific_supports
 from assistant.answering.identifiers import document_ids
@@ -244,11 +245,11 @@ def _quoted_answer(
     chunk = best.hit.chunk
     kind = value_kind(question, lang, a.qtype)
     groups = question_groups(support_question(question, a), lang, ctx.translations)
-    # The sentence is chosen on the evidence the clause was chosen on (support.supports).
     parts = dictionary_parts if ctx.glosses is not None and chunk.lang == "en" else None
-    # Ties between sentences go to the one with the question's own words or their translations: a
-    # glossary term lumps "milestone" with "watershed", 里程碑 translates to the first only.
-    start, end = best_quote(chunk, groups, ctx.idf, a.qtype if kind else "", parts, _own_words(question, a, ctx))
+    # The sentence is chosen on the evidence the clause was chosen on (support.supports). Ties go to the one with
+    # the question's own words or translations: "historic" lumps "milestone" with "watershed", 里程碑 is the first.
+    own, aside = _own_words(question, a, ctx), aside_positions(groups, support_question(question, a), lang)
+    start, end = best_quote(chunk, groups, ctx.idf, a.qtype if kind else "", parts, own, aside)
     if a.qtype == "yes-no":
         start, end = _stating_contrary(question, lang, chunk, groups, ctx.idf, (start, end))
     start, end = _with_actor(question, lang, a, chunk, *_widen(chunk, start, end))

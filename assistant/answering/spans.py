@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from assistant.answering.evidence import Group, chunk_evidence, overlap
+from assistant.answering.evidence import Group, chunk_evidence, overlap, unsaid_aside
 from assistant.schema import Chunk
 from assistant.text import has_cjk
 
@@ -260,6 +260,10 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return spans or [(0, len(text))]
 
 
+# "Besides X, what else …": the sentence stating X names the rest with it (exclusions.py); as much as a value.
+_PEERS_BONUS = 0.5
+
+
 def best_quote(
     chunk: Chunk,
     groups: Sequence[Group],
@@ -267,6 +271,7 @@ def best_quote(
     qtype: str = "",
     extra: Callable[[str], frozenset[str]] | None = None,
     prefer: frozenset[str] = frozenset(),
+    aside: frozenset[int] = frozenset(),
 ) -> tuple[int, int]:
     """Offsets (into the document) of the sentence of `chunk` that best covers the question.
 
@@ -276,6 +281,8 @@ def best_quote(
     `extra` gives a sentence's further evidence tokens, as the clause was scored
     with them (the parts of its unlisted compounds). Sentences that cover the question
     equally are told apart by how many of the `prefer` tokens they have, then by order.
+    `aside` are the positions of the groups of a phrase the question sets aside (exclusions.aside_positions):
+    they count only in a sentence stating it, and that sentence, naming it with its peers, is preferred.
     """
     spans = sentences(chunk.text)
     if len(spans) == 1 or len(chunk.text) < 160:
@@ -286,7 +293,9 @@ def best_quote(
         terms, tokens = chunk_evidence(chunk.text[a:b])
         if extra is not None:
             tokens = tokens | extra(chunk.text[a:b])
-        return overlap(groups, (terms, tokens), idf) + bonus
+        unsaid = unsaid_aside(groups, aside, (terms, tokens), idf)
+        peers = _PEERS_BONUS if aside and not unsaid else 0.0
+        return overlap(groups, (terms, tokens), idf, unsaid) + bonus + peers
 
     def preferred(a: int, b: int) -> int:
         return len(prefer & chunk_evidence(chunk.text[a:b])[1])

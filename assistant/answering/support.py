@@ -21,7 +21,16 @@ from dataclasses import dataclass
 
 from assistant.answering.compounds import dictionary_parts
 from assistant.answering.context import AnswerContext
-from assistant.answering.evidence import Group, chunk_evidence, evidence_of, overlap, question_groups, words
+from assistant.answering.evidence import (
+    Group,
+    chunk_evidence,
+    evidence_of,
+    overlap,
+    question_groups,
+    unsaid_aside,
+    words,
+)
+from assistant.answering.exclusions import aside_positions
 from assistant.answering.termsim import similar_shares
 from assistant.glossary import Term, match_section
 from assistant.memo import BoundedCache
@@ -138,16 +147,19 @@ def supports(question: str, lang: Language, ctx: AnswerContext) -> list[Support]
     groups = question_groups(question, lang, ctx.translations, ctx.synonyms)
     own = question_groups(question, lang)
     evidence = [clause_evidence(hit.chunk, lang, ctx) for hit in ctx.hits]
+    # A phrase the question sets aside counts only in a clause that states it (evidence.unsaid_aside).
+    aside, own_aside = aside_positions(groups, question, lang), aside_positions(own, question, lang)
+    unsaid = [unsaid_aside(groups, aside, e, ctx.idf) for e in evidence]
     similar = [0.0] * len(ctx.hits)
     if ctx.term_similarity is not None:
         clauses = [(e, hit.chunk.text) for e, hit in zip(evidence, ctx.hits, strict=True)]
-        similar = similar_shares(question, lang, groups, clauses, ctx.term_similarity, ctx.idf)
+        similar = similar_shares(question, lang, groups, clauses, ctx.term_similarity, ctx.idf, unsaid)
     out = []
-    for hit, (terms, tokens), soft in zip(ctx.hits, evidence, similar, strict=True):
+    for hit, (terms, tokens), soft, skip in zip(ctx.hits, evidence, similar, unsaid, strict=True):
         dense = hit.dense_score if hit.dense_score is not None else 0.0
         plain = chunk_evidence(evidence_text(hit.chunk, ctx.documents.get(hit.chunk.doc_id)))[1]
-        literal = overlap(own, (terms, plain), ctx.idf)
-        out.append(Support(hit, overlap(groups, (terms, tokens), ctx.idf), dense, literal, soft))
+        literal = overlap(own, (terms, plain), ctx.idf, own_aside if skip else frozenset())
+        out.append(Support(hit, overlap(groups, (terms, tokens), ctx.idf, skip), dense, literal, soft))
     return out
 
 

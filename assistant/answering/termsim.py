@@ -191,19 +191,22 @@ def similar_shares(
     clauses: Sequence[tuple[tuple[frozenset[Term], frozenset[str]], str]],
     sim: TermSimilarity,
     idf: Callable[[str], float | None],
+    unsaid: Sequence[frozenset[int]] = (),
 ) -> list[float]:
     """Per clause (its evidence and text), the IDF-weighted share of the question's groups it lacks but
     says in other words (best cosine at least `THRESHOLD`), each counted `WEIGHT`; on `overlap`'s scale.
 
     All the candidates of one question are compared at once, so that their words are embedded in one batch.
+    The groups at a clause's `unsaid` positions (one set per clause, evidence.unsaid_aside) are never counted.
     """
     texts = [text for _, text in clauses]
     sim.vectors([p for t in texts for p in clause_phrases(t)])  # one batch for the new ones
     # Each group's phrase vectors once per question, each clause's matrix once per clause.
     asked = [sim.vectors(question_phrases(question, lang, g)) for g in groups]
     out = []
-    for evidence, text in clauses:
-        missing = [i for i, g in enumerate(groups) if not g.found_in(*evidence)]
+    for n, (evidence, text) in enumerate(clauses):
+        skip = unsaid[n] if unsaid else frozenset()
+        missing = [i for i, g in enumerate(groups) if i not in skip and not g.found_in(*evidence)]
         targets = sim.vectors(clause_phrases(text)) if missing else None
         found = {i for i in missing if _best_cosine(asked[i], targets) >= THRESHOLD}
         out.append(WEIGHT * _weighted_share(groups, found, idf) if found else 0.0)

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answering.exclusions import set_aside, sets_aside_a_kind, without_set_aside
+from assistant.answering.evidence import chunk_evidence, overlap, question_groups, unsaid_aside
+from assistant.answering.exclusions import (
+    aside_positions,
+    set_aside,
+    sets_aside_a_kind,
+    without_set_aside,
+)
 
 
 @pytest.mark.parametrize(
@@ -40,3 +46,28 @@ def test_only_a_kind_of_what_is_asked_leaves_the_words_to_support():
     ):
         assert not sets_aside_a_kind(question, "en")
         assert without_set_aside(question, "en") == question
+
+
+_ASIDE_Q = "决议除了推动包容性获取之外，还强调要提升哪方面的能力？"
+
+
+def _idf(token: str) -> float:
+    return 1.0
+
+
+def test_the_groups_of_the_set_aside_phrase_are_its_words_only():
+    groups = question_groups(_ASIDE_Q, "zh")
+    aside = {groups[i].term.en if groups[i].term else groups[i].token for i in aside_positions(groups, _ASIDE_Q, "zh")}
+    assert aside == {"推动", "inclusive", "access"}
+    assert aside_positions(groups, "决议强调要提升哪方面的能力？", "zh") == frozenset()
+
+
+def test_one_word_of_the_set_aside_phrase_in_another_clause_is_no_evidence():
+    groups = question_groups(_ASIDE_Q, "zh")
+    aside = aside_positions(groups, _ASIDE_Q, "zh")
+    peers = chunk_evidence("efforts to support inclusive access to AI and enhance digital literacy")
+    other = chunk_evidence("nations can leverage its capabilities and foster inclusive development")
+    # The clause naming the phrase with its peers keeps its words; one sharing "inclusive" only does not.
+    assert unsaid_aside(groups, aside, peers, _idf) == frozenset()
+    assert unsaid_aside(groups, aside, other, _idf) == aside
+    assert overlap(groups, other, _idf, aside) < overlap(groups, other, _idf)

@@ -148,3 +148,19 @@ def test_a_month_without_a_day_agrees_with_any_day_of_it():
     )
     assert march.agrees(the_21st) and the_21st.agrees(march)
     assert not april.agrees(the_21st) and not the_22nd.agrees(the_21st)
+
+
+def test_the_sentence_stating_the_set_aside_phrase_is_quoted_for_what_else_it_names():
+    from assistant.answering.evidence import question_groups
+    from assistant.answering.exclusions import aside_positions
+
+    text = (
+        "The Assembly emphasized ensuring equitable access to AI technologies for developing nations. "
+        "Efforts to support inclusive access to AI and enhance digital literacy were highlighted."
+    )
+    question = "决议除了推动包容性获取之外，还强调发展中国家要提升哪方面的能力？"
+    aside = aside_positions(question_groups(question, "zh"), question, "zh")
+    second = text.index("Efforts")
+    # Without the set-aside phrase read, "access" and "developing nations" win the first sentence.
+    assert _quote(text, question, "zh") == (0, second - 1)
+    assert _quote(text, question, "zh", aside=aside) == (second, len(text))
