@@ -45,7 +45,7 @@ from langchain_core.runnables import ConfigurableFieldSpec, Runnable, RunnableCo
 
 from assistant.answering import AnswerContext, analyse_question, answer_extractive, resolve_follow_up, words
 from assistant.answering.llm import HUMAN, LANGUAGE_NAMES, NOT_IN_CORPUS, SYSTEM
-from assistant.answering.site_notice import asks_site_notice, label_only
+from assistant.answering.site_notice import asks_site_notice, label_only, notice_first
 from assistant.answering.source_view import restore_source, simplified_context
 from assistant.answering.termsim import TermSimilarity
 from assistant.conflicts import find_conflict
@@ -346,6 +346,9 @@ def _retrieve_step(assistant: ChainAssistant, retriever: Runnable[str, Any] | No
             )
             # The notice's heading and "Read more" labels say nothing an answer could quote.
             ranked = [h for h in ranked if not label_only(h.chunk)]
+            # A notice topic ("formal position") is answered by the notice's clause wording it, whatever else
+            # the question names as the page's subject.
+            ranked = notice_first(state["query"], ranked)
             return {**state, "ranked": ranked, "translated": translated}
 
         return RunnableLambda(retrieve, name="retrieve")

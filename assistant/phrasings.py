@@ -88,16 +88,27 @@ _EN_AVOID = (
     r"not\s+to|to\s+(?:avoid|stop|cease|quit|refrain|abstain|desist|shun|(?:stay|keep)\s+(?:away|clear)|"
     r"steer\s+clear|keep\s+from)"
 )
+# Everyone as a list of kinds of actor that ends in the others ("governments, companies and others", "states,
+# civil society and all other parties"): the list names no one in particular, so it stands for all of them.
+# An item is one to three words, none a request verb ("the Assembly ask governments, …" lists no "ask").
+_EN_ITEM_WORD = rf"(?!(?:{_EN_REQUEST})\b)[\w'’-]+"
+_EN_ITEM = rf"{_EN_ITEM_WORD}(?:\s+{_EN_ITEM_WORD}){{0,2}}?"
+_EN_ACTOR_LIST = (
+    rf"\b{_EN_ITEM}(?:,\s+{_EN_ITEM})*,?\s+and\s+(?:all\s+)?(?:others|other\s+(?:parties|actors|stakeholders|players)|"
+    r"everyone\s+else|everybody\s+else)\b"
+)
 _EN_REFRAIN = re.compile(
-    rf"\b(?:{_EN_REQUEST})\b(?:\s+[\w'’-]+){{0,4}}?\s+(?:{_EN_AVOID})\b"
+    rf"\b(?:{_EN_REQUEST})\b(?:(?:\s+[\w'’-]+){{0,4}}?|\s+{_EN_ACTOR_LIST})\s+(?:{_EN_AVOID})\b"
     r"|\b(?:warn(?:s|ed)?|caution(?:s|ed)?)\b(?:\s+[\w'’-]+){0,4}?\s+against\b"
     # A prohibition addressed to all: "Which tools should nobody use?", "What must no one do?"
     r"|\b(?:should|must|may|ought\s+to)\s+(?:nobody|no\s+one|no-one)\b|\b(?:nobody|no\s+one|no-one)\s+(?:should|must|may)\b",
     re.IGNORECASE,
 )
 # 要求 / 呼吁 / 敦促 / 请 (not 请问, "may I ask") … 不要 / 避免 / 停止; or a prohibition addressed to anyone.
+_ZH_REQUEST = ("要求", "呼吁", "敦促", "促请", "吁请", "号召", "告诫", "提醒", "劝", "请")
+# The addressee may be a list of kinds of actor ending in all parties (政府、企业、民间社会等各方): up to 16 characters.
 _ZH_REFRAIN = re.compile(
-    r"(?:要求|呼吁|敦促|促请|吁请|号召|告诫|提醒|劝|请(?!问))[^，。？?！!]{0,12}?(?:不要|避免|停止|不得|不应|切勿|远离|杜绝|克制)"
+    r"(?:要求|呼吁|敦促|促请|吁请|号召|告诫|提醒|劝|请(?!问))[^，。？?！!]{0,16}?(?:不要|避免|停止|不得|不应|切勿|远离|杜绝|克制)"
     r"|(?:任何人|谁)都?(?:不应|不得|不能|不要)"
 )
 # The avoidance itself within a request (its request verb and addressee are not it).
@@ -105,11 +116,18 @@ _EN_AVOIDANCE = re.compile(rf"\b(?:{_EN_AVOID}|against|nobody|no\s+one|no-one)\b
 _ZH_AVOIDANCE = re.compile(r"不要|避免|停止|不得|不应|切勿|远离|杜绝|克制|不能")
 # Who is asked, when the request names everyone: the stakeholders a text addresses.
 _EN_EVERYONE = re.compile(
+    rf"{_EN_ACTOR_LIST}|"
     r"\b(?:everyone|everybody|anyone|anybody|all\s+(?:parties|sides|actors|concerned|those\s+involved)|"
     r"every\s+party|each\s+party|(?<!political\s)parties)(?:\s+(?:involved|concerned))?\b",
     re.IGNORECASE,
 )
-_ZH_EVERYONE = re.compile(r"所有人|大家|有关各方|相关各方|所有各方|各相关方|所有相关方|所有参与者|每个人|人人|各方")
+# A list of kinds of actor ending in all parties (政府、企业等各方, as "governments, companies and others") is
+# everyone too: from the request verb's addressee on, the list and its 等各方.
+_ZH_ALL_PARTIES = r"所有人|大家|有关各方|相关各方|所有各方|各相关方|所有相关方|所有参与者|每个人|人人|各方|各界"
+_ZH_EVERYONE = re.compile(
+    "(?:" + "|".join(f"(?<={v})" for v in _ZH_REQUEST) + rf")[^，。？?！!等]{{1,14}}?等(?:{_ZH_ALL_PARTIES})"
+    rf"|{_ZH_ALL_PARTIES}"
+)
 # How a text writes the avoidance, in either language.
 AVOIDANCE_WORDS = (
     "refrain",

@@ -436,3 +436,26 @@ def test_a_yes_no_question_the_notice_denies_is_not_answered_yes(assistant) -> N
 def test_the_notice_heading_is_never_the_quote(assistant) -> None:
     answer = assistant.ask("What does the disclaimer say?")
     assert all(c.quote.strip() not in ("Disclaimer", "Read more here") for c in answer.citations)
+
+
+def test_a_notice_topic_asked_of_the_page_wins_over_the_page_s_subject(assistant) -> None:
+    # The resolution the page reports on ranks the article's paragraphs first; the notice still answers.
+    for question in (
+        "Is this news page UNIDO's formal position on the resolution on artificial intelligence?",
+        "May I cite this UNIDO news page as UNIDO's formal stance on the AI resolution?",
+    ):
+        answer = assistant.ask(question)
+        assert answer.text.startswith("No")
+        assert "not necessarily reflect the views of UNIDO" in answer.citations[0].quote
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What did the Assembly urge governments, businesses, civil society and others to avoid with AI systems?",
+        "大会要求政府、企业、民间社会等各方不要用人工智能做什么？",
+    ],
+)
+def test_a_request_to_a_list_of_actors_and_others_reaches_what_all_stakeholders_were_urged(assistant, question) -> None:
+    answer = assistant.ask(question)
+    assert "urged all stakeholders to refrain" in answer.citations[0].quote

@@ -79,6 +79,42 @@ def test_a_chinese_request_to_refrain():
 
 
 @pytest.mark.parametrize(
+    ("question", "lang", "everyone", "covers"),
+    [
+        (
+            "What did the Council ask governments, companies, civil society and others to stop doing?",
+            "en",
+            "governments, companies, civil society and others",
+            ("govern", "compani", "civil", "societi", "other"),
+        ),
+        (
+            "Which drones did it urge states and all other parties not to use?",
+            "en",
+            "states and all other parties",
+            None,
+        ),
+        ("理事会要求政府、企业等各方停止用无人机做什么？", "zh", "政府、企业等各方", ("政府", "企业", "各方")),
+    ],
+)
+def test_a_list_of_actors_ending_in_the_others_is_everyone(question, lang, everyone, covers):
+    (avoid, addressed) = refrain(question, lang)
+    assert avoid.phrasing.name == "refrain" and addressed.source == everyone
+    assert addressed.term is not None and addressed.term.en == "stakeholders"
+    assert covers is None or addressed.covers == covers
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What did the Council ask states, the private sector and others to do?",  # nothing to avoid
+        "Which countries, regions and others avoid AI?",  # avoiding, but no request
+    ],
+)
+def test_a_list_of_actors_outside_a_request_to_refrain_is_no_one(question):
+    assert refrain(question, "en") == []
+
+
+@pytest.mark.parametrize(
     ("question", "lang"),
     [
         ("What did the Council ask everyone to do?", "en"),  # a request, but nothing to avoid

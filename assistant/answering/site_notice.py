@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.schema import Chunk
+from assistant.schema import Chunk, RetrievedChunk
 
 _SITE_WORDS = re.compile(
     r"\b(?:web\s*-?\s*sites?|sites?|web\s*-?\s*pages?|home\s*pages?|disclaimers?|terms\s+(?:of\s+use|and\s+conditions)|"
@@ -68,6 +68,27 @@ def notice_topics(question: str) -> tuple[re.Pattern[str], ...]:
     if not asks_site_notice(question):
         return ()
     return tuple(said for asked, said in _NOTICE_TOPICS if asked.search(question))
+
+
+def notice_first(question: str, hits: list[RetrievedChunk]) -> list[RetrievedChunk]:
+    """`hits` with the notice's clauses that word a topic `question` asks moved to the front, in their order.
+
+    A notice topic asked of the page ("Can I quote this news page as UNIDO's formal position on the AI
+    resolution?") is answered by the notice alone; the page's subject the question also names ("the AI
+    resolution") ranks the article's paragraphs above the disclaimer, which may then fall out of the clauses
+    weighed at all. Without a notice topic, `hits` is returned as it is.
+
+    Example:
+        >>> where = dict(doc_id="a", lang="en", kind="boilerplate", section_kind="boilerplate", start=0, end=10)
+        >>> views = Chunk(id="a/boilerplate/3", text="It does not reflect the views.", boilerplate=True, **where)
+        >>> body = Chunk(**{**where, "kind": "paragraph", "section_kind": "body"}, id="a/body/1", text="AI.")
+        >>> hits = [RetrievedChunk(body, 2.0), RetrievedChunk(views, 1.0)]
+        >>> [h.chunk.id for h in notice_first("Is this page UNIDO's formal position on AI?", hits)]
+        ['a/boilerplate/3', 'a/body/1']
+    """
+    topics = notice_topics(question)
+    wording = [h for h in hits if topics and h.chunk.boilerplate and any(t.search(h.chunk.text) for t in topics)]
+    return [*wording, *(h for h in hits if h not in wording)] if wording else hits
 
 
 # At most this many words and no sentence end: a heading or a link's label ("Read more here"), not a clause.

@@ -4,8 +4,8 @@ from dataclasses import replace
 
 import pytest
 
-from assistant.answering.site_notice import asks_site_notice, label_only, notice_topics
-from assistant.schema import Chunk
+from assistant.answering.site_notice import asks_site_notice, label_only, notice_first, notice_topics
+from assistant.schema import Chunk, RetrievedChunk
 
 
 @pytest.mark.parametrize(
@@ -78,3 +78,22 @@ def test_whether_the_page_is_its_publisher_s_official_position_asks_the_notice(q
 def test_a_question_naming_no_notice_topic_has_none():
     assert notice_topics("Can I reuse material from the UNIDO website?") == ()
     assert notice_topics("What is the position of the Secretary-General?") == ()
+
+
+def _hits() -> list[RetrievedChunk]:
+    body = replace(_boilerplate("The resolution on AI was adopted."), id="a/body/1", boilerplate=False)
+    links = replace(_boilerplate("Links do not imply any official endorsement."), id="a/boilerplate/6")
+    views = replace(_boilerplate("It does not necessarily reflect the views of UNIDO."), id="a/boilerplate/3")
+    return [RetrievedChunk(body, 2.0), RetrievedChunk(links, 1.5), RetrievedChunk(views, 1.0)]
+
+
+def test_the_notice_clause_wording_an_asked_topic_comes_first_whatever_subject_the_question_names():
+    ranked = notice_first("Can I quote this news page as UNIDO's formal position on the AI resolution?", _hits())
+    assert [h.chunk.id for h in ranked] == ["a/boilerplate/3", "a/body/1", "a/boilerplate/6"]
+
+
+@pytest.mark.parametrize(
+    "question", ["What is the AI resolution's position on rights?", "Can I reuse material from the UNIDO website?"]
+)
+def test_without_a_notice_topic_the_order_is_retrieval_s(question):
+    assert [h.chunk.id for h in notice_first(question, _hits())] == ["a/body/1", "a/boilerplate/6", "a/boilerplate/3"]
