@@ -191,6 +191,24 @@ def test_document_hint_and_answer_noun():
 
 
 @pytest.mark.parametrize(
+    ("question", "hint"),
+    [
+        # The General Assembly's resolution, or one said to be adopted, is the article's: the draft was never adopted.
+        ("这份决议在联大处理人工智能方面有什么不同？", "article"),
+        ("联合国大会要求各方不要使用哪些系统？", "article"),
+        ("决议通过以后，各方要合作做什么？", "article"),
+        # A document named outright decides, and a GA resolution the question says is cited is the draft's.
+        ("决议草案忆及了哪些联大决议？", "resolution"),
+        ("文件忆及了哪些联大决议？", ""),
+        # 该决议 alone names neither: either document may answer.
+        ("该决议是在日内瓦通过的吗？", ""),
+    ],
+)
+def test_zh_document_hint_from_the_general_assembly(question, hint):
+    assert analyse_question(question, "zh").doc_hint == hint
+
+
+@pytest.mark.parametrize(
     ("question", "lang", "qtype", "noun"),
     [
         # a count says how many answers are asked for: the noun after it is what is asked
