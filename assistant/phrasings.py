@@ -203,11 +203,32 @@ _EN_TURNING_POINT = re.compile(
 # How something was regarded, asked as such ("How was the text regarded?"): not "seen as a landmark", where
 # the question says how, and asks what made it so.
 _EN_REGARDED = re.compile(r"\b(?:regarded|viewed|perceived|seen)(?=\s*(?:[?.!]|$))", re.IGNORECASE)
+# Idioms of leading: a report says who "led" a text ("a resolution led by a coalition of nations"), a question
+# that someone "spearheaded" or "championed" it, or "led the charge" for it.
+_EN_LED = re.compile(
+    r"\b(?:spearhead(?:s|ed|ing)?|champion(?:s|ed|ing)|(?:led|lead|leads|leading)\s+the\s+(?:charge|way|push))\b",
+    re.IGNORECASE,
+)
+# "The proposal" that someone led, backed or adopted is the resolution whose adoption the article reports: a
+# report calls it the resolution, and the draft's own 建议 (a recommendation) or 提案 is another thing. Only in a
+# who-question of leading or backing: "the ITU proposal's symbol" or "who submitted the proposal" is the draft's.
+_EN_LEAD_OR_BACK = (
+    r"spearhead(?:s|ed|ing)?|champion(?:s|ed|ing)|led|lead|leads|leading|headed|steered|backed|supported|"
+    r"endorsed|(?:co-?)?sponsored|adopted|approved|passed|voted\s+for"
+)
+_EN_PROPOSAL_LED = re.compile(
+    rf"\bwho\b(?:\s+[\w'’-]+){{0,3}}?\s+(?:{_EN_LEAD_OR_BACK})\s+(?:the|this|that)\s+proposal\b"
+    rf"|\bwho\b(?:\s+[\w'’-]+){{0,2}}?\s+(?:the|this|that)\s+proposal\s+(?:{_EN_LEAD_OR_BACK})\b",
+    re.IGNORECASE,
+)
+_EN_PROPOSAL = re.compile(r"proposal", re.IGNORECASE)
 # 伙伴 / 合作伙伴: those a text says one works with (与…合作).
 _ZH_PARTNERS = re.compile(r"(?:合作)?伙伴")
 BACKING_WORDS = ("support", "supported", "endorse", "endorsement", "co-sponsor", "backing", "支持", "赞同")
 TURNING_POINT_WORDS = ("watershed", "milestone", "landmark", "historic", "里程碑", "转折点", "历史性")
 REGARD_WORDS = ("recognized", "recognised", "regarded", "hailed", "公认", "视为", "誉为")
+LED_WORDS = ("led", "lead", "领导", "牵头")
+RESOLUTION_WORDS = ("resolution", "决议")
 PARTNER_WORDS = ("合作", "伙伴", "partner", "partners", "cooperation", "collaboration")
 
 PHRASINGS: tuple[Phrasing, ...] = (
@@ -238,6 +259,8 @@ PHRASINGS: tuple[Phrasing, ...] = (
     Phrasing("backing", "en", _EN_BACKED, "full", _EVERYWHERE, wording=BACKING_WORDS),
     Phrasing("watershed", "en", _EN_TURNING_POINT, "full", _EVERYWHERE, wording=TURNING_POINT_WORDS),
     Phrasing("recognized", "en", _EN_REGARDED, "full", _EVERYWHERE, wording=REGARD_WORDS),
+    Phrasing("led", "en", _EN_LED, "full", _EVERYWHERE, wording=LED_WORDS),
+    Phrasing("resolution", "en", _EN_PROPOSAL_LED, "full", _SUPPORT, said=_EN_PROPOSAL, wording=RESOLUTION_WORDS),
     Phrasing("partners", "zh", _ZH_PARTNERS, "full", _EVERYWHERE, wording=PARTNER_WORDS),
 )
 

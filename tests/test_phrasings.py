@@ -277,3 +277,45 @@ def test_chinese_partners_are_those_a_text_says_one_works_with():
     assert full("峰会是和哪些合作伙伴一起办的？", "zh") == [("partners", "合作伙伴", ("合作伙伴",))]
     row = next(r for r in PHRASINGS if r.name == "partners")
     assert "合作" in wording_tokens(row)
+
+
+@pytest.mark.parametrize(
+    ("question", "source"),
+    [
+        ("Who spearheaded the proposal?", "spearheaded"),
+        ("Who championed the resolution?", "championed"),
+        ("Which states led the charge on AI?", "led the charge"),
+    ],
+)
+def test_idioms_of_leading_are_the_lead_a_text_reports(question, source):
+    [(name, found, _), *_] = full(question, "en")
+    assert (name, found) == ("led", source)
+    row = next(r for r in PHRASINGS if r.name == "led")
+    assert {"led", "牵头"} <= set(wording_tokens(row))
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Who championed the proposal?",
+        "Who led the proposal?",
+        "Who was the proposal led by?",
+        "Who adopted the proposal?",
+    ],
+)
+def test_the_proposal_someone_led_or_backed_is_the_resolution(question):
+    [row] = [p for p in phrasings_in(question, "en", "support") if p.phrasing.name == "resolution"]
+    assert row.covers == ("propos",)
+    assert "resolut" in wording_tokens(row.phrasing)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What symbol does the ITU proposal carry?",  # the draft as a kind of document
+        "Who submitted the proposal?",  # submitting is the draft's, not the adoption's
+        "Which country led the coalition?",
+    ],
+)
+def test_other_proposals_stay_as_written(question):
+    assert all(p.phrasing.name != "resolution" for p in phrasings_in(question, "en", "support"))

@@ -30,6 +30,7 @@ from assistant.answering.zh_predicate import zh_answer_verb
 from assistant.answering.zh_topic import topic_head
 from assistant.glossary import find_terms
 from assistant.lexical import tokenize
+from assistant.phrasings import phrasings_in
 from assistant.schema import Language, Turn
 from assistant.text import has_cjk
 
@@ -352,9 +353,14 @@ def metadata_field(question: str, lang: Language) -> str:
     return _first_match("meta", question, lang, scoped)
 
 
-def document_hint(question: str) -> str:
+def document_hint(question: str, lang: Language = "en") -> str:
     """'resolution' or 'article' when the question says which kind of document it is about; in Chinese, a
     resolution adopted or owned by the General Assembly (联大, 这项决议, 决议通过) is the article's."""
+    # "The proposal" someone led or backed is the resolution a report says was adopted, not the draft as a kind
+    # of document (phrasings.py): "Who championed the proposal?" is asked of the article.
+    for p in phrasings_in(question, lang, "support"):
+        if p.phrasing.name == "resolution":
+            question = question.replace(p.source, " ")
     scores = {kind: len(re.findall(p, question, re.IGNORECASE)) for kind, p in DOCUMENT_KIND_CUES.items()}
     best = max(scores, key=lambda k: scores[k])
     if scores[best]:
@@ -477,7 +483,7 @@ def analyse_question(question: str, lang: Language) -> QuestionAnalysis:
         wants_list=bool(re.search(LIST_CUES[lang], text, re.IGNORECASE)),
         follow_up=bool(re.search(FOLLOW_UP_CUES[lang], text, re.IGNORECASE)),
         wants_else=bool(re.search(ELSE_CUES[lang], text, re.IGNORECASE)),
-        doc_hint=document_hint(text),
+        doc_hint=document_hint(text, lang),
         answer_noun=noun,
         answer_verb=answer_verb(text, lang, noun),
     )

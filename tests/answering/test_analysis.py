@@ -172,6 +172,9 @@ def test_metadata_fields(question, lang, field):
 def test_document_hint_and_answer_noun():
     assert analyse_question("What is the title of the UNIDO article?", "en").doc_hint == "article"
     assert analyse_question("What is the title of the draft?", "en").doc_hint == "resolution"
+    # "the proposal" names the draft, unless it is the one someone led or backed: the adopted resolution
+    assert analyse_question("What symbol does the ITU proposal carry?", "en").doc_hint == "resolution"
+    assert analyse_question("Who championed the proposal?", "en").doc_hint == ""
     assert answer_noun("What penalties does the resolution impose?", "en") == "penalties"
     assert answer_noun("决议对滥用人工智能的国家有什么处罚？", "zh") == "处罚"
     # a glossary name is taken whole, not its first words
