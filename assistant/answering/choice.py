@@ -33,7 +33,7 @@ from assistant.answering.reasons import reason_nudge
 from assistant.answering.recipients import asks_recipient, recipient_in
 from assistant.answering.replies import abstain
 from assistant.answering.sections import section_key
-from assistant.answering.site_notice import notice_topics
+from assistant.answering.site_notice import notice_topics, words_topic
 from assistant.answering.spans import month_days
 from assistant.answering.support import (
     MAX_UNKNOWN_SHARE,
@@ -242,7 +242,7 @@ def _stating(c: Choice, passing: list[Support]) -> set[int]:
         for s in passing
         if (matches and states_correspondence(s.hit.chunk.text))
         or (presumes and contradicts(question, lang, s.hit.chunk.text))
-        or (notice and s.hit.chunk.boilerplate and any(t.search(s.hit.chunk.text) for t in notice))
+        or words_topic(s.hit.chunk, notice)
     }
 
 

@@ -87,8 +87,13 @@ def notice_first(question: str, hits: list[RetrievedChunk]) -> list[RetrievedChu
         ['a/boilerplate/3', 'a/body/1']
     """
     topics = notice_topics(question)
-    wording = [h for h in hits if topics and h.chunk.boilerplate and any(t.search(h.chunk.text) for t in topics)]
+    wording = [h for h in hits if words_topic(h.chunk, topics)]
     return [*wording, *(h for h in hits if h not in wording)] if wording else hits
+
+
+def words_topic(chunk: Chunk, topics: tuple[re.Pattern[str], ...]) -> bool:
+    """Whether `chunk` is a notice clause that words one of `topics` (`notice_topics`); False for no topics."""
+    return chunk.boilerplate and any(t.search(chunk.text) for t in topics)
 
 
 # At most this many words and no sentence end: a heading or a link's label ("Read more here"), not a clause.
