@@ -26,7 +26,8 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from assistant.answering.analysis import EVENT_PLACE, analyse_question, with_section
+from assistant.answering.analysis import analyse_question, with_section
+from assistant.answering.qtypes import EVENT_PLACE
 from assistant.answering.bodies import absent_bodies
 from assistant.answering.candidates import support_question
 from assistant.answering.citations import gloss_line, make_citation, where

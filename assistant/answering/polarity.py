@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from assistant.answering.analysis import YES_NO_OPENING
+from assistant.answering.qtypes import YES_NO_OPENING
 from assistant.answering.contrary import contradiction, side_lead, sides
 from assistant.answering.evidence import Group, chunk_evidence
 from assistant.answering.replies import AIM, MORE, NO, YES

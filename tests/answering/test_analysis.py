@@ -10,7 +10,6 @@ from assistant.answering.analysis import (
     answer_noun,
     match_section,
     partitive_whole,
-    question_type,
     resolve_follow_up,
     with_section,
 )
@@ -118,57 +117,6 @@ def test_a_requested_list_is_answered_with_every_item(assistant):
     assert not answer.text.startswith("Yes") and len(answer.citations) == 7
 
 
-@pytest.mark.parametrize(
-    ("question", "lang", "field"),
-    [
-        ("What is the title of the draft resolution?", "en", "title"),
-        ("决议草案的标题是什么？", "zh", "title"),
-        ("What is the document symbol of the draft resolution?", "en", "symbol"),
-        ("这份决议草案的文号是什么？", "zh", "symbol"),
-        ("What date does the article's dateline show?", "en", "date"),
-        ("这篇文章是哪一天发布的？", "zh", "date"),
-        ("When was it published?", "en", "date"),
-        ("Who published the news item?", "en", "publisher"),
-        ("Who wrote the UNIDO article about the resolution?", "en", "author"),
-        ("这篇报道的作者是谁？", "zh", "author"),
-        ("Who is the author of this article?", "en", "author"),
-        # a text's content about authors or editors is no question about who wrote it
-        ("What does the resolution say about the rights of authors?", "en", ""),
-        ("What is the role of the editor of an ITU-T Recommendation?", "en", ""),
-        ("人工智能对作者权利有什么影响？", "zh", ""),
-        ("Which conference is the draft submitted to?", "en", "conference"),
-        # a modifier before the document, a measure word before the meeting, 出自 for the source
-        ("What number does this regional proposal carry?", "en", "symbol"),
-        ("这份提案是为哪一届会议起草的？", "zh", "conference"),
-        ("这篇报道出自哪家机构？", "zh", "publisher"),
-        ("OECD的哪些会议成果被提及？", "zh", ""),
-        ("Which city was the story filed from?", "en", "place"),
-        ("Where did the General Assembly adopt the resolution on AI?", "en", "place"),
-        ("联合国大会是在哪里通过这项决议的？", "zh", "place"),
-        ("Where did the Plenipotentiary Conference take place?", "en", "place"),
-        ("Where must human rights be safeguarded?", "en", ""),
-        # an obligation's place is no event's: only a past or passive "where … adopted" asks a record
-        ("Where must AI systems pass a human rights review?", "en", ""),
-        ("Where was the 2030 Agenda for Sustainable Development adopted?", "en", "place"),
-        ("Who must report to Council?", "en", ""),
-        ("What was the OECD conference on AI called?", "en", ""),
-        # a title, name or number is a document's only when said of one (metadata_scope.py)
-        ("What was the title of the OECD conference on AI?", "en", ""),
-        ("What title does the AI summit carry?", "en", ""),
-        ("What is the summit's title?", "en", ""),
-        ("What is the draft's title?", "en", "title"),
-        ("What is its title?", "en", "title"),
-        ("这篇新闻的标题是什么？", "zh", "title"),
-        ("经合组织大会的名称是什么？", "zh", ""),
-        ("大会将成立一个什么名称的人工智能伦理咨询机构？", "zh", ""),
-        ("这个专家组叫什么名字？", "zh", ""),
-        ("这份决议草案叫什么？", "zh", "title"),
-    ],
-)
-def test_metadata_fields(question, lang, field):
-    assert analyse_question(question, lang).metadata == field
-
-
 def test_document_hint_and_answer_noun():
     assert analyse_question("What is the title of the UNIDO article?", "en").doc_hint == "article"
     assert analyse_question("What is the title of the draft?", "en").doc_hint == "resolution"
@@ -191,24 +139,6 @@ def test_document_hint_and_answer_noun():
     # The verb follows the asked noun, not an earlier description of it ("a foundation *famous* for prizes").
     described = analyse_question("ITU worked with a foundation famous for prizes - which foundation was it?", "en")
     assert (described.answer_noun, described.answer_verb) == ("foundation", "")
-
-
-@pytest.mark.parametrize(
-    ("question", "hint"),
-    [
-        # The General Assembly's resolution, or one said to be adopted, is the article's: the draft was never adopted.
-        ("这份决议在联大处理人工智能方面有什么不同？", "article"),
-        ("联合国大会要求各方不要使用哪些系统？", "article"),
-        ("决议通过以后，各方要合作做什么？", "article"),
-        # A document named outright decides, and a GA resolution the question says is cited is the draft's.
-        ("决议草案忆及了哪些联大决议？", "resolution"),
-        ("文件忆及了哪些联大决议？", ""),
-        # 该决议 alone names neither: either document may answer.
-        ("该决议是在日内瓦通过的吗？", ""),
-    ],
-)
-def test_zh_document_hint_from_the_general_assembly(question, hint):
-    assert analyse_question(question, "zh").doc_hint == hint
 
 
 @pytest.mark.parametrize(
@@ -401,18 +331,6 @@ def test_a_very_short_question_after_a_turn_is_elliptic_and_follows_it():
     assert a.follow_up and a.carried_doc == "res"  # the helper's citation is in document "res"
     assert "digital divide" in a.retrieval_query
     assert not resolve_follow_up(analyse_question("Which countries exactly?", "en"), []).follow_up
-
-
-@pytest.mark.parametrize(
-    ("question", "qtype"),
-    [
-        ("这个网站上的信息能不能当作官方立场？", "yes-no"),
-        ("人工智能的应用会不会带来新服务？", "yes-no"),
-        ("秘书长需要研究国际电联能不能提供什么东西？", "what"),  # a question word asks what
-    ],
-)
-def test_a_chinese_verb_not_verb_question_asks_yes_or_no(question, qtype):
-    assert question_type(question, "zh") == qtype
 
 
 @pytest.mark.parametrize(

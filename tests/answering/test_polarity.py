@@ -2,9 +2,9 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answering.analysis import question_type
 from assistant.answering.evidence import question_groups
 from assistant.answering.polarity import denied, negated, states_aim, states_negation, yes_no_lead
+from assistant.answering.qtypes import question_type
 from assistant.answering.replies import AIM, MORE, NO, YES
 
 
