@@ -27,7 +27,6 @@ from dataclasses import replace
 from functools import lru_cache
 
 from assistant.answering.analysis import analyse_question, with_section
-from assistant.answering.qtypes import EVENT_PLACE
 from assistant.answering.bodies import absent_bodies
 from assistant.answering.candidates import support_question
 from assistant.answering.citations import gloss_line, make_citation, where
@@ -40,6 +39,7 @@ from assistant.answering.lexicons import context_lexicon, context_names, wide_tr
 from assistant.answering.metadata import event_record_fit, metadata_answer, metadata_documents
 from assistant.answering.near_miss import Needs, carried, fitting, needs
 from assistant.answering.per_document import per_document_answer
+from assistant.answering.qtypes import EVENT_PLACE
 from assistant.answering.replies import abstain, only_of
 from assistant.answering.sections import list_answer, section_catalogue
 from assistant.answering.single import single_answer

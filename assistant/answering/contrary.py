@@ -37,8 +37,8 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from assistant.answering.qtypes import YES_NO_OPENING
 from assistant.answering.evidence import Group, chunk_evidence, overlap, question_groups
+from assistant.answering.qtypes import YES_NO_OPENING
 from assistant.answering.spans import sentences
 from assistant.schema import Language
 

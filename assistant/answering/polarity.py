@@ -33,9 +33,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from assistant.answering.qtypes import YES_NO_OPENING
 from assistant.answering.contrary import contradiction, side_lead, sides
 from assistant.answering.evidence import Group, chunk_evidence
+from assistant.answering.qtypes import YES_NO_OPENING
 from assistant.answering.replies import AIM, MORE, NO, YES
 from assistant.schema import Language
 from assistant.segmentation import pos_words
