@@ -136,3 +136,14 @@ def test_the_vote_stays_a_word_no_document_uses():
 
 def test_voting_procedures_are_still_a_fact_the_adoption_does_not_state():
     assert unsupported_specifics("What does the voting procedure require?", "en", ADOPTED) == ["voting"]
+
+
+def test_a_near_synonym_adds_to_overlap_but_an_everyday_phrasing_only_makes_its_word_known():
+    from assistant.answering.evidence import NEAR_WEIGHT
+
+    # "the vote" stands for the adoption (phrasings.py), which every paragraph of a news item on it states.
+    (vote, _) = question_groups("What did the vote show?", "en")
+    adoption = chunk_evidence("the adoption of this resolution")
+    assert vote.found_in(*adoption) and vote.strength(*adoption) == 0.0
+    (backed,) = question_groups("backed", "en", {"back": ("support",)}, {"back": ("support",)})
+    assert 0.0 < backed.strength(*chunk_evidence("receiving support")) == NEAR_WEIGHT < 1.0
