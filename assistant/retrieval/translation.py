@@ -26,6 +26,7 @@ from assistant.glossary import Term, find_terms
 from assistant.lexical import tokenize
 from assistant.phrasings import phrasings_in
 from assistant.retrieval.dictionary import Lexicon
+from assistant.retrieval.term_heads import head_glosses
 from assistant.schema import Language
 from assistant.text import CJK_RUN, has_cjk
 
@@ -357,6 +358,8 @@ def _translate_chinese(
                 content += 1
                 limit = MAX_TARGETS_ONE_CHAR if len(piece) == 1 else MAX_TARGETS
                 glosses = [g for g in lexicon.english(piece) if en_index_tokens(g, terms)][:limit]
+                if not glosses:  # 鸿沟 ("gulf; chasm") of 数字鸿沟: the text writes "digital divide"
+                    glosses = [g for g in head_glosses(piece) if en_index_tokens(g, terms)][:limit]
                 tokens = tuple(dict.fromkeys(t for g in glosses for t in en_index_tokens(g, terms)))
                 if tokens:
                     translated += 1
