@@ -22,6 +22,7 @@ from functools import lru_cache
 
 from assistant.answering.correspondence import CORRESPONDENCE_VERBS
 from assistant.answering.head_noun import en_head, zh_head
+from assistant.answering.hedges import without_hedges
 from assistant.answering.metadata_scope import about_other_thing, asks_document_number
 from assistant.answering.partitive import PARTITIVE_NOUNS, complement, is_partitive
 from assistant.answering.section_match import SectionName, match_section
@@ -389,7 +390,8 @@ def answer_verb(question: str, lang: Language, noun: str) -> str:
     correspondence ("which initiatives *align* with it")."""
     if not noun:
         return ""
-    verb = _answer_verb(question, lang, noun)
+    # "How many countries *roughly* got behind it": a hedge is no verb of what the countries did (hedges.py).
+    verb = _answer_verb(without_hedges(question, lang), lang, noun)
     return "" if verb.casefold() in CORRESPONDENCE_VERBS else verb
 
 
