@@ -23,6 +23,7 @@ from functools import lru_cache
 from assistant.answering.correspondence import CORRESPONDENCE_VERBS
 from assistant.answering.doc_hint import document_hint
 from assistant.answering.head_noun import en_head, zh_head
+from assistant.answering.hedges import without_hedges
 from assistant.answering.partitive import PARTITIVE_NOUNS, complement, is_partitive
 from assistant.answering.qtypes import EN_COUNT, ZH_COUNT, metadata_field, question_type
 from assistant.answering.section_match import SectionName, match_section
@@ -183,7 +184,8 @@ def answer_verb(question: str, lang: Language, noun: str) -> str:
     correspondence ("which initiatives *align* with it")."""
     if not noun:
         return ""
-    verb = _answer_verb(question, lang, noun)
+    # "How many countries *roughly* got behind it": a hedge is no verb of what the countries did (hedges.py).
+    verb = _answer_verb(without_hedges(question, lang), lang, noun)
     return "" if verb.casefold() in CORRESPONDENCE_VERBS else verb
 
 

@@ -14,6 +14,7 @@ from dataclasses import replace
 from assistant.answering.analysis import QuestionAnalysis
 from assistant.answering.context import AnswerContext
 from assistant.answering.exclusions import without_set_aside
+from assistant.answering.hedges import without_hedges
 from assistant.answering.sections import section_chunks
 from assistant.answering.support import Support, document_level, evidence_text
 from assistant.safety import chunk_flags
@@ -72,8 +73,8 @@ def doc_kind(ctx: AnswerContext, doc_id: str) -> str:
 def support_question(question: str, a: QuestionAnalysis) -> str:
     """What the clause must support: a follow-up inherits the words of the question it follows; a kind of what
     it asks for that the question sets aside ("apart from UN agencies, which organisations", exclusions.py)
-    is no part of it."""
-    own = without_set_aside(question, a.lang)
+    is no part of it, nor is a hedge on its answer ("roughly", 大约: hedges.py)."""
+    own = without_hedges(without_set_aside(question, a.lang), a.lang)
     return f"{a.carried_terms} {own}" if a.follow_up else own
 
 

@@ -28,6 +28,7 @@ from assistant.answering.evidence import chunk_evidence, question_groups
 from assistant.answering.metadata import doc_level_chunks
 from assistant.answering.near_miss import Needs, fitting
 from assistant.answering.noun_check import answer_noun_groups, names_noun
+from assistant.answering.parts import asks_condition, states_condition
 from assistant.answering.preference import NAME_WEIGHT, dominated, name_share, outcovers, written_names
 from assistant.answering.reasons import reason_nudge
 from assistant.answering.recipients import asks_recipient, recipient_in
@@ -231,18 +232,21 @@ def _nudges(c: Choice, passing: list[Support]) -> dict[int, float]:
 def _stating(c: Choice, passing: list[Support]) -> set[int]:
     """The ids of those of `passing` that state what the question asks in other words than its own: what it is in
     line with ("what does it align with"), the contrary of what a yes/no question presumes ("Had it ever … before?"
-    against "the first", "Is it only …?" against "also"), and the notice's wording of a notice topic it asks
-    ("UNIDO's formal position" against "reflect the views of UNIDO", not the clause on links sharing "official")."""
+    against "the first", "Is it only …?" against "also"), the condition it asks for ("provided that …", parts.py),
+    and the notice's wording of a notice topic it asks ("UNIDO's formal position" against "reflect the views of
+    UNIDO", not the clause on links sharing "official")."""
     question, lang = c.question, c.lang
     matches = asks_correspondence(question, lang)
     presumes = c.analysis.qtype == "yes-no" and bool(presumed(question, lang))
     notice = notice_topics(question)
+    conditional = asks_condition(question, lang)
     return {
         id(s)
         for s in passing
         if (matches and states_correspondence(s.hit.chunk.text))
         or (presumes and contradicts(question, lang, s.hit.chunk.text))
         or words_topic(s.hit.chunk, notice)
+        or (conditional and states_condition(s.hit.chunk.text, s.hit.chunk.lang))
     }
 
 

@@ -44,6 +44,7 @@ from assistant.answering.metadata import doc_level_chunks
 from assistant.answering.metadata_scope import asks_document_number
 from assistant.answering.near_miss import Fitting, Needs, fitting, names_class, needs
 from assistant.answering.noun_check import unnamed
+from assistant.answering.parts import asks_condition, condition_lead, condition_sentence, with_condition
 from assistant.answering.polarity import yes_no_lead
 from assistant.answering.reasons import reason_lead
 from assistant.answering.recipients import asks_recipient, recipient_in, recipient_lead
@@ -237,6 +238,26 @@ def _stating_contrary(
     return (chunk.start + stating[0], chunk.start + stating[1]) if stating is not None else span
 
 
+def _focused(
+    question: str,
+    lang: Language,
+    a: QuestionAnalysis,
+    chunk: Chunk,
+    groups: list[Group],
+    idf: Callable[[str], float | None],
+    span: tuple[int, int],
+) -> tuple[int, int]:
+    """`span` (document offsets of the quote), or the sentence of `chunk` that states what the question asks
+    beyond its words: the contrary of what a yes/no question presumes, or the condition it asks for ("on what
+    condition": the sentence saying "provided that …", parts.py)."""
+    if a.qtype == "yes-no":
+        span = _stating_contrary(question, lang, chunk, groups, idf, span)
+    if not asks_condition(question, lang):
+        return span
+    a_, b_ = condition_sentence(chunk.text, chunk.lang, (span[0] - chunk.start, span[1] - chunk.start))
+    return chunk.start + a_, chunk.start + b_
+
+
 def _quoted_answer(
     question: str, lang: Language, a: QuestionAnalysis, ctx: AnswerContext, best: Support, need: Needs
 ) -> Answer:
@@ -250,8 +271,7 @@ def _quoted_answer(
     # the question's own words or translations: "historic" lumps "milestone" with "watershed", 里程碑 is the first.
     own, aside = _own_words(question, a, ctx), aside_positions(groups, support_question(question, a), lang)
     start, end = best_quote(chunk, groups, ctx.idf, a.qtype if kind else "", parts, own, aside)
-    if a.qtype == "yes-no":
-        start, end = _stating_contrary(question, lang, chunk, groups, ctx.idf, (start, end))
+    start, end = _focused(question, lang, a, chunk, groups, ctx.idf, (start, end))
     start, end = _with_actor(question, lang, a, chunk, *_widen(chunk, start, end))
     whole = (start, end) == (chunk.start, chunk.end)
     if need.cls is not None and not whole and not names_class(need, ctx.documents[chunk.doc_id].text[start:end]):
@@ -281,7 +301,7 @@ def _quoted_answer(
     if items and not kind:
         return _with_items(question, lang, ctx, best, items)
     citation = make_citation(best.hit, ctx.documents[chunk.doc_id], start, end)
-    lead = ""
+    lead = condition_lead(question, lang, citation.quote, chunk.lang)  # "" unless a condition is asked (parts.py)
     if found:
         lead = as_sentence(found[0].shown(lang), lang)
     elif a.qtype == "who" and asks_recipient(question, lang):
@@ -290,8 +310,8 @@ def _quoted_answer(
         lead = as_sentence(recipient_lead(term, lang), lang) if term is not None else ""
     elif a.qtype == "who" and not _names_addressee(question, lang, chunk):
         lead = as_sentence(addressee_lead(chunk, lang), lang)
-    elif a.qtype == "yes-no":
-        return _yes_no(question, lang, ctx, chunk, citation)
+    elif a.qtype == "yes-no":  # "Can I …, and on what condition?": "Yes, provided that …" (parts.py)
+        return with_condition(question, lang, _yes_no(question, lang, ctx, chunk, citation), chunk.lang)
     elif a.qtype == "why":  # the reason the quote gives for what is asked, as it writes it (reasons.py)
         lead = reason_lead(groups, chunk, ctx.documents[chunk.doc_id].text[start:end], lang, ctx)
     return Answer(
