@@ -26,8 +26,8 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from assistant.answering.analysis import YES_NO_OPENING
 from assistant.answering.polarity import yes_no_lead
+from assistant.answering.qtypes import YES_NO_OPENING
 from assistant.answering.replies import YES
 from assistant.answering.spans import sentences
 from assistant.schema import Answer, Language
