@@ -136,3 +136,12 @@ def test_the_vote_stays_a_word_no_document_uses():
 
 def test_voting_procedures_are_still_a_fact_the_adoption_does_not_state():
     assert unsupported_specifics("What does the voting procedure require?", "en", ADOPTED) == ["voting"]
+
+
+def test_an_everyday_name_of_a_term_is_that_term_and_no_term_inside_it():
+    # "poorer countries" are developing countries, not the Member States "countries" alone would be; "smart
+    # machines" is artificial intelligence, not "smart" (智能 inside 人工智能) and "machines" (机制) one by one.
+    groups = question_groups("What help should poorer countries get with smart machines?", "en")
+    names = {g.term.en if g.term else g.token for g in groups}
+    assert {"developing countries", "artificial intelligence"} <= names
+    assert not names & {"Member States", "smart", "machin", "poorer", "countri"}
