@@ -46,3 +46,15 @@ def test_the_rule_reads_the_questions_language_either_way():
     # A Chinese question: the English clause is the other language's.
     zh, en = supports(zh_literal=0.2, en_literal=0.0)
     assert translated_only([zh, en], "zh") == {id(en)}
+
+
+def test_on_the_corpus_the_articles_paragraph_wins_over_a_draft_clause_matched_only_through_translations(
+    assistant, monkeypatch
+):
+    # "world" reaches a Chinese clause only through its gloss; without the generic-senses discount (generic.py)
+    # this rule alone has the article's "watershed moment" paragraph quoted.
+    question = "Why is the decision a landmark for the world body?"
+    monkeypatch.setattr(assistant, "settings", assistant.settings.with_(cross_generic_senses=0))
+    assert [c.chunk_id for c in assistant.ask(question).citations] == ["unido-unga-ai-resolution/body/2"]
+    monkeypatch.setattr("assistant.answering.own_words.TRANSLATED_ONLY_WEIGHT", 0.0)
+    assert [c.chunk_id for c in assistant.ask(question).citations] != ["unido-unga-ai-resolution/body/2"]
