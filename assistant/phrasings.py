@@ -59,6 +59,9 @@ class Phrasing:
     needs: str = ""  # read only in a question that has this phrasing too (its name)
     # Weak: any use of the phrasing's words in a question; a word also used otherwise keeps no near-synonyms.
     any_use: re.Pattern[str] | None = None
+    # The phrasing is an everyday name of its glossary term as a whole ("smart machines"): its words are not read
+    # one by one, nor is a term inside it (`without_named`).
+    names: bool = False
 
 
 @dataclass(frozen=True)
@@ -224,6 +227,20 @@ _EN_PROPOSAL_LED = re.compile(
 _EN_PROPOSAL = re.compile(r"proposal", re.IGNORECASE)
 # 伙伴 / 合作伙伴: those a text says one works with (与…合作).
 _ZH_PARTNERS = re.compile(r"(?:合作)?伙伴")
+# Everyday names of a text's terms: a question says "smart machines" or "clever software" where a text says
+# artificial intelligence, and "poorer countries" or "low-income economies" where it says developing nations.
+# The whole phrase is the term (full): its words alone ask other things ("a smart move", "poor quality"), and
+# word by word they translate into unrelated clauses (智能 inside 人工智能 for "smart", 机制 for "machines").
+_EN_AI = re.compile(
+    r"\b(?:smart|clever|thinking)\s+(?:machines?|software|computers?|programs?|algorithms?)\b",
+    re.IGNORECASE,
+)
+_EN_DEVELOPING = re.compile(
+    r"\b(?:poor(?:er|est)?|low[\s-]income|less[\s-]developed|less\s+wealthy|less\s+well[\s-]off)\s+"
+    r"(?:countries|country|nations?|states|economies|places|regions|parts\s+of\s+the\s+world)\b|"
+    r"\bthe\s+developing\s+world\b|\bthe\s+global\s+south\b",
+    re.IGNORECASE,
+)
 BACKING_WORDS = ("support", "supported", "endorse", "endorsement", "co-sponsor", "backing", "支持", "赞同")
 TURNING_POINT_WORDS = ("watershed", "milestone", "landmark", "historic", "里程碑", "转折点", "历史性")
 REGARD_WORDS = ("recognized", "recognised", "regarded", "hailed", "公认", "视为", "誉为")
@@ -262,6 +279,10 @@ PHRASINGS: tuple[Phrasing, ...] = (
     Phrasing("led", "en", _EN_LED, "full", _EVERYWHERE, wording=LED_WORDS),
     Phrasing("resolution", "en", _EN_PROPOSAL_LED, "full", _SUPPORT, said=_EN_PROPOSAL, wording=RESOLUTION_WORDS),
     Phrasing("partners", "zh", _ZH_PARTNERS, "full", _EVERYWHERE, wording=PARTNER_WORDS),
+    Phrasing("artificial intelligence", "en", _EN_AI, "full", _EVERYWHERE, term="artificial intelligence", names=True),
+    Phrasing(
+        "developing countries", "en", _EN_DEVELOPING, "full", _EVERYWHERE, term="developing countries", names=True
+    ),
 )
 
 
@@ -280,6 +301,23 @@ def phrasings_in(question: str, lang: Language, use: Use) -> tuple[Phrased, ...]
         if hit is not None:
             found.append(hit)
     return tuple(found)
+
+
+def without_named(question: str, lang: Language, use: Use) -> str:
+    """`question` without the phrasings of the table that name a glossary term (`use` as in `phrasings_in`).
+
+    Such a phrasing names its term as a whole, as a longer glossary form would: neither a term inside it
+    ("countries", the Member States, in "poorer countries") nor its words one by one ("smart" 智能, "machines"
+    机器 for "smart machines") are the question's. The phrasing itself stays found (`phrasings_in`).
+
+    Example:
+        >>> without_named("What help should poorer countries get?", "en", "support")
+        'What help should   get?'
+    """
+    for p in phrasings_in(question, lang, use):
+        if p.phrasing.names:
+            question = question.replace(p.source, " ")
+    return question
 
 
 def _read_full(row: Phrasing, question: str, covered: set[str]) -> Phrased | None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.phrasings import ADOPTION_WORDS, AVOIDANCE_WORDS, PHRASINGS, phrasings_in, wording_tokens
+from assistant.phrasings import ADOPTION_WORDS, AVOIDANCE_WORDS, PHRASINGS, phrasings_in, without_named, wording_tokens
 
 
 def adoption(question: str, lang: str) -> dict[str, tuple[str, ...]]:
@@ -319,3 +319,43 @@ def test_the_proposal_someone_led_or_backed_is_the_resolution(question):
 )
 def test_other_proposals_stay_as_written(question):
     assert all(p.phrasing.name != "resolution" for p in phrasings_in(question, "en", "support"))
+
+
+# --- everyday names of a text's terms
+
+
+@pytest.mark.parametrize(
+    ("question", "source", "term"),
+    [
+        ("What help should poorer countries get with smart machines?", "smart machines", "artificial intelligence"),
+        ("Which aims can clever software help reach?", "clever software", "artificial intelligence"),
+        ("What gap between wealthy and low-income economies remains?", "low-income economies", "developing countries"),
+        ("What gap between rich and poor countries is named?", "poor countries", "developing countries"),
+        ("What does it say about the developing world?", "the developing world", "developing countries"),
+    ],
+)
+def test_an_everyday_name_of_a_term_is_read_as_the_term(question, source, term):
+    named = [p for p in phrasings_in(question, "en", "support") if p.phrasing.names]
+    assert [(p.source, p.term.en if p.term else None) for p in named if p.source == source] == [(source, term)]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Was that a smart move by the Assembly?",
+        "Which countries are poor in data?",
+        "Where was the OECD conference on intelligent machines and smart policies held?",
+        "Is the quality of the text poor?",
+    ],
+)
+def test_words_of_an_everyday_name_alone_are_not_read_as_the_term(question):
+    assert not [p for p in phrasings_in(question, "en", "support") if p.phrasing.names]
+
+
+def test_a_term_named_in_everyday_words_is_taken_out_of_the_question_as_a_whole():
+    # "countries" inside "poorer countries" is no Member States, nor are "smart" and "machines" words of their own.
+    left = without_named("What help should poorer countries get with smart machines?", "en", "support")
+    assert "countries" not in left and "smart" not in left and "machines" not in left and "help" in left
+    # Other full phrasings keep their words (a list of actors standing for everyone names its actors too).
+    asked = "What did the Assembly ask governments, companies and others to stop doing?"
+    assert without_named(asked, "en", "support") == asked

@@ -24,7 +24,7 @@ from typing import Protocol
 
 from assistant.glossary import Term, find_terms
 from assistant.lexical import tokenize
-from assistant.phrasings import phrasings_in
+from assistant.phrasings import phrasings_in, without_named
 from assistant.retrieval.dictionary import Lexicon
 from assistant.retrieval.term_heads import head_glosses
 from assistant.schema import Language
@@ -383,7 +383,10 @@ def translate_query(
     """
     weights = weights or TranslationWeights()
     own = [TermGroup(t, (t,)) for t in dict.fromkeys(tokenize(question))]
-    groups, text, content = _glossary_groups(question, language, terms, weights, lexicon)
+    # A phrasing read as a glossary term ("smart machines") is searched as that term (`_paraphrase_groups`), not
+    # word by word nor through a term inside it.
+    named = without_named(question, language, "search")
+    groups, text, content = _glossary_groups(named, language, terms, weights, lexicon)
     translated = len(groups)
     if lexicon is not None:
         translate = _translate_english if language == "en" else _translate_chinese

@@ -147,3 +147,12 @@ def test_a_near_synonym_adds_to_overlap_but_an_everyday_phrasing_only_makes_its_
     assert vote.found_in(*adoption) and vote.strength(*adoption) == 0.0
     (backed,) = question_groups("backed", "en", {"back": ("support",)}, {"back": ("support",)})
     assert 0.0 < backed.strength(*chunk_evidence("receiving support")) == NEAR_WEIGHT < 1.0
+
+
+def test_an_everyday_name_of_a_term_is_that_term_and_no_term_inside_it():
+    # "poorer countries" are developing countries, not the Member States "countries" alone would be; "smart
+    # machines" is artificial intelligence, not "smart" (智能 inside 人工智能) and "machines" (机制) one by one.
+    groups = question_groups("What help should poorer countries get with smart machines?", "en")
+    names = {g.term.en if g.term else g.token for g in groups}
+    assert {"developing countries", "artificial intelligence"} <= names
+    assert not names & {"Member States", "smart", "machin", "poorer", "countri"}

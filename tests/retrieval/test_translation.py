@@ -236,3 +236,12 @@ def test_a_request_to_refrain_is_searched_as_a_text_says_it_in_both_languages():
     query = translate_query("What did the Assembly ask everyone not to do?", "en", AnyTerms())
     searched = {t for g in query.groups if g.origin == "paraphrase" for t in g.tokens}
     assert {"refrain", "·避免", "stakehold"} <= searched
+
+
+def test_an_everyday_name_of_a_term_is_searched_as_the_term_not_word_by_word():
+    # "poorer countries" (phrasings.py) is searched as developing countries, not as "countries" (Member States)
+    # nor as "poorer" translated on its own.
+    query = translate_query("What help should poorer countries get?", "en", AnyTerms(), LEX)
+    groups = _by_source(query)
+    assert groups["poorer countries"].origin == "paraphrase"
+    assert "countries" not in groups and "poorer" not in groups
