@@ -130,8 +130,15 @@ def actors_named(chunk: Chunk, exclude: Iterable[str] = ()) -> int:
 
 
 def actors_in(text: str, exclude: Iterable[str] = ()) -> int:
-    """How many distinct actors a text names beyond `exclude` (no section addressee: a sentence of a clause)."""
-    return len({t.en for t in chunk_evidence(text)[0] if is_actor(t)} - set(exclude))
+    """How many distinct actors a text names beyond `exclude` (no section addressee: a sentence of a clause).
+
+    A capitalised name written right before an excluded one is part of its name, no other actor: "The *United
+    Nations* General Assembly embraced …" names only the Assembly a question about the Assembly already names.
+    """
+    excluded = set(exclude)
+    for name in excluded:
+        text = re.sub(rf"(?:\b[A-Z][\w'’-]*\s+){{1,3}}(?={re.escape(name)}\b)", " ", text)
+    return len({t.en for t in chunk_evidence(text)[0] if is_actor(t)} - excluded)
 
 
 def answer_actors(chunk: Chunk, asked: Sequence[Term], own: str) -> int:

@@ -5,8 +5,9 @@ principles, not for 具体. Read as the answer noun, the modifier makes any clau
 says 具体) look like it names what is asked. So, when the asked phrase opens with modifiers and a noun
 follows them, its head is read instead:
 
-* English: leading picking words (specific, particular) and proper-name modifiers (acronyms such as ITU-T,
-  AI, UN and capitalised words such as "General Assembly") are skipped; the head is the last word of a
+* English: leading picking words (specific, particular), sector words (private, public) and
+  proper-name modifiers (acronyms such as ITU-T, AI, UN and capitalised words such as "General Assembly") are
+  skipped; the head is the last word of a
   compound that ends at an auxiliary, a preposition or a relative within four words, else the first word
   after the modifiers (a verb may end the phrase anywhere: "UN agency *helps* …"). A plural ends the
   compound ("UN agencies work with").
@@ -39,6 +40,15 @@ _EN_MAX_WORDS = 4
 # Words that pick one member of the asked kind without naming it ("which *specific* group", "which *particular*
 # agency"): like 具体 in Chinese they are no answer noun.
 _EN_PICKING = frozenset(("specific", "particular", "exact", "precise", "individual"))
+# Words that say which sector a body belongs to ("which *private* foundation", "which *public* agency"): they
+# describe the asked noun, they are not it (qualifiers.py still reads them as qualifiers). Words of reach
+# (global, international) are left out: "which global summit *series*" would be read as asking for a series.
+_EN_SECTOR = frozenset(
+    (
+        *("private", "public", "governmental", "intergovernmental", "non-governmental", "nongovernmental"),
+        *("charitable", "philanthropic", "non-profit", "nonprofit"),
+    )
+)
 _PROPER = re.compile(r"^(?:[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*|[A-Z][a-z]+)$")
 
 # Chinese modifiers that pick or describe the asked noun without naming it (jieba flags a, b, d too).
@@ -53,8 +63,9 @@ def en_modifiers(words: list[str]) -> int:
     after them ("ITU-T focus group": 1); 0 when no lower-case word follows them ("Sustainable Development
     Goals" is a name, not modifiers)."""
     k = 0
-    # "Which *specific* study group": a word that picks one of a kind opens the modifiers, naming none.
-    while k < len(words) and words[k].casefold() in _EN_PICKING:
+    # "Which *specific* study group", "which *private* foundation": a word that picks one of a kind or says its
+    # sector opens the modifiers, naming none.
+    while k < len(words) and words[k].casefold() in _EN_PICKING | _EN_SECTOR:
         k += 1
     while k < len(words) and _PROPER.match(words[k]) and words[k].casefold() not in _EN_ENDS:
         k += 1

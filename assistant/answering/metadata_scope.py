@@ -68,8 +68,9 @@ _ZH_DOC = (
     r"它|其|本篇|本份)"
 )
 _ZH_FIELD = r"(?:标题|题目|名称|名字|编号|文号|文件号|号码)"
-# 这篇新闻的标题 / 决议草案标题 / 这份决议草案叫什么: the owner stands before; 什么名称的监管机构: after.
-_ZH_BEFORE = re.compile(rf"(?P<owner>[\u4e00-\u9fffA-Za-z0-9]{{1,16}}?)的?(?:{_ZH_FIELD}|叫什么)")
+# 这篇新闻的标题 / 决议草案标题 / 这份决议草案叫什么: the owner stands before; 什么名称的监管机构: after. A comma
+# may stand between them when the owner is the topic the question opens with (…的那份联大决议，文号是多少).
+_ZH_BEFORE = re.compile(rf"(?P<owner>[\u4e00-\u9fffA-Za-z0-9]{{1,16}}?)(?:的|[，,])?(?:{_ZH_FIELD}|叫什么)")
 _ZH_AFTER = re.compile(rf"{_ZH_FIELD}的(?P<owner>[\u4e00-\u9fffA-Za-z0-9]{{1,16}})")
 _ZH_PLAIN = re.compile(r"^(?:这|那|该|其|一个|一项|这个|那个)$")
 # Words before the field that ask ("什么名称的机构", "叫什么名称"): the field modifies what follows, no owner.
@@ -108,11 +109,12 @@ def _zh_owners(question: str) -> list[str]:
     return [o for o in owners if o and not _ZH_PLAIN.match(o) and not _ZH_ASKING.search(o)]
 
 
-# "草案回顾了一份联大文件 …, 那份决议编号是多少？", "The draft recalls a General Assembly resolution …; what is that
-# resolution's number?": the corpus document (the verb's subject) refers to another, whose title or number is asked.
+# "草案回顾了一份联大文件 …, 那份决议编号是多少？", 草案开头回顾的那份决议, "The draft recalls a General Assembly
+# resolution …; what is that resolution's number?": the corpus document (the verb's subject) refers to another, whose
+# title or number is asked.
 _ZH_CITING = re.compile(
-    r"(?P<doc>决议草案|草案|提案|文章|报道|新闻稿|新闻)(?:中|里)?(?:还|也)?"
-    r"(?:回顾|忆及|提到|提及|援引|引用|引述|参照|注意到|指出)了?"
+    r"(?P<doc>决议草案|草案|提案|文章|报道|新闻稿|新闻)(?:中|里|开头|开篇|前面|一开始)?(?:还|也|首先)?"
+    r"(?:回顾|忆及|提到|提及|援引|引用|引述|参照|注意到|指出)[了的]?"
 )
 _EN_CITING = re.compile(
     r"\b(?P<doc>draft|article|proposal|story|report|text|document)\s+(?:also\s+)?"

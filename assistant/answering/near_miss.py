@@ -62,7 +62,7 @@ from assistant.answering.echo import instances, names_instance
 from assistant.answering.evidence import Group, chunk_evidence, question_groups, words
 from assistant.answering.gazetteer import country_names
 from assistant.answering.identifiers import DocumentId, asks_together, carries, document_ids, without
-from assistant.answering.qualifiers import qualifier_text
+from assistant.answering.qualifiers import qualifier_text, without_implied
 from assistant.answering.quoted import quoted_names, says_quoted
 from assistant.answering.revisions import MISSING as FIRST_MISSING
 from assistant.answering.revisions import asks_first, revision_dated
@@ -424,7 +424,8 @@ def _named_instances(n: Needs, cls: AnswerClass, spans: list[str]) -> list[str]:
     if cls.name not in _MODIFIED_CLASSES or cls.kind:
         # A kind question's classifier (哪一*类*国家) is no modifier a group must keep.
         return instances(spans, n.question, said=said)
-    phrase, noun = n.question[cls.lead_end : cls.end], n.question[cls.start : cls.end]
+    noun = n.question[cls.start : cls.end]
+    phrase = without_implied(n.question[cls.lead_end : cls.end], noun)  # "private foundation": a foundation
     return [s for s in spans if country_names(s) or s in instances([s], n.question, phrase, noun, said)]
 
 

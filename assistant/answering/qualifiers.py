@@ -42,6 +42,14 @@ _NOT_QUALIFIERS = re.compile(
     re.IGNORECASE,
 )
 
+# Kinds of body whose very name says their sector: a foundation is a private, non-profit body, so "which *private*
+# foundation" asks no more than "which foundation", and a clause naming the XPRIZE Foundation (XPRIZE基金会) need not
+# also call it private. "Which private *company*" keeps its qualifier: companies are public or private.
+_IMPLIED_BY_NOUN: dict[str, re.Pattern[str]] = {
+    "foundation": re.compile(r"\b(?:private|charitable|philanthropic|non-?profit)\b", re.IGNORECASE),
+    "基金会": re.compile(r"私营|私人|民间|慈善|非营利"),
+}
+
 
 def qualifier_text(question: str, lang: Language, cls: AnswerClass | None) -> str:
     """The words of `question` that narrow the entity of class `cls`; "" when there are none."""
@@ -53,4 +61,11 @@ def qualifier_text(question: str, lang: Language, cls: AnswerClass | None) -> st
         m = _EN_AFTER.match(question[cls.end :])
         after = m.group(1) if m else ""
     text = f"{before} {after}".strip()
+    text = without_implied(text, question[cls.start : cls.end])
     return _NOT_QUALIFIERS.sub(" ", text).strip()
+
+
+def without_implied(text: str, noun: str) -> str:
+    """`text` (words around an asked `noun`) without those the noun itself implies: "private" before "foundation"."""
+    implied = _IMPLIED_BY_NOUN.get(noun.casefold().removesuffix("s"))
+    return implied.sub(" ", text) if implied is not None else text

@@ -122,6 +122,15 @@ def test_the_actors_a_sentence_names_leave_out_the_questions_own_and_any_address
     assert actors_in("It urged all stakeholders to refrain from employing such AI systems.", asked) == 1
 
 
+def test_a_name_written_before_the_questions_own_actor_is_part_of_it():
+    # "The United Nations General Assembly" names the Assembly the question names, no other actor: the sentence
+    # naming who led it ("a coalition of nations … 120 member states") is the one that answers
+    asked = question_actors("这项联大人工智能决议是由谁牵头推动的？", "zh")
+    assert actors_in("The United Nations General Assembly recently embraced a pivotal resolution.", asked) == 0
+    assert actors_in("The United Nations and the General Assembly met.", asked) == 1
+    assert actors_in("A resolution led by a coalition of nations, with support from 120 member states.", asked) == 1
+
+
 def _actor_names(question: str, lang: str) -> list[str]:
     return [t.en for t in question_actor_terms(question, lang)]
 

@@ -18,6 +18,9 @@ from assistant.answering.head_noun import en_head, zh_head
         # a word that picks one of the kind (as 具体) is no answer noun
         ("Which specific ITU-T study group does the draft name as the lead?", "group"),
         ("Which particular agencies does the draft invite?", "agencies"),
+        # a word saying the body's sector describes it: the foundation is asked for, not "private"
+        ("Apart from UN agencies, which private foundation did ITU partner with?", "foundation"),
+        ("Which public agency must report to the Council?", "agency"),
         ("决议草案规定了哪些具体的伦理原则？", "原则"),
         ("决议草案点名了哪个具体焦点组？", "焦点组"),
         ("秘书长应与哪些主要的联合国机构合作？", "机构"),

@@ -73,6 +73,9 @@ def test_which_numbered_document_in_chinese_asks_for_an_identifier(question, ide
     [
         ("草案回顾了一份联大文件，是关于信息社会峰会成果的，那份决议编号是多少？", "zh", True),
         ("决议草案忆及了一项关于“变革我们的世界”的联大决议，这项决议的文号是什么？", "zh", True),
+        # the cited document as the topic before a comma, the citing verb as a relative (回顾的) after a place word
+        ("草案开头回顾的那份关于2030年可持续发展议程的联大决议，文号是多少？", "zh", True),
+        ("草案开头回顾了一份联大决议，草案的文号是多少？", "zh", False),
         ("The draft recalls a General Assembly resolution on WSIS; what is the symbol of that resolution?", "en", True),
         ("The article mentions a resolution; what is the title of the resolution?", "en", True),
         # the citing document's own number is its record's

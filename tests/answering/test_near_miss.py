@@ -70,6 +70,13 @@ def test_a_qualifier_must_be_said_by_the_clause():
     assert missing(q_labour, "en", "which", chunk(SG1), translations) == []
 
 
+def test_a_foundation_need_not_be_called_private_but_a_company_must():
+    noting = chunk("国际电联与XPRIZE基金会、计算机协会以及联合国30多个机构和部门合作组织的“人工智能造福人类高峰会议”")
+    translations = {"privat": ("·私营", "私人")}
+    assert missing("Which private foundation did ITU partner with?", "en", "which", noting, translations) == []
+    assert missing("Which private company did ITU partner with?", "en", "which", noting, translations) != []
+
+
 def test_a_chinese_qualifier_inside_a_longer_chinese_word_is_said():
     # 知识产权 is inside 世界知识产权组织, one word for the segmenter.
     assert missing("秘书长应当与哪个负责知识产权的联合国组织合作？", "zh", "which", chunk(SG1)) == []

@@ -14,6 +14,10 @@ from assistant.answering.qualifiers import qualifier_text
         ("Which UN agency for children does the Secretary-General have to cooperate with?", "en", "UN  children"),
         ("Which UN agency for science and culture must he join?", "en", "UN  science and culture"),
         ("Which private company is named as a partner?", "en", "private"),
+        # a foundation is a private body: "private" asks nothing more of it; "for children" still narrows it
+        ("Which private foundation did ITU partner with?", "en", ""),
+        ("Which private foundation for children did ITU partner with?", "en", "children"),
+        ("国际电联与哪个私营基金会合作？", "zh", ""),
         ("Which other organisations must he cooperate with?", "en", ""),
         # external (外部) is relative to what the question names ("apart from UN agencies"), as "other" is
         ("Which external organisations must he cooperate with?", "en", ""),
