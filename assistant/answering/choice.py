@@ -28,7 +28,6 @@ from assistant.answering.evidence import chunk_evidence, question_groups
 from assistant.answering.metadata import doc_level_chunks
 from assistant.answering.near_miss import Needs, fitting
 from assistant.answering.noun_check import answer_noun_groups, names_noun
-from assistant.answering.own_words import translated_only, translated_only_penalty
 from assistant.answering.parts import asks_condition, states_condition
 from assistant.answering.preference import NAME_WEIGHT, dominated, name_share, outcovers, written_names
 from assistant.answering.reasons import reason_nudge
@@ -219,10 +218,9 @@ def _nudges(c: Choice, passing: list[Support]) -> dict[int, float]:
     surest = max(reasons.values(), default=0.0) / 2
     # Near-row subjects only ("the vote", "the passing" read as the adoption: phrasings.py), not the thesaurus's.
     subjects = [g for g in question_groups(asked, c.lang, c.ctx.translations) if g.near]
-    guessed = translated_only(passing, c.lang)
     out: dict[int, float] = {}
     for s in passing:
-        v = (_VALUE_BONUS if id(s) in stating else 0.0) - translated_only_penalty(s, guessed)
+        v = _VALUE_BONUS if id(s) in stating else 0.0
         if why:
             v += REASON_BONUS * (reasons[id(s)] or -surest)
         if any(near_only(g, chunk_evidence(s.hit.chunk.text)) for g in subjects):

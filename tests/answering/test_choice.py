@@ -236,18 +236,3 @@ def test_a_near_row_subject_is_neither_known_nor_unknown_to_the_coverage_gate():
     # a content word the corpus never uses still counts: with the subject left out it is all there is
     gated = coverage_gate(_toy_choice("Was the passing of the text unanimous?", ARTICLE, hits, known))
     assert gated is not None and gated.abstained
-
-
-def test_an_other_language_clause_matched_only_through_translations_loses_to_one_with_the_questions_words():
-    # "What will the parties draw up together in the years ahead?": the draft's clause covers it only through the
-    # dictionary (各方, 制定, 合作, 年); the article's paragraph has "ahead" and passes only with words said otherwise.
-    question = "What will the parties draw up together in the years ahead?"
-    ctx = toy_context(DOCS, hits=HITS)
-    zh_hit = replace(ctx.hits[0], chunk=replace(ctx.hits[0].chunk, lang="zh"))
-    a = analyse_question(question, "en")
-    en = Support(ctx.hits[1], 0.17, 0.03, 0.17, similar=0.17)
-    zh = Support(zh_hit, 0.83, 0.05, 0.0)
-    need = needs(question, "en", a.qtype)
-    assert pick(Choice(question, "en", a, ctx, [zh, en], [zh, en], need)) is en
-    named = replace(zh, literal=0.1)  # a glossary name or word of its own: not guessed, its coverage counts
-    assert pick(Choice(question, "en", a, ctx, [named, en], [named, en], need)) is named
