@@ -159,12 +159,20 @@ def _near_miss(
     closest = fit.unattributed
     if need.attribution is None or closest is None:
         texts = [support_evidence(fit.closest, ctx)] if fit.closest is not None else []
-        return abstain(question, lang, covered=covered_terms(question, lang, texts)[0], missing=fit.missing)
+        # The closest clause may share only plain words; what the retrieved clauses do name of the question is
+        # still worth saying ("… mention AI for Good Global Summit but not the name of a country").
+        covered = covered_terms(question, lang, texts)[0] or covered_terms(question, lang, _hit_texts(ctx))[0]
+        return abstain(question, lang, covered=covered, missing=fit.missing)
     chunk = closest.hit.chunk
     groups = question_groups(support_question(question, a), lang, ctx.translations)
     start, end = best_quote(chunk, groups, ctx.idf, "", None, _own_words(question, a, ctx))
     citation = make_citation(closest.hit, ctx.documents[chunk.doc_id], start, end)
     return unattributed(question, lang, citation, need.attribution.person)
+
+
+def _hit_texts(ctx: AnswerContext) -> list[str]:
+    """What the retrieved clauses can be said to state (support.evidence_text), each with its document's titles."""
+    return [evidence_text(h.chunk, ctx.documents.get(h.chunk.doc_id)) for h in ctx.hits]
 
 
 def _dense_matched(ranked: list[Support], ctx: AnswerContext, excluded: set[str]) -> Support | None:
