@@ -68,7 +68,8 @@ _DEV_WORK = (
     r"(?:for\s+helping|for|that\s+helps?|which\s+helps?|helping)\s+(?:the\s+)?(?:poorer|poor|developing|"
     r"less[\s-]developed)\s+(?:countries|nations|world)(?:\s+(?:get|to\s+get|become)\s+(?:connected|online))?"
 )
-_DEV_UNIT = rf"(?:(?:{_OURS}\s+)?development\s+{_UNIT}|(?:{_OURS}\s+|the\s+)?{_UNIT}\s+{_DEV_WORK})"
+# Owned ("the union's development arm"): a bare "Development Bureau" is a glossary name of its own.
+_DEV_UNIT = rf"(?:{_OURS}\s+development\s+{_UNIT}|(?:{_OURS}\s+|the\s+)?{_UNIT}\s+{_DEV_WORK})"
 
 DESCRIPTIONS: tuple[Description, ...] = (
     # Officers and bodies of ITU.
