@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+from assistant.descriptions import DESCRIPTIONS, VERBS
 from assistant.glossary import TERMS, Term
 from assistant.lexical import tokenize
 from assistant.schema import Language
@@ -283,6 +284,10 @@ PHRASINGS: tuple[Phrasing, ...] = (
     Phrasing(
         "developing countries", "en", _EN_DEVELOPING, "full", _EVERYWHERE, term="developing countries", names=True
     ),
+    # A delegate's descriptions of bodies, officers and subjects, and everyday verbs (descriptions.py): searched
+    # as the term or the text's verb, and covered by it.
+    *(Phrasing(d.name, d.lang, d.pattern, "full", _EVERYWHERE, term=d.name) for d in DESCRIPTIONS),
+    *(Phrasing(d.name, d.lang, d.pattern, "full", _EVERYWHERE, wording=d.wording) for d in VERBS),
 )
 
 
@@ -327,7 +332,12 @@ def _read_full(row: Phrasing, question: str, covered: set[str]) -> Phrased | Non
         return None
     source = m.group(0)
     said = _said(row, source)
-    covers = tuple(t for t in dict.fromkeys(tokenize(source[said[0] : said[1]], cjk_bigrams=False)) if t not in covered)
+    said_tokens = tokenize(source[said[0] : said[1]], cjk_bigrams=False)
+    covers = tuple(t for t in dict.fromkeys(said_tokens) if t not in covered)
+    if row.term and said_tokens and not covers:
+        # Inside a longer phrasing found first: "the union's development arm" in "the head of the union's
+        # development arm" is the Director's office, no second term the clause must name.
+        return None
     return Phrased(row, source, covers, _term(row.term) if row.term else None)
 
 

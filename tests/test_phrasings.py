@@ -359,3 +359,25 @@ def test_a_term_named_in_everyday_words_is_taken_out_of_the_question_as_a_whole(
     # Other full phrasings keep their words (a list of actors standing for everyone names its actors too).
     asked = "What did the Assembly ask governments, companies and others to stop doing?"
     assert without_named(asked, "en", "support") == asked
+
+
+# --- descriptions (descriptions.py) read as rows of the table
+
+
+def test_a_description_is_a_full_phrasing_of_its_glossary_term():
+    found = phrasings_in("How often must the union's top official brief its governing board?", "en", "support")
+    assert [(p.phrasing.name, p.term.zh if p.term else None) for p in found] == [
+        ("Secretary-General", "秘书长"),
+        ("Council", "理事会"),
+        ("report", None),
+    ]
+    assert all(p.strength == "full" for p in found)
+
+
+def test_a_description_inside_a_longer_one_is_no_second_term():
+    # "the union's development arm" in the Director's description names the Director's office, no term the clause
+    # must also name.
+    found = phrasings_in("What must the head of the union's development arm share?", "en", "support")
+    assert [p.phrasing.name for p in found] == ["Director of the Telecommunication Development Bureau"]
+    alone = phrasings_in("What role does the union's development arm play?", "en", "support")
+    assert [p.phrasing.name for p in alone] == ["ITU Telecommunication Development Sector"]

@@ -15,7 +15,7 @@ from functools import lru_cache
 from assistant.answering.words import QUESTION_FUNCTION_WORDS
 from assistant.glossary import Term, find_terms
 from assistant.lexical import tokenize
-from assistant.phrasings import phrasings_in, without_named, wording_tokens
+from assistant.phrasings import Phrased, phrasings_in, without_named, wording_tokens
 from assistant.schema import Language
 
 # Words that shape a question but say nothing about its topic.
@@ -259,7 +259,7 @@ def question_groups(
     phrased = phrasings_in(question, lang, "support")
     weak = {t: wording_tokens(p.phrasing) for p in phrased if p.strength == "weak" for t in p.covers}
     # A phrasing read as a glossary term names it as a whole: a term inside it is part of that name.
-    terms = find_terms(without_named(question, lang, "support"), lang)
+    terms = _terms_outside_descriptions(without_named(question, lang, "support"), lang, phrased)
     covered = {t for term in terms for form in term.forms(lang) for t in words(form)}
     groups = [Group(term) for term in terms]
     for p in (p for p in phrased if p.strength == "full"):
@@ -278,6 +278,22 @@ def question_groups(
         alts = (*translations.get(token, ()), *synonyms)
         groups.append(Group(None, token, alts, frozenset((*near.get(token, ()), *synonyms)), frozenset(synonyms)))
     return groups
+
+
+def _terms_outside_descriptions(question: str, lang: Language, phrased: Sequence[Phrased]) -> list[Term]:
+    """The question's glossary terms but those written only inside a description read as another term
+    (descriptions.py): "UN" and "society" in "the big UN summit on the networked society" (WSIS) are no United
+    Nations or social a clause must name. A term the description only overlaps stays ("the Telecommunication
+    Development Bureau director")."""
+    terms = find_terms(question, lang)
+    sources = [p.source.lower() for p in phrased if p.strength == "full" and p.term is not None]
+    if not sources:
+        return terms
+    masked = question
+    for source in sources:
+        masked = re.sub(re.escape(source), " ", masked, flags=re.IGNORECASE)
+    outside = set(find_terms(masked, lang))
+    return [t for t in terms if t in outside or not any(f.lower() in s for f in t.forms(lang) for s in sources)]
 
 
 @lru_cache(maxsize=65536)

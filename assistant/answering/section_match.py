@@ -89,11 +89,18 @@ def match_section(question: str, lang: Language, sections: Sequence[SectionName]
     return None, ""
 
 
+# "Which of the conference's own numbered decisions covers …?" picks one of its texts (a resolution it recalls by
+# number), not what it decides: a decision with a number, or one of several decisions asked for by "which of".
+_PICKS_A_TEXT = re.compile(r"\bnumbered\s+decisions?\b|\bwhich\s+of\s+(?:[\w'’-]+\s+){0,5}?decisions\b", re.IGNORECASE)
+
+
 def _names_act(question: str, lang: Language, s: SectionName) -> bool:
     """Whether the question names the section's issuer and then its act, as subject and verb ("What did the
     conference decide?", "the Plenipotentiary Conference's decision", 全权代表大会最终决定了什么): "Which UN
     decision does the ITU draft recall?" asks about another body's decision. English names match by all their
     stemmed words, Chinese ones as substrings."""
+    if lang == "en" and _PICKS_A_TEXT.search(question):
+        return False
     acts, issuers = (s.acts_zh, s.issuers_zh) if lang == "zh" else (s.acts_en, s.issuers_en)
     said = [at for a in acts if (at := _last_at(question, lang, a)) is not None]
     named = [at for i in issuers if (at := _first_at(question, lang, i)) is not None]

@@ -17,6 +17,15 @@ DATE_ONLY = {
     "en": re.compile(r"\b(what|which) (year|date|day|month|session)\b|\bin (what|which) year\b|\bon what date\b", re.I),
     "zh": re.compile(r"哪一年|哪年|哪一天|哪天|几月|哪一届|哪届|日期"),
 }
+# A question that asks for the day ("哪一天正式通过的", "on what day") is not answered by a year or a month:
+# "2022年" in a heading says when the conference met, not the day anything was adopted.
+DAY_ONLY = {
+    "en": re.compile(r"\b(what|which) day\b|\bexact date\b", re.I),
+    "zh": re.compile(r"哪一天|哪天|几月几[日号]|(?<!第)几号(?!决议)|具体日期"),
+}
+_DAY = re.compile(
+    r"\d\s*[日号]|\b\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+|\b[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?\b(?!\d)"
+)
 FREQUENCY_ONLY = {
     "en": re.compile(r"\bhow (often|frequently)\b|\bat what interval\b", re.I),
     "zh": re.compile(r"多久|频率|多常|多长时间"),
@@ -24,10 +33,12 @@ FREQUENCY_ONLY = {
 
 
 def value_kind(question: str, lang: Language, qtype: str) -> str:
-    """What value a question needs: 'date', 'frequency', 'date-or-frequency', 'count', 'amount' or ''."""
+    """What value a question needs: 'date-day', 'date', 'frequency', 'date-or-frequency', 'count', 'amount' or ''."""
     if qtype == "when":
         if FREQUENCY_ONLY[lang].search(question):
             return "frequency"
+        if DAY_ONLY[lang].search(question):
+            return "date-day"
         if DATE_ONLY[lang].search(question):
             return "date"
         return "date-or-frequency"
@@ -36,8 +47,10 @@ def value_kind(question: str, lang: Language, qtype: str) -> str:
 
 def values(kind: str, text: str) -> list[Span]:
     """The spans of `text` that are values of `kind` (see `value_kind`)."""
-    if kind in ("date", "frequency", "date-or-frequency"):
+    if kind in ("date-day", "date", "frequency", "date-or-frequency"):
         found = spans_for("when", text)
+        if kind == "date-day":
+            return [s for s in found if s.kind == "date" and _DAY.search(s.text)]
         if kind == "date":
             return [s for s in found if s.kind == "date"]
         if kind == "frequency":

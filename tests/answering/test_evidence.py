@@ -156,3 +156,21 @@ def test_an_everyday_name_of_a_term_is_that_term_and_no_term_inside_it():
     names = {g.term.en if g.term else g.token for g in groups}
     assert {"developing countries", "artificial intelligence"} <= names
     assert not names & {"Member States", "smart", "machin", "poorer", "countri"}
+
+
+# Descriptions (descriptions.py): read as their term, their own words are no further terms a clause must name.
+
+
+def test_a_term_inside_a_description_is_part_of_it():
+    question = "Which text covers what came out of the big UN summit on the networked society?"
+    terms = [g.term.en for g in question_groups(question, "en") if g.term is not None]
+    assert terms == ["World Summit on the Information Society"]
+    wsis = chunk_evidence("本届大会有关国际电联在落实信息社会世界峰会成果方面的作用的第140号决议")
+    other = chunk_evidence("联合国贸易发展大会和每年一度的人工智能峰会为解决社会问题而实施的举措")
+    assert overlap(question_groups(question, "en"), wsis, _one) > overlap(question_groups(question, "en"), other, _one)
+
+
+def test_a_term_a_description_only_overlaps_stays():
+    # "AI for Good" is the glossary's own name; the description "for Good summit" inside it adds nothing.
+    terms = [g.term.en for g in question_groups("Who paid for the AI for Good summit?", "en") if g.term is not None]
+    assert terms == ["AI for Good Global Summit"]

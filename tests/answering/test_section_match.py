@@ -40,6 +40,10 @@ RESOLVES = SectionName(
         # The conference named, but another body's decision asked about.
         ("Which UN decision did the conference build on?", "en", None, ""),
         ("Which UN decision does the Plenipotentiary Conference refer to?", "en", None, ""),
+        # One of the conference's numbered texts picked: a resolution it recalls, not what it decides.
+        ("Which of the Bucharest conference's own numbered decisions covers WSIS?", "en", None, ""),
+        ("Which of the conference's earlier decisions deals with the digital divide?", "en", None, ""),
+        ("What were the conference's decisions on AI?", "en", "resolves", "act"),
         # The conference named without its act is no question about what it decided.
         ("Where was the conference held?", "en", None, ""),
         # A section named by its heading or addressee comes before the act.

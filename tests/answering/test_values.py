@@ -30,3 +30,19 @@ def test_values_of_a_kind_are_only_that_kind():
     assert [s.kind for s in values("frequency", text)] == ["frequency"]
     assert {s.kind for s in values("date-or-frequency", text)} == {"date", "frequency"}
     assert values("", text) == []
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [("这份草案是哪一天通过的？", "zh"), ("On what day was the draft adopted?", "en"), ("决议几月几日通过？", "zh")],
+)
+def test_a_question_asking_for_the_day_needs_a_day(question, lang):
+    assert value_kind(question, lang, "when") == "date-day"
+    # A heading's year says when a conference met, not the day anything was adopted.
+    assert values("date-day", "全权代表大会（2022年，布加勒斯特）") == []
+    assert [s.text for s in values("date-day", "NEW YORK, 21 March 2024 —")] == ["21 March 2024"]
+    assert [s.text for s in values("date-day", "2024年3月21日通过")] == ["2024年3月21日"]
+
+
+def test_the_number_of_a_resolution_is_no_day():
+    assert value_kind("草案援引的是本届大会第几号决议？", "zh", "when") != "date-day"

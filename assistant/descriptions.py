@@ -1,0 +1,227 @@
+"""How a delegate describes what the documents name: bodies, officers and subjects, and everyday verbs.
+
+A question that shares no word with its clause still points at it: "the head of the union's secretariat" is
+the Secretary-General, "its governing board" the Council, "the world body's main assembly" the General
+Assembly, "the things it is actually good at" the Union's core
+competencies; it "briefs" or "updates" where a text reports, "hands over" or "passes on" where it shares,
+"piggybacks on" where it uses. Two tables hold this domain knowledge, general to ITU and UN texts (no row
+names a clause):
+
+* `DESCRIPTIONS`: a description -> the glossary term (its English form) a text names it with;
+* `VERBS`: an everyday verb -> how a text words the act, in both languages.
+
+`assistant.phrasings` reads both as rows of its table (full strength, searched and covered), so that the
+retrieval query searches a description as its term and the coverage check counts the description's words
+as covered by the term's, never as words a clause must state.
+
+Example:
+    >>> [(d.source, d.target) for d in described("Who briefs the union's governing board?", "en")]
+    [("the union's governing board", 'Council'), ('briefs', 'report')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from assistant.schema import Language
+
+# No row for AI ("machine intelligence", "smart tech"): both documents name it in nearly every paragraph, so
+# as a searched term it pulls the paragraphs that say it most often, of the other document too, and the
+# dictionary already carries "intelligence" and "machine" across (measured on eval/dev).
+Kind = Literal["term", "verb"]
+
+
+@dataclass(frozen=True)
+class Description:
+    """A row: a way of describing one thing, and what a text calls it."""
+
+    name: str  # what a text calls it (a glossary term's English form, or a verb)
+    lang: Language
+    pattern: re.Pattern[str]
+    kind: Kind
+    wording: tuple[str, ...] = ()  # a verb's words in a text, in either language (kind "verb")
+
+
+@dataclass(frozen=True)
+class Described:
+    """A description found in a question."""
+
+    source: str  # as the question writes it
+    target: str  # the term or verb it stands for
+
+
+def _en(pattern: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-]){pattern}(?![\w-])", re.IGNORECASE)
+
+
+# Whose it is: ITU's ("the union's", "its", "ITU's"); a description owned by someone else names another body.
+_OURS = r"(?:the\s+)?(?:union['’]s|ITU['’]s|its|the\s+union\s+'s)"
+_HEAD = (
+    r"(?:(?:head|chief|boss|director|leader)\s+of|"
+    r"(?:person|official)\s+(?:running|heading|in\s+charge\s+of))"
+)
+_UNIT = r"(?:arm|branch|wing|office|bureau|unit|division|department|sector)"
+# The Development Bureau / Sector described by its work: helping poorer countries get connected.
+_DEV_WORK = (
+    r"(?:for\s+helping|for|that\s+helps?|which\s+helps?|helping)\s+(?:the\s+)?(?:poorer|poor|developing|"
+    r"less[\s-]developed)\s+(?:countries|nations|world)(?:\s+(?:get|to\s+get|become)\s+(?:connected|online))?"
+)
+# Owned ("the union's development arm"): a bare "Development Bureau" is a glossary name of its own.
+_DEV_UNIT = rf"(?:{_OURS}\s+development\s+{_UNIT}|(?:{_OURS}\s+|the\s+)?{_UNIT}\s+{_DEV_WORK})"
+
+DESCRIPTIONS: tuple[Description, ...] = (
+    # Officers and bodies of ITU.
+    Description(
+        "Secretary-General",
+        "en",
+        _en(
+            r"(?:head|chief|boss|leader)\s+of\s+(?:the\s+)?(?:union['’]s\s+|ITU['’]s\s+|ITU\s+)?secretariat"
+            rf"|{_OURS}\s+(?:top|chief|most\s+senior|senior-most|highest)\s+(?:official|officer|civil\s+servant|executive)"
+            rf"|{_OURS}\s+(?:chief\s+executive|secretariat\s+(?:head|chief))"
+        ),
+        "term",
+    ),
+    Description(
+        "Council",
+        "en",
+        _en(rf"{_OURS}\s+(?:governing|executive|ruling)\s+(?:board|council)|(?:union|ITU)\s+governing\s+board"),
+        "term",
+    ),
+    Description("Director of the Telecommunication Development Bureau", "en", _en(rf"{_HEAD}\s+{_DEV_UNIT}"), "term"),
+    Description("ITU Telecommunication Development Sector", "en", _en(_DEV_UNIT), "term"),
+    Description(
+        "ITU Telecommunication Standardization Sector",
+        "en",
+        _en(rf"{_OURS}\s+(?:standards?|standard-setting|standardi[sz]ation)\s+{_UNIT}"),
+        "term",
+    ),
+    # The United Nations and its bodies.
+    Description(
+        "General Assembly",
+        "en",
+        _en(
+            r"(?:world\s+body['’]s|UN['’]s|United\s+Nations['’])\s+(?:main|general|plenary|full)\s+(?:assembly|body|forum)"
+            r"|(?:main|general|plenary)\s+(?:assembly|body)\s+of\s+the\s+(?:world\s+body|UN|United\s+Nations)"
+        ),
+        "term",
+    ),
+    Description(
+        "World Summit on the Information Society",
+        "en",
+        _en(
+            r"(?:(?:world|UN|global)\s+)?(?:summits?|gatherings?|meetings?)\s+on\s+the\s+"
+            r"(?:information|networked|digital|connected)\s+(?:age|society|era)"
+            r"|(?:information|networked)[\s-](?:age|society)\s+summits?"
+        ),
+        "term",
+    ),
+    Description(
+        "AI for Good Global Summit",
+        "en",
+        _en(r"['‘’\"“”]?for\s+good['‘’\"“”]?\s+(?:event|summit|gathering|meeting)"),
+        "term",
+    ),
+    # The preamble's recalling: what the draft "looks back on" (the glossary has "recall", "refer back to").
+    Description(
+        "recalling", "en", _en(r"look(?:s|ed|ing)?\s+back\s+(?:on|at|to)|hark(?:s|ed|ing)?\s+back\s+to"), "term"
+    ),
+    # What ITU is and may do.
+    Description(
+        "core competencies",
+        "en",
+        _en(
+            r"(?:things?|what)\s+(?:it|the\s+union|ITU)(?:['’]s|\s+is)\s+(?:actually\s+|really\s+|truly\s+)?good\s+at|what\s+(?:it|the\s+union|ITU)\s+does\s+best"
+        ),
+        "term",
+    ),
+    Description(
+        "mandate",
+        "en",
+        _en(
+            r"what\s+(?:it|the\s+union|ITU)\s+is\s+(?:allowed|permitted|empowered|entitled|meant)\s+to\s+"
+            r"(?:handle|do|deal\s+with|cover|take\s+on)"
+        ),
+        "term",
+    ),
+    Description(
+        "purposes of the Union",
+        "en",
+        _en(
+            rf"{_OURS}\s+(?:stated\s+|own\s+|founding\s+|basic\s+|core\s+)?(?:aims|objectives|purposes|reasons\s+for\s+being)"
+        ),
+        "term",
+    ),
+    Description(
+        "existing mechanisms",
+        "en",
+        _en(
+            r"(?:arrangements|channels|mechanisms|means|structures|set-?ups|ones|tools|routes)\s+"
+            r"(?:(?:that\s+are\s+|which\s+are\s+)?already\s+(?:in\s+place|there|set\s+up|available|existing)|that\s+already\s+exist)"
+            r"|(?:existing|established)\s+(?:arrangements|channels|set-?ups|routes)"
+        ),
+        "term",
+    ),
+    Description(
+        "strategic or financial impact",
+        "en",
+        _en(
+            r"(?:plans|strategy|strategic\s+direction|priorities)\s+(?:or|and|and/or)\s+(?:its\s+)?(?:budget|finances|money|funds|spending)"
+        ),
+        "term",
+    ),
+)
+
+# Everyday verbs: a text reports (报告), shares (分享, 共享), uses (利用), considers (考虑), and its addressees
+# benefit (得益于) where a question briefs, hands over, piggybacks, looks into and gains.
+VERBS: tuple[Description, ...] = (
+    Description(
+        "report",
+        "en",
+        _en(
+            r"(?:updates?|updating|updated|brief(?:s|ed|ing)?|report\s+back|"
+            r"(?:keep(?:s|ing)?|kept)\s+(?:\w+\s+){1,3}?(?:posted|informed|in\s+the\s+loop)|fill(?:s|ed|ing)?\s+\w+\s+in)"
+        ),
+        "verb",
+        ("report", "报告"),
+    ),
+    Description(
+        "share",
+        "en",
+        _en(r"(?:pass(?:es|ed|ing)?|hand(?:s|ed|ing)?)\s+(?:\w+\s+)?(?:on|over|along)(?:\s+to)?"),
+        "verb",
+        ("share", "分享", "共享"),
+    ),
+    Description(
+        "use",
+        "en",
+        _en(
+            r"(?:piggyback(?:s|ed|ing)?|lean(?:s|ed|ing)?|draw(?:s|ing)?|drew|build(?:s|ing)?|built|rel(?:y|ies|ied|ying))\s+on|tap(?:s|ped|ping)?\s+into|mak(?:e|es|ing)\s+use\s+of"
+        ),
+        "verb",
+        ("use", "利用"),
+    ),
+    Description(
+        "consider", "en", _en(r"look(?:s|ed|ing)?\s+into|weigh(?:s|ed|ing)?\s+up"), "verb", ("consider", "考虑")
+    ),
+    Description(
+        "benefit",
+        "en",
+        _en(r"(?:gain(?:s|ed|ing)?|profit(?:s|ed|ing)?|do(?:es)?\s+well)\s+from"),
+        "verb",
+        ("benefit", "得益于", "受益", "裨益"),
+    ),
+)
+
+
+def described(text: str, lang: Language) -> list[Described]:
+    """The descriptions and everyday verbs in `text`, in the tables' order, each row's first match."""
+    found = []
+    for row in (*DESCRIPTIONS, *VERBS):
+        if row.lang != lang:
+            continue
+        m = row.pattern.search(text)
+        if m is not None:
+            found.append(Described(m.group(0), row.name))
+    return found

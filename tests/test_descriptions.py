@@ -1,0 +1,94 @@
+"""The description tables: how a delegate describes the documents' bodies, officers and subjects, and everyday
+verbs, read as the glossary term or the text's verb.
+
+Their user, the phrasings table, is tested in tests/test_phrasings.py; the coverage check and the search query
+that read it in tests/answering/test_evidence.py and tests/retrieval/test_translation.py.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.descriptions import DESCRIPTIONS, VERBS, described
+from assistant.glossary import TERMS
+
+
+def targets(question: str) -> list[str]:
+    return [d.target for d in described(question, "en")]
+
+
+def test_every_description_names_a_glossary_term_and_every_verb_a_texts_words_in_both_languages():
+    names = {t.en for t in TERMS}
+    for row in DESCRIPTIONS:
+        assert row.kind == "term" and row.name in names and not row.wording, row
+    for row in VERBS:
+        assert row.kind == "verb" and row.wording, row
+        assert any(w.isascii() for w in row.wording) and any(not w.isascii() for w in row.wording), row
+
+
+@pytest.mark.parametrize(
+    ("question", "term"),
+    [
+        ("What must the head of the union's secretariat do each year?", "Secretary-General"),
+        ("Which tasks fall to the ITU's most senior official?", "Secretary-General"),
+        ("Who sits on its governing board?", "Council"),
+        (
+            "What is the person in charge of the union's development arm told to share?",
+            "Director of the Telecommunication Development Bureau",
+        ),
+        (
+            "What does the boss of the branch that helps developing countries get online do?",
+            "Director of the Telecommunication Development Bureau",
+        ),
+        ("What role does the union's development wing play?", "ITU Telecommunication Development Sector"),
+        ("Which groups of the union's standards arm study AI?", "ITU Telecommunication Standardization Sector"),
+        ("Which texts of the UN's main assembly are recalled?", "General Assembly"),
+        ("What came out of the world summits on the information age?", "World Summit on the Information Society"),
+        ("Who organised the 'for good' summit?", "AI for Good Global Summit"),
+        ("Should the work stick to what the union does best?", "core competencies"),
+        ("Which issues lie beyond what ITU is allowed to deal with?", "mandate"),
+        ("What are the union's founding aims?", "purposes of the Union"),
+        ("Should it use the channels already in place?", "existing mechanisms"),
+        ("Which activities could upset its strategy or finances?", "strategic or financial impact"),
+        ("Which earlier texts does the draft look back on?", "recalling"),
+    ],
+)
+def test_a_description_is_read_as_the_term_a_text_names(question, term):
+    assert term in targets(question)
+
+
+@pytest.mark.parametrize(
+    ("question", "verb"),
+    [
+        ("How often must the Council be briefed?", "report"),
+        ("Who keeps the Council posted?", "report"),
+        ("What should the Director hand over to governments?", "share"),
+        ("What is passed on to Member States?", "share"),
+        ("Why piggyback on what partners already do?", "use"),
+        ("Should the Director draw on what exists?", "use"),
+        ("What is the Secretary-General asked to look into?", "consider"),
+        ("Who should gain from new telecommunication technologies?", "benefit"),
+    ],
+)
+def test_an_everyday_verb_is_read_as_the_texts_verb(question, verb):
+    assert verb in targets(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Who is the head of UNESCO's secretariat?",  # not the Union's
+        "What is the governing board of the World Bank?",
+        "Which official of the UN attended?",
+        "What are the aims of the OECD work?",
+        "Which mechanisms are new?",
+        "What plans were made?",
+        "Does the article look ahead?",
+    ],
+)
+def test_words_that_describe_something_else_are_left_alone(question):
+    assert described(question, "en") == []
+
+
+def test_chinese_questions_have_no_english_descriptions():
+    assert described("秘书长每年向理事会报告什么？", "zh") == []
