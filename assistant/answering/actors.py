@@ -130,8 +130,29 @@ def actors_named(chunk: Chunk, exclude: Iterable[str] = ()) -> int:
 
 
 def actors_in(text: str, exclude: Iterable[str] = ()) -> int:
-    """How many distinct actors a text names beyond `exclude` (no section addressee: a sentence of a clause)."""
-    return len({t.en for t in chunk_evidence(text)[0] if is_actor(t)} - set(exclude))
+    """How many distinct actors a text names beyond `exclude` (no section addressee: a sentence of a clause).
+
+    The owner written into an excluded actor's name is that actor's name, no other actor: "the *United
+    Nations* General Assembly" names the Assembly only."""
+    excluded = set(exclude)
+    if excluded:
+        text = _without_owned_names(text, excluded)
+    return len({t.en for t in chunk_evidence(text)[0] if is_actor(t)} - excluded)
+
+
+_OWNERS_EN, _OWNERS_ZH = r"(?:(?:the\s+)?(?:United\s+Nations|UN|ITU)['’]?s?\s+)?", r"(?:联合国|国际电联)?"
+
+
+def _without_owned_names(text: str, excluded: set[str]) -> str:
+    for term in (*find_terms(text, "en"), *find_terms(text, "zh")):
+        if term.en not in excluded:
+            continue
+        for form in (*term.forms("en"), *term.forms("zh")):
+            if re.search(r"[\u4e00-\u9fff]", form):
+                text = re.sub(_OWNERS_ZH + re.escape(form), " ", text)
+            else:
+                text = re.sub(rf"(?<![\w-]){_OWNERS_EN}{re.escape(form)}(?![\w-])", " ", text, flags=re.IGNORECASE)
+    return text
 
 
 def answer_actors(chunk: Chunk, asked: Sequence[Term], own: str) -> int:

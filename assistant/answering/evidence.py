@@ -15,7 +15,7 @@ from functools import lru_cache
 from assistant.answering.words import QUESTION_FUNCTION_WORDS
 from assistant.glossary import Term, find_terms
 from assistant.lexical import tokenize
-from assistant.phrasings import phrasings_in, wording_tokens
+from assistant.phrasings import Phrased, phrasings_in, wording_tokens
 from assistant.schema import Language
 
 # Words that shape a question but say nothing about its topic.
@@ -258,7 +258,7 @@ def question_groups(
     # "refrain", and the stakeholders (full).
     phrased = phrasings_in(question, lang, "support")
     weak = {t: wording_tokens(p.phrasing) for p in phrased if p.strength == "weak" for t in p.covers}
-    terms = find_terms(question, lang)
+    terms = _outside_descriptions(question, lang, phrased)
     covered = {t for term in terms for form in term.forms(lang) for t in words(form)}
     groups = [Group(term) for term in terms]
     for p in (p for p in phrased if p.strength == "full"):
@@ -277,6 +277,21 @@ def question_groups(
         alts = (*translations.get(token, ()), *synonyms)
         groups.append(Group(None, token, alts, frozenset((*near.get(token, ()), *synonyms)), frozenset(synonyms)))
     return groups
+
+
+def _outside_descriptions(question: str, lang: Language, phrased: Iterable[Phrased]) -> list[Term]:
+    """The question's glossary terms, but for those written only inside a phrasing that stands for a term:
+    the 会员国 of 全体会员国都在的大会 describes the General Assembly (descriptions.py), no member states a
+    clause must name besides."""
+    terms = find_terms(question, lang)
+    rest = question
+    for p in phrased:
+        if p.strength == "full" and p.term is not None:
+            rest = rest.replace(p.source, " ")
+    if rest == question:
+        return terms
+    outside = set(find_terms(rest, lang))
+    return [t for t in terms if t in outside]
 
 
 @lru_cache(maxsize=65536)
