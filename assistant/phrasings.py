@@ -242,6 +242,11 @@ UN_BODY_WORDS = ("联合国其他机构", "联合国机构", "其他机构", "Un
 _ZH_LED = re.compile(r"牵头|带头|领头|挑头|打头阵|领衔")
 _ZH_BAND_TOGETHER = re.compile(r"抱团|抱成一团|结盟|组团|结成同盟")
 COALITION_WORDS = ("coalition", "alliance", "联盟", "同盟")
+# How a text was seen: 外界给了它什么样的定位, 大家怎么评价它;
+# and 这份文本, the adopted text a report calls the resolution.
+_ZH_REGARDED = re.compile(r"定位|评价|如何看待|怎么看待|怎么看")
+_ZH_THE_TEXT = re.compile(r"(?:这|那|该)(?:份|个|篇)[^，。？?！!、]{0,4}?文本")
+_ZH_TEXT_NOUN = re.compile(r"文本")
 _ZH_REPORT = re.compile(r"汇报|禀报|报备")
 _ZH_TOGETHER = re.compile(r"一起干活|一块儿?干活?|一起干|打交道|联手|携手|搭伙|共事")
 _ZH_SHARE = re.compile(r"互通有无|互通信息|通通气|通气")
@@ -301,6 +306,8 @@ PHRASINGS: tuple[Phrasing, ...] = (
     Phrasing("UN bodies", "zh", _ZH_UN_SIBLINGS, "full", _EVERYWHERE, wording=UN_BODY_WORDS),
     Phrasing("led", "zh", _ZH_LED, "full", _EVERYWHERE, wording=LED_WORDS),
     Phrasing("coalition", "zh", _ZH_BAND_TOGETHER, "full", _EVERYWHERE, wording=COALITION_WORDS),
+    Phrasing("recognized", "zh", _ZH_REGARDED, "full", _EVERYWHERE, wording=REGARD_WORDS),
+    Phrasing("resolution", "zh", _ZH_THE_TEXT, "full", _SUPPORT, said=_ZH_TEXT_NOUN, wording=RESOLUTION_WORDS),
     Phrasing("report", "zh", _ZH_REPORT, "full", _EVERYWHERE, term="report"),
     Phrasing("cooperation", "zh", _ZH_TOGETHER, "full", _EVERYWHERE, term="cooperation"),
     Phrasing("information sharing", "zh", _ZH_SHARE, "full", _EVERYWHERE, term="information sharing"),

@@ -356,6 +356,8 @@ def test_an_informal_description_is_a_full_phrasing_of_its_glossary_term():
         ("联合国兄弟单位有哪些？", "UN bodies"),
         ("这份文本是谁牵头拿出来的？", "led"),
         ("是好几个国家抱团一起推的吗？", "coalition"),
+        ("外界给了它什么样的定位？", "recognized"),
+        ("这份AI文本是谁提的？", "resolution"),
     ],
 )
 def test_an_everyday_chinese_verb_reads_as_the_texts_wording(question, name):
@@ -364,3 +366,11 @@ def test_an_everyday_chinese_verb_reads_as_the_texts_wording(question, name):
 
 def test_an_english_question_reads_no_chinese_rows():
     assert informal("Who must the head of the union report to?") == []
+
+
+def test_the_text_a_chinese_question_points_at_is_checked_as_the_resolution_not_searched():
+    # 这份文本 is the resolution a report names: read for coverage, not added to the query (every clause has it).
+    assert [p.phrasing.name for p in phrasings_in("这份AI文本是谁提的？", "zh", "search")] == []
+    [found] = [p for p in phrasings_in("这份AI文本是谁提的？", "zh", "support") if p.phrasing.name == "resolution"]
+    assert found.covers == ("文本",)
+    assert phrasings_in("文本里写了什么？", "zh", "support") == ()  # no demonstrative: any text
