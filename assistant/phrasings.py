@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from assistant.descriptions import Description, descriptions_in
+from assistant.zh_descriptions import Description, descriptions_in
 from assistant.glossary import TERMS, Term
 from assistant.lexical import tokenize
 from assistant.schema import Language
@@ -337,7 +337,7 @@ def phrasings_in(question: str, lang: Language, use: Use) -> tuple[Phrased, ...]
         if hit is not None:
             found.append(hit)
     if use in _EVERYWHERE:
-        # Informal descriptions (descriptions.py) are full phrasings of the glossary term they describe.
+        # Informal descriptions (zh_descriptions.py) are full phrasings of the glossary term they describe.
         for description, source in descriptions_in(question, lang):
             covered = {t for p in found for t in p.covers}
             covers = tuple(t for t in dict.fromkeys(tokenize(source, cjk_bigrams=False)) if t not in covered)

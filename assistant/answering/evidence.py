@@ -281,7 +281,7 @@ def question_groups(
 
 def _outside_descriptions(question: str, lang: Language, phrased: Iterable[Phrased]) -> list[Term]:
     """The question's glossary terms, but for those written only inside a phrasing that stands for a term:
-    the 会员国 of 全体会员国都在的大会 describes the General Assembly (descriptions.py), no member states a
+    the 会员国 of 全体会员国都在的大会 describes the General Assembly (zh_descriptions.py), no member states a
     clause must name besides."""
     terms = find_terms(question, lang)
     rest = question

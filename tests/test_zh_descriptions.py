@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.descriptions import DESCRIPTIONS, descriptions_in, without_descriptions
+from assistant.zh_descriptions import DESCRIPTIONS, descriptions_in, without_descriptions
 from assistant.glossary import TERMS
 
 
