@@ -33,10 +33,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from assistant.zh_descriptions import Description, descriptions_in
 from assistant.glossary import TERMS, Term
 from assistant.lexical import tokenize
 from assistant.schema import Language
+from assistant.zh_descriptions import Description, descriptions_in
 
 Strength = Literal["weak", "full"]
 Use = Literal["search", "support"]  # the retrieval query; a clause's coverage (and what a question states)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.zh_descriptions import DESCRIPTIONS, descriptions_in, without_descriptions
 from assistant.glossary import TERMS
+from assistant.zh_descriptions import DESCRIPTIONS, descriptions_in, without_descriptions
 
 
 def terms(question: str) -> list[str]:

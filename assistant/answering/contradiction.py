@@ -51,9 +51,9 @@ from assistant.answering.generic import said_in_kind
 from assistant.answering.identifiers import DocumentId, carries, document_ids
 from assistant.answering.spans import MonthDay, month_days, years
 from assistant.answering.support import shown_word
-from assistant.zh_descriptions import without_descriptions
 from assistant.glossary import Term
 from assistant.schema import Chunk, Language
+from assistant.zh_descriptions import without_descriptions
 
 T = TypeVar("T")
 
