@@ -37,6 +37,7 @@ from assistant.descriptions import DESCRIPTIONS, VERBS
 from assistant.glossary import TERMS, Term
 from assistant.lexical import tokenize
 from assistant.schema import Language
+from assistant.zh_descriptions import Description, descriptions_in
 
 Strength = Literal["weak", "full"]
 Use = Literal["search", "support"]  # the retrieval query; a clause's coverage (and what a question states)
@@ -249,6 +250,41 @@ LED_WORDS = ("led", "lead", "领导", "牵头")
 RESOLUTION_WORDS = ("resolution", "决议")
 PARTNER_WORDS = ("合作", "伙伴", "partner", "partners", "cooperation", "collaboration")
 
+# The UN system's other bodies as a family: 联合国兄弟单位, UN体系里的兄弟单位, UN里其他同样在搞AI的单位.
+_ZH_UN_SIBLINGS = re.compile(
+    r"(?:UN|联合国)(?:体系|系统|大家庭)?(?:里|内|中|里头|里面)?的?[^，。？?！!、]{0,8}?"
+    r"(?:兄弟单位|兄弟机构|自家单位|自家机构|姊妹机构|姐妹机构|单位)"
+)
+UN_BODY_WORDS = ("联合国其他机构", "联合国机构", "其他机构", "United Nations", "agencies", "bodies")
+# Who led a text: 牵头 as ITU writes it, and its everyday synonyms (带头, 领头, 挑头); 抱团 is the coalition that did.
+_ZH_LED = re.compile(r"牵头|带头|领头|挑头|打头阵|领衔")
+_ZH_BAND_TOGETHER = re.compile(r"抱团|抱成一团|结盟|组团|结成同盟")
+COALITION_WORDS = ("coalition", "alliance", "联盟", "同盟")
+# How a text was seen: 外界给了它什么样的定位, 大家怎么评价它;
+# and 这份文本, the adopted text a report calls the resolution.
+_ZH_REGARDED = re.compile(r"定位|评价|如何看待|怎么看待|怎么看")
+_ZH_THE_TEXT = re.compile(r"(?:这|那|该)(?:份|个|篇)[^，。？?！!、]{0,4}?文本")
+_ZH_TEXT_NOUN = re.compile(r"文本")
+_ZH_REPORT = re.compile(r"汇报|禀报|报备")
+_ZH_TOGETHER = re.compile(r"一起干活|一块儿?干活?|一起干|打交道|联手|携手|搭伙|共事")
+_ZH_SHARE = re.compile(r"互通有无|互通信息|通通气|通气")
+_ZH_CHAT = re.compile(r"(?:多)?聊(?:一)?聊|聊一聊|唠唠|商量商量")
+_ZH_MAKE_AWARE = re.compile(r"让(?:老百姓|大家|公众|人们|民众|普通人)(?:都)?(?:明白|知道|了解|懂得?|认识到)")
+_ZH_FIGURE_OUT = re.compile(r"弄清楚?|搞清楚?|弄明白|搞明白|摸清楚?|闹明白|琢磨透")
+_ZH_DOVETAIL = re.compile(
+    r"(?:彼此|相互|互相)?衔接|别打架|不打架|别冲突|不冲突|步调一致|互相补台|(?:彼此|相互|互相)配合"
+)
+_ZH_NOD = re.compile(r"点头|开绿灯|放行|首肯")
+_ZH_EXCERPT = re.compile(r"摘(?:几段|一段|一些|点|几句|录)|摘抄")
+_ZH_WEIGH = re.compile(r"掂量(?:掂量|一下)?|琢磨(?:琢磨|一下)?|斟酌")
+_ZH_HAND_OVER = re.compile(r"递(?:上|过去)?(?:点|些)|递上|捎上|贡献点")
+UNDERSTANDING_WORDS = ("理解", "了解", "认识", "understanding", "understand")
+CONSISTENCY_WORDS = ("一致性", "互补性", "协调", "consistency", "coherence", "complementarity", "complementary")
+PERMISSION_WORDS = ("permission", "许可", "允许", "授权")
+EXTRACT_WORDS = ("extracts", "extract", "摘录", "引用", "quote")
+CONSIDER_WORDS = ("考虑", "consider", "considers", "whether", "是否")
+PROVIDE_WORDS = ("提供", "贡献", "provide", "provided", "contribute")
+
 PHRASINGS: tuple[Phrasing, ...] = (
     Phrasing("refrain", "en", _EN_REFRAIN, "full", _EVERYWHERE, said=_EN_AVOIDANCE, wording=AVOIDANCE_WORDS),
     Phrasing("stakeholders", "en", _EN_EVERYONE, "full", _EVERYWHERE, term="stakeholders", needs="refrain"),
@@ -288,6 +324,27 @@ PHRASINGS: tuple[Phrasing, ...] = (
     # as the term or the text's verb, and covered by it.
     *(Phrasing(d.name, d.lang, d.pattern, "full", _EVERYWHERE, term=d.name) for d in DESCRIPTIONS),
     *(Phrasing(d.name, d.lang, d.pattern, "full", _EVERYWHERE, wording=d.wording) for d in VERBS),
+    # Everyday Chinese verbs of what a clause says in its own: 汇报 is the report a text says 报告, 一起干活 and
+    # 打交道 its cooperation, 互通有无 its information sharing, 多聊聊 its discussions; 让老百姓明白 is the awareness
+    # it raises (宣传), 弄清楚 the understanding it seeks; 彼此衔接 and 别打架 are its consistency and
+    # complementarity; 点头 the permission it requires, 摘几段 its extracts, 掂量 what it considers, 递上 what it
+    # provides.
+    Phrasing("UN bodies", "zh", _ZH_UN_SIBLINGS, "full", _EVERYWHERE, wording=UN_BODY_WORDS),
+    Phrasing("led", "zh", _ZH_LED, "full", _EVERYWHERE, wording=LED_WORDS),
+    Phrasing("coalition", "zh", _ZH_BAND_TOGETHER, "full", _EVERYWHERE, wording=COALITION_WORDS),
+    Phrasing("recognized", "zh", _ZH_REGARDED, "full", _EVERYWHERE, wording=REGARD_WORDS),
+    Phrasing("resolution", "zh", _ZH_THE_TEXT, "full", _SUPPORT, said=_ZH_TEXT_NOUN, wording=RESOLUTION_WORDS),
+    Phrasing("report", "zh", _ZH_REPORT, "full", _EVERYWHERE, term="report"),
+    Phrasing("cooperation", "zh", _ZH_TOGETHER, "full", _EVERYWHERE, term="cooperation"),
+    Phrasing("information sharing", "zh", _ZH_SHARE, "full", _EVERYWHERE, term="information sharing"),
+    Phrasing("discussions", "zh", _ZH_CHAT, "full", _EVERYWHERE, term="discussions"),
+    Phrasing("awareness", "zh", _ZH_MAKE_AWARE, "full", _EVERYWHERE, term="awareness"),
+    Phrasing("understanding", "zh", _ZH_FIGURE_OUT, "full", _EVERYWHERE, wording=UNDERSTANDING_WORDS),
+    Phrasing("consistency", "zh", _ZH_DOVETAIL, "full", _EVERYWHERE, wording=CONSISTENCY_WORDS),
+    Phrasing("permission", "zh", _ZH_NOD, "full", _EVERYWHERE, wording=PERMISSION_WORDS),
+    Phrasing("extracts", "zh", _ZH_EXCERPT, "full", _EVERYWHERE, wording=EXTRACT_WORDS),
+    Phrasing("consider", "zh", _ZH_WEIGH, "full", _EVERYWHERE, wording=CONSIDER_WORDS),
+    Phrasing("provide", "zh", _ZH_HAND_OVER, "full", _EVERYWHERE, wording=PROVIDE_WORDS),
 )
 
 
@@ -305,6 +362,12 @@ def phrasings_in(question: str, lang: Language, use: Use) -> tuple[Phrased, ...]
         hit = _read_weak(row, question) if row.strength == "weak" else _read_full(row, question, covered)
         if hit is not None:
             found.append(hit)
+    if use in _EVERYWHERE:
+        # Informal descriptions (zh_descriptions.py) are full phrasings of the glossary term they describe.
+        for description, source in descriptions_in(question, lang):
+            covered = {t for p in found for t in p.covers}
+            covers = tuple(t for t in dict.fromkeys(tokenize(source, cjk_bigrams=False)) if t not in covered)
+            found.append(Phrased(_described(description), source, covers, _term(description.term)))
     return tuple(found)
 
 
@@ -323,6 +386,11 @@ def without_named(question: str, lang: Language, use: Use) -> str:
         if p.phrasing.names:
             question = question.replace(p.source, " ")
     return question
+
+
+@lru_cache(maxsize=64)
+def _described(description: Description) -> Phrasing:
+    return Phrasing(description.term, "zh", description.pattern, "full", _EVERYWHERE, term=description.term)
 
 
 def _read_full(row: Phrasing, question: str, covered: set[str]) -> Phrased | None:
@@ -361,7 +429,7 @@ def _said(row: Phrasing, source: str) -> tuple[int, int]:
     return m.span() if m is not None else (0, 0)
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=64)
 def _term(en: str) -> Term:
     return next(t for t in TERMS if t.en == en)
 

@@ -381,3 +381,58 @@ def test_a_description_inside_a_longer_one_is_no_second_term():
     assert [p.phrasing.name for p in found] == ["Director of the Telecommunication Development Bureau"]
     alone = phrasings_in("What role does the union's development arm play?", "en", "support")
     assert [p.phrasing.name for p in alone] == ["ITU Telecommunication Development Sector"]
+
+
+# --- informal Chinese: descriptions of bodies and officers, everyday verbs
+
+
+def informal(question: str, use: str = "support") -> list[tuple[str, str]]:
+    found = phrasings_in(question, "zh", use)
+    return [(p.source, p.term.en if p.term else p.phrasing.name) for p in found if p.strength == "full"]
+
+
+def test_an_informal_description_is_a_full_phrasing_of_its_glossary_term():
+    question = "日内瓦那家管通信的单位的掌门人多久得向董事会汇报一次？"
+    assert informal(question) == [
+        ("汇报", "report"),
+        ("日内瓦那家管通信的单位的掌门人", "Secretary-General"),
+        ("董事会", "Council"),
+    ]
+    assert informal(question, "search") == informal(question)
+    # Its words are covered: 日内瓦 is no place a clause must name.
+    covers = {t for p in phrasings_in(question, "zh", "support") for t in p.covers}
+    assert {"日内瓦", "掌门人", "董事会"} <= covers
+
+
+@pytest.mark.parametrize(
+    ("question", "name"),
+    [
+        ("掌门人得跟哪些单位一起干活？", "cooperation"),
+        ("各方该多聊聊哪些方面？", "discussions"),
+        ("成员国在做哪些让老百姓明白这门技术潜力的事？", "awareness"),
+        ("他们要弄清楚什么影响？", "understanding"),
+        ("它的活动要跟别家彼此衔接吗？", "consistency"),
+        ("转载照片得先找谁点头？", "permission"),
+        ("能摘几段网站上的材料吗？", "extracts"),
+        ("草案让秘书长掂量什么？", "consider"),
+        ("联合国兄弟单位有哪些？", "UN bodies"),
+        ("这份文本是谁牵头拿出来的？", "led"),
+        ("是好几个国家抱团一起推的吗？", "coalition"),
+        ("外界给了它什么样的定位？", "recognized"),
+        ("这份AI文本是谁提的？", "resolution"),
+    ],
+)
+def test_an_everyday_chinese_verb_reads_as_the_texts_wording(question, name):
+    assert name in [n for _, n in informal(question)]
+
+
+def test_an_english_question_reads_no_chinese_rows():
+    assert informal("Who must the head of the union report to?") == []
+
+
+def test_the_text_a_chinese_question_points_at_is_checked_as_the_resolution_not_searched():
+    # 这份文本 is the resolution a report names: read for coverage, not added to the query (every clause has it).
+    assert [p.phrasing.name for p in phrasings_in("这份AI文本是谁提的？", "zh", "search")] == []
+    [found] = [p for p in phrasings_in("这份AI文本是谁提的？", "zh", "support") if p.phrasing.name == "resolution"]
+    assert found.covers == ("文本",)
+    assert phrasings_in("文本里写了什么？", "zh", "support") == ()  # no demonstrative: any text

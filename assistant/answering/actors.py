@@ -133,12 +133,30 @@ def actors_in(text: str, exclude: Iterable[str] = ()) -> int:
     """How many distinct actors a text names beyond `exclude` (no section addressee: a sentence of a clause).
 
     A capitalised name written right before an excluded one is part of its name, no other actor: "The *United
-    Nations* General Assembly embraced …" names only the Assembly a question about the Assembly already names.
+    Nations* General Assembly embraced …" names only the Assembly a question about the Assembly already names; so
+    is the owner written into it in Chinese (联合国大会).
     """
     excluded = set(exclude)
     for name in excluded:
         text = re.sub(rf"(?:\b[A-Z][\w'’-]*\s+){{1,3}}(?={re.escape(name)}\b)", " ", text)
+    if excluded:
+        text = _without_owned_names(text, excluded)
     return len({t.en for t in chunk_evidence(text)[0] if is_actor(t)} - excluded)
+
+
+_OWNERS_EN, _OWNERS_ZH = r"(?:(?:the\s+)?(?:United\s+Nations|UN|ITU)['’]?s?\s+)?", r"(?:联合国|国际电联)?"
+
+
+def _without_owned_names(text: str, excluded: set[str]) -> str:
+    for term in (*find_terms(text, "en"), *find_terms(text, "zh")):
+        if term.en not in excluded:
+            continue
+        for form in (*term.forms("en"), *term.forms("zh")):
+            if re.search(r"[\u4e00-\u9fff]", form):
+                text = re.sub(_OWNERS_ZH + re.escape(form), " ", text)
+            else:
+                text = re.sub(rf"(?<![\w-]){_OWNERS_EN}{re.escape(form)}(?![\w-])", " ", text, flags=re.IGNORECASE)
+    return text
 
 
 def answer_actors(chunk: Chunk, asked: Sequence[Term], own: str) -> int:

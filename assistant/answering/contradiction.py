@@ -53,6 +53,7 @@ from assistant.answering.spans import MonthDay, month_days, years
 from assistant.answering.support import shown_word
 from assistant.glossary import Term
 from assistant.schema import Chunk, Language
+from assistant.zh_descriptions import without_descriptions
 
 T = TypeVar("T")
 
@@ -65,9 +66,15 @@ def _unmatched(asked: Sequence[T], given: Sequence[T], same: Callable[[T, T], bo
     return [a for a in asked if not any(same(a, g) for g in given)]
 
 
+def _asked_cities(question: str) -> list[str]:
+    """The cities a question asks about: not the seat in its description of a body (日内瓦那家管通信的单位 is ITU,
+    zh_descriptions.py), which says which body is meant, not where anything happened."""
+    return city_names(without_descriptions(question))
+
+
 def other_places(question: str, clause: str) -> list[str]:
     """The question's cities that `clause` does not name, when it names another city; else []."""
-    return _unmatched(city_names(question), city_names(clause), same_city)
+    return _unmatched(_asked_cities(question), city_names(clause), same_city)
 
 
 def other_years(question: str, clause: str) -> list[str]:
@@ -114,7 +121,7 @@ def borrowed(question: str, clause: str, named: Sequence[DocumentId] = ()) -> li
     own = own_text(question, clause, named)
     own_years, own_cities = years(own), city_names(own)
     lent = [y for y in years(question) if y not in own_years] if years(clause) else []
-    places = [a for a in city_names(question) if not any(same_city(a, g) for g in own_cities)]
+    places = [a for a in _asked_cities(question) if not any(same_city(a, g) for g in own_cities)]
     return list(dict.fromkeys(lent + (places if city_names(clause) else [])))
 
 
@@ -165,7 +172,7 @@ def stating_record(question: str, clause: str, records: Sequence[Chunk]) -> Chun
     question asks and `clause` does not give, to answer or contradict the question from; None when the
     clause gives them itself or no record does."""
     wanted: list[Callable[[str], Sequence[object]]] = []
-    if city_names(question) and not city_names(clause):
+    if _asked_cities(question) and not city_names(clause):
         wanted.append(city_names)
     if years(question) and not years(clause):
         wanted.append(years)

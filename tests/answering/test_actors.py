@@ -164,3 +164,12 @@ def test_a_name_in_quotation_marks_the_glossary_does_not_know_whole_is_matched_a
     assert subject.written == ("人工智能造福人类",)
     assert names_subject(_chunk(_SUMMIT, "zh"), subject)
     assert not names_subject(_chunk(_SHARE, "zh"), subject)
+
+
+def test_the_owner_written_into_an_excluded_actors_name_is_no_other_actor():
+    # "Who led the text at the assembly of all member states?": the sentence naming the Assembly names no one else.
+    sentence = "The United Nations General Assembly recently embraced a pivotal resolution on artificial intelligence."
+    assert actors_in(sentence, {"General Assembly"}) == 0
+    assert actors_in(sentence) == 2  # the United Nations and its General Assembly, when neither is asked
+    # An actor of its own beside the excluded one still counts.
+    assert actors_in("The General Assembly and ITU worked together.", {"General Assembly"}) == 1

@@ -174,3 +174,16 @@ def test_a_term_a_description_only_overlaps_stays():
     # "AI for Good" is the glossary's own name; the description "for Good summit" inside it adds nothing.
     terms = [g.term.en for g in question_groups("Who paid for the AI for Good summit?", "en") if g.term is not None]
     assert terms == ["AI for Good Global Summit"]
+
+
+def test_a_term_written_inside_an_informal_description_is_part_of_it():
+    # 全体会员国都在的大会 is the General Assembly (zh_descriptions.py):
+    # its 会员国 are no member states a clause must name.
+    groups = question_groups("在全体会员国都在的大会上，这份文本是谁牵头拿出来的？", "zh")
+    names = [g.term.en for g in groups if g.term is not None]
+    assert "General Assembly" in names
+    assert "member states of the United Nations" not in names
+    assert not {"全体", "会员国"} & {g.token for g in groups}
+    # Written on its own, the term stays.
+    own = question_groups("会员国在大会上做了什么？", "zh")
+    assert "member states of the United Nations" in [g.term.en for g in own if g.term is not None]
