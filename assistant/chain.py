@@ -44,6 +44,7 @@ from langchain_core.prompts import ChatPromptTemplate
 from langchain_core.runnables import ConfigurableFieldSpec, Runnable, RunnableConfig, RunnableLambda, RunnableSequence
 
 from assistant.answering import AnswerContext, analyse_question, answer_extractive, resolve_follow_up, words
+from assistant.answering.lead_ins import split_lead_in
 from assistant.answering.llm import HUMAN, LANGUAGE_NAMES, NOT_IN_CORPUS, SYSTEM
 from assistant.answering.site_notice import asks_site_notice, label_only, notice_first
 from assistant.answering.source_view import restore_source, simplified_context
@@ -310,6 +311,9 @@ def _analyse_step(assistant: ChainAssistant) -> Any:
         # A mistyped document id is an error naming the indexed ones, not an answer from no clause at all.
         doc_ids = check_doc_ids(request.get("doc_ids") or (), assistant.indexed_documents())
         # A follow-up ("What else must he do?") is retrieved and answered with what it refers to.
+        # A lead-in about the asker ("I'm briefing my minister:") is context, not something a clause must state:
+        # the question is analysed and answered without it, but retrieved with it (it may name the topic).
+        lead, text = split_lead_in(text, lang)
         analysis = resolve_follow_up(analyse_question(text, lang), turns)
         return {
             **request,
@@ -321,7 +325,7 @@ def _analyse_step(assistant: ChainAssistant) -> Any:
             "worded_as": worded_as,
             "doc_ids": doc_ids,
             "analysis": analysis,
-            "query": analysis.retrieval_query[-limit:],
+            "query": f"{lead} {analysis.retrieval_query}".strip()[-limit:],
             # The answerer weighs more chunks than `top_k` (it re-ranks them by coverage).
             "k": request.get("k") or assistant.settings.answer_candidates,
         }
