@@ -59,6 +59,7 @@ from assistant.answering.support import (
     clause_evidence,
     covered_terms,
     dense_match,
+    document_level,
     evidence_text,
     supports,
 )
@@ -107,7 +108,7 @@ def single_answer(
         return gated
     # Covered is not enough: "which country" needs a country, "for children" must be said, "the next"
     # summit is not a past one's dateline (near_miss.py).
-    fit = fitting(need, passing, ctx)
+    fit = _class_fit(need, passing, ranked, ctx)
     if not fit.fit and fit.closest is not None:
         return _near_miss(question, lang, a, ctx, need, fit)
     best = pick(replace(choice, passing=fit.fit))
@@ -129,6 +130,26 @@ def single_answer(
     if twins:
         return clauses_answer(question, lang, twins, ctx)
     return _quoted_answer(question, lang, a, ctx, best, need)
+
+
+def _class_fit(need: Needs, passing: list[Support], ranked: list[Support], ctx: AnswerContext) -> Fitting:
+    """`fitting` of the passing clauses; when none names the asked class, of the retrieved ones that name it and
+    cover the question only in other words ("Which kind of countries get a fair shot at these smart tools?" is
+    answered by "equitable access … for developing nations", which writes none of the question's own words)."""
+    fit = fitting(need, passing, ctx)
+    if fit.fit or need.cls is None:
+        return fit
+    # The class span is the literal evidence `Support.ok` asks for: the clause names what the question asks.
+    soft = [
+        s
+        for s in ranked
+        if s not in passing
+        and s.similar > 0
+        and s.score + s.similar >= ctx.min_support
+        and not document_level(s.hit.chunk)
+    ]
+    named = fitting(need, soft, ctx)
+    return replace(fit, fit=named.fit) if named.fit else fit
 
 
 def _unsupported(question: str, lang: Language, ctx: AnswerContext, chunk: Chunk, evidence: str) -> list[str]:

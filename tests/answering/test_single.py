@@ -68,6 +68,26 @@ def test_a_class_question_is_not_answered_by_a_quote_naming_none_of_the_class(as
     assert answer.abstained or any("member states" in q for q in quotes), quotes
 
 
+def test_a_kind_of_countries_said_only_in_other_words_is_answered_by_the_group_the_clause_names(assistant):
+    # body/5 writes none of the question's own words ("fair chance", "smart tools"), only their sense; its
+    # "developing nations" is the kind of countries asked for, which the clauses sharing words do not name.
+    answer = assistant.ask("What sort of nations were singled out as deserving a fair chance at these smart tools?")
+    assert not answer.abstained
+    assert any("developing nations" in c.quote for c in answer.citations)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which country led the drafting of the resolution?",
+        "Which countries voted against the resolution?",
+        "Which nations abstained when the text was put to a vote?",
+    ],
+)
+def test_a_question_for_particular_countries_is_not_answered_by_a_group(assistant, question):
+    assert assistant.ask(question).abstained
+
+
 # Yes/no answers on the bundled corpus (the `assistant` fixture): names with years, resolutions named by
 # their topic, months against the dateline, 没有 before a 的 phrase.
 @pytest.mark.parametrize("question", ["Does the draft resolution mention Agenda 2030?", "决议草案是否提到2030议程？"])
