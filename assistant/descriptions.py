@@ -43,6 +43,7 @@ class Description:
     pattern: re.Pattern[str]
     kind: Kind
     wording: tuple[str, ...] = ()  # a verb's words in a text, in either language (kind "verb")
+    needs: str = ""  # read only where a row of this name is found too
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,8 @@ class Described:
 
 
 def _en(pattern: str) -> re.Pattern[str]:
+    # Only the first alternative of an ungrouped `pattern` starts at a word and only the last ends at one: the
+    # rows of the article's subjects group theirs ("on the net" is no start of "on the networked society").
     return re.compile(rf"(?<![\w-]){pattern}(?![\w-])", re.IGNORECASE)
 
 
@@ -71,6 +74,49 @@ _DEV_WORK = (
 )
 # Owned ("the union's development arm"): a bare "Development Bureau" is a glossary name of its own.
 _DEV_UNIT = rf"(?:{_OURS}\s+development\s+{_UNIT}|(?:{_OURS}\s+|the\s+)?{_UNIT}\s+{_DEV_WORK})"
+
+# The General Assembly is the UN's body of all its members: its main (general, full, all-member) assembly or
+# body, its plenary, the assembly of all nations. A bare "the plenary" is the Assembly's in UN usage; a
+# conference's plenary is named ("the plenary of PP-22").
+_UN = r"(?:world\s+body|UN|U\.N\.|United\s+Nations|world\s+organi[sz]ation)(?:['’]s?)?"
+_ALL = r"(?:main|general|full|whole|all[\s-]member|193[\s-]member|big|annual|top|highest)"
+_ALL_MEMBERS = r"(?:nations|countries|members|member\s+states|UN\s+members)"
+_ASSEMBLY = (
+    rf"{_UN}\s+(?:(?:{_ALL}|plenary)\s+(?:body|forum)|(?:{_ALL}\s+)?(?:assembly|plenary))"
+    rf"(?:\s+of\s+all\s+{_ALL_MEMBERS})?"
+    rf"|(?:{_ALL}|plenary)\s+(?:assembly|body|plenary)\s+of\s+(?:the\s+(?:world\s+body|UN|United\s+Nations)|all\s+{_ALL_MEMBERS})"
+    rf"|(?:world['’]s|global)\s+(?:{_ALL}\s+)?(?:plenary|assembly)"
+    rf"|plenary\s+of\s+(?:the\s+)?{_UN}"
+    r"|(?<=the\s)plenary(?!\s+(?:of|at|session\s+of|meeting\s+of)\b)"
+)
+# The Sustainable Development Goals: the world's (global, UN, 2030, 17) targets. A row describes a term in words
+# other than its own: "global goals" says the Goals' own word, which finds their text as it is (read as the term,
+# "How many global goals ..." lost its number on dev), and so do "basic rights", "digital skills", "digital gap".
+_GOALS_OF = r"(?:global|worldwide|world['’]s|UN['’]?s?|U\.N\.['’]?s?|United\s+Nations['’]?|2030|17|seventeen)"
+_GOALS = (
+    rf"{_GOALS_OF}(?:\s+(?:big|main|headline|development|shared|common|2030|17|seventeen|global))*\s+targets"
+    r"|targets\s+for\s+2030"
+)
+# Human rights: the freedoms or liberties every person has.
+_RIGHTS = (
+    r"(?:people['’]s|everyone['’]s|individuals['’]|basic|fundamental|universal|civil)\s+"
+    r"(?:basic\s+|fundamental\s+)?(?:freedoms|liberties)"
+)
+# Online and offline as everyday English says them; "in everyday life" is offline only beside an online
+# description (`Description.needs`): alone it is no contrast with the internet ("Is AI used in everyday life?").
+_ONLINE = (
+    r"on\s+the\s+(?:internet|web|net)|in\s+cyberspace|over\s+the\s+internet|in\s+the\s+digital\s+(?:world|realm|sphere)"
+)
+_OFFLINE = r"in\s+(?:everyday|real|daily|ordinary)\s+life|in\s+the\s+(?:physical|real)\s+world|in\s+person"
+# The digital divide: the gap between the connected and the unconnected, or a technology gap.
+_DIVIDE = (
+    r"gap\s+between\s+(?:the\s+)?(?:connected|online|digital\s+haves|haves|tech\s+haves)\b[\w\s-]*?\band\s+"
+    r"(?:the\s+)?(?:unconnected|offline|have[\s-]nots)(?:\s+(?:countries|nations|people))?"
+    r"|(?:technology|tech|connectivity)\s+gap"
+)
+_LITERACY = (
+    r"(?:digital|tech|technology|computer|online|(?-i:IT))\s+(?:skills|know[\s-]how|savvy|competence|competences)"
+)
 
 DESCRIPTIONS: tuple[Description, ...] = (
     # Officers and bodies of ITU.
@@ -99,15 +145,7 @@ DESCRIPTIONS: tuple[Description, ...] = (
         "term",
     ),
     # The United Nations and its bodies.
-    Description(
-        "General Assembly",
-        "en",
-        _en(
-            r"(?:world\s+body['’]s|UN['’]s|United\s+Nations['’])\s+(?:main|general|plenary|full)\s+(?:assembly|body|forum)"
-            r"|(?:main|general|plenary)\s+(?:assembly|body)\s+of\s+the\s+(?:world\s+body|UN|United\s+Nations)"
-        ),
-        "term",
-    ),
+    Description("General Assembly", "en", _en(rf"(?:{_ASSEMBLY})"), "term"),
     Description(
         "World Summit on the Information Society",
         "en",
@@ -164,6 +202,15 @@ DESCRIPTIONS: tuple[Description, ...] = (
         ),
         "term",
     ),
+    # What the article reports (its subjects as a reader says them), and the article itself.
+    Description("Sustainable Development Goals", "en", _en(rf"(?:{_GOALS})"), "term"),
+    Description("human rights", "en", _en(rf"(?:{_RIGHTS})"), "term"),
+    Description("online", "en", _en(rf"(?:{_ONLINE})"), "term"),
+    Description("offline", "en", _en(rf"(?:{_OFFLINE})"), "term", needs="online"),
+    Description("digital divide", "en", _en(rf"(?:{_DIVIDE})"), "term"),
+    Description("digital literacy", "en", _en(rf"(?:{_LITERACY})"), "term"),
+    # A news item, as a reader calls it ("the article" is a glossary form of its own).
+    Description("news", "en", _en(r"(?:write[\s-]?up|news\s+(?:piece|story)|(?<=the\s)piece)"), "term"),
     Description(
         "strategic or financial impact",
         "en",
@@ -217,10 +264,11 @@ VERBS: tuple[Description, ...] = (
 
 
 def described(text: str, lang: Language) -> list[Described]:
-    """The descriptions and everyday verbs in `text`, in the tables' order, each row's first match."""
-    found = []
+    """The descriptions and everyday verbs in `text`, in the tables' order, each row's first match (a row that
+    `needs` another is read only after that one is found)."""
+    found: list[Described] = []
     for row in (*DESCRIPTIONS, *VERBS):
-        if row.lang != lang:
+        if row.lang != lang or (row.needs and all(d.target != row.needs for d in found)):
             continue
         m = row.pattern.search(text)
         if m is not None:

@@ -64,6 +64,9 @@ class Phrasing:
     # The phrasing is an everyday name of its glossary term as a whole ("smart machines"): its words are not read
     # one by one, nor is a term inside it (`without_named`).
     names: bool = False
+    # A description of its term (descriptions.py): its words stand for the term together, as many words of the
+    # question as it has (answering/evidence.py `Group.words`).
+    describes: bool = False
 
 
 @dataclass(frozen=True)
@@ -323,7 +326,10 @@ PHRASINGS: tuple[Phrasing, ...] = (
     # A delegate's descriptions of bodies, officers and subjects (descriptions.py): covered by the term, not searched
     # as it (searched, they cost the gold gate's recall@5 0.907 -> 0.895 and MRR@10 0.722 -> 0.718, under its floors,
     # for one dev question, dev-an21); everyday verbs: searched as the text's verb, and covered by it.
-    *(Phrasing(d.name, d.lang, d.pattern, "full", _SUPPORT, term=d.name) for d in DESCRIPTIONS),
+    *(
+        Phrasing(d.name, d.lang, d.pattern, "full", _SUPPORT, term=d.name, needs=d.needs, describes=True)
+        for d in DESCRIPTIONS
+    ),
     *(Phrasing(d.name, d.lang, d.pattern, "full", _EVERYWHERE, wording=d.wording) for d in VERBS),
     # Everyday Chinese verbs of what a clause says in its own: 汇报 is the report a text says 报告, 一起干活 and
     # 打交道 its cooperation, 互通有无 its information sharing, 多聊聊 its discussions; 让老百姓明白 is the awareness

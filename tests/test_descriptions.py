@@ -51,6 +51,19 @@ def test_every_description_names_a_glossary_term_and_every_verb_a_texts_words_in
         ("Should it use the channels already in place?", "existing mechanisms"),
         ("Which activities could upset its strategy or finances?", "strategic or financial impact"),
         ("Which earlier texts does the draft look back on?", "recalling"),
+        ("How many countries backed the text the world body's plenary passed?", "General Assembly"),
+        ("Had the UN's main assembly of all nations ever tackled this?", "General Assembly"),
+        ("Did the world's all-member plenary deal with it?", "General Assembly"),
+        ("Was it the plenary's first try?", "General Assembly"),
+        ("How many of the worldwide 2030 targets are there?", "Sustainable Development Goals"),
+        ("Could it help hit the UN's headline targets for 2030 sooner?", "Sustainable Development Goals"),
+        ("Must people's basic freedoms be looked after?", "human rights"),
+        ("Are everyone's fundamental liberties protected?", "human rights"),
+        ("Are rights protected in cyberspace?", "online"),
+        ("Who will close the gap between connected and unconnected countries?", "digital divide"),
+        ("Which computer skills should improve?", "digital literacy"),
+        ("Who will close the technology gap?", "digital divide"),
+        ("What does the write-up say?", "news"),
     ],
 )
 def test_a_description_is_read_as_the_term_a_text_names(question, term):
@@ -84,6 +97,12 @@ def test_an_everyday_verb_is_read_as_the_texts_verb(question, verb):
         "Which mechanisms are new?",
         "What plans were made?",
         "Does the article look ahead?",
+        "Does the plenary of PP-22 adopt it?",  # a named meeting's plenary
+        "What are the draft's goals?",  # no one's global goals
+        "How many global goals are there?",  # the Goals' own word: read as written
+        "Are people's basic rights protected?",
+        "What does the assembly hall look like?",
+        "Is AI used in everyday life?",  # offline only beside online (below)
     ],
 )
 def test_words_that_describe_something_else_are_left_alone(question):
@@ -92,3 +111,7 @@ def test_words_that_describe_something_else_are_left_alone(question):
 
 def test_chinese_questions_have_no_english_descriptions():
     assert described("秘书长每年向理事会报告什么？", "zh") == []
+
+
+def test_everyday_life_is_offline_only_beside_the_internet():
+    assert targets("Are rights protected on the internet just as much as in everyday life?") == ["online", "offline"]
