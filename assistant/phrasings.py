@@ -198,6 +198,8 @@ ADOPTION_WORDS = ("adopt", "adopted", "adoption", "endorse", "endorsed", "endors
 _EN_BACKED = re.compile(
     r"\b(?:(?:got|get|gets|getting|threw|throw|throws|throwing|thrown)\s+(?:(?:their|its|his|her|our|my|your)\s+"
     r"(?:full\s+)?weight\s+)?behind|(?:rallied|rally|rallies|rallying)\s+(?:behind|around|round)|"
+    # "put" only with its weight: "put behind" alone is no backing ("put the past behind them").
+    r"(?:put|puts|putting)\s+(?:their|its|his|her|our|my|your)\s+(?:full\s+)?weight\s+behind|"
     r"(?:lent|lend|lends|lending)\s+(?:(?:their|its|his|her|our|your)\s+)?(?:full\s+)?(?:backing|support|weight))\b",
     re.IGNORECASE,
 )

@@ -235,6 +235,7 @@ def full(question: str, lang: str) -> list[tuple[str, str, tuple[str, ...]]]:
         ("How many states lent their backing to the text?", "lent their backing"),
         ("Which states threw their weight behind the draft?", "threw their weight behind"),
         ("How many members rallied behind the proposal?", "rallied behind"),
+        ("How many countries put their weight behind the text?", "put their weight behind"),
     ],
 )
 def test_backing_idioms_are_the_support_a_text_reports(question, source):
@@ -250,6 +251,7 @@ def test_backing_idioms_are_the_support_a_text_reports(question, source):
         "Who got the most votes?",  # "got" alone asks something else
         "Which country lent money to the programme?",
         "What lies behind the resolution?",
+        "Did the states put the dispute behind them?",  # "put" is backing only with its weight
         "What support does ITU give developing countries?",  # the plain word is no idiom to read
     ],
 )
