@@ -368,10 +368,11 @@ def test_a_term_named_in_everyday_words_is_taken_out_of_the_question_as_a_whole(
 
 def test_a_description_is_a_full_phrasing_of_its_glossary_term():
     found = phrasings_in("How often must the union's top official brief its governing board?", "en", "support")
+    # The table's rows (the everyday verb) first, then the descriptions.
     assert [(p.phrasing.name, p.term.zh if p.term else None) for p in found] == [
+        ("report", None),
         ("Secretary-General", "秘书长"),
         ("Council", "理事会"),
-        ("report", None),
     ]
     assert all(p.strength == "full" for p in found)
 

@@ -177,7 +177,7 @@ def test_a_term_a_description_only_overlaps_stays():
 
 
 def test_a_term_written_inside_an_informal_description_is_part_of_it():
-    # 全体会员国都在的大会 is the General Assembly (zh_descriptions.py):
+    # 全体会员国都在的大会 is the General Assembly (descriptions.py):
     # its 会员国 are no member states a clause must name.
     groups = question_groups("在全体会员国都在的大会上，这份文本是谁牵头拿出来的？", "zh")
     names = [g.term.en for g in groups if g.term is not None]
