@@ -4,20 +4,25 @@ A question that shares no word with its clause still points at it: "the head of 
 the Secretary-General, "its governing board" the Council, "the world body's main assembly" the General
 Assembly, "the things it is actually good at" the Union's core
 competencies; it "briefs" or "updates" where a text reports, "hands over" or "passes on" where it shares,
-"piggybacks on" where it uses. Two tables hold this domain knowledge, general to ITU and UN texts (no row
-names a clause):
+"piggybacks on" where it uses. In Chinese, 日内瓦那家管通信的单位 is the International Telecommunication Union, its
+掌门人 / 一把手 the Secretary-General, 董事会 its Council, 所有国家都参加的大会 the General Assembly: written with
+demonstratives and classifiers (那家, 那个) and in any order, so they are patterns, not glossary aliases. Two
+tables hold this domain knowledge, general to ITU and UN texts (no row names a clause):
 
-* `DESCRIPTIONS`: a description -> the glossary term (its English form) a text names it with;
+* `DESCRIPTIONS`: a description, in English or Chinese -> the glossary term (its English form) a text names it with;
 * `VERBS`: an everyday verb -> how a text words the act, in both languages.
 
-`assistant.phrasings` reads both as rows of its table (full strength): the retrieval query searches a verb as the
-text's (a description is not searched as its term: searched, it lowered the gold gate's recall@5 and MRR@10 under
-their floors, see phrasings.py), and the coverage check counts the description's words as covered by the term's,
-never as words a clause must state.
+`assistant.phrasings` reads both (full strength): a verb as a row of its table, searched as the text's verb; a
+description after its table (`descriptions_in`), as its term. The coverage check counts a description's words as
+covered by the term's, never as words a clause must state. An English description is not searched as its term
+(searched, they lowered the gold gate's recall@5 and MRR@10 under their floors, see phrasings.py); a Chinese one
+is (`Description.searched`).
 
 Example:
     >>> [(d.source, d.target) for d in described("Who briefs the union's governing board?", "en")]
     [("the union's governing board", 'Council'), ('briefs', 'report')]
+    >>> [d.name for d, _ in descriptions_in("日内瓦那家管通信的单位的掌门人要向董事会汇报什么？", "zh")]
+    ['Secretary-General', 'Council']
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from assistant.glossary import TERMS
 from assistant.schema import Language
 
 # No row for AI ("machine intelligence", "smart tech"): both documents name it in nearly every paragraph, so
@@ -43,6 +49,9 @@ class Description:
     pattern: re.Pattern[str]
     kind: Kind
     wording: tuple[str, ...] = ()  # a verb's words in a text, in either language (kind "verb")
+    needs: str = ""  # read only where a row of this name is found too
+    # Searched as its term too (retrieval/translation.py): the Chinese rows; the English ones cost the gold gate.
+    searched: bool = False
 
 
 @dataclass(frozen=True)
@@ -54,6 +63,8 @@ class Described:
 
 
 def _en(pattern: str) -> re.Pattern[str]:
+    # Only the first alternative of an ungrouped `pattern` starts at a word and only the last ends at one: the
+    # rows of the article's subjects group theirs ("on the net" is no start of "on the networked society").
     return re.compile(rf"(?<![\w-]){pattern}(?![\w-])", re.IGNORECASE)
 
 
@@ -71,6 +82,76 @@ _DEV_WORK = (
 )
 # Owned ("the union's development arm"): a bare "Development Bureau" is a glossary name of its own.
 _DEV_UNIT = rf"(?:{_OURS}\s+development\s+{_UNIT}|(?:{_OURS}\s+|the\s+)?{_UNIT}\s+{_DEV_WORK})"
+
+# The General Assembly is the UN's body of all its members: its main (general, full, all-member) assembly or
+# body, its plenary, the assembly of all nations. A bare "the plenary" is the Assembly's in UN usage; a
+# conference's plenary is named ("the plenary of PP-22").
+_UN = r"(?:world\s+body|UN|U\.N\.|United\s+Nations|world\s+organi[sz]ation)(?:['’]s?)?"
+_ALL = r"(?:main|general|full|whole|all[\s-]member|193[\s-]member|big|annual|top|highest)"
+_ALL_MEMBERS = r"(?:nations|countries|members|member\s+states|UN\s+members)"
+_ASSEMBLY = (
+    rf"{_UN}\s+(?:(?:{_ALL}|plenary)\s+(?:body|forum)|(?:{_ALL}\s+)?(?:assembly|plenary))"
+    rf"(?:\s+of\s+all\s+{_ALL_MEMBERS})?"
+    rf"|(?:{_ALL}|plenary)\s+(?:assembly|body|plenary)\s+of\s+(?:the\s+(?:world\s+body|UN|United\s+Nations)|all\s+{_ALL_MEMBERS})"
+    rf"|(?:world['’]s|global)\s+(?:{_ALL}\s+)?(?:plenary|assembly)"
+    rf"|plenary\s+of\s+(?:the\s+)?{_UN}"
+    r"|(?<=the\s)plenary(?!\s+(?:of|at|session\s+of|meeting\s+of)\b)"
+)
+# The Sustainable Development Goals: the world's (global, UN, 2030, 17) targets. A row describes a term in words
+# other than its own: "global goals" says the Goals' own word, which finds their text as it is (read as the term,
+# "How many global goals ..." lost its number on dev), and so do "basic rights", "digital skills", "digital gap".
+_GOALS_OF = r"(?:global|worldwide|world['’]s|UN['’]?s?|U\.N\.['’]?s?|United\s+Nations['’]?|2030|17|seventeen)"
+_GOALS = (
+    rf"{_GOALS_OF}(?:\s+(?:big|main|headline|development|shared|common|2030|17|seventeen|global))*\s+targets"
+    r"|targets\s+for\s+2030"
+)
+# Human rights: the freedoms or liberties every person has.
+_RIGHTS = (
+    r"(?:people['’]s|everyone['’]s|individuals['’]|basic|fundamental|universal|civil)\s+"
+    r"(?:basic\s+|fundamental\s+)?(?:freedoms|liberties)"
+)
+# Online and offline as everyday English says them; "in everyday life" is offline only beside an online
+# description (`Description.needs`): alone it is no contrast with the internet ("Is AI used in everyday life?").
+_ONLINE = (
+    r"on\s+the\s+(?:internet|web|net)|in\s+cyberspace|over\s+the\s+internet|in\s+the\s+digital\s+(?:world|realm|sphere)"
+)
+_OFFLINE = r"in\s+(?:everyday|real|daily|ordinary)\s+life|in\s+the\s+(?:physical|real)\s+world|in\s+person"
+# The digital divide: the gap between the connected and the unconnected, or a technology gap.
+_DIVIDE = (
+    r"gap\s+between\s+(?:the\s+)?(?:connected|online|digital\s+haves|haves|tech\s+haves)\b[\w\s-]*?\band\s+"
+    r"(?:the\s+)?(?:unconnected|offline|have[\s-]nots)(?:\s+(?:countries|nations|people))?"
+    r"|(?:technology|tech|connectivity)\s+gap"
+)
+_LITERACY = (
+    r"(?:digital|tech|technology|computer|online|(?-i:IT))\s+(?:skills|know[\s-]how|savvy|competence|competences)"
+)
+
+# Informal Chinese descriptions: ITU by its seat and field, its head, its board, the Development Bureau's director,
+# the Assembly every member state sits in.
+_ZH_HEAD = r"(?:掌门人|掌门|一把手|头儿|头头|老大|当家人|大当家|话事人|老板|总负责人)"
+# ITU described by its seat and its field: 日内瓦那家管通信的单位, 那个搞电信的国际组织, 联盟 (its own short name).
+_ZH_FIELD = r"(?:通信|通讯|电信|信息通信)"
+_ZH_BODY = r"(?:单位|机构|组织|联盟|机关)"
+_ZH_ITU = (
+    rf"日内瓦(?:的)?(?:那|这)?(?:家|个|一家|一个)?(?:专门)?(?:管|搞|负责)?{_ZH_FIELD}?(?:方面)?的?(?:国际)?{_ZH_BODY}"
+    rf"|(?:那|这)(?:家|个)(?:专门)?(?:管|搞|负责){_ZH_FIELD}的(?:国际)?{_ZH_BODY}"
+    r"|(?<![国家洲盟])联盟(?!的?成员)"
+)
+# The Development Bureau's director: 管发展那一摊的局长, 负责电信发展的那个局的头儿.
+_ZH_BDT_DIRECTOR = (
+    r"(?:管|搞|负责)(?:电信)?发展(?:那一摊|那摊|那一块|那块|这块|工作|事务)?(?:的)?(?:那个|那位)?(?:局)?的?"
+    rf"(?:局长|主任|{_ZH_HEAD}|负责人)"
+)
+# The General Assembly: the assembly every member state sits in, 所有国家都参加的大会, 全体会员国大会.
+_ZH_GA = (
+    r"(?:所有|全体|全部|各个?|一百九十多个)(?:会员国|成员国|国家)(?:都)?(?:参加|参与|出席|在场|在|有席位|坐(?:在)?一起|到场)?"
+    r"[^，。？?！!、]{0,4}?(?:的)?大会"
+)
+
+
+def _zh(term: str, pattern: re.Pattern[str]) -> Description:
+    return Description(term, "zh", pattern, "term", searched=True)
+
 
 DESCRIPTIONS: tuple[Description, ...] = (
     # Officers and bodies of ITU.
@@ -99,15 +180,7 @@ DESCRIPTIONS: tuple[Description, ...] = (
         "term",
     ),
     # The United Nations and its bodies.
-    Description(
-        "General Assembly",
-        "en",
-        _en(
-            r"(?:world\s+body['’]s|UN['’]s|United\s+Nations['’])\s+(?:main|general|plenary|full)\s+(?:assembly|body|forum)"
-            r"|(?:main|general|plenary)\s+(?:assembly|body)\s+of\s+the\s+(?:world\s+body|UN|United\s+Nations)"
-        ),
-        "term",
-    ),
+    Description("General Assembly", "en", _en(rf"(?:{_ASSEMBLY})"), "term"),
     Description(
         "World Summit on the Information Society",
         "en",
@@ -164,6 +237,15 @@ DESCRIPTIONS: tuple[Description, ...] = (
         ),
         "term",
     ),
+    # What the article reports (its subjects as a reader says them), and the article itself.
+    Description("Sustainable Development Goals", "en", _en(rf"(?:{_GOALS})"), "term"),
+    Description("human rights", "en", _en(rf"(?:{_RIGHTS})"), "term"),
+    Description("online", "en", _en(rf"(?:{_ONLINE})"), "term"),
+    Description("offline", "en", _en(rf"(?:{_OFFLINE})"), "term", needs="online"),
+    Description("digital divide", "en", _en(rf"(?:{_DIVIDE})"), "term"),
+    Description("digital literacy", "en", _en(rf"(?:{_LITERACY})"), "term"),
+    # A news item, as a reader calls it ("the article" is a glossary form of its own).
+    Description("news", "en", _en(r"(?:write[\s-]?up|news\s+(?:piece|story)|(?<=the\s)piece)"), "term"),
     Description(
         "strategic or financial impact",
         "en",
@@ -171,6 +253,31 @@ DESCRIPTIONS: tuple[Description, ...] = (
             r"(?:plans|strategy|strategic\s+direction|priorities)\s+(?:or|and|and/or)\s+(?:its\s+)?(?:budget|finances|money|funds|spending)"
         ),
         "term",
+    ),
+    # Informal Chinese descriptions. Longer, more specific ones first: an officer before the body its description
+    # contains (联盟掌门人 is the Secretary-General, not ITU), the Development Bureau's director before any head.
+    _zh("Director of the Telecommunication Development Bureau", re.compile(_ZH_BDT_DIRECTOR)),
+    _zh("Secretary-General", re.compile(rf"(?:(?:{_ZH_ITU})的?)?{_ZH_HEAD}")),
+    _zh("International Telecommunication Union", re.compile(_ZH_ITU)),
+    # 董事会: a company's board, the everyday word for a governing body that oversees the head.
+    _zh("Council", re.compile(r"董事会|理事机构")),
+    _zh("General Assembly", re.compile(_ZH_GA)),
+    # 各国政府, "the governments of the countries": the member states a UN or ITU text addresses.
+    _zh("Member States", re.compile(r"各国政府|各个国家的政府")),
+    _zh(
+        "United Nations Industrial Development Organization",
+        re.compile(r"(?:联合国)?(?:的)?(?:那|这)?(?:家|个)?(?:管|搞|负责)?工业(?:发展)?(?:方面)?的?(?:机构|组织|单位)"),
+    ),
+    _zh("artificial intelligence", re.compile(r"机器智能|智能机器技术|人工智慧")),
+    # The 2030 Agenda's fifteen years (2015-2030) of global goals: 那套十五年全球目标.
+    _zh(
+        "2030 Agenda for Sustainable Development",
+        re.compile(r"(?:十五年|15年)(?:的)?(?:全球|世界)?(?:发展)?(?:目标|议程)"),
+    ),
+    # WSIS by its subject: 那场网络社会全球盛会, 信息社会的世界大会.
+    _zh(
+        "World Summit on the Information Society",
+        re.compile(r"(?:网络|信息|数字)社会(?:的)?(?:全球|世界)?(?:盛会|峰会|大会|高峰会)"),
     ),
 )
 
@@ -216,13 +323,51 @@ VERBS: tuple[Description, ...] = (
 )
 
 
-def described(text: str, lang: Language) -> list[Described]:
-    """The descriptions and everyday verbs in `text`, in the tables' order, each row's first match."""
-    found = []
-    for row in (*DESCRIPTIONS, *VERBS):
-        if row.lang != lang:
+def descriptions_in(text: str, lang: Language) -> tuple[tuple[Description, str], ...]:
+    """The descriptions of `lang` in `text`, each with the text it matched, in the table's order.
+
+    A description is read once, where it first stands; text a description before it took is not read again (the
+    联盟 of 联盟掌门人 is the Secretary-General's, not a second mention of ITU), and a row that `needs` another is
+    read only after that one is found ("in everyday life" is offline only beside an online description).
+    """
+    taken = [False] * len(text)
+    found: list[tuple[Description, str]] = []
+    for row in DESCRIPTIONS:
+        if row.lang != lang or (row.needs and all(d.name != row.needs for d, _ in found)):
             continue
-        m = row.pattern.search(text)
-        if m is not None:
+        for m in row.pattern.finditer(text):
+            if m.end() > m.start() and not any(taken[m.start() : m.end()]):
+                taken[m.start() : m.end()] = [True] * (m.end() - m.start())
+                found.append((row, m.group(0)))
+                break
+    return tuple(found)
+
+
+def described(text: str, lang: Language) -> list[Described]:
+    """The descriptions (`descriptions_in`) and everyday verbs (each row's first match) in `text`."""
+    found = [Described(source, row.name) for row, source in descriptions_in(text, lang)]
+    for row in VERBS:
+        if row.lang == lang and (m := row.pattern.search(text)) is not None:
             found.append(Described(m.group(0), row.name))
     return found
+
+
+def without_descriptions(text: str) -> str:
+    """`text` with its descriptions blanked, in either language: what is left is what the question says of its
+    own. The 日内瓦 of 日内瓦那家管通信的单位 is the seat that tells which body is meant, no place the question asks
+    about."""
+    for lang in ("en", "zh"):
+        for _, source in descriptions_in(text, lang):
+            text = text.replace(source, " ")
+    return text
+
+
+def _check_terms() -> None:
+    """Every description names a glossary term (checked once at import: a typo would silently match nothing)."""
+    known = {t.en for t in TERMS}
+    missing = [d.name for d in DESCRIPTIONS if d.name not in known]
+    if missing:
+        raise ValueError(f"descriptions name no glossary term: {missing}")
+
+
+_check_terms()

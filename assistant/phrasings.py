@@ -33,11 +33,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from assistant.descriptions import DESCRIPTIONS, VERBS
+from assistant.descriptions import VERBS, Description, descriptions_in
 from assistant.glossary import TERMS, Term
 from assistant.lexical import tokenize
 from assistant.schema import Language
-from assistant.zh_descriptions import Description, descriptions_in
 
 Strength = Literal["weak", "full"]
 Use = Literal["search", "support"]  # the retrieval query; a clause's coverage (and what a question states)
@@ -64,6 +63,9 @@ class Phrasing:
     # The phrasing is an everyday name of its glossary term as a whole ("smart machines"): its words are not read
     # one by one, nor is a term inside it (`without_named`).
     names: bool = False
+    # A description of its term (descriptions.py): its words stand for the term together, as many words of the
+    # question as it has (answering/evidence.py `Group.words`).
+    describes: bool = False
 
 
 @dataclass(frozen=True)
@@ -195,6 +197,8 @@ ADOPTION_WORDS = ("adopt", "adopted", "adoption", "endorse", "endorsed", "endors
 _EN_BACKED = re.compile(
     r"\b(?:(?:got|get|gets|getting|threw|throw|throws|throwing|thrown)\s+(?:(?:their|its|his|her|our|my|your)\s+"
     r"(?:full\s+)?weight\s+)?behind|(?:rallied|rally|rallies|rallying)\s+(?:behind|around|round)|"
+    # "put" only with its weight: "put behind" alone is no backing ("put the past behind them").
+    r"(?:put|puts|putting)\s+(?:their|its|his|her|our|my|your)\s+(?:full\s+)?weight\s+behind|"
     r"(?:lent|lend|lends|lending)\s+(?:(?:their|its|his|her|our|your)\s+)?(?:full\s+)?(?:backing|support|weight))\b",
     re.IGNORECASE,
 )
@@ -320,10 +324,8 @@ PHRASINGS: tuple[Phrasing, ...] = (
     Phrasing(
         "developing countries", "en", _EN_DEVELOPING, "full", _EVERYWHERE, term="developing countries", names=True
     ),
-    # A delegate's descriptions of bodies, officers and subjects (descriptions.py): covered by the term, not searched
-    # as it (searched, they cost the gold gate's recall@5 0.907 -> 0.895 and MRR@10 0.722 -> 0.718, under its floors,
-    # for one dev question, dev-an21); everyday verbs: searched as the text's verb, and covered by it.
-    *(Phrasing(d.name, d.lang, d.pattern, "full", _SUPPORT, term=d.name) for d in DESCRIPTIONS),
+    # A delegate's everyday verbs (descriptions.py): searched as the text's verb, and covered by it. Its
+    # descriptions of bodies, officers and subjects are read after the table (`phrasings_in`).
     *(Phrasing(d.name, d.lang, d.pattern, "full", _EVERYWHERE, wording=d.wording) for d in VERBS),
     # Everyday Chinese verbs of what a clause says in its own: 汇报 is the report a text says 报告, 一起干活 and
     # 打交道 its cooperation, 互通有无 its information sharing, 多聊聊 its discussions; 让老百姓明白 is the awareness
@@ -363,12 +365,15 @@ def phrasings_in(question: str, lang: Language, use: Use) -> tuple[Phrased, ...]
         hit = _read_weak(row, question) if row.strength == "weak" else _read_full(row, question, covered)
         if hit is not None:
             found.append(hit)
-    if use in _EVERYWHERE:
-        # Informal descriptions (zh_descriptions.py) are full phrasings of the glossary term they describe.
-        for description, source in descriptions_in(question, lang):
-            covered = {t for p in found for t in p.covers}
-            covers = tuple(t for t in dict.fromkeys(tokenize(source, cjk_bigrams=False)) if t not in covered)
-            found.append(Phrased(_described(description), source, covers, _term(description.term)))
+    # Descriptions (descriptions.py) are full phrasings of the glossary term they describe. An English one is
+    # covered by the term but not searched as it (searched, they cost the gold gate's recall@5 0.907 -> 0.895 and
+    # MRR@10 0.722 -> 0.718, under its floors, for one dev question, dev-an21); a Chinese one is searched too.
+    for description, source in descriptions_in(question, lang):
+        if use not in _described(description).uses:
+            continue
+        covered = {t for p in found for t in p.covers}
+        covers = tuple(t for t in dict.fromkeys(tokenize(source, cjk_bigrams=False)) if t not in covered)
+        found.append(Phrased(_described(description), source, covers, _term(description.name)))
     return tuple(found)
 
 
@@ -391,7 +396,19 @@ def without_named(question: str, lang: Language, use: Use) -> str:
 
 @lru_cache(maxsize=64)
 def _described(description: Description) -> Phrasing:
-    return Phrasing(description.term, "zh", description.pattern, "full", _EVERYWHERE, term=description.term)
+    uses = _EVERYWHERE if description.searched else _SUPPORT
+    return Phrasing(
+        description.name,
+        description.lang,
+        description.pattern,
+        "full",
+        uses,
+        term=description.name,
+        needs=description.needs,
+        # An English description stands for its words (answering/evidence.py `Group.words`); a Chinese one for one
+        # word, as its segments are no count of what a question says (那家, 管, 的 in 日内瓦那家管通信的单位).
+        describes=description.lang == "en",
+    )
 
 
 def _read_full(row: Phrasing, question: str, covered: set[str]) -> Phrased | None:
@@ -404,8 +421,8 @@ def _read_full(row: Phrasing, question: str, covered: set[str]) -> Phrased | Non
     said_tokens = tokenize(source[said[0] : said[1]], cjk_bigrams=False)
     covers = tuple(t for t in dict.fromkeys(said_tokens) if t not in covered)
     if row.term and said_tokens and not covers:
-        # Inside a longer phrasing found first: "the union's development arm" in "the head of the union's
-        # development arm" is the Director's office, no second term the clause must name.
+        # Inside a longer phrasing found first, whose words they are: no second term the clause must name (as a
+        # description inside a longer one, descriptions.descriptions_in).
         return None
     return Phrased(row, source, covers, _term(row.term) if row.term else None)
 

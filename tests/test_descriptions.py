@@ -1,5 +1,5 @@
-"""The description tables: how a delegate describes the documents' bodies, officers and subjects, and everyday
-verbs, read as the glossary term or the text's verb.
+"""The description tables: how a delegate describes the documents' bodies, officers and subjects (in English and
+in informal Chinese), and everyday verbs, read as the glossary term or the text's verb.
 
 Their user, the phrasings table, is tested in tests/test_phrasings.py; the coverage check and the search query
 that read it in tests/answering/test_evidence.py and tests/retrieval/test_translation.py.
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.descriptions import DESCRIPTIONS, VERBS, described
+from assistant.descriptions import DESCRIPTIONS, VERBS, described, descriptions_in, without_descriptions
 from assistant.glossary import TERMS
 
 
@@ -21,6 +21,7 @@ def test_every_description_names_a_glossary_term_and_every_verb_a_texts_words_in
     names = {t.en for t in TERMS}
     for row in DESCRIPTIONS:
         assert row.kind == "term" and row.name in names and not row.wording, row
+        assert not row.needs or row.needs in {d.name for d in DESCRIPTIONS if d.lang == row.lang}, row
     for row in VERBS:
         assert row.kind == "verb" and row.wording, row
         assert any(w.isascii() for w in row.wording) and any(not w.isascii() for w in row.wording), row
@@ -51,6 +52,19 @@ def test_every_description_names_a_glossary_term_and_every_verb_a_texts_words_in
         ("Should it use the channels already in place?", "existing mechanisms"),
         ("Which activities could upset its strategy or finances?", "strategic or financial impact"),
         ("Which earlier texts does the draft look back on?", "recalling"),
+        ("How many countries backed the text the world body's plenary passed?", "General Assembly"),
+        ("Had the UN's main assembly of all nations ever tackled this?", "General Assembly"),
+        ("Did the world's all-member plenary deal with it?", "General Assembly"),
+        ("Was it the plenary's first try?", "General Assembly"),
+        ("How many of the worldwide 2030 targets are there?", "Sustainable Development Goals"),
+        ("Could it help hit the UN's headline targets for 2030 sooner?", "Sustainable Development Goals"),
+        ("Must people's basic freedoms be looked after?", "human rights"),
+        ("Are everyone's fundamental liberties protected?", "human rights"),
+        ("Are rights protected in cyberspace?", "online"),
+        ("Who will close the gap between connected and unconnected countries?", "digital divide"),
+        ("Which computer skills should improve?", "digital literacy"),
+        ("Who will close the technology gap?", "digital divide"),
+        ("What does the write-up say?", "news"),
     ],
 )
 def test_a_description_is_read_as_the_term_a_text_names(question, term):
@@ -84,6 +98,12 @@ def test_an_everyday_verb_is_read_as_the_texts_verb(question, verb):
         "Which mechanisms are new?",
         "What plans were made?",
         "Does the article look ahead?",
+        "Does the plenary of PP-22 adopt it?",  # a named meeting's plenary
+        "What are the draft's goals?",  # no one's global goals
+        "How many global goals are there?",  # the Goals' own word: read as written
+        "Are people's basic rights protected?",
+        "What does the assembly hall look like?",
+        "Is AI used in everyday life?",  # offline only beside online (below)
     ],
 )
 def test_words_that_describe_something_else_are_left_alone(question):
@@ -92,3 +112,72 @@ def test_words_that_describe_something_else_are_left_alone(question):
 
 def test_chinese_questions_have_no_english_descriptions():
     assert described("秘书长每年向理事会报告什么？", "zh") == []
+
+
+# --- informal Chinese descriptions
+
+
+def zh_terms(question: str) -> list[str]:
+    return [d.name for d, _ in descriptions_in(question, "zh")]
+
+
+def test_only_the_chinese_descriptions_are_searched_as_their_term():
+    assert {d.lang for d in DESCRIPTIONS if d.searched} == {"zh"}
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("日内瓦那家管通信的单位在AI上做了什么？", ["International Telecommunication Union"]),
+        ("那个搞电信的国际组织有什么宗旨？", ["International Telecommunication Union"]),
+        ("掌门人多久得向董事会汇报一次？", ["Secretary-General", "Council"]),
+        ("管发展那一摊的局长要分享什么？", ["Director of the Telecommunication Development Bureau"]),
+        ("负责电信发展的那个局的头儿该做什么？", ["Director of the Telecommunication Development Bureau"]),
+        ("联合国那个所有国家都参加的大会通过了什么？", ["General Assembly"]),
+        ("全体会员国大会强调了什么？", ["General Assembly"]),
+        ("发稿的那家联合国工业机构说了什么？", ["United Nations Industrial Development Organization"]),
+        ("机器智能能带来什么？", ["artificial intelligence"]),
+        ("各国政府在做什么？", ["Member States"]),
+        ("那套十五年全球目标指什么？", ["2030 Agenda for Sustainable Development"]),
+        ("那场网络社会全球盛会的成果文件是哪份？", ["World Summit on the Information Society"]),
+    ],
+)
+def test_an_informal_chinese_description_is_read_as_its_term(question, expected):
+    assert zh_terms(question) == expected
+
+
+def test_an_officer_takes_the_body_its_description_names():
+    # 联盟掌门人 is the Secretary-General, not ITU and a head besides.
+    found = descriptions_in("草案要求联盟掌门人确保什么？", "zh")
+    assert [(d.name, source) for d, source in found] == [("Secretary-General", "联盟掌门人")]
+    assert zh_terms("日内瓦那家管通信的单位的掌门人要做什么？") == ["Secretary-General"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "国际电联秘书长应向理事会报告什么？",  # the terms themselves: the glossary reads them
+        "阿拉伯国家联盟有什么作用？",  # another union
+        "联盟的成员有哪些？",  # the members, not the Union acting
+        "大会在哪里举行？",  # a bare assembly is no General Assembly
+        "发展中国家面临什么挑战？",
+    ],
+)
+def test_chinese_words_that_describe_nothing_are_left(question):
+    assert zh_terms(question) == []
+
+
+def test_english_questions_have_no_chinese_descriptions():
+    assert descriptions_in("What must the head of the union report to its board?", "zh") == ()
+
+
+def test_without_descriptions_leaves_what_the_question_says_of_its_own():
+    text = without_descriptions("日内瓦那家管通信的单位在布加勒斯特做了什么？")
+    assert "日内瓦" not in text and "布加勒斯特" in text
+    assert without_descriptions("Was it adopted in Geneva?") == "Was it adopted in Geneva?"
+    english = without_descriptions("Did the union's governing board meet in Geneva?")
+    assert "governing" not in english and "Geneva" in english
+
+
+def test_everyday_life_is_offline_only_beside_the_internet():
+    assert targets("Are rights protected on the internet just as much as in everyday life?") == ["online", "offline"]

@@ -235,6 +235,7 @@ def full(question: str, lang: str) -> list[tuple[str, str, tuple[str, ...]]]:
         ("How many states lent their backing to the text?", "lent their backing"),
         ("Which states threw their weight behind the draft?", "threw their weight behind"),
         ("How many members rallied behind the proposal?", "rallied behind"),
+        ("How many countries put their weight behind the text?", "put their weight behind"),
     ],
 )
 def test_backing_idioms_are_the_support_a_text_reports(question, source):
@@ -250,6 +251,7 @@ def test_backing_idioms_are_the_support_a_text_reports(question, source):
         "Who got the most votes?",  # "got" alone asks something else
         "Which country lent money to the programme?",
         "What lies behind the resolution?",
+        "Did the states put the dispute behind them?",  # "put" is backing only with its weight
         "What support does ITU give developing countries?",  # the plain word is no idiom to read
     ],
 )
@@ -366,10 +368,11 @@ def test_a_term_named_in_everyday_words_is_taken_out_of_the_question_as_a_whole(
 
 def test_a_description_is_a_full_phrasing_of_its_glossary_term():
     found = phrasings_in("How often must the union's top official brief its governing board?", "en", "support")
+    # The table's rows (the everyday verb) first, then the descriptions.
     assert [(p.phrasing.name, p.term.zh if p.term else None) for p in found] == [
+        ("report", None),
         ("Secretary-General", "秘书长"),
         ("Council", "理事会"),
-        ("report", None),
     ]
     assert all(p.strength == "full" for p in found)
 

@@ -51,9 +51,9 @@ from assistant.answering.generic import said_in_kind
 from assistant.answering.identifiers import DocumentId, carries, document_ids
 from assistant.answering.spans import MonthDay, month_days, years
 from assistant.answering.support import shown_word
+from assistant.descriptions import without_descriptions
 from assistant.glossary import Term
 from assistant.schema import Chunk, Language
-from assistant.zh_descriptions import without_descriptions
 
 T = TypeVar("T")
 
@@ -68,7 +68,7 @@ def _unmatched(asked: Sequence[T], given: Sequence[T], same: Callable[[T, T], bo
 
 def _asked_cities(question: str) -> list[str]:
     """The cities a question asks about: not the seat in its description of a body (日内瓦那家管通信的单位 is ITU,
-    zh_descriptions.py), which says which body is meant, not where anything happened."""
+    descriptions.py), which says which body is meant, not where anything happened."""
     return city_names(without_descriptions(question))
 
 

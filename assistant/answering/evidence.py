@@ -181,6 +181,10 @@ class Group:
     # Those of `near` that stand for an everyday phrasing's wording (phrasings.py, weak): no evidence at all in
     # `overlap` ("the vote" is said of every paragraph of a news item on an adoption), only not unknown.
     phrased: frozenset[str] = frozenset()
+    # How many of the question's words it stands for: a description (descriptions.py) all of its own, so that
+    # reading "people's basic freedoms" as human rights does not make the question's other words a larger share
+    # of it (support.unknown_share; dev-34 was refused for "worry, acting, against" once it was one word).
+    words: int = 1
 
     def weight(self, idf: Callable[[str], float | None], unknown: float) -> float:
         """Rarer words weigh more. A word the corpus never uses gets an ordinary weight, not
@@ -264,7 +268,7 @@ def question_groups(
     groups = [Group(term) for term in terms]
     for p in (p for p in phrased if p.strength == "full"):
         if p.term is not None and p.term not in terms:
-            groups.append(Group(p.term))
+            groups.append(Group(p.term, words=max(1, len(p.covers)) if p.phrasing.describes else 1))
         elif p.term is None:
             said = tuple(a for t in p.covers for a in (t, *translations.get(t, ())))
             groups.append(

@@ -340,7 +340,8 @@ def unknown_share(question: str, lang: Language, ctx: AnswerContext, texts: Sequ
     if not groups:
         return 0.0, []
     unknown = [g for g in groups if unknown_everywhere(g, ctx.idf, seen)]
-    return len(unknown) / len(groups), [shown_word(g, question, lang) for g in unknown]
+    share = sum(g.words for g in unknown) / sum(g.words for g in groups)
+    return share, [shown_word(g, question, lang) for g in unknown]
 
 
 def near_only(group: Group, evidence: tuple[frozenset[Term], frozenset[str]]) -> bool:

@@ -290,7 +290,7 @@ def test_a_month_only_the_dateline_gives_is_answered_from_it():
 
 def test_the_seat_in_a_description_of_a_body_is_no_place_asked():
     header = "国际电信联盟全权代表大会（2022年，布加勒斯特）"
-    # 日内瓦那家管通信的单位 is ITU (zh_descriptions.py): the draft's Bucharest contradicts nothing.
+    # 日内瓦那家管通信的单位 is ITU (descriptions.py): the draft's Bucharest contradicts nothing.
     assert other_places("日内瓦那家管通信的单位是否要求各机构彼此衔接？", header) == []
     # A place the question asks about is still checked.
     assert other_places("决议是在日内瓦修订的吗？", header) == ["日内瓦"]

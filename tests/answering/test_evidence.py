@@ -177,7 +177,7 @@ def test_a_term_a_description_only_overlaps_stays():
 
 
 def test_a_term_written_inside_an_informal_description_is_part_of_it():
-    # 全体会员国都在的大会 is the General Assembly (zh_descriptions.py):
+    # 全体会员国都在的大会 is the General Assembly (descriptions.py):
     # its 会员国 are no member states a clause must name.
     groups = question_groups("在全体会员国都在的大会上，这份文本是谁牵头拿出来的？", "zh")
     names = [g.term.en for g in groups if g.term is not None]
@@ -187,3 +187,13 @@ def test_a_term_written_inside_an_informal_description_is_part_of_it():
     # Written on its own, the term stays.
     own = question_groups("会员国在大会上做了什么？", "zh")
     assert "member states of the United Nations" in [g.term.en for g in own if g.term is not None]
+
+
+def test_a_description_is_one_group_of_its_term_standing_for_its_words():
+    # "people's basic freedoms" (descriptions.py) is human rights, found in a clause that says so; the group
+    # stands for the description's three words, the question's own words for one each.
+    groups = question_groups("Which machines act against people's basic freedoms?", "en")
+    described = [g for g in groups if g.term is not None and g.term.en == "human rights"]
+    assert [g.words for g in described] == [3]
+    assert described[0].found_in(*chunk_evidence("human rights must be safeguarded offline and online"))
+    assert {g.words for g in groups if g.term is None} == {1}
