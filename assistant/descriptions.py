@@ -63,9 +63,9 @@ class Described:
 
 
 def _en(pattern: str) -> re.Pattern[str]:
-    # Only the first alternative of an ungrouped `pattern` starts at a word and only the last ends at one: the
-    # rows of the article's subjects group theirs ("on the net" is no start of "on the networked society").
-    return re.compile(rf"(?<![\w-]){pattern}(?![\w-])", re.IGNORECASE)
+    # Grouped, so that every alternative starts and ends at a word, not only the first and the last ("on the
+    # net" is no start of "on the networked society").
+    return re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])", re.IGNORECASE)
 
 
 # Whose it is: ITU's ("the union's", "its", "ITU's"); a description owned by someone else names another body.

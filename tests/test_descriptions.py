@@ -181,3 +181,9 @@ def test_without_descriptions_leaves_what_the_question_says_of_its_own():
 
 def test_everyday_life_is_offline_only_beside_the_internet():
     assert targets("Are rights protected on the internet just as much as in everyday life?") == ["online", "offline"]
+
+
+def test_every_alternative_of_a_description_stands_as_whole_words():
+    # The first of a row's alternatives must end at a word as the last must: "secretariats" is another word.
+    assert described("Who is the head of the secretariats group?", "en") == []
+    assert [d.target for d in described("Who is the head of the secretariat?", "en")] == ["Secretary-General"]
