@@ -15,7 +15,7 @@ from functools import lru_cache
 from assistant.answering.words import QUESTION_FUNCTION_WORDS
 from assistant.glossary import Term, find_terms
 from assistant.lexical import tokenize
-from assistant.phrasings import Phrased, phrasings_in, without_named, wording_tokens
+from assistant.phrasings import Phrased, phrasings_in, wording_tokens
 from assistant.schema import Language
 
 # Words that shape a question but say nothing about its topic.
@@ -263,7 +263,7 @@ def question_groups(
     phrased = phrasings_in(question, lang, "support")
     weak = {t: wording_tokens(p.phrasing) for p in phrased if p.strength == "weak" for t in p.covers}
     # A phrasing read as a glossary term names it as a whole: a term inside it is part of that name.
-    terms = _terms_outside_descriptions(without_named(question, lang, "support"), lang, phrased)
+    terms = _terms_outside_descriptions(question, lang, phrased)
     covered = {t for term in terms for form in term.forms(lang) for t in words(form)}
     groups = [Group(term) for term in terms]
     for p in (p for p in phrased if p.strength == "full"):
