@@ -159,9 +159,13 @@ DESCRIPTIONS: tuple[Description, ...] = (
         "Secretary-General",
         "en",
         _en(
-            r"(?:head|chief|boss|leader)\s+of\s+(?:the\s+)?(?:union['’]s\s+|ITU['’]s\s+|ITU\s+)?secretariat"
+            r"(?:head|chief|boss|leader)\s+of\s+(?:the\s+)?(?:union['’]s\s+|ITU['’]s\s+|ITU\s+)?(?:secretariat|staff)"
             rf"|{_OURS}\s+(?:top|chief|most\s+senior|senior-most|highest)\s+(?:official|officer|civil\s+servant|executive)"
             rf"|{_OURS}\s+(?:chief\s+executive|secretariat\s+(?:head|chief))"
+            # The union's own head, chief or boss, not the head of one of its parts ("the union's head of
+            # standards", "the head of the union's development bureau" are others) nor its head office.
+            rf"|{_OURS}\s+(?:head|chief|boss|leader|top\s+(?:man|woman|person|boss|dog))(?!\s+(?:of|office|offices|quarters)\b)(?![\w-])"
+            r"|(?:head|chief|boss|leader)\s+of\s+(?:the\s+(?:telecom(?:munications?)?\s+)?union|ITU)(?!['’]s?)(?![\w-])"
         ),
         "term",
     ),
@@ -171,7 +175,15 @@ DESCRIPTIONS: tuple[Description, ...] = (
         _en(rf"{_OURS}\s+(?:governing|executive|ruling)\s+(?:board|council)|(?:union|ITU)\s+governing\s+board"),
         "term",
     ),
-    Description("Director of the Telecommunication Development Bureau", "en", _en(rf"{_HEAD}\s+{_DEV_UNIT}"), "term"),
+    Description(
+        "Director of the Telecommunication Development Bureau",
+        "en",
+        _en(
+            rf"{_HEAD}\s+{_DEV_UNIT}|(?:{_DEV_UNIT}|(?:the\s+)?development\s+bureau)['’]s?\s+"
+            r"(?:head|chief|boss|director|leader)"
+        ),
+        "term",
+    ),
     Description("ITU Telecommunication Development Sector", "en", _en(_DEV_UNIT), "term"),
     Description(
         "ITU Telecommunication Standardization Sector",
@@ -359,6 +371,16 @@ def without_descriptions(text: str) -> str:
     for lang in ("en", "zh"):
         for _, source in descriptions_in(text, lang):
             text = text.replace(source, " ")
+    return text
+
+
+def as_terms(text: str, lang: Language) -> str:
+    """`text` with its descriptions (not its verbs) written as the terms they describe, in `lang`: "What is the
+    head of the union's staff told to ensure?" reads "What is the Secretary-General told to ensure?", which names
+    the section addressed to the Secretary-General (answering/analysis.with_section)."""
+    forms = {t.en: (t.zh if lang == "zh" and t.zh else t.en) for t in TERMS}
+    for row, source in descriptions_in(text, lang):
+        text = text.replace(source, f" {forms[row.name]} ", 1)
     return text
 
 

@@ -30,6 +30,7 @@ from assistant.answering.section_match import SectionName, match_section
 from assistant.answering.words import AUXILIARIES, QUESTION_FUNCTION_WORDS
 from assistant.answering.zh_predicate import zh_answer_verb
 from assistant.answering.zh_topic import topic_head
+from assistant.descriptions import as_terms
 from assistant.glossary import find_terms
 from assistant.lexical import tokenize
 from assistant.schema import Language, Turn
@@ -341,7 +342,13 @@ def _short(question: str, lang: Language, *, very: bool = False) -> bool:
 
 def with_section(analysis: QuestionAnalysis, sections: Sequence[SectionName]) -> QuestionAnalysis:
     """The analysis with the section the question names (if any) and the words it asks beyond it."""
-    section, strength = match_section(analysis.question, analysis.lang, sections)
+    asked = analysis.question
+    section, strength = match_section(asked, analysis.lang, sections)
+    if section is None:
+        # A description names the section's addressee as well as its name does: "the head of the union's staff"
+        # is the Secretary-General, 管发展那一摊的局长 the Development Bureau's director.
+        asked = as_terms(asked, analysis.lang)
+        section, strength = match_section(asked, analysis.lang, sections)
     names: list[str] = []
     if section is not None:
         names = [*section.names("en"), *section.names("zh")]
@@ -357,7 +364,7 @@ def with_section(analysis: QuestionAnalysis, sections: Sequence[SectionName]) ->
     covered = {t for n in [*names, *forms] for t in tokenize(n, cjk_bigrams=False)}
     residual = tuple(
         t
-        for t in dict.fromkeys(tokenize(analysis.question, cjk_bigrams=False))
+        for t in dict.fromkeys(tokenize(asked, cjk_bigrams=False))
         if t not in covered and t not in _generic_words() and len(t) > 1
     )
     return replace(
