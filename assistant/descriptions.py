@@ -301,7 +301,7 @@ VERBS: tuple[Description, ...] = (
         "en",
         _en(
             r"(?:updates?|updating|updated|brief(?:s|ed|ing)?|report\s+back|"
-            r"(?:keep(?:s|ing)?|kept)\s+(?:\w+\s+){1,3}?(?:posted|informed|in\s+the\s+loop)|fill(?:s|ed|ing)?\s+\w+\s+in)"
+            r"(?:keep(?:s|ing)?|kept)\s+(?:\w+\s+){0,3}?(?:posted|informed|in\s+the\s+loop)|fill(?:s|ed|ing)?\s+\w+\s+in)"
         ),
         "verb",
         ("report", "报告"),

@@ -47,6 +47,8 @@ _QUESTION_WORDS = set(
             "stated",
             "states",
             "sure",
+            # "is he supposed to report?" asks what he must do, as "should" does.
+            "supposed",
             "text",
             "一下",
             # "about" (English, a stop word): 关于 X asks about X, it is no word a clause must state.
