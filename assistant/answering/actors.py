@@ -33,7 +33,12 @@ _ACTOR_HEADS = frozenset(
 # Generic words for actors: "Which stakeholders …" asks for actors as "Who …" does. ("Which groups",
 # "which organisations" are left out: they often ask for one actor, "which group of countries".)
 _ACTOR_NOUNS = frozenset(
-    ("actor", "actors", "stakeholder", "stakeholders", "participant", "participants", "player", "players")
+    (
+        *("actor", "actors", "stakeholder", "stakeholders", "participant", "participants", "player", "players"),
+        "circles",
+        # Chinese: 哪些群体 / 哪些圈子 / 哪些相关方 ask for kinds of actor as 哪些利益攸关方 does.
+        *("利益攸关方", "利益相关方", "相关方", "参与方", "参与者", "群体", "圈子", "各方"),
+    )
 )
 # Answer nouns that ask for persons or a population, not for bodies: "Which people benefit …" is
 # answered by "all inhabitants of the world", not by the clause that names the most organisations.
