@@ -49,6 +49,8 @@ _EN_SECTOR = frozenset(
         *("charitable", "philanthropic", "non-profit", "nonprofit"),
     )
 )
+# Comparatives that describe the asked noun ("which *wider* effort", "which *broader* UN initiatives").
+_EN_COMPARATIVE = frozenset(("wider", "broader", "bigger", "larger", "greater", "newer", "older"))
 _PROPER = re.compile(r"^(?:[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*|[A-Z][a-z]+)$")
 
 # Chinese modifiers that pick or describe the asked noun without naming it (jieba flags a, b, d too).
@@ -65,13 +67,19 @@ def en_modifiers(words: list[str]) -> int:
     k = 0
     # "Which *specific* study group", "which *private* foundation": a word that picks one of a kind or says its
     # sector opens the modifiers, naming none.
-    while k < len(words) and words[k].casefold() in _EN_PICKING | _EN_SECTOR:
+    while k < len(words) and (words[k].casefold() in _EN_PICKING | _EN_SECTOR | _EN_COMPARATIVE or _compound(words[k])):
         k += 1
     while k < len(words) and _PROPER.match(words[k]) and words[k].casefold() not in _EN_ENDS:
         k += 1
     if k >= len(words) or not words[k][:1].islower() or words[k].casefold() in _EN_ENDS:
         return 0
     return k
+
+
+def _compound(word: str) -> bool:
+    """A lower-case hyphenated compound: an adjective before the asked noun ("which *rich-world* policy club", "what
+    sort of *thinking-machine* uses"), as a noun it would stand before an auxiliary, which `en_modifiers` checks."""
+    return "-" in word.strip("-") and word[:1].islower()
 
 
 def en_head(after: str) -> str | None:
