@@ -160,6 +160,7 @@ DESCRIPTIONS: tuple[Description, ...] = (
         "en",
         _en(
             r"(?:head|chief|boss|leader)\s+of\s+(?:the\s+)?(?:union['’]s\s+|ITU['’]s\s+|ITU\s+)?(?:secretariat|staff)"
+            rf"|(?:person|official|one)\s+(?:at\s+the\s+(?:top|helm)|in\s+charge)\s+of\s+{_OURS}\s+(?:secretariat|staff)"
             rf"|{_OURS}\s+(?:top|chief|most\s+senior|senior-most|highest)\s+(?:official|officer|civil\s+servant|executive)"
             rf"|{_OURS}\s+(?:chief\s+executive|secretariat\s+(?:head|chief))"
             # The union's own head, chief or boss, not the head of one of its parts ("the union's head of
@@ -172,7 +173,9 @@ DESCRIPTIONS: tuple[Description, ...] = (
     Description(
         "Council",
         "en",
-        _en(rf"{_OURS}\s+(?:governing|executive|ruling)\s+(?:board|council)|(?:union|ITU)\s+governing\s+board"),
+        _en(
+            rf"{_OURS}\s+(?:governing|executive|ruling)\s+(?:board|council|body)|(?:union|ITU)\s+governing\s+(?:board|body)"
+        ),
         "term",
     ),
     Description(
@@ -280,7 +283,7 @@ DESCRIPTIONS: tuple[Description, ...] = (
         "United Nations Industrial Development Organization",
         re.compile(r"(?:联合国)?(?:的)?(?:那|这)?(?:家|个)?(?:管|搞|负责)?工业(?:发展)?(?:方面)?的?(?:机构|组织|单位)"),
     ),
-    _zh("artificial intelligence", re.compile(r"机器智能|智能机器技术|人工智慧")),
+    _zh("artificial intelligence", re.compile(r"机器智能|智能机器技术|人工智慧|机器学习")),
     # The 2030 Agenda's fifteen years (2015-2030) of global goals: 那套十五年全球目标.
     _zh(
         "2030 Agenda for Sustainable Development",
@@ -301,7 +304,10 @@ VERBS: tuple[Description, ...] = (
         "en",
         _en(
             r"(?:updates?|updating|updated|brief(?:s|ed|ing)?|report\s+back|"
-            r"(?:keep(?:s|ing)?|kept)\s+(?:\w+\s+){0,3}?(?:posted|informed|in\s+the\s+loop)|fill(?:s|ed|ing)?\s+\w+\s+in)"
+            r"(?:keep(?:s|ing)?|kept)\s+(?:\w+\s+){0,3}?(?:posted|informed|in\s+the\s+loop)|fill(?:s|ed|ing)?\s+\w+\s+in|"
+            # "owes its board an account", "gives an update": the report is the object; "the board hears from him".
+            r"(?:owe(?:s|d)?|give(?:s|n)?|gave|render(?:s|ed)?)\s+(?:\w+\s+){0,3}?(?:an?\s+)?(?:account|update|briefing)s?|"
+            r"hear(?:s|d|ing)?\s+(?:\w+\s+){0,3}?from|fill(?:s|ed|ing)?\s+in)"
         ),
         "verb",
         ("report", "报告"),

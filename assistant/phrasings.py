@@ -238,7 +238,7 @@ _ZH_PARTNERS = re.compile(r"(?:合作)?伙伴")
 # The whole phrase is the term (full): its words alone ask other things ("a smart move", "poor quality"), and
 # word by word they translate into unrelated clauses (智能 inside 人工智能 for "smart", 机制 for "machines").
 _EN_AI = re.compile(
-    r"\b(?:smart|clever|thinking)\s+(?:machines?|software|computers?|programs?|algorithms?)\b",
+    r"\b(?:smart|clever|thinking)\s+(?:machines?|software|computers?|programs?|algorithms?)\b|\bmachine[\s-]learning\b",
     re.IGNORECASE,
 )
 _EN_DEVELOPING = re.compile(
@@ -289,6 +289,20 @@ EXTRACT_WORDS = ("extracts", "extract", "摘录", "引用", "quote")
 CONSIDER_WORDS = ("考虑", "consider", "considers", "whether", "是否")
 PROVIDE_WORDS = ("提供", "贡献", "provide", "provided", "contribute")
 
+# A financial impact in everyday words: "money / budget implications", "could hit its finances", 钱袋子上的影响. The
+# clause says 财务影响 (financial impact); a question asking for an amount ("How much money …") has no such phrase
+# and stays a question about money the corpus does not state.
+_EN_MONEY = r"(?:money|budget(?:ary)?|cost|costs|spending|funding|financial|fiscal|finances?|wallet|purse)"
+_EN_IMPACT = r"(?:implications?|consequences?|impacts?|effects?|stakes|repercussions?|fallout)"
+_EN_FINANCIAL_IMPACT = re.compile(
+    rf"\b{_EN_MONEY}\s+{_EN_IMPACT}\b"
+    rf"|\b{_EN_IMPACT}\s+(?:for|on)\s+(?:its|their|the\s+union['’]s|the\s+organi[sz]ation['’]s|ITU['’]s)\s+{_EN_MONEY}\b"
+    rf"|\b(?:hit|hits|hitting|affect|affects|affecting|dent|dents|shake\s+up|shakes\s+up|strain|strains)\s+"
+    rf"(?:its|their|the\s+union['’]s|the\s+organi[sz]ation['’]s|ITU['’]s)\s+(?:[\w-]+\s+(?:or|and)\s+)?{_EN_MONEY}\b",
+    re.IGNORECASE,
+)
+FINANCIAL_IMPACT_WORDS = ("financial", "财务", "impact", "影响")
+
 PHRASINGS: tuple[Phrasing, ...] = (
     Phrasing("refrain", "en", _EN_REFRAIN, "full", _EVERYWHERE, said=_EN_AVOIDANCE, wording=AVOIDANCE_WORDS),
     Phrasing("stakeholders", "en", _EN_EVERYONE, "full", _EVERYWHERE, term="stakeholders", needs="refrain"),
@@ -315,6 +329,7 @@ PHRASINGS: tuple[Phrasing, ...] = (
         any_use=_ZH_VOTE_WORDS,
     ),
     Phrasing("backing", "en", _EN_BACKED, "full", _EVERYWHERE, wording=BACKING_WORDS),
+    Phrasing("financial impact", "en", _EN_FINANCIAL_IMPACT, "full", _EVERYWHERE, wording=FINANCIAL_IMPACT_WORDS),
     Phrasing("watershed", "en", _EN_TURNING_POINT, "full", _EVERYWHERE, wording=TURNING_POINT_WORDS),
     Phrasing("recognized", "en", _EN_REGARDED, "full", _EVERYWHERE, wording=REGARD_WORDS),
     Phrasing("led", "en", _EN_LED, "full", _EVERYWHERE, wording=LED_WORDS),

@@ -42,7 +42,9 @@ from assistant.text import has_cjk
 
 # "all", "list", "every item": the user wants the whole section, not its best clause.
 LIST_CUES: dict[Language, str] = {
-    "en": r"\b(list|all|every|everything|each|complete|full)\b",
+    # "each year", "every twelve months" say how often, not that every item is asked for.
+    "en": r"\b(list|all|everything|complete|full)\b|\b(every|each)\b(?!\s+(?:\d+\s+|other\s+|two\s+|three\s+|four\s+|"
+    r"five\s+|twelve\s+)?(?:years?|months?|weeks?|days?|times?|sessions?|quarters?|cycles?)\b)",
     "zh": r"全部|所有|列出|列举|各项|哪些事|一共|共有|分别|哪几",
 }
 
@@ -83,7 +85,7 @@ ANSWER_NOUN_PATTERNS: dict[Language, str] = {
 GENERIC_ANSWER_NOUNS = frozenset(
     (
         *("kind", "sort", "type", "way", "ways", "part", "parts", "thing", "things", "extent", "aspect", "aspects"),
-        *("stuff",),
+        *("stuff", "matter", "matters"),
         *("role", "roles", "point", "points", "else"),
         *(
             "方面",

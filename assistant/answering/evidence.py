@@ -224,7 +224,7 @@ NEAR_WEIGHT = 0.3
 # read as content, some of them as glossary terms ("place" is a form of "city").
 _FRAMING = re.compile(
     r"\b(take|took|taken|takes) place\b|\baccording to\b|\bhow (many|much|often)\b|\bin particular\b|"
-    r"\bwhat (year|date|day|month)\b|\bwhich (year|date|day|month)\b",
+    r"\bwhat (year|date|day|month)\b|\bwhich (year|date|day|month)\b|\bat what intervals?\b",
     re.IGNORECASE,
 )
 
