@@ -178,6 +178,16 @@ DESCRIPTIONS: tuple[Description, ...] = (
         ),
         "term",
     ),
+    # The OECD as the rich countries' policy club or think tank.
+    Description(
+        "Organisation for Economic Co-operation and Development",
+        "en",
+        _en(
+            r"(?:rich|wealthy|rich-world|rich-country|developed)(?:[\s-](?:countries|nations|economies|world)(?:['’]s?)?)?"
+            r"[\s-]+(?:(?:policy|economic|policy-making)\s+)?(?:club|think[\s-]tank|forum)"
+        ),
+        "term",
+    ),
     Description(
         "Director of the Telecommunication Development Bureau",
         "en",
@@ -329,7 +339,14 @@ VERBS: tuple[Description, ...] = (
         ("use", "利用"),
     ),
     Description(
-        "consider", "en", _en(r"look(?:s|ed|ing)?\s+into|weigh(?:s|ed|ing)?\s+up"), "verb", ("consider", "考虑")
+        "consider",
+        "en",
+        _en(
+            r"look(?:s|ed|ing)?\s+into|weigh(?:s|ed|ing)?\s+up|"
+            r"(?:figure|work|find)(?:s|ed|ing)?\s+out\s+(?:whether|if)|(?:figured|found)\s+out\s+(?:whether|if)"
+        ),
+        "verb",
+        ("consider", "考虑"),
     ),
     Description(
         "benefit",

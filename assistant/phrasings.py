@@ -282,6 +282,16 @@ _ZH_NOD = re.compile(r"点头|开绿灯|放行|首肯")
 _ZH_EXCERPT = re.compile(r"摘(?:几段|一段|一些|点|几句|录)|摘抄")
 _ZH_WEIGH = re.compile(r"掂量(?:掂量|一下)?|琢磨(?:琢磨|一下)?|斟酌")
 _ZH_HAND_OVER = re.compile(r"递(?:上|过去)?(?:点|些)|递上|捎上|贡献点")
+# Passing something on to someone: 转给, 转交, 传给 are the sharing a clause says 分享.
+_ZH_PASS_ON = re.compile(r"转(?:给|交|达|发)给?|传(?:达)?给|捎给")
+SHARE_WORDS = ("分享", "共享", "share", "shares")
+# The UN's other agencies as a delegate says them: its sister or fellow agencies, the UN family.
+_EN_UN_SIBLINGS = re.compile(
+    r"\b(?:sister|fellow|sibling)\s+(?:UN\s+|U\.N\.\s+)?(?:agencies|organi[sz]ations|bodies|entities)\b"
+    r"|\b(?:the\s+)?(?:UN|U\.N\.|United\s+Nations)\s+family\b"
+    r"|\bother\s+(?:parts|arms|branches)\s+of\s+the\s+(?:world\s+body|UN|United\s+Nations)\b",
+    re.IGNORECASE,
+)
 UNDERSTANDING_WORDS = ("理解", "了解", "认识", "understanding", "understand")
 CONSISTENCY_WORDS = ("一致性", "互补性", "协调", "consistency", "coherence", "complementarity", "complementary")
 PERMISSION_WORDS = ("permission", "许可", "允许", "授权")
@@ -363,6 +373,8 @@ PHRASINGS: tuple[Phrasing, ...] = (
     Phrasing("extracts", "zh", _ZH_EXCERPT, "full", _EVERYWHERE, wording=EXTRACT_WORDS),
     Phrasing("consider", "zh", _ZH_WEIGH, "full", _EVERYWHERE, wording=CONSIDER_WORDS),
     Phrasing("provide", "zh", _ZH_HAND_OVER, "full", _EVERYWHERE, wording=PROVIDE_WORDS),
+    Phrasing("share", "zh", _ZH_PASS_ON, "full", _EVERYWHERE, wording=SHARE_WORDS),
+    Phrasing("UN bodies", "en", _EN_UN_SIBLINGS, "full", _EVERYWHERE, wording=UN_BODY_WORDS),
 )
 
 
@@ -406,6 +418,17 @@ def without_named(question: str, lang: Language, use: Use) -> str:
     for p in phrasings_in(question, lang, use):
         if p.phrasing.names:
             question = question.replace(p.source, " ")
+    return question
+
+
+def blank_phrased(question: str, lang: Language) -> str:
+    """`question` with its full phrasings and descriptions blanked, offsets kept (as many spaces as characters):
+    what kind of thing it asks for is read from its own words. "Which rich countries' policy club" (the OECD) asks
+    for no country, "which sister agencies" for no sister. An everyday name ("poorer countries", `names`) stays:
+    "Which poorer countries …" asks for countries."""
+    for p in phrasings_in(question, lang, "support"):
+        if p.strength == "full" and not p.phrasing.names and p.source:
+            question = question.replace(p.source, " " * len(p.source))
     return question
 
 

@@ -93,6 +93,7 @@ GENERIC_ANSWER_NOUNS = frozenset(
             "内容",
             "事",
             "事情",
+            "东西",
             "样",
             "种",
             "类",

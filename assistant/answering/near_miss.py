@@ -73,6 +73,7 @@ from assistant.answering.support import Support, as_written, clause_evidence, is
 from assistant.answering.zh_instances import names_instance_zh
 from assistant.answering.zh_predicate import Passive, agent_acts, question_passive
 from assistant.glossary import Term, find_terms
+from assistant.phrasings import blank_phrased
 from assistant.retrieval.dictionary import Names
 from assistant.schema import Chunk, Language
 from assistant.segmentation import pos_words
@@ -187,8 +188,16 @@ def needs(
     """
     # A plain "where" asks for a place even without a "which city / country" noun: a clause with no
     # place in it (an operative "resolves") does not say where, however many words it shares.
-    cls = asked_class(question, lang) or (PLACE if qtype == "where" and asks_place(question, lang) else None)
-    qualifier = qualifier_text(question, lang, cls)
+    # A phrasing or description names its term as a whole: "the rich countries' policy club" asks for a club
+    # (the OECD), not for countries; "sister agencies" are the UN's other agencies, "sister" is no qualifier.
+    # Its words around the asked noun are still its qualifiers, read as the term ("which rich-world policy club and
+    # standards bodies": the OECD qualifies the bodies asked for).
+    plain, asked_in = blank_phrased(question, lang), question
+    cls = asked_class(question, lang)
+    if cls is not None and not plain[cls.start : cls.end].strip():
+        cls, asked_in = asked_class(plain, lang), plain
+    cls = cls or (PLACE if qtype == "where" and asks_place(question, lang) else None)
+    qualifier = qualifier_text(asked_in, lang, cls)
     whole = partitive_whole(question, lang)
     # A Chinese word's translations are flattened word by word (知识产权 -> "right", found in "human
     # rights"); in an English clause it is looked up by whole dictionary senses instead (`said`).

@@ -18,6 +18,7 @@ from assistant.answering.generic import said_in_kind
 from assistant.answering.lexicons import wide_translations
 from assistant.answering.partitive import is_partitive
 from assistant.answering.support import Support, unknown_everywhere
+from assistant.phrasings import phrasings_in
 from assistant.schema import Language
 
 NOUN_CHECKED_TYPES: tuple[str, ...] = ("which", "how-many", "how-much")
@@ -29,7 +30,12 @@ NounGroups = tuple[list[Group], list[Group], bool] | None
 
 def answer_noun_groups(a: QuestionAnalysis, lang: Language, ctx: AnswerContext) -> NounGroups:
     """The (verb, noun, actor noun) groups `names_noun` checks, or None when the question asks for no noun."""
-    if not a.answer_noun or a.qtype not in NOUN_CHECKED_TYPES or is_partitive(a.answer_noun, lang):
+    if (
+        not a.answer_noun
+        or a.qtype not in NOUN_CHECKED_TYPES
+        or is_partitive(a.answer_noun, lang)
+        or _in_phrasing(a.question, a.answer_noun, lang)
+    ):
         # A part noun ("which stages", 哪些阶段) names the kind of item a list is made of, not a class a clause
         # must word: the lifecycle's "design, development, deployment" answers 全生命周期包括哪些阶段.
         return None
@@ -37,6 +43,14 @@ def answer_noun_groups(a: QuestionAnalysis, lang: Language, ctx: AnswerContext) 
     wide = wide_translations(f"{a.answer_noun} {a.answer_verb}", lang, ctx)
     verb_groups = question_groups(a.answer_verb, lang, wide) if a.answer_verb else []
     return verb_groups, question_groups(a.answer_noun, lang, wide), is_actor_noun(a.answer_noun)
+
+
+def _in_phrasing(question: str, noun: str, lang: Language) -> bool:
+    """Whether the noun is a word of an everyday phrasing or description the question uses ("which *sister*
+    agencies", "which wealthy-nations think *tank*"): the phrase stands for the text's own words as a whole, and the
+    coverage check reads it so; its words one by one are no noun a clause must use."""
+    said = [p.source.casefold() for p in phrasings_in(question, lang, "support") if p.strength == "full"]
+    return any(noun.casefold() in source for source in said)
 
 
 def names_noun(groups: NounGroups, s: Support, ctx: AnswerContext) -> bool:
