@@ -285,7 +285,8 @@ _ZH_HAND_OVER = re.compile(r"递(?:上|过去)?(?:点|些)|递上|捎上|贡献�
 # Passing something on to someone: 转给, 转交, 传给 are the sharing a clause says 分享.
 _ZH_PASS_ON = re.compile(r"转(?:给|交|达|发)给?|传(?:达)?给|捎给")
 SHARE_WORDS = ("分享", "共享", "share", "shares")
-# The UN's other agencies as a delegate says them: its sister or fellow agencies, the UN family.
+# The UN's other agencies as a delegate says them: its sister or fellow agencies, the UN family. Checked, not searched:
+# searched, the row cost the gold gate's MRR@10 0.722 -> 0.719, under its floor, and changed no dev answer.
 _EN_UN_SIBLINGS = re.compile(
     r"\b(?:sister|fellow|sibling)\s+(?:UN\s+|U\.N\.\s+)?(?:agencies|organi[sz]ations|bodies|entities)\b"
     r"|\b(?:the\s+)?(?:UN|U\.N\.|United\s+Nations)\s+family\b"
@@ -374,7 +375,7 @@ PHRASINGS: tuple[Phrasing, ...] = (
     Phrasing("consider", "zh", _ZH_WEIGH, "full", _EVERYWHERE, wording=CONSIDER_WORDS),
     Phrasing("provide", "zh", _ZH_HAND_OVER, "full", _EVERYWHERE, wording=PROVIDE_WORDS),
     Phrasing("share", "zh", _ZH_PASS_ON, "full", _EVERYWHERE, wording=SHARE_WORDS),
-    Phrasing("UN bodies", "en", _EN_UN_SIBLINGS, "full", _EVERYWHERE, wording=UN_BODY_WORDS),
+    Phrasing("UN bodies", "en", _EN_UN_SIBLINGS, "full", _SUPPORT, wording=UN_BODY_WORDS),
 )
 
 
