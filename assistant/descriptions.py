@@ -122,6 +122,10 @@ _DIVIDE = (
     r"(?:the\s+)?(?:unconnected|offline|have[\s-]nots)(?:\s+(?:countries|nations|people))?"
     r"|(?:technology|tech|connectivity)\s+gap"
 )
+# A financial impact in everyday words (the strategic or financial impact row).
+_MONEY = r"(?:money|budget(?:ary)?|cost|costs|spending|funding|financial|fiscal|finances?|wallet|purse)"
+_IMPACT = r"(?:implications?|consequences?|impacts?|effects?|stakes|repercussions?|fallout)"
+_WHOSE = r"(?:its|their|the\s+union['’]s|the\s+organi[sz]ation['’]s|ITU['’]s)"
 _LITERACY = (
     r"(?:digital|tech|technology|computer|online|(?-i:IT))\s+(?:skills|know[\s-]how|savvy|competence|competences)"
 )
@@ -270,12 +274,17 @@ DESCRIPTIONS: tuple[Description, ...] = (
     Description("digital divide", "en", _en(rf"(?:{_DIVIDE})"), "term"),
     Description("digital literacy", "en", _en(rf"(?:{_LITERACY})"), "term"),
     # A news item, as a reader calls it ("the article" is a glossary form of its own).
-    Description("news", "en", _en(r"(?:write[\s-]?up|news\s+(?:piece|story)|(?<=the\s)piece)"), "term"),
+    Description("news", "en", _en(r"(?:write[\s-]?up|news\s+(?:piece|story)|(?<=the\s)(?:piece|story))"), "term"),
     Description(
         "strategic or financial impact",
         "en",
         _en(
             r"(?:plans|strategy|strategic\s+direction|priorities)\s+(?:or|and|and/or)\s+(?:its\s+)?(?:budget|finances|money|funds|spending)"
+            # "money / budget implications", "could hit its finances": a financial impact in everyday words. A
+            # question asking for an amount ("How much money …") has no such phrase.
+            rf"|{_MONEY}\s+{_IMPACT}"
+            rf"|{_IMPACT}\s+(?:for|on)\s+{_WHOSE}\s+{_MONEY}"
+            rf"|(?:hit|hits|hitting|affect|affects|affecting|dent|dents|shake\s+up|shakes\s+up|strain|strains)\s+{_WHOSE}\s+{_MONEY}"
         ),
         "term",
     ),

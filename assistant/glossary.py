@@ -314,12 +314,7 @@ TERMS: tuple[Term, ...] = (
     Term("international human rights law", "国际人权法", ("international human rights standards",)),
     Term("international cooperation", "国际合作", ("global cooperation",)),
     Term("digital cooperation", "数字合作"),
-    Term(
-        "news",
-        "新闻",
-        ("article", "news item", "press release", "story", "news story", "write-up"),
-        ("报道", "文章", "稿子"),
-    ),
+    Term("news", "新闻", ("article", "news item", "press release"), ("报道", "文章", "稿子")),
     Term("city", "城市", ("place",), ("地点",)),
     Term("date", "日期", ("dated",), ("哪天",)),
     Term("mechanisms", "机制", ("mechanism",)),

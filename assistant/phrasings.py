@@ -300,19 +300,6 @@ EXTRACT_WORDS = ("extracts", "extract", "摘录", "引用", "quote")
 CONSIDER_WORDS = ("考虑", "consider", "considers", "whether", "是否")
 PROVIDE_WORDS = ("提供", "贡献", "provide", "provided", "contribute")
 
-# A financial impact in everyday words: "money / budget implications", "could hit its finances", 钱袋子上的影响. The
-# clause says 财务影响 (financial impact); a question asking for an amount ("How much money …") has no such phrase
-# and stays a question about money the corpus does not state.
-_EN_MONEY = r"(?:money|budget(?:ary)?|cost|costs|spending|funding|financial|fiscal|finances?|wallet|purse)"
-_EN_IMPACT = r"(?:implications?|consequences?|impacts?|effects?|stakes|repercussions?|fallout)"
-_EN_FINANCIAL_IMPACT = re.compile(
-    rf"\b{_EN_MONEY}\s+{_EN_IMPACT}\b"
-    rf"|\b{_EN_IMPACT}\s+(?:for|on)\s+(?:its|their|the\s+union['’]s|the\s+organi[sz]ation['’]s|ITU['’]s)\s+{_EN_MONEY}\b"
-    rf"|\b(?:hit|hits|hitting|affect|affects|affecting|dent|dents|shake\s+up|shakes\s+up|strain|strains)\s+"
-    rf"(?:its|their|the\s+union['’]s|the\s+organi[sz]ation['’]s|ITU['’]s)\s+(?:[\w-]+\s+(?:or|and)\s+)?{_EN_MONEY}\b",
-    re.IGNORECASE,
-)
-FINANCIAL_IMPACT_WORDS = ("financial", "财务", "impact", "影响")
 
 PHRASINGS: tuple[Phrasing, ...] = (
     Phrasing("refrain", "en", _EN_REFRAIN, "full", _EVERYWHERE, said=_EN_AVOIDANCE, wording=AVOIDANCE_WORDS),
@@ -340,7 +327,6 @@ PHRASINGS: tuple[Phrasing, ...] = (
         any_use=_ZH_VOTE_WORDS,
     ),
     Phrasing("backing", "en", _EN_BACKED, "full", _EVERYWHERE, wording=BACKING_WORDS),
-    Phrasing("financial impact", "en", _EN_FINANCIAL_IMPACT, "full", _EVERYWHERE, wording=FINANCIAL_IMPACT_WORDS),
     Phrasing("watershed", "en", _EN_TURNING_POINT, "full", _EVERYWHERE, wording=TURNING_POINT_WORDS),
     Phrasing("recognized", "en", _EN_REGARDED, "full", _EVERYWHERE, wording=REGARD_WORDS),
     Phrasing("led", "en", _EN_LED, "full", _EVERYWHERE, wording=LED_WORDS),
