@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.descriptions import DESCRIPTIONS, VERBS, described, descriptions_in, without_descriptions
+from assistant.descriptions import DESCRIPTIONS, VERBS, as_terms, described, descriptions_in, without_descriptions
 from assistant.glossary import TERMS
 
 
@@ -187,3 +187,61 @@ def test_every_alternative_of_a_description_stands_as_whole_words():
     # The first of a row's alternatives must end at a word as the last must: "secretariats" is another word.
     assert described("Who is the head of the secretariats group?", "en") == []
     assert [d.target for d in described("Who is the head of the secretariat?", "en")] == ["Secretary-General"]
+
+
+@pytest.mark.parametrize(
+    ("question", "term"),
+    [
+        ("What is the head of the union's staff told to make sure of?", "Secretary-General"),
+        ("When the union's chief reaches out to other agencies, what should come of it?", "Secretary-General"),
+        ("Which club is the union's head told to link up with?", "Secretary-General"),
+        ("How often must the person at the top of the union's staff report?", "Secretary-General"),
+        (
+            "The development bureau's director hands on advice: where from?",
+            "Director of the Telecommunication Development Bureau",
+        ),
+        ("How often is its governing body briefed?", "Council"),
+        ("Which rich countries' policy club is named?", "Organisation for Economic Co-operation and Development"),
+        ("Which AI matters have serious money implications?", "strategic or financial impact"),
+        ("Which work could hit its finances hard?", "strategic or financial impact"),
+        ("What does the story say?", "news"),
+    ],
+)
+def test_everyday_descriptions_of_officers_bodies_and_impacts(question, term):
+    assert term in targets(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Who is the union's head of standards?",  # a head of one of its parts
+        "Where is its head office?",
+        "How much money does the draft set aside?",  # an amount, no impact
+        "Which rich countries backed the text?",  # countries, no club
+    ],
+)
+def test_heads_of_parts_amounts_and_plain_countries_are_no_descriptions(question):
+    assert not {
+        "Secretary-General",
+        "strategic or financial impact",
+        "Organisation for Economic Co-operation and Development",
+    } & set(targets(question))
+
+
+@pytest.mark.parametrize(
+    ("question", "verb"),
+    [
+        ("Which body is he supposed to keep posted?", "report"),
+        ("At what interval does he owe its board an account?", "report"),
+        ("Which board hears each year from him?", "report"),
+        ("Does he have to figure out whether it can help?", "consider"),
+    ],
+)
+def test_more_everyday_verbs(question, verb):
+    assert verb in targets(question)
+
+
+def test_as_terms_writes_a_description_as_its_term_in_the_questions_language():
+    assert "Secretary-General" in as_terms("What is the head of the union's staff told to do?", "en")
+    assert "秘书长" in as_terms("掌门人要做什么？", "zh")
+    assert as_terms("What does the draft recall?", "en") == "What does the draft recall?"

@@ -8,7 +8,15 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.phrasings import ADOPTION_WORDS, AVOIDANCE_WORDS, PHRASINGS, phrasings_in, without_named, wording_tokens
+from assistant.phrasings import (
+    ADOPTION_WORDS,
+    AVOIDANCE_WORDS,
+    PHRASINGS,
+    blank_phrased,
+    phrasings_in,
+    without_named,
+    wording_tokens,
+)
 
 
 def adoption(question: str, lang: str) -> dict[str, tuple[str, ...]]:
@@ -439,3 +447,26 @@ def test_the_text_a_chinese_question_points_at_is_checked_as_the_resolution_not_
     [found] = [p for p in phrasings_in("这份AI文本是谁提的？", "zh", "support") if p.phrasing.name == "resolution"]
     assert found.covers == ("文本",)
     assert phrasings_in("文本里写了什么？", "zh", "support") == ()  # no demonstrative: any text
+
+
+def test_sister_agencies_and_the_un_family_are_the_uns_other_agencies_checked_not_searched():
+    found = phrasings_in("Which sister agencies must the Secretary-General work with?", "en", "support")
+    assert [p.phrasing.name for p in found] == ["UN bodies"]
+    assert "联合国其他机构" in found[0].phrasing.wording
+    assert phrasings_in("Which fellow agencies in the UN family share data?", "en", "support")
+    # searched, the row cost the gold gate's MRR: it is a coverage row only
+    assert not [p for p in phrasings_in("Which sister agencies?", "en", "search") if p.phrasing.name == "UN bodies"]
+
+
+def test_passing_something_on_in_chinese_is_sharing():
+    found = phrasings_in("秘书长要把哪些东西转给各国政府？", "zh", "support")
+    assert "share" in [p.phrasing.name for p in found]
+
+
+def test_blank_phrased_keeps_offsets_and_everyday_names():
+    question = "Which rich countries' policy club and sister agencies are named?"
+    blank = blank_phrased(question, "en")
+    assert len(blank) == len(question)
+    assert "club" not in blank and "sister" not in blank and blank.startswith("Which ")
+    # an everyday name is what the question asks about: it stays
+    assert "poorer countries" in blank_phrased("Which poorer countries get help?", "en")

@@ -69,7 +69,7 @@ def test_actors_the_question_names_are_not_its_answer():
 
 
 def test_generic_words_for_actors_ask_for_actors():
-    for noun in ("stakeholders", "Actors", "participant", "players"):
+    for noun in ("stakeholders", "Actors", "participant", "players", "circles", "群体", "圈子", "相关方"):
         assert is_actor_noun(noun), noun
     # "which group of countries" asks for one actor; "which rights" for no actor at all.
     for noun in ("groups", "organizations", "rights", ""):

@@ -346,3 +346,25 @@ def test_a_very_short_question_after_a_turn_is_elliptic_and_follows_it():
 )
 def test_a_leading_when_clause_before_an_auxiliary_asks_yes_or_no(question, qtype):
     assert analyse_question(question, "en").qtype == qtype
+
+
+def test_a_description_of_an_addressee_names_its_section():
+    a = with_section(analyse_question("What is the head of the union's staff told to make sure of?", "en"), SECTIONS)
+    assert a.section == ("res", "secretary-general") and a.section_strength == "full"
+    # the words it asks beyond the addressee are read from the question written with the term
+    assert "head" not in a.residual and "staff" not in a.residual
+    assert with_section(analyse_question("掌门人要做什么？", "zh"), SECTIONS).section == ("res", "secretary-general")
+    # a head of another body is no addressee of the draft
+    assert with_section(analyse_question("What is UNESCO's head told to do?", "en"), SECTIONS).section is None
+
+
+def test_each_year_is_a_frequency_not_a_list_cue():
+    assert not analyse_question("Which board hears each year from the Secretary-General?", "en").wants_list
+    assert not analyse_question("What is reported every twelve months?", "en").wants_list
+    assert analyse_question("What does each clause ask?", "en").wants_list
+    assert analyse_question("List every task of the Secretary-General.", "en").wants_list
+
+
+def test_generic_nouns_ask_for_no_kind_of_thing():
+    assert analyse_question("Which AI matters must be reported?", "en").answer_noun == ""
+    assert analyse_question("秘书长要把哪些东西转给各国政府？", "zh").answer_noun == ""

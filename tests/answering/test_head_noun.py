@@ -21,6 +21,10 @@ from assistant.answering.head_noun import en_head, zh_head
         # a word saying the body's sector describes it: the foundation is asked for, not "private"
         ("Apart from UN agencies, which private foundation did ITU partner with?", "foundation"),
         ("Which public agency must report to the Council?", "agency"),
+        # a hyphenated compound or a comparative before the noun describes it
+        ("With which rich-world policy club should the head of ITU work?", "club"),
+        ("Which wider effort on digital cooperation does the text fit into?", "effort"),
+        ("What sort of thinking-machine uses must everyone avoid?", "uses"),
         ("决议草案规定了哪些具体的伦理原则？", "原则"),
         ("决议草案点名了哪个具体焦点组？", "焦点组"),
         ("秘书长应与哪些主要的联合国机构合作？", "机构"),

@@ -427,3 +427,19 @@ def test_an_english_group_that_only_translates_a_chinese_questions_class_noun_na
     assert missing("该决议由哪些国家提出？", "zh", "which", body, translations) == ["国家名称"]
     access = chunk("ensuring equitable access to AI technologies, particularly for developing nations", "en")
     assert missing("哪些国家需要公平获取？", "zh", "which", access, translations) == []
+
+
+def test_a_description_or_phrasing_asks_for_its_term_not_for_its_words():
+    sg5 = chunk(
+        "促进与其它相关国际组织，包括其他标准制定组织、OECD，多方举措和其他私营部门、民间团体、学术和科技组织的富有成果的合作"
+    )
+    # "rich countries' policy club" is the OECD: no country name is needed
+    assert (
+        missing("Which rich countries' policy club should the Secretary-General work with?", "en", "which", sg5) == []
+    )
+    # "sister agencies" are the UN's other agencies: "sister" is no qualifier a clause must state
+    assert "sister" not in missing(
+        "Which sister agencies should the Secretary-General work with?", "en", "which", chunk(SG1)
+    )
+    # a plain country question still needs a country
+    assert missing("Which rich countries should the Secretary-General work with?", "en", "which", sg5) != []

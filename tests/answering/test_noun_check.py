@@ -96,3 +96,8 @@ def test_a_generic_noun_is_named_by_another_word_of_its_kind():
     assert unnamed(a, "en", support(on_systems), on_systems) == ""
     ctx = toy_context(DOCS, hits=["res/clause/1"], known=known)
     assert unnamed(a, "en", support(ctx), ctx) == "tools"
+
+
+def test_a_word_of_an_everyday_phrasing_is_no_answer_noun_to_check():
+    a = analyse_question("Which sister agencies does the resolution name?", "en")
+    assert answer_noun_groups(a, "en", toy_context(DOCS, hits=["res/clause/1"], known=KNOWN)) is None
