@@ -450,19 +450,20 @@ def test_wordnet_synonyms_cover_a_question_word_only_when_the_thesaurus_is_on():
 
 
 def test_a_wordnet_collocations_synonyms_cover_its_words_only_when_thesaurus_phrases_is_on():
-    # "turning point" is one WordNet lemma, in a synset with "watershed"; neither word alone is.
+    # "rule of thumb" is one WordNet lemma, in a synset with "guideline"; none of its words alone is. ("turning
+    # point" was the example until the phrasings table read it as the watershed a text says, thesaurus or not.)
     from assistant.answering import answer_extractive
 
-    text = "The adoption marks a watershed moment in global governance."
-    known = {"adopt", "mark", "watersh", "moment", "global", "govern"}
+    text = "The forum adopted a guideline for the safe use of AI systems."
+    known = {"forum", "adopt", "guidelin", "safe", "use", "ai", "system"}
 
     def ask(phrases: bool):
         ctx = _one_clause(text, known, thesaurus_phrases=phrases)
-        return answer_extractive("Which turning point was it?", "en", ctx)
+        return answer_extractive("Which rule of thumb did the forum adopt?", "en", ctx)
 
     assert ask(False).abstained
     on = ask(True)
-    assert cited(on) == ["d/1"] and "watershed" in on.text
+    assert cited(on) == ["d/1"] and "guideline" in on.text
 
 
 def test_a_missing_thesaurus_is_reported_once_and_answering_goes_on(monkeypatch, caplog):
