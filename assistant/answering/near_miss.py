@@ -173,6 +173,23 @@ class Needs:
         )
 
 
+def _class_and_qualifier(question: str, lang: Language, qtype: str) -> tuple[AnswerClass | None, str]:
+    """The class the answer must be of, and the words that narrow it.
+
+    A phrasing or description names its term as a whole: "the rich countries' policy club" asks for a club (the
+    OECD), not for countries; "sister agencies" are the UN's other agencies, "sister" is no qualifier. Its words
+    around an asked noun of its own are still qualifiers, read as the term ("which rich-world policy club and
+    standards bodies": the OECD qualifies the bodies asked for). A plain "where" asks for a place even without a
+    "which city / country" noun: a clause with no place in it (an operative "resolves") does not say where.
+    """
+    plain, asked_in = blank_phrased(question, lang), question
+    cls = asked_class(question, lang)
+    if cls is not None and not plain[cls.start : cls.end].strip():
+        cls, asked_in = asked_class(plain, lang), plain
+    cls = cls or (PLACE if qtype == "where" and asks_place(question, lang) else None)
+    return cls, qualifier_text(asked_in, lang, cls)
+
+
 def needs(
     question: str,
     lang: Language,
@@ -186,18 +203,7 @@ def needs(
     clause of the other language: "labour" in 国际劳工组织. `names` (CC-CEDICT's proper names) tell a
     Chinese body's name the dictionary knows from one it does not (acts.py).
     """
-    # A plain "where" asks for a place even without a "which city / country" noun: a clause with no
-    # place in it (an operative "resolves") does not say where, however many words it shares.
-    # A phrasing or description names its term as a whole: "the rich countries' policy club" asks for a club
-    # (the OECD), not for countries; "sister agencies" are the UN's other agencies, "sister" is no qualifier.
-    # Its words around the asked noun are still its qualifiers, read as the term ("which rich-world policy club and
-    # standards bodies": the OECD qualifies the bodies asked for).
-    plain, asked_in = blank_phrased(question, lang), question
-    cls = asked_class(question, lang)
-    if cls is not None and not plain[cls.start : cls.end].strip():
-        cls, asked_in = asked_class(plain, lang), plain
-    cls = cls or (PLACE if qtype == "where" and asks_place(question, lang) else None)
-    qualifier = qualifier_text(asked_in, lang, cls)
+    cls, qualifier = _class_and_qualifier(question, lang, qtype)
     whole = partitive_whole(question, lang)
     # A Chinese word's translations are flattened word by word (知识产权 -> "right", found in "human
     # rights"); in an English clause it is looked up by whole dictionary senses instead (`said`).

@@ -249,10 +249,11 @@ def test_a_focus_whose_alternative_the_clause_lacks_or_that_has_none_is_still_un
 
 
 def test_the_alternative_is_found_through_the_wider_translations_and_another_form_of_its_word():
-    # 战略 glossed as "strategy" ("strategi") states "strategic" ("strateg"); 财务 is no budget.
+    # 战略 glossed as "strategy" ("strategi") states "strategic" ("strateg"); 财务 is no budget. ("Budget
+    # implications" as a whole are the financial impact the clause states: descriptions.py.)
     zh_clause = chunk_evidence("产生重大战略或财务影响的人工智能问题")
     wide = ({}, (zh_clause[0], zh_clause[1] | {"strategi"}))
-    question = "Which AI issues have big strategic or budget implications?"
+    question = "Which AI issues need big strategic or budget reviews?"
     assert unsupported_specifics(question, "en", zh_clause) == ["budget"]
     assert unsupported_specifics(question, "en", zh_clause, None, wide) == []
 
