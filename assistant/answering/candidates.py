@@ -63,11 +63,15 @@ def with_contrary_candidates(question: str, a: QuestionAnalysis, ctx: AnswerCont
     if not wanted:
         return ctx
     have = {h.chunk.id for h in ctx.hits}
+    # The notice's clauses only for a question retrieved with the notice (site_notice.py): its disclaimers
+    # ("makes no warranties") answer a question on the site's guarantees, not one on the resolution.
+    notice = any(h.chunk.boilerplate for h in ctx.hits)
     extra = [
         c
         for c in ctx.chunks
         if c.id not in have
-        and not (c.boilerplate or document_level(c))
+        and not document_level(c)
+        and (notice or not c.boilerplate)
         and any(w.stated.search(c.text) for w in wanted)
     ]
     return add_candidates(ctx, extra[:MAX_NAMED_DOC_CHUNKS])

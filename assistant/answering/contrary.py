@@ -151,7 +151,27 @@ _WEIGH = Contrary(
         "zh": re.compile(r"考虑|掂量|琢磨|斟酌|研究一下|看看|评估|能不能|能否|是否能够|可不可以|是否可行|可行"),
     },
 )
-CONTRARIES = (_EARLIER, _MORE, _REMIT, _WEIGH)
+# A notice's disclaimer denies what a question may presume of its publisher's own views or an official record
+# ("represent its own position", 代表它自己的立场) with "does not necessarily reflect the views of", "not an official
+# record". (A guarantee presumed against "makes no warranties" is left out: 保证 and "guarantee" are also "ensure",
+# which the draft's 确保 is, and the conflict note then pairs the notice with the draft.)
+_NOT_OWN_VIEW = Contrary(
+    False,
+    {
+        "en": re.compile(
+            r"\b(?:reflect|represent|express)\w*\s+(?:[\w'’]+\s+){0,2}(?:own\s+)?(?:views?|position|stance|opinion)s?\b"
+            r"|\bofficial\s+(?:record|position|view|stance)s?\b",
+            re.IGNORECASE,
+        ),
+        "zh": re.compile(r"代表[^？?]{0,8}(?:立场|观点|看法|意见)|官方(?:立场|记录|观点|文件)"),
+    },
+    re.compile(
+        r"\b(?:does|do)\s+not\s+(?:necessarily\s+)?reflect\s+the\s+views?\b|\bnot\s+an\s+official\s+record\b"
+        r"|不(?:一定|必然)?代表[^，。；]{0,12}(?:立场|观点|看法|意见)",
+        re.IGNORECASE,
+    ),
+)
+CONTRARIES = (_EARLIER, _MORE, _REMIT, _WEIGH, _NOT_OWN_VIEW)
 
 
 def presumed(question: str, lang: Language) -> tuple[Contrary, ...]:
@@ -309,13 +329,17 @@ def stating_sentence(
     """The span (offsets into `text`) of the sentence that states the contrary of the question's presumption
     most often ("throughout the entire lifecycle, from design … to …" over "while also driving …"), then covers
     the question best; None when no sentence states it. Only sentences that state at least `least` of the
-    question's `groups` count: one on another topic that happens to say "also" does not answer."""
+    question's `groups` count (one of them, for a rare contrary): one on another topic that happens to say "also"
+    does not answer."""
     against = presumed(question, lang)
     scored = []
     for i, (a, b) in enumerate(sentences(text)):
         said = sum(len(c.stated.findall(text[a:b])) for c in against)
         evidence = chunk_evidence(text[a:b])
-        if said and sum(g.found_in(*evidence) for g in groups) >= least:
+        # A rare contrary's wording ("does not necessarily reflect the views") is on the question's topic by
+        # itself: one of its words is enough, where "also" needs as many as the quote has.
+        rare = any(c.rare and c.stated.search(text[a:b]) for c in against)
+        if said and sum(g.found_in(*evidence) for g in groups) >= (min(least, 1) if rare else least):
             scored.append((said, overlap(groups, evidence, idf), -i, a, b))
     if not scored:
         return None

@@ -166,3 +166,28 @@ def test_the_rare_contraries_a_question_words_itself_are_scanned_for_and_also_is
 def test_a_whole_field_presumed_manageable_in_chinese_is_contradicted_by_a_clause_putting_it_beyond_the_mandate():
     assert contradicts("人工智能的伦理问题，国际电联是不是都管得了？", "zh", BEYOND)
     assert contradicts("Can ITU handle all the ethical issues AI raises?", "en", BEYOND)
+
+
+NOTICE = (
+    "Access to the information contained in this website is provided as a public service by UNIDO. "
+    "The information presented does not necessarily reflect the views of UNIDO and is not an official record."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("Does the website's content represent UNIDO's own position?", "en"),
+        ("网站上的内容能代表工发组织自己的立场吗？", "zh"),
+    ],
+)
+def test_a_notice_disclaiming_its_views_contradicts_a_question_presuming_them(question, lang):
+    assert contradicts(question, lang, NOTICE)
+    assert not contradicts(question, lang, "The information is provided as a public service by UNIDO.")
+
+
+def test_a_sentence_stating_a_rare_contrary_is_quoted_though_it_says_fewer_of_the_question_s_words():
+    question = "Does the information on this website represent UNIDO's own views?"
+    groups = question_groups(question, "en")
+    a, b = stating_sentence(question, "en", NOTICE, groups, lambda _: 1.0, least=len(groups)) or (0, 0)
+    assert NOTICE[a:b].startswith("The information presented does not necessarily reflect")
