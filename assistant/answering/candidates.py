@@ -3,7 +3,10 @@
 A question that names a section ("What does the conference resolve?") or a kind of
 document ("…, says the article?") makes that section's or document's clauses
 candidates even when retrieval missed them: they join after the retrieved hits,
-with their dense similarity to the question where it is known.
+with their dense similarity to the question where it is known. So do the clauses
+stating the contrary a yes/no question presumes or words (contrary.py: "the first
+instance" for "ever … before", 超出…职权 for "all … its business", 考虑…是否 for
+"obliged to"): a paraphrase shares few words with them, and they are its answer.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from dataclasses import replace
 
 from assistant.answering.analysis import QuestionAnalysis
 from assistant.answering.context import AnswerContext
+from assistant.answering.contrary import scanned_contraries
 from assistant.answering.exclusions import without_set_aside
 from assistant.answering.hedges import without_hedges
 from assistant.answering.sections import section_chunks
@@ -23,6 +27,9 @@ from assistant.schema import Chunk, RetrievedChunk
 # The clauses of a named kind of document that retrieval missed are added as candidates; beyond this
 # many the corpus is too large for a scan and retrieval alone decides.
 MAX_NAMED_DOC_CHUNKS = 200
+# A corpus of more chunks than this is not scanned for clauses stating a yes/no question's contrary (a regex
+# per chunk and question); beyond it retrieval alone decides, as for named documents.
+MAX_SCANNED_CHUNKS = 20_000
 
 
 def with_named_candidates(a: QuestionAnalysis, ctx: AnswerContext) -> AnswerContext:
@@ -45,6 +52,29 @@ def with_named_candidates(a: QuestionAnalysis, ctx: AnswerContext) -> AnswerCont
         if len(extra) <= MAX_NAMED_DOC_CHUNKS:
             ctx = add_candidates(ctx, extra)
     return ctx
+
+
+def with_contrary_candidates(question: str, a: QuestionAnalysis, ctx: AnswerContext) -> AnswerContext:
+    """Add the clauses stating a rare contrary the yes/no question presumes or words (`scanned_contraries`)
+    when retrieval missed them; they must still pass coverage to be quoted."""
+    if a.qtype != "yes-no" or len(ctx.chunks) > MAX_SCANNED_CHUNKS:
+        return ctx
+    wanted = scanned_contraries(question, a.lang)
+    if not wanted:
+        return ctx
+    have = {h.chunk.id for h in ctx.hits}
+    # The notice's clauses only for a question retrieved with the notice (site_notice.py): its disclaimers
+    # ("makes no warranties") answer a question on the site's guarantees, not one on the resolution.
+    notice = any(h.chunk.boilerplate for h in ctx.hits)
+    extra = [
+        c
+        for c in ctx.chunks
+        if c.id not in have
+        and not document_level(c)
+        and (notice or not c.boilerplate)
+        and any(w.stated.search(c.text) for w in wanted)
+    ]
+    return add_candidates(ctx, extra[:MAX_NAMED_DOC_CHUNKS])
 
 
 def add_candidates(ctx: AnswerContext, chunks: Sequence[Chunk]) -> AnswerContext:

@@ -21,7 +21,7 @@ from assistant.answering.actors import (
 from assistant.answering.analysis import QuestionAnalysis
 from assistant.answering.candidates import doc_kind, support_evidence, support_question
 from assistant.answering.context import AnswerContext
-from assistant.answering.contrary import contradicts, presumed
+from assistant.answering.contrary import stated_contraries, worded_contraries
 from assistant.answering.correspondence import asks_correspondence, states_correspondence
 from assistant.answering.document_date import document_date
 from assistant.answering.evidence import chunk_evidence, question_groups
@@ -147,8 +147,8 @@ def pick(c: Choice) -> Support | None:
 def _best(c: Choice, passing: list[Support]) -> Support:
     """The best of `passing` (the choice's passing clauses, narrowed to a named or carried document): retrieval
     order, nudged towards the named section/document, a needed value, the names and actors asked for."""
-    question, lang, a, ctx, ranked = c.question, c.lang, c.analysis, c.ctx, c.ranked
-    rank = {id(s): i for i, s in enumerate(ranked)}
+    question, lang, a, ctx = c.question, c.lang, c.analysis, c.ctx
+    rank = _ranks(c, passing)
     # A clause supported only by words said in other words (soft term coverage) may be quoted, but it does
     # not discount the others: only if firmly supported does an own-language clause make the other
     # language's translated coverage suspect (dev-172: the article's paragraph on the digital divide,
@@ -204,6 +204,18 @@ def _best(c: Choice, passing: list[Support]) -> Support:
     return _naming_noun(c, passing, value)
 
 
+def _ranks(c: Choice, passing: list[Support]) -> dict[int, int]:
+    """Each clause's place in retrieval order (by id); 0 for one of `passing` stating a rare, sure contrary the
+    yes/no question presumes or words (contrary.py: 超出…职权 for 是不是都管得了): the question's words are not
+    its words, so retrieval, which ranked it by them or missed it (candidates.py), says nothing of it (dev-wc14)."""
+    rank = {id(s): i for i, s in enumerate(c.ranked)}
+    if c.analysis.qtype == "yes-no":
+        for s in passing:
+            if any(k.rare and k.sure for k in stated_contraries(c.question, c.lang, s.hit.chunk.text)):
+                rank[id(s)] = 0
+    return rank
+
+
 def _nudges(c: Choice, passing: list[Support]) -> dict[int, float]:
     """Per passing clause (by id), what its own text adds to its value: stating what the question asks in other
     words (`_stating`), and for a why-question, giving a reason for what the question asks about, or losing when
@@ -237,17 +249,24 @@ def _stating(c: Choice, passing: list[Support]) -> set[int]:
     UNIDO", not the clause on links sharing "official")."""
     question, lang = c.question, c.lang
     matches = asks_correspondence(question, lang)
-    presumes = c.analysis.qtype == "yes-no" and bool(presumed(question, lang))
+    presumes = c.analysis.qtype == "yes-no" and bool(worded_contraries(question, lang))
+    # A contrary that is not `sure` ("obliged" against "consider whether") counts for the clause saying most of
+    # the question's words as such: "obliged to inform the governing body" is about the report, not 考虑…是否.
+    literal = max((s.literal for s in passing), default=0.0)
     notice = notice_topics(question)
     conditional = asks_condition(question, lang)
     return {
         id(s)
         for s in passing
         if (matches and states_correspondence(s.hit.chunk.text))
-        or (presumes and contradicts(question, lang, s.hit.chunk.text))
+        or (presumes and any(k.sure or s.literal >= literal for k in stated_contraries(question, lang, _text(s))))
         or words_topic(s.hit.chunk, notice)
         or (conditional and states_condition(s.hit.chunk.text, s.hit.chunk.lang))
     }
+
+
+def _text(s: Support) -> str:
+    return s.hit.chunk.text
 
 
 def _naming_noun(c: Choice, passing: list[Support], value: Callable[[Support], float]) -> Support:

@@ -47,11 +47,21 @@ from assistant.schema import Language
 class Contrary:
     """What a question may presume (`presumed`, per language) and what a clause states against it (`stated`,
     in either language: a Chinese question may be answered from an English clause). `says_more`: the clause
-    states more than the question presumes ("also"), rather than its opposite ("the first")."""
+    states more than the question presumes ("also"), rather than its opposite ("the first"). `weighs`: the
+    clause only asks for something to be considered ("consider whether"), not done. `offered`: how one side of
+    an alternative question words the contrary itself ("…, or only weigh up whether that's doable?"), per
+    language (None: as `stated`). `rare`: its wording is rare enough in a corpus that the clauses stating it
+    are worth reading even when retrieval missed them (candidates.py); "also" and 其他 are everywhere. `sure`:
+    stating it singles out the clause a question is about; "obliged" is said of any duty, so a clause that only
+    weighs one must also be the one saying the question's own words best (choice.py), not one about another."""
 
     says_more: bool
     presumed: dict[Language, re.Pattern[str]]
     stated: re.Pattern[str]
+    rare: bool = True
+    weighs: bool = False
+    sure: bool = True
+    offered: dict[Language, re.Pattern[str]] | None = None
 
 
 _EARLIER = Contrary(
@@ -90,6 +100,7 @@ _MORE = Contrary(
         r"|也|既|同时|此外|其他|其它|全过程|整个",
         re.IGNORECASE,
     ),
+    rare=False,
 )
 _REMIT = Contrary(
     False,
@@ -98,10 +109,13 @@ _REMIT = Contrary(
         # to handle, which a clause putting much of it beyond that mandate denies.
         "en": re.compile(
             r"\b(?:all|every|everything|each)\b[^?]*\b(?:business|remit|mandate|responsibility|job|purview|"
-            r"competence|province)\b",
+            r"competence|province|handle|cope\s+with)\b|\b(?:handle|cope\s+with|deal\s+with)\s+(?:all|every)",
             re.IGNORECASE,
         ),
-        "zh": re.compile(r"(?:都|全|所有|一切)[^？?]*(?:职权|职责|职能|权限|范围|管辖|负责|来管)"),
+        # 都管得了 / 管得过来: "can it handle all of them".
+        "zh": re.compile(
+            r"(?:都|全|所有|一切)[^？?]*(?:职权|职责|职能|权限|范围|管辖|负责|来管|能管|管得(?:了|过来|着))"
+        ),
     },
     re.compile(
         r"\b(?:beyond|outside|exceeds?|exceeding)\s+(?:[\w'’]+\s+){0,3}(?:mandate|remit|competence|purview|scope)\b"
@@ -109,7 +123,55 @@ _REMIT = Contrary(
         re.IGNORECASE,
     ),
 )
-CONTRARIES = (_EARLIER, _MORE, _REMIT)
+_WEIGH = Contrary(
+    False,
+    {
+        # An obligation presumed ("obliged to", "bound to", 有义务, 必须): a clause asking only that it be
+        # considered whether it can be done (考虑…是否能够) does not oblige.
+        "en": re.compile(
+            r"\b(?:obliged|obligated|obligation|required|bound\s+to|has\s+to|have\s+to|must|duty|compelled|"
+            r"mandatory|mandated)\b",
+            re.IGNORECASE,
+        ),
+        "zh": re.compile(r"必须|有义务|义务|一定要|务必|非得|硬性|强制"),
+    },
+    re.compile(
+        r"(?:考虑|研究|探讨|评估|审议)[^，。；]{0,30}?(?:是否|能否|可否)|可行性"
+        r"|\b(?:consider|examin|explor|stud|assess|look\w*\s+into)\w*\s+(?:whether|if|the\s+(?:feasibility|possibility))\b",
+        re.IGNORECASE,
+    ),
+    weighs=True,
+    sure=False,
+    offered={
+        "en": re.compile(
+            r"\b(?:weigh\w*|consider\w*|look\w*\s+into|explor\w*|examin\w*|assess\w*|stud(?:y|ies)|see|"
+            r"think\w*\s+about|check\w*)\b[^?]*?\b(?:whether|if)\b|\b(?:feasib\w*|doable|possible)\b",
+            re.IGNORECASE,
+        ),
+        "zh": re.compile(r"考虑|掂量|琢磨|斟酌|研究一下|看看|评估|能不能|能否|是否能够|可不可以|是否可行|可行"),
+    },
+)
+# A notice's disclaimer denies what a question may presume of its publisher's own views or an official record
+# ("represent its own position", 代表它自己的立场) with "does not necessarily reflect the views of", "not an official
+# record". (A guarantee presumed against "makes no warranties" is left out: 保证 and "guarantee" are also "ensure",
+# which the draft's 确保 is, and the conflict note then pairs the notice with the draft.)
+_NOT_OWN_VIEW = Contrary(
+    False,
+    {
+        "en": re.compile(
+            r"\b(?:reflect|represent|express)\w*\s+(?:[\w'’]+\s+){0,2}(?:own\s+)?(?:views?|position|stance|opinion)s?\b"
+            r"|\bofficial\s+(?:record|position|view|stance)s?\b",
+            re.IGNORECASE,
+        ),
+        "zh": re.compile(r"代表[^？?]{0,8}(?:立场|观点|看法|意见)|官方(?:立场|记录|观点|文件)"),
+    },
+    re.compile(
+        r"\b(?:does|do)\s+not\s+(?:necessarily\s+)?reflect\s+the\s+views?\b|\bnot\s+an\s+official\s+record\b"
+        r"|不(?:一定|必然)?代表[^，。；]{0,12}(?:立场|观点|看法|意见)",
+        re.IGNORECASE,
+    ),
+)
+CONTRARIES = (_EARLIER, _MORE, _REMIT, _WEIGH, _NOT_OWN_VIEW)
 
 
 def presumed(question: str, lang: Language) -> tuple[Contrary, ...]:
@@ -126,6 +188,48 @@ def contradiction(question: str, lang: Language, text: str) -> Contrary | None:
 def contradicts(question: str, lang: Language, text: str) -> bool:
     """Whether `text` states the contrary of what the yes/no question presumes."""
     return contradiction(question, lang, text) is not None
+
+
+def _offers(c: Contrary, side: str, lang: Language) -> bool:
+    """Whether one side of an alternative question words the contrary itself ("only weigh up if it's doable")."""
+    pattern = c.offered[lang] if c.offered is not None else c.stated
+    return pattern.search(side) is not None
+
+
+def _side_contraries(two: tuple[str, str], lang: Language) -> list[Contrary]:
+    """The rare contraries an alternative's sides presume or offer: "obliged to …, or only to weigh up …?"."""
+    found: list[Contrary] = []
+    for c in CONTRARIES:
+        if c.rare and c not in found and any(c in presumed(s, lang) or _offers(c, s, lang) for s in two):
+            found.append(c)
+    return found
+
+
+def asked_contraries(question: str, lang: Language) -> tuple[Contrary, ...]:
+    """The contraries a clause may state to answer a yes/no question: what it presumes; for an alternative
+    question, the rare ones its sides presume or offer, when any do. Its "or only Y" then contrasts Y with
+    the first side, and a clause saying "other" or 同时 chooses neither (dev-wc08)."""
+    two = sides(question, lang)
+    on_sides = _side_contraries(two, lang) if two is not None else []
+    return tuple(on_sides) if on_sides else presumed(question, lang)
+
+
+def worded_contraries(question: str, lang: Language) -> tuple[Contrary, ...]:
+    """The contraries whose clauses a yes/no question is about: those it asks (`asked_contraries`) and the rare
+    ones it words itself ("Was this the first time …?", "outside the union's competence?"): a clause stating
+    them says what is asked, in the documents' words."""
+    asked = asked_contraries(question, lang)
+    return asked + tuple(c for c in CONTRARIES if c.rare and c not in asked and c.stated.search(question))
+
+
+def scanned_contraries(question: str, lang: Language) -> tuple[Contrary, ...]:
+    """The rare ones of `worded_contraries`: candidates.py adds their clauses when retrieval missed them."""
+    return tuple(c for c in worded_contraries(question, lang) if c.rare)
+
+
+def stated_contraries(question: str, lang: Language, text: str) -> tuple[Contrary, ...]:
+    """The contraries the yes/no question asks about or words (`worded_contraries`) that `text` states."""
+    return tuple(c for c in worded_contraries(question, lang) if c.stated.search(text))
 
 
 # "X, or Y?" (the comma keeps "Is Resolution 139 or 140 about …?" a yes/no question on two documents) and
@@ -190,7 +294,17 @@ def side_lead(question: str, lang: Language, quote: str) -> str:
 def _chosen_side(two: tuple[str, str], lang: Language, quote: str) -> int | None:
     """0 or 1: the side the quote leaves when it contradicts the other, else the side whose words it states
     the larger share of; None on a tie, unless the second side is open ("something else") and the quote
-    states none of the first's words: then it says something else."""
+    states none of the first's words: then it says something else. A rare contrary the quote states decides
+    first: "obliged to hand it over, or only to weigh up if that's doable?" against 考虑…是否能够 is the latter,
+    whatever "only" makes of 同时 elsewhere."""
+    for c in _side_contraries(two, lang):
+        if c.stated.search(quote):
+            presuming = [i for i, side in enumerate(two) if c in presumed(side, lang)]
+            offering = [i for i, side in enumerate(two) if _offers(c, side, lang)]
+            if len(presuming) == 1:
+                return 1 - presuming[0]
+            if len(offering) == 1:
+                return offering[0]
     for i, side in enumerate(two):
         if contradicts(side, lang, quote):
             return 1 - i
@@ -215,13 +329,17 @@ def stating_sentence(
     """The span (offsets into `text`) of the sentence that states the contrary of the question's presumption
     most often ("throughout the entire lifecycle, from design … to …" over "while also driving …"), then covers
     the question best; None when no sentence states it. Only sentences that state at least `least` of the
-    question's `groups` count: one on another topic that happens to say "also" does not answer."""
+    question's `groups` count (one of them, for a rare contrary): one on another topic that happens to say "also"
+    does not answer."""
     against = presumed(question, lang)
     scored = []
     for i, (a, b) in enumerate(sentences(text)):
         said = sum(len(c.stated.findall(text[a:b])) for c in against)
         evidence = chunk_evidence(text[a:b])
-        if said and sum(g.found_in(*evidence) for g in groups) >= least:
+        # A rare contrary's wording ("does not necessarily reflect the views") is on the question's topic by
+        # itself: one of its words is enough, where "also" needs as many as the quote has.
+        rare = any(c.rare and c.stated.search(text[a:b]) for c in against)
+        if said and sum(g.found_in(*evidence) for g in groups) >= (min(least, 1) if rare else least):
             scored.append((said, overlap(groups, evidence, idf), -i, a, b))
     if not scored:
         return None

@@ -66,7 +66,14 @@ from assistant.answering.qualifiers import qualifier_text, without_implied
 from assistant.answering.quoted import quoted_names, says_quoted
 from assistant.answering.revisions import MISSING as FIRST_MISSING
 from assistant.answering.revisions import asks_first, revision_dated
-from assistant.answering.scope import RECORD_KINDS, asks_future, names_event, names_gathering, speaks_of_future
+from assistant.answering.scope import (
+    RECORD_KINDS,
+    asks_future,
+    asks_site,
+    names_event,
+    names_gathering,
+    speaks_of_future,
+)
 from assistant.answering.spans import sentences
 from assistant.answering.specifics import role_said, specific_groups
 from assistant.answering.support import Support, as_written, clause_evidence, is_name
@@ -93,6 +100,7 @@ _MODIFIED_CLASSES = frozenset(("country", "organisation"))
 # The display word of a clause that names no agent (or no person) for the statement asked about.
 UNATTRIBUTED: dict[Language, str] = {"en": "who said it", "zh": "是谁说的"}
 _FUTURE_MISSING: dict[Language, str] = {"en": "a future or next event", "zh": "今后的安排"}
+_SITE_MISSING: dict[Language, str] = {"en": "where it is based", "zh": "所在地"}
 _NAMED: dict[Language, str] = {"en": "the names of such {}", "zh": "具体的{}名称"}
 _TOGETHER: dict[Language, str] = {"en": "{} together", "zh": "同时关于{}的条款"}
 _AND: dict[Language, str] = {"en": " and ", "zh": "和"}
@@ -108,6 +116,8 @@ class Needs:
     future: bool = False
     # The future event asked about is a gathering ("the next conference"): its clause must name one.
     gathering: bool = False
+    # Where something is sited ("based", 设在): no record's city, which is its gathering's (scope.asks_site).
+    sited: bool = False
     # Organisations the question names itself: they are not its answer.
     named: frozenset[str] = field(default_factory=frozenset)
     # The question's glossary names, which a header or dateline must cover to say where or when *they* were.
@@ -155,6 +165,7 @@ class Needs:
         return (
             self.cls is not None
             or self.future
+            or self.sited
             or self.attribution is not None
             or self.first
             or any(
@@ -220,6 +231,7 @@ def needs(
         qualifiers=groups,
         future=future,
         gathering=future and names_gathering(question, lang),
+        sited=scoped and asks_site(question, lang),
         named=question_actors(question, lang),
         names=tuple(g for g in own if g.term is not None and is_name(g.term.en, g.term.en_aliases)),
         quoted=quoted_names(question, lang) if scoped else (),
@@ -300,6 +312,8 @@ def lacks(
         missing += [g.term.name(n.lang) for g in n.names if g.term is not None and not said(g, chunk.text, evidence)]
         # “人工智能：智能机器、智能政策”会议: a header that never writes the quoted name is no record of it.
         missing += [q for q in n.quoted if not says_quoted(q, chunk.text, evidence[1])]
+        if n.sited:
+            missing.append(_SITE_MISSING[n.lang])
     missing += [as_written(g.token, n.question) for g in n.roles if not role_said(g, chunk.text, chunk.lang, evidence)]
     # A clause about another numbered document, or a record of this one (its city is its conference's). Of
     # two named documents ("Resolutions 139 and 140") the clause on either answers for it, unless they are

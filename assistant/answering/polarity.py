@@ -36,7 +36,7 @@ from collections.abc import Sequence
 from assistant.answering.contrary import contradiction, side_lead, sides
 from assistant.answering.evidence import Group, chunk_evidence
 from assistant.answering.qtypes import YES_NO_OPENING
-from assistant.answering.replies import AIM, MORE, NO, YES
+from assistant.answering.replies import AIM, MORE, NO, WEIGHED, YES
 from assistant.schema import Language
 from assistant.segmentation import pos_words
 
@@ -205,12 +205,13 @@ def yes_no_lead(question: str, lang: Language, quote: str, asked: Sequence[Group
     (`AIM`) when it states as an aim what the question asks as a fact ("Do developing nations (not) have
     equitable access?" against "ensuring equitable access"). An alternative question ("…, or …?", 还是) is led by
     the side the quote supports, and a quote stating the contrary of what the question presumes ("the first
-    instance" against "ever … before", "also" against "only": contrary.py) by "No"."""
+    instance" against "ever … before", "also" against "only", "consider whether" against "obliged": contrary.py)
+    by "No"."""
     if sides(question, lang) is not None:
         return side_lead(question, lang, quote)
     against = contradiction(question, lang, quote) if not negated(question, lang) else None
     if against is not None:
-        return MORE[lang] if against.says_more else NO[lang]
+        return MORE[lang] if against.says_more else WEIGHED[lang] if against.weighs else NO[lang]
     if not negated(question, lang) and denied(asked, quote):
         # "Does the disclaimer mention the governments?": it does, under a negation; no yes or no.
         return "" if _ASKS_SAYING[lang].search(_asking_clause(question, lang)) else NO[lang]

@@ -149,6 +149,8 @@ METADATA_PATTERNS: dict[Language, tuple[tuple[str, str], ...]] = {
             # (metadata.py); a clause's own place still wins when the record does not name the event's actor.
             # Only a past or passive event: "Where must AI systems pass a review?" asks about an obligation.
             r"\b(which|what) city\b|\bwhere\b.*\b(filed|datelined|published|issued|from|held|tabled|submitted)\b|"
+            # A gathering "located" or "taking place" somewhere was held there (scope.asks_site: not a standing site).
+            r"\bwhere\b.*\b(conference|summit|meeting|session|assembly|congress)\b.*\b(located|situated|took place)\b|"
             + EVENT_PLACE["en"],
         ),
     ),

@@ -21,6 +21,12 @@ NO: dict[Language, str] = {"en": "No — the documents state the opposite.", "zh
 # The lead of a yes/no question presuming exclusiveness ("only", 全是) whose clause states more ("also", 也):
 # the quote says what else.
 MORE: dict[Language, str] = {"en": "No — the documents say more than that.", "zh": "不，文件所述不止于此。"}
+# The lead of a yes/no question presuming an obligation ("obliged to", 有义务) whose clause only asks that it be
+# considered whether it can be done (考虑…是否能够): the quote says what is asked.
+WEIGHED: dict[Language, str] = {
+    "en": "No — the documents only ask for this to be considered.",
+    "zh": "不，文件只要求考虑能否这样做。",
+}
 # The lead of a negated yes/no question whose clause states the positive as an aim ("ensuring equitable
 # access"), not as a fact: the clause neither agrees ("No, they have it") nor disagrees with the question.
 AIM: dict[Language, str] = {

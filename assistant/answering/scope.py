@@ -63,6 +63,15 @@ FUTURE_TEXT: dict[Language, re.Pattern[str]] = {
 }
 # Document-level chunks record the document's own place and date: always the past event.
 RECORD_KINDS = ("header", "title", "dateline")
+# Where something is sited ("based", "headquartered", 设在, 位于, 总部): a standing place, which a record never
+# gives; its city is where its own gathering was held or its story filed (dev-wc37: the 2017 centre 设在哪座城市
+# is not in 布加勒斯特 because the conference was).
+SITED_QUESTION: dict[Language, re.Pattern[str]] = {
+    "en": re.compile(
+        r"\b(?:located|based|headquartered|situated|housed|sited|headquarters|head\s+office)\b", re.IGNORECASE
+    ),
+    "zh": re.compile(r"设在|设于|位于|坐落|总部|所在地|落户|驻地|驻在"),
+}
 
 
 def asks_future(question: str, lang: Language) -> bool:
@@ -73,6 +82,12 @@ def asks_future(question: str, lang: Language) -> bool:
 def names_event(question: str, lang: Language) -> bool:
     """Whether the question names an event held somewhere at some time (host, held, 举办 …)."""
     return bool(EVENT_VERB[lang].search(question))
+
+
+def asks_site(question: str, lang: Language) -> bool:
+    """Whether the question asks where something other than a gathering is sited ("Where is the centre
+    based?", 中心设在哪里); "Where was the conference located?" asks where the gathering was held."""
+    return bool(SITED_QUESTION[lang].search(question)) and not names_gathering(question, lang)
 
 
 def names_gathering(question: str, lang: Language) -> bool:

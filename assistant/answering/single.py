@@ -16,7 +16,12 @@ from assistant.answering.about import unstated_about
 from assistant.answering.actors import actors_in, asks_for_actors, question_actors
 from assistant.answering.analysis import QuestionAnalysis
 from assistant.answering.answer_class import CLASS_NAMES
-from assistant.answering.candidates import support_evidence, support_question, with_named_candidates
+from assistant.answering.candidates import (
+    support_evidence,
+    support_question,
+    with_contrary_candidates,
+    with_named_candidates,
+)
 from assistant.answering.choice import Choice, coverage_gate, named_clauses, pick
 from assistant.answering.citations import addressee_lead, as_sentence, cite_chunk, gloss_line, make_citation, quoted
 from assistant.answering.compounds import dictionary_parts
@@ -80,7 +85,7 @@ def single_answer(
     `need` is `near_miss.needs` of the question with `ctx.translations`, when the caller has read it already.
     """
     support_q = support_question(question, a)
-    ctx = with_named_candidates(a, ctx)
+    ctx = with_contrary_candidates(support_q, a, with_named_candidates(a, ctx))
     if not question_groups(support_q, lang, ctx.translations):
         # Nothing to look for ("What else must he do?" with no earlier turn): no clause can be supported.
         return abstain(question, lang)

@@ -10,8 +10,10 @@ from assistant.answering.candidates import (
     add_candidates,
     doc_kind,
     support_question,
+    with_contrary_candidates,
     with_named_candidates,
 )
+from assistant.schema import Chunk, RetrievedChunk
 from tests.answering.toy import toy_context
 
 DOCS = {
@@ -78,3 +80,50 @@ def test_a_set_aside_kind_of_what_is_asked_is_not_supported():
 def test_the_kind_of_a_document_the_context_does_not_hold_is_empty():
     ctx = toy_context(DOCS)
     assert (doc_kind(ctx, "art"), doc_kind(ctx, "res"), doc_kind(ctx, "gone")) == ("article", "resolution", "")
+
+
+CONTRARY_DOCS = {
+    "res": (
+        "resolution",
+        [
+            ("header", "Draft resolution"),
+            ("clause", "Many of these questions are beyond the mandate of ITU."),
+            ("clause", "Member States shall report."),
+        ],
+    ),
+}
+
+
+def test_a_yes_no_question_adds_the_clauses_stating_the_rare_contrary_it_presumes():
+    ctx = toy_context(CONTRARY_DOCS, hits=["res/clause/3"])
+    question = "Are all the ethical questions of AI ITU's business?"
+    a = analyse_question(question, "en")
+    assert a.qtype == "yes-no"
+    assert ids(with_contrary_candidates(question, a, ctx)) == ["res/clause/3", "res/clause/2"]
+    # a question that presumes nothing, and one that is no yes/no question, add nothing
+    plain = "Did Member States report?"
+    assert ids(with_contrary_candidates(plain, analyse_question(plain, "en"), ctx)) == ["res/clause/3"]
+    which = "Which questions are beyond ITU's mandate?"
+    assert ids(with_contrary_candidates(which, analyse_question(which, "en"), ctx)) == ["res/clause/3"]
+
+
+def _notice(n: int, text: str) -> Chunk:
+    where = dict(doc_id="art", lang="en", kind="boilerplate", section_kind="boilerplate", start=0, end=10)
+    return Chunk(id=f"art/boilerplate/{n}", text=text, boilerplate=True, **where)  # type: ignore[arg-type]
+
+
+def test_the_notice_s_clauses_stating_a_contrary_join_only_a_question_retrieved_with_the_notice():
+    docs = {"art": ("article", [("paragraph", "The Assembly adopted a resolution.")])}
+    ctx = toy_context(docs, hits=["art/paragraph/1"])
+    public = _notice(2, "Access to this website is provided as a public service by UNIDO.")
+    views = _notice(3, "The information does not necessarily reflect the views of UNIDO.")
+    ctx = replace(ctx, chunks=[*ctx.chunks, public, views])
+    question = "Does the site represent UNIDO's own views?"
+    a = analyse_question(question, "en")
+    assert ids(with_contrary_candidates(question, a, ctx)) == ["art/paragraph/1"]
+    with_notice = replace(ctx, hits=[*ctx.hits, RetrievedChunk(public, 0.1)])
+    assert ids(with_contrary_candidates(question, a, with_notice)) == [
+        "art/paragraph/1",
+        "art/boilerplate/2",
+        "art/boilerplate/3",
+    ]

@@ -236,3 +236,20 @@ def test_a_near_row_subject_is_neither_known_nor_unknown_to_the_coverage_gate():
     # a content word the corpus never uses still counts: with the subject left out it is all there is
     gated = coverage_gate(_toy_choice("Was the passing of the text unanimous?", ARTICLE, hits, known))
     assert gated is not None and gated.abstained
+
+
+def test_a_clause_stating_the_contrary_a_yes_no_question_presumes_is_quoted_though_retrieval_missed_it(assistant):
+    # 超出了国际电联的职权 shares almost no word with "管得了"; retrieval ranks the clause on ethical issues first.
+    answer = assistant.ask("人工智能带来的伦理和社会难题，国际电联是不是都管得了？")
+    assert _cited(answer) == ["eur-44a25-1/preamble/considering-further/g"]
+    assert answer.text.startswith("不")
+
+
+def test_only_weighing_an_obligation_answers_the_duty_it_weighs_not_another_one(assistant):
+    answer = assistant.ask("Is the Secretary-General obliged to provide telecom information to current AI initiatives?")
+    assert _cited(answer) == ["eur-44a25-1/operative/secretary-general/6"]
+    assert answer.text.startswith("No — the documents only ask")
+    # "obliged" said of the yearly report: the clause stating that duty answers, not the one weighing another
+    report = assistant.ask("Is the Secretary-General obliged to report to the Council every year?")
+    assert _cited(report) == ["eur-44a25-1/operative/secretary-general/7"]
+    assert report.text.startswith("Yes")

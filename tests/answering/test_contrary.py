@@ -2,7 +2,14 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answering.contrary import contradicts, side_lead, sides, stating_sentence
+from assistant.answering.contrary import (
+    contradicts,
+    scanned_contraries,
+    side_lead,
+    sides,
+    stated_contraries,
+    stating_sentence,
+)
 from assistant.answering.evidence import question_groups
 
 FIRST = "This resolution marks the first instance where the General Assembly has directly addressed AI regulation."
@@ -101,3 +108,86 @@ def test_an_alternative_question_may_set_a_scene_first_and_leave_its_second_side
     channels = "The Director shall create new channels to share information."
     assert side_lead(question, "en", channels) == 'The former: "create new channels for that".'
     assert side_lead("主任应新建渠道还是用别的办法？", "zh", existing) == "不是“主任应新建渠道”，而是另一种做法。"
+
+
+WEIGH = "考虑国际电联是否能够为人工智能的发展和部署的现行举措提供与人工智能技术相关的电信/ICT信息；"
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("Is the Secretary-General obliged to give AI initiatives ITU's telecom information?", "en"),
+        ("Must ITU hand its telecom information to AI initiatives?", "en"),
+        ("秘书长有义务向人工智能举措提供电信信息吗？", "zh"),
+    ],
+)
+def test_a_clause_asking_only_to_consider_whether_contradicts_a_presumed_obligation(question, lang):
+    assert contradicts(question, lang, WEIGH)
+    assert not contradicts(question, lang, "每年向理事会报告人工智能问题的任何活动，")
+
+
+def test_a_question_that_itself_asks_about_considering_presumes_no_obligation():
+    assert not contradicts("Must the Secretary-General consider whether ITU can provide information?", "en", WEIGH)
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "lead"),
+    [
+        # one side presumes the obligation the clause does not state
+        (
+            "Is the Secretary-General obliged to supply the information, or only to weigh up if that is doable?",
+            "en",
+            'The latter: "only to weigh up if that is doable".',
+        ),
+        # no side presumes it, one offers the clause's own contrary
+        (
+            "Does the draft have ITU supply the information, or just look into whether it could?",
+            "en",
+            'The latter: "just look into whether it could".',
+        ),
+        ("秘书长是要提供这些信息，还是只考虑能不能提供？", "zh", "是后者：“只考虑能不能提供”。"),
+    ],
+)
+def test_an_alternative_is_decided_by_the_rare_contrary_its_clause_states(question, lang, lead):
+    assert side_lead(question, lang, WEIGH) == lead
+    # a clause saying "at the same time" and "other" weighs nothing: the alternative's "only" is its contrast
+    assert WEIGH not in (other := "确保活动符合国际电联的职权，同时，利用与其他组织的现有合作机制；")
+    assert stated_contraries(question, lang, other) == ()
+    assert stated_contraries(question, lang, WEIGH)
+
+
+def test_the_rare_contraries_a_question_words_itself_are_scanned_for_and_also_is_never():
+    assert scanned_contraries("Does the draft say some AI questions lie outside ITU's mandate?", "en")
+    assert scanned_contraries("Was this the first time the Assembly addressed AI?", "en")
+    assert not scanned_contraries("Does the draft see only opportunities in AI?", "en")  # "also" is everywhere
+    assert not scanned_contraries("Did the Assembly adopt the resolution?", "en")
+
+
+def test_a_whole_field_presumed_manageable_in_chinese_is_contradicted_by_a_clause_putting_it_beyond_the_mandate():
+    assert contradicts("人工智能的伦理问题，国际电联是不是都管得了？", "zh", BEYOND)
+    assert contradicts("Can ITU handle all the ethical issues AI raises?", "en", BEYOND)
+
+
+NOTICE = (
+    "Access to the information contained in this website is provided as a public service by UNIDO. "
+    "The information presented does not necessarily reflect the views of UNIDO and is not an official record."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("Does the website's content represent UNIDO's own position?", "en"),
+        ("网站上的内容能代表工发组织自己的立场吗？", "zh"),
+    ],
+)
+def test_a_notice_disclaiming_its_views_contradicts_a_question_presuming_them(question, lang):
+    assert contradicts(question, lang, NOTICE)
+    assert not contradicts(question, lang, "The information is provided as a public service by UNIDO.")
+
+
+def test_a_sentence_stating_a_rare_contrary_is_quoted_though_it_says_fewer_of_the_question_s_words():
+    question = "Does the information on this website represent UNIDO's own views?"
+    groups = question_groups(question, "en")
+    a, b = stating_sentence(question, "en", NOTICE, groups, lambda _: 1.0, least=len(groups)) or (0, 0)
+    assert NOTICE[a:b].startswith("The information presented does not necessarily reflect")

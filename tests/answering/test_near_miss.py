@@ -111,6 +111,15 @@ def test_a_header_answers_where_only_for_the_names_it_covers():
     assert "United Nations Interregional Crime and Justice Research Institute" in missing(q, "en", "where", header)
 
 
+def test_a_header_never_says_where_something_is_based_but_a_clause_naming_a_city_may():
+    header = chunk("国际电信联盟全权代表大会（2022年，布加勒斯特）", kind="header", section_kind="header")
+    assert "所在地" in missing("2017年成立的那个机器人中心设在哪座城市？", "zh", "where", header)
+    assert "where it is based" in missing("Where is the robotics centre based?", "en", "where", header)
+    assert missing("Where was the conference located?", "en", "where", header) == []
+    clause = chunk("The robotics centre is based in Geneva.", lang="en", section_kind="body")
+    assert "where it is based" not in missing("Where is the robotics centre based?", "en", "where", clause)
+
+
 def test_a_question_with_no_needs_lacks_nothing():
     n = needs("What must the Secretary-General do?", "en", "what-must")
     assert not n.any and lacks(n, chunk(SG3), chunk_evidence(SG3)) == []

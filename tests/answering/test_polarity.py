@@ -5,7 +5,7 @@ import pytest
 from assistant.answering.evidence import question_groups
 from assistant.answering.polarity import denied, negated, states_aim, states_negation, yes_no_lead
 from assistant.answering.qtypes import question_type
-from assistant.answering.replies import AIM, MORE, NO, YES
+from assistant.answering.replies import AIM, MORE, NO, WEIGHED, YES
 
 
 @pytest.mark.parametrize(
@@ -260,3 +260,10 @@ def test_a_question_whether_one_must_asks_the_aim_the_clause_states():
     question = "秘书长要不要确保国际电联的工作与其他机构一致？"
     quote = "确保国际电联人工智能技术相关活动与联合国其他相关机构的活动的一致性；"
     assert yes_no_lead(question, "zh", quote, question_groups(question, "zh")) != AIM["zh"]
+
+
+def test_a_presumed_obligation_against_a_clause_that_only_weighs_it_is_answered_no_in_its_language():
+    clause = "考虑国际电联是否能够为人工智能的现行举措提供电信/ICT信息；"
+    assert yes_no_lead("Is the Secretary-General obliged to provide that information?", "en", clause) == WEIGHED["en"]
+    assert yes_no_lead("秘书长有义务提供这些信息吗？", "zh", clause) == WEIGHED["zh"]
+    assert yes_no_lead("Is the Secretary-General asked to consider it?", "en", clause) == YES["en"]

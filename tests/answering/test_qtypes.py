@@ -35,6 +35,9 @@ from assistant.answering.qtypes import metadata_field, question_type
         ("Where did the General Assembly adopt the resolution on AI?", "en", "place"),
         ("联合国大会是在哪里通过这项决议的？", "zh", "place"),
         ("Where did the Plenipotentiary Conference take place?", "en", "place"),
+        # a gathering "located" somewhere was held there; a centre "located" somewhere is no record's event
+        ("Where was the 2022 conference this draft was written for located?", "en", "place"),
+        ("Where is the AI and robotics centre located?", "en", ""),
         ("Where must human rights be safeguarded?", "en", ""),
         # an obligation's place is no event's: only a past or passive "where … adopted" asks a record
         ("Where must AI systems pass a human rights review?", "en", ""),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answering.scope import asks_future, names_gathering, speaks_of_future
+from assistant.answering.scope import asks_future, asks_site, names_gathering, speaks_of_future
 from assistant.schema import Chunk
 
 
@@ -70,3 +70,19 @@ def test_a_question_about_the_next_gathering_needs_a_clause_that_names_one():
     assert speaks_of_future(resolves) and not speaks_of_future(resolves, gathering=True)
     assert not speaks_of_future(report, gathering=True)
     assert speaks_of_future(chunk("The next summit will be held in 2026.", section_kind="body"), gathering=True)
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "sited"),
+    [
+        ("Where is the AI and robotics centre based?", "en", True),
+        ("In which city is ITU headquartered?", "en", True),
+        ("那个人工智能和机器人中心设在哪座城市？", "zh", True),
+        ("该研究所的总部在哪里？", "zh", True),
+        ("Where was the Plenipotentiary Conference located?", "en", False),  # a gathering: where it was held
+        ("全权代表大会位于哪座城市？", "zh", False),
+        ("Where was the news item filed?", "en", False),
+    ],
+)
+def test_a_question_asks_where_something_is_sited_unless_it_is_a_gathering(question, lang, sited):
+    assert asks_site(question, lang) is sited
