@@ -444,20 +444,21 @@ def query_translations(query: LexicalQuery) -> dict[str, tuple[str, ...]]:
     `query` is the one retrieval used (`retriever.query`): the question is translated once per ask."""
     out: dict[str, tuple[str, ...]] = {}
     for group in query.translations:
-        tokens = _whole_word_tokens(group.tokens, group.targets)
+        # An everyday word's group (retrieval/everyday.py) has both languages' words: its English ones count too.
+        tokens = _whole_word_tokens(group.tokens, group.targets, keep_latin=group.origin == "everyday")
         for stem in words(group.source):
             out[stem] = tuple(dict.fromkeys((*out.get(stem, ()), *tokens)))
     return out
 
 
-def _whole_word_tokens(tokens: Sequence[str], targets: Sequence[str]) -> tuple[str, ...]:
+def _whole_word_tokens(tokens: Sequence[str], targets: Sequence[str], *, keep_latin: bool = False) -> tuple[str, ...]:
     """Index tokens that stand for a whole translation: 世界杯 found only as its bigram 世界 says nothing
     about a clause about the world, so a support check must not count it (retrieval may)."""
     zh_targets = [t for t in targets if has_cjk(t)]
     if not zh_targets:
         return tuple(tokens)
     whole = set(zh_targets) | {f"\u00b7{t}" for t in zh_targets if len(t) == 2}
-    return tuple(t for t in tokens if t in whole)
+    return tuple(t for t in tokens if t in whole or (keep_latin and not has_cjk(t)))
 
 
 def dictionary_glosses(settings: Settings) -> Callable[[str], Sequence[str]] | None:

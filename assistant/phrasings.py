@@ -238,7 +238,8 @@ _ZH_PARTNERS = re.compile(r"(?:合作)?伙伴")
 # The whole phrase is the term (full): its words alone ask other things ("a smart move", "poor quality"), and
 # word by word they translate into unrelated clauses (智能 inside 人工智能 for "smart", 机制 for "machines").
 _EN_AI = re.compile(
-    r"\b(?:smart|clever|thinking)\s+(?:machines?|software|computers?|programs?|algorithms?)\b|\bmachine[\s-]learning\b",
+    r"\b(?:smart|clever|thinking|brainy)\s+(?:machines?|software|computers?|programs?|algorithms?|tools?)\b"
+    r"|\bmachine[\s-]learning\b",
     re.IGNORECASE,
 )
 _EN_DEVELOPING = re.compile(

@@ -459,3 +459,21 @@ def test_a_notice_topic_asked_of_the_page_wins_over_the_page_s_subject(assistant
 def test_a_request_to_a_list_of_actors_and_others_reaches_what_all_stakeholders_were_urged(assistant, question) -> None:
     answer = assistant.ask(question)
     assert "urged all stakeholders to refrain" in answer.citations[0].quote
+
+
+def test_an_everyday_words_group_keeps_its_english_tokens_beside_its_whole_chinese_ones() -> None:
+    query = LexicalQuery(
+        "en",
+        (
+            TermGroup(
+                "stretch of its existence",
+                ("lifecycl", "生命周期", "·生命"),
+                origin="everyday",
+                targets=("lifecycle", "生命周期"),
+            ),
+            TermGroup("refrain", ("refrain", "避免"), origin="paraphrase", targets=("refrain", "避免")),
+        ),
+    )
+    got = query_translations(query)
+    assert got["stretch"] == ("lifecycl", "生命周期")  # the bigram ·生命 alone is no lifecycle
+    assert got["refrain"] == ("避免",)  # other mixed groups stay as they were

@@ -339,6 +339,7 @@ def test_other_proposals_stay_as_written(question):
     [
         ("What help should poorer countries get with smart machines?", "smart machines", "artificial intelligence"),
         ("Which aims can clever software help reach?", "clever software", "artificial intelligence"),
+        ("Which brainy tools should nobody use?", "brainy tools", "artificial intelligence"),
         ("What gap between wealthy and low-income economies remains?", "low-income economies", "developing countries"),
         ("What gap between rich and poor countries is named?", "poor countries", "developing countries"),
         ("What does it say about the developing world?", "the developing world", "developing countries"),

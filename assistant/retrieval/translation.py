@@ -26,6 +26,7 @@ from assistant.glossary import Term, find_terms
 from assistant.lexical import tokenize
 from assistant.phrasings import phrasings_in, without_named
 from assistant.retrieval.dictionary import Lexicon
+from assistant.retrieval.everyday import find_everyday
 from assistant.retrieval.term_heads import head_glosses
 from assistant.schema import Language
 from assistant.text import CJK_RUN, has_cjk
@@ -59,7 +60,9 @@ class TermGroup:
     source: str  # the word or phrase as the question writes it
     tokens: tuple[str, ...]
     weight: float = 1.0
-    origin: str = "query"  # "query" (the question's own token), "glossary", "dictionary" or "paraphrase" (phrasings.py)
+    # "query" (the question's own token), "glossary", "dictionary", "everyday" (retrieval/everyday.py) or
+    # "paraphrase" (phrasings.py)
+    origin: str = "query"
     targets: tuple[str, ...] = ()  # the translations as words (for display), e.g. ("报告", "汇报")
     # How much finding this translation says the other language's text is about the question: 1.0
     # for a word of few senses, less for a generic one (see `specificity`).
@@ -138,6 +141,9 @@ class TranslationWeights:
     phrase: float = 1.0
     word: float = 0.75
     one_char: float = 0.5  # a translation into a single Chinese character
+    # An everyday word or idiom searched as a text's words (retrieval/everyday.py): a hand-made table, as the
+    # glossary is, but of looser equivalents. Chosen on eval/dev: 1.0 answers alike, 1.5 breaks one.
+    everyday: float = 0.75
     # A word CC-CEDICT translates into n > `generic_senses` headwords has specificity
     # `generic_senses / n` (see `specificity`; None: every translation is specific). Chosen on eval/dev.
     generic_senses: int | None = 4
@@ -388,12 +394,43 @@ def translate_query(
     named = without_named(question, language, "search")
     groups, text, content = _glossary_groups(named, language, terms, weights, lexicon)
     translated = len(groups)
+    # Everyday words and idioms (钱袋子, "from cradle to grave") are searched as the words a text writes for
+    # them, before the dictionary, which would translate them word by word into other things.
+    everyday, text = _everyday_groups(text, language, terms, weights)
+    groups, content, translated = groups + everyday, content + len(everyday), translated + len(everyday)
     if lexicon is not None:
         translate = _translate_english if language == "en" else _translate_chinese
         more, more_content, more_translated = translate(text, lexicon, terms, weights)
         groups, content, translated = groups + more, content + more_content, translated + more_translated
     groups += _paraphrase_groups(question, language, terms, weights)
     return LexicalQuery(language, tuple(own + groups), content, translated)
+
+
+def _everyday_groups(
+    text: str, lang: Language, terms: IndexTerms, weights: TranslationWeights
+) -> tuple[list[TermGroup], str]:
+    """Groups of the everyday words found in `text` whose text's words the index holds, and `text` without
+    those (a row the index has no words for leaves its words to the dictionary)."""
+    found, rest = find_everyday(text, lang)
+    groups = []
+    for row, source in found:
+        en = [t for w in row.wording if not has_cjk(w) for t in en_index_tokens(w, terms)]
+        zh = [t for w in row.wording if has_cjk(w) and (t := zh_index_token(w, terms))]
+        tokens = tuple(dict.fromkeys((*en, *zh)))
+        if tokens:
+            groups.append(TermGroup(source, tokens, weights.everyday, "everyday", row.wording))
+        else:
+            rest = _restore(rest, text, source)
+    return groups, rest
+
+
+def _restore(rest: str, text: str, source: str) -> str:
+    """`rest` with `source` put back where it stood in `text` (both the same length in Chinese), or as
+    appended words (English blanks are one space)."""
+    at = text.find(source)
+    if at >= 0 and len(rest) == len(text):
+        return rest[:at] + source + rest[at + len(source) :]
+    return f"{rest} {source}"
 
 
 def _paraphrase_groups(
