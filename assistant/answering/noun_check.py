@@ -9,6 +9,8 @@ question only: `answer_noun_groups` builds them once, `names_noun` checks a clau
 
 from __future__ import annotations
 
+import re
+
 from assistant.answering.actors import actors_named, is_actor_noun
 from assistant.answering.analysis import QuestionAnalysis
 from assistant.answering.candidates import support_evidence
@@ -49,8 +51,10 @@ def _in_phrasing(question: str, noun: str, lang: Language) -> bool:
     """Whether the noun is a word of an everyday phrasing or description the question uses ("which *sister*
     agencies", "which wealthy-nations think *tank*"): the phrase stands for the text's own words as a whole, and the
     coverage check reads it so; its words one by one are no noun a clause must use."""
-    said = [p.source.casefold() for p in phrasings_in(question, lang, "support") if p.strength == "full"]
-    return any(noun.casefold() in source for source in said)
+    said = [p.source for p in phrasings_in(question, lang, "support") if p.strength == "full"]
+    # As a whole word of the phrase ("age" is no word of "sister agencies"); Chinese has no word boundaries.
+    word = re.compile(re.escape(noun) if lang == "zh" else rf"(?<![\w-]){re.escape(noun)}(?![\w-])", re.IGNORECASE)
+    return any(word.search(source) for source in said)
 
 
 def names_noun(groups: NounGroups, s: Support, ctx: AnswerContext) -> bool:
