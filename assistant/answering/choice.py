@@ -259,14 +259,13 @@ def _stating(c: Choice, passing: list[Support]) -> set[int]:
         id(s)
         for s in passing
         if (matches and states_correspondence(s.hit.chunk.text))
-        or (presumes and any(k.sure or s.literal >= literal for k in stated_contraries(question, lang, _text(s))))
+        or (
+            presumes
+            and any(k.sure or s.literal >= literal for k in stated_contraries(question, lang, s.hit.chunk.text))
+        )
         or words_topic(s.hit.chunk, notice)
         or (conditional and states_condition(s.hit.chunk.text, s.hit.chunk.lang))
     }
-
-
-def _text(s: Support) -> str:
-    return s.hit.chunk.text
 
 
 def _naming_noun(c: Choice, passing: list[Support], value: Callable[[Support], float]) -> Support:
