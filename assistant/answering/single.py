@@ -148,10 +148,7 @@ def _class_fit(need: Needs, passing: list[Support], ranked: list[Support], ctx: 
     soft = [
         s
         for s in ranked
-        if s not in passing
-        and s.similar > 0
-        and s.score + s.similar >= ctx.min_support
-        and not document_level(s.hit.chunk)
+        if s not in passing and s.similar > 0 and s.reaches(ctx.min_support) and not document_level(s.hit.chunk)
     ]
     named = fitting(need, soft, ctx)
     return replace(fit, fit=named.fit) if named.fit else fit

@@ -93,7 +93,12 @@ class Support:
         # glossary names), not what only translations found: a translated word and a word similarity
         # together are two guesses ("landmark for the world body" made 联合国大会's recalled resolution 140
         # citable, eval/dev README, "Soft term coverage by default").
-        return self.literal > 0 and self.score + self.similar >= min_support
+        return self.literal > 0 and self.reaches(min_support)
+
+    def reaches(self, min_support: float) -> bool:
+        """Whether its overlap with words said in other words reaches the bar: `ok` without the literal word, which
+        a caller may find elsewhere (single._class_fit: the clause names the class the question asks for)."""
+        return self.score + self.similar >= min_support
 
     def firm(self, min_support: float) -> bool:
         """Supported without `similar`: the coverage check as it is with soft term coverage off."""

@@ -150,6 +150,9 @@ def test_words_said_in_other_words_complete_a_clauses_own_words_not_its_translat
     translated = _covering(overlap=0.1, literal=0.0, dense=0.1, similar=0.15)
     assert own.ok(0.3) and own.soft_only(0.3) and not own.firm(0.3)
     assert not translated.ok(0.3) and not translated.soft_only(0.3)
+    # Both reach the bar in other words; `ok` asks the literal word on top of that.
+    assert own.reaches(0.3) and translated.reaches(0.3)
+    assert not _covering(overlap=0.1, literal=0.1, dense=0.1, similar=0.05).reaches(0.3)
 
 
 def test_a_clause_supported_without_similar_is_firm_and_not_soft_only():
