@@ -4,6 +4,7 @@ import pytest
 
 from assistant.retrieval.everyday import everyday_words, find_everyday, parse_table
 from assistant.retrieval.translation import translate_query
+from tests.retrieval.fakes import Terms
 
 TABLE = parse_table(
     "# a comment\n"
@@ -13,17 +14,6 @@ TABLE = parse_table(
     "en\tcradle\\s+to\\s+grave|life\\s*span\tlifecycle;生命周期\tidiom\tlife\n"
     "en\tpurses?\teconomic\teveryday\tmoney\n"
 )
-
-
-class Terms:
-    def __init__(self, tokens):
-        self.tokens = set(tokens)
-
-    def __contains__(self, token):
-        return token in self.tokens
-
-    def df(self, token):
-        return 1
 
 
 def test_a_row_is_found_with_its_words_as_written_and_blanked_out():

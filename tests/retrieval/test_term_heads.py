@@ -5,20 +5,10 @@ import pytest
 from assistant.retrieval.dictionary import parse_cedict
 from assistant.retrieval.term_heads import english_head, head_glosses
 from assistant.retrieval.translation import translate_query
+from tests.retrieval.fakes import Terms
 
 # 鸿沟 as CC-CEDICT has it: none of its glosses is a word an English text on the digital divide uses.
 LEX = parse_cedict(["鴻溝 鸿沟 [hong2 gou1] /gulf/chasm/wide gap/"])
-
-
-class Terms:
-    def __init__(self, tokens):
-        self.tokens = set(tokens)
-
-    def __contains__(self, token):
-        return token in self.tokens
-
-    def df(self, token):
-        return 1
 
 
 @pytest.mark.parametrize(

@@ -14,6 +14,7 @@ from assistant.retrieval.translation import (
     translate_query,
     zh_index_token,
 )
+from tests.retrieval.fakes import Terms
 
 LEX = parse_cedict(
     [
@@ -28,18 +29,6 @@ LEX = parse_cedict(
         "球隊 球队 [qiu2 dui4] /team/",
     ]
 )
-
-
-class Terms:
-    def __init__(self, tokens, df=None):
-        self.tokens = set(tokens)
-        self.dfs = df or {}
-
-    def __contains__(self, token):
-        return token in self.tokens
-
-    def df(self, token):
-        return self.dfs.get(token, 1)
 
 
 def _by_source(query):
