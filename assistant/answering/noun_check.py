@@ -20,7 +20,7 @@ from assistant.answering.generic import said_in_kind
 from assistant.answering.lexicons import wide_translations
 from assistant.answering.partitive import is_partitive
 from assistant.answering.support import Support, unknown_everywhere
-from assistant.phrasings import phrasings_in
+from assistant.phrasings import blank_phrased
 from assistant.schema import Language
 
 NOUN_CHECKED_TYPES: tuple[str, ...] = ("which", "how-many", "how-much")
@@ -51,10 +51,11 @@ def _in_phrasing(question: str, noun: str, lang: Language) -> bool:
     """Whether the noun is a word of an everyday phrasing or description the question uses ("which *sister*
     agencies", "which wealthy-nations think *tank*"): the phrase stands for the text's own words as a whole, and the
     coverage check reads it so; its words one by one are no noun a clause must use."""
-    said = [p.source for p in phrasings_in(question, lang, "support") if p.strength == "full"]
-    # As a whole word of the phrase ("age" is no word of "sister agencies"); Chinese has no word boundaries.
+    # The phrases are the ones `blank_phrased` reads the asked class without (near_miss.py): an everyday name
+    # ("which poorer countries") stays the question's own. A whole word ("age" is no word of "sister agencies");
+    # Chinese has no word boundaries.
     word = re.compile(re.escape(noun) if lang == "zh" else rf"(?<![\w-]){re.escape(noun)}(?![\w-])", re.IGNORECASE)
-    return any(word.search(source) for source in said)
+    return bool(word.search(question)) and not word.search(blank_phrased(question, lang))
 
 
 def names_noun(groups: NounGroups, s: Support, ctx: AnswerContext) -> bool:

@@ -101,3 +101,9 @@ def test_a_generic_noun_is_named_by_another_word_of_its_kind():
 def test_a_word_of_an_everyday_phrasing_is_no_answer_noun_to_check():
     a = analyse_question("Which sister agencies does the resolution name?", "en")
     assert answer_noun_groups(a, "en", toy_context(DOCS, hits=["res/clause/1"], known=KNOWN)) is None
+
+
+def test_an_everyday_name_stays_the_questions_own_noun():
+    # "poorer countries" names developing countries; the question still asks for countries of that kind
+    a = analyse_question("Which poorer countries does the resolution name?", "en")
+    assert answer_noun_groups(a, "en", toy_context(DOCS, hits=["res/clause/1"], known=KNOWN)) is not None
